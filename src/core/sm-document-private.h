@@ -1,0 +1,41 @@
+/* sm-document-private.h: what the file format needs to build and read a document.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sm-document.h"
+
+G_BEGIN_DECLS
+
+void     _sm_document_clear_labels     (SmDocument *self);
+gboolean _sm_document_insert_span      (SmDocument *self,
+                                        SmSpan     *span,
+                                        GError    **error);
+gboolean _sm_document_insert_relation  (SmDocument *self,
+                                        SmRelation *relation,
+                                        GError    **error);
+gboolean _sm_document_check_span       (SmDocument *self,
+                                        const char *label,
+                                        guint       start,
+                                        guint       end,
+                                        GError    **error);
+void     _sm_document_set_loaded_meta  (SmDocument       *self,
+                                        SmDocumentStatus  status,
+                                        const char       *annotator,
+                                        GDateTime        *created,
+                                        GDateTime        *modified);
+void     _sm_document_get_next_numbers (SmDocument *self,
+                                        guint      *next_span,
+                                        guint      *next_relation);
+void     _sm_document_set_next_numbers (SmDocument *self,
+                                        guint       next_span,
+                                        guint       next_relation);
+
+guint64  _sm_document_get_version      (SmDocument *self);
+void     _sm_document_mark_saved       (SmDocument *self,
+                                        guint64     version);
+
+G_END_DECLS

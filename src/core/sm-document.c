@@ -1,0 +1,1843 @@
+/* sm-document.c: an article and its annotations, with one undo history.
+ *
+ * Every change to spans and relations goes through a document, which checks
+ * it, records it in the undo history and signals it. The window, the CLI
+ * and the tests therefore share one set of rules and one history.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sm-document-private.h"
+#include "sm-span-index.h"
+#include "sm-span-private.h"
+
+typedef enum
+{
+  CHANGE_ADD_SPAN,
+  CHANGE_REMOVE_SPAN,
+  CHANGE_SET_LABEL,
+  CHANGE_SET_RANGE,
+  CHANGE_SET_NOTE,
+  CHANGE_ADD_RELATION,
+  CHANGE_REMOVE_RELATION,
+  CHANGE_SET_STATUS,
+} ChangeKind;
+
+/* One step of an undoable action, holding what it needs to go both ways */
+typedef struct
+{
+  ChangeKind        kind;
+  SmSpan           *span;
+  SmRelation       *relation;
+  char             *before;
+  char             *after;
+  guint             before_start;
+  guint             before_end;
+  guint             after_start;
+  guint             after_end;
+  SmDocumentStatus  before_status;
+  SmDocumentStatus  after_status;
+} Change;
+
+struct _SmDocument
+{
+  GObject           parent_instance;
+
+  char             *name;
+  SmText           *text;
+  char             *annotator;
+  GDateTime        *created;
+  GDateTime        *modified_time;
+  SmDocumentStatus  status;
+
+  GListStore       *labels;
+  GHashTable       *label_counts;       /* label id -> span count */
+
+  SmSpanIndex      *spans;
+  GHashTable       *spans_by_id;        /* id -> SmSpan (the index holds it) */
+  guint             next_span;
+
+  GListStore       *relations;
+  GHashTable       *relations_by_id;    /* id -> SmRelation (the store holds it) */
+  GHashTable       *relations_by_span;  /* SmSpan -> GPtrArray of SmRelation */
+  guint             next_relation;
+
+  /* Each entry of the stacks is a GPtrArray of Change: one user action */
+  GPtrArray        *undo_stack;
+  GPtrArray        *redo_stack;
+  GPtrArray        *open_action;
+  guint             user_action_depth;
+  guint             n_spans_before_action;
+  /* undo_stack->len when last saved; G_MAXUINT if that state is gone */
+  guint             save_point;
+  /* counts every change, so a save can tell if it wrote the latest state */
+  guint64           version;
+  /* a change outside the history (name, annotator) since the last save */
+  guint             changed_outside_history : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SmDocument, sm_document, G_TYPE_OBJECT)
+G_DEFINE_QUARK (sm-document-error-quark, sm_document_error)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_LENGTH,
+  PROP_STATUS,
+  PROP_ANNOTATOR,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_N_SPANS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  RANGE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+change_free (Change *change)
+{
+  g_clear_object (&change->span);
+  g_clear_object (&change->relation);
+  g_clear_pointer (&change->before, g_free);
+  g_clear_pointer (&change->after, g_free);
+  g_free (change);
+}
+
+static Change *
+change_new (ChangeKind  kind,
+            SmSpan     *span,
+            SmRelation *relation)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->kind = kind;
+  change->span = span ? g_object_ref (span) : NULL;
+  change->relation = relation ? g_object_ref (relation) : NULL;
+
+  return change;
+}
+
+static GPtrArray *
+action_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+}
+
+static GDateTime *
+now_in_seconds (void)
+{
+  /* Files store whole seconds; keeping the same here makes a save and a
+   * reload compare equal. */
+  return g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static void
+emit_range_changed (SmDocument *self,
+                    SmSpan     *span)
+{
+  g_signal_emit (self, signals [RANGE_CHANGED], 0,
+                 sm_span_get_start (span), sm_span_get_end (span));
+}
+
+/* Lists bind to a span's row; a change to what the row shows but not to
+ * the span's place (its speaker, say) is told as a replacement in place. */
+static void
+emit_span_row_changed (SmDocument *self,
+                       SmSpan     *span)
+{
+  guint position;
+
+  if (sm_span_index_find_position (self->spans, span, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self->spans), position, 1, 1);
+}
+
+static void
+count_label (SmDocument *self,
+             const char *label,
+             gint        delta)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->label_counts, label));
+
+  count += delta;
+  if (count == 0)
+    g_hash_table_remove (self->label_counts, label);
+  else
+    g_hash_table_replace (self->label_counts, g_strdup (label), GUINT_TO_POINTER (count));
+}
+
+/* The primitive changes: no checks and no history, only the model and signals */
+
+static void
+do_insert_span (SmDocument *self,
+                SmSpan     *span)
+{
+  g_hash_table_insert (self->spans_by_id, (gpointer) sm_span_get_id (span), span);
+  count_label (self, sm_span_get_label (span), 1);
+  sm_span_index_insert (self->spans, span);
+  emit_range_changed (self, span);
+}
+
+static void
+do_remove_span (SmDocument *self,
+                SmSpan     *span)
+{
+  g_object_ref (span);
+  g_hash_table_remove (self->spans_by_id, sm_span_get_id (span));
+  count_label (self, sm_span_get_label (span), -1);
+  sm_span_index_remove (self->spans, span);
+  emit_range_changed (self, span);
+  g_object_unref (span);
+}
+
+static void
+do_set_label (SmDocument *self,
+              SmSpan     *span,
+              const char *label)
+{
+  /* The label is part of the span's place in the index */
+  g_object_ref (span);
+  sm_span_index_remove (self->spans, span);
+  count_label (self, sm_span_get_label (span), -1);
+  _sm_span_set_label (span, label);
+  count_label (self, label, 1);
+  sm_span_index_insert (self->spans, span);
+  emit_range_changed (self, span);
+  g_object_unref (span);
+}
+
+static void
+do_set_range (SmDocument *self,
+              SmSpan     *span,
+              guint       start,
+              guint       end)
+{
+  g_autofree char *text = sm_text_dup_slice (self->text, start, end);
+
+  g_object_ref (span);
+  sm_span_index_remove (self->spans, span);
+  emit_range_changed (self, span);
+  _sm_span_set_range (span, start, end, text);
+  sm_span_index_insert (self->spans, span);
+  emit_range_changed (self, span);
+  g_object_unref (span);
+}
+
+static GPtrArray *
+relations_of (SmDocument *self,
+              SmSpan     *span,
+              gboolean    create)
+{
+  GPtrArray *relations = g_hash_table_lookup (self->relations_by_span, span);
+
+  if (relations == NULL && create)
+    {
+      relations = g_ptr_array_new ();
+      g_hash_table_insert (self->relations_by_span, span, relations);
+    }
+
+  return relations;
+}
+
+static void
+do_add_relation (SmDocument *self,
+                 SmRelation *relation)
+{
+  SmSpan *from = sm_relation_get_from (relation);
+  SmSpan *to = sm_relation_get_to (relation);
+
+  g_list_store_append (self->relations, relation);
+  g_hash_table_insert (self->relations_by_id, (gpointer) sm_relation_get_id (relation), relation);
+  g_ptr_array_add (relations_of (self, from, TRUE), relation);
+  g_ptr_array_add (relations_of (self, to, TRUE), relation);
+  emit_span_row_changed (self, from);
+}
+
+static void
+forget_relation_of_span (SmDocument *self,
+                         SmSpan     *span,
+                         SmRelation *relation)
+{
+  GPtrArray *relations = relations_of (self, span, FALSE);
+
+  if (relations == NULL)
+    return;
+
+  g_ptr_array_remove (relations, relation);
+  if (relations->len == 0)
+    g_hash_table_remove (self->relations_by_span, span);
+}
+
+static void
+do_remove_relation (SmDocument *self,
+                    SmRelation *relation)
+{
+  SmSpan *from = sm_relation_get_from (relation);
+  guint position;
+
+  g_object_ref (relation);
+  forget_relation_of_span (self, from, relation);
+  forget_relation_of_span (self, sm_relation_get_to (relation), relation);
+  g_hash_table_remove (self->relations_by_id, sm_relation_get_id (relation));
+  if (g_list_store_find (self->relations, relation, &position))
+    g_list_store_remove (self->relations, position);
+  emit_span_row_changed (self, from);
+  g_object_unref (relation);
+}
+
+static void
+do_set_status (SmDocument       *self,
+               SmDocumentStatus  status)
+{
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
+}
+
+static void
+apply_change (SmDocument *self,
+              Change     *change,
+              gboolean    forward)
+{
+  switch (change->kind)
+    {
+    case CHANGE_ADD_SPAN:
+      if (forward)
+        do_insert_span (self, change->span);
+      else
+        do_remove_span (self, change->span);
+      break;
+
+    case CHANGE_REMOVE_SPAN:
+      if (forward)
+        do_remove_span (self, change->span);
+      else
+        do_insert_span (self, change->span);
+      break;
+
+    case CHANGE_SET_LABEL:
+      do_set_label (self, change->span, forward ? change->after : change->before);
+      break;
+
+    case CHANGE_SET_RANGE:
+      if (forward)
+        do_set_range (self, change->span, change->after_start, change->after_end);
+      else
+        do_set_range (self, change->span, change->before_start, change->before_end);
+      break;
+
+    case CHANGE_SET_NOTE:
+      _sm_span_set_note (change->span, forward ? change->after : change->before);
+      break;
+
+    case CHANGE_ADD_RELATION:
+      if (forward)
+        do_add_relation (self, change->relation);
+      else
+        do_remove_relation (self, change->relation);
+      break;
+
+    case CHANGE_REMOVE_RELATION:
+      if (forward)
+        do_remove_relation (self, change->relation);
+      else
+        do_add_relation (self, change->relation);
+      break;
+
+    case CHANGE_SET_STATUS:
+      do_set_status (self, forward ? change->after_status : change->before_status);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Applies @change and records it in the open user action */
+static void
+record (SmDocument *self,
+        Change     *change)
+{
+  sm_document_begin_user_action (self);
+  apply_change (self, change, TRUE);
+  g_ptr_array_add (self->open_action, change);
+  sm_document_end_user_action (self);
+}
+
+static void
+sm_document_finalize (GObject *object)
+{
+  SmDocument *self = (SmDocument *)object;
+
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->open_action, g_ptr_array_unref);
+  g_clear_pointer (&self->relations_by_span, g_hash_table_unref);
+  g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
+  g_clear_object (&self->relations);
+  g_clear_pointer (&self->spans_by_id, g_hash_table_unref);
+  g_clear_object (&self->spans);
+  g_clear_pointer (&self->label_counts, g_hash_table_unref);
+  g_clear_object (&self->labels);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->text, sm_text_unref);
+  g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->modified_time, g_date_time_unref);
+
+  G_OBJECT_CLASS (sm_document_parent_class)->finalize (object);
+}
+
+static void
+sm_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  SmDocument *self = SM_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_LENGTH:
+      g_value_set_uint (value, sm_document_get_length (self));
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_ANNOTATOR:
+      g_value_set_string (value, self->annotator);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, sm_document_get_modified (self));
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, sm_document_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, sm_document_can_redo (self));
+      break;
+
+    case PROP_N_SPANS:
+      g_value_set_uint (value, sm_document_get_n_spans (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  SmDocument *self = SM_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      sm_document_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_STATUS:
+      sm_document_set_status (self, g_value_get_enum (value));
+      break;
+
+    case PROP_ANNOTATOR:
+      sm_document_set_annotator (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+GType
+sm_document_status_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    {
+      static const GEnumValue values[] = {
+        { SM_DOCUMENT_STATUS_NEW, "SM_DOCUMENT_STATUS_NEW", "new" },
+        { SM_DOCUMENT_STATUS_IN_PROGRESS, "SM_DOCUMENT_STATUS_IN_PROGRESS", "in-progress" },
+        { SM_DOCUMENT_STATUS_DONE, "SM_DOCUMENT_STATUS_DONE", "done" },
+        { 0, NULL, NULL }
+      };
+
+      g_once_init_leave (&type, g_enum_register_static ("SmDocumentStatus", values));
+    }
+
+  return type;
+}
+
+static void
+sm_document_class_init (SmDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_document_finalize;
+  object_class->get_property = sm_document_get_property;
+  object_class->set_property = sm_document_set_property;
+
+  properties [PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_LENGTH] =
+    g_param_spec_uint ("length", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       sm_document_status_get_type (), SM_DOCUMENT_STATUS_NEW,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_ANNOTATOR] =
+    g_param_spec_string ("annotator", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_N_SPANS] =
+    g_param_spec_uint ("n-spans", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SmDocument::changed:
+   *
+   * Emitted after each user action, undo and redo, and after any other
+   * change that would be saved: the moment to update a title or schedule
+   * a draft.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * SmDocument::range-changed:
+   * @start: first code point
+   * @end: code point after the range
+   *
+   * The spans over [@start, @end) changed: a view redraws their highlights
+   * there from sm_document_get_spans_in_range().
+   */
+  signals [RANGE_CHANGED] =
+    g_signal_new ("range-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+sm_document_init (SmDocument *self)
+{
+  self->labels = g_list_store_new (SM_TYPE_LABEL);
+  self->label_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->spans = sm_span_index_new ();
+  self->spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations = g_list_store_new (SM_TYPE_RELATION);
+  self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations_by_span = g_hash_table_new_full (NULL, NULL, NULL,
+                                                   (GDestroyNotify) g_ptr_array_unref);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->next_span = 1;
+  self->next_relation = 1;
+  self->annotator = g_strdup ("");
+  self->created = now_in_seconds ();
+  self->modified_time = g_date_time_ref (self->created);
+}
+
+/**
+ * sm_document_new:
+ * @text: the article text
+ * @name: the document's name, usually the article's file name without ".txt"
+ *
+ * Creates a document with no spans and the default labels (Speaker, Claim,
+ * Figure).
+ */
+SmDocument *
+sm_document_new (SmText     *text,
+                 const char *name)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+  SmDocument *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self = g_object_new (SM_TYPE_DOCUMENT, NULL);
+  self->text = sm_text_ref (text);
+  self->name = g_strdup (name);
+
+  labels = sm_label_new_default_set ();
+  g_list_store_splice (self->labels, 0, 0, labels->pdata, labels->len);
+
+  return self;
+}
+
+const char *
+sm_document_get_name (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return self->name;
+}
+
+void
+sm_document_set_name (SmDocument *self,
+                      const char *name)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (name != NULL);
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
+  sm_document_set_modified (self, TRUE);
+}
+
+/**
+ * sm_document_get_text:
+ *
+ * Returns: (transfer none): the article text, exactly as loaded
+ */
+SmText *
+sm_document_get_text (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return self->text;
+}
+
+/**
+ * sm_document_get_length:
+ *
+ * Returns: the text's length in Unicode code points
+ */
+guint
+sm_document_get_length (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  return self->text ? sm_text_get_length (self->text) : 0;
+}
+
+SmDocumentStatus
+sm_document_get_status (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), SM_DOCUMENT_STATUS_NEW);
+
+  return self->status;
+}
+
+/**
+ * sm_document_set_status:
+ *
+ * Sets where the annotator is with this document, as an undoable action.
+ */
+void
+sm_document_set_status (SmDocument       *self,
+                        SmDocumentStatus  status)
+{
+  Change *change;
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (status <= SM_DOCUMENT_STATUS_DONE);
+
+  if (self->status == status)
+    return;
+
+  change = change_new (CHANGE_SET_STATUS, NULL, NULL);
+  change->before_status = self->status;
+  change->after_status = status;
+  record (self, change);
+}
+
+/**
+ * sm_document_status_to_string:
+ *
+ * Returns: "new", "in-progress" or "done", as files store it
+ */
+const char *
+sm_document_status_to_string (SmDocumentStatus status)
+{
+  switch (status)
+    {
+    case SM_DOCUMENT_STATUS_NEW:
+      return "new";
+    case SM_DOCUMENT_STATUS_IN_PROGRESS:
+      return "in-progress";
+    case SM_DOCUMENT_STATUS_DONE:
+      return "done";
+    default:
+      g_return_val_if_reached ("new");
+    }
+}
+
+gboolean
+sm_document_status_from_string (const char       *string,
+                                SmDocumentStatus *status)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  for (SmDocumentStatus s = SM_DOCUMENT_STATUS_NEW; s <= SM_DOCUMENT_STATUS_DONE; s++)
+    {
+      if (g_strcmp0 (string, sm_document_status_to_string (s)) == 0)
+        {
+          *status = s;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+sm_document_get_annotator (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return self->annotator;
+}
+
+void
+sm_document_set_annotator (SmDocument *self,
+                           const char *annotator)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  if (annotator == NULL)
+    annotator = "";
+
+  if (g_strcmp0 (self->annotator, annotator) == 0)
+    return;
+
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ANNOTATOR]);
+  sm_document_set_modified (self, TRUE);
+}
+
+/**
+ * sm_document_get_created_time:
+ *
+ * Returns: (transfer none): when the document was first created
+ */
+GDateTime *
+sm_document_get_created_time (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return self->created;
+}
+
+/**
+ * sm_document_get_modified_time:
+ *
+ * Returns: (transfer none): when its annotations last changed
+ */
+GDateTime *
+sm_document_get_modified_time (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return self->modified_time;
+}
+
+/**
+ * sm_document_get_labels:
+ *
+ * Returns: (transfer none): the document's labels, a #GListModel of #SmLabel
+ */
+GListModel *
+sm_document_get_labels (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->labels);
+}
+
+/**
+ * sm_document_find_label:
+ *
+ * Returns: (transfer none) (nullable): the label with id @id
+ */
+SmLabel *
+sm_document_find_label (SmDocument *self,
+                        const char *id)
+{
+  guint n_labels;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  /* A label set is a handful of entries: a scan is the fastest lookup */
+  n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+
+      if (g_strcmp0 (sm_label_get_id (label), id) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+/**
+ * sm_document_find_label_by_key:
+ *
+ * Returns: (transfer none) (nullable): the label whose shortcut is @key
+ */
+SmLabel *
+sm_document_find_label_by_key (SmDocument *self,
+                               const char *key)
+{
+  guint n_labels;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  if (key == NULL || key[0] == '\0')
+    return NULL;
+
+  n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+
+      if (g_strcmp0 (sm_label_get_key (label), key) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+/**
+ * sm_document_add_label:
+ *
+ * Adds a label at the end of the label set. Its id and key must not be
+ * used by another label.
+ */
+gboolean
+sm_document_add_label (SmDocument  *self,
+                       SmLabel     *label,
+                       GError     **error)
+{
+  SmLabel *other;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_LABEL (label), FALSE);
+
+  if (sm_document_find_label (self, sm_label_get_id (label)) != NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("label %s is defined twice"), sm_label_get_id (label));
+      return FALSE;
+    }
+
+  if ((other = sm_document_find_label_by_key (self, sm_label_get_key (label))) != NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("labels %s and %s both use the key “%s”"),
+                   sm_label_get_id (other), sm_label_get_id (label), sm_label_get_key (label));
+      return FALSE;
+    }
+
+  g_list_store_append (self->labels, label);
+
+  return TRUE;
+}
+
+void
+_sm_document_clear_labels (SmDocument *self)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (sm_document_get_n_spans (self) == 0);
+
+  g_list_store_remove_all (self->labels);
+}
+
+/**
+ * sm_document_get_spans:
+ *
+ * Returns: (transfer none): the spans in document order (by start, end,
+ *   label), a #GListModel of #SmSpan that follows every change
+ */
+GListModel *
+sm_document_get_spans (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->spans);
+}
+
+guint
+sm_document_get_n_spans (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  return sm_span_index_get_n_spans (self->spans);
+}
+
+/**
+ * sm_document_find_span:
+ *
+ * Returns: (transfer none) (nullable): the span with id @id
+ */
+SmSpan *
+sm_document_find_span (SmDocument *self,
+                       const char *id)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->spans_by_id, id);
+}
+
+/**
+ * sm_document_find_exact_span:
+ *
+ * Returns: (transfer none) (nullable): the span with this range and label
+ */
+SmSpan *
+sm_document_find_exact_span (SmDocument *self,
+                             guint       start,
+                             guint       end,
+                             const char *label)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  return sm_span_index_find_exact (self->spans, start, end, label);
+}
+
+static gboolean
+collect_span (SmSpan   *span,
+              gpointer  user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (span));
+  return TRUE;
+}
+
+/**
+ * sm_document_get_spans_at:
+ * @offset: a code point offset
+ *
+ * Returns: (transfer full) (element-type SmSpan): the spans covering
+ *   @offset, in document order
+ */
+GPtrArray *
+sm_document_get_spans_at (SmDocument *self,
+                          guint       offset)
+{
+  GPtrArray *spans;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  spans = g_ptr_array_new_with_free_func (g_object_unref);
+  sm_span_index_foreach_in_range (self->spans, offset, offset, collect_span, spans);
+
+  return spans;
+}
+
+/**
+ * sm_document_get_spans_in_range:
+ * @start: first code point of the range
+ * @end: code point after the range
+ *
+ * Returns: (transfer full) (element-type SmSpan): the spans overlapping
+ *   [@start, @end), in document order
+ */
+GPtrArray *
+sm_document_get_spans_in_range (SmDocument *self,
+                                guint       start,
+                                guint       end)
+{
+  GPtrArray *spans;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  spans = g_ptr_array_new_with_free_func (g_object_unref);
+  if (start < end)
+    sm_span_index_foreach_in_range (self->spans, start, end, collect_span, spans);
+
+  return spans;
+}
+
+guint
+sm_document_count_spans_with_label (SmDocument *self,
+                                    const char *label)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (label != NULL, 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->label_counts, label));
+}
+
+/* The rules every span obeys, whoever adds it */
+static gboolean
+check_span (SmDocument  *self,
+            const char  *label,
+            guint        start,
+            guint        end,
+            SmSpan      *moving,
+            GError     **error)
+{
+  guint length = sm_document_get_length (self);
+  SmSpan *existing;
+
+  if (sm_document_find_label (self, label) == NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("unknown label “%s”; the document’s labels do not include it"), label);
+      return FALSE;
+    }
+
+  if (start == end)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("empty span at %u: a span must cover at least one character"), start);
+      return FALSE;
+    }
+
+  if (start > end)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("start %u is after end %u"), start, end);
+      return FALSE;
+    }
+
+  if (end > length)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("end %u is past the end of the text (%u characters)"), end, length);
+      return FALSE;
+    }
+
+  existing = sm_span_index_find_exact (self->spans, start, end, label);
+  if (existing != NULL && existing != moving)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("span %s already has label %s on [%u, %u)"),
+                   sm_span_get_id (existing), label, start, end);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Ids "T<n>" and "R<n>" count up and are never handed out twice, not even
+ * after the span or relation that had one was deleted. */
+static char *
+next_id (SmDocument *self,
+         char        prefix,
+         guint      *counter,
+         GHashTable *taken)
+{
+  char *id;
+
+  for (;;)
+    {
+      id = g_strdup_printf ("%c%u", prefix, (*counter)++);
+      if (!g_hash_table_contains (taken, id))
+        return id;
+      g_free (id);
+    }
+}
+
+/* Numbers already used by ids of the form "<prefix><n>" must never be handed out */
+static void
+reserve_id (const char  *id,
+            char         prefix,
+            guint       *counter)
+{
+  guint64 number;
+  char *end = NULL;
+
+  if (id[0] != prefix || !g_ascii_isdigit (id[1]))
+    return;
+
+  number = g_ascii_strtoull (id + 1, &end, 10);
+  if (*end == '\0' && number < G_MAXUINT && number >= *counter)
+    *counter = (guint) number + 1;
+}
+
+/**
+ * sm_document_add_span:
+ * @label: a label id of the document
+ * @start: first code point
+ * @end: code point after the span
+ * @error: why the span was refused
+ *
+ * Adds a span with a new id, as an undoable action. Overlapping and nested
+ * spans are allowed; an empty span, a span outside the text, an unknown
+ * label and an exact duplicate (same label and range) are refused.
+ *
+ * Returns: (transfer none) (nullable): the new span
+ */
+SmSpan *
+sm_document_add_span (SmDocument  *self,
+                      const char  *label,
+                      guint        start,
+                      guint        end,
+                      GError     **error)
+{
+  g_autoptr(SmSpan) span = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (!check_span (self, label, start, end, NULL, error))
+    return NULL;
+
+  id = next_id (self, 'T', &self->next_span, self->spans_by_id);
+  text = sm_text_dup_slice (self->text, start, end);
+  span = _sm_span_new (id, label, start, end, text);
+
+  sm_document_begin_user_action (self);
+  record (self, change_new (CHANGE_ADD_SPAN, span, NULL));
+  /* Annotating is what puts a new document in progress */
+  if (self->status == SM_DOCUMENT_STATUS_NEW)
+    sm_document_set_status (self, SM_DOCUMENT_STATUS_IN_PROGRESS);
+  sm_document_end_user_action (self);
+
+  return span;
+}
+
+/**
+ * sm_document_remove_span:
+ *
+ * Removes @span and every relation that involves it, as one undoable action.
+ */
+void
+sm_document_remove_span (SmDocument *self,
+                         SmSpan     *span)
+{
+  GPtrArray *relations;
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (SM_IS_SPAN (span));
+  g_return_if_fail (sm_document_find_span (self, sm_span_get_id (span)) == span);
+
+  sm_document_begin_user_action (self);
+
+  while ((relations = relations_of (self, span, FALSE)) != NULL)
+    sm_document_remove_relation (self, g_ptr_array_index (relations, 0));
+
+  record (self, change_new (CHANGE_REMOVE_SPAN, span, NULL));
+
+  sm_document_end_user_action (self);
+}
+
+/**
+ * sm_document_set_span_label:
+ *
+ * Relabels @span, as an undoable action. Its relations are kept.
+ */
+gboolean
+sm_document_set_span_label (SmDocument  *self,
+                            SmSpan      *span,
+                            const char  *label,
+                            GError     **error)
+{
+  Change *change;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_SPAN (span), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (g_strcmp0 (sm_span_get_label (span), label) == 0)
+    return TRUE;
+
+  if (!check_span (self, label, sm_span_get_start (span), sm_span_get_end (span), span, error))
+    return FALSE;
+
+  change = change_new (CHANGE_SET_LABEL, span, NULL);
+  change->before = g_strdup (sm_span_get_label (span));
+  change->after = g_strdup (label);
+  record (self, change);
+
+  return TRUE;
+}
+
+/**
+ * sm_document_set_span_range:
+ *
+ * Moves or resizes @span, as an undoable action.
+ */
+gboolean
+sm_document_set_span_range (SmDocument  *self,
+                            SmSpan      *span,
+                            guint        start,
+                            guint        end,
+                            GError     **error)
+{
+  Change *change;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_SPAN (span), FALSE);
+
+  if (sm_span_get_start (span) == start && sm_span_get_end (span) == end)
+    return TRUE;
+
+  if (!check_span (self, sm_span_get_label (span), start, end, span, error))
+    return FALSE;
+
+  change = change_new (CHANGE_SET_RANGE, span, NULL);
+  change->before_start = sm_span_get_start (span);
+  change->before_end = sm_span_get_end (span);
+  change->after_start = start;
+  change->after_end = end;
+  record (self, change);
+
+  return TRUE;
+}
+
+/**
+ * sm_document_set_span_note:
+ * @note: (nullable): the note; %NULL or "" removes it
+ *
+ * Sets the annotator's note on @span, as an undoable action.
+ */
+void
+sm_document_set_span_note (SmDocument *self,
+                           SmSpan     *span,
+                           const char *note)
+{
+  Change *change;
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (SM_IS_SPAN (span));
+
+  if (note != NULL && note[0] == '\0')
+    note = NULL;
+
+  if (g_strcmp0 (sm_span_get_note (span), note) == 0)
+    return;
+
+  change = change_new (CHANGE_SET_NOTE, span, NULL);
+  change->before = g_strdup (sm_span_get_note (span));
+  change->after = g_strdup (note);
+  record (self, change);
+}
+
+/**
+ * sm_document_get_relations:
+ *
+ * Returns: (transfer none): the relations, a #GListModel of #SmRelation
+ */
+GListModel *
+sm_document_get_relations (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->relations);
+}
+
+/**
+ * sm_document_find_relation:
+ *
+ * Returns: (transfer none) (nullable): the relation with id @id
+ */
+SmRelation *
+sm_document_find_relation (SmDocument *self,
+                           const char *id)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->relations_by_id, id);
+}
+
+/**
+ * sm_document_get_relations_of_span:
+ *
+ * Returns: (transfer full) (element-type SmRelation): the relations from or
+ *   to @span
+ */
+GPtrArray *
+sm_document_get_relations_of_span (SmDocument *self,
+                                   SmSpan     *span)
+{
+  GPtrArray *relations;
+  GPtrArray *result;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (SM_IS_SPAN (span), NULL);
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  if ((relations = relations_of (self, span, FALSE)) != NULL)
+    {
+      for (guint i = 0; i < relations->len; i++)
+        g_ptr_array_add (result, g_object_ref (g_ptr_array_index (relations, i)));
+    }
+
+  return result;
+}
+
+static SmRelation *
+find_relation_between (SmDocument *self,
+                       const char *type,
+                       SmSpan     *from,
+                       SmSpan     *to)
+{
+  GPtrArray *relations = relations_of (self, from, FALSE);
+
+  for (guint i = 0; relations && i < relations->len; i++)
+    {
+      SmRelation *relation = g_ptr_array_index (relations, i);
+
+      if (sm_relation_get_from (relation) == from &&
+          (to == NULL || sm_relation_get_to (relation) == to) &&
+          g_strcmp0 (sm_relation_get_type_name (relation), type) == 0)
+        return relation;
+    }
+
+  return NULL;
+}
+
+static gboolean
+check_relation (SmDocument  *self,
+                const char  *type,
+                SmSpan      *from,
+                SmSpan      *to,
+                GError     **error)
+{
+  SmRelation *existing;
+
+  if (!sm_relation_type_is_valid (type, error))
+    return FALSE;
+
+  if (from == to)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("span %s cannot be related to itself"), sm_span_get_id (from));
+      return FALSE;
+    }
+
+  if ((existing = find_relation_between (self, type, from, to)) != NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("relation %s already links %s to %s as %s"),
+                   sm_relation_get_id (existing), sm_span_get_id (from),
+                   sm_span_get_id (to), type);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_document_add_relation:
+ * @type: the relation type, e.g. %SM_RELATION_SAID_BY
+ * @from: a span of the document
+ * @to: another span of the document
+ *
+ * Adds a relation with a new id, as an undoable action. The same relation
+ * twice and a span related to itself are refused.
+ *
+ * Returns: (transfer none) (nullable): the new relation
+ */
+SmRelation *
+sm_document_add_relation (SmDocument  *self,
+                          const char  *type,
+                          SmSpan      *from,
+                          SmSpan      *to,
+                          GError     **error)
+{
+  g_autoptr(SmRelation) relation = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (SM_IS_SPAN (from), NULL);
+  g_return_val_if_fail (SM_IS_SPAN (to), NULL);
+  g_return_val_if_fail (sm_document_find_span (self, sm_span_get_id (from)) == from, NULL);
+  g_return_val_if_fail (sm_document_find_span (self, sm_span_get_id (to)) == to, NULL);
+
+  if (!check_relation (self, type, from, to, error))
+    return NULL;
+
+  id = next_id (self, 'R', &self->next_relation, self->relations_by_id);
+  relation = _sm_relation_new (id, type, from, to);
+  record (self, change_new (CHANGE_ADD_RELATION, NULL, relation));
+
+  return relation;
+}
+
+/**
+ * sm_document_remove_relation:
+ *
+ * Removes @relation, as an undoable action.
+ */
+void
+sm_document_remove_relation (SmDocument *self,
+                             SmRelation *relation)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (SM_IS_RELATION (relation));
+  g_return_if_fail (sm_document_find_relation (self, sm_relation_get_id (relation)) == relation);
+
+  record (self, change_new (CHANGE_REMOVE_RELATION, NULL, relation));
+}
+
+/**
+ * sm_document_get_speaker:
+ * @claim: a span
+ *
+ * Returns: (transfer none) (nullable): the speaker @claim is said by
+ */
+SmSpan *
+sm_document_get_speaker (SmDocument *self,
+                         SmSpan     *claim)
+{
+  SmRelation *relation;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (SM_IS_SPAN (claim), NULL);
+
+  relation = find_relation_between (self, SM_RELATION_SAID_BY, claim, NULL);
+
+  return relation ? sm_relation_get_to (relation) : NULL;
+}
+
+/**
+ * sm_document_set_speaker:
+ * @claim: a CLAIM span
+ * @speaker: (nullable): a SPEAKER span, or %NULL for nobody
+ *
+ * Attributes @claim to @speaker with a said_by relation, replacing any
+ * earlier attribution, as one undoable action.
+ */
+gboolean
+sm_document_set_speaker (SmDocument  *self,
+                         SmSpan      *claim,
+                         SmSpan      *speaker,
+                         GError     **error)
+{
+  SmRelation *relation;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_SPAN (claim), FALSE);
+  g_return_val_if_fail (speaker == NULL || SM_IS_SPAN (speaker), FALSE);
+
+  if (g_strcmp0 (sm_span_get_label (claim), SM_LABEL_CLAIM) != 0)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("span %s is not a claim: only claims are said by a speaker"),
+                   sm_span_get_id (claim));
+      return FALSE;
+    }
+
+  if (speaker != NULL && g_strcmp0 (sm_span_get_label (speaker), SM_LABEL_SPEAKER) != 0)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("span %s is not a speaker"), sm_span_get_id (speaker));
+      return FALSE;
+    }
+
+  if (sm_document_get_speaker (self, claim) == speaker)
+    return TRUE;
+
+  sm_document_begin_user_action (self);
+  while ((relation = find_relation_between (self, SM_RELATION_SAID_BY, claim, NULL)) != NULL)
+    sm_document_remove_relation (self, relation);
+  if (speaker != NULL)
+    sm_document_add_relation (self, SM_RELATION_SAID_BY, claim, speaker, NULL);
+  sm_document_end_user_action (self);
+
+  return TRUE;
+}
+
+/**
+ * sm_document_begin_user_action:
+ *
+ * Groups the changes until the matching sm_document_end_user_action() into
+ * one undo step ("Tag all matches" is one action, not a hundred). Calls nest.
+ */
+void
+sm_document_begin_user_action (SmDocument *self)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  if (self->user_action_depth++ == 0)
+    {
+      self->open_action = action_new ();
+      self->n_spans_before_action = sm_document_get_n_spans (self);
+    }
+}
+
+static void
+notify_history (SmDocument *self,
+                gboolean    could_undo,
+                gboolean    could_redo,
+                gboolean    was_modified,
+                guint       n_spans)
+{
+  if (could_undo != sm_document_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
+  if (could_redo != sm_document_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+  if (was_modified != sm_document_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+  if (n_spans != sm_document_get_n_spans (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SPANS]);
+
+  self->version++;
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+touch (SmDocument *self)
+{
+  g_clear_pointer (&self->modified_time, g_date_time_unref);
+  self->modified_time = now_in_seconds ();
+}
+
+void
+sm_document_end_user_action (SmDocument *self)
+{
+  g_autoptr(GPtrArray) action = NULL;
+  gboolean could_undo, could_redo, was_modified;
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (self->user_action_depth > 0);
+
+  if (--self->user_action_depth > 0)
+    return;
+
+  action = g_steal_pointer (&self->open_action);
+  if (action->len == 0)
+    return;
+
+  could_undo = sm_document_can_undo (self);
+  could_redo = sm_document_can_redo (self);
+  was_modified = sm_document_get_modified (self);
+
+  /* A new action forks history: the undone steps, and a save among them, are gone */
+  g_ptr_array_set_size (self->redo_stack, 0);
+  if (self->save_point > self->undo_stack->len)
+    self->save_point = G_MAXUINT;
+  g_ptr_array_add (self->undo_stack, g_steal_pointer (&action));
+  touch (self);
+
+  notify_history (self, could_undo, could_redo, was_modified, self->n_spans_before_action);
+}
+
+gboolean
+sm_document_can_undo (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+sm_document_can_redo (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  return self->redo_stack->len > 0;
+}
+
+/**
+ * sm_document_undo:
+ *
+ * Reverts the last user action.
+ */
+void
+sm_document_undo (SmDocument *self)
+{
+  GPtrArray *action;
+  gboolean was_modified;
+  guint n_spans;
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (self->user_action_depth == 0);
+
+  if (!sm_document_can_undo (self))
+    return;
+
+  was_modified = sm_document_get_modified (self);
+  n_spans = sm_document_get_n_spans (self);
+
+  action = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  for (guint i = action->len; i > 0; i--)
+    apply_change (self, g_ptr_array_index (action, i - 1), FALSE);
+  g_ptr_array_add (self->redo_stack, action);
+  touch (self);
+
+  notify_history (self, TRUE, self->redo_stack->len > 1, was_modified, n_spans);
+}
+
+/**
+ * sm_document_redo:
+ *
+ * Does again the last user action that was undone.
+ */
+void
+sm_document_redo (SmDocument *self)
+{
+  GPtrArray *action;
+  gboolean was_modified;
+  guint n_spans;
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (self->user_action_depth == 0);
+
+  if (!sm_document_can_redo (self))
+    return;
+
+  was_modified = sm_document_get_modified (self);
+  n_spans = sm_document_get_n_spans (self);
+
+  action = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
+  for (guint i = 0; i < action->len; i++)
+    apply_change (self, g_ptr_array_index (action, i), TRUE);
+  g_ptr_array_add (self->undo_stack, action);
+  touch (self);
+
+  notify_history (self, self->undo_stack->len > 1, TRUE, was_modified, n_spans);
+}
+
+/**
+ * sm_document_get_modified:
+ *
+ * Returns: whether the document differs from what was last saved (or
+ *   loaded); undoing back to that point makes it unmodified again
+ */
+gboolean
+sm_document_get_modified (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  return self->changed_outside_history || self->save_point != self->undo_stack->len;
+}
+
+/**
+ * sm_document_set_modified:
+ * @modified: %FALSE once the document is saved; %TRUE to mark it changed
+ */
+void
+sm_document_set_modified (SmDocument *self,
+                          gboolean    modified)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  was_modified = sm_document_get_modified (self);
+
+  if (modified)
+    self->changed_outside_history = TRUE;
+  else
+    {
+      self->changed_outside_history = FALSE;
+      self->save_point = self->undo_stack->len;
+    }
+
+  if (was_modified != sm_document_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+
+  if (modified)
+    {
+      self->version++;
+      g_signal_emit (self, signals [CHANGED], 0);
+    }
+}
+
+guint64
+_sm_document_get_version (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  return self->version;
+}
+
+/**
+ * _sm_document_mark_saved:
+ * @version: what _sm_document_get_version() said when the saved bytes were made
+ *
+ * Marks the document unmodified, unless it changed after @version.
+ */
+void
+_sm_document_mark_saved (SmDocument *self,
+                         guint64     version)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  if (version == self->version)
+    sm_document_set_modified (self, FALSE);
+}
+
+/* Used by the format to build a loaded document: checked, not recorded */
+
+gboolean
+_sm_document_insert_span (SmDocument  *self,
+                          SmSpan      *span,
+                          GError     **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_SPAN (span), FALSE);
+
+  id = sm_span_get_id (span);
+  if (g_hash_table_contains (self->spans_by_id, id))
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("the id %s is used by another span"), id);
+      return FALSE;
+    }
+
+  if (!check_span (self, sm_span_get_label (span),
+                   sm_span_get_start (span), sm_span_get_end (span), NULL, error))
+    return FALSE;
+
+  reserve_id (id, 'T', &self->next_span);
+  do_insert_span (self, span);
+
+  return TRUE;
+}
+
+gboolean
+_sm_document_insert_relation (SmDocument  *self,
+                              SmRelation  *relation,
+                              GError     **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_RELATION (relation), FALSE);
+
+  id = sm_relation_get_id (relation);
+  if (g_hash_table_contains (self->relations_by_id, id))
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("the id %s is used by another relation"), id);
+      return FALSE;
+    }
+
+  if (!check_relation (self, sm_relation_get_type_name (relation),
+                       sm_relation_get_from (relation), sm_relation_get_to (relation), error))
+    return FALSE;
+
+  reserve_id (id, 'R', &self->next_relation);
+  do_add_relation (self, relation);
+
+  return TRUE;
+}
+
+gboolean
+_sm_document_check_span (SmDocument  *self,
+                         const char  *label,
+                         guint        start,
+                         guint        end,
+                         GError     **error)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  return check_span (self, label, start, end, NULL, error);
+}
+
+/**
+ * _sm_document_set_loaded_meta:
+ *
+ * Sets what a file recorded, without history and without marking the
+ * document modified.
+ */
+void
+_sm_document_set_loaded_meta (SmDocument       *self,
+                              SmDocumentStatus  status,
+                              const char       *annotator,
+                              GDateTime        *created,
+                              GDateTime        *modified)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  self->status = status;
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator ? annotator : "");
+
+  if (created)
+    {
+      g_clear_pointer (&self->created, g_date_time_unref);
+      self->created = g_date_time_ref (created);
+    }
+
+  if (modified)
+    {
+      g_clear_pointer (&self->modified_time, g_date_time_unref);
+      self->modified_time = g_date_time_ref (modified);
+    }
+}
+
+void
+_sm_document_get_next_numbers (SmDocument *self,
+                               guint      *next_span,
+                               guint      *next_relation)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  *next_span = self->next_span;
+  *next_relation = self->next_relation;
+}
+
+/**
+ * _sm_document_set_next_numbers:
+ *
+ * Raises the counters that new ids are made from, so that a saved
+ * document never hands out again an id it once used.
+ */
+void
+_sm_document_set_next_numbers (SmDocument *self,
+                               guint       next_span,
+                               guint       next_relation)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  self->next_span = MAX (self->next_span, next_span);
+  self->next_relation = MAX (self->next_relation, next_relation);
+}

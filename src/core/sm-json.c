@@ -1,0 +1,255 @@
+/* sm-json.c: writing JSON by hand where layout matters, and reading it safely.
+ *
+ * Spanmark files and JSON Lines exports are written with a layout of our
+ * own (one span per line, one document per line), so they are composed
+ * here rather than by JsonGenerator. Reading goes through json-glib after
+ * a check that the input is not nested deeper than its recursive parser
+ * can take.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sm-document.h"
+#include "sm-json.h"
+
+/**
+ * sm_json_append_string:
+ * @out: where to write
+ * @string: UTF-8 text
+ *
+ * Appends @string as a JSON string literal. Non-ASCII characters are
+ * written as they are (the files are UTF-8); control characters and the
+ * line and paragraph separators are escaped, so every line of output is
+ * also safe to paste into JavaScript.
+ */
+void
+sm_json_append_string (GString    *out,
+                       const char *string)
+{
+  const char *p = string;
+  const char *run = string;
+
+  g_string_append_c (out, '"');
+
+  for (; *p; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+      char buffer[8];
+
+      switch (c)
+        {
+        case '"':  escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        case 0xE2:
+          /* U+2028 and U+2029 are E2 80 A8 and E2 80 A9 */
+          if ((guchar) p[1] == 0x80 && ((guchar) p[2] == 0xA8 || (guchar) p[2] == 0xA9))
+            {
+              g_string_append_len (out, run, p - run);
+              g_string_append (out, (guchar) p[2] == 0xA8 ? "\\u2028" : "\\u2029");
+              p += 2;
+              run = p + 1;
+            }
+          continue;
+        default:
+          if (c < 0x20 || c == 0x7F)
+            {
+              g_snprintf (buffer, sizeof buffer, "\\u%04x", c);
+              escape = buffer;
+            }
+          break;
+        }
+
+      if (escape != NULL)
+        {
+          g_string_append_len (out, run, p - run);
+          g_string_append (out, escape);
+          run = p + 1;
+        }
+    }
+
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/**
+ * sm_json_escape_controls:
+ *
+ * Returns: (transfer full): @string with control characters written as
+ *   JSON escapes ("\u0007"), so that an id or a name from a file can be
+ *   shown in a one-line message whatever it contains
+ */
+char *
+sm_json_escape_controls (const char *string)
+{
+  GString *out = g_string_sized_new (strlen (string));
+
+  for (const char *p = string; *p; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7F)
+        g_string_append_printf (out, "\\u%04X", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * sm_json_append_member:
+ *
+ * Appends `"name": `.
+ */
+void
+sm_json_append_member (GString    *out,
+                       const char *name)
+{
+  sm_json_append_string (out, name);
+  g_string_append (out, ": ");
+}
+
+/**
+ * sm_json_check_depth:
+ *
+ * Refuses JSON nested deeper than @max_depth arrays and objects, saying
+ * where, before a recursive parser runs out of stack on it.
+ */
+gboolean
+sm_json_check_depth (const char  *data,
+                     gsize        length,
+                     guint        max_depth,
+                     GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+  const char *line_start = data;
+
+  for (const char *p = data; p < data + length; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p + 1 < data + length)
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (*p)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            {
+              g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
+                           _("%u:%u: the JSON is nested more than %u levels deep"),
+                           line, (guint) g_utf8_strlen (line_start, p - line_start) + 1,
+                           max_depth);
+              return FALSE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+
+        case '\n':
+          line++;
+          line_start = p + 1;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:LINE:COLUMN: Parse error: message"; we say "LINE:COLUMN: message" */
+static char *
+tidy_parser_message (const char *message)
+{
+  guint line, column;
+  int consumed = 0;
+  const char *rest;
+
+  rest = strstr (message, ">:");
+  if (rest == NULL)
+    return g_strdup (message);
+  rest += 2;
+
+  if (sscanf (rest, "%u:%u: %n", &line, &column, &consumed) < 2 || consumed == 0)
+    return g_strdup (message);
+  rest += consumed;
+
+  if (g_str_has_prefix (rest, "Parse error: "))
+    rest += strlen ("Parse error: ");
+
+  return g_strdup_printf ("%u:%u: %s", line, column, rest);
+}
+
+/**
+ * sm_json_parse:
+ * @data: JSON text, UTF-8
+ * @length: its length in bytes
+ *
+ * Parses @data, refusing nesting past %SM_JSON_MAX_DEPTH. Syntax errors are
+ * %SM_DOCUMENT_ERROR_SYNTAX with a message that starts "LINE:COLUMN: ".
+ *
+ * Returns: (transfer full) (nullable): the root node
+ */
+JsonNode *
+sm_json_parse (const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!sm_json_check_depth (data, length, SM_JSON_MAX_DEPTH, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_autofree char *message = tidy_parser_message (local_error->message);
+
+      g_set_error_literal (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX, message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
+                           _("there is no JSON value in the file"));
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}

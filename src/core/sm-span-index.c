@@ -1,0 +1,518 @@
+/* sm-span-index.c: a document's spans in document order, searchable by range.
+ *
+ * A treap (a binary search tree kept balanced by random priorities) ordered
+ * by sm_span_compare(). Each node also knows the size of its subtree, so
+ * the index is a GListModel with O(log n) access by position, and the
+ * largest span end in its subtree, so the spans overlapping a range are
+ * found by pruning every subtree that ends before the range or starts after
+ * it: O(log n) to reach the range, plus O(log n) per span found, instead of
+ * a scan of the document. Insertion and removal are O(log n).
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-span-index"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sm-span-index.h"
+
+typedef struct _Node Node;
+
+struct _Node
+{
+  SmSpan *span;
+  Node   *left;
+  Node   *right;
+  guint32 priority;
+  guint   size;
+  guint   max_end;
+};
+
+struct _SmSpanIndex
+{
+  GObject  parent_instance;
+  Node    *root;
+  /* xorshift state: deterministic priorities make runs reproducible */
+  guint32  seed;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SmSpanIndex, sm_span_index, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static inline guint
+node_size (Node *node)
+{
+  return node ? node->size : 0;
+}
+
+static inline void
+node_update (Node *node)
+{
+  node->size = 1 + node_size (node->left) + node_size (node->right);
+  node->max_end = sm_span_get_end (node->span);
+  if (node->left && node->left->max_end > node->max_end)
+    node->max_end = node->left->max_end;
+  if (node->right && node->right->max_end > node->max_end)
+    node->max_end = node->right->max_end;
+}
+
+static void
+node_free_all (Node *node)
+{
+  if (node == NULL)
+    return;
+
+  node_free_all (node->left);
+  node_free_all (node->right);
+  g_object_unref (node->span);
+  g_free (node);
+}
+
+/* Splits @node into the spans ordered before @span and the rest */
+static void
+split (Node    *node,
+       SmSpan  *span,
+       Node   **left,
+       Node   **right)
+{
+  if (node == NULL)
+    {
+      *left = *right = NULL;
+      return;
+    }
+
+  if (sm_span_compare (node->span, span) < 0)
+    {
+      split (node->right, span, &node->right, right);
+      *left = node;
+    }
+  else
+    {
+      split (node->left, span, left, &node->left);
+      *right = node;
+    }
+
+  node_update (node);
+}
+
+/* Joins two treaps where every span of @left is ordered before @right */
+static Node *
+merge (Node *left,
+       Node *right)
+{
+  if (left == NULL)
+    return right;
+  if (right == NULL)
+    return left;
+
+  if (left->priority > right->priority)
+    {
+      left->right = merge (left->right, right);
+      node_update (left);
+      return left;
+    }
+  else
+    {
+      right->left = merge (left, right->left);
+      node_update (right);
+      return right;
+    }
+}
+
+static Node *
+remove_node (Node   *node,
+             SmSpan *span,
+             Node  **removed)
+{
+  gint cmp;
+
+  if (node == NULL)
+    return NULL;
+
+  cmp = sm_span_compare (span, node->span);
+
+  if (cmp == 0 && node->span == span)
+    {
+      Node *joined = merge (node->left, node->right);
+
+      *removed = node;
+      return joined;
+    }
+
+  if (cmp < 0)
+    node->left = remove_node (node->left, span, removed);
+  else
+    node->right = remove_node (node->right, span, removed);
+
+  node_update (node);
+  return node;
+}
+
+static guint32
+next_priority (SmSpanIndex *self)
+{
+  guint32 x = self->seed;
+
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+
+  return self->seed = x;
+}
+
+static GType
+sm_span_index_get_item_type (GListModel *model)
+{
+  return SM_TYPE_SPAN;
+}
+
+static guint
+sm_span_index_get_n_items (GListModel *model)
+{
+  return sm_span_index_get_n_spans (SM_SPAN_INDEX (model));
+}
+
+static gpointer
+sm_span_index_get_item (GListModel *model,
+                        guint       position)
+{
+  SmSpan *span = sm_span_index_get_nth (SM_SPAN_INDEX (model), position);
+
+  return span ? g_object_ref (span) : NULL;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = sm_span_index_get_item_type;
+  iface->get_n_items = sm_span_index_get_n_items;
+  iface->get_item = sm_span_index_get_item;
+}
+
+static void
+sm_span_index_finalize (GObject *object)
+{
+  SmSpanIndex *self = (SmSpanIndex *)object;
+
+  g_clear_pointer (&self->root, node_free_all);
+
+  G_OBJECT_CLASS (sm_span_index_parent_class)->finalize (object);
+}
+
+static void
+sm_span_index_class_init (SmSpanIndexClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_span_index_finalize;
+}
+
+static void
+sm_span_index_init (SmSpanIndex *self)
+{
+  self->seed = 2463534242u;
+}
+
+SmSpanIndex *
+sm_span_index_new (void)
+{
+  return g_object_new (SM_TYPE_SPAN_INDEX, NULL);
+}
+
+/**
+ * sm_span_index_insert:
+ * @span: a span not yet in the index
+ *
+ * Adds @span (taking a reference) and emits #GListModel::items-changed.
+ *
+ * Returns: the position of @span
+ */
+guint
+sm_span_index_insert (SmSpanIndex *self,
+                      SmSpan      *span)
+{
+  Node *node, *left, *right;
+  guint position;
+
+  g_return_val_if_fail (SM_IS_SPAN_INDEX (self), 0);
+  g_return_val_if_fail (SM_IS_SPAN (span), 0);
+
+  node = g_new0 (Node, 1);
+  node->span = g_object_ref (span);
+  node->priority = next_priority (self);
+  node_update (node);
+
+  split (self->root, span, &left, &right);
+  position = node_size (left);
+  self->root = merge (merge (left, node), right);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+
+  return position;
+}
+
+/**
+ * sm_span_index_remove:
+ * @span: a span in the index
+ *
+ * Removes @span, dropping the index's reference, and emits
+ * #GListModel::items-changed.
+ *
+ * Returns: the position @span had
+ */
+guint
+sm_span_index_remove (SmSpanIndex *self,
+                      SmSpan      *span)
+{
+  Node *removed = NULL;
+  guint position;
+
+  g_return_val_if_fail (SM_IS_SPAN_INDEX (self), 0);
+  g_return_val_if_fail (SM_IS_SPAN (span), 0);
+
+  if (!sm_span_index_find_position (self, span, &position))
+    g_return_val_if_reached (0);
+
+  self->root = remove_node (self->root, span, &removed);
+  g_assert (removed != NULL);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+
+  g_object_unref (removed->span);
+  g_free (removed);
+
+  return position;
+}
+
+/**
+ * sm_span_index_find_position:
+ * @position: (out) (optional): where @span is in document order
+ *
+ * Returns: whether @span is in the index
+ */
+gboolean
+sm_span_index_find_position (SmSpanIndex *self,
+                             SmSpan      *span,
+                             guint       *position)
+{
+  guint before = 0;
+
+  g_return_val_if_fail (SM_IS_SPAN_INDEX (self), FALSE);
+  g_return_val_if_fail (SM_IS_SPAN (span), FALSE);
+
+  for (Node *node = self->root; node != NULL;)
+    {
+      gint cmp = sm_span_compare (span, node->span);
+
+      if (cmp == 0)
+        {
+          if (node->span != span)
+            return FALSE;
+          if (position)
+            *position = before + node_size (node->left);
+          return TRUE;
+        }
+
+      if (cmp < 0)
+        node = node->left;
+      else
+        {
+          before += node_size (node->left) + 1;
+          node = node->right;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * sm_span_index_find_exact:
+ *
+ * Returns: (transfer none) (nullable): the span with exactly this range and
+ *   label, if there is one
+ */
+SmSpan *
+sm_span_index_find_exact (SmSpanIndex *self,
+                          guint        start,
+                          guint        end,
+                          const char  *label)
+{
+  g_return_val_if_fail (SM_IS_SPAN_INDEX (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  for (Node *node = self->root; node != NULL;)
+    {
+      SmSpan *span = node->span;
+      guint node_start = sm_span_get_start (span);
+      guint node_end = sm_span_get_end (span);
+      gint cmp;
+
+      if (start != node_start)
+        cmp = start < node_start ? -1 : 1;
+      else if (end != node_end)
+        cmp = end < node_end ? -1 : 1;
+      else
+        cmp = strcmp (label, sm_span_get_label (span));
+
+      if (cmp == 0)
+        return span;
+
+      node = cmp < 0 ? node->left : node->right;
+    }
+
+  return NULL;
+}
+
+/**
+ * sm_span_index_get_nth:
+ *
+ * Returns: (transfer none) (nullable): the span at @position in document order
+ */
+SmSpan *
+sm_span_index_get_nth (SmSpanIndex *self,
+                       guint        position)
+{
+  Node *node;
+
+  g_return_val_if_fail (SM_IS_SPAN_INDEX (self), NULL);
+
+  node = self->root;
+  while (node != NULL)
+    {
+      guint left_size = node_size (node->left);
+
+      if (position < left_size)
+        node = node->left;
+      else if (position == left_size)
+        return node->span;
+      else
+        {
+          position -= left_size + 1;
+          node = node->right;
+        }
+    }
+
+  return NULL;
+}
+
+guint
+sm_span_index_get_n_spans (SmSpanIndex *self)
+{
+  g_return_val_if_fail (SM_IS_SPAN_INDEX (self), 0);
+
+  return node_size (self->root);
+}
+
+static gboolean
+foreach_node (Node       *node,
+              SmSpanFunc  func,
+              gpointer    user_data)
+{
+  if (node == NULL)
+    return TRUE;
+
+  return foreach_node (node->left, func, user_data) &&
+         func (node->span, user_data) &&
+         foreach_node (node->right, func, user_data);
+}
+
+/**
+ * sm_span_index_foreach:
+ * @func: called for each span in document order; return %FALSE to stop
+ *
+ * The index must not change during the walk.
+ */
+void
+sm_span_index_foreach (SmSpanIndex *self,
+                       SmSpanFunc   func,
+                       gpointer     user_data)
+{
+  g_return_if_fail (SM_IS_SPAN_INDEX (self));
+  g_return_if_fail (func != NULL);
+
+  foreach_node (self->root, func, user_data);
+}
+
+static gboolean
+foreach_in_range (Node       *node,
+                  guint       start,
+                  guint       end,
+                  SmSpanFunc  func,
+                  gpointer    user_data)
+{
+  guint node_start;
+
+  /* Nothing below here reaches into the range */
+  if (node == NULL || node->max_end <= start)
+    return TRUE;
+
+  if (!foreach_in_range (node->left, start, end, func, user_data))
+    return FALSE;
+
+  node_start = sm_span_get_start (node->span);
+
+  /* This span and everything to its right starts at or after the range */
+  if (node_start >= end)
+    return TRUE;
+
+  if (sm_span_get_end (node->span) > start && !func (node->span, user_data))
+    return FALSE;
+
+  return foreach_in_range (node->right, start, end, func, user_data);
+}
+
+/**
+ * sm_span_index_foreach_in_range:
+ * @start: first code point of the range
+ * @end: code point after the range; if equal to @start, the range is the
+ *   single position @start (spans covering it)
+ * @func: called in document order for each span overlapping the range;
+ *   return %FALSE to stop
+ *
+ * The index must not change during the walk.
+ */
+void
+sm_span_index_foreach_in_range (SmSpanIndex *self,
+                                guint        start,
+                                guint        end,
+                                SmSpanFunc   func,
+                                gpointer     user_data)
+{
+  g_return_if_fail (SM_IS_SPAN_INDEX (self));
+  g_return_if_fail (start <= end);
+  g_return_if_fail (func != NULL);
+
+  if (start == end)
+    {
+      if (end == G_MAXUINT)
+        return;
+      end = start + 1;
+    }
+
+  foreach_in_range (self->root, start, end, func, user_data);
+}
+
+/**
+ * sm_span_index_clear:
+ *
+ * Removes every span.
+ */
+void
+sm_span_index_clear (SmSpanIndex *self)
+{
+  guint n_spans;
+
+  g_return_if_fail (SM_IS_SPAN_INDEX (self));
+
+  n_spans = sm_span_index_get_n_spans (self);
+  g_clear_pointer (&self->root, node_free_all);
+
+  if (n_spans > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_spans, 0);
+}

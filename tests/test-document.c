@@ -1,0 +1,568 @@
+/* test-document.c: the annotation model, its rules, its queries and its history.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sm-document.h"
+
+static const char article[] =
+  "“We will cooperate,” President Raisi said. Trade reached $100 million, Lukashenko said.";
+
+static SmDocument *
+new_document (void)
+{
+  g_autoptr(SmText) text = sm_text_new (article, -1, NULL);
+
+  return sm_document_new (text, "article");
+}
+
+static guint
+offset_of (const char *needle)
+{
+  const char *found = g_strstr_len (article, -1, needle);
+
+  g_assert_nonnull (found);
+  return (guint) g_utf8_pointer_to_offset (article, found);
+}
+
+static SmSpan *
+add (SmDocument *document,
+     const char *label,
+     const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  guint start = offset_of (needle);
+  SmSpan *span;
+
+  span = sm_document_add_span (document, label, start, start + g_utf8_strlen (needle, -1), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (span);
+
+  return span;
+}
+
+/* The spans in the list model, as "ID:LABEL:start-end" in order */
+static char *
+describe_spans (SmDocument *document)
+{
+  GListModel *spans = sm_document_get_spans (document);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+      g_string_append_printf (out, "%s%s:%s:%u-%u", i ? " " : "",
+                              sm_span_get_id (span), sm_span_get_label (span),
+                              sm_span_get_start (span), sm_span_get_end (span));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_new_document (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  GListModel *labels = sm_document_get_labels (document);
+
+  g_assert_cmpstr (sm_document_get_name (document), ==, "article");
+  g_assert_cmpuint (sm_document_get_length (document), ==, g_utf8_strlen (article, -1));
+  g_assert_cmpint (sm_document_get_status (document), ==, SM_DOCUMENT_STATUS_NEW);
+  g_assert_false (sm_document_get_modified (document));
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 3);
+  g_assert_cmpstr (sm_label_get_key (sm_document_find_label (document, "SPEAKER")), ==, "1");
+  g_assert_cmpstr (sm_label_get_key (sm_document_find_label (document, "CLAIM")), ==, "2");
+  g_assert_cmpstr (sm_label_get_key (sm_document_find_label (document, "FIGURE")), ==, "3");
+  g_assert_true (sm_document_find_label_by_key (document, "3") ==
+                 sm_document_find_label (document, "FIGURE"));
+}
+
+static void
+test_add_span (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  SmSpan *speaker, *claim;
+
+  speaker = add (document, "SPEAKER", "President Raisi");
+  claim = add (document, "CLAIM", "“We will cooperate,”");
+
+  g_assert_cmpstr (sm_span_get_id (speaker), ==, "T1");
+  g_assert_cmpstr (sm_span_get_id (claim), ==, "T2");
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "President Raisi");
+  g_assert_cmpstr (sm_span_get_text (claim), ==, "“We will cooperate,”");
+  g_assert_cmpuint (sm_span_get_start (claim), ==, 0);
+  g_assert_cmpuint (sm_span_get_end (claim), ==, 20);
+
+  /* Document order, not creation order */
+  g_assert_true (g_list_model_get_item (sm_document_get_spans (document), 0) == (gpointer) claim);
+  g_object_unref (claim);
+  g_assert_true (sm_document_find_span (document, "T1") == speaker);
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, 1);
+
+  /* Annotating puts a new document in progress, and marks it modified */
+  g_assert_cmpint (sm_document_get_status (document), ==, SM_DOCUMENT_STATUS_IN_PROGRESS);
+  g_assert_true (sm_document_get_modified (document));
+}
+
+static void
+test_nested_and_overlapping_allowed (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autofree char *description = NULL;
+  guint start = offset_of ("Trade");
+  guint end = offset_of (", Lukashenko");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (sm_document_add_span (document, "CLAIM", start, end, &error));
+  add (document, "FIGURE", "$100 million");
+  /* The same range with another label is not a duplicate */
+  g_assert_nonnull (sm_document_add_span (document, "FIGURE", start, end, &error));
+  /* Overlapping, neither inside the other */
+  g_assert_nonnull (sm_document_add_span (document, "SPEAKER", start + 2, end + 5, &error));
+  g_assert_no_error (error);
+
+  description = describe_spans (document);
+  g_assert_cmpstr (description, ==,
+                   "T1:CLAIM:43-69 T3:FIGURE:43-69 T4:SPEAKER:45-74 T2:FIGURE:57-69");
+}
+
+static void
+test_bad_spans_refused (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  guint length = sm_document_get_length (document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  SmSpan *span;
+
+  span = add (document, "SPEAKER", "Lukashenko");
+
+  g_assert_null (sm_document_add_span (document, "SPEAKER", sm_span_get_start (span),
+                                       sm_span_get_end (span), &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==, "span T1 already has label SPEAKER on [71, 81)");
+  g_clear_error (&error);
+
+  g_assert_null (sm_document_add_span (document, "CLAIM", 5, 5, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "empty span at 5: a span must cover at least one character");
+  g_clear_error (&error);
+
+  g_assert_null (sm_document_add_span (document, "CLAIM", 9, 5, &error));
+  g_assert_cmpstr (error->message, ==, "start 9 is after end 5");
+  g_clear_error (&error);
+
+  g_assert_null (sm_document_add_span (document, "CLAIM", 0, length + 1, &error));
+  message = g_strdup_printf ("end %u is past the end of the text (%u characters)", length + 1, length);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  g_assert_null (sm_document_add_span (document, "PERSON", 0, 4, &error));
+  g_assert_cmpstr (error->message, ==, "unknown label “PERSON”; the document’s labels do not include it");
+  g_clear_error (&error);
+
+  /* Relabelling or moving onto a duplicate is refused too */
+  span = add (document, "CLAIM", "Lukashenko");
+  g_assert_false (sm_document_set_span_label (document, span, "SPEAKER", &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  /* Nothing refused reached the model */
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
+}
+
+static void
+test_ids_never_reused (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  SmSpan *span;
+
+  add (document, "SPEAKER", "Raisi");
+  span = add (document, "SPEAKER", "Lukashenko");
+  g_assert_cmpstr (sm_span_get_id (span), ==, "T2");
+
+  sm_document_remove_span (document, span);
+  span = add (document, "FIGURE", "$100 million");
+  g_assert_cmpstr (sm_span_get_id (span), ==, "T3");
+
+  /* Not even when the removal is undone and the new span dropped */
+  sm_document_undo (document);
+  sm_document_undo (document);
+  span = add (document, "CLAIM", "Trade");
+  g_assert_cmpstr (sm_span_get_id (span), ==, "T4");
+}
+
+static void
+test_relations (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  SmSpan *speaker, *claim, *other_speaker;
+  SmRelation *relation;
+
+  claim = add (document, "CLAIM", "“We will cooperate,”");
+  speaker = add (document, "SPEAKER", "President Raisi");
+  other_speaker = add (document, "SPEAKER", "Lukashenko");
+
+  g_assert_true (sm_document_set_speaker (document, claim, other_speaker, &error));
+  g_assert_true (sm_document_get_speaker (document, claim) == other_speaker);
+
+  /* Attributing again replaces, never adds a second speaker */
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 1);
+
+  relation = g_list_model_get_item (sm_document_get_relations (document), 0);
+  g_assert_cmpstr (sm_relation_get_id (relation), ==, "R2");
+  g_assert_cmpstr (sm_relation_get_type_name (relation), ==, "said_by");
+  g_assert_true (sm_relation_get_from (relation) == claim);
+  g_assert_true (sm_relation_get_to (relation) == speaker);
+  g_object_unref (relation);
+
+  /* Only a claim is said by a speaker */
+  g_assert_false (sm_document_set_speaker (document, speaker, other_speaker, &error));
+  g_assert_cmpstr (error->message, ==, "span T2 is not a claim: only claims are said by a speaker");
+  g_clear_error (&error);
+  g_assert_false (sm_document_set_speaker (document, claim, claim, &error));
+  g_assert_cmpstr (error->message, ==, "span T1 is not a speaker");
+  g_clear_error (&error);
+
+  /* No duplicates, no self-relations */
+  g_assert_null (sm_document_add_relation (document, "said_by", claim, speaker, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==, "relation R2 already links T1 to T2 as said_by");
+  g_clear_error (&error);
+  g_assert_null (sm_document_add_relation (document, "said_by", claim, claim, &error));
+  g_assert_cmpstr (error->message, ==, "span T1 cannot be related to itself");
+  g_clear_error (&error);
+  g_assert_null (sm_document_add_relation (document, "said by", claim, other_speaker, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Deleting a span deletes its relations, and undo brings both back */
+  sm_document_remove_span (document, speaker);
+  g_assert_null (sm_document_get_speaker (document, claim));
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 0);
+  relations = sm_document_get_relations_of_span (document, claim);
+  g_assert_cmpuint (relations->len, ==, 0);
+
+  sm_document_undo (document);
+  g_assert_true (sm_document_find_span (document, "T2") == speaker);
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+}
+
+static void
+test_relabel_and_move_keep_order (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SmSpan *span;
+
+  add (document, "SPEAKER", "President Raisi");
+  span = add (document, "CLAIM", "Lukashenko");
+  before = describe_spans (document);
+
+  g_assert_true (sm_document_set_span_range (document, span, 0, 5, &error));
+  g_assert_cmpstr (sm_span_get_text (span), ==, "“We w");
+  g_assert_true (sm_document_set_span_label (document, span, "FIGURE", &error));
+  g_assert_no_error (error);
+  after = describe_spans (document);
+  g_assert_cmpstr (after, ==, "T2:FIGURE:0-5 T1:SPEAKER:21-36");
+
+  sm_document_set_span_note (document, span, "check this");
+  g_assert_cmpstr (sm_span_get_note (span), ==, "check this");
+
+  sm_document_undo (document);
+  g_assert_null (sm_span_get_note (span));
+  sm_document_undo (document);
+  sm_document_undo (document);
+  g_free (after);
+  after = describe_spans (document);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (sm_span_get_text (span), ==, "Lukashenko");
+}
+
+static void
+test_undo_redo_sequence (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
+  SmSpan *claim, *speaker;
+
+  g_ptr_array_add (states, describe_spans (document));
+  claim = add (document, "CLAIM", "“We will cooperate,”");
+  g_ptr_array_add (states, describe_spans (document));
+  speaker = add (document, "SPEAKER", "President Raisi");
+  g_ptr_array_add (states, describe_spans (document));
+  sm_document_set_span_label (document, speaker, "FIGURE", NULL);
+  g_ptr_array_add (states, describe_spans (document));
+  sm_document_remove_span (document, claim);
+  g_ptr_array_add (states, describe_spans (document));
+
+  /* All the way back and forward again, state by state */
+  for (guint i = states->len - 1; i > 0; i--)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_true (sm_document_can_undo (document));
+      sm_document_undo (document);
+      now = describe_spans (document);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (states, i - 1));
+    }
+  g_assert_false (sm_document_can_undo (document));
+  g_assert_false (sm_document_get_modified (document));
+  g_assert_cmpint (sm_document_get_status (document), ==, SM_DOCUMENT_STATUS_NEW);
+
+  for (guint i = 1; i < states->len; i++)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_true (sm_document_can_redo (document));
+      sm_document_redo (document);
+      now = describe_spans (document);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (states, i));
+    }
+  g_assert_false (sm_document_can_redo (document));
+
+  /* A new change after undo drops what could be redone */
+  sm_document_undo (document);
+  add (document, "FIGURE", "$100 million");
+  g_assert_false (sm_document_can_redo (document));
+}
+
+static void
+test_user_action_is_one_undo_step (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+
+  add (document, "SPEAKER", "Raisi");
+
+  sm_document_begin_user_action (document);
+  add (document, "FIGURE", "$100");
+  add (document, "FIGURE", "million");
+  add (document, "CLAIM", "Trade");
+  sm_document_end_user_action (document);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 4);
+
+  sm_document_undo (document);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
+  sm_document_redo (document);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 4);
+}
+
+static void
+test_modified_follows_save_point (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+
+  add (document, "SPEAKER", "Raisi");
+  sm_document_set_modified (document, FALSE);
+  g_assert_false (sm_document_get_modified (document));
+
+  add (document, "SPEAKER", "Lukashenko");
+  g_assert_true (sm_document_get_modified (document));
+  sm_document_undo (document);
+  g_assert_false (sm_document_get_modified (document));
+  sm_document_undo (document);
+  g_assert_true (sm_document_get_modified (document));
+  sm_document_redo (document);
+  g_assert_false (sm_document_get_modified (document));
+
+  /* Once history forks past the save, no undo gets back to it */
+  sm_document_undo (document);
+  add (document, "CLAIM", "Trade");
+  sm_document_undo (document);
+  sm_document_redo (document);
+  g_assert_true (sm_document_get_modified (document));
+}
+
+typedef struct
+{
+  guint n_changed;
+  guint n_items_changed;
+  guint range_start;
+  guint range_end;
+} Signals;
+
+static void
+on_changed (SmDocument *document,
+            Signals    *signals)
+{
+  signals->n_changed++;
+}
+
+static void
+on_range_changed (SmDocument *document,
+                  guint       start,
+                  guint       end,
+                  Signals    *signals)
+{
+  signals->range_start = start;
+  signals->range_end = end;
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Signals    *signals)
+{
+  signals->n_items_changed++;
+}
+
+static void
+test_signals (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  Signals signals = { 0 };
+
+  g_signal_connect (document, "changed", G_CALLBACK (on_changed), &signals);
+  g_signal_connect (document, "range-changed", G_CALLBACK (on_range_changed), &signals);
+  g_signal_connect (sm_document_get_spans (document), "items-changed",
+                    G_CALLBACK (on_items_changed), &signals);
+
+  add (document, "SPEAKER", "Lukashenko");
+  g_assert_cmpuint (signals.n_changed, ==, 1);
+  g_assert_cmpuint (signals.n_items_changed, ==, 1);
+  g_assert_cmpuint (signals.range_start, ==, 71);
+  g_assert_cmpuint (signals.range_end, ==, 81);
+
+  sm_document_undo (document);
+  g_assert_cmpuint (signals.n_changed, ==, 2);
+  g_assert_cmpuint (signals.n_items_changed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_spans (document)), ==, 0);
+}
+
+/* Overlap queries against a brute-force scan on many generated spans */
+
+typedef struct
+{
+  guint start;
+  guint end;
+} Range;
+
+static void
+test_overlap_queries_on_many_spans (void)
+{
+  const guint n_spans = 100000;
+  const char *labels[] = { "SPEAKER", "CLAIM", "FIGURE" };
+  g_autoptr(GString) string = g_string_new (NULL);
+  g_autoptr(SmText) text = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  guint length;
+
+  while (string->len < 400000)
+    g_string_append (string, "Officials said the deal was worth 30 million. ");
+  text = sm_text_new (string->str, string->len, NULL);
+  length = sm_text_get_length (text);
+  document = sm_document_new (text, "generated");
+
+  sm_document_begin_user_action (document);
+  while (sm_document_get_n_spans (document) < n_spans)
+    {
+      Range range;
+
+      range.start = g_rand_int_range (rand, 0, length - 1);
+      /* Mostly short spans, some long ones that nest many others */
+      range.end = range.start + (g_rand_int_range (rand, 0, 100) < 3
+                                 ? g_rand_int_range (rand, 1, 5000)
+                                 : g_rand_int_range (rand, 1, 40));
+      range.end = MIN (range.end, length);
+
+      if (sm_document_add_span (document, labels[g_rand_int_range (rand, 0, 3)],
+                                range.start, range.end, NULL))
+        g_array_append_val (ranges, range);
+    }
+  sm_document_end_user_action (document);
+
+  for (guint q = 0; q < 300; q++)
+    {
+      guint start = g_rand_int_range (rand, 0, length);
+      guint end = MIN (length, start + g_rand_int_range (rand, 0, 60));
+      g_autoptr(GPtrArray) found = NULL;
+      guint expected = 0;
+
+      for (guint i = 0; i < ranges->len; i++)
+        {
+          Range *r = &g_array_index (ranges, Range, i);
+
+          if (start == end ? (r->start <= start && start < r->end)
+                           : (r->start < end && r->end > start))
+            expected++;
+        }
+
+      found = start == end ? sm_document_get_spans_at (document, start)
+                           : sm_document_get_spans_in_range (document, start, end);
+      g_assert_cmpuint (found->len, ==, expected);
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          SmSpan *span = g_ptr_array_index (found, i);
+
+          g_assert_true (sm_span_get_start (span) < MAX (end, start + 1));
+          g_assert_true (sm_span_get_end (span) > start);
+          if (i > 0)
+            g_assert_cmpint (sm_span_compare (g_ptr_array_index (found, i - 1), span), <, 0);
+        }
+    }
+
+  /* The list model is in document order and agrees with its length */
+  {
+    GListModel *spans = sm_document_get_spans (document);
+    g_autoptr(SmSpan) previous = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (spans), ==, n_spans);
+    for (guint i = 0; i < n_spans; i += 997)
+      {
+        g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+        if (previous)
+          g_assert_cmpint (sm_span_compare (previous, span), <, 0);
+        g_set_object (&previous, span);
+      }
+  }
+
+  /* Removing every other span keeps the index consistent */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (sm_document_get_spans (document), i);
+
+      sm_document_remove_span (document, span);
+    }
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, n_spans - 1000);
+  sm_document_undo (document);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, n_spans - 999);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document/new", test_new_document);
+  g_test_add_func ("/document/add-span", test_add_span);
+  g_test_add_func ("/document/nested-and-overlapping-allowed", test_nested_and_overlapping_allowed);
+  g_test_add_func ("/document/bad-spans-refused", test_bad_spans_refused);
+  g_test_add_func ("/document/ids-never-reused", test_ids_never_reused);
+  g_test_add_func ("/document/relations", test_relations);
+  g_test_add_func ("/document/relabel-and-move-keep-order", test_relabel_and_move_keep_order);
+  g_test_add_func ("/document/undo-redo-sequence", test_undo_redo_sequence);
+  g_test_add_func ("/document/user-action-is-one-undo-step", test_user_action_is_one_undo_step);
+  g_test_add_func ("/document/modified-follows-save-point", test_modified_follows_save_point);
+  g_test_add_func ("/document/signals", test_signals);
+  g_test_add_func ("/document/overlap-queries-on-many-spans", test_overlap_queries_on_many_spans);
+
+  return g_test_run ();
+}

@@ -1,0 +1,521 @@
+/* test-format.c: the Spanmark JSON format, version 1: round trips and every bad input.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "sm-document.h"
+#include "sm-format.h"
+
+/* Texts whose offsets are easy to get wrong: astral emoji with skin tones,
+ * ZWJ and flags, combining accents, Persian with ZWNJ and Persian digits,
+ * Arabic, CRLF, tabs, and a leading BOM (dropped on load). */
+static const char *texts[] = {
+  "Lukashenko said: “We have come to know our true and false friends.”\n",
+  "👩🏽‍🔬 Dr. Amini said 🇮🇷🇧🇾 trade hit $100 million ‼️ this year. 😀\n",
+  "Cafe\xCC\x81 owner Rene\xCC\x81" "e said prices rose 12\xE2\x80\xAF%.",
+  "رئیسی گفت که تجارت به ۱۰۰ میلیون دلار می\u200cرسد.",
+  "قال لوكاشينكو إن البلدين وقعا 8 اتفاقيات.",
+  "Raisi said:\r\n\t“Sanctions are an opportunity.”\r\nTrade: 30 years.\r\n",
+  "\xEF\xBB\xBF" "BOM first: Minsk said 5 things.",
+};
+
+static SmDocument *
+annotate (const char *utf8)
+{
+  g_autoptr(SmText) text = sm_text_new (utf8, -1, NULL);
+  SmDocument *document = sm_document_new (text, "doc");
+  guint length = sm_text_get_length (text);
+  SmSpan *previous = NULL;
+  guint start = 0;
+
+  /* A span per word-ish run of 5 characters, a long claim over all of
+   * them, a nested figure, and each span said by the one before */
+  sm_document_add_span (document, "CLAIM", 0, length, NULL);
+  for (start = 0; start + 5 <= length; start += 7)
+    {
+      SmSpan *span = sm_document_add_span (document, (start / 7) % 2 ? "SPEAKER" : "CLAIM",
+                                           start, start + 5, NULL);
+
+      g_assert_nonnull (span);
+      if (start % 3 == 0)
+        sm_document_set_span_note (document, span, "note with \"quotes\", \\, a tab\t, 😀 and\nnewline");
+      if (previous && g_str_equal (sm_span_get_label (span), "CLAIM") &&
+          g_str_equal (sm_span_get_label (previous), "SPEAKER"))
+        sm_document_set_speaker (document, span, previous, NULL);
+      previous = span;
+    }
+  sm_document_add_span (document, "FIGURE", 1, 3, NULL);
+  sm_document_set_status (document, SM_DOCUMENT_STATUS_DONE);
+  sm_document_set_annotator (document, "Ana Müller");
+
+  return document;
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Python's text[start:end] on code points */
+static char *
+python_slice (const char *utf8,
+              glong       start,
+              glong       end)
+{
+  g_autofree gunichar *chars = g_utf8_to_ucs4 (utf8, -1, NULL, NULL, NULL);
+
+  return g_ucs4_to_utf8 (chars + start, end - start, NULL, NULL, NULL);
+}
+
+static void
+assert_same_annotations (SmDocument *a,
+                         SmDocument *b)
+{
+  GListModel *spans_a = sm_document_get_spans (a);
+  GListModel *spans_b = sm_document_get_spans (b);
+  const char *text = sm_text_get_utf8 (sm_document_get_text (b));
+
+  g_assert_cmpstr (sm_text_get_utf8 (sm_document_get_text (a)), ==, text);
+  g_assert_cmpuint (g_list_model_get_n_items (spans_a), ==, g_list_model_get_n_items (spans_b));
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans_a); i++)
+    {
+      g_autoptr(SmSpan) x = g_list_model_get_item (spans_a, i);
+      g_autoptr(SmSpan) y = g_list_model_get_item (spans_b, i);
+      g_autofree char *slice = python_slice (text, sm_span_get_start (y), sm_span_get_end (y));
+
+      g_assert_cmpstr (sm_span_get_id (x), ==, sm_span_get_id (y));
+      g_assert_cmpstr (sm_span_get_label (x), ==, sm_span_get_label (y));
+      g_assert_cmpuint (sm_span_get_start (x), ==, sm_span_get_start (y));
+      g_assert_cmpuint (sm_span_get_end (x), ==, sm_span_get_end (y));
+      g_assert_cmpstr (sm_span_get_note (x), ==, sm_span_get_note (y));
+      g_assert_cmpstr (sm_span_get_text (y), ==, slice);
+
+      if (sm_document_get_speaker (a, x))
+        g_assert_cmpstr (sm_span_get_id (sm_document_get_speaker (a, x)), ==,
+                         sm_span_get_id (sm_document_get_speaker (b, y)));
+      else
+        g_assert_null (sm_document_get_speaker (b, y));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (a)), ==,
+                    g_list_model_get_n_items (sm_document_get_relations (b)));
+  g_assert_cmpint (sm_document_get_status (a), ==, sm_document_get_status (b));
+  g_assert_cmpstr (sm_document_get_annotator (a), ==, sm_document_get_annotator (b));
+  g_assert_true (g_date_time_equal (sm_document_get_created_time (a),
+                                    sm_document_get_created_time (b)));
+}
+
+static void
+test_round_trip (void)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(SmDocument) document = annotate (texts[t]);
+      g_autoptr(SmDocument) loaded = NULL;
+      g_autoptr(GBytes) first = NULL;
+      g_autoptr(GBytes) second = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *expected_text = texts[t];
+
+      if (g_str_has_prefix (expected_text, "\xEF\xBB\xBF"))
+        expected_text += 3;
+
+      first = sm_format_serialize (document);
+      loaded = sm_format_parse (g_bytes_get_data (first, NULL), g_bytes_get_size (first), &error);
+      g_assert_no_error (error);
+      g_assert_false (sm_document_get_modified (loaded));
+      g_assert_cmpstr (sm_text_get_utf8 (sm_document_get_text (loaded)), ==, expected_text);
+      assert_same_annotations (document, loaded);
+
+      /* load/save/load is byte-identical */
+      second = sm_format_serialize (loaded);
+      g_assert_true (g_bytes_equal (first, second));
+    }
+}
+
+static void
+test_output_layout (void)
+{
+  g_autoptr(SmText) text = sm_text_new ("Raisi said trade grew.", -1, NULL);
+  g_autoptr(SmDocument) document = sm_document_new (text, "layout");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) lines = NULL;
+  SmSpan *claim, *speaker;
+
+  /* Added out of order: saved in document order */
+  claim = sm_document_add_span (document, "CLAIM", 11, 21, NULL);
+  speaker = sm_document_add_span (document, "SPEAKER", 0, 5, NULL);
+  sm_document_set_speaker (document, claim, speaker, NULL);
+
+  bytes = sm_format_serialize (document);
+  output = bytes_to_string (bytes);
+  lines = g_strsplit (output, "\n", -1);
+
+  g_assert_cmpstr (lines[0], ==, "{");
+  g_assert_cmpstr (lines[1], ==, "  \"format\": \"spanmark\",");
+  g_assert_cmpstr (lines[2], ==, "  \"version\": 1,");
+  g_assert_cmpstr (lines[3], ==, "  \"document\": {");
+  g_assert_cmpstr (lines[4], ==, "    \"name\": \"layout\",");
+  g_assert_cmpstr (lines[5], ==, "    \"text\": \"Raisi said trade grew.\",");
+  g_assert_cmpstr (lines[6], ==, "    \"length\": 22,");
+  g_assert_cmpstr (lines[8], ==, "  },");
+  g_assert_cmpstr (lines[9], ==, "  \"labels\": [");
+  g_assert_cmpstr (lines[10], ==, "    {\"id\": \"SPEAKER\", \"name\": \"Speaker\", \"color\": \"#3584e4\", \"key\": \"1\"},");
+  g_assert_cmpstr (lines[14], ==, "  \"spans\": [");
+  g_assert_cmpstr (lines[15], ==, "    {\"id\": \"T2\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 5, \"text\": \"Raisi\"},");
+  g_assert_cmpstr (lines[16], ==, "    {\"id\": \"T1\", \"label\": \"CLAIM\", \"start\": 11, \"end\": 21, \"text\": \"trade grew\"}");
+  g_assert_cmpstr (lines[18], ==, "  \"relations\": [");
+  g_assert_cmpstr (lines[19], ==, "    {\"id\": \"R1\", \"type\": \"said_by\", \"from\": \"T1\", \"to\": \"T2\"}");
+  g_assert_cmpstr (lines[21], ==, "  \"status\": \"in-progress\",");
+  g_assert_cmpstr (lines[22], ==, "  \"meta\": {");
+}
+
+static void
+test_saving_is_deterministic (void)
+{
+  static const char file[] =
+    "{\"format\": \"spanmark\", \"version\": 1,"
+    " \"document\": {\"name\": \"n\", \"text\": \"one two three\"},"
+    " \"labels\": [{\"id\": \"SPEAKER\"}, {\"id\": \"CLAIM\"}],"
+    " \"spans\": [],"
+    " \"meta\": {\"created\": \"2026-01-02T03:04:05Z\", \"modified\": \"2026-01-02T03:04:05Z\"}}";
+  g_autoptr(SmDocument) document = sm_format_parse (file, strlen (file), NULL);
+  g_autoptr(SmDocument) reloaded = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) third = NULL;
+
+  g_assert_nonnull (document);
+  sm_document_add_span (document, "CLAIM", 4, 13, NULL);
+  sm_document_add_span (document, "SPEAKER", 0, 3, NULL);
+
+  /* Saving twice without a change, or after a reload, gives the same bytes */
+  first = sm_format_serialize (document);
+  second = sm_format_serialize (document);
+  g_assert_true (g_bytes_equal (first, second));
+
+  reloaded = sm_format_parse (g_bytes_get_data (first, NULL), g_bytes_get_size (first), NULL);
+  third = sm_format_serialize (reloaded);
+  g_assert_true (g_bytes_equal (first, third));
+}
+
+static void
+test_unknown_members_kept (void)
+{
+  static const char file[] =
+    "{\"format\": \"spanmark\", \"version\": 1, \"tool\": {\"name\": \"x\", \"n\": [1, 2]},"
+    " \"document\": {\"name\": \"n\", \"text\": \"one two\", \"source\": \"https://example.org/a\"},"
+    " \"labels\": [{\"id\": \"SPEAKER\", \"description\": \"who speaks\"}],"
+    " \"spans\": [{\"id\": \"T1\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 3,"
+    "              \"confidence\": 0.5, \"by\": null}, "
+    "             {\"id\": \"T2\", \"label\": \"SPEAKER\", \"start\": 4, \"end\": 7}],"
+    " \"relations\": [{\"id\": \"R1\", \"type\": \"knows\", \"from\": \"T1\", \"to\": \"T2\", \"w\": true}],"
+    " \"meta\": {\"project\": \"sanctions\"}, \"zzz\": 1}";
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *object;
+
+  document = sm_format_parse (file, strlen (file), &error);
+  g_assert_no_error (error);
+
+  /* Changes to the document do not lose them either */
+  sm_document_add_span (document, "SPEAKER", 0, 7, NULL);
+  bytes = sm_format_serialize (document);
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (root, "tool"), "n")), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "zzz"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "document"), "source"), ==, "https://example.org/a");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "meta"), "project"), ==, "sanctions");
+  object = json_array_get_object_element (json_object_get_array_member (root, "labels"), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "description"), ==, "who speaks");
+  object = json_array_get_object_element (json_object_get_array_member (root, "spans"), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, "T1");
+  g_assert_cmpfloat (json_object_get_double_member (object, "confidence"), ==, 0.5);
+  g_assert_true (json_object_has_member (object, "by"));
+  object = json_array_get_object_element (json_object_get_array_member (root, "relations"), 0);
+  g_assert_true (json_object_get_boolean_member (object, "w"));
+}
+
+static void
+test_ids_survive_save (void)
+{
+  g_autoptr(SmText) text = sm_text_new ("one two three", -1, NULL);
+  g_autoptr(SmDocument) document = sm_document_new (text, "ids");
+  g_autoptr(SmDocument) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  SmSpan *span;
+
+  sm_document_add_span (document, "SPEAKER", 0, 3, NULL);
+  span = sm_document_add_span (document, "SPEAKER", 4, 7, NULL);
+  sm_document_remove_span (document, span);
+
+  /* T2 was deleted before saving: it is still not handed out again */
+  bytes = sm_format_serialize (document);
+  loaded = sm_format_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  span = sm_document_add_span (loaded, "CLAIM", 8, 13, NULL);
+  g_assert_cmpstr (sm_span_get_id (span), ==, "T3");
+}
+
+/* A valid file, and edits that each break one rule */
+
+#define VALID_FILE \
+  "{\n" \
+  "  \"format\": \"spanmark\",\n" \
+  "  \"version\": 1,\n" \
+  "  \"document\": {\"name\": \"x\", \"text\": \"Raisi said trade grew.\", \"length\": 22,\n" \
+  "               \"sha256\": \"b41e54cac3faac2e3c5730ad4fcd331dcc2c583ea954cace78307553c5aebad5\"},\n" \
+  "  \"labels\": [{\"id\": \"SPEAKER\", \"name\": \"Speaker\", \"color\": \"#3584e4\", \"key\": \"1\"},\n" \
+  "             {\"id\": \"CLAIM\", \"name\": \"Claim\", \"color\": \"#e5a50a\", \"key\": \"2\"}],\n" \
+  "  \"spans\": [{\"id\": \"T1\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 5, \"text\": \"Raisi\"},\n" \
+  "            {\"id\": \"T2\", \"label\": \"CLAIM\", \"start\": 11, \"end\": 21, \"text\": \"trade grew\"}],\n" \
+  "  \"relations\": [{\"id\": \"R1\", \"type\": \"said_by\", \"from\": \"T2\", \"to\": \"T1\"}],\n" \
+  "  \"status\": \"in-progress\",\n" \
+  "  \"meta\": {\"annotator\": \"a\", \"created\": \"2026-11-01T10:00:00Z\", \"modified\": \"2026-11-01T10:00:00Z\"}\n" \
+  "}\n"
+
+typedef struct
+{
+  const char *find;        /* in VALID_FILE */
+  const char *replace;     /* with this */
+  gint        code;        /* SmDocumentError */
+  const char *message;
+} BadEdit;
+
+static const BadEdit bad_edits[] = {
+  { "\"end\": 5,", "\"end\": 99,", SM_DOCUMENT_ERROR_INVALID,
+    "span T1: end 99 is past the end of the text (22 characters)" },
+  { "\"start\": 11, \"end\": 21", "\"start\": 21, \"end\": 11", SM_DOCUMENT_ERROR_INVALID,
+    "span T2: start 21 is after end 11" },
+  { "\"start\": 11, \"end\": 21", "\"start\": 11, \"end\": 11", SM_DOCUMENT_ERROR_INVALID,
+    "span T2: empty span at 11: a span must cover at least one character" },
+  { "\"start\": 0,", "\"start\": -3,", SM_DOCUMENT_ERROR_INVALID,
+    "span T1: “start” is out of range: it must be a whole number from 0 up to the text’s length" },
+  { "\"start\": 0,", "\"start\": 99999999999999999999,", SM_DOCUMENT_ERROR_INVALID,
+    "span T1: “start” is out of range: it must be a whole number from 0 up to the text’s length" },
+  { "\"start\": 0,", "\"start\": 0.5,", SM_DOCUMENT_ERROR_INVALID,
+    "span T1: “start” must be a whole number, not 0.5" },
+  { "\"start\": 0,", "\"start\": \"0\",", SM_DOCUMENT_ERROR_INVALID,
+    "span T1: “start” must be a number" },
+  { "\"start\": 0, ", "", SM_DOCUMENT_ERROR_INVALID,
+    "span T1: “start” is missing" },
+  { "\"label\": \"CLAIM\", \"start\"", "\"label\": \"PERSON\", \"start\"", SM_DOCUMENT_ERROR_INVALID,
+    "span T2: unknown label “PERSON”; the document’s labels do not include it" },
+  { "\"text\": \"trade grew\"", "\"text\": \"trade grow\"", SM_DOCUMENT_ERROR_MISMATCH,
+    "span T2: “text” is “trade grow” but the document has “trade grew” at [11, 21)" },
+  { "{\"id\": \"T2\", \"label\": \"CLAIM\"", "{\"id\": \"T1\", \"label\": \"CLAIM\"", SM_DOCUMENT_ERROR_DUPLICATE,
+    "span T1: the id T1 is used by another span" },
+  { "\"label\": \"CLAIM\", \"start\": 11, \"end\": 21, \"text\": \"trade grew\"",
+    "\"label\": \"SPEAKER\", \"start\": 0, \"end\": 5, \"text\": \"Raisi\"", SM_DOCUMENT_ERROR_DUPLICATE,
+    "span T2: span T1 already has label SPEAKER on [0, 5)" },
+  { "\"to\": \"T1\"", "\"to\": \"T9\"", SM_DOCUMENT_ERROR_INVALID,
+    "relation R1: “to” refers to span T9, which does not exist" },
+  { "\"from\": \"T2\"", "\"from\": \"T1\"", SM_DOCUMENT_ERROR_INVALID,
+    "relation R1: span T1 cannot be related to itself" },
+  { "\"type\": \"said_by\"", "\"type\": \"said by\"", SM_DOCUMENT_ERROR_INVALID,
+    "relation R1: relation type “said by” is not valid: it must start with a letter and contain only ASCII letters, digits, “_”, “-” and “.”" },
+  { "\"text\": \"Raisi said trade grew.\"", "\"text\": \"Raisi said trade grew!\"", SM_DOCUMENT_ERROR_MISMATCH,
+    "document: the text’s SHA-256 is d3ecaf5b0817b67e64569355cc1b10e3206f449f3c6b62ff269000b97f31ef28, not b41e54cac3faac2e3c5730ad4fcd331dcc2c583ea954cace78307553c5aebad5 as recorded: the text was changed after the file was written" },
+  { "\"length\": 22", "\"length\": 23", SM_DOCUMENT_ERROR_MISMATCH,
+    "document: “length” says 23 characters but the text has 22: the text was changed after the file was written" },
+  { "\"text\": \"Raisi said trade grew.\"", "\"text\": \"\"", SM_DOCUMENT_ERROR_INVALID,
+    "document: “text”: the file is empty: there is no text to annotate" },
+  { "\"version\": 1", "\"version\": 2", SM_DOCUMENT_ERROR_VERSION,
+    "the file was written by a newer Spanmark (format version 2); this version reads format version 1. Update Spanmark to open it." },
+  { "\"version\": 1", "\"version\": \"1\"", SM_DOCUMENT_ERROR_INVALID,
+    "“version” must be a whole number" },
+  { "\"format\": \"spanmark\"", "\"format\": \"doccano\"", SM_DOCUMENT_ERROR_NOT_SPANMARK,
+    "this is not a Spanmark file: “format” is not “spanmark”" },
+  { "\"format\": \"spanmark\",", "", SM_DOCUMENT_ERROR_NOT_SPANMARK,
+    "this is not a Spanmark file: it has no “format” member" },
+  { "\"color\": \"#3584e4\"", "\"color\": \"blue\"", SM_DOCUMENT_ERROR_INVALID,
+    "label SPEAKER: colour “blue” is not of the form #RRGGBB" },
+  { "\"key\": \"2\"", "\"key\": \"1\"", SM_DOCUMENT_ERROR_DUPLICATE,
+    "label CLAIM: labels SPEAKER and CLAIM both use the key “1”" },
+  { "{\"id\": \"CLAIM\"", "{\"id\": \"SPEAKER\"", SM_DOCUMENT_ERROR_DUPLICATE,
+    "label SPEAKER: label SPEAKER is defined twice" },
+  { "{\"id\": \"CLAIM\"", "{\"id\": \"CL\\u0007AIM\"", SM_DOCUMENT_ERROR_INVALID,
+    "label CL\\u0007AIM: label id “CL\\u0007AIM” may only contain ASCII letters, digits, “_”, “-” and “.”" },
+  { "\"status\": \"in-progress\"", "\"status\": \"finished\"", SM_DOCUMENT_ERROR_INVALID,
+    "“status” is “finished”; it must be “new”, “in-progress” or “done”" },
+  { "\"created\": \"2026-11-01T10:00:00Z\"", "\"created\": \"yesterday\"", SM_DOCUMENT_ERROR_INVALID,
+    "meta: “created” is “yesterday”, which is not an ISO 8601 date and time such as 2026-03-01T09:30:00Z" },
+  { "\"spans\": [", "\"spanz\": [", SM_DOCUMENT_ERROR_INVALID,
+    "“spans” is missing" },
+  { "\"relations\": [{", "\"relations\": {\"x\": [{", SM_DOCUMENT_ERROR_SYNTAX,
+    NULL /* any syntax message; checked by position below */ },
+  { "\"to\": \"T1\"}]", "\"to\": \"T1\"}", SM_DOCUMENT_ERROR_SYNTAX,
+    "11:10: unexpected string constant \"status\", expected character `,'" },
+  { "\"version\": 1,\n", "\"version\": 1\n", SM_DOCUMENT_ERROR_SYNTAX,
+    "3:14: unexpected number `1', expected character `,'" },
+};
+
+static char *
+apply_edit (const BadEdit *edit)
+{
+  const char *found = strstr (VALID_FILE, edit->find);
+  GString *out;
+
+  g_assert_nonnull (found);
+  out = g_string_new_len (VALID_FILE, found - VALID_FILE);
+  g_string_append (out, edit->replace);
+  g_string_append (out, found + strlen (edit->find));
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_valid_file_is_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(SmText) text = sm_text_new ("Raisi said trade grew.", -1, NULL);
+
+  /* The fixture's recorded checksum is the real one */
+  g_assert_cmpstr (sm_text_get_sha256 (text), ==,
+                   "b41e54cac3faac2e3c5730ad4fcd331dcc2c583ea954cace78307553c5aebad5");
+
+  document = sm_format_parse (VALID_FILE, strlen (VALID_FILE), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
+  g_assert_cmpstr (sm_span_get_id (sm_document_get_speaker (document, sm_document_find_span (document, "T2"))), ==, "T1");
+  g_assert_cmpstr (sm_document_get_annotator (document), ==, "a");
+}
+
+static void
+test_bad_files (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_edits); i++)
+    {
+      g_autofree char *file = apply_edit (&bad_edits[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmDocument) document = NULL;
+
+      g_test_message ("edit %u: %s -> %s", i, bad_edits[i].find, bad_edits[i].replace);
+      document = sm_format_parse (file, strlen (file), &error);
+      g_assert_null (document);
+      g_assert_error (error, SM_DOCUMENT_ERROR, bad_edits[i].code);
+      if (bad_edits[i].message)
+        g_assert_cmpstr (error->message, ==, bad_edits[i].message);
+      else
+        g_assert_true (g_ascii_isdigit (error->message[0]) && strchr (error->message, ':'));
+    }
+}
+
+static void
+test_not_json_at_all (void)
+{
+  static const struct {
+    const char *data;
+    gsize       length;
+    GQuark      domain;
+    gint        code;
+    const char *message;
+  } cases[] = {
+    { "", 0, 0, SM_TEXT_ERROR_EMPTY, "the file is empty: there is no text to annotate" },
+    { "  \n ", 4, 0, SM_DOCUMENT_ERROR_SYNTAX, "there is no JSON value in the file" },
+    { "[1, 2]", 6, 0, SM_DOCUMENT_ERROR_NOT_SPANMARK, "this is not a Spanmark file: it is JSON, but not an object" },
+    { "{\"format\": \"spanmark\", \"version\": 1}", 36, 0, SM_DOCUMENT_ERROR_INVALID, "“document” is missing" },
+    { "{\"a\": \"caf\xE9\"}", 12, 0, SM_TEXT_ERROR_ENCODING, NULL },
+    { "{\"a\": 1}\0\0", 10, 0, SM_TEXT_ERROR_BINARY, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmDocument) document = sm_format_parse (cases[i].data, cases[i].length, &error);
+      GQuark domain = i == 0 || i >= 4 ? SM_TEXT_ERROR : SM_DOCUMENT_ERROR;
+
+      g_assert_null (document);
+      g_assert_error (error, domain, cases[i].code);
+      if (cases[i].message)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_deep_nesting_refused (void)
+{
+  const guint depth = 100000;
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"spanmark\", \"x\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = NULL;
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (json, ']');
+  g_string_append_c (json, '}');
+
+  document = sm_format_parse (json->str, json->len, &error);
+  g_assert_null (document);
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "1:540: the JSON is nested more than 512 levels deep");
+}
+
+/* The example in docs/format.md is a valid file */
+static void
+test_documented_example (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs", "format.md", NULL);
+  g_autofree char *markdown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *example = NULL;
+  const char *start, *end;
+
+  g_file_get_contents (path, &markdown, NULL, &error);
+  g_assert_no_error (error);
+
+  start = strstr (markdown, "```json\n");
+  g_assert_nonnull (start);
+  start += strlen ("```json\n");
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+
+  document = sm_format_parse (start, end - start, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sm_span_get_note (sm_document_find_span (document, "T1")), ==, "paraphrase");
+
+  /* And it is laid out the way Spanmark writes files */
+  bytes = sm_format_serialize (document);
+  written = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  example = g_strndup (start, end - start);
+  g_assert_cmpstr (written, ==, example);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/format/round-trip", test_round_trip);
+  g_test_add_func ("/format/output-layout", test_output_layout);
+  g_test_add_func ("/format/saving-is-deterministic", test_saving_is_deterministic);
+  g_test_add_func ("/format/unknown-members-kept", test_unknown_members_kept);
+  g_test_add_func ("/format/ids-survive-save", test_ids_survive_save);
+  g_test_add_func ("/format/valid-file-is-valid", test_valid_file_is_valid);
+  g_test_add_func ("/format/bad-files", test_bad_files);
+  g_test_add_func ("/format/not-json-at-all", test_not_json_at_all);
+  g_test_add_func ("/format/deep-nesting-refused", test_deep_nesting_refused);
+  g_test_add_func ("/format/documented-example", test_documented_example);
+
+  return g_test_run ();
+}
