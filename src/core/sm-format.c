@@ -288,12 +288,12 @@ check_header (JsonObject  *root,
   version = json_node_get_int (node);
   if (version > SM_FORMAT_VERSION)
     return fail (error, SM_DOCUMENT_ERROR_VERSION, NULL,
-                 _("the file was written by a newer Spanmark (format version %" G_GINT64_FORMAT
+                 _("the file was written by a newer Spanmark (format version %lld"
                    "); this version reads format version %d. Update Spanmark to open it."),
-                 version, SM_FORMAT_VERSION);
+                 (long long) version, SM_FORMAT_VERSION);
   if (version < 1)
     return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
-                 _("“version” %" G_GINT64_FORMAT " is not a Spanmark format version"), version);
+                 _("“version” %lld is not a Spanmark format version"), (long long) version);
 
   return TRUE;
 }

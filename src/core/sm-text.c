@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sm-text.h"
@@ -77,7 +78,7 @@ sm_text_check_utf8 (const char  *data,
   if (length == 0)
     {
       g_set_error_literal (error, SM_TEXT_ERROR, SM_TEXT_ERROR_EMPTY,
-                           "the file is empty: there is no text to annotate");
+                           _("the file is empty: there is no text to annotate"));
       return FALSE;
     }
 
@@ -90,14 +91,14 @@ sm_text_check_utf8 (const char  *data,
         {
           line_and_column (data, offset, &line, &column);
           g_set_error (error, SM_TEXT_ERROR, SM_TEXT_ERROR_BINARY,
-                       "%u:%u: this is not a text file: it contains a NUL byte at byte offset %"
-                       G_GSIZE_FORMAT " (a binary file, or text in UTF-16)",
-                       line, column, offset);
+                       _("%u:%u: this is not a text file: it contains a NUL byte at byte offset %lu"
+                         " (a binary file, or text in UTF-16)"),
+                       line, column, (gulong) offset);
         }
       else
         g_set_error (error, SM_TEXT_ERROR, SM_TEXT_ERROR_BINARY,
-                     "this is not a text file: it contains a NUL byte at byte offset %"
-                     G_GSIZE_FORMAT " (a binary file, or text in UTF-16)", offset);
+                     _("this is not a text file: it contains a NUL byte at byte offset %lu"
+                       " (a binary file, or text in UTF-16)"), (gulong) offset);
       return FALSE;
     }
 
@@ -107,11 +108,11 @@ sm_text_check_utf8 (const char  *data,
 
       line_and_column (data, offset, &line, &column);
       g_set_error (error, SM_TEXT_ERROR, SM_TEXT_ERROR_ENCODING,
-                   "%u:%u: not valid UTF-8: byte 0x%02X at byte offset %" G_GSIZE_FORMAT
-                   " cannot start or continue a character. The file is probably in another"
-                   " encoding (such as Latin-1 or Windows-1252); convert it to UTF-8 first,"
-                   " for example with: iconv -f WINDOWS-1252 -t UTF-8",
-                   line, column, (guchar) data[offset], offset);
+                   _("%u:%u: not valid UTF-8: byte 0x%02X at byte offset %lu"
+                     " cannot start or continue a character. The file is probably in another"
+                     " encoding (such as Latin-1 or Windows-1252); convert it to UTF-8 first,"
+                     " for example with: iconv -f WINDOWS-1252 -t UTF-8"),
+                   line, column, (guchar) data[offset], (gulong) offset);
       return FALSE;
     }
 
@@ -156,8 +157,8 @@ sm_text_new (const char  *data,
   if (n_bytes >= G_MAXUINT)
     {
       g_set_error (error, SM_TEXT_ERROR, SM_TEXT_ERROR_BINARY,
-                   "the text is too large (%" G_GSIZE_FORMAT " bytes); the limit is 4 GB",
-                   n_bytes);
+                   _("the text is too large (%lu bytes); the limit is 4 GB"),
+                   (gulong) n_bytes);
       return NULL;
     }
 
