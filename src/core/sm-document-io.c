@@ -3,9 +3,8 @@
  * A ".json" file is read as a Spanmark file; anything else as a plain-text
  * article, which becomes a new document. Errors start with the file's
  * name, in the compiler style people already read: "x.json:12:4: ..." or
- * "x.json: span T7: ...". Saving replaces the file atomically: the new
- * contents go to a temporary file that is renamed over the old one, so a
- * crash or a full disk leaves the old file whole.
+ * "x.json: span T7: ...". Saving replaces the file atomically (see
+ * sm-file.c), so a crash or a full disk leaves the old file whole.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,6 +18,7 @@
 #include <string.h>
 
 #include "sm-document-private.h"
+#include "sm-file.h"
 #include "sm-format.h"
 
 typedef struct
@@ -48,64 +48,6 @@ prefix_error (GError     **error,
     g_prefix_error (error, "%s:", file_name);
   else
     g_prefix_error (error, "%s: ", file_name);
-}
-
-/* GIO's messages name temporary files and say "Error opening file"; say
- * instead what happened to the user's file and what they can do. */
-static void
-set_io_error (GError     **error,
-              GError      *io_error,
-              const char  *file_name,
-              gboolean     writing)
-{
-  const char *reason;
-
-  if (io_error->domain != G_IO_ERROR)
-    {
-      g_set_error (error, io_error->domain, io_error->code, "%s: %s", file_name, io_error->message);
-      return;
-    }
-
-  switch (io_error->code)
-    {
-    case G_IO_ERROR_NOT_FOUND:
-      reason = writing ? _("the folder does not exist") : _("the file does not exist");
-      break;
-
-    case G_IO_ERROR_PERMISSION_DENIED:
-      reason = writing ? _("you do not have permission to write there")
-                       : _("you do not have permission to read it");
-      break;
-
-    case G_IO_ERROR_IS_DIRECTORY:
-      reason = _("it is a folder, not a file");
-      break;
-
-    case G_IO_ERROR_NO_SPACE:
-      reason = _("the disk is full");
-      break;
-
-    case G_IO_ERROR_READ_ONLY:
-      reason = _("the disk or folder is read-only");
-      break;
-
-    case G_IO_ERROR_FILENAME_TOO_LONG:
-      reason = _("the file name is too long");
-      break;
-
-    default:
-      reason = NULL;
-      break;
-    }
-
-  if (reason != NULL)
-    g_set_error (error, G_IO_ERROR, io_error->code,
-                 writing ? _("%s: could not save: %s") : _("%s: could not open: %s"),
-                 file_name, reason);
-  else
-    g_set_error (error, G_IO_ERROR, io_error->code,
-                 writing ? _("%s: could not save: %s") : _("%s: could not open: %s"),
-                 file_name, io_error->message);
 }
 
 static gboolean
@@ -192,7 +134,7 @@ sm_document_new_from_file (GFile         *file,
 
   if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
     {
-      set_io_error (error, local_error, file_name, FALSE);
+      sm_file_set_io_error (error, local_error, file_name, FALSE);
       return NULL;
     }
 
@@ -247,49 +189,6 @@ sm_document_new_from_file_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
-write_bytes (GFile         *file,
-             GBytes        *bytes,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *file_name = g_file_get_basename (file);
-
-  /* Replacing writes a temporary file beside @file, and closing the
-   * stream syncs it and renames it over @file. */
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
-  if (out == NULL)
-    {
-      set_io_error (error, local_error, file_name, TRUE);
-      return FALSE;
-    }
-
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out),
-                                  g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, cancellable, &local_error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* A plain close would rename the half-written file over @file (as
-       * g_file_replace_contents() does on a full disk); a cancelled close
-       * deletes it and leaves @file as it was. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-      set_io_error (error, local_error, file_name, TRUE);
-      return FALSE;
-    }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error))
-    {
-      set_io_error (error, local_error, file_name, TRUE);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * sm_document_save_to_file:
  *
@@ -311,7 +210,7 @@ sm_document_save_to_file (SmDocument    *self,
   version = _sm_document_get_version (self);
   bytes = sm_format_serialize (self);
 
-  if (!write_bytes (file, bytes, cancellable, error))
+  if (!sm_file_replace (file, bytes, cancellable, error))
     return FALSE;
 
   _sm_document_mark_saved (self, version);
@@ -328,7 +227,7 @@ save_in_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
-  if (write_bytes (data->file, data->bytes, cancellable, &error))
+  if (sm_file_replace (data->file, data->bytes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
