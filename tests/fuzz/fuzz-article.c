@@ -1,0 +1,26 @@
+/* fuzz-article.c: libFuzzer harness for the plain-text article loader
+ * (sm_document_new_from_bytes() with a ".txt" name).
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fuzz-targets.h"
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  sm_fuzz_init ();
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  sm_fuzz_article (data, size);
+  return 0;
+}
