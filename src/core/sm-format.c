@@ -319,7 +319,19 @@ read_document (JsonObject  *root,
       !read_string (object, "sha256", "document", FALSE, &sha256, error))
     return NULL;
 
-  if (!(text = sm_text_new (utf8, -1, &local_error)))
+  /* The text is kept exactly as the article was loaded, so a U+FEFF that
+   * starts it (an article that began with two byte order marks) is part of
+   * it: sm_text_new() drops one leading mark, so give it one to drop. */
+  if (g_str_has_prefix (utf8, "\xEF\xBB\xBF"))
+    {
+      g_autofree char *marked = g_strconcat ("\xEF\xBB\xBF", utf8, NULL);
+
+      text = sm_text_new (marked, -1, &local_error);
+    }
+  else
+    text = sm_text_new (utf8, -1, &local_error);
+
+  if (text == NULL)
     {
       fail (error, SM_DOCUMENT_ERROR_INVALID, "document", "“text”: %s", local_error->message);
       return NULL;
