@@ -237,7 +237,10 @@ sm_json_parse (const char  *data,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_autofree char *message = tidy_parser_message (local_error->message);
+      g_autofree char *tidy = tidy_parser_message (local_error->message);
+      /* json-glib quotes the offending string cut to a number of bytes,
+       * which can split a character: keep the message valid UTF-8 */
+      g_autofree char *message = g_utf8_make_valid (tidy, -1);
 
       g_set_error_literal (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX, message);
       return NULL;
