@@ -169,7 +169,7 @@ test_output_layout (void)
   g_assert_cmpstr (lines[6], ==, "    \"length\": 22,");
   g_assert_cmpstr (lines[8], ==, "  },");
   g_assert_cmpstr (lines[9], ==, "  \"labels\": [");
-  g_assert_cmpstr (lines[10], ==, "    {\"id\": \"SPEAKER\", \"name\": \"Speaker\", \"color\": \"#3584e4\", \"key\": \"1\"},");
+  g_assert_cmpstr (lines[10], ==, "    {\"id\": \"SPEAKER\", \"name\": \"Speaker\", \"color\": \"#9141ac\", \"key\": \"1\"},");
   g_assert_cmpstr (lines[14], ==, "  \"spans\": [");
   g_assert_cmpstr (lines[15], ==, "    {\"id\": \"T2\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 5, \"text\": \"Raisi\"},");
   g_assert_cmpstr (lines[16], ==, "    {\"id\": \"T1\", \"label\": \"CLAIM\", \"start\": 11, \"end\": 21, \"text\": \"trade grew\"}");
@@ -279,7 +279,7 @@ test_ids_survive_save (void)
   "  \"version\": 1,\n" \
   "  \"document\": {\"name\": \"x\", \"text\": \"Raisi said trade grew.\", \"length\": 22,\n" \
   "               \"sha256\": \"b41e54cac3faac2e3c5730ad4fcd331dcc2c583ea954cace78307553c5aebad5\"},\n" \
-  "  \"labels\": [{\"id\": \"SPEAKER\", \"name\": \"Speaker\", \"color\": \"#3584e4\", \"key\": \"1\"},\n" \
+  "  \"labels\": [{\"id\": \"SPEAKER\", \"name\": \"Speaker\", \"color\": \"#9141ac\", \"key\": \"1\"},\n" \
   "             {\"id\": \"CLAIM\", \"name\": \"Claim\", \"color\": \"#e5a50a\", \"key\": \"2\"}],\n" \
   "  \"spans\": [{\"id\": \"T1\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 5, \"text\": \"Raisi\"},\n" \
   "            {\"id\": \"T2\", \"label\": \"CLAIM\", \"start\": 11, \"end\": 21, \"text\": \"trade grew\"}],\n" \
@@ -342,7 +342,7 @@ static const BadEdit bad_edits[] = {
     "this is not a Spanmark file: “format” is not “spanmark”" },
   { "\"format\": \"spanmark\",", "", SM_DOCUMENT_ERROR_NOT_SPANMARK,
     "this is not a Spanmark file: it has no “format” member" },
-  { "\"color\": \"#3584e4\"", "\"color\": \"blue\"", SM_DOCUMENT_ERROR_INVALID,
+  { "\"color\": \"#9141ac\"", "\"color\": \"blue\"", SM_DOCUMENT_ERROR_INVALID,
     "label SPEAKER: colour “blue” is not of the form #RRGGBB" },
   { "\"key\": \"2\"", "\"key\": \"1\"", SM_DOCUMENT_ERROR_DUPLICATE,
     "label CLAIM: labels SPEAKER and CLAIM both use the key “1”" },

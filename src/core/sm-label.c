@@ -356,8 +356,8 @@ sm_label_new_default_set (void)
 {
   GPtrArray *labels = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* Colours from the GNOME palette, distinct for common colour blindness */
-  g_ptr_array_add (labels, sm_label_new (SM_LABEL_SPEAKER, _("Speaker"), "#3584e4", "1"));
+  /* Colours from the GNOME palette; none is the blue of a text selection */
+  g_ptr_array_add (labels, sm_label_new (SM_LABEL_SPEAKER, _("Speaker"), "#9141ac", "1"));
   g_ptr_array_add (labels, sm_label_new (SM_LABEL_CLAIM, _("Claim"), "#e5a50a", "2"));
   g_ptr_array_add (labels, sm_label_new (SM_LABEL_FIGURE, _("Figure"), "#2ec27e", "3"));
 

@@ -1,0 +1,948 @@
+/* sm-annotation-view.c: an article shown read-only, with its spans highlighted.
+ *
+ * The view takes its document at construction (as EditorPage does in GNOME
+ * Text Editor) and follows it: the document says which range changed, the
+ * view redraws the highlights there from an O(log n) range query. Each
+ * label gets a GtkTextTag with its own visual channel (a fill, an
+ * underline, bold) so that a figure inside a claim shows both.
+ *
+ * Mouse work happens here: a selection made with the mouse snaps to whole
+ * words and offers the labels in a popover; a click on highlighted text
+ * opens a popover to edit each span under the pointer.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-annotation-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sm-annotation-view.h"
+#include "sm-label-button.h"
+#include "sm-span-editor.h"
+
+/* A click that moves less than this is a click, not a drag */
+#define CLICK_SLOP 4.0
+
+struct _SmAnnotationView
+{
+  GtkSourceView  parent_instance;
+
+  SmDocument    *document;
+  GHashTable    *label_tags;      /* label id -> GtkTextTag (the tag table holds it) */
+
+  GtkPopover    *tag_popover;
+  GtkBox        *tag_popover_box;
+  GtkPopover    *span_popover;
+  GtkBox        *span_popover_box;
+
+  double         press_x;
+  double         press_y;
+  guint          snap_to_words : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SmAnnotationView, sm_annotation_view, GTK_SOURCE_TYPE_VIEW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SNAP_TO_WORDS,
+  PROP_HAS_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Visual channels, given to labels in turn: the first label is filled,
+ * the second underlined over a faint fill, the third filled and bold, so
+ * that a speaker or a figure inside a claim shows both. */
+typedef enum
+{
+  CHANNEL_FILL,
+  CHANNEL_UNDERLINE,
+  CHANNEL_BOLD,
+  N_CHANNELS
+} Channel;
+
+static GtkTextBuffer *
+get_buffer (SmAnnotationView *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+}
+
+static void
+style_label_tag (SmAnnotationView *self,
+                 GtkTextTag       *tag,
+                 SmLabel          *label,
+                 guint             position)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  Channel channel = position % N_CHANNELS;
+  GdkRGBA color;
+  GdkRGBA fill;
+
+  if (!gdk_rgba_parse (&color, sm_label_get_color (label)))
+    color = (GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.f };
+
+  /* Fills stay light enough for body text to read in both styles */
+  fill = color;
+  fill.alpha = dark ? 0.40f : 0.28f;
+
+  switch (channel)
+    {
+    case CHANNEL_FILL:
+      g_object_set (tag,
+                    "background-rgba", &fill,
+                    NULL);
+      break;
+
+    case CHANNEL_UNDERLINE:
+      fill.alpha = dark ? 0.16f : 0.12f;
+      g_object_set (tag,
+                    "background-rgba", &fill,
+                    "underline", PANGO_UNDERLINE_DOUBLE,
+                    "underline-rgba", &color,
+                    NULL);
+      break;
+
+    case CHANNEL_BOLD:
+      g_object_set (tag,
+                    "background-rgba", &fill,
+                    "weight", PANGO_WEIGHT_BOLD,
+                    NULL);
+      break;
+
+    case N_CHANNELS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+apply_span (SmAnnotationView *self,
+            SmSpan           *span,
+            guint             clip_start,
+            guint             clip_end)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextTag *tag = g_hash_table_lookup (self->label_tags, sm_span_get_label (span));
+  GtkTextIter start, end;
+
+  if (tag == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (sm_span_get_start (span), clip_start));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (sm_span_get_end (span), clip_end));
+  gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+}
+
+static void
+redraw_range (SmAnnotationView *self,
+              guint             start,
+              guint             end)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  g_autoptr(GPtrArray) spans = NULL;
+  GtkTextIter start_iter, end_iter;
+  GHashTableIter iter;
+  GtkTextTag *tag;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
+
+  g_hash_table_iter_init (&iter, self->label_tags);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
+    gtk_text_buffer_remove_tag (buffer, tag, &start_iter, &end_iter);
+
+  spans = sm_document_get_spans_in_range (self->document, start, end);
+  for (guint i = 0; i < spans->len; i++)
+    apply_span (self, g_ptr_array_index (spans, i), start, end);
+}
+
+static void
+on_range_changed (SmAnnotationView *self,
+                  guint             start,
+                  guint             end,
+                  SmDocument       *document)
+{
+  redraw_range (self, start, end);
+}
+
+/* (Re)creates one tag per label, the underlined ones lowest so that fills
+ * of nested spans show over them, then highlights every span. */
+static void
+rebuild_label_tags (SmAnnotationView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GListModel *labels = sm_document_get_labels (self->document);
+  guint n_labels = g_list_model_get_n_items (labels);
+  GHashTableIter iter;
+  GtkTextTag *tag;
+
+  g_hash_table_iter_init (&iter, self->label_tags);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
+    gtk_text_tag_table_remove (table, tag);
+  g_hash_table_remove_all (self->label_tags);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < n_labels; i++)
+        {
+          g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+          gboolean underlined = i % N_CHANNELS == CHANNEL_UNDERLINE;
+
+          if (underlined != (pass == 0))
+            continue;
+
+          tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+          style_label_tag (self, tag, label, i);
+          g_hash_table_insert (self->label_tags, g_strdup (sm_label_get_id (label)), tag);
+        }
+    }
+
+  redraw_range (self, 0, sm_document_get_length (self->document));
+}
+
+static void
+restyle_label_tags (SmAnnotationView *self)
+{
+  GListModel *labels = sm_document_get_labels (self->document);
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (get_buffer (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+      GtkTextTag *tag = g_hash_table_lookup (self->label_tags, sm_label_get_id (label));
+
+      if (tag != NULL)
+        style_label_tag (self, tag, label, i);
+    }
+
+  gtk_source_buffer_set_style_scheme (buffer,
+                                      gtk_source_style_scheme_manager_get_scheme (manager,
+                                                                                  dark ? "Adwaita-dark" : "Adwaita"));
+}
+
+/* The context menu offers the labels too, as "Tag as Speaker" and so on */
+static void
+rebuild_context_menu (SmAnnotationView *self)
+{
+  GListModel *labels = sm_document_get_labels (self->document);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *text = NULL;
+
+      /* Translators: a context menu item, %s is a label's name */
+      text = g_strdup_printf (_("Tag as %s"), sm_label_get_name (label));
+      item = g_menu_item_new (text, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.tag",
+                                               g_variant_new_string (sm_label_get_id (label)));
+      g_menu_append_item (section, item);
+    }
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self), G_MENU_MODEL (menu));
+}
+
+static void
+on_label_changed (SmAnnotationView *self)
+{
+  restyle_label_tags (self);
+  rebuild_context_menu (self);
+}
+
+static void
+on_labels_changed (SmAnnotationView *self,
+                   guint             position,
+                   guint             removed,
+                   guint             added,
+                   GListModel       *labels)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      g_signal_connect_object (label, "notify",
+                               G_CALLBACK (on_label_changed), self, G_CONNECT_SWAPPED);
+    }
+
+  rebuild_label_tags (self);
+  rebuild_context_menu (self);
+}
+
+/* Selections */
+
+static gboolean
+char_is_space (gunichar c,
+               gpointer user_data)
+{
+  return g_unichar_isspace (c);
+}
+
+/* Grows a range that starts or ends inside a word to the word's edges, then
+ * drops spaces at either end: what people mean when they drag roughly. */
+static void
+snap_range (GtkTextIter *start,
+            GtkTextIter *end)
+{
+  if (gtk_text_iter_inside_word (start) && !gtk_text_iter_starts_word (start))
+    gtk_text_iter_backward_word_start (start);
+
+  if (gtk_text_iter_inside_word (end) && !gtk_text_iter_starts_word (end) &&
+      !gtk_text_iter_ends_word (end))
+    gtk_text_iter_forward_word_end (end);
+
+  while (gtk_text_iter_compare (start, end) < 0 && char_is_space (gtk_text_iter_get_char (start), NULL))
+    gtk_text_iter_forward_char (start);
+
+  while (gtk_text_iter_compare (start, end) < 0)
+    {
+      GtkTextIter before = *end;
+
+      gtk_text_iter_backward_char (&before);
+      if (!char_is_space (gtk_text_iter_get_char (&before), NULL))
+        break;
+      *end = before;
+    }
+}
+
+/**
+ * sm_annotation_view_get_selection:
+ * @start: (out) (optional): first code point of the selection
+ * @end: (out) (optional): code point after it
+ *
+ * Returns: whether some text is selected
+ */
+gboolean
+sm_annotation_view_get_selection (SmAnnotationView *self,
+                                  guint            *start,
+                                  guint            *end)
+{
+  GtkTextIter start_iter, end_iter;
+
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
+
+  if (!gtk_text_buffer_get_selection_bounds (get_buffer (self), &start_iter, &end_iter))
+    return FALSE;
+
+  if (start)
+    *start = gtk_text_iter_get_offset (&start_iter);
+  if (end)
+    *end = gtk_text_iter_get_offset (&end_iter);
+
+  return TRUE;
+}
+
+void
+sm_annotation_view_select_range (SmAnnotationView *self,
+                                 guint             start,
+                                 guint             end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start_iter, end_iter;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
+  gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+}
+
+/**
+ * sm_annotation_view_snap_selection:
+ *
+ * Snaps the selection to whole words, if snapping is on.
+ */
+void
+sm_annotation_view_snap_selection (SmAnnotationView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  buffer = get_buffer (self);
+  if (!self->snap_to_words || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  snap_range (&start, &end);
+  if (gtk_text_iter_equal (&start, &end))
+    return;
+
+  gtk_text_buffer_select_range (buffer, &start, &end);
+}
+
+static void
+point_popover_at (SmAnnotationView *self,
+                  GtkPopover       *popover,
+                  GtkTextIter      *iter)
+{
+  GdkRectangle rect;
+
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), iter, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &rect.x, &rect.y);
+  rect.width = MAX (rect.width, 1);
+  gtk_popover_set_pointing_to (popover, &rect);
+}
+
+static void
+rebuild_tag_popover (SmAnnotationView *self)
+{
+  GListModel *labels = sm_document_get_labels (self->document);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tag_popover_box))))
+    gtk_box_remove (self->tag_popover_box, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+      GtkWidget *button = sm_label_button_new (label);
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_box_append (self->tag_popover_box, button);
+    }
+}
+
+/**
+ * sm_annotation_view_show_tag_popover:
+ *
+ * Offers the labels next to the selection, so one more click tags it.
+ */
+void
+sm_annotation_view_show_tag_popover (SmAnnotationView *self)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  if (!gtk_text_buffer_get_selection_bounds (get_buffer (self), &start, &end))
+    return;
+
+  rebuild_tag_popover (self);
+  point_popover_at (self, self->tag_popover, &end);
+  gtk_popover_popup (self->tag_popover);
+}
+
+static gboolean
+on_tag_popover_key_pressed (SmAnnotationView      *self,
+                            guint                  keyval,
+                            guint                  keycode,
+                            GdkModifierType        state,
+                            GtkEventControllerKey *controller)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char key[8] = { 0 };
+  SmLabel *label;
+
+  if (c == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  g_unichar_to_utf8 (c, key);
+  if ((label = sm_document_find_label_by_key (self->document, key)) == NULL)
+    return FALSE;
+
+  gtk_popover_popdown (self->tag_popover);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s", sm_label_get_id (label));
+
+  return TRUE;
+}
+
+/* Spans under the pointer */
+
+/**
+ * sm_annotation_view_show_spans_at:
+ * @offset: a code point offset
+ *
+ * Opens the popover that edits each span covering @offset, if any.
+ */
+void
+sm_annotation_view_show_spans_at (SmAnnotationView *self,
+                                  guint             offset)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  GtkWidget *child;
+  GtkTextIter iter;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  spans = sm_document_get_spans_at (self->document, offset);
+  if (spans->len == 0)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->span_popover_box))))
+    gtk_box_remove (self->span_popover_box, child);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      if (i > 0)
+        gtk_box_append (self->span_popover_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (self->span_popover_box,
+                      sm_span_editor_new (self->document, g_ptr_array_index (spans, i)));
+    }
+
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
+  point_popover_at (self, self->span_popover, &iter);
+  gtk_popover_popup (self->span_popover);
+}
+
+GtkPopover *
+sm_annotation_view_get_span_popover (SmAnnotationView *self)
+{
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), NULL);
+
+  return self->span_popover;
+}
+
+static gboolean
+offset_at_point (SmAnnotationView *self,
+                 double            x,
+                 double            y,
+                 guint            *offset)
+{
+  GtkTextIter iter;
+  int buffer_x, buffer_y;
+  int trailing;
+  GdkRectangle rect;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &buffer_x, &buffer_y);
+
+  /* The character under the pointer, not the nearest gap between two */
+  if (!gtk_text_view_get_iter_at_position (GTK_TEXT_VIEW (self), &iter, &trailing, buffer_x, buffer_y))
+    return FALSE;
+
+  /* Past the end of a line is not over any character */
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &rect);
+  if (buffer_x > rect.x + rect.width || gtk_text_iter_ends_line (&iter))
+    return FALSE;
+
+  *offset = gtk_text_iter_get_offset (&iter);
+  return TRUE;
+}
+
+static void
+on_click_pressed (SmAnnotationView *self,
+                  int               n_press,
+                  double            x,
+                  double            y,
+                  GtkGestureClick  *gesture)
+{
+  self->press_x = x;
+  self->press_y = y;
+}
+
+static void
+on_click_released (SmAnnotationView *self,
+                   int               n_press,
+                   double            x,
+                   double            y,
+                   GtkGestureClick  *gesture)
+{
+  guint offset;
+
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
+    return;
+
+  /* A drag, a double click or a triple click made a selection: tag it */
+  if (gtk_text_buffer_get_has_selection (get_buffer (self)))
+    {
+      sm_annotation_view_snap_selection (self);
+      sm_annotation_view_show_tag_popover (self);
+      return;
+    }
+
+  /* A plain click on highlighted text: edit what is there */
+  if (ABS (x - self->press_x) < CLICK_SLOP && ABS (y - self->press_y) < CLICK_SLOP &&
+      offset_at_point (self, x, y, &offset))
+    sm_annotation_view_show_spans_at (self, offset);
+}
+
+static gboolean
+on_key_pressed (SmAnnotationView      *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char key[8] = { 0 };
+  SmLabel *label;
+
+  /* A label's key with a selection tags it, as its button would */
+  if (c == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      !gtk_text_buffer_get_has_selection (get_buffer (self)))
+    return FALSE;
+
+  g_unichar_to_utf8 (c, key);
+  if ((label = sm_document_find_label_by_key (self->document, key)) == NULL)
+    return FALSE;
+
+  sm_annotation_view_snap_selection (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s", sm_label_get_id (label));
+
+  return TRUE;
+}
+
+static gboolean
+on_query_tooltip (SmAnnotationView *self,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard_mode,
+                  GtkTooltip       *tooltip)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GString) text = NULL;
+  guint offset;
+
+  if (keyboard_mode || !offset_at_point (self, x, y, &offset))
+    return FALSE;
+
+  spans = sm_document_get_spans_at (self->document, offset);
+  if (spans->len == 0)
+    return FALSE;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      SmLabel *label = sm_document_find_label (self->document, sm_span_get_label (span));
+      SmSpan *speaker = sm_document_get_speaker (self->document, span);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, label ? sm_label_get_name (label) : sm_span_get_label (span));
+      if (speaker != NULL)
+        /* Translators: a claim's speaker, after the label name */
+        g_string_append_printf (text, _(", said by %s"), sm_span_get_text (speaker));
+    }
+
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+static void
+on_selection_changed (SmAnnotationView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
+}
+
+/**
+ * sm_annotation_view_reveal_span:
+ *
+ * Scrolls to @span and selects its text.
+ */
+void
+sm_annotation_view_reveal_span (SmAnnotationView *self,
+                                SmSpan           *span)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkTextMark *mark;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+  g_return_if_fail (SM_IS_SPAN (span));
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, sm_span_get_start (span));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, sm_span_get_end (span));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  /* Scrolling to a mark waits for the lines to be laid out, which an
+   * iter does not */
+  mark = gtk_text_buffer_get_insert (buffer);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, TRUE, 0.0, 0.3);
+}
+
+GtkTextTag *
+sm_annotation_view_get_label_tag (SmAnnotationView *self,
+                                  const char       *label)
+{
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), NULL);
+
+  return g_hash_table_lookup (self->label_tags, label);
+}
+
+static void
+setup_popovers (SmAnnotationView *self)
+{
+  GtkEventController *controller;
+  GtkWidget *scroller;
+
+  self->tag_popover = GTK_POPOVER (gtk_popover_new ());
+  self->tag_popover_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_widget_add_css_class (GTK_WIDGET (self->tag_popover), "menu");
+  gtk_widget_add_css_class (GTK_WIDGET (self->tag_popover), "tag-popover");
+  gtk_popover_set_child (self->tag_popover, GTK_WIDGET (self->tag_popover_box));
+  gtk_popover_set_position (self->tag_popover, GTK_POS_BOTTOM);
+  gtk_widget_set_parent (GTK_WIDGET (self->tag_popover), GTK_WIDGET (self));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (on_tag_popover_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->tag_popover), controller);
+
+  self->span_popover = GTK_POPOVER (gtk_popover_new ());
+  self->span_popover_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
+  gtk_widget_add_css_class (GTK_WIDGET (self->span_popover), "span-popover");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 480);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->span_popover_box));
+  gtk_popover_set_child (self->span_popover, scroller);
+  gtk_popover_set_position (self->span_popover, GTK_POS_BOTTOM);
+  gtk_widget_set_parent (GTK_WIDGET (self->span_popover), GTK_WIDGET (self));
+}
+
+static void
+sm_annotation_view_constructed (GObject *object)
+{
+  SmAnnotationView *self = (SmAnnotationView *)object;
+  g_autoptr(GtkSourceBuffer) buffer = NULL;
+  GListModel *labels;
+  SmText *text;
+
+  G_OBJECT_CLASS (sm_annotation_view_parent_class)->constructed (object);
+
+  g_assert (SM_IS_DOCUMENT (self->document));
+
+  text = sm_document_get_text (self->document);
+  buffer = gtk_source_buffer_new (NULL);
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+  /* Annotation never edits the article, so no undo for the text itself */
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), FALSE);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), sm_text_get_utf8 (text),
+                            (int) sm_text_get_n_bytes (text));
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (buffer));
+
+  g_signal_connect_object (buffer, "notify::has-selection",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+
+  labels = sm_document_get_labels (self->document);
+  g_signal_connect_object (labels, "items-changed",
+                           G_CALLBACK (on_labels_changed), self, G_CONNECT_SWAPPED);
+  on_labels_changed (self, 0, 0, g_list_model_get_n_items (labels), labels);
+  restyle_label_tags (self);
+
+  g_signal_connect_object (self->document, "range-changed",
+                           G_CALLBACK (on_range_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (restyle_label_tags), self, G_CONNECT_SWAPPED);
+
+  /* The cursor stays: keyboard users select with Shift and the arrows */
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (buffer), &start);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
+  }
+}
+
+static void
+sm_annotation_view_dispose (GObject *object)
+{
+  SmAnnotationView *self = (SmAnnotationView *)object;
+
+  if (self->tag_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->tag_popover));
+      self->tag_popover = NULL;
+    }
+  if (self->span_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->span_popover));
+      self->span_popover = NULL;
+    }
+
+  G_OBJECT_CLASS (sm_annotation_view_parent_class)->dispose (object);
+}
+
+static void
+sm_annotation_view_finalize (GObject *object)
+{
+  SmAnnotationView *self = (SmAnnotationView *)object;
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->label_tags, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sm_annotation_view_parent_class)->finalize (object);
+}
+
+static void
+sm_annotation_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SmAnnotationView *self = SM_ANNOTATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SNAP_TO_WORDS:
+      g_value_set_boolean (value, self->snap_to_words);
+      break;
+
+    case PROP_HAS_SELECTION:
+      g_value_set_boolean (value, sm_annotation_view_get_selection (self, NULL, NULL));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_annotation_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SmAnnotationView *self = SM_ANNOTATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+
+    case PROP_SNAP_TO_WORDS:
+      sm_annotation_view_set_snap_to_words (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_annotation_view_class_init (SmAnnotationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = sm_annotation_view_constructed;
+  object_class->dispose = sm_annotation_view_dispose;
+  object_class->finalize = sm_annotation_view_finalize;
+  object_class->get_property = sm_annotation_view_get_property;
+  object_class->set_property = sm_annotation_view_set_property;
+
+  properties [PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         SM_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SNAP_TO_WORDS] =
+    g_param_spec_boolean ("snap-to-words", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HAS_SELECTION] =
+    g_param_spec_boolean ("has-selection", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sm_annotation_view_init (SmAnnotationView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->label_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->snap_to_words = TRUE;
+
+  /* A page to read, not code to edit */
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self), TRUE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (self), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self), 10);
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), 4);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), 48);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), 48);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), 32);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self), 48);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "annotation-view");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Select text, then press a label’s key to tag it"),
+                                  -1);
+
+  setup_popovers (self);
+
+  /* Watch clicks in the capture phase, before the text view claims them
+   * for selecting, without claiming them ourselves */
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_click_pressed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (on_click_released), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}
+
+SmAnnotationView *
+sm_annotation_view_new (SmDocument *document)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (SM_TYPE_ANNOTATION_VIEW, "document", document, NULL);
+}
+
+SmDocument *
+sm_annotation_view_get_document (SmAnnotationView *self)
+{
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), NULL);
+
+  return self->document;
+}
+
+gboolean
+sm_annotation_view_get_snap_to_words (SmAnnotationView *self)
+{
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
+
+  return self->snap_to_words;
+}
+
+void
+sm_annotation_view_set_snap_to_words (SmAnnotationView *self,
+                                      gboolean          snap_to_words)
+{
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  snap_to_words = !!snap_to_words;
+  if (self->snap_to_words == snap_to_words)
+    return;
+
+  self->snap_to_words = snap_to_words;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAP_TO_WORDS]);
+}

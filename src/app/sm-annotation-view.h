@@ -1,0 +1,40 @@
+/* sm-annotation-view.h: an article shown read-only, with its spans highlighted.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "sm-document.h"
+
+G_BEGIN_DECLS
+
+#define SM_TYPE_ANNOTATION_VIEW (sm_annotation_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmAnnotationView, sm_annotation_view, SM, ANNOTATION_VIEW, GtkSourceView)
+
+SmAnnotationView *sm_annotation_view_new               (SmDocument        *document);
+SmDocument       *sm_annotation_view_get_document      (SmAnnotationView  *self);
+gboolean          sm_annotation_view_get_snap_to_words (SmAnnotationView  *self);
+void              sm_annotation_view_set_snap_to_words (SmAnnotationView  *self,
+                                                        gboolean           snap_to_words);
+gboolean          sm_annotation_view_get_selection     (SmAnnotationView  *self,
+                                                        guint             *start,
+                                                        guint             *end);
+void              sm_annotation_view_select_range      (SmAnnotationView  *self,
+                                                        guint              start,
+                                                        guint              end);
+void              sm_annotation_view_snap_selection    (SmAnnotationView  *self);
+void              sm_annotation_view_reveal_span       (SmAnnotationView  *self,
+                                                        SmSpan            *span);
+void              sm_annotation_view_show_tag_popover  (SmAnnotationView  *self);
+void              sm_annotation_view_show_spans_at     (SmAnnotationView  *self,
+                                                        guint              offset);
+GtkPopover       *sm_annotation_view_get_span_popover  (SmAnnotationView  *self);
+GtkTextTag       *sm_annotation_view_get_label_tag     (SmAnnotationView  *self,
+                                                        const char        *label);
+
+G_END_DECLS

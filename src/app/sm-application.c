@@ -1,0 +1,250 @@
+/* sm-application.c: the Spanmark application.
+ *
+ * Owns the settings and the app-wide actions and shortcuts, opens files
+ * given on the command line or by the desktop, and offers to restore the
+ * drafts a crash left behind.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-application.h"
+#include "sm-preferences-window.h"
+#include "sm-window.h"
+
+struct _SmApplication
+{
+  AdwApplication  parent_instance;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SmApplication, sm_application, ADW_TYPE_APPLICATION)
+
+static SmWindow *
+get_active_window (SmApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return SM_IS_WINDOW (window) ? SM_WINDOW (window) : NULL;
+}
+
+static void
+sm_application_activate (GApplication *application)
+{
+  SmApplication *self = SM_APPLICATION (application);
+  SmWindow *window = get_active_window (self);
+
+  if (window == NULL)
+    {
+      window = sm_window_new (self);
+      sm_window_offer_drafts (window);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+sm_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  SmApplication *self = SM_APPLICATION (application);
+
+  /* One window per file: each keeps its own undo history and unsaved state */
+  for (int i = 0; i < n_files; i++)
+    {
+      SmWindow *window = get_active_window (self);
+
+      if (window == NULL || !sm_window_is_empty (window))
+        window = sm_window_new (self);
+
+      sm_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SmApplication *self = user_data;
+  static const char *developers[] = { "The Spanmark authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Spanmark"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Spanmark authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Tag speakers, claims and figures in news articles, and export them as datasets."),
+                        "website", "https://github.com/spanmark/spanmark",
+                        "issue-url", "https://github.com/spanmark/spanmark/issues",
+                        "developers", developers,
+                        "copyright", "© 2026 The Spanmark authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SmApplication *self = user_data;
+  SmPreferencesWindow *preferences;
+
+  preferences = sm_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SmApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (sm_window_new (self)));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SmApplication *self = user_data;
+  GList *windows;
+
+  /* Each window asks about its own unsaved changes as it closes */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "preferences", preferences_action },
+  { "new-window", new_window_action },
+  { "quit", quit_action },
+};
+
+static void
+sm_application_startup (GApplication *application)
+{
+  SmApplication *self = SM_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.new-window", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.show-sidebar", { "F9", NULL } },
+    { "win.mark-done", { "<Control>d", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (sm_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+
+  /* Follow the system's light or dark style */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+sm_application_finalize (GObject *object)
+{
+  SmApplication *self = (SmApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sm_application_parent_class)->finalize (object);
+}
+
+static void
+sm_application_class_init (SmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sm_application_finalize;
+
+  app_class->activate = sm_application_activate;
+  app_class->open = sm_application_open;
+  app_class->startup = sm_application_startup;
+}
+
+static void
+sm_application_init (SmApplication *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+}
+
+SmApplication *
+sm_application_new (void)
+{
+  return g_object_new (SM_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/spanmark/Spanmark",
+                       NULL);
+}
+
+GSettings *
+sm_application_get_settings (SmApplication *self)
+{
+  g_return_val_if_fail (SM_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * sm_application_get_sample:
+ *
+ * Returns: (transfer full) (nullable): the bundled sample article, from the
+ *   installed data or, when running from the build tree, from the source tree
+ */
+GFile *
+sm_application_get_sample (SmApplication *self)
+{
+  static const char *name = "belarus-iran-sanctions.txt";
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "samples", name, NULL);
+  g_autofree char *source = g_build_filename (SOURCE_DIR, "data", "samples", name, NULL);
+
+  if (g_file_test (installed, G_FILE_TEST_EXISTS))
+    return g_file_new_for_path (installed);
+  if (g_file_test (source, G_FILE_TEST_EXISTS))
+    return g_file_new_for_path (source);
+
+  return NULL;
+}

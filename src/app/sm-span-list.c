@@ -1,0 +1,473 @@
+/* sm-span-list.c: every span of the document, filtered by label and searched.
+ *
+ * The document's spans are already a GListModel in document order; the
+ * list filters them by the labels switched on and by the search text, and
+ * shows the count of each label on its filter button. Activating a row
+ * asks the window to reveal the span; Delete removes the selected one.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-span-list"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sm-label-swatch.h"
+#include "sm-span-list.h"
+#include "sm-span-row.h"
+
+struct _SmSpanList
+{
+  GtkWidget           parent_instance;
+
+  SmDocument         *document;
+  GHashTable         *hidden_labels;   /* label ids switched off */
+  char               *search;          /* casefolded, or NULL */
+
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+
+  GtkSearchEntry     *search_entry;
+  GtkFlowBox         *label_filters;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (SmSpanList, sm_span_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+enum {
+  SPAN_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static gboolean
+filter_span (gpointer item,
+             gpointer user_data)
+{
+  SmSpanList *self = user_data;
+  SmSpan *span = item;
+  g_autofree char *folded = NULL;
+
+  if (g_hash_table_contains (self->hidden_labels, sm_span_get_label (span)))
+    return FALSE;
+
+  if (self->search == NULL)
+    return TRUE;
+
+  folded = g_utf8_casefold (sm_span_get_text (span), -1);
+  return strstr (folded, self->search) != NULL;
+}
+
+static void
+update_page (SmSpanList *self)
+{
+  const char *page;
+
+  if (self->document == NULL || sm_document_get_n_spans (self->document) == 0)
+    page = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    page = "no-match";
+  else
+    page = "spans";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+static void
+on_filter_toggled (SmSpanList      *self,
+                   GtkToggleButton *button)
+{
+  const char *label = g_object_get_data (G_OBJECT (button), "label-id");
+
+  sm_span_list_set_label_shown (self, label, gtk_toggle_button_get_active (button));
+}
+
+/* One toggle per label, "● Speaker 12", that shows or hides its spans */
+static void
+update_label_filters (SmSpanList *self)
+{
+  GListModel *labels;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->label_filters))))
+    gtk_flow_box_remove (self->label_filters, child);
+
+  if (self->document == NULL)
+    return;
+
+  labels = sm_document_get_labels (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+      const char *id = sm_label_get_id (label);
+      guint count = sm_document_count_spans_with_label (self->document, id);
+      g_autofree char *text = g_strdup_printf ("%s %u", sm_label_get_name (label), count);
+      g_autofree char *description = NULL;
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      gtk_box_append (GTK_BOX (box), sm_label_swatch_new (label));
+      gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
+                                    !g_hash_table_contains (self->hidden_labels, id));
+      gtk_widget_add_css_class (button, "label-filter");
+
+      /* Translators: a filter button; %s is a label's name, %u its number of spans */
+      description = g_strdup_printf (_("Show %s spans (%u)"), sm_label_get_name (label), count);
+      gtk_widget_set_tooltip_text (button, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                      -1);
+
+      g_object_set_data_full (G_OBJECT (button), "label-id", g_strdup (id), g_free);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_filter_toggled), self, G_CONNECT_SWAPPED);
+      gtk_flow_box_append (self->label_filters, button);
+    }
+}
+
+static void
+on_document_changed (SmSpanList *self)
+{
+  update_label_filters (self);
+  update_page (self);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           SmSpanList               *self)
+{
+  gtk_list_item_set_child (item, sm_span_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          SmSpanList               *self)
+{
+  sm_span_row_bind (SM_SPAN_ROW (gtk_list_item_get_child (item)),
+                    self->document, gtk_list_item_get_item (item));
+}
+
+static void
+on_search_changed (SmSpanList     *self,
+                   GtkSearchEntry *entry)
+{
+  sm_span_list_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_activate (SmSpanList  *self,
+             guint        position,
+             GtkListView *list_view)
+{
+  g_autoptr(SmSpan) span = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (span != NULL)
+    g_signal_emit (self, signals [SPAN_ACTIVATED], 0, span);
+}
+
+static gboolean
+on_list_key_pressed (SmSpanList            *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  SmSpan *span;
+
+  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete && keyval != GDK_KEY_BackSpace)
+    return FALSE;
+
+  if ((span = sm_span_list_get_selected (self)) == NULL)
+    return FALSE;
+
+  sm_document_remove_span (self->document, span);
+  return TRUE;
+}
+
+static void
+sm_span_list_dispose (GObject *object)
+{
+  SmSpanList *self = (SmSpanList *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_SPAN_LIST);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (sm_span_list_parent_class)->dispose (object);
+}
+
+static void
+sm_span_list_finalize (GObject *object)
+{
+  SmSpanList *self = (SmSpanList *)object;
+
+  g_clear_pointer (&self->hidden_labels, g_hash_table_unref);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (sm_span_list_parent_class)->finalize (object);
+}
+
+static void
+sm_span_list_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SmSpanList *self = SM_SPAN_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_span_list_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SmSpanList *self = SM_SPAN_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      sm_span_list_set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_span_list_class_init (SmSpanListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sm_span_list_dispose;
+  object_class->finalize = sm_span_list_finalize;
+  object_class->get_property = sm_span_list_get_property;
+  object_class->set_property = sm_span_list_set_property;
+
+  properties [PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         SM_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SmSpanList::span-activated:
+   * @span: the span of the activated row
+   */
+  signals [SPAN_ACTIVATED] =
+    g_signal_new ("span-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SM_TYPE_SPAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/spanmark/Spanmark/sm-span-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmSpanList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmSpanList, label_filters);
+  gtk_widget_class_bind_template_child (widget_class, SmSpanList, stack);
+  gtk_widget_class_bind_template_child (widget_class, SmSpanList, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "spanlist");
+}
+
+static void
+sm_span_list_init (SmSpanList *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkEventController *controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->hidden_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->filter = gtk_custom_filter_new (filter_span, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (on_list_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
+
+  update_page (self);
+}
+
+GtkWidget *
+sm_span_list_new (void)
+{
+  return g_object_new (SM_TYPE_SPAN_LIST, NULL);
+}
+
+SmDocument *
+sm_span_list_get_document (SmSpanList *self)
+{
+  g_return_val_if_fail (SM_IS_SPAN_LIST (self), NULL);
+
+  return self->document;
+}
+
+void
+sm_span_list_set_document (SmSpanList *self,
+                           SmDocument *document)
+{
+  g_return_if_fail (SM_IS_SPAN_LIST (self));
+  g_return_if_fail (document == NULL || SM_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document)
+    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
+
+  g_set_object (&self->document, document);
+  g_hash_table_remove_all (self->hidden_labels);
+
+  gtk_filter_list_model_set_model (self->filtered,
+                                   document ? sm_document_get_spans (document) : NULL);
+
+  if (document)
+    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed),
+                             self, G_CONNECT_SWAPPED);
+
+  on_document_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+}
+
+/**
+ * sm_span_list_get_shown_spans:
+ *
+ * Returns: (transfer none): the spans the list shows, after filtering
+ */
+GListModel *
+sm_span_list_get_shown_spans (SmSpanList *self)
+{
+  g_return_val_if_fail (SM_IS_SPAN_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+void
+sm_span_list_set_search (SmSpanList *self,
+                         const char *search)
+{
+  g_return_if_fail (SM_IS_SPAN_LIST (self));
+
+  g_clear_pointer (&self->search, g_free);
+  if (search != NULL && search[0] != '\0')
+    self->search = g_utf8_casefold (search, -1);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), search ? search : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search ? search : "");
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_page (self);
+}
+
+void
+sm_span_list_set_label_shown (SmSpanList *self,
+                              const char *label,
+                              gboolean    shown)
+{
+  g_return_if_fail (SM_IS_SPAN_LIST (self));
+  g_return_if_fail (label != NULL);
+
+  if (shown == !g_hash_table_contains (self->hidden_labels, label))
+    return;
+
+  if (shown)
+    {
+      g_hash_table_remove (self->hidden_labels, label);
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+    }
+  else
+    {
+      g_hash_table_add (self->hidden_labels, g_strdup (label));
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_MORE_STRICT);
+    }
+
+  update_page (self);
+}
+
+/**
+ * sm_span_list_select_span:
+ *
+ * Selects @span's row and scrolls to it, if the filters show it.
+ */
+void
+sm_span_list_select_span (SmSpanList *self,
+                          SmSpan     *span)
+{
+  GListModel *shown;
+
+  g_return_if_fail (SM_IS_SPAN_LIST (self));
+
+  shown = G_LIST_MODEL (self->filtered);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(SmSpan) item = g_list_model_get_item (shown, i);
+
+      if (item == span)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+/**
+ * sm_span_list_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the span of the selected row
+ */
+SmSpan *
+sm_span_list_get_selected (SmSpanList *self)
+{
+  g_return_val_if_fail (SM_IS_SPAN_LIST (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}

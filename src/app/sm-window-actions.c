@@ -1,0 +1,311 @@
+/* sm-window-actions.c: what the window can do, as actions.
+ *
+ * Buttons, menus, popovers and shortcuts all activate these; each is
+ * enabled only when it can do something (_sm_window_actions_update()).
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-window-private.h"
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _sm_window_choose_file (SM_WINDOW (widget));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  sm_window_open_file (SM_WINDOW (widget), file);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GFile) sample = sm_application_get_sample (SM_APPLICATION (app));
+
+  if (sample == NULL)
+    {
+      _sm_window_show_error (self, _("Could Not Find the Sample Article"),
+                             _("The sample article is not installed with this copy of Spanmark."));
+      return;
+    }
+
+  sm_window_open_file (self, sample);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _sm_window_save (SM_WINDOW (widget), FALSE, NULL, NULL, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _sm_window_save (SM_WINDOW (widget), TRUE, NULL, NULL, NULL);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (self->document != NULL)
+    sm_document_undo (self->document);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (self->document != NULL)
+    sm_document_redo (self->document);
+}
+
+static char *
+describe_refusal (SmWindow   *self,
+                  GError     *error,
+                  const char *label_id,
+                  guint       start,
+                  guint       end)
+{
+  SmLabel *label = sm_document_find_label (self->document, label_id);
+
+  if (g_error_matches (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE))
+    {
+      g_autofree char *text = sm_text_dup_slice (sm_document_get_text (self->document), start, end);
+
+      /* Translators: a toast; %s are the selected text and a label's name */
+      return g_strdup_printf (_("“%s” is already tagged as %s"), text,
+                              label ? sm_label_get_name (label) : label_id);
+    }
+
+  return g_strdup (error->message);
+}
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  const char *label = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end_iter;
+  guint start, end;
+
+  if (self->view == NULL)
+    return;
+
+  sm_annotation_view_snap_selection (self->view);
+  if (!sm_annotation_view_get_selection (self->view, &start, &end))
+    {
+      sm_window_show_toast (self, _("Select some text first"));
+      return;
+    }
+
+  if (sm_document_add_span (self->document, label, start, end, &error) == NULL)
+    {
+      g_autofree char *message = describe_refusal (self, error, label, start, end);
+
+      sm_window_show_toast (self, message);
+      return;
+    }
+
+  /* Drop the selection so the new highlight shows */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
+  gtk_text_buffer_place_cursor (buffer, &end_iter);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+tag_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  const char *label_id = g_variant_get_string (parameter, NULL);
+  SmLabel *label = sm_document_find_label (self->document, label_id);
+  g_autoptr(GArray) matches = sm_search_bar_get_matches (self->search_bar);
+  g_autofree char *message = NULL;
+  guint added = 0, existing = 0;
+
+  sm_document_begin_user_action (self->document);
+  for (guint i = 0; i + 1 < matches->len; i += 2)
+    {
+      guint start = g_array_index (matches, guint, i);
+      guint end = g_array_index (matches, guint, i + 1);
+
+      if (sm_document_find_exact_span (self->document, start, end, label_id) != NULL)
+        existing++;
+      else if (sm_document_add_span (self->document, label_id, start, end, NULL) != NULL)
+        added++;
+    }
+  sm_document_end_user_action (self->document);
+
+  if (existing > 0)
+    /* Translators: a toast after "Tag All Matches" */
+    message = g_strdup_printf (ngettext ("Tagged %u match as %s (%u already were)",
+                                         "Tagged %u matches as %s (%u already were)", added),
+                               added, sm_label_get_name (label), existing);
+  else
+    message = g_strdup_printf (ngettext ("Tagged %u match as %s", "Tagged %u matches as %s", added),
+                               added, sm_label_get_name (label));
+  sm_window_show_toast (self, message);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sm_search_bar_begin (SM_WINDOW (widget)->search_bar);
+}
+
+static void
+status_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  SmDocumentStatus status;
+
+  if (self->document != NULL &&
+      sm_document_status_from_string (g_variant_get_string (parameter, NULL), &status))
+    sm_document_set_status (self->document, status);
+}
+
+static void
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (self->document != NULL)
+    {
+      sm_document_set_status (self->document, SM_DOCUMENT_STATUS_DONE);
+      sm_window_show_toast (self, _("Marked as done"));
+    }
+}
+
+static void
+restore_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _sm_window_restore_draft (SM_WINDOW (widget));
+}
+
+static void
+discard_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _sm_window_discard_draft (SM_WINDOW (widget));
+}
+
+void
+_sm_window_class_actions_init (SmWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-all", "s", tag_all_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.status", "s", status_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
+}
+
+/**
+ * _sm_window_actions_init:
+ *
+ * Adds the actions that mirror settings, so menus show them as toggles
+ * and they are remembered.
+ */
+void
+_sm_window_actions_init (SmWindow *self)
+{
+  static const char *keys[] = { "show-sidebar", "snap-to-words" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+    }
+}
+
+void
+_sm_window_actions_update (SmWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_document = self->document != NULL;
+  gboolean has_selection = has_document && self->view != NULL &&
+                           sm_annotation_view_get_selection (self->view, NULL, NULL);
+  gboolean has_drafts = self->offered_drafts != NULL && self->offered_drafts->len > 0;
+  gboolean done = has_document &&
+                  sm_document_get_status (self->document) == SM_DOCUMENT_STATUS_DONE;
+
+  gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.save", has_document && self->saving == 0);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_document && self->saving == 0);
+  gtk_widget_action_set_enabled (widget, "win.undo", has_document && sm_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_document && sm_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.tag", has_selection);
+  gtk_widget_action_set_enabled (widget, "win.tag-all", has_document);
+  gtk_widget_action_set_enabled (widget, "win.find", has_document);
+  gtk_widget_action_set_enabled (widget, "win.status", has_document);
+  gtk_widget_action_set_enabled (widget, "win.mark-done", has_document && !done);
+  gtk_widget_action_set_enabled (widget, "win.restore-draft", has_drafts);
+  gtk_widget_action_set_enabled (widget, "win.discard-draft", has_drafts);
+}

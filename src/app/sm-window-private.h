@@ -1,0 +1,80 @@
+/* sm-window-private.h: what the window's actions need of its insides.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sm-label-palette.h"
+#include "sm-search-bar.h"
+#include "sm-window.h"
+
+G_BEGIN_DECLS
+
+typedef void (*SmWindowContinuation) (SmWindow *self,
+                                      gpointer  data);
+
+struct _SmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GtkRecentManager     *recent;
+
+  /* The document shown, where it is saved, and what it was made from */
+  SmDocument           *document;
+  GFile                *file;
+  GFile                *article;
+  SmAnnotationView     *view;
+
+  GCancellable         *loading;
+  guint                 loading_timeout;
+  guint                 saving;
+  char                 *draft_key;
+  guint                 draft_timeout;
+  GPtrArray            *offered_drafts;
+  char                 *last_error;
+  guint                 closing_confirmed : 1;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  AdwSplitButton       *open_button;
+  GtkButton            *save_button;
+  GtkToggleButton      *sidebar_button;
+  GtkRevealer          *draft_revealer;
+  GtkLabel             *draft_label;
+  GtkStack             *stack;
+  GtkSpinner           *spinner;
+  GtkLabel             *loading_label;
+  AdwFlap              *flap;
+  SmSpanList           *span_list;
+  SmLabelPalette       *palette;
+  GtkToggleButton      *snap_button;
+  GtkMenuButton        *status_button;
+  GtkButton            *done_button;
+  SmSearchBar          *search_bar;
+  GtkScrolledWindow    *scroller;
+};
+
+void     _sm_window_class_actions_init (SmWindowClass        *klass);
+void     _sm_window_actions_init       (SmWindow             *self);
+void     _sm_window_actions_update     (SmWindow             *self);
+void     _sm_window_save               (SmWindow             *self,
+                                        gboolean              save_as,
+                                        SmWindowContinuation  then,
+                                        gpointer              data,
+                                        GDestroyNotify        destroy);
+void     _sm_window_ask_to_save        (SmWindow             *self,
+                                        SmWindowContinuation  then,
+                                        gpointer              data,
+                                        GDestroyNotify        destroy);
+void     _sm_window_choose_file        (SmWindow             *self);
+void     _sm_window_show_error         (SmWindow             *self,
+                                        const char           *title,
+                                        const char           *message);
+void     _sm_window_restore_draft      (SmWindow             *self);
+void     _sm_window_discard_draft      (SmWindow             *self);
+
+G_END_DECLS

@@ -1,0 +1,1078 @@
+/* sm-window.c: a window annotating one document.
+ *
+ * The window opens a document (in a worker thread, so a large article never
+ * freezes it), shows it in an SmAnnotationView with the label palette, the
+ * span list and the search bar, and takes care that no work is lost: it
+ * asks before unsaved changes would go, writes a draft a few seconds after
+ * each change, and keeps everything in memory when a save fails.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-drafts.h"
+#include "sm-window-private.h"
+
+/* Seconds after a change before a draft is written */
+#define DRAFT_DELAY 3
+/* A load that takes longer than this shows a spinner, in milliseconds */
+#define LOADING_DELAY 250
+/* Recent files offered by the Open button */
+#define MAX_RECENT 10
+
+G_DEFINE_FINAL_TYPE (SmWindow, sm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  SmWindow             *self;
+  SmWindowContinuation  then;
+  gpointer              data;
+  GDestroyNotify        destroy;
+} Continuation;
+
+static Continuation *
+continuation_new (SmWindow             *self,
+                  SmWindowContinuation  then,
+                  gpointer              data,
+                  GDestroyNotify        destroy)
+{
+  Continuation *continuation = g_new0 (Continuation, 1);
+
+  continuation->self = g_object_ref (self);
+  continuation->then = then;
+  continuation->data = data;
+  continuation->destroy = destroy;
+
+  return continuation;
+}
+
+static void
+continuation_free (Continuation *continuation)
+{
+  if (continuation->destroy && continuation->data)
+    continuation->destroy (continuation->data);
+  g_clear_object (&continuation->self);
+  g_free (continuation);
+}
+
+static void
+continuation_run (Continuation *continuation)
+{
+  if (continuation->then)
+    continuation->then (continuation->self, continuation->data);
+}
+
+static const char *
+status_label (SmDocumentStatus status)
+{
+  switch (status)
+    {
+    case SM_DOCUMENT_STATUS_NEW:
+      return _("New");
+    case SM_DOCUMENT_STATUS_IN_PROGRESS:
+      return _("In Progress");
+    case SM_DOCUMENT_STATUS_DONE:
+      return _("Done");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+static void
+update_title (SmWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  guint n_spans;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Spanmark"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Spanmark"));
+      return;
+    }
+
+  /* "•" marks unsaved changes, as in GNOME Text Editor */
+  if (sm_document_get_modified (self->document))
+    title = g_strdup_printf ("• %s", sm_document_get_name (self->document));
+  else
+    title = g_strdup (sm_document_get_name (self->document));
+
+  n_spans = sm_document_get_n_spans (self->document);
+  /* Translators: the window's subtitle, e.g. "In Progress · 14 spans" */
+  subtitle = g_strdup_printf (ngettext ("%s · %u span", "%s · %u spans", n_spans),
+                              status_label (sm_document_get_status (self->document)), n_spans);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  gtk_menu_button_set_label (self->status_button,
+                             status_label (sm_document_get_status (self->document)));
+}
+
+static void
+on_draft_saved (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A draft that cannot be written is worth saying once, not fatal */
+  if (!sm_drafts_save_finish (result, &error))
+    g_warning ("Could not write the draft: %s", error->message);
+}
+
+static gboolean
+write_draft (gpointer user_data)
+{
+  SmWindow *self = user_data;
+
+  self->draft_timeout = 0;
+
+  if (self->document != NULL && self->draft_key != NULL &&
+      sm_document_get_modified (self->document))
+    sm_drafts_save_async (self->draft_key, self->document, self->file, self->article,
+                          NULL, on_draft_saved, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_draft_key (SmWindow *self)
+{
+  g_clear_pointer (&self->draft_key, g_free);
+
+  if (self->file != NULL || self->article != NULL)
+    self->draft_key = sm_drafts_make_key (self->file, self->article);
+}
+
+static void
+forget_draft (SmWindow *self)
+{
+  g_clear_handle_id (&self->draft_timeout, g_source_remove);
+
+  if (self->draft_key != NULL)
+    sm_drafts_discard (self->draft_key);
+}
+
+static void
+on_document_changed (SmWindow   *self,
+                     SmDocument *document)
+{
+  update_title (self);
+  _sm_window_actions_update (self);
+
+  /* Back at the saved state (by undo): nothing to keep */
+  if (!sm_document_get_modified (document))
+    {
+      forget_draft (self);
+      return;
+    }
+
+  g_clear_handle_id (&self->draft_timeout, g_source_remove);
+  self->draft_timeout = g_timeout_add_seconds (DRAFT_DELAY, write_draft, self);
+}
+
+static void
+add_to_recent (SmWindow *self,
+               GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (self->recent, uri);
+}
+
+static void
+set_document (SmWindow   *self,
+              SmDocument *document,
+              GFile      *file,
+              GFile      *article)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (SM_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
+      g_signal_handlers_disconnect_by_func (self->document, update_title, self);
+    }
+
+  g_clear_handle_id (&self->draft_timeout, g_source_remove);
+  g_set_object (&self->document, document);
+  g_set_object (&self->file, file);
+  g_set_object (&self->article, article);
+  update_draft_key (self);
+
+  self->view = sm_annotation_view_new (document);
+  g_settings_bind (self->settings, "snap-to-words", self->view, "snap-to-words", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->view, "notify::has-selection",
+                           G_CALLBACK (_sm_window_actions_update), self, G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
+
+  sm_label_palette_set_document (self->palette, document);
+  sm_span_list_set_document (self->span_list, document);
+  sm_search_bar_set_view (self->search_bar, self->view);
+
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (update_title),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  update_title (self);
+  _sm_window_actions_update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+
+  /* A restored draft is unsaved work: keep a draft of it from the start */
+  if (sm_document_get_modified (document))
+    on_document_changed (self, document);
+}
+
+static void
+stop_loading (SmWindow *self)
+{
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  g_clear_object (&self->loading);
+  gtk_spinner_stop (self->spinner);
+}
+
+static gboolean
+show_loading (gpointer user_data)
+{
+  SmWindow *self = user_data;
+
+  self->loading_timeout = 0;
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  SmWindow *self;
+  GFile    *file;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_clear_object (&load->self);
+  g_clear_object (&load->file);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
+static gboolean
+is_spanmark_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".json");
+}
+
+/* x.txt is annotated in x.json beside it */
+static GFile *
+annotation_file_for (GFile *article)
+{
+  g_autofree char *name = g_file_get_basename (article);
+  g_autoptr(GFile) parent = g_file_get_parent (article);
+  char *dot = strrchr (name, '.');
+  g_autofree char *json = NULL;
+
+  if (parent == NULL)
+    return NULL;
+
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  json = g_strconcat (name, ".json", NULL);
+
+  return g_file_get_child (parent, json);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  SmWindow *self = load->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autofree char *name = g_file_get_basename (load->file);
+
+  document = sm_document_new_from_file_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  stop_loading (self);
+
+  if (document == NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      /* What was open before is still there, untouched */
+      gtk_stack_set_visible_child_name (self->stack, self->document ? "document" : "empty");
+      _sm_window_show_error (self, title, error->message);
+      _sm_window_actions_update (self);
+      return;
+    }
+
+  if (is_spanmark_file (load->file))
+    set_document (self, document, load->file, NULL);
+  else
+    set_document (self, document, NULL, load->file);
+
+  add_to_recent (self, load->file);
+}
+
+static void
+start_loading (SmWindow *self,
+               GFile    *file)
+{
+  Load *load;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  /* Opening x.txt opens the annotations in x.json if there are some */
+  if (!is_spanmark_file (file))
+    {
+      g_autoptr(GFile) annotations = annotation_file_for (file);
+
+      if (annotations != NULL && g_file_query_exists (annotations, NULL))
+        {
+          g_autofree char *json_name = g_file_get_basename (annotations);
+          g_autofree char *toast = g_strdup_printf (_("Opened your annotations in “%s”"), json_name);
+
+          sm_window_show_toast (self, toast);
+          file = annotations;
+        }
+    }
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  stop_loading (self);
+
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Opening “%s”…"), name);
+  gtk_label_set_label (self->loading_label, message);
+
+  self->loading = g_cancellable_new ();
+  self->loading_timeout = g_timeout_add (LOADING_DELAY, show_loading, self);
+
+  load = g_new0 (Load, 1);
+  load->self = g_object_ref (self);
+  load->file = g_object_ref (file);
+  sm_document_new_from_file_async (file, self->loading, on_loaded, load);
+  _sm_window_actions_update (self);
+}
+
+static void
+open_after_asking (SmWindow *self,
+                   gpointer  data)
+{
+  forget_draft (self);
+  start_loading (self, data);
+}
+
+/**
+ * sm_window_open_file:
+ * @file: a plain-text article or a Spanmark file
+ *
+ * Opens @file in the window, first asking what to do with unsaved changes.
+ * Errors are shown in the window, which keeps what it had.
+ */
+void
+sm_window_open_file (SmWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document != NULL && sm_document_get_modified (self->document))
+    _sm_window_ask_to_save (self, open_after_asking, g_object_ref (file), g_object_unref);
+  else
+    start_loading (self, file);
+}
+
+/* Saving */
+
+typedef struct
+{
+  Continuation *continuation;
+  GFile        *file;
+} Save;
+
+static void
+save_free (Save *save)
+{
+  g_clear_pointer (&save->continuation, continuation_free);
+  g_clear_object (&save->file);
+  g_free (save);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Save *save = user_data;
+  SmWindow *self = save->continuation->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (save->file);
+
+  self->saving--;
+  _sm_window_actions_update (self);
+
+  if (!sm_document_save_to_file_finish (SM_DOCUMENT (source), result, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Could Not Save “%s”"), name);
+      g_autofree char *body = g_strdup_printf (_("%s\n\nYour work is still here, unsaved. Save it somewhere else with Save As."),
+                                               error->message);
+
+      _sm_window_show_error (self, title, body);
+      save_free (save);
+      return;
+    }
+
+  /* Saved somewhere new: the draft now belongs to the new place */
+  if (self->file == NULL || !g_file_equal (save->file, self->file))
+    {
+      forget_draft (self);
+      g_set_object (&self->file, save->file);
+      update_draft_key (self);
+    }
+
+  if (!sm_document_get_modified (SM_DOCUMENT (source)))
+    forget_draft (self);
+
+  add_to_recent (self, save->file);
+  {
+    g_autofree char *toast = g_strdup_printf (_("Saved “%s”"), name);
+    sm_window_show_toast (self, toast);
+  }
+
+  update_title (self);
+  continuation_run (save->continuation);
+  save_free (save);
+}
+
+static void
+save_to (SmWindow     *self,
+         GFile        *file,
+         Continuation *continuation)
+{
+  Save *save = g_new0 (Save, 1);
+
+  save->continuation = continuation;
+  save->file = g_object_ref (file);
+
+  self->saving++;
+  _sm_window_actions_update (self);
+  sm_document_save_to_file_async (self->document, file, NULL, on_saved, save);
+}
+
+static void
+on_save_dialog_response (GtkNativeDialog *dialog,
+                         int              response,
+                         gpointer         user_data)
+{
+  Continuation *continuation = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
+    save_to (continuation->self, file, continuation);
+  else
+    continuation_free (continuation);
+
+  g_object_unref (dialog);
+}
+
+/**
+ * _sm_window_save:
+ * @save_as: ask where, even if the document has a file
+ * @then: (nullable): what to do once saved; not called if saving fails or
+ *   is cancelled
+ *
+ * The first save of an article asks where, suggesting "<article>.json"
+ * beside it.
+ */
+void
+_sm_window_save (SmWindow             *self,
+                 gboolean              save_as,
+                 SmWindowContinuation  then,
+                 gpointer              data,
+                 GDestroyNotify        destroy)
+{
+  Continuation *continuation;
+  GtkFileChooserNative *dialog;
+  g_autofree char *suggested = NULL;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  if (self->document == NULL)
+    {
+      if (destroy && data)
+        destroy (data);
+      return;
+    }
+
+  continuation = continuation_new (self, then, data, destroy);
+
+  if (!save_as && self->file != NULL)
+    {
+      save_to (self, self->file, continuation);
+      return;
+    }
+
+  dialog = gtk_file_chooser_native_new (save_as ? _("Save As") : _("Save Annotations"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
+  else
+    {
+      g_autoptr(GFile) suggestion = self->article ? annotation_file_for (self->article) : NULL;
+
+      if (suggestion != NULL)
+        {
+          g_autoptr(GFile) folder = g_file_get_parent (suggestion);
+          g_autofree char *name = g_file_get_basename (suggestion);
+
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+        }
+      else
+        {
+          suggested = g_strconcat (sm_document_get_name (self->document), ".json", NULL);
+          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+        }
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_dialog_response), continuation);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_ask_to_save_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  Continuation *continuation = user_data;
+  SmWindow *self = continuation->self;
+
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      /* Continue only once the save has succeeded */
+      _sm_window_save (self, FALSE, continuation->then,
+                       g_steal_pointer (&continuation->data), continuation->destroy);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    continuation_run (continuation);
+
+  continuation_free (continuation);
+}
+
+/**
+ * _sm_window_ask_to_save:
+ * @then: what to do once the changes are saved or discarded; not called
+ *   if the user cancels
+ *
+ * Asks Save / Discard / Cancel about the document's unsaved changes.
+ */
+void
+_sm_window_ask_to_save (SmWindow             *self,
+                        SmWindowContinuation  then,
+                        gpointer              data,
+                        GDestroyNotify        destroy)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), sm_document_get_name (self->document));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("Your annotations will be lost if you don’t save them.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_to_save_response),
+                    continuation_new (self, then, data, destroy));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _sm_window_show_error:
+ *
+ * Says what went wrong in a dialog over the window, and keeps the message
+ * for tests to read.
+ */
+void
+_sm_window_show_error (SmWindow   *self,
+                       const char *title,
+                       const char *message)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), title, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+sm_window_show_toast (SmWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_open_dialog_response (GtkNativeDialog *dialog,
+                         int              response,
+                         gpointer         user_data)
+{
+  SmWindow *self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
+    sm_window_open_file (self, file);
+
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+void
+_sm_window_choose_file (SmWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open an Article or a Spanmark File"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  gtk_file_filter_set_name (articles, _("Articles and Spanmark Files"));
+  gtk_file_filter_add_mime_type (articles, "text/plain");
+  gtk_file_filter_add_mime_type (articles, "application/json");
+  gtk_file_filter_add_suffix (articles, "txt");
+  gtk_file_filter_add_suffix (articles, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), articles);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_dialog_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+update_recent_menu (SmWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GList *items = gtk_recent_manager_get_items (self->recent);
+  guint n = 0;
+
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_application (info, g_get_application_name ()) &&
+          !gtk_recent_info_has_application (info, g_get_prgname ()))
+        continue;
+      if (!gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (menu, item);
+      n++;
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  if (n == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Files"), "win.no-recent");
+      g_menu_append_item (menu, item);
+    }
+
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (menu));
+}
+
+static gboolean
+on_drop (SmWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) &&
+      (files = gdk_file_list_get_files (g_value_get_boxed (value))) != NULL)
+    {
+      sm_window_open_file (self, files->data);
+
+      /* Further files each get a window of their own */
+      for (GSList *l = files->next; l != NULL; l = l->next)
+        {
+          SmWindow *other = sm_window_new (SM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+          sm_window_open_file (other, l->data);
+          gtk_window_present (GTK_WINDOW (other));
+        }
+
+      g_slist_free (files);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_span_activated (SmWindow   *self,
+                   SmSpan     *span,
+                   SmSpanList *span_list)
+{
+  if (self->view != NULL)
+    sm_annotation_view_reveal_span (self->view, span);
+}
+
+static void
+close_after_asking (SmWindow *self,
+                    gpointer  data)
+{
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+sm_window_close_request (GtkWindow *window)
+{
+  SmWindow *self = SM_WINDOW (window);
+  int width, height;
+
+  if (!self->closing_confirmed && self->document != NULL &&
+      sm_document_get_modified (self->document))
+    {
+      _sm_window_ask_to_save (self, close_after_asking, NULL, NULL);
+      return TRUE;
+    }
+
+  /* Saved or deliberately discarded: no draft to offer next time */
+  forget_draft (self);
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (sm_window_parent_class)->close_request (window);
+}
+
+static void
+sm_window_dispose (GObject *object)
+{
+  SmWindow *self = (SmWindow *)object;
+
+  if (self->loading)
+    g_cancellable_cancel (self->loading);
+  stop_loading (self);
+  g_clear_handle_id (&self->draft_timeout, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->article);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->offered_drafts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sm_window_parent_class)->dispose (object);
+}
+
+static void
+sm_window_finalize (GObject *object)
+{
+  SmWindow *self = (SmWindow *)object;
+
+  g_clear_pointer (&self->draft_key, g_free);
+  g_clear_pointer (&self->last_error, g_free);
+
+  G_OBJECT_CLASS (sm_window_parent_class)->finalize (object);
+}
+
+static void
+sm_window_class_init (SmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sm_window_dispose;
+  object_class->finalize = sm_window_finalize;
+
+  window_class->close_request = sm_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/spanmark/Spanmark/sm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, draft_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, span_list);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, snap_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, status_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, done_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, scroller);
+  gtk_widget_class_bind_template_callback (widget_class, on_span_activated);
+
+  _sm_window_class_actions_init (klass);
+}
+
+static void
+sm_window_init (SmWindow *self)
+{
+  GtkDropTarget *drop;
+
+  g_type_ensure (SM_TYPE_LABEL_PALETTE);
+  g_type_ensure (SM_TYPE_SEARCH_BAR);
+  g_type_ensure (SM_TYPE_SPAN_LIST);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "show-sidebar", self->flap, "reveal-flap", G_SETTINGS_BIND_GET);
+
+  _sm_window_actions_init (self);
+  _sm_window_actions_update (self);
+
+  self->recent = gtk_recent_manager_get_default ();
+  g_signal_connect_object (self->recent, "changed", G_CALLBACK (update_recent_menu),
+                           self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+SmWindow *
+sm_window_new (SmApplication *application)
+{
+  return g_object_new (SM_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * sm_window_is_empty:
+ *
+ * Returns: whether the window has no document and is not opening one
+ */
+gboolean
+sm_window_is_empty (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  return self->document == NULL && self->loading == NULL;
+}
+
+/**
+ * sm_window_is_busy:
+ *
+ * Returns: whether a document is being opened or saved
+ */
+gboolean
+sm_window_is_busy (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  return self->loading != NULL || self->saving > 0;
+}
+
+SmDocument *
+sm_window_get_document (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * sm_window_get_file:
+ *
+ * Returns: (nullable): the Spanmark file the document is saved in
+ */
+GFile *
+sm_window_get_file (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+SmAnnotationView *
+sm_window_get_view (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+
+  return self->view;
+}
+
+SmSpanList *
+sm_window_get_span_list (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+
+  return self->span_list;
+}
+
+/* Drafts left by a crash */
+
+static void
+show_next_draft (SmWindow *self)
+{
+  SmDraft *draft;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
+    {
+      gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+      g_clear_pointer (&self->offered_drafts, g_ptr_array_unref);
+      _sm_window_actions_update (self);
+      return;
+    }
+
+  draft = g_ptr_array_index (self->offered_drafts, 0);
+  local = g_date_time_to_local (draft->saved);
+  when = g_date_time_format (local, "%x %X");
+  /* Translators: %s is a document's name, then a date and time */
+  message = g_strdup_printf (_("Unsaved changes to “%s” from %s were kept when Spanmark stopped unexpectedly."),
+                             draft->name, when);
+  gtk_label_set_label (self->draft_label, message);
+  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+  _sm_window_actions_update (self);
+}
+
+/**
+ * sm_window_offer_drafts:
+ *
+ * Offers to restore drafts that a crash or a kill left behind.
+ */
+void
+sm_window_offer_drafts (SmWindow *self)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  g_clear_pointer (&self->offered_drafts, g_ptr_array_unref);
+  self->offered_drafts = sm_drafts_list ();
+  show_next_draft (self);
+}
+
+static void
+restore_after_asking (SmWindow *self,
+                      gpointer  data)
+{
+  SmDraft *draft = g_ptr_array_index (self->offered_drafts, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = NULL;
+
+  forget_draft (self);
+
+  if ((document = sm_drafts_load (draft, &error)) == NULL)
+    {
+      _sm_window_show_error (self, _("Could Not Restore the Draft"), error->message);
+      return;
+    }
+
+  set_document (self, document, draft->target, draft->article);
+  /* The restored work is kept under its own draft from now on */
+  g_ptr_array_remove_index (self->offered_drafts, 0);
+  show_next_draft (self);
+}
+
+void
+_sm_window_restore_draft (SmWindow *self)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
+    return;
+
+  if (self->document != NULL && sm_document_get_modified (self->document))
+    _sm_window_ask_to_save (self, restore_after_asking, NULL, NULL);
+  else
+    restore_after_asking (self, NULL);
+}
+
+void
+_sm_window_discard_draft (SmWindow *self)
+{
+  SmDraft *draft;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
+    return;
+
+  draft = g_ptr_array_index (self->offered_drafts, 0);
+  sm_drafts_discard (draft->key);
+  g_ptr_array_remove_index (self->offered_drafts, 0);
+  show_next_draft (self);
+}

@@ -1,0 +1,35 @@
+/* sm-window.h: a window annotating one document.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sm-annotation-view.h"
+#include "sm-application.h"
+#include "sm-document.h"
+#include "sm-span-list.h"
+
+G_BEGIN_DECLS
+
+#define SM_TYPE_WINDOW (sm_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmWindow, sm_window, SM, WINDOW, AdwApplicationWindow)
+
+SmWindow         *sm_window_new            (SmApplication *application);
+void              sm_window_open_file      (SmWindow      *self,
+                                            GFile         *file);
+gboolean          sm_window_is_empty       (SmWindow      *self);
+gboolean          sm_window_is_busy        (SmWindow      *self);
+SmDocument       *sm_window_get_document   (SmWindow      *self);
+GFile            *sm_window_get_file       (SmWindow      *self);
+SmAnnotationView *sm_window_get_view       (SmWindow      *self);
+SmSpanList       *sm_window_get_span_list  (SmWindow      *self);
+void              sm_window_show_toast     (SmWindow      *self,
+                                            const char    *message);
+void              sm_window_offer_drafts   (SmWindow      *self);
+
+G_END_DECLS
