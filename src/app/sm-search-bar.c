@@ -149,8 +149,11 @@ static void
 sm_search_bar_dispose (GObject *object)
 {
   SmSearchBar *self = (SmSearchBar *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_SEARCH_BAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->context);
   g_clear_object (&self->settings);

@@ -35,6 +35,7 @@ struct _SmSpanEditor
   GtkDropDown   *speaker_dropdown;
   GtkEntry      *note_entry;
 
+  guint          update_source;
   guint          updating : 1;
 };
 
@@ -69,37 +70,64 @@ label_position (SmSpanEditor *self)
 }
 
 static gboolean
+same_spans (GPtrArray *a,
+            GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    if (g_ptr_array_index (a, i) != g_ptr_array_index (b, i))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Offers the document's speakers, in document order, after "Nobody" */
+static void
 collect_speakers (SmSpanEditor *self)
 {
   GListModel *spans = sm_document_get_spans (self->document);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) speakers = g_ptr_array_new_with_free_func (g_object_unref);
   SmSpan *speaker = sm_document_get_speaker (self->document, self->span);
   guint selected = 0;
-
-  g_ptr_array_set_size (self->speakers, 0);
-  gtk_string_list_append (names, _("Nobody"));
 
   for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
     {
       g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
-      g_autofree char *name = NULL;
 
       if (g_strcmp0 (sm_span_get_label (span), SM_LABEL_SPEAKER) != 0)
         continue;
 
       if (span == speaker)
-        selected = self->speakers->len + 1;
+        selected = speakers->len + 1;
 
-      g_ptr_array_add (self->speakers, g_object_ref (span));
-      /* Translators: a speaker in a list: its text, then its id */
-      name = g_strdup_printf (_("%s (%s)"), sm_span_get_text (span), sm_span_get_id (span));
-      gtk_string_list_append (names, name);
+      g_ptr_array_add (speakers, g_object_ref (span));
     }
 
-  gtk_drop_down_set_model (self->speaker_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->speaker_dropdown, selected);
+  if (!same_spans (speakers, self->speakers) ||
+      gtk_drop_down_get_model (self->speaker_dropdown) == NULL)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-  return self->speakers->len > 0;
+      gtk_string_list_append (names, _("Nobody"));
+      for (guint i = 0; i < speakers->len; i++)
+        {
+          SmSpan *span = g_ptr_array_index (speakers, i);
+          /* Translators: a speaker in a list: its text, then its id */
+          g_autofree char *name = g_strdup_printf (_("%s (%s)"), sm_span_get_text (span),
+                                                   sm_span_get_id (span));
+
+          gtk_string_list_append (names, name);
+        }
+
+      g_ptr_array_unref (self->speakers);
+      self->speakers = g_steal_pointer (&speakers);
+      gtk_drop_down_set_model (self->speaker_dropdown, G_LIST_MODEL (names));
+    }
+
+  if (gtk_drop_down_get_selected (self->speaker_dropdown) != selected)
+    gtk_drop_down_set_selected (self->speaker_dropdown, selected);
 }
 
 static void
@@ -126,7 +154,8 @@ update (SmSpanEditor *self)
   excerpt = g_strdup_printf ("“%s”", sm_span_get_text (self->span));
   gtk_label_set_label (self->excerpt, excerpt);
 
-  gtk_drop_down_set_selected (self->label_dropdown, label_position (self));
+  if (gtk_drop_down_get_selected (self->label_dropdown) != label_position (self))
+    gtk_drop_down_set_selected (self->label_dropdown, label_position (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->speaker_caption), is_claim);
   gtk_widget_set_visible (GTK_WIDGET (self->speaker_dropdown), is_claim);
@@ -137,6 +166,26 @@ update (SmSpanEditor *self)
     gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note ? note : "");
 
   self->updating = FALSE;
+}
+
+static gboolean
+update_in_idle (gpointer user_data)
+{
+  SmSpanEditor *self = user_data;
+
+  self->update_source = 0;
+  update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes are shown once the change that caused them is over: a dropdown
+ * must not be given a new model while it is still selecting in the old */
+static void
+queue_update (SmSpanEditor *self)
+{
+  if (self->update_source == 0)
+    self->update_source = g_idle_add (update_in_idle, self);
 }
 
 static void
@@ -214,13 +263,17 @@ static void
 sm_span_editor_dispose (GObject *object)
 {
   SmSpanEditor *self = (SmSpanEditor *)object;
+  GtkWidget *child;
 
   /* A note typed and left by closing the popover is still kept */
   if (self->span != NULL && self->note_entry != NULL &&
       sm_document_find_span (self->document, sm_span_get_id (self->span)) == self->span)
     commit_note (self);
 
+  g_clear_handle_id (&self->update_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_SPAN_EDITOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   self->note_entry = NULL;
 
   g_clear_pointer (&self->speakers, g_ptr_array_unref);
@@ -296,8 +349,8 @@ sm_span_editor_new (SmDocument *document,
                            G_CALLBACK (on_label_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->speaker_dropdown, "notify::selected",
                            G_CALLBACK (on_speaker_selected), self, G_CONNECT_SWAPPED);
-  /* Undo, or a change made elsewhere, shows here at once */
-  g_signal_connect_object (document, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  /* Undo, or a change made elsewhere, shows here */
+  g_signal_connect_object (document, "changed", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }

@@ -205,8 +205,11 @@ static void
 sm_span_list_dispose (GObject *object)
 {
   SmSpanList *self = (SmSpanList *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_SPAN_LIST);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->document);

@@ -342,6 +342,7 @@ static void
 start_loading (SmWindow *self,
                GFile    *file)
 {
+  g_autoptr(GFile) annotations = NULL;
   Load *load;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
@@ -349,7 +350,7 @@ start_loading (SmWindow *self,
   /* Opening x.txt opens the annotations in x.json if there are some */
   if (!is_spanmark_file (file))
     {
-      g_autoptr(GFile) annotations = annotation_file_for (file);
+      annotations = annotation_file_for (file);
 
       if (annotations != NULL && g_file_query_exists (annotations, NULL))
         {
@@ -569,6 +570,13 @@ _sm_window_save (SmWindow             *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static gboolean
+run_continuation_once (gpointer user_data)
+{
+  continuation_run (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_ask_to_save_response (AdwMessageDialog *dialog,
                          const char       *response,
@@ -577,6 +585,9 @@ on_ask_to_save_response (AdwMessageDialog *dialog,
   Continuation *continuation = user_data;
   SmWindow *self = continuation->self;
 
+  /* One answer only: closing the dialog afterwards may answer "cancel" again */
+  g_signal_handlers_disconnect_by_func (dialog, on_ask_to_save_response, user_data);
+
   if (g_strcmp0 (response, "save") == 0)
     {
       /* Continue only once the save has succeeded */
@@ -584,7 +595,12 @@ on_ask_to_save_response (AdwMessageDialog *dialog,
                        g_steal_pointer (&continuation->data), continuation->destroy);
     }
   else if (g_strcmp0 (response, "discard") == 0)
-    continuation_run (continuation);
+    {
+      /* After the dialog is gone: what follows may close the window under it */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_continuation_once, continuation,
+                       (GDestroyNotify) continuation_free);
+      return;
+    }
 
   continuation_free (continuation);
 }

@@ -1,0 +1,701 @@
+/* test-window.c: the annotation window, driven through its real widgets.
+ *
+ * Runs under a virtual display (build-aux/run-tests.sh starts one). Each
+ * test works in its own temporary home, so recent files and drafts never
+ * touch the user's.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sm-application.h"
+#include "sm-drafts.h"
+#include "sm-format.h"
+#include "sm-span-editor.h"
+#include "sm-window.h"
+
+/* Long enough for a slow, shared CI machine; a test that waits this long has failed */
+#define WAIT_SECONDS 20
+
+static SmApplication *app;
+static char *home;
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Spins the main loop until @condition holds; fails the test if it never does */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Gave up waiting for %s", what);
+
+  g_source_remove (id);
+}
+
+static void
+spin (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+widget_is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !sm_window_is_busy (data);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
+dialog_is_gone (gpointer data)
+{
+  GtkWidget **dialog = data;
+
+  return *dialog == NULL || !gtk_widget_get_visible (*dialog);
+}
+
+/* Answers the dialog shown, and waits until it has gone */
+static void
+answer_dialog (const char *response)
+{
+  GtkWidget *dialog;
+
+  wait_until (dialog_is_shown, NULL, "a dialog");
+  dialog = GTK_WIDGET (find_dialog ());
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* As a click on a button would: respond, then close */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (dialog_is_gone, &dialog, "the dialog to close");
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+}
+
+static char *
+sample_path (void)
+{
+  return g_build_filename (SOURCE_DIR, "data", "samples", "belarus-iran-sanctions.txt", NULL);
+}
+
+static SmWindow *
+open_window (const char *path)
+{
+  SmWindow *window = sm_window_new (app);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_file (window, file);
+  wait_until (window_is_idle, window, "the document to open");
+  g_assert_nonnull (sm_window_get_document (window));
+
+  return window;
+}
+
+static void
+close_window (SmWindow *window)
+{
+  SmDocument *document = sm_window_get_document (window);
+  gboolean modified = document != NULL && sm_document_get_modified (document);
+
+  /* Closing with unsaved changes asks; these tests throw them away */
+  gtk_window_close (GTK_WINDOW (window));
+  if (modified)
+    answer_dialog ("discard");
+  spin (50);
+}
+
+static guint
+offset_of (SmDocument *document,
+           const char *needle)
+{
+  const char *text = sm_text_get_utf8 (sm_document_get_text (document));
+  const char *found = strstr (text, needle);
+
+  g_assert_nonnull (found);
+  return sm_text_get_char_offset (sm_document_get_text (document), found - text);
+}
+
+static gboolean
+has_tag (SmAnnotationView *view,
+         const char       *label,
+         guint             offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *tag = sm_annotation_view_get_label_tag (view, label);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+/* The highlight covers exactly [start, end) */
+static void
+assert_highlight (SmAnnotationView *view,
+                  const char       *label,
+                  guint             start,
+                  guint             end)
+{
+  g_assert_true (has_tag (view, label, start));
+  g_assert_true (has_tag (view, label, end - 1));
+  g_assert_false (start > 0 && has_tag (view, label, start - 1));
+  g_assert_false (has_tag (view, label, end));
+}
+
+static GHashTable *
+span_set (SmDocument *document)
+{
+  GListModel *spans = sm_document_get_spans (document);
+  GHashTable *set = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    g_hash_table_add (set, g_list_model_get_item (spans, i));
+
+  return set;
+}
+
+/* Selects [start, end) and activates the label action: returns the new span */
+static SmSpan *
+tag (SmWindow   *window,
+     const char *label,
+     guint       start,
+     guint       end)
+{
+  SmAnnotationView *view = sm_window_get_view (window);
+  SmDocument *document = sm_window_get_document (window);
+  g_autoptr(GHashTable) before = span_set (document);
+  g_autoptr(GHashTable) after = NULL;
+  GHashTableIter iter;
+  SmSpan *span;
+
+  sm_annotation_view_select_range (view, start, end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", label));
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, g_hash_table_size (before) + 1);
+
+  after = span_set (document);
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &span, NULL))
+    {
+      if (!g_hash_table_contains (before, span))
+        {
+          g_assert_cmpstr (sm_span_get_label (span), ==, label);
+          return span;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The editors in the popover a click on @offset opens */
+static GPtrArray *
+open_span_editors (SmAnnotationView *view,
+                   guint             offset)
+{
+  GPtrArray *editors = g_ptr_array_new ();
+  GtkWidget *popover = GTK_WIDGET (sm_annotation_view_get_span_popover (view));
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  sm_annotation_view_show_spans_at (view, offset);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  g_ptr_array_add (stack, popover);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (SM_IS_SPAN_EDITOR (widget))
+        {
+          g_ptr_array_insert (editors, 0, widget);
+          continue;
+        }
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  return editors;
+}
+
+/* The @n-th GtkDropDown of an editor: 0 is the label, 1 the speaker */
+static GtkDropDown *
+editor_dropdown (GtkWidget *editor,
+                 guint      n)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, editor);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, 0);
+
+      if (GTK_IS_DROP_DOWN (widget))
+        {
+          g_ptr_array_add (found, widget);
+          continue;
+        }
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  g_assert_cmpuint (found->len, >, n);
+  return g_ptr_array_index (found, n);
+}
+
+static void
+test_tag_with_the_mouse (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  guint name = offset_of (document, "Alexander Lukashenko");
+  guint quote = offset_of (document, "Countries that are sanctioned by the U.S. must work");
+  guint quote_end = offset_of (document, ", and we believe this is doable");
+  SmSpan *speaker, *claim, *figure;
+  g_autoptr(GPtrArray) editors = NULL;
+
+  /* A rough drag, from inside "Alexander" to inside "Lukashenko" and a
+   * space beyond, snaps to the two words */
+  speaker = tag (window, "SPEAKER", name + 3, name + 15);
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko");
+  assert_highlight (view, "SPEAKER", name, name + 20);
+  g_assert_false (sm_annotation_view_get_selection (view, NULL, NULL));
+
+  claim = tag (window, "CLAIM", quote, quote_end);
+  g_assert_cmpstr (sm_span_get_text (claim), ==,
+                   "Countries that are sanctioned by the U.S. must work together and form a "
+                   "joint collective to eliminate the weapon of sanctions");
+
+  /* A figure nested in the claim: both highlights show on it */
+  figure = tag (window, "FIGURE", quote + 37, quote + 40);
+  g_assert_cmpstr (sm_span_get_text (figure), ==, "U.S");
+  assert_highlight (view, "FIGURE", quote + 37, quote + 40);
+  g_assert_true (has_tag (view, "CLAIM", quote + 38));
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 3);
+  g_assert_cmpint (sm_document_get_status (document), ==, SM_DOCUMENT_STATUS_IN_PROGRESS);
+
+  /* Without snapping, the exact characters */
+  g_object_set (view, "snap-to-words", FALSE, NULL);
+  figure = tag (window, "FIGURE", name + 3, name + 5);
+  g_assert_cmpstr (sm_span_get_text (figure), ==, "xa");
+
+  /* The span list shows every span in document order */
+  g_assert_cmpuint (g_list_model_get_n_items (sm_span_list_get_shown_spans (sm_window_get_span_list (window))), ==, 4);
+  sm_span_list_set_label_shown (sm_window_get_span_list (window), "FIGURE", FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_span_list_get_shown_spans (sm_window_get_span_list (window))), ==, 2);
+  sm_span_list_set_label_shown (sm_window_get_span_list (window), "FIGURE", TRUE);
+  sm_span_list_set_search (sm_window_get_span_list (window), "lukash");
+  g_assert_cmpuint (g_list_model_get_n_items (sm_span_list_get_shown_spans (sm_window_get_span_list (window))), ==, 1);
+  sm_span_list_set_search (sm_window_get_span_list (window), NULL);
+
+  /* A click on the claim's figure opens both spans in the popover */
+  editors = open_span_editors (view, quote + 38);
+  g_assert_cmpuint (editors->len, ==, 2);
+  gtk_popover_popdown (sm_annotation_view_get_span_popover (view));
+
+  close_window (window);
+}
+
+static void
+test_edit_attribute_undo (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  guint leader = offset_of (document, "the Leader said.\nAyatollah");
+  guint quote = offset_of (document, "Countries that are sanctioned by the U.S. must work");
+  SmSpan *speaker, *claim;
+  g_autoptr(GPtrArray) editors = NULL;
+  GtkDropDown *dropdown;
+
+  speaker = tag (window, "SPEAKER", leader + 4, leader + 10);
+  claim = tag (window, "FIGURE", quote, quote + 9);
+
+  /* Relabel in the popover: Figure -> Claim */
+  editors = open_span_editors (view, quote + 2);
+  g_assert_cmpuint (editors->len, ==, 1);
+  dropdown = editor_dropdown (g_ptr_array_index (editors, 0), 0);
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpstr (sm_span_get_label (claim), ==, "CLAIM");
+  assert_highlight (view, "CLAIM", quote, quote + 9);
+  g_assert_false (has_tag (view, "FIGURE", quote + 2));
+
+  /* Attribute the claim to the only speaker; the editor shows the speaker
+   * choice once it has caught up with the relabel */
+  dropdown = editor_dropdown (g_ptr_array_index (editors, 0), 1);
+  wait_until (widget_is_visible, dropdown, "the speaker choice");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+  gtk_popover_popdown (sm_annotation_view_get_span_popover (view));
+
+  /* Undo the attribution, then the relabel; redo both */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (sm_document_get_speaker (document, claim));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (sm_span_get_label (claim), ==, "FIGURE");
+  assert_highlight (view, "FIGURE", quote, quote + 9);
+  g_assert_false (has_tag (view, "CLAIM", quote + 2));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (sm_span_get_label (claim), ==, "CLAIM");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+
+  /* Undo the very first tag: its highlight goes */
+  while (sm_document_can_undo (document))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+  g_assert_false (has_tag (view, "SPEAKER", leader + 5));
+  g_assert_false (sm_document_get_modified (document));
+
+  close_window (window);
+}
+
+static char *
+write_sample_json (void)
+{
+  g_autofree char *article = sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (article);
+  g_autoptr(SmDocument) document = sm_document_new_from_file (file, NULL, NULL);
+  g_autofree char *path = g_build_filename (home, "work", "sample.json", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+
+  g_mkdir_with_parents (g_path_get_dirname (path), 0755);
+  g_assert_true (sm_document_save_to_file (document, target, NULL, NULL));
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_save_reload_compare (void)
+{
+  g_autofree char *path = write_sample_json ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SmDocument) reloaded = NULL;
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autofree char *claim_id = NULL;
+  guint said = offset_of (document, "Lukashenko said.");
+  guint trade = offset_of (document, "$100 million");
+  SmSpan *speaker, *claim;
+
+  speaker = tag (window, "SPEAKER", said, said + 10);
+  claim = tag (window, "CLAIM", trade - 30, trade + 12);
+  tag (window, "FIGURE", trade, trade + 12);
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, NULL));
+  sm_document_set_span_note (document, claim, "target, not achieved");
+  g_assert_true (sm_document_get_modified (document));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_until (window_is_idle, window, "the save");
+  g_assert_false (sm_document_get_modified (document));
+  g_assert_true (g_file_equal (sm_window_get_file (window), file));
+
+  /* What is on disk is what is in the window */
+  reloaded = sm_document_new_from_file (file, NULL, NULL);
+  g_assert_nonnull (reloaded);
+  ours = sm_format_serialize (document);
+  theirs = sm_format_serialize (reloaded);
+  g_assert_true (g_bytes_equal (ours, theirs));
+  g_assert_cmpstr (sm_span_get_id (sm_document_get_speaker (reloaded, sm_document_find_span (reloaded, sm_span_get_id (claim)))),
+                   ==, sm_span_get_id (speaker));
+
+  claim_id = g_strdup (sm_span_get_id (claim));
+  close_window (window);
+
+  /* Reopened in a new window: everything as it was left */
+  window = open_window (path);
+  g_assert_cmpuint (sm_document_get_n_spans (sm_window_get_document (window)), ==, 3);
+  g_assert_cmpstr (sm_span_get_note (sm_document_find_span (sm_window_get_document (window), claim_id)),
+                   ==, "target, not achieved");
+  assert_highlight (sm_window_get_view (window), "FIGURE", trade, trade + 12);
+  close_window (window);
+}
+
+static void
+test_opening_article_finds_its_annotations (void)
+{
+  g_autofree char *article = g_build_filename (home, "pair", "story.txt", NULL);
+  g_autofree char *annotations = g_build_filename (home, "pair", "story.json", NULL);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  g_autoptr(GFile) annotations_file = g_file_new_for_path (annotations);
+  g_autoptr(SmDocument) document = NULL;
+  SmWindow *window;
+
+  g_mkdir_with_parents (g_path_get_dirname (article), 0755);
+  g_assert_true (g_file_set_contents (article, "Raisi said trade grew.", -1, NULL));
+  document = sm_document_new_from_file (article_file, NULL, NULL);
+  sm_document_add_span (document, "SPEAKER", 0, 5, NULL);
+  g_assert_true (sm_document_save_to_file (document, annotations_file, NULL, NULL));
+
+  /* Opening the article opens its annotations, so saving cannot lose them */
+  window = open_window (article);
+  g_assert_cmpuint (sm_document_get_n_spans (sm_window_get_document (window)), ==, 1);
+  g_assert_true (g_file_equal (sm_window_get_file (window), annotations_file));
+  close_window (window);
+}
+
+static void
+test_bad_files_keep_what_was_open (void)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+    gssize      length;
+    const char *message;
+  } cases[] = {
+    { "latin1.txt", "A caf\xE9 in Minsk.", 16,
+      "latin1.txt:1:6: not valid UTF-8: byte 0xE9 at byte offset 5" },
+    { "binary.txt", "\x7F" "ELF\x02\x01\x01\0\0\0", 10,
+      "binary.txt:1:8: this is not a text file: it contains a NUL byte at byte offset 7" },
+    { "empty.txt", "", 0,
+      "empty.txt: the file is empty" },
+    { "bad.json", "{\"format\": \"spanmark\", \"version\": 1, \"document\": {\"name\": \"x\", \"text\": \"abc\"},"
+                  " \"labels\": [{\"id\": \"SPEAKER\"}], \"spans\": [{\"id\": \"T1\", \"label\": \"SPEAKER\","
+                  " \"start\": 0, \"end\": 9}]}", -1,
+      "bad.json: span T1: end 9 is past the end of the text (3 characters)" },
+    { "missing.txt", NULL, 0,
+      "missing.txt: could not open: the file does not exist" },
+  };
+  g_autofree char *path = write_sample_json ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  guint name = offset_of (document, "Alexander Lukashenko");
+
+  tag (window, "SPEAKER", name, name + 20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *bad = g_build_filename (home, "bad", cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (bad);
+      AdwMessageDialog *dialog;
+
+      g_mkdir_with_parents (g_path_get_dirname (bad), 0755);
+      if (cases[i].contents != NULL)
+        g_assert_true (g_file_set_contents (bad, cases[i].contents, cases[i].length, NULL));
+
+      sm_window_open_file (window, file);
+
+      /* Unsaved changes first: cancelling keeps everything */
+      if (i == 0)
+        {
+          answer_dialog ("cancel");
+          g_assert_false (sm_window_is_busy (window));
+          g_assert_true (sm_window_get_document (window) == document);
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+          wait_until (window_is_idle, window, "the save");
+          sm_window_open_file (window, file);
+        }
+
+      wait_until (dialog_is_shown, NULL, "the error");
+      dialog = find_dialog ();
+      g_test_message ("%s: %s", cases[i].name, adw_message_dialog_get_body (dialog));
+      g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), cases[i].message));
+      g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), cases[i].name));
+      answer_dialog ("close");
+
+      /* The window still has the document, its spans and highlights */
+      wait_until (window_is_idle, window, "the failed open");
+      g_assert_true (sm_window_get_document (window) == document);
+      g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
+      assert_highlight (sm_window_get_view (window), "SPEAKER", name, name + 20);
+    }
+
+  close_window (window);
+}
+
+static void
+test_save_failure_keeps_work (void)
+{
+  g_autofree char *path = write_sample_json ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  AdwMessageDialog *dialog;
+
+  tag (window, "FIGURE", 0, 9);
+
+  /* The folder is gone: the save fails, the work stays, unsaved */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_until (dialog_is_shown, NULL, "the save error");
+  dialog = find_dialog ();
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "sample.json: could not save: the folder does not exist"));
+  answer_dialog ("close");
+
+  g_assert_true (sm_document_get_modified (document));
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
+
+  /* Once the folder is back, saving works */
+  g_mkdir_with_parents (folder, 0755);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_until (window_is_idle, window, "the save");
+  g_assert_false (sm_document_get_modified (document));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  close_window (window);
+}
+
+static gboolean
+draft_exists (gpointer data)
+{
+  g_autoptr(GPtrArray) drafts = sm_drafts_list ();
+
+  return drafts->len > 0;
+}
+
+static void
+test_draft_restores_after_crash (void)
+{
+  g_autofree char *path = write_sample_json ();
+  SmWindow *window = open_window (path);
+  SmWindow *after_crash;
+  SmDocument *document = sm_window_get_document (window);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) restored = NULL;
+  SmSpan *claim, *speaker;
+
+  speaker = tag (window, "SPEAKER", 0, 9);
+  claim = tag (window, "CLAIM", 10, 30);
+  sm_document_set_speaker (document, claim, speaker, NULL);
+
+  /* A few seconds after the change, a draft is on disk */
+  wait_until (draft_exists, NULL, "a draft");
+  before = sm_format_serialize (document);
+
+  /* "Crash": a new window on start finds the draft and offers it */
+  after_crash = sm_window_new (app);
+  gtk_window_present (GTK_WINDOW (after_crash));
+  sm_window_offer_drafts (after_crash);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (after_crash), "win.restore-draft", NULL));
+
+  g_assert_nonnull (sm_window_get_document (after_crash));
+  g_assert_true (sm_document_get_modified (sm_window_get_document (after_crash)));
+  g_assert_true (g_file_equal (sm_window_get_file (after_crash), sm_window_get_file (window)));
+  restored = sm_format_serialize (sm_window_get_document (after_crash));
+  g_assert_true (g_bytes_equal (before, restored));
+
+  /* Saving the restored work removes the draft */
+  gtk_widget_activate_action (GTK_WIDGET (after_crash), "win.save", NULL);
+  wait_until (window_is_idle, after_crash, "the save");
+  g_assert_false (draft_exists (NULL));
+
+  close_window (after_crash);
+  close_window (window);
+}
+
+static void
+test_empty_window_offers_sample (void)
+{
+  SmWindow *window = sm_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sm_window_is_empty (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  wait_until (window_is_idle, window, "the sample to open");
+  g_assert_cmpstr (sm_document_get_name (sm_window_get_document (window)), ==, "belarus-iran-sanctions");
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* A home of our own: recent files, settings and drafts */
+  home = g_dir_make_tmp ("spanmark-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = g_object_new (SM_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/spanmark/Spanmark",
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/tag-with-the-mouse", test_tag_with_the_mouse);
+  g_test_add_func ("/window/edit-attribute-undo", test_edit_attribute_undo);
+  g_test_add_func ("/window/save-reload-compare", test_save_reload_compare);
+  g_test_add_func ("/window/opening-article-finds-its-annotations", test_opening_article_finds_its_annotations);
+  g_test_add_func ("/window/bad-files-keep-what-was-open", test_bad_files_keep_what_was_open);
+  g_test_add_func ("/window/save-failure-keeps-work", test_save_failure_keeps_work);
+  g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
+  g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
