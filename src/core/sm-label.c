@@ -277,8 +277,11 @@ sm_label_id_is_valid (const char  *id,
 
   if (!g_ascii_isalpha (id[0]))
     {
+      /* Escaped: a control character must not reach a terminal or break the line */
+      g_autofree char *escaped = sm_json_escape_controls (id);
+
       g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
-                   _("label id “%s” must start with a letter (A–Z or a–z)"), id);
+                   _("label id “%s” must start with a letter (A–Z or a–z)"), escaped);
       return FALSE;
     }
 
