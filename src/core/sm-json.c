@@ -187,6 +187,101 @@ sm_json_check_depth (const char  *data,
   return TRUE;
 }
 
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where the first JSON value in [@p, @end) ends, found by its brackets and
+ * strings alone; its syntax is json-glib's to check */
+static const char *
+skip_value (const char *p,
+            const char *end)
+{
+  guint depth = 0;
+
+  do
+    {
+      switch (*p)
+        {
+        case '"':
+          for (p++; p < end && *p != '"'; p++)
+            {
+              if (*p == '\\' && p + 1 < end)
+                p++;
+            }
+          if (p < end)
+            p++;
+          break;
+
+        case '[':
+        case '{':
+          depth++;
+          p++;
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          p++;
+          break;
+
+        default:
+          /* Inside a container, or a number or literal running to a delimiter */
+          if (depth > 0)
+            p++;
+          else
+            while (p < end && !is_json_space (*p) && !strchr ("{}[],:\"", *p))
+              p++;
+          break;
+        }
+    }
+  while (p < end && depth > 0);
+
+  return p;
+}
+
+/* json-glib 1.6 reads the first value of "{...} {...}", ignores the rest
+ * and leaks it. A file holds one value (RFC 8259): a second one, such as
+ * two saves run together, is refused rather than silently dropped. */
+static gboolean
+check_single_value (const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  const char *end = data + length;
+  const char *p = data;
+  const char *line_start = data;
+  guint line = 1;
+
+  while (p < end && is_json_space (*p))
+    p++;
+  if (p == end)
+    return TRUE;
+
+  p = skip_value (p, end);
+  while (p < end && is_json_space (*p))
+    p++;
+  if (p == end)
+    return TRUE;
+
+  for (const char *q = data; q < p; q++)
+    {
+      if (*q == '\n')
+        {
+          line++;
+          line_start = q + 1;
+        }
+    }
+
+  g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
+               _("%u:%u: unexpected text after the end of the JSON value"),
+               line, (guint) g_utf8_strlen (line_start, p - line_start) + 1);
+  return FALSE;
+}
+
 /* json-glib says "<data>:LINE:COLUMN: Parse error: message"; we say "LINE:COLUMN: message" */
 static char *
 tidy_parser_message (const char *message)
@@ -215,8 +310,9 @@ tidy_parser_message (const char *message)
  * @data: JSON text, UTF-8
  * @length: its length in bytes
  *
- * Parses @data, refusing nesting past %SM_JSON_MAX_DEPTH. Syntax errors are
- * %SM_DOCUMENT_ERROR_SYNTAX with a message that starts "LINE:COLUMN: ".
+ * Parses @data, refusing nesting past %SM_JSON_MAX_DEPTH and anything after
+ * the first value. Syntax errors are %SM_DOCUMENT_ERROR_SYNTAX with a
+ * message that starts "LINE:COLUMN: ".
  *
  * Returns: (transfer full) (nullable): the root node
  */
@@ -231,7 +327,8 @@ sm_json_parse (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!sm_json_check_depth (data, length, SM_JSON_MAX_DEPTH, error))
+  if (!sm_json_check_depth (data, length, SM_JSON_MAX_DEPTH, error) ||
+      !check_single_value (data, length, error))
     return NULL;
 
   parser = json_parser_new ();

@@ -650,6 +650,22 @@ test_double_byte_order_mark (Fixture       *fixture,
   g_assert_cmpstr (sm_span_get_text (sm_document_find_span (reopened, "T1")), ==, "Raisi");
 }
 
+/* Two saves run together: json-glib would read the first and drop the rest */
+static void
+test_two_values (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *twice = g_strconcat (VALID_FILE, VALID_FILE, NULL);
+  g_autofree char *path = write_file (fixture->dir, "twice.json", twice, -1);
+  g_autofree char *message = NULL;
+  guint n_lines = 0;
+
+  for (const char *p = VALID_FILE; *p; p++)
+    n_lines += *p == '\n';
+  message = g_strdup_printf ("twice.json:%u:1: unexpected text after the end of the JSON value", n_lines + 1);
+  assert_refused (path, message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -668,6 +684,7 @@ main (int   argc,
   ADD ("/faults/inputs/deep-nesting", test_deep_nesting);
   ADD ("/faults/inputs/paths", test_paths);
   ADD ("/faults/inputs/double-byte-order-mark", test_double_byte_order_mark);
+  ADD ("/faults/inputs/two-values", test_two_values);
 #undef ADD
 
   return g_test_run ();
