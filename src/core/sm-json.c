@@ -282,6 +282,49 @@ check_single_value (const char  *data,
   return FALSE;
 }
 
+/* json-glib keeps strings NUL-terminated, so a "\u0000" escape silently
+ * cuts its string short there: an article's text would lose its end.
+ * Refuse it instead, as the format does a raw NUL byte. */
+static gboolean
+check_no_nul_escape (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  const char *end = data + length;
+  const char *p = data;
+
+  while ((p = memchr (p, '\\', end - p)) != NULL)
+    {
+      const char *run = p;
+
+      /* In a run of backslashes, pairs are escaped backslashes; an odd
+       * one out escapes what follows */
+      while (p < end && *p == '\\')
+        p++;
+      if ((p - run) % 2 == 1 && end - p >= 5 && memcmp (p, "u0000", 5) == 0)
+        {
+          const char *line_start = data;
+          guint line = 1;
+
+          for (const char *q = data; q < p - 1; q++)
+            {
+              if (*q == '\n')
+                {
+                  line++;
+                  line_start = q + 1;
+                }
+            }
+
+          g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
+                       _("%u:%u: a string holds the character U+0000 (\\u0000), which Spanmark cannot keep"),
+                       line, (guint) g_utf8_strlen (line_start, p - 1 - line_start) + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* json-glib says "<data>:LINE:COLUMN: Parse error: message"; we say "LINE:COLUMN: message" */
 static char *
 tidy_parser_message (const char *message)
@@ -310,9 +353,9 @@ tidy_parser_message (const char *message)
  * @data: JSON text, UTF-8
  * @length: its length in bytes
  *
- * Parses @data, refusing nesting past %SM_JSON_MAX_DEPTH and anything after
- * the first value. Syntax errors are %SM_DOCUMENT_ERROR_SYNTAX with a
- * message that starts "LINE:COLUMN: ".
+ * Parses @data, refusing nesting past %SM_JSON_MAX_DEPTH, anything after
+ * the first value, and the escape "\\u0000". Syntax errors are
+ * %SM_DOCUMENT_ERROR_SYNTAX with a message that starts "LINE:COLUMN: ".
  *
  * Returns: (transfer full) (nullable): the root node
  */
@@ -328,7 +371,8 @@ sm_json_parse (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (!sm_json_check_depth (data, length, SM_JSON_MAX_DEPTH, error) ||
-      !check_single_value (data, length, error))
+      !check_single_value (data, length, error) ||
+      !check_no_nul_escape (data, length, error))
     return NULL;
 
   parser = json_parser_new ();

@@ -666,6 +666,25 @@ test_two_values (Fixture       *fixture,
   assert_refused (path, message);
 }
 
+/* json-glib would cut a text at "\u0000" and drop the rest of the article */
+static void
+test_nul_escape (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const Edit edits[] = {
+    { "\"text\": \"Raisi said trade grew.\", \"length\": 22,",
+      "\"text\": \"Raisi said trade grew.\\u0000 And then the rest.\",",
+      ":2:59: a string holds the character U+0000 (\\u0000), which Spanmark cannot keep" },
+    { "{\"id\": \"T2\"", "{\"id\": \"\\u0000T2\"",
+      ":4:93: a string holds the character U+0000 (\\u0000), which Spanmark cannot keep" },
+    /* An escaped backslash followed by "u0000" is text, not a NUL */
+    { "\"text\": \"Raisi\"}", "\"text\": \"Raisi\", \"note\": \"\\\\u0000\"}, {\"id\": \"T1\"}",
+      ": span T1: “label” is missing" },
+  };
+
+  assert_edits_refused (fixture, edits, G_N_ELEMENTS (edits));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +704,7 @@ main (int   argc,
   ADD ("/faults/inputs/paths", test_paths);
   ADD ("/faults/inputs/double-byte-order-mark", test_double_byte_order_mark);
   ADD ("/faults/inputs/two-values", test_two_values);
+  ADD ("/faults/inputs/nul-escape", test_nul_escape);
 #undef ADD
 
   return g_test_run ();
