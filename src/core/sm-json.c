@@ -282,13 +282,39 @@ check_single_value (const char  *data,
   return FALSE;
 }
 
-/* json-glib keeps strings NUL-terminated, so a "\u0000" escape silently
- * cuts its string short there: an article's text would lose its end.
- * Refuse it instead, as the format does a raw NUL byte. */
+/* The value of the four hex digits at @p, or -1 */
+static gint
+hex4 (const char *p,
+      const char *end)
+{
+  gint value = 0;
+
+  if (end - p < 4)
+    return -1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      gint digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* Refuses two "\uXXXX" escapes json-glib gets wrong, saying where:
+ *
+ * - "\u0000": json-glib keeps strings NUL-terminated, so it silently cuts
+ *   its string short there, and an article's text would lose its end;
+ * - half of a surrogate pair alone ("\ud800"): json-glib writes it as
+ *   bytes that are not UTF-8, which a save then writes into the file,
+ *   and the file can no longer be opened. */
 static gboolean
-check_no_nul_escape (const char  *data,
-                     gsize        length,
-                     GError     **error)
+check_escapes (const char  *data,
+               gsize        length,
+               GError     **error)
 {
   const char *end = data + length;
   const char *p = data;
@@ -296,30 +322,47 @@ check_no_nul_escape (const char  *data,
   while ((p = memchr (p, '\\', end - p)) != NULL)
     {
       const char *run = p;
+      const char *line_start = data;
+      const char *escape;
+      guint line = 1;
+      gint value, low;
 
       /* In a run of backslashes, pairs are escaped backslashes; an odd
        * one out escapes what follows */
       while (p < end && *p == '\\')
         p++;
-      if ((p - run) % 2 == 1 && end - p >= 5 && memcmp (p, "u0000", 5) == 0)
+      if ((p - run) % 2 == 0 || p == end || *p != 'u' || (value = hex4 (p + 1, end)) < 0)
+        continue;
+
+      escape = p - 1;
+      if (value >= 0xD800 && value <= 0xDBFF && end - p >= 11 && p[5] == '\\' && p[6] == 'u' &&
+          (low = hex4 (p + 7, end)) >= 0xDC00 && low <= 0xDFFF)
         {
-          const char *line_start = data;
-          guint line = 1;
-
-          for (const char *q = data; q < p - 1; q++)
-            {
-              if (*q == '\n')
-                {
-                  line++;
-                  line_start = q + 1;
-                }
-            }
-
-          g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
-                       _("%u:%u: a string holds the character U+0000 (\\u0000), which Spanmark cannot keep"),
-                       line, (guint) g_utf8_strlen (line_start, p - 1 - line_start) + 1);
-          return FALSE;
+          /* A whole pair: one character beyond the BMP, such as an emoji */
+          p += 11;
+          continue;
         }
+      if (value != 0 && (value < 0xD800 || value > 0xDFFF))
+        continue;
+
+      for (const char *q = data; q < escape; q++)
+        {
+          if (*q == '\n')
+            {
+              line++;
+              line_start = q + 1;
+            }
+        }
+
+      if (value == 0)
+        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
+                     _("%u:%u: a string holds the character U+0000 (\\u0000), which Spanmark cannot keep"),
+                     line, (guint) g_utf8_strlen (line_start, escape - line_start) + 1);
+      else
+        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
+                     _("%u:%u: “\\%.5s” is half of a UTF-16 surrogate pair without its other half, which is not a character"),
+                     line, (guint) g_utf8_strlen (line_start, escape - line_start) + 1, p);
+      return FALSE;
     }
 
   return TRUE;
@@ -354,7 +397,7 @@ tidy_parser_message (const char *message)
  * @length: its length in bytes
  *
  * Parses @data, refusing nesting past %SM_JSON_MAX_DEPTH, anything after
- * the first value, and the escape "\\u0000". Syntax errors are
+ * the first value, the escape "\\u0000" and lone surrogates. Syntax errors are
  * %SM_DOCUMENT_ERROR_SYNTAX with a message that starts "LINE:COLUMN: ".
  *
  * Returns: (transfer full) (nullable): the root node
@@ -372,7 +415,7 @@ sm_json_parse (const char  *data,
 
   if (!sm_json_check_depth (data, length, SM_JSON_MAX_DEPTH, error) ||
       !check_single_value (data, length, error) ||
-      !check_no_nul_escape (data, length, error))
+      !check_escapes (data, length, error))
     return NULL;
 
   parser = json_parser_new ();

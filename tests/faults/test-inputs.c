@@ -685,6 +685,35 @@ test_nul_escape (Fixture       *fixture,
   assert_edits_refused (fixture, edits, G_N_ELEMENTS (edits));
 }
 
+/* Half a surrogate pair is no character: json-glib would turn it into
+ * bytes that are not UTF-8, and a save would write them into the file */
+static void
+test_lone_surrogates (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const Edit edits[] = {
+    { "\"meta\": {", "\"meta\": {\"tool\": \"\\ud800\", ",
+      ":6:20: “\\ud800” is half of a UTF-16 surrogate pair without its other half, which is not a character" },
+    { "\"text\": \"Raisi\"}", "\"text\": \"Raisi\", \"note\": \"x\\uDFFF\"}",
+      ":4:94: “\\uDFFF” is half of a UTF-16 surrogate pair without its other half, which is not a character" },
+    { "\"text\": \"Raisi\"}", "\"text\": \"Raisi\", \"note\": \"\\ud83d\\ud83d\"}",
+      ":4:93: “\\ud83d” is half of a UTF-16 surrogate pair without its other half, which is not a character" },
+  };
+  g_autoptr(GString) contents = g_string_new (VALID_FILE);
+  g_autofree char *path = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_edits_refused (fixture, edits, G_N_ELEMENTS (edits));
+
+  /* A whole pair is one character */
+  g_string_replace (contents, "\"text\": \"Raisi\"}", "\"text\": \"Raisi\", \"note\": \"\\ud83d\\ude00\"}", 1);
+  path = write_file (fixture->dir, "x.json", contents->str, contents->len);
+  document = open_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sm_span_get_note (sm_document_find_span (document, "T1")), ==, "😀");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +734,7 @@ main (int   argc,
   ADD ("/faults/inputs/double-byte-order-mark", test_double_byte_order_mark);
   ADD ("/faults/inputs/two-values", test_two_values);
   ADD ("/faults/inputs/nul-escape", test_nul_escape);
+  ADD ("/faults/inputs/lone-surrogates", test_lone_surrogates);
 #undef ADD
 
   return g_test_run ();
