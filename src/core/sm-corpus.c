@@ -1,0 +1,797 @@
+/* sm-corpus.c: the documents an export, a validation or a count works on.
+ *
+ * Reading and checking a Spanmark file costs far more than writing any
+ * export of it, so a corpus reads its inputs on every core (a thread
+ * pool), while the caller's thread consumes the results strictly in input
+ * order: the output is the same whatever the number of cores. Only a
+ * bounded window of inputs is in flight, so a corpus of any size needs
+ * little memory.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-corpus"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sm-corpus-private.h"
+#include "sm-file.h"
+#include "sm-format.h"
+
+/* Inputs read ahead of the one being consumed, per thread */
+#define WINDOW_PER_THREAD 8
+
+/* Longer quoted texts are cut in messages */
+#define QUOTE_LENGTH 40
+
+typedef struct
+{
+  GFile  *file;           /* a file to read, or NULL */
+  GBytes *snapshot;       /* a document as it was when added, or NULL */
+  char   *display_name;
+} Input;
+
+typedef struct
+{
+  SmDocument *document;
+  gpointer    mapped;
+  GPtrArray  *warnings;
+  GError     *error;
+  gboolean    done;
+} Slot;
+
+typedef struct
+{
+  SmCorpus        *corpus;
+  SmCorpusMapFunc  map;
+  gpointer         user_data;
+  GCancellable    *cancellable;
+  GMutex           mutex;
+  GCond            cond;
+  Slot            *slots;
+  gint             stop;
+} Run;
+
+struct _SmCorpus
+{
+  GObject    parent_instance;
+
+  GPtrArray *inputs;
+  guint      n_threads;
+};
+
+G_DEFINE_FINAL_TYPE (SmCorpus, sm_corpus, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_N_INPUTS,
+  PROP_N_THREADS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+input_free (Input *input)
+{
+  g_clear_object (&input->file);
+  g_clear_pointer (&input->snapshot, g_bytes_unref);
+  g_clear_pointer (&input->display_name, g_free);
+  g_free (input);
+}
+
+static void
+sm_corpus_finalize (GObject *object)
+{
+  SmCorpus *self = (SmCorpus *)object;
+
+  g_clear_pointer (&self->inputs, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sm_corpus_parent_class)->finalize (object);
+}
+
+static void
+sm_corpus_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SmCorpus *self = SM_CORPUS (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_INPUTS:
+      g_value_set_uint (value, self->inputs->len);
+      break;
+
+    case PROP_N_THREADS:
+      g_value_set_uint (value, self->n_threads);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_corpus_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SmCorpus *self = SM_CORPUS (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_THREADS:
+      sm_corpus_set_n_threads (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_corpus_class_init (SmCorpusClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_corpus_finalize;
+  object_class->get_property = sm_corpus_get_property;
+  object_class->set_property = sm_corpus_set_property;
+
+  properties [PROP_N_INPUTS] =
+    g_param_spec_uint ("n-inputs", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_N_THREADS] =
+    g_param_spec_uint ("n-threads", NULL, NULL, 1, 1024, 1,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sm_corpus_init (SmCorpus *self)
+{
+  self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
+  self->n_threads = CLAMP (g_get_num_processors (), 1, 1024);
+}
+
+/**
+ * sm_corpus_new:
+ *
+ * Creates an empty corpus that reads its inputs with one thread per core.
+ */
+SmCorpus *
+sm_corpus_new (void)
+{
+  return g_object_new (SM_TYPE_CORPUS, NULL);
+}
+
+/**
+ * _sm_corpus_quote:
+ *
+ * Returns: (transfer full): @text in quotation marks for a one-line
+ *   message, cut after 40 characters, control characters as spaces
+ */
+char *
+_sm_corpus_quote (const char *text)
+{
+  g_autofree char *shown = NULL;
+
+  if (g_utf8_strlen (text, -1) > QUOTE_LENGTH)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, QUOTE_LENGTH);
+
+      shown = g_strconcat (start, "…", NULL);
+    }
+  else
+    shown = g_strdup (text);
+
+  for (char *p = shown; *p; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7F)
+        *p = ' ';
+    }
+
+  return g_strdup_printf ("“%s”", shown);
+}
+
+/**
+ * _sm_corpus_file_name:
+ * @name: a document's name
+ *
+ * Returns: (transfer full): @name made safe as a file name in a folder
+ *   of exports: no folder separators, no control characters, not hidden
+ */
+char *
+_sm_corpus_file_name (const char *name)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = name; *p; p++)
+    {
+      char c = *p;
+
+      if (c == '/' || c == '\\' || (guchar) c < 0x20 || c == 0x7F ||
+          (c == '.' && out->len == 0))
+        c = '_';
+      g_string_append_c (out, c);
+    }
+
+  if (out->len == 0)
+    g_string_append (out, "document");
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * _sm_corpus_write_file:
+ * @display_name: how messages name @file
+ * @overwrite: whether an existing @file may be replaced
+ * @exists_domain: the error domain when @file exists and may not be replaced
+ * @exists_code: the error code then
+ *
+ * Writes @contents to @file atomically. Unless @overwrite, @file must not
+ * exist: it is created empty first, which claims the name, then replaced
+ * by the complete contents; on failure it is removed again.
+ */
+gboolean
+_sm_corpus_write_file (GFile         *file,
+                       const char    *display_name,
+                       GBytes        *contents,
+                       gboolean       overwrite,
+                       GQuark         exists_domain,
+                       gint           exists_code,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GFileOutputStream) claim = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!overwrite)
+    {
+      claim = g_file_create (file, G_FILE_CREATE_NONE, cancellable, &local_error);
+      if (claim == NULL)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+            g_set_error (error, exists_domain, exists_code,
+                         _("%s already exists; it was not replaced"), display_name);
+          else
+            sm_file_set_io_error (error, local_error, display_name, TRUE);
+          return FALSE;
+        }
+
+      g_output_stream_close (G_OUTPUT_STREAM (claim), NULL, NULL);
+    }
+
+  if (!sm_file_replace (file, contents, cancellable, &local_error))
+    {
+      if (!overwrite)
+        g_file_delete (file, NULL, NULL);
+      g_set_error (error, local_error->domain, local_error->code, "%s", local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_suffix (const char         *name,
+            const char * const *suffixes)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    {
+      if (g_str_has_suffix (lower, suffixes[i]) && strlen (lower) > strlen (suffixes[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+child_display_name (const char *parent,
+                    const char *name)
+{
+  if (g_str_has_suffix (parent, "/"))
+    return g_strconcat (parent, name, NULL);
+
+  return g_strconcat (parent, "/", name, NULL);
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static gboolean
+search_folder (GFile               *folder,
+               const char          *display_name,
+               const char * const  *suffixes,
+               GPtrArray           *files,
+               GPtrArray           *display_names,
+               guint                depth,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) local_error = NULL;
+  GFileInfo *info;
+
+  /* Folders are not followed through symbolic links, so a loop of links
+   * cannot make the search endless; the depth limit is a second guard. */
+  if (depth > 64)
+    return TRUE;
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          cancellable, &local_error);
+  if (enumerator == NULL)
+    {
+      sm_file_set_io_error (error, local_error, display_name, FALSE);
+      return FALSE;
+    }
+
+  while ((info = g_file_enumerator_next_file (enumerator, cancellable, &local_error)))
+    {
+      const char *name = g_file_info_get_name (info);
+      GFileType type = g_file_info_get_file_type (info);
+
+      if (name[0] != '.')
+        {
+          /* A link to a file counts as the file; a link to a folder is not followed */
+          if (type == G_FILE_TYPE_SYMBOLIC_LINK)
+            {
+              g_autoptr(GFile) child = g_file_get_child (folder, name);
+              type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NONE, cancellable);
+              if (type == G_FILE_TYPE_DIRECTORY)
+                type = G_FILE_TYPE_UNKNOWN;
+            }
+
+          if (type == G_FILE_TYPE_DIRECTORY ||
+              (type == G_FILE_TYPE_REGULAR && has_suffix (name, suffixes)))
+            {
+              char *copy = g_strdup (name);
+
+              g_ptr_array_add (names, copy);
+              g_hash_table_insert (types, copy, GINT_TO_POINTER (type));
+            }
+        }
+
+      g_object_unref (info);
+    }
+
+  if (local_error != NULL)
+    {
+      sm_file_set_io_error (error, local_error, display_name, FALSE);
+      return FALSE;
+    }
+
+  /* Byte order, so the order of a corpus is the same on every machine */
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GFile) child = g_file_get_child (folder, name);
+      g_autofree char *child_name = child_display_name (display_name, name);
+
+      if (GPOINTER_TO_INT (g_hash_table_lookup (types, name)) == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!search_folder (child, child_name, suffixes, files, display_names,
+                              depth + 1, cancellable, error))
+            return FALSE;
+        }
+      else
+        {
+          g_ptr_array_add (files, g_steal_pointer (&child));
+          g_ptr_array_add (display_names, g_steal_pointer (&child_name));
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * _sm_corpus_find_files:
+ * @file: a file, or a folder to search
+ * @display_name: what messages call @file
+ * @suffixes: lower-case endings of the files to find in folders (".json")
+ * @files: (element-type GFile): where to add what was found
+ * @display_names: (element-type utf8): where to add their names for messages
+ *
+ * Adds @file itself if it is a file, whatever its name, or else the files
+ * below it (in every subfolder, hidden ones excepted) whose names end in
+ * one of @suffixes, in byte order of their paths.
+ */
+gboolean
+_sm_corpus_find_files (GFile               *file,
+                       const char          *display_name,
+                       const char * const  *suffixes,
+                       GPtrArray           *files,
+                       GPtrArray           *display_names,
+                       GCancellable        *cancellable,
+                       GError             **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL)
+    {
+      sm_file_set_io_error (error, local_error, display_name, FALSE);
+      return FALSE;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    return search_folder (file, display_name, suffixes, files, display_names, 0,
+                          cancellable, error);
+
+  g_ptr_array_add (files, g_object_ref (file));
+  g_ptr_array_add (display_names, g_strdup (display_name));
+
+  return TRUE;
+}
+
+/**
+ * sm_corpus_add_file:
+ * @file: a Spanmark file, or a folder
+ * @display_name: (nullable): how messages name @file, such as the path
+ *   the user typed; %NULL for its base name
+ *
+ * Adds @file, or every Spanmark file (".json") in the folder @file and its
+ * subfolders, in byte order of their paths. Files in a folder are named in
+ * messages by @display_name and their path inside it. The files are read
+ * later, by whatever runs on the corpus. A file that is not ".json" given
+ * directly is read as a plain-text article (a document with no spans).
+ *
+ * Returns: %FALSE if @file cannot be read or is a folder with no
+ *   Spanmark file in it, with @error saying so
+ */
+gboolean
+sm_corpus_add_file (SmCorpus      *self,
+                    GFile         *file,
+                    const char    *display_name,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  static const char * const suffixes[] = { ".json", NULL };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (SM_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (display_name == NULL)
+    display_name = basename = g_file_get_basename (file);
+
+  if (!_sm_corpus_find_files (file, display_name, suffixes, files, names, cancellable, error))
+    return FALSE;
+
+  if (files->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s: there is no Spanmark file (.json) in this folder"), display_name);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      Input *input = g_new0 (Input, 1);
+
+      input->file = g_object_ref (g_ptr_array_index (files, i));
+      input->display_name = g_strdup (g_ptr_array_index (names, i));
+      g_ptr_array_add (self->inputs, input);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_INPUTS]);
+
+  return TRUE;
+}
+
+/**
+ * sm_corpus_add_document:
+ * @document: a document, such as one open in the window
+ * @display_name: (nullable): how messages name it; %NULL for its name
+ *
+ * Adds @document as it is now, unsaved changes included: it is copied, so
+ * it may go on changing while an export runs in another thread.
+ */
+void
+sm_corpus_add_document (SmCorpus   *self,
+                        SmDocument *document,
+                        const char *display_name)
+{
+  Input *input;
+
+  g_return_if_fail (SM_IS_CORPUS (self));
+  g_return_if_fail (SM_IS_DOCUMENT (document));
+
+  input = g_new0 (Input, 1);
+  input->snapshot = sm_format_serialize (document);
+  input->display_name = g_strdup (display_name ? display_name : sm_document_get_name (document));
+  g_ptr_array_add (self->inputs, input);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_INPUTS]);
+}
+
+guint
+sm_corpus_get_n_inputs (SmCorpus *self)
+{
+  g_return_val_if_fail (SM_IS_CORPUS (self), 0);
+
+  return self->inputs->len;
+}
+
+/**
+ * sm_corpus_get_display_name:
+ *
+ * Returns: how messages name the input at @position
+ */
+const char *
+sm_corpus_get_display_name (SmCorpus *self,
+                            guint     position)
+{
+  Input *input;
+
+  g_return_val_if_fail (SM_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (position < self->inputs->len, NULL);
+
+  input = g_ptr_array_index (self->inputs, position);
+
+  return input->display_name;
+}
+
+guint
+sm_corpus_get_n_threads (SmCorpus *self)
+{
+  g_return_val_if_fail (SM_IS_CORPUS (self), 1);
+
+  return self->n_threads;
+}
+
+/**
+ * sm_corpus_set_n_threads:
+ * @n_threads: how many threads read documents; 1 reads them in the
+ *   calling thread
+ */
+void
+sm_corpus_set_n_threads (SmCorpus *self,
+                         guint     n_threads)
+{
+  g_return_if_fail (SM_IS_CORPUS (self));
+  g_return_if_fail (n_threads >= 1);
+
+  if (self->n_threads == n_threads)
+    return;
+
+  self->n_threads = n_threads;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_THREADS]);
+}
+
+/* Reads one input and maps it; runs in any thread */
+static void
+process_input (Run  *run,
+               guint position,
+               Slot *slot)
+{
+  Input *input = g_ptr_array_index (run->corpus->inputs, position);
+
+  slot->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  if (input->snapshot != NULL)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (input->snapshot, &length);
+
+      if (!(slot->document = sm_format_parse (data, length, &slot->error)))
+        g_prefix_error (&slot->error, "%s: ", input->display_name);
+    }
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!(bytes = g_file_load_bytes (input->file, run->cancellable, NULL, &local_error)))
+        sm_file_set_io_error (&slot->error, local_error, input->display_name, FALSE);
+      else
+        slot->document = sm_document_new_from_bytes (bytes, input->display_name, &slot->error);
+    }
+
+  if (slot->document != NULL && run->map != NULL)
+    slot->mapped = run->map (position, slot->document, input->display_name, slot->warnings,
+                             run->user_data);
+}
+
+static void
+slot_clear (Slot           *slot,
+            GDestroyNotify  mapped_free)
+{
+  g_clear_object (&slot->document);
+  if (slot->mapped != NULL && mapped_free != NULL)
+    mapped_free (slot->mapped);
+  slot->mapped = NULL;
+  g_clear_pointer (&slot->warnings, g_ptr_array_unref);
+  g_clear_error (&slot->error);
+}
+
+static void
+worker (gpointer data,
+        gpointer user_data)
+{
+  Run *run = user_data;
+  guint position = GPOINTER_TO_UINT (data) - 1;
+  Slot slot = { 0, };
+
+  if (!g_atomic_int_get (&run->stop))
+    process_input (run, position, &slot);
+
+  g_mutex_lock (&run->mutex);
+  run->slots[position] = slot;
+  run->slots[position].done = TRUE;
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->mutex);
+}
+
+/**
+ * _sm_corpus_run:
+ * @map: (nullable): what to make of each document, in worker threads
+ * @reduce: what to do with each input, in this thread, in input order
+ * @mapped_free: (nullable): frees what @map returned
+ *
+ * Reads every input on the corpus's threads and hands them to @reduce in
+ * input order. An input that cannot be read reaches @reduce with
+ * @load_error set; only @reduce failing or @cancellable stops the run.
+ */
+gboolean
+_sm_corpus_run (SmCorpus            *self,
+                SmCorpusMapFunc      map,
+                SmCorpusReduceFunc   reduce,
+                GDestroyNotify       mapped_free,
+                gpointer             user_data,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GThreadPool *pool = NULL;
+  Run run = { 0, };
+  guint n = self->inputs->len;
+  guint next = 0;
+  guint window;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SM_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (reduce != NULL, FALSE);
+
+  run.corpus = self;
+  run.map = map;
+  run.user_data = user_data;
+  run.cancellable = cancellable;
+  run.slots = g_new0 (Slot, n);
+  g_mutex_init (&run.mutex);
+  g_cond_init (&run.cond);
+
+  if (self->n_threads > 1 && n > 1)
+    {
+      pool = g_thread_pool_new (worker, &run, (gint) self->n_threads, FALSE, &local_error);
+      if (pool == NULL)
+        g_clear_error (&local_error);
+    }
+
+  window = MAX (self->n_threads, 1) * WINDOW_PER_THREAD;
+
+  for (guint position = 0; position < n; position++)
+    {
+      Slot *slot = &run.slots[position];
+
+      if (pool != NULL)
+        {
+          while (next < n && next < position + window)
+            {
+              g_thread_pool_push (pool, GUINT_TO_POINTER (next + 1), NULL);
+              next++;
+            }
+
+          g_mutex_lock (&run.mutex);
+          while (!slot->done)
+            g_cond_wait (&run.cond, &run.mutex);
+          g_mutex_unlock (&run.mutex);
+        }
+      else
+        process_input (&run, position, slot);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else
+        ok = reduce (position, slot->document, slot->mapped, slot->warnings, slot->error,
+                     user_data, error);
+
+      slot_clear (slot, mapped_free);
+
+      if (!ok)
+        {
+          g_atomic_int_set (&run.stop, TRUE);
+          break;
+        }
+    }
+
+  if (pool != NULL)
+    g_thread_pool_free (pool, TRUE, TRUE);
+
+  /* Inputs read ahead of a stop */
+  for (guint position = 0; position < n; position++)
+    slot_clear (&run.slots[position], mapped_free);
+
+  g_free (run.slots);
+  g_mutex_clear (&run.mutex);
+  g_cond_clear (&run.cond);
+
+  return ok;
+}
+
+typedef struct
+{
+  SmCorpus     *corpus;
+  SmCorpusFunc  func;
+  gpointer      user_data;
+} ForeachData;
+
+static gboolean
+foreach_reduce (guint         position,
+                SmDocument   *document,
+                gpointer      mapped,
+                GPtrArray    *warnings,
+                const GError *load_error,
+                gpointer      user_data,
+                GError      **error)
+{
+  ForeachData *data = user_data;
+
+  if (!data->func (data->corpus, position, document, load_error, data->user_data))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_corpus_foreach:
+ * @func: called for each input, in input order, in this thread
+ *
+ * Reads every input, on the corpus's threads, and hands each document
+ * (or the error that kept it from being read) to @func.
+ *
+ * Returns: %FALSE if @func stopped the run or @cancellable was cancelled
+ */
+gboolean
+sm_corpus_foreach (SmCorpus      *self,
+                   SmCorpusFunc   func,
+                   gpointer       user_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  ForeachData data = { self, func, user_data };
+
+  g_return_val_if_fail (SM_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return _sm_corpus_run (self, NULL, foreach_reduce, NULL, &data, cancellable, error);
+}
