@@ -1,0 +1,263 @@
+/* sm-cli-stats.c: spanmark-cli stats, what a corpus holds.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "spanmark-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sm-cli.h"
+#include "sm-corpus.h"
+#include "sm-json.h"
+
+typedef struct
+{
+  char    *name;
+  guint64  count;
+} Count;
+
+typedef struct
+{
+  SmCliProgress progress;
+  guint         n_documents;
+  guint         n_invalid;
+  guint         by_status[3];
+  guint64       n_characters;
+  guint64       n_spans;
+  guint64       n_relations;
+  guint64       n_claims;
+  guint64       n_attributed;
+  GPtrArray    *labels;          /* Count, in order of first appearance */
+  GPtrArray    *relation_types;  /* Count */
+} Stats;
+
+static void
+count_free (Count *count)
+{
+  g_free (count->name);
+  g_free (count);
+}
+
+static void
+add_count (GPtrArray  *counts,
+           const char *name,
+           guint64     n)
+{
+  Count *count;
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      count = g_ptr_array_index (counts, i);
+      if (strcmp (count->name, name) == 0)
+        {
+          count->count += n;
+          return;
+        }
+    }
+
+  count = g_new0 (Count, 1);
+  count->name = g_strdup (name);
+  count->count = n;
+  g_ptr_array_add (counts, count);
+}
+
+static gboolean
+count_document (SmCorpus     *corpus,
+                guint         position,
+                SmDocument   *document,
+                const GError *error,
+                gpointer      user_data)
+{
+  Stats *stats = user_data;
+  GListModel *labels, *relations, *spans;
+  guint n;
+
+  sm_cli_progress_update (position + 1, sm_corpus_get_n_inputs (corpus), &stats->progress);
+
+  if (error != NULL)
+    {
+      sm_cli_progress_finish (&stats->progress);
+      sm_cli_print_error (error);
+      stats->n_invalid++;
+      return TRUE;
+    }
+
+  stats->n_documents++;
+  stats->by_status[sm_document_get_status (document)]++;
+  stats->n_characters += sm_document_get_length (document);
+  stats->n_spans += sm_document_get_n_spans (document);
+
+  labels = sm_document_get_labels (document);
+  n = g_list_model_get_n_items (labels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      add_count (stats->labels, sm_label_get_id (label),
+                 sm_document_count_spans_with_label (document, sm_label_get_id (label)));
+    }
+
+  relations = sm_document_get_relations (document);
+  n = g_list_model_get_n_items (relations);
+  stats->n_relations += n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmRelation) relation = g_list_model_get_item (relations, i);
+
+      add_count (stats->relation_types, sm_relation_get_type_name (relation), 1);
+    }
+
+  spans = sm_document_get_spans (document);
+  n = g_list_model_get_n_items (spans);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+      if (g_strcmp0 (sm_span_get_label (span), SM_LABEL_CLAIM) != 0)
+        continue;
+
+      stats->n_claims++;
+      if (sm_document_get_speaker (document, span) != NULL)
+        stats->n_attributed++;
+    }
+
+  return TRUE;
+}
+
+static void
+print_json (Stats *stats)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, "{\"documents\": %u, \"invalid\": %u, \"status\": "
+                               "{\"new\": %u, \"in-progress\": %u, \"done\": %u}, "
+                               "\"characters\": %" G_GUINT64_FORMAT ", \"spans\": %" G_GUINT64_FORMAT
+                               ", \"labels\": {",
+                          stats->n_documents, stats->n_invalid,
+                          stats->by_status[SM_DOCUMENT_STATUS_NEW],
+                          stats->by_status[SM_DOCUMENT_STATUS_IN_PROGRESS],
+                          stats->by_status[SM_DOCUMENT_STATUS_DONE],
+                          stats->n_characters, stats->n_spans);
+
+  for (guint i = 0; i < stats->labels->len; i++)
+    {
+      Count *count = g_ptr_array_index (stats->labels, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      sm_json_append_member (out, count->name);
+      g_string_append_printf (out, "%" G_GUINT64_FORMAT, count->count);
+    }
+
+  g_string_append_printf (out, "}, \"relations\": %" G_GUINT64_FORMAT ", \"relation_types\": {",
+                          stats->n_relations);
+  for (guint i = 0; i < stats->relation_types->len; i++)
+    {
+      Count *count = g_ptr_array_index (stats->relation_types, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      sm_json_append_member (out, count->name);
+      g_string_append_printf (out, "%" G_GUINT64_FORMAT, count->count);
+    }
+
+  g_string_append_printf (out, "}, \"claims\": %" G_GUINT64_FORMAT ", \"attributed_claims\": %"
+                               G_GUINT64_FORMAT "}\n",
+                          stats->n_claims, stats->n_attributed);
+
+  g_print ("%s", out->str);
+}
+
+static void
+print_table (Stats *stats)
+{
+  g_print (_("Documents    %u (%u new, %u in progress, %u done)\n"),
+           stats->n_documents,
+           stats->by_status[SM_DOCUMENT_STATUS_NEW],
+           stats->by_status[SM_DOCUMENT_STATUS_IN_PROGRESS],
+           stats->by_status[SM_DOCUMENT_STATUS_DONE]);
+  g_print (_("Characters   %" G_GUINT64_FORMAT "\n"), stats->n_characters);
+  g_print (_("Spans        %" G_GUINT64_FORMAT "\n"), stats->n_spans);
+  for (guint i = 0; i < stats->labels->len; i++)
+    {
+      Count *count = g_ptr_array_index (stats->labels, i);
+
+      g_print ("  %-10s %" G_GUINT64_FORMAT "\n", count->name, count->count);
+    }
+  g_print (_("Relations    %" G_GUINT64_FORMAT "\n"), stats->n_relations);
+  for (guint i = 0; i < stats->relation_types->len; i++)
+    {
+      Count *count = g_ptr_array_index (stats->relation_types, i);
+
+      g_print ("  %-10s %" G_GUINT64_FORMAT "\n", count->name, count->count);
+    }
+  g_print (_("Claims       %" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT " attributed to a speaker)\n"),
+           stats->n_claims, stats->n_attributed);
+}
+
+int
+sm_cli_stats (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_auto(GStrv) inputs = NULL;
+  gboolean json = FALSE;
+  guint n_inputs_failed = 0;
+  Stats stats = { 0, };
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the counts as JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
+    { NULL }
+  };
+
+  context = sm_cli_option_context_new (
+    _("[--json] INPUT…"),
+    _("Count the documents (by status), characters, spans (by label), relations (by type)\n"
+      "and attributed claims of Spanmark files.\n"
+      "Each INPUT is a Spanmark file (.json), or a folder searched for them."),
+    _("Exit status: 0 if every file was read, 1 if some could not be (the others are\n"
+      "counted), 2 for a wrong command line."),
+    entries);
+
+  if (!sm_cli_parse (context, "stats", &argc, &argv))
+    return SM_CLI_EXIT_USAGE;
+
+  if (inputs == NULL || inputs[0] == NULL)
+    return sm_cli_usage_error ("stats", _("give the Spanmark files or folders to count"));
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
+      g_autofree char *display_name = sm_cli_display_name (inputs[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (!sm_corpus_add_file (corpus, file, display_name, NULL, &error))
+        {
+          sm_cli_print_error (error);
+          n_inputs_failed++;
+        }
+    }
+
+  stats.labels = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
+  stats.relation_types = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
+
+  sm_cli_progress_init (&stats.progress, _("Counting"));
+  sm_corpus_foreach (corpus, count_document, &stats, NULL, NULL);
+  sm_cli_progress_finish (&stats.progress);
+
+  if (json)
+    print_json (&stats);
+  else
+    print_table (&stats);
+
+  g_ptr_array_unref (stats.labels);
+  g_ptr_array_unref (stats.relation_types);
+
+  return stats.n_invalid > 0 || n_inputs_failed > 0 ? SM_CLI_EXIT_INVALID : SM_CLI_EXIT_OK;
+}

@@ -1,0 +1,104 @@
+/* sm-cli-validate.c: spanmark-cli validate, checking Spanmark files.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "spanmark-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-cli.h"
+#include "sm-corpus.h"
+
+typedef struct
+{
+  SmCliProgress progress;
+  guint         n_valid;
+  guint         n_invalid;
+} Validation;
+
+static gboolean
+check_document (SmCorpus     *corpus,
+                guint         position,
+                SmDocument   *document,
+                const GError *error,
+                gpointer      user_data)
+{
+  Validation *validation = user_data;
+
+  if (error != NULL)
+    {
+      sm_cli_progress_finish (&validation->progress);
+      sm_cli_print_error (error);
+      validation->n_invalid++;
+    }
+  else
+    validation->n_valid++;
+
+  sm_cli_progress_update (position + 1, sm_corpus_get_n_inputs (corpus), &validation->progress);
+
+  return TRUE;
+}
+
+int
+sm_cli_validate (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_auto(GStrv) inputs = NULL;
+  Validation validation = { 0, };
+  guint n_inputs_failed = 0;
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
+    { NULL }
+  };
+
+  context = sm_cli_option_context_new (
+    _("INPUT…"),
+    _("Check Spanmark files: that each is a Spanmark file, that its text matches its length and\n"
+      "SHA-256, and that its labels, spans and relations are consistent. Nothing is written.\n"
+      "Each INPUT is a Spanmark file (.json), or a folder searched for them."),
+    _("Each problem is written to standard error as FILE:LINE:COL: message or\n"
+      "FILE: span ID: message.\n"
+      "\n"
+      "Exit status: 0 if every file is valid, 1 if some is not, 2 for a wrong command line."),
+    entries);
+
+  if (!sm_cli_parse (context, "validate", &argc, &argv))
+    return SM_CLI_EXIT_USAGE;
+
+  if (inputs == NULL || inputs[0] == NULL)
+    return sm_cli_usage_error ("validate", _("give the Spanmark files or folders to check"));
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
+      g_autofree char *display_name = sm_cli_display_name (inputs[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (!sm_corpus_add_file (corpus, file, display_name, NULL, &error))
+        {
+          sm_cli_print_error (error);
+          n_inputs_failed++;
+        }
+    }
+
+  sm_cli_progress_init (&validation.progress, _("Checking"));
+  sm_corpus_foreach (corpus, check_document, &validation, NULL, NULL);
+  sm_cli_progress_finish (&validation.progress);
+
+  if (validation.n_invalid == 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u file is valid\n", "%u files are valid\n",
+                          validation.n_valid),
+             validation.n_valid);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %u file is valid\n", "%u of %u files are valid\n",
+                          validation.n_valid + validation.n_invalid),
+             validation.n_valid, validation.n_valid + validation.n_invalid);
+
+  return validation.n_invalid > 0 || n_inputs_failed > 0 ? SM_CLI_EXIT_INVALID : SM_CLI_EXIT_OK;
+}
