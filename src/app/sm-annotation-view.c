@@ -34,6 +34,7 @@ struct _SmAnnotationView
 
   SmDocument    *document;
   GHashTable    *label_tags;      /* label id -> GtkTextTag (the tag table holds it) */
+  GtkTextTag    *font_tag;        /* the whole text, in the chosen font */
 
   GtkPopover    *tag_popover;
   GtkBox        *tag_popover_box;
@@ -668,6 +669,33 @@ sm_annotation_view_reveal_span (SmAnnotationView *self,
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, TRUE, 0.0, 0.3);
 }
 
+/**
+ * sm_annotation_view_set_font:
+ * @font: (nullable): a Pango font description such as "Serif 14", or
+ *   %NULL or "" for the default reading font
+ */
+void
+sm_annotation_view_set_font (SmAnnotationView *self,
+                             const char       *font)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  if (font == NULL || font[0] == '\0')
+    {
+      gtk_text_buffer_remove_tag (buffer, self->font_tag, &start, &end);
+      return;
+    }
+
+  g_object_set (self->font_tag, "font", font, NULL);
+  gtk_text_buffer_apply_tag (buffer, self->font_tag, &start, &end);
+}
+
 GtkTextTag *
 sm_annotation_view_get_label_tag (SmAnnotationView *self,
                                   const char       *label)
@@ -730,6 +758,9 @@ sm_annotation_view_constructed (GObject *object)
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), sm_text_get_utf8 (text),
                             (int) sm_text_get_n_bytes (text));
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (buffer));
+
+  /* Created first, so every label's tag takes priority over the font */
+  self->font_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL, NULL);
 
   g_signal_connect_object (buffer, "notify::has-selection",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);

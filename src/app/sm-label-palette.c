@@ -50,7 +50,11 @@ rebuild (SmLabelPalette *self)
     {
       g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
 
-      gtk_box_append (self->box, sm_label_button_new (label));
+      GtkWidget *button = sm_label_button_new (label);
+
+      /* As wide as its name, not stretched over the bar */
+      gtk_widget_set_hexpand (button, FALSE);
+      gtk_box_append (self->box, button);
     }
 }
 

@@ -246,6 +246,21 @@ sm_search_bar_set_text (SmSearchBar *self,
 }
 
 /**
+ * sm_search_bar_set_whole_words:
+ *
+ * Matches only whole words ("Iran", not inside "Iranian"), as the window
+ * does while selections snap to words.
+ */
+void
+sm_search_bar_set_whole_words (SmSearchBar *self,
+                               gboolean     whole_words)
+{
+  g_return_if_fail (SM_IS_SEARCH_BAR (self));
+
+  gtk_source_search_settings_set_at_word_boundaries (self->settings, whole_words);
+}
+
+/**
  * sm_search_bar_begin:
  *
  * Opens the bar, searching for the selection if there is a short one.

@@ -21,6 +21,8 @@ void       sm_search_bar_set_view     (SmSearchBar      *self,
                                        SmAnnotationView *view);
 void       sm_search_bar_set_text     (SmSearchBar      *self,
                                        const char       *text);
+void       sm_search_bar_set_whole_words (SmSearchBar   *self,
+                                       gboolean          whole_words);
 void       sm_search_bar_begin        (SmSearchBar      *self);
 GArray    *sm_search_bar_get_matches  (SmSearchBar      *self);
 

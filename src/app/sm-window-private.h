@@ -52,8 +52,7 @@ struct _SmWindow
   SmSpanList           *span_list;
   SmLabelPalette       *palette;
   GtkToggleButton      *snap_button;
-  GtkMenuButton        *status_button;
-  GtkButton            *done_button;
+  AdwSplitButton       *done_button;
   SmSearchBar          *search_bar;
   GtkScrolledWindow    *scroller;
 };

@@ -16,6 +16,7 @@
 #include "sm-application.h"
 #include "sm-drafts.h"
 #include "sm-format.h"
+#include "sm-search-bar.h"
 #include "sm-span-editor.h"
 #include "sm-window.h"
 
@@ -645,6 +646,41 @@ test_draft_restores_after_crash (void)
 }
 
 static void
+test_tag_all_matches (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  g_autoptr(GRegex) whole_word = g_regex_new ("\\bIran\\b", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GtkWidget *search_bar;
+  guint expected = 0;
+
+  /* Whole words only: "Iran", not the start of "Iranian" */
+  for (g_regex_match (whole_word, sm_text_get_utf8 (sm_document_get_text (document)), 0, &match);
+       g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    expected++;
+  g_assert_cmpuint (expected, >, 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  search_bar = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), SM_TYPE_SEARCH_BAR);
+  g_assert_nonnull (search_bar);
+  sm_search_bar_set_text (SM_SEARCH_BAR (search_bar), "Iran");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "FIGURE"));
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, expected);
+
+  /* Again: nothing new, and one undo takes them all back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "FIGURE"));
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, expected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+
+  close_window (window);
+}
+
+static void
 test_empty_window_offers_sample (void)
 {
   SmWindow *window = sm_window_new (app);
@@ -692,6 +728,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-files-keep-what-was-open", test_bad_files_keep_what_was_open);
   g_test_add_func ("/window/save-failure-keeps-work", test_save_failure_keeps_work);
   g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
+  g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
 
   status = g_test_run ();
