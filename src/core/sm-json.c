@@ -304,8 +304,10 @@ hex4 (const char *p,
   return value;
 }
 
-/* Refuses two "\uXXXX" escapes json-glib gets wrong, saying where:
+/* Refuses the escapes json-glib gets wrong, saying where:
  *
+ * - one JSON does not have ("\x", "\u12"): json-glib takes some as text,
+ *   and on others leaks memory before it gives up;
  * - "\u0000": json-glib keeps strings NUL-terminated, so it silently cuts
  *   its string short there, and an article's text would lose its end;
  * - half of a surrogate pair alone ("\ud800"): json-glib writes it as
@@ -331,18 +333,24 @@ check_escapes (const char  *data,
        * one out escapes what follows */
       while (p < end && *p == '\\')
         p++;
-      if ((p - run) % 2 == 0 || p == end || *p != 'u' || (value = hex4 (p + 1, end)) < 0)
+      if ((p - run) % 2 == 0 || p == end)
         continue;
 
       escape = p - 1;
-      if (value >= 0xD800 && value <= 0xDBFF && end - p >= 11 && p[5] == '\\' && p[6] == 'u' &&
-          (low = hex4 (p + 7, end)) >= 0xDC00 && low <= 0xDFFF)
+      if (*p != 'u' || (value = hex4 (p + 1, end)) < 0)
+        {
+          if (strchr ("\"\\/bfnrt", *p) != NULL && *p != '\0')
+            continue;
+          value = -1;
+        }
+      else if (value >= 0xD800 && value <= 0xDBFF && end - p >= 11 && p[5] == '\\' && p[6] == 'u' &&
+               (low = hex4 (p + 7, end)) >= 0xDC00 && low <= 0xDFFF)
         {
           /* A whole pair: one character beyond the BMP, such as an emoji */
           p += 11;
           continue;
         }
-      if (value != 0 && (value < 0xD800 || value > 0xDFFF))
+      else if (value != 0 && (value < 0xD800 || value > 0xDFFF))
         continue;
 
       for (const char *q = data; q < escape; q++)
@@ -354,7 +362,29 @@ check_escapes (const char  *data,
             }
         }
 
-      if (value == 0)
+      if (value < 0)
+        {
+          g_autofree char *shown = NULL;
+          gsize n = 1;
+
+          /* What follows the backslash, printably and on one line */
+          if (*p == 'u')
+            {
+              while (n < 5 && p + n < end && g_ascii_isxdigit (p[n]))
+                n++;
+              shown = g_strndup (p, n);
+            }
+          else if (g_ascii_isgraph (*p))
+            shown = g_strndup (p, 1);
+          else
+            shown = g_strdup_printf ("<0x%02X>", (guchar) *p);
+
+          g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
+                       _("%u:%u: “\\%s” is not an escape JSON has: a backslash goes before"
+                         " \", \\, /, b, f, n, r, t, or u and four hex digits"),
+                       line, (guint) g_utf8_strlen (line_start, escape - line_start) + 1, shown);
+        }
+      else if (value == 0)
         g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
                      _("%u:%u: a string holds the character U+0000 (\\u0000), which Spanmark cannot keep"),
                      line, (guint) g_utf8_strlen (line_start, escape - line_start) + 1);
@@ -397,8 +427,9 @@ tidy_parser_message (const char *message)
  * @length: its length in bytes
  *
  * Parses @data, refusing nesting past %SM_JSON_MAX_DEPTH, anything after
- * the first value, the escape "\\u0000" and lone surrogates. Syntax errors are
- * %SM_DOCUMENT_ERROR_SYNTAX with a message that starts "LINE:COLUMN: ".
+ * the first value, escapes JSON does not have, "\\u0000" and lone
+ * surrogates. Syntax errors are %SM_DOCUMENT_ERROR_SYNTAX with a message
+ * that starts "LINE:COLUMN: ".
  *
  * Returns: (transfer full) (nullable): the root node
  */

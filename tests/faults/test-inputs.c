@@ -685,6 +685,22 @@ test_nul_escape (Fixture       *fixture,
   assert_edits_refused (fixture, edits, G_N_ELEMENTS (edits));
 }
 
+/* Escapes JSON does not have: json-glib would take "\\x" as text and leak
+ * memory on a cut "\\u" */
+static void
+test_bad_escapes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const Edit edits[] = {
+    { "\"text\": \"Raisi\"}", "\"text\": \"Raisi\", \"note\": \"\\x41\"}",
+      ":4:93: “\\x” is not an escape JSON has: a backslash goes before \", \\, /, b, f, n, r, t, or u and four hex digits" },
+    { "\"text\": \"Raisi\"}", "\"text\": \"Raisi\", \"note\": \"\\ud8\"}",
+      ":4:93: “\\ud8” is not an escape JSON has: a backslash goes before \", \\, /, b, f, n, r, t, or u and four hex digits" },
+  };
+
+  assert_edits_refused (fixture, edits, G_N_ELEMENTS (edits));
+}
+
 /* Half a surrogate pair is no character: json-glib would turn it into
  * bytes that are not UTF-8, and a save would write them into the file */
 static void
@@ -735,6 +751,7 @@ main (int   argc,
   ADD ("/faults/inputs/two-values", test_two_values);
   ADD ("/faults/inputs/nul-escape", test_nul_escape);
   ADD ("/faults/inputs/lone-surrogates", test_lone_surrogates);
+  ADD ("/faults/inputs/bad-escapes", test_bad_escapes);
 #undef ADD
 
   return g_test_run ();
