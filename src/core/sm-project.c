@@ -1,0 +1,1524 @@
+/* sm-project.c: a corpus's label schema, agreed once per folder.
+ *
+ * A team annotating a folder of articles agrees on its labels, their keys
+ * and colours, the relation types and a few options, and keeps them in
+ * spanmark-project.json beside the articles (docs/project-format.md). The
+ * file is read with the same care as a Spanmark file: everything is
+ * checked, the first problem is named ("spanmark-project.json: label CLAIM:
+ * ..."), members this version does not know are kept, and the same schema
+ * is always written as the same bytes, so that the file diffs well in git.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sm-document.h"
+#include "sm-file.h"
+#include "sm-json.h"
+#include "sm-project.h"
+
+#define PROJECT_FORMAT "spanmark-project"
+
+/* Where a label keeps the members this version does not know */
+#define EXTRA_KEY "sm-project-extra"
+
+static const char * const top_members[] = { "format", "version", "labels", "relations", "options", NULL };
+static const char * const label_members[] = { "id", "name", "color", "key", NULL };
+static const char * const relation_members[] = { "type", "from", "to", NULL };
+static const char * const option_members[] = { "snap_to_words", NULL };
+
+typedef struct
+{
+  char       *type;
+  GStrv       from;   /* label ids */
+  GStrv       to;
+  JsonObject *extra;
+} RelationType;
+
+struct _SmProject
+{
+  GObject     parent_instance;
+
+  GListStore *labels;
+  GPtrArray  *relation_types;   /* RelationType, in file order */
+  /* -1 when the project leaves it to each annotator's preference */
+  int         snap_to_words;
+
+  JsonObject *extra;            /* unknown members of the file, kept in order */
+  JsonObject *extra_options;
+};
+
+G_DEFINE_FINAL_TYPE (SmProject, sm_project, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void
+relation_type_free (RelationType *relation)
+{
+  g_free (relation->type);
+  g_strfreev (relation->from);
+  g_strfreev (relation->to);
+  g_clear_pointer (&relation->extra, json_object_unref);
+  g_free (relation);
+}
+
+static RelationType *
+relation_type_new (const char         *type,
+                   const char * const *from,
+                   const char * const *to)
+{
+  RelationType *relation = g_new0 (RelationType, 1);
+
+  relation->type = g_strdup (type);
+  relation->from = g_strdupv ((char **) from);
+  relation->to = g_strdupv ((char **) to);
+
+  return relation;
+}
+
+static void
+sm_project_finalize (GObject *object)
+{
+  SmProject *self = (SmProject *)object;
+
+  g_clear_object (&self->labels);
+  g_clear_pointer (&self->relation_types, g_ptr_array_unref);
+  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->extra_options, json_object_unref);
+
+  G_OBJECT_CLASS (sm_project_parent_class)->finalize (object);
+}
+
+static void
+sm_project_class_init (SmProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_project_finalize;
+
+  /**
+   * SmProject::changed:
+   *
+   * Emitted after every change to the schema: the moment to save it and
+   * to apply it to the open document.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+sm_project_init (SmProject *self)
+{
+  self->labels = g_list_store_new (SM_TYPE_LABEL);
+  self->relation_types = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_type_free);
+  self->snap_to_words = -1;
+}
+
+static void
+emit_changed (SmProject *self)
+{
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/* Claims said by speakers, as in every document: for those of the two
+ * labels the project has */
+static void
+add_said_by (SmProject *self)
+{
+  const char * const from[] = { SM_LABEL_CLAIM, NULL };
+  const char * const to[] = { SM_LABEL_SPEAKER, NULL };
+  const char * const none[] = { NULL };
+
+  g_ptr_array_add (self->relation_types,
+                   relation_type_new (SM_RELATION_SAID_BY,
+                                      sm_project_find_label (self, SM_LABEL_CLAIM) ? from : none,
+                                      sm_project_find_label (self, SM_LABEL_SPEAKER) ? to : none));
+}
+
+/**
+ * sm_project_new:
+ *
+ * Creates the schema a folder without spanmark-project.json has: Speaker,
+ * Claim and Figure on the keys 1, 2 and 3, and claims said by speakers.
+ */
+SmProject *
+sm_project_new (void)
+{
+  g_autoptr(GPtrArray) labels = sm_label_new_default_set ();
+  SmProject *self = g_object_new (SM_TYPE_PROJECT, NULL);
+
+  g_list_store_splice (self->labels, 0, 0, labels->pdata, labels->len);
+  add_said_by (self);
+
+  return self;
+}
+
+/* Reading */
+
+static gboolean fail (GError     **error,
+                      gint         code,
+                      const char  *context,
+                      const char  *format,
+                      ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+fail (GError     **error,
+      gint         code,
+      const char  *context,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (context != NULL)
+    g_set_error (error, SM_DOCUMENT_ERROR, code, "%s: %s", context, message);
+  else
+    g_set_error_literal (error, SM_DOCUMENT_ERROR, code, message);
+
+  return FALSE;
+}
+
+static JsonNode *
+get_member (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node == NULL || JSON_NODE_HOLDS_NULL (node) ? NULL : node;
+}
+
+static gboolean
+read_string (JsonObject  *object,
+             const char  *member,
+             const char  *context,
+             gboolean     required,
+             const char **value,
+             GError     **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *value = NULL;
+
+  if (node == NULL)
+    return !required || fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                              _("“%s” is missing"), member);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, context, _("“%s” must be a string"), member);
+
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+/* The members of @json not in @known, in their order, or %NULL if none */
+static JsonObject *
+collect_extra (JsonObject         *json,
+               const char * const *known)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, json);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      if (g_strv_contains (known, name))
+        continue;
+
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (node));
+    }
+
+  return g_steal_pointer (&extra);
+}
+
+static gboolean
+check_header (JsonObject  *root,
+              GError     **error)
+{
+  JsonNode *node;
+  gint64 version;
+
+  node = get_member (root, "format");
+  if (node == NULL)
+    return fail (error, SM_DOCUMENT_ERROR_NOT_SPANMARK, NULL,
+                 _("this is not a Spanmark project file: it has no “format” member"));
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || g_strcmp0 (json_node_get_string (node), PROJECT_FORMAT) != 0)
+    return fail (error, SM_DOCUMENT_ERROR_NOT_SPANMARK, NULL,
+                 _("this is not a Spanmark project file: “format” is not “%s”"), PROJECT_FORMAT);
+
+  node = get_member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“version” must be a whole number"));
+
+  version = json_node_get_int (node);
+  if (version > SM_PROJECT_FORMAT_VERSION)
+    return fail (error, SM_DOCUMENT_ERROR_VERSION, NULL,
+                 _("the file was written by a newer Spanmark (project format version %lld"
+                   "); this version reads project format version %d. Update Spanmark to open it."),
+                 (long long) version, SM_PROJECT_FORMAT_VERSION);
+  if (version < 1)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+                 _("“version” %lld is not a Spanmark project format version"), (long long) version);
+
+  return TRUE;
+}
+
+static gboolean
+read_labels (SmProject   *self,
+             JsonObject  *root,
+             GError     **error)
+{
+  JsonNode *node = get_member (root, "labels");
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“labels” is missing"));
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“labels” must be an array"));
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmLabel) label = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *context = NULL;
+      g_autofree char *escaped_id = NULL;
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
+      const char *id, *name, *color, *key;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+                     _("label number %u must be an object"), i + 1);
+      object = json_node_get_object (element);
+
+      context = g_strdup_printf (_("label number %u"), i + 1);
+      if (!read_string (object, "id", context, TRUE, &id, error))
+        return FALSE;
+
+      /* Say where the problem is, printably, whatever the id holds */
+      escaped_id = sm_json_escape_controls (id);
+      g_free (context);
+      context = g_strdup_printf (_("label %s"), escaped_id);
+
+      if (!sm_label_id_is_valid (id, &local_error))
+        return fail (error, local_error->code, context, "%s", local_error->message);
+
+      if (sm_project_find_label (self, id) != NULL)
+        return fail (error, SM_DOCUMENT_ERROR_DUPLICATE, context,
+                     _("two labels have this id; each label needs its own"));
+
+      if (!read_string (object, "name", context, FALSE, &name, error) ||
+          !read_string (object, "color", context, FALSE, &color, error) ||
+          !read_string (object, "key", context, FALSE, &key, error))
+        return FALSE;
+
+      if (name != NULL && name[0] == '\0')
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                     _("“name” is empty; leave it out to show the id"));
+
+      if ((color != NULL && !sm_label_color_is_valid (color, &local_error)) ||
+          !sm_project_check_key (G_LIST_MODEL (self->labels), id, key, &local_error))
+        return fail (error, local_error->code, context, "%s", local_error->message);
+
+      label = sm_label_new (id, name, color, key);
+      g_object_set_data_full (G_OBJECT (label), EXTRA_KEY,
+                              collect_extra (object, label_members),
+                              (GDestroyNotify) json_object_unref);
+      g_list_store_append (self->labels, label);
+    }
+
+  return TRUE;
+}
+
+/* Reads a relation type's "from" or "to": the ids of project labels */
+static GStrv
+read_label_list (SmProject   *self,
+                 JsonObject  *object,
+                 const char  *member,
+                 const char  *context,
+                 GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node = get_member (object, member);
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL)
+    {
+      fail (error, SM_DOCUMENT_ERROR_INVALID, context, _("“%s” is missing"), member);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+            _("“%s” must be an array of label ids, such as [\"CLAIM\"]"), member);
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *escaped = NULL;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                _("“%s” must be an array of label ids, such as [\"CLAIM\"]"), member);
+          return NULL;
+        }
+
+      id = json_node_get_string (element);
+      escaped = sm_json_escape_controls (id);
+      if (sm_project_find_label (self, id) == NULL)
+        {
+          fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                _("“%s” names label %s, which is not one of the project’s labels"), member, escaped);
+          return NULL;
+        }
+
+      for (guint j = 0; j < i; j++)
+        {
+          if (g_strcmp0 (json_array_get_string_element (array, j), id) == 0)
+            {
+              fail (error, SM_DOCUMENT_ERROR_DUPLICATE, context,
+                    _("“%s” names label %s twice"), member, escaped);
+              return NULL;
+            }
+        }
+
+      g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static RelationType *
+find_relation_type (SmProject  *self,
+                    const char *type)
+{
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      RelationType *relation = g_ptr_array_index (self->relation_types, i);
+
+      if (g_strcmp0 (relation->type, type) == 0)
+        return relation;
+    }
+
+  return NULL;
+}
+
+static gboolean
+read_relations (SmProject   *self,
+                JsonObject  *root,
+                GError     **error)
+{
+  JsonNode *node = get_member (root, "relations");
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL)
+    {
+      add_said_by (self);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“relations” must be an array"));
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *context = NULL;
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) from = NULL;
+      g_auto(GStrv) to = NULL;
+      JsonNode *element = json_array_get_element (array, i);
+      RelationType *relation;
+      JsonObject *object;
+      const char *type;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+                     _("relation type number %u must be an object"), i + 1);
+      object = json_node_get_object (element);
+
+      context = g_strdup_printf (_("relation type number %u"), i + 1);
+      if (!read_string (object, "type", context, TRUE, &type, error))
+        return FALSE;
+
+      escaped = sm_json_escape_controls (type);
+      g_free (context);
+      context = g_strdup_printf (_("relation type %s"), escaped);
+
+      if (!sm_relation_type_is_valid (type, &local_error))
+        return fail (error, local_error->code, context, "%s", local_error->message);
+
+      if (find_relation_type (self, type) != NULL)
+        return fail (error, SM_DOCUMENT_ERROR_DUPLICATE, context,
+                     _("it is defined twice; define each relation type once"));
+
+      if (!(from = read_label_list (self, object, "from", context, error)) ||
+          !(to = read_label_list (self, object, "to", context, error)))
+        return FALSE;
+
+      relation = relation_type_new (type, (const char * const *) from, (const char * const *) to);
+      relation->extra = collect_extra (object, relation_members);
+      g_ptr_array_add (self->relation_types, relation);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_options (SmProject   *self,
+              JsonObject  *root,
+              GError     **error)
+{
+  JsonNode *node = get_member (root, "options");
+  JsonObject *options;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“options” must be an object"));
+
+  options = json_node_get_object (node);
+  if ((node = get_member (options, "snap_to_words")) != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, "options",
+                     _("“snap_to_words” must be true or false"));
+
+      self->snap_to_words = json_node_get_boolean (node);
+    }
+
+  self->extra_options = collect_extra (options, option_members);
+
+  return TRUE;
+}
+
+static SmProject *
+parse (const char  *data,
+       gsize        length,
+       GError     **error)
+{
+  g_autoptr(SmProject) self = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  /* An empty file is a mistake, not "no schema": do not guess */
+  if (length == 0)
+    {
+      fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+            _("the file is empty: write the project’s labels in it, or delete it to use the default labels"));
+      return NULL;
+    }
+
+  if (!sm_text_check_utf8 (data, length, error) ||
+      !(root = sm_json_parse (data, length, error)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      fail (error, SM_DOCUMENT_ERROR_NOT_SPANMARK, NULL,
+            _("this is not a Spanmark project file: it is JSON, but not an object"));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  self = g_object_new (SM_TYPE_PROJECT, NULL);
+
+  if (!check_header (object, error) ||
+      !read_labels (self, object, error) ||
+      !read_relations (self, object, error) ||
+      !read_options (self, object, error))
+    return NULL;
+
+  self->extra = collect_extra (object, top_members);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sm_project_new_from_bytes:
+ * @bytes: the contents of a project file
+ * @file_name: the name to start errors with, usually %SM_PROJECT_FILE_NAME
+ *
+ * Reads a project file, checking everything. Errors are in
+ * %SM_DOCUMENT_ERROR (or %SM_TEXT_ERROR for bytes that are not UTF-8) and
+ * say where: "spanmark-project.json:3:7: ..." or
+ * "spanmark-project.json: label CLAIM: ...".
+ *
+ * Returns: (transfer full) (nullable): the project
+ */
+SmProject *
+sm_project_new_from_bytes (GBytes      *bytes,
+                           const char  *file_name,
+                           GError     **error)
+{
+  SmProject *self;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+
+  if (!(self = parse (data ? data : "", length, error)) && error != NULL && *error != NULL)
+    {
+      /* "file:12:4: ..." for a position, "file: label X: ..." otherwise */
+      if (g_ascii_isdigit ((*error)->message[0]))
+        g_prefix_error (error, "%s:", file_name);
+      else
+        g_prefix_error (error, "%s: ", file_name);
+    }
+
+  return self;
+}
+
+/**
+ * sm_project_new_for_folder:
+ * @folder: a corpus folder
+ *
+ * Reads @folder's %SM_PROJECT_FILE_NAME, or gives the default schema
+ * (sm_project_new()) if there is none. A file that is there but unreadable
+ * or invalid is an error, never silently replaced by the defaults.
+ * Blocks: call it from a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the project
+ */
+SmProject *
+sm_project_new_for_folder (GFile         *folder,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  file = g_file_get_child (folder, SM_PROJECT_FILE_NAME);
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return sm_project_new ();
+
+      sm_file_set_io_error (error, local_error, SM_PROJECT_FILE_NAME, FALSE);
+      return NULL;
+    }
+
+  return sm_project_new_from_bytes (bytes, SM_PROJECT_FILE_NAME, error);
+}
+
+/* Writing */
+
+static void
+append_extra_members (GString    *out,
+                      JsonObject *extra,
+                      const char *separator)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (extra == NULL)
+    return;
+
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      g_autofree char *value = json_to_string (node, FALSE);
+
+      g_string_append (out, separator);
+      sm_json_append_member (out, name);
+      g_string_append (out, value);
+    }
+}
+
+static void
+append_string_array (GString            *out,
+                     const char * const *strings)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; strings[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      sm_json_append_string (out, strings[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+/**
+ * sm_project_serialize:
+ *
+ * Writes the project file. The same schema always gives the same bytes:
+ * one label or relation type per line, in their order, unknown members
+ * after the known ones.
+ *
+ * Returns: (transfer full): the file's contents
+ */
+GBytes *
+sm_project_serialize (SmProject *self)
+{
+  GString *out;
+  guint n;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
+
+  out = g_string_new ("{\n");
+  g_string_append_printf (out, "  \"format\": \"%s\",\n  \"version\": %d,\n",
+                          PROJECT_FORMAT, SM_PROJECT_FORMAT_VERSION);
+
+  g_string_append (out, "  \"labels\": [");
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+
+      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      sm_json_append_member (out, "id");
+      sm_json_append_string (out, sm_label_get_id (label));
+      g_string_append (out, ", ");
+      sm_json_append_member (out, "name");
+      sm_json_append_string (out, sm_label_get_name (label));
+      g_string_append (out, ", ");
+      sm_json_append_member (out, "color");
+      sm_json_append_string (out, sm_label_get_color (label));
+      g_string_append (out, ", ");
+      sm_json_append_member (out, "key");
+      sm_json_append_string (out, sm_label_get_key (label));
+      append_extra_members (out, g_object_get_data (G_OBJECT (label), EXTRA_KEY), ", ");
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n > 0 ? "\n  ],\n" : "],\n");
+
+  g_string_append (out, "  \"relations\": [");
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      RelationType *relation = g_ptr_array_index (self->relation_types, i);
+
+      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      sm_json_append_member (out, "type");
+      sm_json_append_string (out, relation->type);
+      g_string_append (out, ", ");
+      sm_json_append_member (out, "from");
+      append_string_array (out, (const char * const *) relation->from);
+      g_string_append (out, ", ");
+      sm_json_append_member (out, "to");
+      append_string_array (out, (const char * const *) relation->to);
+      append_extra_members (out, relation->extra, ", ");
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, self->relation_types->len > 0 ? "\n  ],\n" : "],\n");
+
+  g_string_append (out, "  \"options\": {");
+  if (self->snap_to_words >= 0)
+    g_string_append_printf (out, "\n    \"snap_to_words\": %s",
+                            self->snap_to_words ? "true" : "false");
+  append_extra_members (out, self->extra_options,
+                        self->snap_to_words >= 0 ? ",\n    " : "\n    ");
+  if (self->snap_to_words >= 0 || self->extra_options != NULL)
+    g_string_append (out, "\n  ");
+  g_string_append_c (out, '}');
+
+  append_extra_members (out, self->extra, ",\n  ");
+  g_string_append (out, "\n}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * sm_project_save_to_file:
+ * @file: usually %SM_PROJECT_FILE_NAME in the corpus folder
+ *
+ * Writes the project file, replacing @file atomically (sm_file_replace()):
+ * on failure the file on disk is as it was.
+ */
+gboolean
+sm_project_save_to_file (SmProject     *self,
+                         GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = sm_project_serialize (self);
+
+  return sm_file_replace (file, bytes, cancellable, error);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (sm_file_replace_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sm_project_save_to_file_async:
+ *
+ * Like sm_project_save_to_file(), writing in a worker thread. The schema is
+ * serialized before this returns.
+ */
+void
+sm_project_save_to_file_async (SmProject           *self,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_if_fail (SM_IS_PROJECT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sm_project_save_to_file_async);
+
+  bytes = sm_project_serialize (self);
+  sm_file_replace_async (file, bytes, cancellable, save_cb, g_steal_pointer (&task));
+}
+
+gboolean
+sm_project_save_to_file_finish (SmProject     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Labels */
+
+/**
+ * sm_project_get_labels:
+ *
+ * The labels, in the order the window shows them. Change them with the
+ * sm_project_set_label_*() functions, which keep the rules, not with the
+ * labels' own setters.
+ *
+ * Returns: (transfer none): a #GListModel of #SmLabel
+ */
+GListModel *
+sm_project_get_labels (SmProject *self)
+{
+  g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->labels);
+}
+
+/* A label set is a handful of entries: a scan is the fastest lookup */
+static SmLabel *
+find_label_in (GListModel *labels,
+               const char *id,
+               guint      *position)
+{
+  guint n = g_list_model_get_n_items (labels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      if (g_strcmp0 (sm_label_get_id (label), id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          /* The list keeps its own reference */
+          return label;
+        }
+    }
+
+  return NULL;
+}
+
+static SmLabel *
+find_key_in (GListModel *labels,
+             const char *key)
+{
+  guint n = g_list_model_get_n_items (labels);
+
+  if (key == NULL || key[0] == '\0')
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      if (g_strcmp0 (sm_label_get_key (label), key) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+/**
+ * sm_project_find_label:
+ *
+ * Returns: (transfer none) (nullable): the label with id @id
+ */
+SmLabel *
+sm_project_find_label (SmProject  *self,
+                       const char *id)
+{
+  g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
+
+  return find_label_in (G_LIST_MODEL (self->labels), id, NULL);
+}
+
+/**
+ * sm_project_find_label_by_key:
+ *
+ * Returns: (transfer none) (nullable): the label whose key is @key
+ */
+SmLabel *
+sm_project_find_label_by_key (SmProject  *self,
+                              const char *key)
+{
+  g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
+
+  return find_key_in (G_LIST_MODEL (self->labels), key);
+}
+
+static gboolean
+check_name (const char  *name,
+            GError     **error)
+{
+  if (name == NULL || name[0] == '\0')
+    {
+      g_set_error_literal (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                           _("a label’s name must not be empty"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_project_add_label:
+ * @label: a new label; sm_project_propose_label_id() and
+ *   sm_project_find_free_key() suggest its id and key
+ *
+ * Adds @label at the end. Its id must be new and its key free
+ * (sm_project_check_key()).
+ */
+gboolean
+sm_project_add_label (SmProject  *self,
+                      SmLabel    *label,
+                      GError    **error)
+{
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (SM_IS_LABEL (label), FALSE);
+
+  if (sm_project_find_label (self, sm_label_get_id (label)) != NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("there is already a label with the id %s"), sm_label_get_id (label));
+      return FALSE;
+    }
+
+  if (!check_name (sm_label_get_name (label), error) ||
+      !sm_project_check_key (G_LIST_MODEL (self->labels), sm_label_get_id (label),
+                             sm_label_get_key (label), error))
+    return FALSE;
+
+  g_list_store_append (self->labels, label);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+static void
+strv_remove (GStrv      *strv,
+             const char *string)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (!g_strv_contains ((const char * const *) *strv, string))
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; (*strv)[i] != NULL; i++)
+    {
+      if (g_strcmp0 ((*strv)[i], string) != 0)
+        g_strv_builder_add (builder, (*strv)[i]);
+    }
+
+  g_strfreev (*strv);
+  *strv = g_strv_builder_end (builder);
+}
+
+/**
+ * sm_project_remove_label:
+ *
+ * Removes the label from the schema and from the relation types that
+ * name it. Documents keep the spans that use it: they show the label as
+ * not in the project (see sm_document_apply_label_set()). Ask first:
+ * sm_corpus_folder_count_spans_with_label() says how many spans use it.
+ */
+void
+sm_project_remove_label (SmProject  *self,
+                         const char *id)
+{
+  guint position;
+
+  g_return_if_fail (SM_IS_PROJECT (self));
+  g_return_if_fail (id != NULL);
+
+  if (!find_label_in (G_LIST_MODEL (self->labels), id, &position))
+    return;
+
+  g_list_store_remove (self->labels, position);
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      RelationType *relation = g_ptr_array_index (self->relation_types, i);
+
+      strv_remove (&relation->from, id);
+      strv_remove (&relation->to, id);
+    }
+
+  emit_changed (self);
+}
+
+/**
+ * sm_project_set_label_name:
+ * @name: the name people read, not empty
+ *
+ * Renames a label. Its id, which files store, stays as it is.
+ */
+gboolean
+sm_project_set_label_name (SmProject   *self,
+                           const char  *id,
+                           const char  *name,
+                           GError     **error)
+{
+  SmLabel *label;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+
+  label = sm_project_find_label (self, id);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (!check_name (name, error))
+    return FALSE;
+
+  if (g_strcmp0 (sm_label_get_name (label), name) != 0)
+    {
+      sm_label_set_name (label, name);
+      emit_changed (self);
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_project_set_label_color:
+ * @color: "#RRGGBB"
+ */
+gboolean
+sm_project_set_label_color (SmProject   *self,
+                            const char  *id,
+                            const char  *color,
+                            GError     **error)
+{
+  SmLabel *label;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+
+  label = sm_project_find_label (self, id);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (!sm_label_color_is_valid (color, error))
+    return FALSE;
+
+  if (g_strcmp0 (sm_label_get_color (label), color) != 0)
+    {
+      sm_label_set_color (label, color);
+      emit_changed (self);
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_project_set_label_key:
+ * @key: (nullable): one of %SM_PROJECT_LABEL_KEYS, or "" for none
+ *
+ * Sets the key that applies the label. A key another label uses, or one
+ * the window keeps for itself, is refused with a message that proposes a
+ * free one.
+ */
+gboolean
+sm_project_set_label_key (SmProject   *self,
+                          const char  *id,
+                          const char  *key,
+                          GError     **error)
+{
+  SmLabel *label;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+
+  label = sm_project_find_label (self, id);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (!sm_project_check_key (G_LIST_MODEL (self->labels), id, key, error))
+    return FALSE;
+
+  if (g_strcmp0 (sm_label_get_key (label), key ? key : "") != 0)
+    {
+      sm_label_set_key (label, key);
+      emit_changed (self);
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_project_move_label:
+ * @position: the label's new place; past the end means last
+ *
+ * Reorders the labels, as the window lists them.
+ */
+void
+sm_project_move_label (SmProject  *self,
+                       const char *id,
+                       guint       position)
+{
+  g_autoptr(SmLabel) label = NULL;
+  guint old_position;
+  guint n;
+
+  g_return_if_fail (SM_IS_PROJECT (self));
+
+  if (find_label_in (G_LIST_MODEL (self->labels), id, &old_position) == NULL)
+    g_return_if_reached ();
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  position = MIN (position, n - 1);
+  if (position == old_position)
+    return;
+
+  label = g_list_model_get_item (G_LIST_MODEL (self->labels), old_position);
+  g_list_store_remove (self->labels, old_position);
+  g_list_store_insert (self->labels, position, label);
+  emit_changed (self);
+}
+
+/**
+ * sm_project_propose_label_id:
+ * @name: the name the user gave a new label, such as "Source quote"
+ *
+ * Makes an id for a new label from its name: "SOURCE_QUOTE", or
+ * "SOURCE_QUOTE_2" if that is taken. Ids are what files and exported
+ * datasets store, so they keep to the characters sm_label_id_is_valid()
+ * allows.
+ *
+ * Returns: (transfer full): an id no label of the project has
+ */
+char *
+sm_project_propose_label_id (SmProject  *self,
+                             const char *name)
+{
+  g_autoptr(GString) id = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* "Référence" becomes "REFERENCE" rather than losing its letters */
+  ascii = g_str_to_ascii (name, "C");
+  for (const char *p = ascii; *p; p++)
+    {
+      if (g_ascii_isalnum (*p) && (id->len > 0 || g_ascii_isalpha (*p)))
+        g_string_append_c (id, g_ascii_toupper (*p));
+      else if (id->len > 0 && id->str[id->len - 1] != '_')
+        g_string_append_c (id, '_');
+    }
+
+  while (id->len > 0 && id->str[id->len - 1] == '_')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0)
+    g_string_assign (id, "LABEL");
+
+  if (sm_project_find_label (self, id->str) != NULL)
+    {
+      gsize base = id->len;
+
+      for (guint i = 2; ; i++)
+        {
+          g_string_truncate (id, base);
+          g_string_append_printf (id, "_%u", i);
+          if (sm_project_find_label (self, id->str) == NULL)
+            break;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&id), FALSE);
+}
+
+/* Keys */
+
+/**
+ * sm_project_find_free_key:
+ * @labels: a #GListModel of #SmLabel: a project's or a document's
+ *
+ * Proposes a key for a new label: the first of %SM_PROJECT_LABEL_KEYS
+ * that no label in @labels uses, so digits first and then letters.
+ *
+ * Returns: (nullable): the key, or %NULL if every one is taken
+ */
+const char *
+sm_project_find_free_key (GListModel *labels)
+{
+  g_return_val_if_fail (G_IS_LIST_MODEL (labels), NULL);
+
+  for (const char *p = SM_PROJECT_LABEL_KEYS; *p; p++)
+    {
+      char key[2] = { *p, '\0' };
+
+      if (find_key_in (labels, key) == NULL)
+        return g_intern_string (key);
+    }
+
+  return NULL;
+}
+
+/**
+ * sm_project_check_key:
+ * @labels: a #GListModel of #SmLabel: a project's or a document's
+ * @id: the label that would get @key
+ * @key: (nullable): the key, or ""/%NULL for none
+ *
+ * Checks the key rules (see %SM_PROJECT_LABEL_KEYS): one of the keys kept
+ * for labels, and used by no other label in @labels. The message says
+ * what to do instead, proposing a free key.
+ */
+gboolean
+sm_project_check_key (GListModel  *labels,
+                      const char  *id,
+                      const char  *key,
+                      GError     **error)
+{
+  SmLabel *other;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (labels), FALSE);
+
+  if (key == NULL || key[0] == '\0')
+    return TRUE;
+
+  if (!sm_label_key_is_valid (key, error))
+    return FALSE;
+
+  if (key[1] == '\0' && g_ascii_isupper (key[0]))
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("key “%s” needs Shift; use the lowercase “%c” instead"),
+                   key, g_ascii_tolower (key[0]));
+      return FALSE;
+    }
+
+  if (key[1] != '\0' || strchr (SM_PROJECT_LABEL_KEYS, key[0]) == NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("key “%s” cannot apply a label: use a digit from 1 to 9 or a letter from a to z"
+                     " (the window keeps the other keys for its own shortcuts)"),
+                   key);
+      return FALSE;
+    }
+
+  other = find_key_in (labels, key);
+  if (other != NULL && g_strcmp0 (sm_label_get_id (other), id) != 0)
+    {
+      const char *free_key = sm_project_find_free_key (labels);
+
+      if (free_key != NULL)
+        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                     _("key “%s” already applies label %s; choose another, such as “%s”"),
+                     key, sm_label_get_id (other), free_key);
+      else
+        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                     _("key “%s” already applies label %s, and every other key is taken"),
+                     key, sm_label_get_id (other));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Relation types */
+
+guint
+sm_project_get_n_relation_types (SmProject *self)
+{
+  g_return_val_if_fail (SM_IS_PROJECT (self), 0);
+
+  return self->relation_types->len;
+}
+
+/**
+ * sm_project_get_relation_type:
+ *
+ * Returns: the type (such as "said_by") at @position
+ */
+const char *
+sm_project_get_relation_type (SmProject *self,
+                              guint      position)
+{
+  RelationType *relation;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (position < self->relation_types->len, NULL);
+
+  relation = g_ptr_array_index (self->relation_types, position);
+
+  return relation->type;
+}
+
+/**
+ * sm_project_get_relation_from:
+ *
+ * Returns: (transfer none) (nullable): the labels a relation of @type may
+ *   start at (for said_by, the claim), or %NULL if the project has no such type
+ */
+const char * const *
+sm_project_get_relation_from (SmProject  *self,
+                              const char *type)
+{
+  RelationType *relation;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
+
+  relation = find_relation_type (self, type);
+
+  return relation ? (const char * const *) relation->from : NULL;
+}
+
+/**
+ * sm_project_get_relation_to:
+ *
+ * Returns: (transfer none) (nullable): the labels a relation of @type may
+ *   point to (for said_by, the speaker)
+ */
+const char * const *
+sm_project_get_relation_to (SmProject  *self,
+                            const char *type)
+{
+  RelationType *relation;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
+
+  relation = find_relation_type (self, type);
+
+  return relation ? (const char * const *) relation->to : NULL;
+}
+
+static gboolean
+check_label_list (SmProject           *self,
+                  const char * const  *labels,
+                  const char          *member,
+                  GError             **error)
+{
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      if (sm_project_find_label (self, labels[i]) == NULL)
+        {
+          g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                       _("“%s” names label %s, which is not one of the project’s labels"),
+                       member, labels[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_project_set_relation_type:
+ * @type: a relation type, such as %SM_RELATION_SAID_BY
+ * @from: the ids of the labels a relation of @type may start at
+ * @to: the ids of the labels it may point to
+ *
+ * Adds a relation type at the end, or changes the labels of an existing one.
+ */
+gboolean
+sm_project_set_relation_type (SmProject           *self,
+                              const char          *type,
+                              const char * const  *from,
+                              const char * const  *to,
+                              GError             **error)
+{
+  RelationType *relation;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (from != NULL, FALSE);
+  g_return_val_if_fail (to != NULL, FALSE);
+
+  if (!sm_relation_type_is_valid (type, error) ||
+      !check_label_list (self, from, "from", error) ||
+      !check_label_list (self, to, "to", error))
+    return FALSE;
+
+  if ((relation = find_relation_type (self, type)) != NULL)
+    {
+      g_strfreev (relation->from);
+      g_strfreev (relation->to);
+      relation->from = g_strdupv ((char **) from);
+      relation->to = g_strdupv ((char **) to);
+    }
+  else
+    g_ptr_array_add (self->relation_types, relation_type_new (type, from, to));
+
+  emit_changed (self);
+
+  return TRUE;
+}
+
+void
+sm_project_remove_relation_type (SmProject  *self,
+                                 const char *type)
+{
+  RelationType *relation;
+
+  g_return_if_fail (SM_IS_PROJECT (self));
+
+  if ((relation = find_relation_type (self, type)) == NULL)
+    return;
+
+  g_ptr_array_remove (self->relation_types, relation);
+  emit_changed (self);
+}
+
+/**
+ * sm_project_allows_relation:
+ *
+ * Returns: whether the schema lets a relation of @type go from a span
+ *   labelled @from_label to one labelled @to_label
+ */
+gboolean
+sm_project_allows_relation (SmProject  *self,
+                            const char *type,
+                            const char *from_label,
+                            const char *to_label)
+{
+  RelationType *relation;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+
+  relation = find_relation_type (self, type);
+
+  return relation != NULL &&
+         g_strv_contains ((const char * const *) relation->from, from_label) &&
+         g_strv_contains ((const char * const *) relation->to, to_label);
+}
+
+/* Options */
+
+/**
+ * sm_project_get_snap_to_words:
+ * @snap_to_words: (out): whether selections snap to whole words in this corpus
+ *
+ * Returns: whether the project decides; if not, each annotator's own
+ *   preference applies and @snap_to_words is left alone
+ */
+gboolean
+sm_project_get_snap_to_words (SmProject *self,
+                              gboolean  *snap_to_words)
+{
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+
+  if (self->snap_to_words < 0)
+    return FALSE;
+
+  if (snap_to_words != NULL)
+    *snap_to_words = self->snap_to_words;
+
+  return TRUE;
+}
+
+void
+sm_project_set_snap_to_words (SmProject *self,
+                              gboolean   snap_to_words)
+{
+  g_return_if_fail (SM_IS_PROJECT (self));
+
+  if (self->snap_to_words == !!snap_to_words)
+    return;
+
+  self->snap_to_words = !!snap_to_words;
+  emit_changed (self);
+}
+
+/**
+ * sm_project_unset_snap_to_words:
+ *
+ * Leaves word snapping to each annotator's preference.
+ */
+void
+sm_project_unset_snap_to_words (SmProject *self)
+{
+  g_return_if_fail (SM_IS_PROJECT (self));
+
+  if (self->snap_to_words < 0)
+    return;
+
+  self->snap_to_words = -1;
+  emit_changed (self);
+}

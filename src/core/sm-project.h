@@ -1,0 +1,121 @@
+/* sm-project.h: a corpus's label schema, agreed once per folder.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sm-label.h"
+
+G_BEGIN_DECLS
+
+/* The schema's file, in the corpus folder (docs/project-format.md) */
+#define SM_PROJECT_FILE_NAME      "spanmark-project.json"
+#define SM_PROJECT_FORMAT_VERSION 1
+
+/*
+ * Label keys: the one place that says which keys labels may use.
+ *
+ * The window's own shortcuts are Ctrl and Alt combinations plus Delete, F9
+ * and Escape. The plain keys below belong to labels and the window binds
+ * none of them, so a label key can never hide a window shortcut. Digits
+ * come first, then letters, so that a tenth label and beyond are still one
+ * keystroke away (sm_project_find_free_key() hands them out in this order).
+ * Letters are lowercase only: "A" needs Shift and reads as the same key.
+ * A document read from a file may carry other keys; they keep working, but
+ * no edit sets one.
+ */
+#define SM_PROJECT_LABEL_KEYS "123456789abcdefghijklmnopqrstuvwxyz"
+
+#define SM_TYPE_PROJECT (sm_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmProject, sm_project, SM, PROJECT, GObject)
+
+SmProject          *sm_project_new                   (void);
+SmProject          *sm_project_new_from_bytes        (GBytes              *bytes,
+                                                      const char          *file_name,
+                                                      GError             **error);
+SmProject          *sm_project_new_for_folder        (GFile               *folder,
+                                                      GCancellable        *cancellable,
+                                                      GError             **error);
+GBytes             *sm_project_serialize             (SmProject           *self);
+gboolean            sm_project_save_to_file          (SmProject           *self,
+                                                      GFile               *file,
+                                                      GCancellable        *cancellable,
+                                                      GError             **error);
+void                sm_project_save_to_file_async    (SmProject           *self,
+                                                      GFile               *file,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean            sm_project_save_to_file_finish   (SmProject           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* Labels */
+GListModel         *sm_project_get_labels            (SmProject           *self);
+SmLabel            *sm_project_find_label            (SmProject           *self,
+                                                      const char          *id);
+SmLabel            *sm_project_find_label_by_key     (SmProject           *self,
+                                                      const char          *key);
+gboolean            sm_project_add_label             (SmProject           *self,
+                                                      SmLabel             *label,
+                                                      GError             **error);
+void                sm_project_remove_label          (SmProject           *self,
+                                                      const char          *id);
+gboolean            sm_project_set_label_name        (SmProject           *self,
+                                                      const char          *id,
+                                                      const char          *name,
+                                                      GError             **error);
+gboolean            sm_project_set_label_color       (SmProject           *self,
+                                                      const char          *id,
+                                                      const char          *color,
+                                                      GError             **error);
+gboolean            sm_project_set_label_key         (SmProject           *self,
+                                                      const char          *id,
+                                                      const char          *key,
+                                                      GError             **error);
+void                sm_project_move_label            (SmProject           *self,
+                                                      const char          *id,
+                                                      guint                position);
+char               *sm_project_propose_label_id      (SmProject           *self,
+                                                      const char          *name);
+
+/* Keys, for a project's or a document's labels */
+gboolean            sm_project_check_key             (GListModel          *labels,
+                                                      const char          *id,
+                                                      const char          *key,
+                                                      GError             **error);
+const char         *sm_project_find_free_key         (GListModel          *labels);
+
+/* Relation types */
+guint               sm_project_get_n_relation_types  (SmProject           *self);
+const char         *sm_project_get_relation_type     (SmProject           *self,
+                                                      guint                position);
+const char * const *sm_project_get_relation_from     (SmProject           *self,
+                                                      const char          *type);
+const char * const *sm_project_get_relation_to       (SmProject           *self,
+                                                      const char          *type);
+gboolean            sm_project_set_relation_type     (SmProject           *self,
+                                                      const char          *type,
+                                                      const char * const  *from,
+                                                      const char * const  *to,
+                                                      GError             **error);
+void                sm_project_remove_relation_type  (SmProject           *self,
+                                                      const char          *type);
+gboolean            sm_project_allows_relation       (SmProject           *self,
+                                                      const char          *type,
+                                                      const char          *from_label,
+                                                      const char          *to_label);
+
+/* Options */
+gboolean            sm_project_get_snap_to_words     (SmProject           *self,
+                                                      gboolean            *snap_to_words);
+void                sm_project_set_snap_to_words     (SmProject           *self,
+                                                      gboolean             snap_to_words);
+void                sm_project_unset_snap_to_words   (SmProject           *self);
+
+G_END_DECLS
