@@ -164,6 +164,8 @@ sm_application_startup (GApplication *application)
     { "win.find", { "<Control>f", NULL } },
     { "win.show-sidebar", { "F9", NULL } },
     { "win.mark-done", { "<Control>d", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

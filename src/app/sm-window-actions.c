@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-export-dialog.h"
+#include "sm-import-dialog.h"
 #include "sm-window-private.h"
 
 static void
@@ -228,6 +230,33 @@ mark_done_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  g_autoptr(GFile) folder = NULL;
+  SmExportDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+
+  if (self->file != NULL || self->article != NULL)
+    folder = g_file_get_parent (self->file ? self->file : self->article);
+
+  dialog = sm_export_dialog_new (self, self->document, folder, self->settings);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (sm_import_dialog_new (SM_WINDOW (widget))));
+}
+
+static void
 restore_draft_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -262,6 +291,8 @@ _sm_window_class_actions_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.status", "s", status_action);
   gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
 }
@@ -306,6 +337,7 @@ _sm_window_actions_update (SmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   gtk_widget_action_set_enabled (widget, "win.status", has_document);
   gtk_widget_action_set_enabled (widget, "win.mark-done", has_document && !done);
+  gtk_widget_action_set_enabled (widget, "win.export", has_document);
   gtk_widget_action_set_enabled (widget, "win.restore-draft", has_drafts);
   gtk_widget_action_set_enabled (widget, "win.discard-draft", has_drafts);
 }

@@ -436,6 +436,41 @@ sm_window_open_file (SmWindow *self,
     start_loading (self, file);
 }
 
+static void
+show_after_asking (SmWindow *self,
+                   gpointer  data)
+{
+  forget_draft (self);
+  set_document (self, data, NULL, NULL);
+}
+
+/**
+ * sm_window_show_document:
+ * @document: a document not saved anywhere yet, such as an imported one
+ *
+ * Shows @document, in this window if it is empty and in a new one
+ * otherwise. Its first save asks where.
+ */
+void
+sm_window_show_document (SmWindow   *self,
+                         SmDocument *document)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (SM_IS_DOCUMENT (document));
+
+  if (!sm_window_is_empty (self))
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      self = sm_window_new (SM_APPLICATION (app));
+      gtk_window_present (GTK_WINDOW (self));
+    }
+
+  /* Unsaved work: it gets a draft like any other */
+  sm_document_set_modified (document, TRUE);
+  show_after_asking (self, document);
+}
+
 /* Saving */
 
 typedef struct

@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (SmWindow, sm_window, SM, WINDOW, AdwApplicationWindow)
 SmWindow         *sm_window_new            (SmApplication *application);
 void              sm_window_open_file      (SmWindow      *self,
                                             GFile         *file);
+void              sm_window_show_document  (SmWindow      *self,
+                                            SmDocument    *document);
 gboolean          sm_window_is_empty       (SmWindow      *self);
 gboolean          sm_window_is_busy        (SmWindow      *self);
 SmDocument       *sm_window_get_document   (SmWindow      *self);

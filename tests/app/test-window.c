@@ -11,11 +11,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "sm-application.h"
 #include "sm-drafts.h"
+#include "sm-export-dialog.h"
 #include "sm-format.h"
+#include "sm-import-dialog.h"
 #include "sm-search-bar.h"
 #include "sm-span-editor.h"
 #include "sm-window.h"
@@ -680,6 +683,137 @@ test_tag_all_matches (void)
   close_window (window);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_export_dialog (gpointer data)
+{
+  return find_toplevel (SM_TYPE_EXPORT_DIALOG) == NULL;
+}
+
+static void
+test_export_from_window (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_DIR, "data", "screenshots",
+                                            "belarus-iran-sanctions.json", NULL);
+  g_autofree char *jsonl = g_build_filename (home, "export", "out.jsonl", NULL);
+  g_autofree char *brat = g_build_filename (home, "export", "brat", NULL);
+  g_autofree char *ann = g_build_filename (brat, "belarus-iran-sanctions.ann", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) jsonl_file = g_file_new_for_path (jsonl);
+  g_autoptr(GFile) brat_folder = g_file_new_for_path (brat);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmExportDialog *dialog;
+  JsonObject *line;
+
+  g_mkdir_with_parents (brat, 0755);
+
+  /* An unsaved change is in the export: the window's document as it is now */
+  tag (window, "FIGURE", 0, 9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = SM_EXPORT_DIALOG (find_toplevel (SM_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  sm_export_dialog_set_format (dialog, SM_EXPORT_FORMAT_JSONL);
+  sm_export_dialog_export_to (dialog, jsonl_file);
+  wait_until (no_export_dialog, NULL, "the export");
+
+  g_assert_true (g_file_get_contents (jsonl, &contents, NULL, NULL));
+  g_assert_nonnull (strchr (contents, '\n'));
+  g_assert_null (strchr (strchr (contents, '\n') + 1, '\n'));
+  json_parser_load_from_data (parser, contents, -1, &error);
+  g_assert_no_error (error);
+  line = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (line, "text"), ==,
+                   sm_text_get_utf8 (sm_document_get_text (document)));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (line, "entities")), ==,
+                    sm_document_get_n_spans (document));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (line, "relations")), ==, 4);
+
+  /* brat into a folder; a second time the folder has files, and the
+   * window asks before replacing them */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+      dialog = SM_EXPORT_DIALOG (find_toplevel (SM_TYPE_EXPORT_DIALOG));
+      sm_export_dialog_set_format (dialog, SM_EXPORT_FORMAT_BRAT);
+      sm_export_dialog_export_to (dialog, brat_folder);
+      if (round == 1)
+        answer_dialog ("overwrite");
+      wait_until (no_export_dialog, NULL, "the brat export");
+      g_assert_true (g_file_test (ann, G_FILE_TEST_EXISTS));
+    }
+
+  close_window (window);
+}
+
+static gboolean
+window_has_document (gpointer data)
+{
+  return sm_window_get_document (data) != NULL;
+}
+
+static void
+test_import_into_window (void)
+{
+  g_autofree char *folder = g_build_filename (home, "import", NULL);
+  g_autofree char *txt = g_build_filename (folder, "quote.txt", NULL);
+  g_autofree char *ann = g_build_filename (folder, "quote.ann", NULL);
+  g_autoptr(GListStore) inputs = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) ann_file = g_file_new_for_path (ann);
+  SmWindow *window = sm_window_new (app);
+  SmImportDialog *dialog;
+  SmDocument *document;
+  SmSpan *claim;
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (txt, "“Trade will grow,” Raisi said.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (ann,
+                                      "T1\tCLAIM 1 16\tTrade will grow\n"
+                                      "T2\tSPEAKER 19 24\tRaisi\n"
+                                      "R1\tsaid_by Arg1:T1 Arg2:T2\n"
+                                      "#1\tAnnotatorNotes T1\ta forecast\n", -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  dialog = SM_IMPORT_DIALOG (find_toplevel (SM_TYPE_IMPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_list_store_append (inputs, ann_file);
+  sm_import_dialog_import (dialog, SM_IMPORT_FORMAT_BRAT, G_LIST_MODEL (inputs));
+  wait_until (window_has_document, window, "the imported document");
+
+  document = sm_window_get_document (window);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
+  claim = sm_document_find_span (document, "T1");
+  g_assert_cmpstr (sm_span_get_text (claim), ==, "Trade will grow");
+  g_assert_cmpstr (sm_span_get_note (claim), ==, "a forecast");
+  g_assert_cmpstr (sm_span_get_text (sm_document_get_speaker (document, claim)), ==, "Raisi");
+  assert_highlight (sm_window_get_view (window), "CLAIM", 1, 16);
+
+  /* Imported work is unsaved work */
+  g_assert_true (sm_document_get_modified (document));
+  g_assert_null (sm_window_get_file (window));
+
+  close_window (window);
+}
+
 static void
 test_empty_window_offers_sample (void)
 {
@@ -729,6 +863,8 @@ main (int   argc,
   g_test_add_func ("/window/save-failure-keeps-work", test_save_failure_keeps_work);
   g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
   g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);
+  g_test_add_func ("/window/export-from-window", test_export_from_window);
+  g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
 
   status = g_test_run ();
