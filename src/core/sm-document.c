@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sm-document-private.h"
+#include "sm-project.h"
 #include "sm-span-index.h"
 #include "sm-span-private.h"
 
@@ -28,6 +29,13 @@ typedef enum
   CHANGE_ADD_RELATION,
   CHANGE_REMOVE_RELATION,
   CHANGE_SET_STATUS,
+  /* Label set editing (at the end of the file) */
+  CHANGE_ADD_LABEL,
+  CHANGE_REMOVE_LABEL,
+  CHANGE_SET_LABEL_NAME,
+  CHANGE_SET_LABEL_COLOR,
+  CHANGE_SET_LABEL_KEY,
+  CHANGE_MOVE_LABEL,
 } ChangeKind;
 
 /* One step of an undoable action, holding what it needs to go both ways */
@@ -36,6 +44,7 @@ typedef struct
   ChangeKind        kind;
   SmSpan           *span;
   SmRelation       *relation;
+  SmLabel          *label;
   char             *before;
   char             *after;
   guint             before_start;
@@ -113,6 +122,7 @@ change_free (Change *change)
 {
   g_clear_object (&change->span);
   g_clear_object (&change->relation);
+  g_clear_object (&change->label);
   g_clear_pointer (&change->before, g_free);
   g_clear_pointer (&change->after, g_free);
   g_free (change);
@@ -310,6 +320,10 @@ do_set_status (SmDocument       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
 }
 
+static void apply_label_change (SmDocument *self,
+                                Change     *change,
+                                gboolean    forward);
+
 static void
 apply_change (SmDocument *self,
               Change     *change,
@@ -362,6 +376,15 @@ apply_change (SmDocument *self,
 
     case CHANGE_SET_STATUS:
       do_set_status (self, forward ? change->after_status : change->before_status);
+      break;
+
+    case CHANGE_ADD_LABEL:
+    case CHANGE_REMOVE_LABEL:
+    case CHANGE_SET_LABEL_NAME:
+    case CHANGE_SET_LABEL_COLOR:
+    case CHANGE_SET_LABEL_KEY:
+    case CHANGE_MOVE_LABEL:
+      apply_label_change (self, change, forward);
       break;
 
     default:
@@ -1840,4 +1863,654 @@ _sm_document_set_next_numbers (SmDocument *self,
 
   self->next_span = MAX (self->next_span, next_span);
   self->next_relation = MAX (self->next_relation, next_relation);
+}
+
+/*
+ * Label set editing
+ *
+ * Adding, renaming, recolouring, re-keying, reordering and removing labels,
+ * relabelling all the spans of one label, and bringing a document's labels
+ * in line with a project's schema. Each is an undoable action in the one
+ * history, like any span edit, and nothing here drops a span without
+ * saying so: removing a label that spans use is a separate, explicit call
+ * that the window makes after sm_document_count_label_uses() and a question.
+ */
+
+static void
+apply_label_change (SmDocument *self,
+                    Change     *change,
+                    gboolean    forward)
+{
+  gboolean adding = (change->kind == CHANGE_ADD_LABEL) == forward;
+  guint position;
+
+  switch (change->kind)
+    {
+    case CHANGE_ADD_LABEL:
+    case CHANGE_REMOVE_LABEL:
+      if (adding)
+        {
+          position = change->kind == CHANGE_ADD_LABEL ? change->after_start : change->before_start;
+          g_list_store_insert (self->labels, position, change->label);
+        }
+      else if (g_list_store_find (self->labels, change->label, &position))
+        g_list_store_remove (self->labels, position);
+      break;
+
+    case CHANGE_SET_LABEL_NAME:
+      sm_label_set_name (change->label, forward ? change->after : change->before);
+      break;
+
+    case CHANGE_SET_LABEL_COLOR:
+      sm_label_set_color (change->label, forward ? change->after : change->before);
+      break;
+
+    case CHANGE_SET_LABEL_KEY:
+      sm_label_set_key (change->label, forward ? change->after : change->before);
+      break;
+
+    case CHANGE_MOVE_LABEL:
+      if (g_list_store_find (self->labels, change->label, &position))
+        {
+          g_object_ref (change->label);
+          g_list_store_remove (self->labels, position);
+          g_list_store_insert (self->labels,
+                               forward ? change->after_start : change->before_start,
+                               change->label);
+          g_object_unref (change->label);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static guint
+label_position (SmDocument *self,
+                SmLabel    *label)
+{
+  guint position = 0;
+
+  g_list_store_find (self->labels, label, &position);
+
+  return position;
+}
+
+static void
+record_label_string (SmDocument *self,
+                     ChangeKind  kind,
+                     SmLabel    *label,
+                     const char *before,
+                     const char *after)
+{
+  Change *change;
+
+  if (g_strcmp0 (before, after) == 0)
+    return;
+
+  change = change_new (kind, NULL, NULL);
+  change->label = g_object_ref (label);
+  change->before = g_strdup (before);
+  change->after = g_strdup (after);
+  record (self, change);
+}
+
+static void
+record_label_move (SmDocument *self,
+                   SmLabel    *label,
+                   guint       position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  Change *change;
+
+  position = MIN (position, n - 1);
+  if (position == label_position (self, label))
+    return;
+
+  change = change_new (CHANGE_MOVE_LABEL, NULL, NULL);
+  change->label = g_object_ref (label);
+  change->before_start = label_position (self, label);
+  change->after_start = position;
+  record (self, change);
+}
+
+static void
+record_label_insert (SmDocument *self,
+                     SmLabel    *label,
+                     guint       position)
+{
+  Change *change = change_new (CHANGE_ADD_LABEL, NULL, NULL);
+
+  change->label = g_object_ref (label);
+  change->after_start = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->labels)));
+  record (self, change);
+}
+
+/**
+ * sm_document_insert_label:
+ * @label: a new label, which the document takes over
+ * @position: where it goes in the label list; past the end means last
+ *
+ * Adds a label as an undoable action (sm_document_add_label() is for
+ * building a label set as a file is read). Its id must be new, its name
+ * not empty and its key free (sm_project_check_key()).
+ */
+gboolean
+sm_document_insert_label (SmDocument  *self,
+                          SmLabel     *label,
+                          guint        position,
+                          GError     **error)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_LABEL (label), FALSE);
+
+  if (sm_document_find_label (self, sm_label_get_id (label)) != NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("there is already a label with the id %s"), sm_label_get_id (label));
+      return FALSE;
+    }
+
+  if (!sm_project_check_label_name (sm_label_get_name (label), error) ||
+      !sm_project_check_key (G_LIST_MODEL (self->labels), sm_label_get_id (label),
+                             sm_label_get_key (label), error))
+    return FALSE;
+
+  record_label_insert (self, label, position);
+
+  return TRUE;
+}
+
+/**
+ * sm_document_set_label_name:
+ * @label: a label id of the document
+ * @name: the name people read, not empty
+ *
+ * Renames a label, as an undoable action. Its id, which spans and files
+ * store, stays as it is, so no span changes.
+ */
+gboolean
+sm_document_set_label_name (SmDocument  *self,
+                            const char  *label,
+                            const char  *name,
+                            GError     **error)
+{
+  SmLabel *object;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  object = sm_document_find_label (self, label);
+  g_return_val_if_fail (object != NULL, FALSE);
+
+  if (!sm_project_check_label_name (name, error))
+    return FALSE;
+
+  record_label_string (self, CHANGE_SET_LABEL_NAME, object, sm_label_get_name (object), name);
+
+  return TRUE;
+}
+
+/**
+ * sm_document_set_label_color:
+ * @color: "#RRGGBB"
+ *
+ * Recolours a label, as an undoable action.
+ */
+gboolean
+sm_document_set_label_color (SmDocument  *self,
+                             const char  *label,
+                             const char  *color,
+                             GError     **error)
+{
+  SmLabel *object;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  object = sm_document_find_label (self, label);
+  g_return_val_if_fail (object != NULL, FALSE);
+
+  if (!sm_label_color_is_valid (color, error))
+    return FALSE;
+
+  record_label_string (self, CHANGE_SET_LABEL_COLOR, object, sm_label_get_color (object), color);
+
+  return TRUE;
+}
+
+/**
+ * sm_document_set_label_key:
+ * @key: (nullable): one of %SM_PROJECT_LABEL_KEYS, or ""/%NULL for none
+ *
+ * Sets the key that applies a label, as an undoable action. A key another
+ * label uses, or one the window keeps for itself, is refused with a
+ * message that proposes a free one.
+ */
+gboolean
+sm_document_set_label_key (SmDocument  *self,
+                           const char  *label,
+                           const char  *key,
+                           GError     **error)
+{
+  SmLabel *object;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  object = sm_document_find_label (self, label);
+  g_return_val_if_fail (object != NULL, FALSE);
+
+  if (!sm_project_check_key (G_LIST_MODEL (self->labels), label, key, error))
+    return FALSE;
+
+  record_label_string (self, CHANGE_SET_LABEL_KEY, object, sm_label_get_key (object),
+                       key ? key : "");
+
+  return TRUE;
+}
+
+/**
+ * sm_document_move_label:
+ * @position: the label's new place; past the end means last
+ *
+ * Reorders the labels, as an undoable action.
+ */
+void
+sm_document_move_label (SmDocument *self,
+                        const char *label,
+                        guint       position)
+{
+  SmLabel *object;
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  object = sm_document_find_label (self, label);
+  g_return_if_fail (object != NULL);
+
+  record_label_move (self, object, position);
+}
+
+typedef struct
+{
+  const char *label;
+  GPtrArray  *spans;
+} SpansWithLabel;
+
+static gboolean
+collect_span_with_label (SmSpan   *span,
+                         gpointer  user_data)
+{
+  SpansWithLabel *data = user_data;
+
+  if (g_strcmp0 (sm_span_get_label (span), data->label) == 0)
+    g_ptr_array_add (data->spans, g_object_ref (span));
+
+  return TRUE;
+}
+
+static GPtrArray *
+spans_with_label (SmDocument *self,
+                  const char *label)
+{
+  SpansWithLabel data = { label, g_ptr_array_new_with_free_func (g_object_unref) };
+
+  if (sm_document_count_spans_with_label (self, label) > 0)
+    sm_span_index_foreach (self->spans, collect_span_with_label, &data);
+
+  return data.spans;
+}
+
+/**
+ * sm_document_count_label_uses:
+ * @label: a label id
+ * @n_relations: (out) (optional): how many relations involve those spans
+ *
+ * What removing @label would take with it, for the window to say before it
+ * asks: "12 spans and 9 relations use Claim".
+ *
+ * Returns: how many spans have @label
+ */
+guint
+sm_document_count_label_uses (SmDocument *self,
+                              const char *label,
+                              guint      *n_relations)
+{
+  guint n_spans;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (label != NULL, 0);
+
+  n_spans = sm_document_count_spans_with_label (self, label);
+
+  if (n_relations != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+
+      *n_relations = 0;
+      for (guint i = 0; n_spans > 0 && i < n; i++)
+        {
+          g_autoptr(SmRelation) relation = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
+
+          if (g_strcmp0 (sm_span_get_label (sm_relation_get_from (relation)), label) == 0 ||
+              g_strcmp0 (sm_span_get_label (sm_relation_get_to (relation)), label) == 0)
+            (*n_relations)++;
+        }
+    }
+
+  return n_spans;
+}
+
+/**
+ * sm_document_remove_label:
+ * @label: a label id of the document
+ *
+ * Removes a label, the spans that have it and their relations, as one
+ * undoable action. Ask first: sm_document_count_label_uses() says how many
+ * spans would go.
+ */
+void
+sm_document_remove_label (SmDocument *self,
+                          const char *label)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  SmLabel *object;
+  Change *change;
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  object = sm_document_find_label (self, label);
+  g_return_if_fail (object != NULL);
+
+  sm_document_begin_user_action (self);
+
+  spans = spans_with_label (self, label);
+  for (guint i = 0; i < spans->len; i++)
+    sm_document_remove_span (self, g_ptr_array_index (spans, i));
+
+  change = change_new (CHANGE_REMOVE_LABEL, NULL, NULL);
+  change->label = g_object_ref (object);
+  change->before_start = label_position (self, object);
+  record (self, change);
+
+  sm_document_end_user_action (self);
+}
+
+/* @span is dropped in favour of @keeper, the same range under the target
+ * label: its relations move over unless @keeper already has them. */
+static void
+merge_span_into (SmDocument *self,
+                 SmSpan     *span,
+                 SmSpan     *keeper)
+{
+  g_autoptr(GPtrArray) relations = sm_document_get_relations_of_span (self, span);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      SmRelation *relation = g_ptr_array_index (relations, i);
+      const char *type = sm_relation_get_type_name (relation);
+      SmSpan *from = sm_relation_get_from (relation);
+      SmSpan *to = sm_relation_get_to (relation);
+
+      from = from == span ? keeper : from;
+      to = to == span ? keeper : to;
+
+      /* A claim keeps its one speaker */
+      if (g_strcmp0 (type, SM_RELATION_SAID_BY) == 0 && from == keeper &&
+          find_relation_between (self, type, keeper, NULL) != NULL)
+        continue;
+
+      if (from != to && find_relation_between (self, type, from, to) == NULL)
+        sm_document_add_relation (self, type, from, to, NULL);
+    }
+
+  sm_document_remove_span (self, span);
+}
+
+/**
+ * sm_document_relabel_spans:
+ * @from: the label to map, often one the project does not know
+ * @to: the label its spans get instead
+ * @n_spans: (out) (optional): how many spans were relabelled
+ *
+ * Gives every span labelled @from the label @to, as one undoable action:
+ * the way to map a document's unknown labels onto the project's. Relations
+ * are kept. A span whose range already has a @to span is merged into it.
+ * The label @from stays in the label set, now unused.
+ */
+gboolean
+sm_document_relabel_spans (SmDocument  *self,
+                           const char  *from,
+                           const char  *to,
+                           guint       *n_spans,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (from != NULL, FALSE);
+  g_return_val_if_fail (to != NULL, FALSE);
+
+  if (n_spans != NULL)
+    *n_spans = 0;
+
+  if (sm_document_find_label (self, to) == NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("unknown label “%s”; the document’s labels do not include it"), to);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (from, to) == 0)
+    return TRUE;
+
+  spans = spans_with_label (self, from);
+
+  sm_document_begin_user_action (self);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      SmSpan *keeper = sm_span_index_find_exact (self->spans, sm_span_get_start (span),
+                                                 sm_span_get_end (span), to);
+
+      if (keeper != NULL)
+        merge_span_into (self, span, keeper);
+      else
+        {
+          Change *change = change_new (CHANGE_SET_LABEL, span, NULL);
+
+          change->before = g_strdup (from);
+          change->after = g_strdup (to);
+          record (self, change);
+        }
+    }
+  sm_document_end_user_action (self);
+
+  if (n_spans != NULL)
+    *n_spans = spans->len;
+
+  return TRUE;
+}
+
+static SmLabel *
+find_label_in (GListModel *labels,
+               const char *id)
+{
+  guint n = g_list_model_get_n_items (labels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      if (g_strcmp0 (sm_label_get_id (label), id) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+/**
+ * sm_document_dup_labels_missing_from:
+ * @labels: a #GListModel of #SmLabel, usually sm_project_get_labels()
+ *
+ * Returns: (transfer full): the ids of the labels that spans of the
+ *   document use and @labels lacks, in the document's label order
+ */
+char **
+sm_document_dup_labels_missing_from (SmDocument *self,
+                                     GListModel *labels)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (labels), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+      const char *id = sm_label_get_id (label);
+
+      if (sm_document_count_spans_with_label (self, id) > 0 && find_label_in (labels, id) == NULL)
+        g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+check_label_set (GListModel  *labels,
+                 GError     **error)
+{
+  guint n = g_list_model_get_n_items (labels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      for (guint j = 0; j < i; j++)
+        {
+          g_autoptr(SmLabel) other = g_list_model_get_item (labels, j);
+          const char *key = sm_label_get_key (label);
+
+          if (g_strcmp0 (sm_label_get_id (label), sm_label_get_id (other)) == 0)
+            {
+              g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                           _("label %s is defined twice"), sm_label_get_id (label));
+              return FALSE;
+            }
+
+          if (key[0] != '\0' && g_strcmp0 (key, sm_label_get_key (other)) == 0)
+            {
+              g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                           _("labels %s and %s both use the key “%s”"),
+                           sm_label_get_id (other), sm_label_get_id (label), key);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_document_apply_label_set:
+ * @labels: a #GListModel of #SmLabel, usually sm_project_get_labels()
+ * @error: why @labels cannot be a label set (an id or a key twice)
+ *
+ * Brings the document's labels in line with a schema, as one undoable
+ * action: the labels of @labels are added or updated (name, colour, key)
+ * and put in its order. Labels the document has and @labels lacks are
+ * dropped if no span uses them; those spans use are kept, after the
+ * others, and returned so the window can show them and offer to map them
+ * (sm_document_relabel_spans()). A kept label loses its key only if a
+ * label of @labels has it. The document takes copies: later changes to
+ * @labels do not reach it.
+ *
+ * Returns: (transfer full) (nullable): the ids of the kept labels that
+ *   @labels lacks (empty if none), or %NULL on error
+ */
+char **
+sm_document_apply_label_set (SmDocument  *self,
+                             GListModel  *labels,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) current = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n, n_current;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (labels), NULL);
+
+  if (!check_label_set (labels, error))
+    return NULL;
+
+  n = g_list_model_get_n_items (labels);
+  n_current = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  for (guint i = 0; i < n_current; i++)
+    g_ptr_array_add (current, g_list_model_get_item (G_LIST_MODEL (self->labels), i));
+
+  sm_document_begin_user_action (self);
+
+  /* First free the keys @labels gives to other labels, so that no step
+   * below ever has two labels on one key. */
+  for (guint i = 0; i < current->len; i++)
+    {
+      SmLabel *label = g_ptr_array_index (current, i);
+      const char *key = sm_label_get_key (label);
+      SmLabel *owner = NULL;
+
+      for (guint j = 0; key[0] != '\0' && j < n && owner == NULL; j++)
+        {
+          g_autoptr(SmLabel) wanted = g_list_model_get_item (labels, j);
+
+          if (g_strcmp0 (sm_label_get_key (wanted), key) == 0)
+            owner = wanted;
+        }
+
+      if (owner != NULL && g_strcmp0 (sm_label_get_id (owner), sm_label_get_id (label)) != 0)
+        record_label_string (self, CHANGE_SET_LABEL_KEY, label, key, "");
+    }
+
+  /* Then the schema's labels, in its order, at the top */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmLabel) wanted = g_list_model_get_item (labels, i);
+      SmLabel *label = sm_document_find_label (self, sm_label_get_id (wanted));
+
+      if (label == NULL)
+        {
+          g_autoptr(SmLabel) copy = sm_label_new (sm_label_get_id (wanted), sm_label_get_name (wanted),
+                                                  sm_label_get_color (wanted), sm_label_get_key (wanted));
+
+          record_label_insert (self, copy, i);
+          continue;
+        }
+
+      record_label_string (self, CHANGE_SET_LABEL_NAME, label,
+                           sm_label_get_name (label), sm_label_get_name (wanted));
+      record_label_string (self, CHANGE_SET_LABEL_COLOR, label,
+                           sm_label_get_color (label), sm_label_get_color (wanted));
+      record_label_string (self, CHANGE_SET_LABEL_KEY, label,
+                           sm_label_get_key (label), sm_label_get_key (wanted));
+      record_label_move (self, label, i);
+    }
+
+  /* The rest are the document's own: kept while spans use them */
+  for (guint i = 0; i < current->len; i++)
+    {
+      SmLabel *label = g_ptr_array_index (current, i);
+      const char *id = sm_label_get_id (label);
+
+      if (find_label_in (labels, id) == NULL && sm_document_count_spans_with_label (self, id) == 0)
+        {
+          Change *change = change_new (CHANGE_REMOVE_LABEL, NULL, NULL);
+
+          change->label = g_object_ref (label);
+          change->before_start = label_position (self, label);
+          record (self, change);
+        }
+    }
+
+  sm_document_end_user_action (self);
+
+  return sm_document_dup_labels_missing_from (self, labels);
 }

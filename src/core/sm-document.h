@@ -163,4 +163,40 @@ gboolean          sm_document_save_to_file_finish  (SmDocument        *self,
                                                     GAsyncResult      *result,
                                                     GError           **error);
 
+/* Label set editing: undoable actions in the document's history */
+gboolean          sm_document_insert_label         (SmDocument        *self,
+                                                    SmLabel           *label,
+                                                    guint              position,
+                                                    GError           **error);
+gboolean          sm_document_set_label_name       (SmDocument        *self,
+                                                    const char        *label,
+                                                    const char        *name,
+                                                    GError           **error);
+gboolean          sm_document_set_label_color      (SmDocument        *self,
+                                                    const char        *label,
+                                                    const char        *color,
+                                                    GError           **error);
+gboolean          sm_document_set_label_key        (SmDocument        *self,
+                                                    const char        *label,
+                                                    const char        *key,
+                                                    GError           **error);
+void              sm_document_move_label           (SmDocument        *self,
+                                                    const char        *label,
+                                                    guint              position);
+guint             sm_document_count_label_uses     (SmDocument        *self,
+                                                    const char        *label,
+                                                    guint             *n_relations);
+void              sm_document_remove_label         (SmDocument        *self,
+                                                    const char        *label);
+gboolean          sm_document_relabel_spans        (SmDocument        *self,
+                                                    const char        *from,
+                                                    const char        *to,
+                                                    guint             *n_spans,
+                                                    GError           **error);
+char            **sm_document_dup_labels_missing_from (SmDocument     *self,
+                                                    GListModel        *labels);
+char            **sm_document_apply_label_set      (SmDocument        *self,
+                                                    GListModel        *labels,
+                                                    GError           **error);
+
 G_END_DECLS

@@ -938,9 +938,15 @@ sm_project_find_label_by_key (SmProject  *self,
   return find_key_in (G_LIST_MODEL (self->labels), key);
 }
 
-static gboolean
-check_name (const char  *name,
-            GError     **error)
+/**
+ * sm_project_check_label_name:
+ *
+ * A label's name is what people read in the window: it may be anything
+ * but empty.
+ */
+gboolean
+sm_project_check_label_name (const char  *name,
+                             GError     **error)
 {
   if (name == NULL || name[0] == '\0')
     {
@@ -975,7 +981,7 @@ sm_project_add_label (SmProject  *self,
       return FALSE;
     }
 
-  if (!check_name (sm_label_get_name (label), error) ||
+  if (!sm_project_check_label_name (sm_label_get_name (label), error) ||
       !sm_project_check_key (G_LIST_MODEL (self->labels), sm_label_get_id (label),
                              sm_label_get_key (label), error))
     return FALSE;
@@ -1057,7 +1063,7 @@ sm_project_set_label_name (SmProject   *self,
   label = sm_project_find_label (self, id);
   g_return_val_if_fail (label != NULL, FALSE);
 
-  if (!check_name (name, error))
+  if (!sm_project_check_label_name (name, error))
     return FALSE;
 
   if (g_strcmp0 (sm_label_get_name (label), name) != 0)

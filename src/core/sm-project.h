@@ -84,7 +84,9 @@ void                sm_project_move_label            (SmProject           *self,
 char               *sm_project_propose_label_id      (SmProject           *self,
                                                       const char          *name);
 
-/* Keys, for a project's or a document's labels */
+/* Rules for a project's or a document's labels */
+gboolean            sm_project_check_label_name      (const char          *name,
+                                                      GError             **error);
 gboolean            sm_project_check_key             (GListModel          *labels,
                                                       const char          *id,
                                                       const char          *key,
