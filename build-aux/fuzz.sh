@@ -29,10 +29,12 @@ if ! command -v clang >/dev/null 2>&1 ||
   $sudo apt-get update -q && $sudo apt-get install -y -q --no-install-recommends clang libclang-rt-dev || exit 1
 fi
 
+# Not -Dwerror: the gcc builds keep the code free of warnings, and clang
+# warns about some things gcc does not; a fuzz run should not wait on them.
 if [ -f $build/build.ninja ]; then
-  meson setup --reconfigure $build -Dfuzzing=true -Dapp=false -Dwerror=true >/dev/null || exit 1
+  meson setup --reconfigure $build -Dfuzzing=true -Dapp=false -Dwerror=false >/dev/null || exit 1
 else
-  CC=clang meson setup $build -Dfuzzing=true -Dapp=false -Dwerror=true || exit 1
+  CC=clang meson setup $build -Dfuzzing=true -Dapp=false -Dwerror=false || exit 1
 fi
 ninja -C $build || exit 1
 

@@ -15,6 +15,8 @@
 #include "fuzz-targets.h"
 #include "sm-document.h"
 #include "sm-format.h"
+#include "sm-import-private.h"
+#include "sm-project.h"
 
 /* Offsets are checked one by one up to here, then sampled */
 #define MAX_CHECKED_OFFSETS 20000
@@ -22,6 +24,9 @@
 static const SmFuzzTarget targets[] = {
   { "format", sm_fuzz_format },
   { "article", sm_fuzz_article },
+  { "brat", sm_fuzz_brat },
+  { "jsonl", sm_fuzz_jsonl },
+  { "project", sm_fuzz_project },
 };
 
 const SmFuzzTarget *
@@ -251,4 +256,130 @@ sm_fuzz_article (const guint8 *data,
 
   check_spans (document);
   check_round_trip (document);
+}
+
+/* Every message the user reads from an import is one valid UTF-8 line or more */
+static void
+check_messages (GPtrArray *messages)
+{
+  for (guint i = 0; i < messages->len; i++)
+    {
+      const char *message = g_ptr_array_index (messages, i);
+
+      g_assert_nonnull (message);
+      g_assert_true (g_utf8_validate (message, -1, NULL));
+      g_assert_cmpuint (strlen (message), >, 0);
+    }
+}
+
+/**
+ * sm_fuzz_brat:
+ *
+ * The brat importer, _sm_import_brat(). An input is the .txt, then
+ * %SM_FUZZ_BRAT_SEPARATOR, then the .ann; without the separator it is
+ * all .ann, over a short fixed text.
+ */
+void
+sm_fuzz_brat (const guint8 *data,
+              gsize         size)
+{
+  static const char fixed_text[] = "Raisi said trade grew by 5%.\n";
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GBytes) annotations = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *separator = NULL;
+  gsize separator_length = strlen (SM_FUZZ_BRAT_SEPARATOR);
+
+  for (gsize i = 0; i + separator_length <= size && separator == NULL; i++)
+    {
+      if (memcmp (data + i, SM_FUZZ_BRAT_SEPARATOR, separator_length) == 0)
+        separator = data + i;
+    }
+
+  if (separator != NULL)
+    {
+      text = g_bytes_new_static (data, separator - data);
+      annotations = g_bytes_new_static (separator + separator_length,
+                                        size - (separator - data) - separator_length);
+    }
+  else
+    {
+      text = g_bytes_new_static (fixed_text, strlen (fixed_text));
+      annotations = g_bytes_new_static (data, size);
+    }
+
+  document = _sm_import_brat (text, annotations, "article", "article.txt", "article.ann",
+                              warnings, &error);
+  check_messages (warnings);
+  if (document == NULL)
+    {
+      check_error (error, NULL);
+      return;
+    }
+
+  g_assert_no_error (error);
+  check_spans (document);
+  check_round_trip (document);
+}
+
+/**
+ * sm_fuzz_jsonl:
+ *
+ * The doccano JSON Lines importer, _sm_import_jsonl().
+ */
+void
+sm_fuzz_jsonl (const guint8 *data,
+               gsize         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+
+  _sm_import_jsonl (bytes, "corpus.jsonl", "corpus", documents, warnings, errors);
+  check_messages (warnings);
+  check_messages (errors);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SmDocument *document = g_ptr_array_index (documents, i);
+
+      check_spans (document);
+      check_round_trip (document);
+    }
+}
+
+/**
+ * sm_fuzz_project:
+ *
+ * The project schema loader, sm_project_new_from_bytes(): what loads saves
+ * and loads back to the same bytes.
+ */
+void
+sm_fuzz_project (const guint8 *data,
+                 gsize         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr(SmProject) project = NULL;
+  g_autoptr(SmProject) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = sm_project_new_from_bytes (bytes, SM_PROJECT_FILE_NAME, &error);
+  if (project == NULL)
+    {
+      check_error (error, SM_PROJECT_FILE_NAME);
+      return;
+    }
+
+  g_assert_no_error (error);
+  saved = sm_project_serialize (project);
+  again = sm_project_new_from_bytes (saved, SM_PROJECT_FILE_NAME, &error);
+  g_assert_no_error (error);
+  saved_again = sm_project_serialize (again);
+  g_assert_cmpmem (g_bytes_get_data (saved_again, NULL), g_bytes_get_size (saved_again),
+                   g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
 }

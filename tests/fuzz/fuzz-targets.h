@@ -33,6 +33,15 @@ void                sm_fuzz_format      (const guint8 *data,
                                          gsize         size);
 void                sm_fuzz_article     (const guint8 *data,
                                          gsize         size);
+void                sm_fuzz_brat        (const guint8 *data,
+                                         gsize         size);
+void                sm_fuzz_jsonl       (const guint8 *data,
+                                         gsize         size);
+void                sm_fuzz_project     (const guint8 *data,
+                                         gsize         size);
+
+/* Between the .txt and the .ann in a brat fuzz input */
+#define SM_FUZZ_BRAT_SEPARATOR "\n=== article.ann ===\n"
 
 /* libFuzzer's entry points, declared for -Wmissing-prototypes */
 int LLVMFuzzerInitialize   (int            *argc,
