@@ -499,6 +499,7 @@ sm_annotation_view_show_spans_at (SmAnnotationView *self,
   gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
   point_popover_at (self, self->span_popover, &iter);
   gtk_popover_popup (self->span_popover);
+  gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->span_popover_box)));
 }
 
 GtkPopover *
@@ -583,6 +584,23 @@ on_key_pressed (SmAnnotationView      *self,
   gunichar c = gdk_keyval_to_unicode (keyval);
   char key[8] = { 0 };
   SmLabel *label;
+
+  /* Return on highlighted text edits it, as a click would */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      (state & GDK_MODIFIER_MASK) == 0)
+    {
+      GtkTextBuffer *buffer = get_buffer (self);
+      GtkTextIter cursor;
+      g_autoptr(GPtrArray) spans = NULL;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      spans = sm_document_get_spans_at (self->document, gtk_text_iter_get_offset (&cursor));
+      if (spans->len == 0)
+        return FALSE;
+
+      sm_annotation_view_show_spans_at (self, gtk_text_iter_get_offset (&cursor));
+      return TRUE;
+    }
 
   /* A label's key with a selection tags it, as its button would */
   if (c == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
@@ -906,6 +924,8 @@ sm_annotation_view_init (SmAnnotationView *self)
   /* A page to read, not code to edit */
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self), FALSE);
   gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self), TRUE);
+  /* Tab moves on to the next control: nothing is typed here */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self), FALSE);
   gtk_text_view_set_monospace (GTK_TEXT_VIEW (self), FALSE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self), 10);
@@ -919,7 +939,7 @@ sm_annotation_view_init (SmAnnotationView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Select text, then press a label’s key to tag it"),
+                                  _("Select text, then press a label’s key to tag it; press Return on tagged text to edit it"),
                                   -1);
 
   setup_popovers (self);

@@ -259,6 +259,15 @@ on_delete_clicked (SmSpanEditor *self)
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+/* Focus goes to the label, never first to Delete */
+static gboolean
+sm_span_editor_grab_focus (GtkWidget *widget)
+{
+  SmSpanEditor *self = SM_SPAN_EDITOR (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->label_dropdown));
+}
+
 static void
 sm_span_editor_dispose (GObject *object)
 {
@@ -290,6 +299,8 @@ sm_span_editor_class_init (SmSpanEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sm_span_editor_dispose;
+
+  widget_class->grab_focus = sm_span_editor_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/spanmark/Spanmark/sm-span-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SmSpanEditor, swatch);
