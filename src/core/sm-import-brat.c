@@ -872,16 +872,35 @@ describe_skipped (Skipped     kind,
     }
 }
 
+static gint
+compare_first_lines (gconstpointer a,
+                     gconstpointer b)
+{
+  const Tally *x = *(const Tally **) a;
+  const Tally *y = *(const Tally **) b;
+
+  return x->first_line < y->first_line ? -1 : x->first_line > y->first_line;
+}
+
+/* One warning per kind of line not imported, in the order of the file */
 static void
 report_skipped (Parser *parser)
 {
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new ();
+
   for (guint kind = 0; kind < N_SKIPPED; kind++)
     {
-      Tally *t = &parser->skipped[kind];
-      g_autofree char *text = NULL;
+      if (parser->skipped[kind].count > 0)
+        g_ptr_array_add (tallies, &parser->skipped[kind]);
+    }
 
-      if (t->count == 0)
-        continue;
+  g_ptr_array_sort (tallies, compare_first_lines);
+
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      Tally *t = g_ptr_array_index (tallies, i);
+      Skipped kind = (Skipped) (t - parser->skipped);
+      g_autofree char *text = NULL;
 
       text = describe_skipped (kind, t->count, t->first_detail);
       g_ptr_array_add (parser->warnings,

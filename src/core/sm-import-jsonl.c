@@ -549,6 +549,8 @@ read_value (Reader     *reader,
   for (guint i = 0; i < record_warnings->len; i++)
     g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (record_warnings, i)));
 
+  /* So that a message about the document can say which record it was */
+  g_object_set_data_full (G_OBJECT (document), SM_IMPORT_WHERE_KEY, g_strdup (where), g_free);
   g_ptr_array_add (documents, document);
 }
 

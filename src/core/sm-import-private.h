@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* Object data on an imported document: where in its file it came from,
+ * such as "x.jsonl:12", when the file holds several */
+#define SM_IMPORT_WHERE_KEY "sm-import-where"
+
 /* The labels and relation types an input uses that Spanmark must rename,
  * remembered per input file so each is reported once */
 typedef struct _SmImportNames SmImportNames;

@@ -22,10 +22,10 @@
 #include "sm-format.h"
 #include "sm-import-private.h"
 
-/* Colours for labels an import adds, after the GNOME palette's blue, yellow
+/* Colours for labels an import adds, after the GNOME palette's purple, yellow
  * and green of the default labels */
 static const char * const palette[] = {
-  "#ff7800", "#e01b24", "#9141ac", "#986a44", "#99c1f1", "#8ff0a4",
+  "#ff7800", "#e01b24", "#3584e4", "#986a44", "#99c1f1", "#8ff0a4",
   "#f9f06b", "#ffbe6f", "#f66151", "#dc8add", "#cdab8f", "#77767b",
 };
 
@@ -712,6 +712,7 @@ name_uniquely (SmDocument *document,
                const char *display_name,
                GPtrArray  *warnings)
 {
+  const char *where = g_object_get_data (G_OBJECT (document), SM_IMPORT_WHERE_KEY);
   g_autofree char *file_name = _sm_corpus_file_name (sm_document_get_name (document));
   g_autofree char *key = g_utf8_casefold (file_name, -1);
 
@@ -732,7 +733,8 @@ name_uniquely (SmDocument *document,
       g_ptr_array_add (warnings,
                        g_strdup_printf (_("%s: another document of this import is named “%s”:"
                                           " this one is named “%s”"),
-                                        display_name, sm_document_get_name (document), name));
+                                        where ? where : display_name,
+                                        sm_document_get_name (document), name));
       sm_document_set_name (document, name);
     }
   else if (strcmp (file_name, sm_document_get_name (document)) != 0)
