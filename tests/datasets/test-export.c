@@ -1,0 +1,666 @@
+/* test-export.c: every export format, its warnings, and where exports may write.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "datasets-fixtures.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = fixture_make_dir ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  fixture_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+path_in (Fixture    *fixture,
+         const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+assert_messages (GPtrArray          *messages,
+                 const char * const *expected)
+{
+  guint n = g_strv_length ((char **) expected);
+
+  for (guint i = 0; i < MIN (n, messages->len); i++)
+    g_assert_cmpstr (g_ptr_array_index (messages, i), ==, expected[i]);
+  g_assert_cmpuint (messages->len, ==, n);
+}
+
+static void
+test_jsonl (void)
+{
+  g_autoptr(SmDocument) document = fixture_small_document ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autofree char *jsonl = fixture_export (SM_EXPORT_FORMAT_JSONL, document, NULL, warnings);
+
+  g_assert_cmpstr (jsonl, ==,
+                   "{\"id\": \"small\", \"text\": \"Raisi said trade grew 5%.\\n\xE2\x80\x9C" "Fine,\xE2\x80\x9D Ana said.\\n\","
+                   " \"label\": [[0, 5, \"SPEAKER\"], [11, 24, \"CLAIM\"], [22, 24, \"FIGURE\"]],"
+                   " \"entities\": [{\"id\": 1, \"label\": \"SPEAKER\", \"start_offset\": 0, \"end_offset\": 5},"
+                   " {\"id\": 2, \"label\": \"CLAIM\", \"start_offset\": 11, \"end_offset\": 24},"
+                   " {\"id\": 3, \"label\": \"FIGURE\", \"start_offset\": 22, \"end_offset\": 24}],"
+                   " \"relations\": [{\"id\": 1, \"from_id\": 2, \"to_id\": 1, \"type\": \"said_by\"}]}\n");
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(SmDocument) document = fixture_small_document ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autofree char *csv = fixture_export (SM_EXPORT_FORMAT_CSV, document, NULL, warnings);
+
+  g_assert_cmpstr (csv, ==,
+                   "document,span,label,start,end,text,note,speaker,speaker_text\r\n"
+                   "small,T1,SPEAKER,0,5,Raisi,,,\r\n"
+                   "small,T2,CLAIM,11,24,trade grew 5%,\"paraphrase, \"\"loose\"\"\",T1,Raisi\r\n"
+                   "small,T3,FIGURE,22,24,5%,,,\r\n");
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+static void
+test_conll (void)
+{
+  g_autoptr(SmDocument) document = fixture_small_document ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autofree char *conll = fixture_export (SM_EXPORT_FORMAT_CONLL, document, NULL, warnings);
+  const char * const figure[] = { "FIGURE", NULL };
+  g_autofree char *layer = fixture_export (SM_EXPORT_FORMAT_CONLL, document, figure, warnings);
+
+  g_assert_cmpstr (conll, ==,
+                   "-DOCSTART-\tO\tO\tO\n\n"
+                   "Raisi\tB-SPEAKER\tO\tO\n"
+                   "said\tO\tO\tO\n"
+                   "trade\tO\tB-CLAIM\tO\n"
+                   "grew\tO\tI-CLAIM\tO\n"
+                   "5\tO\tI-CLAIM\tB-FIGURE\n"
+                   "%\tO\tI-CLAIM\tI-FIGURE\n"
+                   ".\tO\tO\tO\n\n"
+                   "\xE2\x80\x9C\tO\tO\tO\n"
+                   "Fine\tO\tO\tO\n"
+                   ",\tO\tO\tO\n"
+                   "\xE2\x80\x9D\tO\tO\tO\n"
+                   "Ana\tO\tO\tO\n"
+                   "said\tO\tO\tO\n"
+                   ".\tO\tO\tO\n\n");
+  g_assert_cmpstr (layer, ==,
+                   "-DOCSTART-\tO\n\n"
+                   "Raisi\tO\nsaid\tO\ntrade\tO\ngrew\tO\n5\tB-FIGURE\n%\tI-FIGURE\n.\tO\n\n"
+                   "\xE2\x80\x9C\tO\nFine\tO\n,\tO\n\xE2\x80\x9D\tO\nAna\tO\nsaid\tO\n.\tO\n\n");
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+/* Spans that do not fit tokens or one IOB2 column are named, never moved
+ * or dropped in silence */
+static void
+test_conll_warnings (void)
+{
+  g_autoptr(SmDocument) document = fixture_new_document ("deal", "The US$5bn deal ended.   Ana said it held.\n");
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autofree char *conll = NULL;
+  const char * const expected[] = {
+    "deal: span T3 (SPEAKER “eal end”) starts and ends inside tokens, and CoNLL tags whole tokens: it is"
+    " tagged as “deal ended”",
+    "deal: span T2 (SPEAKER “na”) starts inside a token, and CoNLL tags whole tokens: it is tagged as “Ana”",
+    "deal: span T5 (CLAIM) shares tokens with span T4, and a CoNLL column holds one CLAIM at a time, so T5"
+    " is left out",
+    "deal: span T1 (FIGURE “$5”) ends inside a token, and CoNLL tags whole tokens: it is tagged as “$5bn”",
+    "deal: span T6 (FIGURE) covers no token, only spaces or invisible characters, so it is left out",
+    NULL
+  };
+
+  fixture_tag (document, "FIGURE", "$5", 0);
+  fixture_tag (document, "SPEAKER", "na", 0);
+  fixture_tag (document, "SPEAKER", "eal end", 0);
+  fixture_tag (document, "CLAIM", "The US$5bn deal ended.   Ana said it held.", 0);
+  fixture_tag (document, "CLAIM", "Ana said", 0);
+  fixture_tag (document, "FIGURE", "  ", 0);
+
+  conll = fixture_export (SM_EXPORT_FORMAT_CONLL, document, NULL, warnings);
+  assert_messages (warnings, expected);
+
+  /* The CLAIM over two sentences keeps them one sentence, all I- tags */
+  g_assert_cmpstr (conll, ==,
+                   "-DOCSTART-\tO\tO\tO\n\n"
+                   "The\tO\tB-CLAIM\tO\n"
+                   "US\tO\tI-CLAIM\tO\n"
+                   "$\tO\tI-CLAIM\tB-FIGURE\n"
+                   "5bn\tO\tI-CLAIM\tI-FIGURE\n"
+                   "deal\tB-SPEAKER\tI-CLAIM\tO\n"
+                   "ended\tI-SPEAKER\tI-CLAIM\tO\n"
+                   ".\tO\tI-CLAIM\tO\n"
+                   "Ana\tB-SPEAKER\tI-CLAIM\tO\n"
+                   "said\tO\tI-CLAIM\tO\n"
+                   "it\tO\tI-CLAIM\tO\n"
+                   "held\tO\tI-CLAIM\tO\n"
+                   ".\tO\tI-CLAIM\tO\n\n");
+}
+
+static void
+test_brat (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(SmDocument) document = fixture_small_document ();
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = path_in (fixture, "brat");
+  g_autoptr(GFile) destination = g_file_new_for_path (out);
+  g_autofree char *ann_path = g_build_filename (out, "small.ann", NULL);
+  g_autofree char *txt_path = g_build_filename (out, "small.txt", NULL);
+  g_autofree char *conf_path = g_build_filename (out, "annotation.conf", NULL);
+  g_autofree char *visual_path = g_build_filename (out, "visual.conf", NULL);
+  g_autofree char *ann = NULL;
+  g_autofree char *txt = NULL;
+  g_autofree char *conf = NULL;
+  g_autofree char *visual = NULL;
+
+  sm_corpus_add_document (corpus, document, NULL);
+  g_assert_true (sm_exporter_export_to_file (exporter, corpus, destination, SM_EXPORT_FLAGS_NONE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (errors->len, ==, 0);
+
+  ann = fixture_read (ann_path, NULL);
+  txt = fixture_read (txt_path, NULL);
+  conf = fixture_read (conf_path, NULL);
+  visual = fixture_read (visual_path, NULL);
+
+  g_assert_cmpstr (ann, ==,
+                   "T1\tSPEAKER 0 5\tRaisi\n"
+                   "T2\tCLAIM 11 24\ttrade grew 5%\n"
+                   "T3\tFIGURE 22 24\t5%\n"
+                   "R1\tsaid_by Arg1:T2 Arg2:T1\t\n"
+                   "#1\tAnnotatorNotes T2\tparaphrase, \"loose\"\n");
+  g_assert_cmpstr (txt, ==, sm_text_get_utf8 (sm_document_get_text (document)));
+  g_assert_nonnull (strstr (conf, "\n[entities]\n\nSPEAKER\nCLAIM\nFIGURE\n"));
+  g_assert_nonnull (strstr (conf, "\nsaid_by\tArg1:CLAIM, Arg2:SPEAKER\n"));
+  g_assert_nonnull (strstr (conf, "\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"));
+  g_assert_nonnull (strstr (visual, "\nCLAIM | Claim\n"));
+  g_assert_nonnull (strstr (visual, "\nCLAIM\tbgColor:#e5a50a, fgColor:black, borderColor:darken\n"));
+  g_assert_nonnull (strstr (visual, "\nSPEAKER\tbgColor:#9141ac, fgColor:white, borderColor:darken\n"));
+}
+
+/* brat has no escapes: a span over a line break is written in fragments,
+ * a note's line breaks as spaces, and ids that are not brat's renamed */
+static void
+test_brat_line_breaks_and_ids (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *input = path_in (fixture, "odd.json");
+  g_autofree char *out = path_in (fixture, "brat");
+  g_autofree char *ann_path = g_build_filename (out, "odd.ann", NULL);
+  g_autoptr(GFile) input_file = g_file_new_for_path (input);
+  g_autoptr(GFile) destination = g_file_new_for_path (out);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ann = NULL;
+  const char * const expected[] = {
+    "odd.json: brat ids are T or R and a number; these were renamed: who → T8, claim → T9, r → R1",
+    "odd.json: span who starts or ends with a line break, which brat cannot mark; it is written as [0, 3)",
+    "odd.json: span T7: its note has line breaks, and a brat note is one line: they were written as spaces",
+    NULL
+  };
+
+  fixture_write (input,
+                 "{\"format\": \"spanmark\", \"version\": 1,"
+                 " \"document\": {\"name\": \"odd\", \"text\": \"Ana\\r\\nsaid it.\\nYes\"},"
+                 " \"labels\": [{\"id\": \"SPEAKER\"}, {\"id\": \"CLAIM\"}],"
+                 " \"spans\": ["
+                 "  {\"id\": \"who\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 4},"
+                 "  {\"id\": \"claim\", \"label\": \"CLAIM\", \"start\": 5, \"end\": 17},"
+                 "  {\"id\": \"T7\", \"label\": \"CLAIM\", \"start\": 0, \"end\": 13, \"note\": \"one\\ntwo\"}],"
+                 " \"relations\": [{\"id\": \"r\", \"type\": \"said_by\", \"from\": \"claim\", \"to\": \"who\"}]}",
+                 -1);
+
+  g_assert_true (sm_corpus_add_file (corpus, input_file, NULL, NULL, &error));
+  g_assert_true (sm_exporter_export_to_file (exporter, corpus, destination, SM_EXPORT_FLAGS_NONE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  assert_messages (warnings, expected);
+
+  ann = fixture_read (ann_path, NULL);
+  g_assert_cmpstr (ann, ==,
+                   "T8\tSPEAKER 0 3\tAna\n"
+                   "T7\tCLAIM 0 3;5 13\tAna said it.\n"
+                   "T9\tCLAIM 5 13;14 17\tsaid it. Yes\n"
+                   "R1\tsaid_by Arg1:T9 Arg2:T8\t\n"
+                   "#1\tAnnotatorNotes T7\tone two\n");
+}
+
+/* Returns the text content of the page's first article text, unescaped */
+static char *
+html_text_content (const char *page)
+{
+  const char *start = strstr (page, "<div class=\"text\">");
+  const char *end;
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (start);
+  start += strlen ("<div class=\"text\">");
+  end = strstr (start, "</div>");
+  g_assert_nonnull (end);
+
+  for (const char *p = start; p < end; p++)
+    {
+      if (*p == '<')
+        {
+          p = strchr (p, '>');
+          continue;
+        }
+
+      if (*p == '&')
+        {
+          const char *semicolon = strchr (p, ';');
+          g_autofree char *entity = g_strndup (p + 1, semicolon - p - 1);
+
+          if (strcmp (entity, "amp") == 0)
+            g_string_append_c (out, '&');
+          else if (strcmp (entity, "lt") == 0)
+            g_string_append_c (out, '<');
+          else if (strcmp (entity, "gt") == 0)
+            g_string_append_c (out, '>');
+          else if (entity[0] == '#')
+            g_string_append_unichar (out, (gunichar) g_ascii_strtoull (entity + 1, NULL, 10));
+          else
+            g_assert_not_reached ();
+          p = semicolon;
+          continue;
+        }
+
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_html_escapes_everything (void)
+{
+  g_autoptr(SmDocument) document = fixture_new_document ("<script>alert(1)</script>",
+                                                         "a < b && \"c\" > d\r\n<i>'e'</i>\x01!\n");
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autofree char *page = NULL;
+  g_autofree char *text = NULL;
+  SmSpan *claim, *speaker;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmLabel) label = sm_label_new ("QUOTE", "<b>Quote</b> & \"more\"", "#ff7800", "");
+
+  claim = fixture_tag (document, "CLAIM", "\"c\" > d\r\n<i>", 0);
+  speaker = fixture_tag (document, "SPEAKER", "a <", 0);
+  fixture_said_by (document, claim, speaker);
+  sm_document_set_span_note (document, claim, "<img src=x onerror=alert(1)>");
+  sm_document_add_label (document, label, &error);
+  g_assert_no_error (error);
+  fixture_tag (document, "QUOTE", "'e'", 0);
+
+  page = fixture_export (SM_EXPORT_FORMAT_HTML, document, NULL, warnings);
+
+  g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>\n"));
+  g_assert_true (g_str_has_suffix (page, "</html>\n"));
+  g_assert_null (strstr (page, "<script"));
+  g_assert_null (strstr (page, "<img"));
+  g_assert_null (strstr (page, "<i>"));
+  g_assert_null (strstr (page, "<b>"));
+  /* Self-contained: nothing is fetched */
+  g_assert_null (strstr (page, " src=\""));
+  g_assert_null (strstr (page, "<link"));
+  g_assert_null (strstr (page, "href=\"http"));
+  g_assert_nonnull (strstr (page, "<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+  g_assert_nonnull (strstr (page, "&lt;b&gt;Quote&lt;/b&gt; &amp; \"more\" <code>QUOTE</code><span class=\"count\">1</span>"));
+  g_assert_nonnull (strstr (page, "<dd>&lt;img src=x onerror=alert(1)&gt;</dd>"));
+  g_assert_nonnull (strstr (page, "title=\"T1 Claim\""));
+  g_assert_nonnull (strstr (page, "<tr><td><a href=\"#d0-s1\">T1</a> “\"c\" &gt; d&#13;\n&lt;i&gt;”</td>"
+                                  "<td><a href=\"#d0-s0\">T2</a> “a &lt;”</td></tr>"));
+
+  /* The article is the text content of its element, CR and all */
+  text = html_text_content (page);
+  g_assert_cmpstr (text, ==, sm_text_get_utf8 (sm_document_get_text (document)));
+}
+
+static void
+save_corpus (Fixture *fixture,
+             guint    n_documents)
+{
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("doc-%03u", i);
+      g_autofree char *text = g_strdup_printf ("Speaker %u said \xE2\x80\x9Csales grew %u%%\xE2\x80\x9D in %s.\r\n"
+                                               "Caf\xC3\xA9 \xF0\x9F\x91\x8D line %u.\n",
+                                               i, i * 7, i % 2 ? "Z\xC3\xBCrich" : "\xD8\xA8\xD8\xBA\xD8\xAF\xD8\xA7\xD8\xAF", i);
+      g_autofree char *file_name = g_strconcat (name, ".json", NULL);
+      g_autofree char *path = path_in (fixture, file_name);
+      g_autoptr(SmDocument) document = fixture_new_document (name, text);
+      SmSpan *speaker = fixture_tag (document, "SPEAKER", "Speaker", 0);
+      SmSpan *claim = fixture_tag (document, "CLAIM", "sales grew", 0);
+
+      fixture_said_by (document, claim, speaker);
+      if (i % 3 == 0)
+        fixture_tag (document, "FIGURE", "%", 0);
+      sm_document_set_status (document, i % 3);
+      fixture_save (document, path);
+    }
+}
+
+static char *
+export_folder (Fixture        *fixture,
+               SmExportFormat  format,
+               guint           n_threads)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmExporter) exporter = sm_exporter_new (format);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GError) error = NULL;
+
+  sm_corpus_set_n_threads (corpus, n_threads);
+  g_assert_true (sm_corpus_add_file (corpus, folder, "corpus", NULL, &error));
+  g_assert_true (sm_exporter_export_to_stream (exporter, corpus, out, warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (sm_exporter_get_n_exported (exporter), ==, sm_corpus_get_n_inputs (corpus));
+
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* Documents are read on several threads and written in input order: the
+ * same bytes whatever the number of threads */
+static void
+test_parallel_export_keeps_order (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  const SmExportFormat formats[] = {
+    SM_EXPORT_FORMAT_JSONL, SM_EXPORT_FORMAT_CSV, SM_EXPORT_FORMAT_CONLL, SM_EXPORT_FORMAT_HTML,
+  };
+
+  save_corpus (fixture, 300);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *one = export_folder (fixture, formats[i], 1);
+      g_autofree char *four = export_folder (fixture, formats[i], 4);
+
+      g_assert_cmpstr (four, ==, one);
+    }
+
+  {
+    g_autofree char *jsonl = export_folder (fixture, SM_EXPORT_FORMAT_JSONL, 3);
+    g_auto(GStrv) lines = g_strsplit (jsonl, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 301);
+    for (guint i = 0; i < 300; i++)
+      {
+        g_autofree char *prefix = g_strdup_printf ("{\"id\": \"doc-%03u\", ", i);
+
+        g_assert_true (g_str_has_prefix (lines[i], prefix));
+      }
+  }
+}
+
+static void
+test_status_and_label_filters (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_JSONL);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GError) error = NULL;
+  const char * const labels[] = { "FIGURE", "FIGUER", NULL };
+  const char * const expected[] = { "no document exported has the label FIGUER", NULL };
+  char *data_out;
+
+  save_corpus (fixture, 6);
+  g_assert_true (sm_corpus_add_file (corpus, folder, "corpus", NULL, &error));
+
+  sm_exporter_set_statuses (exporter, SM_EXPORT_STATUS (SM_DOCUMENT_STATUS_NEW));
+  sm_exporter_set_labels (exporter, labels);
+  g_assert_true (sm_exporter_export_to_stream (exporter, corpus, out, warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_exporter_get_n_exported (exporter), ==, 2);
+  assert_messages (warnings, expected);
+
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  data_out = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+
+  /* doc-000 and doc-003 are new; only their FIGURE spans, no relations */
+  g_assert_true (g_str_has_prefix (data_out, "{\"id\": \"doc-000\", "));
+  g_assert_nonnull (strstr (data_out, "\n{\"id\": \"doc-003\", "));
+  g_assert_nonnull (strstr (data_out, "\"label\": [[28, 29, \"FIGURE\"]], \"entities\": [{\"id\": 1, \"label\": \"FIGURE\","
+                                      " \"start_offset\": 28, \"end_offset\": 29}], \"relations\": []}\n"));
+  g_assert_null (strstr (data_out, "SPEAKER"));
+  g_assert_null (strstr (data_out, "said_by"));
+}
+
+static void
+test_unreadable_inputs_are_left_out (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *good = path_in (fixture, "a-good.json");
+  g_autofree char *bad = path_in (fixture, "b-bad.json");
+  g_autofree char *missing = path_in (fixture, "c-missing.json");
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GFile) empty_folder = NULL;
+  g_autofree char *empty = path_in (fixture, "empty");
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_CSV);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = fixture_small_document ();
+  const char * const expected[] = {
+    "data/b-bad.json: span T1: end 99 is past the end of the text (2 characters)",
+    NULL
+  };
+
+  fixture_save (document, good);
+  fixture_write (bad,
+                 "{\"format\": \"spanmark\", \"version\": 1, \"document\": {\"name\": \"b\", \"text\": \"ab\"},"
+                 " \"labels\": [{\"id\": \"X\"}], \"spans\": [{\"id\": \"T1\", \"label\": \"X\", \"start\": 0, \"end\": 99}]}",
+                 -1);
+
+  g_assert_false (sm_corpus_add_file (corpus, missing_file, "c-missing.json", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "c-missing.json: could not open: the file does not exist");
+  g_clear_error (&error);
+
+  g_mkdir (empty, 0755);
+  empty_folder = g_file_new_for_path (empty);
+  g_assert_false (sm_corpus_add_file (corpus, empty_folder, "empty/", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "empty/: there is no Spanmark file (.json) in this folder");
+  g_clear_error (&error);
+
+  g_assert_true (sm_corpus_add_file (corpus, folder, "data", NULL, &error));
+  g_assert_cmpuint (sm_corpus_get_n_inputs (corpus), ==, 2);
+  g_assert_true (sm_exporter_export_to_stream (exporter, corpus, out, warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_exporter_get_n_exported (exporter), ==, 1);
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  /* The message names the file as the folder's display name leads to it */
+  assert_messages (errors, expected);
+}
+
+static void
+test_destinations (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SmDocument) document = fixture_small_document ();
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmExporter) jsonl = sm_exporter_new (SM_EXPORT_FORMAT_JSONL);
+  g_autoptr(SmExporter) brat = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
+  g_autoptr(SmExporter) html = sm_exporter_new (SM_EXPORT_FORMAT_HTML);
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_path = path_in (fixture, "out.jsonl");
+  g_autofree char *folder_path = path_in (fixture, "pages");
+  g_autofree char *page_path = g_build_filename (folder_path, "small.html", NULL);
+  g_autofree char *brat_path = path_in (fixture, "brat");
+  g_autofree char *ann_path = g_build_filename (brat_path, "small.ann", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(GFile) brat_folder = g_file_new_for_path (brat_path);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autofree char *contents = NULL;
+
+  sm_corpus_add_document (corpus, document, NULL);
+
+  /* An existing file is left as it is without OVERWRITE, and replaced with it */
+  fixture_write (out_path, "precious", -1);
+  g_assert_false (sm_exporter_export_to_file (jsonl, corpus, out, SM_EXPORT_FLAGS_NONE,
+                                              warnings, errors, NULL, &error));
+  g_assert_error (error, SM_EXPORT_ERROR, SM_EXPORT_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "out.jsonl already exists; it was not replaced");
+  g_clear_error (&error);
+  contents = fixture_read (out_path, NULL);
+  g_assert_cmpstr (contents, ==, "precious");
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (sm_exporter_export_to_file (jsonl, corpus, out, SM_EXPORT_FLAGS_OVERWRITE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  contents = fixture_read (out_path, NULL);
+  g_assert_true (g_str_has_prefix (contents, "{\"id\": \"small\""));
+  g_clear_pointer (&contents, g_free);
+
+  /* One file formats refuse a folder; brat refuses a stream and a file */
+  g_mkdir (folder_path, 0755);
+  g_assert_false (sm_exporter_export_to_file (jsonl, corpus, folder, SM_EXPORT_FLAGS_OVERWRITE,
+                                              warnings, errors, NULL, &error));
+  g_assert_error (error, SM_EXPORT_ERROR, SM_EXPORT_ERROR_DESTINATION);
+  g_assert_cmpstr (error->message, ==, "pages is a folder; jsonl writes one file: give the name of a file to write");
+  g_clear_error (&error);
+
+  g_assert_false (sm_exporter_export_to_stream (brat, corpus, stream, warnings, errors, NULL, &error));
+  g_assert_error (error, SM_EXPORT_ERROR, SM_EXPORT_ERROR_DESTINATION);
+  g_clear_error (&error);
+
+  g_assert_false (sm_exporter_export_to_file (brat, corpus, out, SM_EXPORT_FLAGS_OVERWRITE,
+                                              warnings, errors, NULL, &error));
+  g_assert_error (error, SM_EXPORT_ERROR, SM_EXPORT_ERROR_DESTINATION);
+  g_assert_cmpstr (error->message, ==, "out.jsonl is a file; brat writes a .txt and an .ann file for each"
+                                       " document: choose a folder to write them in");
+  g_clear_error (&error);
+
+  /* HTML into an existing folder: a page per document */
+  g_assert_true (sm_exporter_export_to_file (html, corpus, folder, SM_EXPORT_FLAGS_NONE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  contents = fixture_read (page_path, NULL);
+  g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (contents, "<title>small</title>"));
+  g_clear_pointer (&contents, g_free);
+
+  /* brat makes its folder, and leaves a file that exists as it is */
+  g_assert_true (sm_exporter_export_to_file (brat, corpus, brat_folder, SM_EXPORT_FLAGS_NONE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  fixture_write (ann_path, "mine", -1);
+  g_assert_false (sm_exporter_export_to_file (brat, corpus, brat_folder, SM_EXPORT_FLAGS_NONE,
+                                              warnings, errors, NULL, &error));
+  g_assert_error (error, SM_EXPORT_ERROR, SM_EXPORT_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "brat/small.txt already exists; it was not replaced");
+  g_clear_error (&error);
+  contents = fixture_read (ann_path, NULL);
+  g_assert_cmpstr (contents, ==, "mine");
+
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (errors->len, ==, 0);
+}
+
+static void
+test_name_clash_in_a_folder (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SmDocument) first = fixture_small_document ();
+  g_autoptr(SmDocument) second = fixture_small_document ();
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmExporter) brat = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *brat_path = path_in (fixture, "brat");
+  g_autoptr(GFile) brat_folder = g_file_new_for_path (brat_path);
+  const char * const expected[] = {
+    "b/small.json: the document is named “small” like a/small.json, and both would be written to"
+    " the same files; it was not exported",
+    NULL
+  };
+
+  sm_corpus_add_document (corpus, first, "a/small.json");
+  sm_corpus_add_document (corpus, second, "b/small.json");
+  g_assert_true (sm_exporter_export_to_file (brat, corpus, brat_folder, SM_EXPORT_FLAGS_NONE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_exporter_get_n_exported (brat), ==, 1);
+  assert_messages (errors, expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/jsonl", test_jsonl);
+  g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/conll", test_conll);
+  g_test_add_func ("/export/conll/warnings", test_conll_warnings);
+  g_test_add ("/export/brat", Fixture, NULL, fixture_set_up, test_brat, fixture_tear_down);
+  g_test_add ("/export/brat/line-breaks-and-ids", Fixture, NULL,
+              fixture_set_up, test_brat_line_breaks_and_ids, fixture_tear_down);
+  g_test_add_func ("/export/html/escapes-everything", test_html_escapes_everything);
+  g_test_add ("/export/parallel-keeps-order", Fixture, NULL,
+              fixture_set_up, test_parallel_export_keeps_order, fixture_tear_down);
+  g_test_add ("/export/status-and-label-filters", Fixture, NULL,
+              fixture_set_up, test_status_and_label_filters, fixture_tear_down);
+  g_test_add ("/export/unreadable-inputs-are-left-out", Fixture, NULL,
+              fixture_set_up, test_unreadable_inputs_are_left_out, fixture_tear_down);
+  g_test_add ("/export/destinations", Fixture, NULL,
+              fixture_set_up, test_destinations, fixture_tear_down);
+  g_test_add ("/export/name-clash-in-a-folder", Fixture, NULL,
+              fixture_set_up, test_name_clash_in_a_folder, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,130 @@
+/* test-tokenizer.c: the tokens and sentences CoNLL exports are made of (docs/conll.md).
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sm-tokenizer.h"
+
+/* "Raisi said . / He left ." : tokens separated by spaces, "/" after the
+ * last token of each sentence */
+static char *
+tokenize (const char *utf8)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmText) text = sm_text_new (utf8, -1, &error);
+  g_autoptr(GArray) tokens = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  tokens = sm_tokenize (text);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      SmToken *token = &g_array_index (tokens, SmToken, i);
+      g_autofree char *slice = sm_text_dup_slice (text, token->start, token->end);
+
+      g_assert_cmpuint (token->start, <, token->end);
+      if (i > 0)
+        {
+          g_assert_cmpuint (g_array_index (tokens, SmToken, i - 1).end, <=, token->start);
+          g_string_append_c (out, ' ');
+        }
+      g_string_append (out, slice);
+      if (token->sentence_end)
+        g_string_append (out, " /");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_tokens (const char *text,
+               const char *expected)
+{
+  g_autofree char *tokens = tokenize (text);
+
+  g_assert_cmpstr (tokens, ==, expected);
+}
+
+static void
+test_words_and_punctuation (void)
+{
+  assert_tokens ("Raisi said trade grew 5%.", "Raisi said trade grew 5 % . /");
+  assert_tokens ("U.S. sanctions, don't North-South 1,000 3.5 e.g. Mr. Raisi",
+                 "U.S. sanctions , don't North-South 1,000 3.5 e.g. Mr. Raisi /");
+  assert_tokens ("Khamenei\xE2\x80\x99s \xE2\x80\x9C" "doable,\xE2\x80\x9D he said...",
+                 "Khamenei\xE2\x80\x99s \xE2\x80\x9C doable , \xE2\x80\x9D he said ... /");
+  assert_tokens ("$100 million, 10:30 and/or AT&T", "$ 100 million , 10:30 and/or AT&T /");
+}
+
+static void
+test_emoji_and_marks (void)
+{
+  /* A skin tone, two flags, a ZWJ family, a run of marks */
+  assert_tokens ("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD \xF0\x9F\x87\xAE\xF0\x9F\x87\xB7\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8 "
+                 "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7!!",
+                 "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD \xF0\x9F\x87\xAE\xF0\x9F\x87\xB7 \xF0\x9F\x87\xBA\xF0\x9F\x87\xB8 "
+                 "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7 !! /");
+  /* e + U+0301 stays one word; a mark at the very start is a token */
+  assert_tokens ("Cafe\xCC\x81.", "Cafe\xCC\x81 . /");
+  assert_tokens ("\xCC\x81x", "\xCC\x81 x /");
+}
+
+static void
+test_right_to_left (void)
+{
+  /* A zero-width non-joiner inside a Persian word, Persian digits */
+  assert_tokens ("\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87\xD8\xAF \xDB\xB5\xDB\xB1\xDB\xB0.",
+                 "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87\xD8\xAF \xDB\xB5\xDB\xB1\xDB\xB0 . /");
+  /* An Arabic sentence after a full stop has no case, and starts one */
+  assert_tokens ("\xD9\x82\xD8\xA7\xD9\x84. \xD8\xA5\xD9\x86",
+                 "\xD9\x82\xD8\xA7\xD9\x84 . / \xD8\xA5\xD9\x86 /");
+}
+
+static void
+test_invisible_characters_separate (void)
+{
+  /* Zero-width space, a right-to-left mark, a byte order mark */
+  assert_tokens ("a\xE2\x80\x8B" "b\xE2\x80\x8F" "c\xEF\xBB\xBF" "d", "a b c d /");
+}
+
+static void
+test_sentences (void)
+{
+  assert_tokens ("\xE2\x80\x9C" "Fine,\xE2\x80\x9D Ana said. He left.\r\nNext line",
+                 "\xE2\x80\x9C Fine , \xE2\x80\x9D Ana said . / He left . / Next line /");
+  /* A closing quote after the full stop ends the sentence after it */
+  assert_tokens ("He said \xE2\x80\x9Cno.\xE2\x80\x9D Then",
+                 "He said \xE2\x80\x9C no . \xE2\x80\x9D / Then /");
+  /* Lower case after a full stop: no new sentence */
+  assert_tokens ("by the U.S. must join. in 2019. 15 people",
+                 "by the U.S. must join . in 2019 . / 15 people /");
+  /* A title line without a full stop is a sentence of its own */
+  assert_tokens ("Countries Must Join\nTEHRAN \xE2\x80\x93 Leader",
+                 "Countries Must Join / TEHRAN \xE2\x80\x93 Leader /");
+}
+
+static void
+test_empty_of_tokens (void)
+{
+  assert_tokens (" \r\n\t ", "");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tokenizer/words-and-punctuation", test_words_and_punctuation);
+  g_test_add_func ("/tokenizer/emoji-and-marks", test_emoji_and_marks);
+  g_test_add_func ("/tokenizer/right-to-left", test_right_to_left);
+  g_test_add_func ("/tokenizer/invisible-characters-separate", test_invisible_characters_separate);
+  g_test_add_func ("/tokenizer/sentences", test_sentences);
+  g_test_add_func ("/tokenizer/empty-of-tokens", test_empty_of_tokens);
+
+  return g_test_run ();
+}
