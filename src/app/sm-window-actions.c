@@ -257,6 +257,22 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _sm_window_reload (SM_WINDOW (widget));
+}
+
+static void
+keep_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _sm_window_keep_mine (SM_WINDOW (widget));
+}
+
+static void
 restore_draft_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -293,6 +309,8 @@ _sm_window_class_actions_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
 }
@@ -338,6 +356,7 @@ _sm_window_actions_update (SmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.status", has_document);
   gtk_widget_action_set_enabled (widget, "win.mark-done", has_document && !done);
   gtk_widget_action_set_enabled (widget, "win.export", has_document);
+  gtk_widget_action_set_enabled (widget, "win.reload", self->file != NULL);
   gtk_widget_action_set_enabled (widget, "win.restore-draft", has_drafts);
   gtk_widget_action_set_enabled (widget, "win.discard-draft", has_drafts);
 }

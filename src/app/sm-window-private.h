@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sm-banner.h"
 #include "sm-label-palette.h"
 #include "sm-search-bar.h"
 #include "sm-window.h"
@@ -35,6 +36,9 @@ struct _SmWindow
   guint                 draft_timeout;
   GPtrArray            *offered_drafts;
   char                 *last_error;
+  /* What the Spanmark file on disk was when last read or written */
+  GFileMonitor         *monitor;
+  char                 *disk_etag;
   guint                 closing_confirmed : 1;
 
   /* Template widgets */
@@ -43,8 +47,8 @@ struct _SmWindow
   AdwSplitButton       *open_button;
   GtkButton            *save_button;
   GtkToggleButton      *sidebar_button;
-  GtkRevealer          *draft_revealer;
-  GtkLabel             *draft_label;
+  SmBanner             *draft_banner;
+  SmBanner             *disk_banner;
   GtkStack             *stack;
   GtkSpinner           *spinner;
   GtkLabel             *loading_label;
@@ -75,5 +79,7 @@ void     _sm_window_show_error         (SmWindow             *self,
                                         const char           *message);
 void     _sm_window_restore_draft      (SmWindow             *self);
 void     _sm_window_discard_draft      (SmWindow             *self);
+void     _sm_window_reload             (SmWindow             *self);
+void     _sm_window_keep_mine          (SmWindow             *self);
 
 G_END_DECLS

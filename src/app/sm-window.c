@@ -205,6 +205,103 @@ add_to_recent (SmWindow *self,
   gtk_recent_manager_add_item (self->recent, uri);
 }
 
+/* Watching the Spanmark file for changes made by other programs */
+
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file == NULL)
+    return NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+static gboolean
+changed_on_disk (SmWindow *self)
+{
+  g_autofree char *etag = NULL;
+
+  if (self->file == NULL || self->disk_etag == NULL)
+    return FALSE;
+
+  etag = query_etag (self->file);
+  return g_strcmp0 (etag, self->disk_etag) != 0;
+}
+
+static void
+remember_disk_state (SmWindow *self)
+{
+  g_free (self->disk_etag);
+  self->disk_etag = query_etag (self->file);
+  sm_banner_set_revealed (self->disk_banner, FALSE);
+}
+
+static void
+on_file_changed (SmWindow          *self,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 GFileMonitor      *monitor)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  /* Our own saves change the file too; they are remembered once done */
+  if (self->saving > 0 || !changed_on_disk (self))
+    return;
+
+  name = g_file_get_basename (self->file);
+  if (g_file_query_exists (self->file, NULL))
+    message = g_strdup_printf (_("“%s” was changed by another program. Reload it, or keep your version: saving will ask before replacing theirs."),
+                               name);
+  else
+    message = g_strdup_printf (_("“%s” was deleted or moved by another program. Saving will write it again."),
+                               name);
+
+  sm_banner_set_title (self->disk_banner, message);
+  sm_banner_set_revealed (self->disk_banner, TRUE);
+  _sm_window_actions_update (self);
+}
+
+static void
+watch_file (SmWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  remember_disk_state (self);
+
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed),
+                             self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * sm_window_get_changed_on_disk:
+ *
+ * Returns: whether another program changed the document's file since it
+ *   was opened or saved here
+ */
+gboolean
+sm_window_get_changed_on_disk (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  return changed_on_disk (self);
+}
+
 static void
 set_document (SmWindow   *self,
               SmDocument *document,
@@ -225,6 +322,7 @@ set_document (SmWindow   *self,
   g_set_object (&self->file, file);
   g_set_object (&self->article, article);
   update_draft_key (self);
+  watch_file (self);
 
   self->view = sm_annotation_view_new (document);
   g_settings_bind (self->settings, "snap-to-words", self->view, "snap-to-words", G_SETTINGS_BIND_GET);
@@ -517,7 +615,10 @@ on_saved (GObject      *source,
       forget_draft (self);
       g_set_object (&self->file, save->file);
       update_draft_key (self);
+      watch_file (self);
     }
+  else
+    remember_disk_state (self);
 
   if (!sm_document_get_modified (SM_DOCUMENT (source)))
     forget_draft (self);
@@ -570,6 +671,43 @@ on_save_dialog_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  Continuation *continuation = user_data;
+
+  g_signal_handlers_disconnect_by_func (dialog, on_replace_response, user_data);
+
+  if (g_strcmp0 (response, "replace") == 0)
+    save_to (continuation->self, continuation->self->file, continuation);
+  else
+    continuation_free (continuation);
+}
+
+/* Another program changed the file: saving would lose its changes */
+static void
+ask_to_replace (SmWindow     *self,
+                Continuation *continuation)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("Another program changed the file since you opened it. Saving replaces its changes with yours.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), continuation);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * _sm_window_save:
  * @save_as: ask where, even if the document has a file
@@ -603,7 +741,10 @@ _sm_window_save (SmWindow             *self,
 
   if (!save_as && self->file != NULL)
     {
-      save_to (self, self->file, continuation);
+      if (changed_on_disk (self) && g_file_query_exists (self->file, NULL))
+        ask_to_replace (self, continuation);
+      else
+        save_to (self, self->file, continuation);
       return;
     }
 
@@ -908,6 +1049,9 @@ sm_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);
 
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->article);
@@ -924,6 +1068,7 @@ sm_window_finalize (GObject *object)
 
   g_clear_pointer (&self->draft_key, g_free);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->disk_etag, g_free);
 
   G_OBJECT_CLASS (sm_window_parent_class)->finalize (object);
 }
@@ -946,8 +1091,8 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, sidebar_button);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, draft_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, draft_banner);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, disk_banner);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, loading_label);
@@ -968,6 +1113,7 @@ sm_window_init (SmWindow *self)
 {
   GtkDropTarget *drop;
 
+  g_type_ensure (SM_TYPE_BANNER);
   g_type_ensure (SM_TYPE_LABEL_PALETTE);
   g_type_ensure (SM_TYPE_SEARCH_BAR);
   g_type_ensure (SM_TYPE_SPAN_LIST);
@@ -1069,6 +1215,57 @@ sm_window_get_span_list (SmWindow *self)
   return self->span_list;
 }
 
+static void
+reload_after_asking (SmWindow *self,
+                     gpointer  data)
+{
+  forget_draft (self);
+  sm_banner_set_revealed (self->disk_banner, FALSE);
+  start_loading (self, self->file);
+}
+
+/**
+ * _sm_window_reload:
+ *
+ * Reads the document's file again, after asking about unsaved changes.
+ */
+void
+_sm_window_reload (SmWindow *self)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  if (self->file == NULL)
+    return;
+
+  if (self->document != NULL && sm_document_get_modified (self->document))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard Your Changes?"),
+                                                           _("Reloading shows the file as the other program left it; your unsaved changes will be lost.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard and Reload"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_ask_to_save_response),
+                        continuation_new (self, reload_after_asking, NULL, NULL));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    reload_after_asking (self, NULL);
+}
+
+void
+_sm_window_keep_mine (SmWindow *self)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  /* Saving will still ask before replacing their version */
+  sm_banner_set_revealed (self->disk_banner, FALSE);
+}
+
 /* Drafts left by a crash */
 
 static void
@@ -1081,7 +1278,7 @@ show_next_draft (SmWindow *self)
 
   if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
     {
-      gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+      sm_banner_set_revealed (self->draft_banner, FALSE);
       g_clear_pointer (&self->offered_drafts, g_ptr_array_unref);
       _sm_window_actions_update (self);
       return;
@@ -1093,8 +1290,8 @@ show_next_draft (SmWindow *self)
   /* Translators: %s is a document's name, then a date and time */
   message = g_strdup_printf (_("Unsaved changes to “%s” from %s were kept when Spanmark stopped unexpectedly."),
                              draft->name, when);
-  gtk_label_set_label (self->draft_label, message);
-  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+  sm_banner_set_title (self->draft_banner, message);
+  sm_banner_set_revealed (self->draft_banner, TRUE);
   _sm_window_actions_update (self);
 }
 

@@ -30,6 +30,7 @@ SmDocument       *sm_window_get_document   (SmWindow      *self);
 GFile            *sm_window_get_file       (SmWindow      *self);
 SmAnnotationView *sm_window_get_view       (SmWindow      *self);
 SmSpanList       *sm_window_get_span_list  (SmWindow      *self);
+gboolean          sm_window_get_changed_on_disk (SmWindow *self);
 void              sm_window_show_toast     (SmWindow      *self,
                                             const char    *message);
 void              sm_window_offer_drafts   (SmWindow      *self);

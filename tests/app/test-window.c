@@ -814,6 +814,84 @@ test_import_into_window (void)
   close_window (window);
 }
 
+/* data: the window and the document it had */
+static gboolean
+document_replaced (gpointer data)
+{
+  gpointer *pair = data;
+
+  return sm_window_get_document (pair[0]) != pair[1];
+}
+
+static gboolean
+changed_on_disk (gpointer data)
+{
+  return sm_window_get_changed_on_disk (data);
+}
+
+static void
+test_file_changed_on_disk (void)
+{
+  g_autofree char *path = write_sample_json ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SmDocument) theirs = sm_document_new_from_file (file, NULL, NULL);
+  g_autoptr(SmDocument) on_disk = NULL;
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+
+  /* Our own save is not "another program" */
+  tag (window, "SPEAKER", 0, 9);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_until (window_is_idle, window, "the save");
+  spin (1500);
+  g_assert_false (sm_window_get_changed_on_disk (window));
+
+  /* Another program writes its version */
+  sm_document_add_span (theirs, "FIGURE", 10, 14, NULL);
+  sm_document_add_span (theirs, "FIGURE", 15, 19, NULL);
+  g_assert_true (sm_document_save_to_file (theirs, file, NULL, NULL));
+  wait_until (changed_on_disk, window, "the change to be noticed");
+
+  /* Saving asks first; cancelling leaves their file alone */
+  tag (window, "CLAIM", 20, 30);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  answer_dialog ("cancel");
+  g_assert_true (sm_document_get_modified (document));
+  on_disk = sm_document_new_from_file (file, NULL, NULL);
+  g_assert_cmpuint (sm_document_get_n_spans (on_disk), ==, 2);
+  g_clear_object (&on_disk);
+
+  /* Reload discards ours, after asking, and shows theirs */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  answer_dialog ("discard");
+  wait_until (document_replaced, &(gpointer[2]) { window, document }, "the reload");
+  document = sm_window_get_document (window);
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, 2);
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, 0);
+  g_assert_false (sm_document_get_modified (document));
+  g_assert_false (sm_window_get_changed_on_disk (window));
+
+  /* Replacing theirs with ours, when the user says so */
+  g_assert_true (sm_document_save_to_file (theirs, file, NULL, NULL));
+  sm_document_add_span (theirs, "FIGURE", 31, 35, NULL);
+  g_assert_true (sm_document_save_to_file (theirs, file, NULL, NULL));
+  wait_until (changed_on_disk, window, "the second change to be noticed");
+  tag (window, "CLAIM", 40, 50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  answer_dialog ("replace");
+  wait_until (window_is_idle, window, "the save");
+  on_disk = sm_document_new_from_file (file, NULL, NULL);
+  g_assert_cmpuint (sm_document_get_n_spans (on_disk), ==, 3);
+  {
+    g_autoptr(GBytes) ours = sm_format_serialize (sm_window_get_document (window));
+    g_autoptr(GBytes) written = sm_format_serialize (on_disk);
+
+    g_assert_true (g_bytes_equal (ours, written));
+  }
+
+  close_window (window);
+}
+
 static void
 test_empty_window_offers_sample (void)
 {
@@ -863,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/window/save-failure-keeps-work", test_save_failure_keeps_work);
   g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
   g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);
+  g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/export-from-window", test_export_from_window);
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
