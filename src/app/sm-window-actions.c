@@ -15,6 +15,7 @@
 
 #include "sm-export-dialog.h"
 #include "sm-import-dialog.h"
+#include "sm-labels-dialog.h"
 #include "sm-window-private.h"
 
 static void
@@ -257,6 +258,21 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+labels_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  SmLabelsDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+
+  dialog = sm_labels_dialog_new (GTK_WINDOW (self), self->document, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -309,6 +325,7 @@ _sm_window_class_actions_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.labels", NULL, labels_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);
@@ -357,6 +374,7 @@ _sm_window_actions_update (SmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.mark-done", has_document && !done);
   gtk_widget_action_set_enabled (widget, "win.export", has_document);
   gtk_widget_action_set_enabled (widget, "win.reload", self->file != NULL);
+  gtk_widget_action_set_enabled (widget, "win.labels", has_document);
   gtk_widget_action_set_enabled (widget, "win.restore-draft", has_drafts);
   gtk_widget_action_set_enabled (widget, "win.discard-draft", has_drafts);
 }

@@ -19,6 +19,7 @@
 #include "sm-export-dialog.h"
 #include "sm-format.h"
 #include "sm-import-dialog.h"
+#include "sm-labels-dialog.h"
 #include "sm-search-bar.h"
 #include "sm-span-editor.h"
 #include "sm-window.h"
@@ -893,6 +894,60 @@ test_file_changed_on_disk (void)
 }
 
 static void
+test_edit_labels (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  SmLabelsDialog *dialog;
+  SmLabel *label;
+  SmSpan *span;
+
+  tag (window, "FIGURE", 0, 9);
+  tag (window, "FIGURE", 10, 14);
+  tag (window, "SPEAKER", 20, 30);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.labels", NULL));
+  dialog = SM_LABELS_DIALOG (find_toplevel (SM_TYPE_LABELS_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* A new label gets an id from its name and the next free key, and the
+   * window can tag with it at once */
+  g_assert_true (sm_labels_dialog_add_label (dialog, "Source quote"));
+  label = sm_document_find_label (document, "SOURCE_QUOTE");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (sm_label_get_key (label), ==, "4");
+  span = tag (window, "SOURCE_QUOTE", 40, 50);
+  assert_highlight (view, "SOURCE_QUOTE", sm_span_get_start (span), sm_span_get_end (span));
+
+  /* An empty name is refused */
+  g_assert_false (sm_labels_dialog_add_label (dialog, ""));
+
+  /* Removing a used label says how many spans go, and asks: no, then yes */
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, 2);
+  sm_labels_dialog_remove_label (dialog, "FIGURE");
+  wait_until (dialog_is_shown, NULL, "the question");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (find_dialog ()), "2 spans use it"));
+  answer_dialog ("cancel");
+  g_assert_nonnull (sm_document_find_label (document, "FIGURE"));
+  sm_labels_dialog_remove_label (dialog, "FIGURE");
+  answer_dialog ("remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (sm_document_find_label (document, "FIGURE"));
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, 0);
+  g_assert_null (sm_annotation_view_get_label_tag (view, "FIGURE"));
+
+  /* One undo brings the label and its spans back, highlighted */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (sm_document_find_label (document, "FIGURE"));
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, 2);
+  assert_highlight (view, "FIGURE", 0, 9);
+
+  close_window (window);
+}
+
+static void
 test_empty_window_offers_sample (void)
 {
   SmWindow *window = sm_window_new (app);
@@ -942,6 +997,7 @@ main (int   argc,
   g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
   g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
+  g_test_add_func ("/window/edit-labels", test_edit_labels);
   g_test_add_func ("/window/export-from-window", test_export_from_window);
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
