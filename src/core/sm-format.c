@@ -793,29 +793,43 @@ append_span (SmSpan   *span,
   return TRUE;
 }
 
-/* "R2" before "R10": ids compare by prefix, then by number */
+#define DIGITS "0123456789"
+
+/* "R2" before "R10": ids compare by the text before their first digit, then
+ * by the number there, then by what follows it, then as strings. Each step
+ * decides or passes on to the next, so this is a total order and relations
+ * are written in the same order whatever order they were read in, even with
+ * ids such as "R1~" among the "R<n>". */
 static gint
 compare_ids (const char *a,
              const char *b)
 {
-  gsize prefix_a = strcspn (a, "0123456789");
-  gsize prefix_b = strcspn (b, "0123456789");
+  gsize prefix_a = strcspn (a, DIGITS);
+  gsize prefix_b = strcspn (b, DIGITS);
+  const char *number_a = a + prefix_a;
+  const char *number_b = b + prefix_b;
+  gsize digits_a, digits_b;
+  gint cmp;
 
-  if (prefix_a == prefix_b && strncmp (a, b, prefix_a) == 0 &&
-      a[prefix_a] != '\0' && b[prefix_b] != '\0')
-    {
-      gsize digits_a = strspn (a + prefix_a, "0123456789");
-      gsize digits_b = strspn (b + prefix_b, "0123456789");
+  if ((cmp = memcmp (a, b, MIN (prefix_a, prefix_b))) != 0)
+    return cmp;
+  if (prefix_a != prefix_b)
+    return prefix_a < prefix_b ? -1 : 1;
 
-      if (a[prefix_a + digits_a] == '\0' && b[prefix_b + digits_b] == '\0')
-        {
-          guint64 number_a = g_ascii_strtoull (a + prefix_a, NULL, 10);
-          guint64 number_b = g_ascii_strtoull (b + prefix_b, NULL, 10);
+  /* Numbers of any length: without leading zeros, the longer is larger */
+  while (number_a[0] == '0' && g_ascii_isdigit (number_a[1]))
+    number_a++;
+  while (number_b[0] == '0' && g_ascii_isdigit (number_b[1]))
+    number_b++;
+  digits_a = strspn (number_a, DIGITS);
+  digits_b = strspn (number_b, DIGITS);
+  if (digits_a != digits_b)
+    return digits_a < digits_b ? -1 : 1;
+  if ((cmp = memcmp (number_a, number_b, digits_a)) != 0)
+    return cmp;
 
-          if (number_a != number_b)
-            return number_a < number_b ? -1 : 1;
-        }
-    }
+  if ((cmp = strcmp (number_a + digits_a, number_b + digits_b)) != 0)
+    return cmp;
 
   return strcmp (a, b);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sm-document.h"
+#include "sm-format.h"
 
 typedef struct
 {
@@ -685,6 +686,60 @@ test_nul_escape (Fixture       *fixture,
   assert_edits_refused (fixture, edits, G_N_ELEMENTS (edits));
 }
 
+/* The same relations read in any order save to the same bytes, whatever
+ * their ids look like (found by fuzz-brat with an id "R1~") */
+static void
+test_relation_order (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const orders[][3] = {
+    { "R10", "R1~", "R2" },
+    { "R2", "R10", "R1~" },
+    { "R1~", "R2", "R10" },
+  };
+  g_autoptr(GBytes) first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autoptr(GString) contents = g_string_new (VALID_FILE);
+      g_autofree char *relations = g_strdup_printf ("\"relations\": ["
+                                                    "{\"id\": \"%s\", \"type\": \"a\", \"from\": \"T2\", \"to\": \"T1\"}, "
+                                                    "{\"id\": \"%s\", \"type\": \"b\", \"from\": \"T2\", \"to\": \"T1\"}, "
+                                                    "{\"id\": \"%s\", \"type\": \"c\", \"from\": \"T2\", \"to\": \"T1\"}]",
+                                                    orders[i][0], orders[i][1], orders[i][2]);
+      g_autofree char *path = NULL;
+      g_autoptr(SmDocument) document = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* Each id keeps its type, so the orders differ only in how they were read */
+      g_string_replace (contents, "\"relations\": [{\"id\": \"R1\", \"type\": \"said_by\", \"from\": \"T2\", \"to\": \"T1\"}]",
+                        relations, 1);
+      for (guint j = 0; j < 3; j++)
+        {
+          g_autofree char *from = g_strdup_printf ("\"id\": \"%s\", \"type\": \"%c\"", orders[i][j], 'a' + j);
+          g_autofree char *to = g_strdup_printf ("\"id\": \"%s\", \"type\": \"t%s\"", orders[i][j],
+                                                 strcmp (orders[i][j], "R10") == 0 ? "ten" :
+                                                 strcmp (orders[i][j], "R2") == 0 ? "two" : "tilde");
+          g_string_replace (contents, from, to, 1);
+        }
+
+      path = write_file (fixture->dir, "x.json", contents->str, contents->len);
+      document = open_path (path, &error);
+      g_assert_no_error (error);
+      bytes = sm_format_serialize (document);
+      if (first == NULL)
+        first = g_bytes_ref (bytes);
+      else
+        g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                         g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+    }
+
+  /* And the numbers still count: R2 before R10 */
+  g_assert_nonnull (strstr (g_bytes_get_data (first, NULL), "\"R2\""));
+  g_assert_true (strstr (g_bytes_get_data (first, NULL), "\"R2\"") < strstr (g_bytes_get_data (first, NULL), "\"R10\""));
+}
+
 /* Escapes JSON does not have: json-glib would take "\\x" as text and leak
  * memory on a cut "\\u" */
 static void
@@ -752,6 +807,7 @@ main (int   argc,
   ADD ("/faults/inputs/nul-escape", test_nul_escape);
   ADD ("/faults/inputs/lone-surrogates", test_lone_surrogates);
   ADD ("/faults/inputs/bad-escapes", test_bad_escapes);
+  ADD ("/faults/inputs/relation-order", test_relation_order);
 #undef ADD
 
   return g_test_run ();
