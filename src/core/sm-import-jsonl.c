@@ -226,7 +226,7 @@ read_entity_object (JsonObject  *object,
 static SmSpan *
 add_span (Reader      *reader,
           SmDocument  *document,
-          GHashTable  *origins,
+          GHashTable  *seen,
           const char  *list,
           const Found *found,
           const char  *where,
@@ -234,6 +234,7 @@ add_span (Reader      *reader,
           GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = NULL;
   const char *label;
   SmSpan *span;
 
@@ -248,24 +249,22 @@ add_span (Reader      *reader,
 
   label = _sm_import_ensure_label (reader->names, document, found->label, where, reader->warnings);
 
+  /* The same span in "label" and in "entities" is one span; twice in one
+   * list, it is a duplicate worth telling */
+  key = g_strdup_printf ("%s %u %u %s", list, found->start, found->end, label);
+  if (!g_hash_table_add (seen, g_steal_pointer (&key)))
+    g_ptr_array_add (reader->warnings,
+                     g_strdup_printf (_("%s: %s [%u, %u) %s is given twice; it is imported once"),
+                                      where, what, found->start, found->end, found->label));
+
   if ((span = sm_document_find_exact_span (document, found->start, found->end, label)) != NULL)
-    {
-      /* The same span in "label" and in "entities" is one span; twice in
-       * one list, it is a duplicate worth telling */
-      if (g_strcmp0 (g_hash_table_lookup (origins, span), list) == 0)
-        g_ptr_array_add (reader->warnings,
-                         g_strdup_printf (_("%s: %s [%u, %u) %s is given twice; it is imported once"),
-                                          where, what, found->start, found->end, found->label));
-      return span;
-    }
+    return span;
 
   if (!(span = sm_document_add_span (document, label, found->start, found->end, &local_error)))
     {
       fail (error, SM_IMPORT_ERROR_MISMATCH, where, "%s: %s", what, local_error->message);
       return NULL;
     }
-
-  g_hash_table_insert (origins, span, (gpointer) list);
 
   return span;
 }
@@ -278,7 +277,7 @@ read_spans (Reader      *reader,
             GHashTable  *entity_ids,
             GError     **error)
 {
-  g_autoptr(GHashTable) origins = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) entity_positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint length = sm_document_get_length (document);
   JsonNode *node;
@@ -313,7 +312,7 @@ read_spans (Reader      *reader,
                          _("%s must be an object such as {\"id\": 1, \"label\": \"SPEAKER\","
                            " \"start_offset\": 0, \"end_offset\": 6}"), what);
 
-          if (!(span = add_span (reader, document, origins, "entities", &found, where, what, error)))
+          if (!(span = add_span (reader, document, seen, "entities", &found, where, what, error)))
             return FALSE;
 
           if (JSON_NODE_HOLDS_OBJECT (element))
@@ -364,7 +363,7 @@ read_spans (Reader      *reader,
                          _("%s must be [start, end, \"LABEL\"]"), what);
 
           if (!read_triple (element, where, what, length, &found, error) ||
-              !add_span (reader, document, origins, "label", &found, where, what, error))
+              !add_span (reader, document, seen, "label", &found, where, what, error))
             return FALSE;
         }
     }
@@ -554,20 +553,39 @@ read_value (Reader     *reader,
   g_ptr_array_add (documents, document);
 }
 
-/* json-glib's "LINE:COLUMN: message" is about one line: say which line */
+/* json-glib's "LINE:COLUMN: message" is about one line: say which line.
+ * An error at the very end of the line is a record cut short (a file
+ * truncated while it was written), which deserves a plainer word. */
 static char *
 locate_syntax_error (const char *display_name,
                      guint       line,
+                     const char *text,
+                     gsize       length,
                      const char *message)
 {
   guint parsed_line, column;
   int consumed = 0;
+  const char *rest;
+  glong n_chars;
 
-  if (sscanf (message, "%u:%u: %n", &parsed_line, &column, &consumed) >= 2 && consumed > 0)
-    return g_strdup_printf ("%s:%u:%u: %s", display_name, line + parsed_line - 1, column,
-                            message + consumed);
+  if (sscanf (message, "%u:%u: %n", &parsed_line, &column, &consumed) < 2 || consumed <= 0)
+    return g_strdup_printf ("%s:%u: %s", display_name, line, message);
 
-  return g_strdup_printf ("%s:%u: %s", display_name, line, message);
+  rest = message + consumed;
+  if (g_str_has_prefix (rest, "scanner: "))
+    rest += strlen ("scanner: ");
+
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
+  n_chars = g_utf8_strlen (text, length);
+
+  if (parsed_line == 1 && (glong) column > n_chars)
+    return g_strdup_printf (_("%s:%u:%u: the line ends before its record does, so it was cut short"
+                              " (or the record goes on over several lines, which JSON Lines does"
+                              " not allow): %s"),
+                            display_name, line, column, rest);
+
+  return g_strdup_printf ("%s:%u:%u: %s", display_name, line + parsed_line - 1, column, rest);
 }
 
 static gint
@@ -727,7 +745,8 @@ _sm_import_jsonl (GBytes     *bytes,
           first = FALSE;
 
           if (root == NULL)
-            g_ptr_array_add (errors, locate_syntax_error (display_name, number, error->message));
+            g_ptr_array_add (errors, locate_syntax_error (display_name, number, line, line_end - line,
+                                                          error->message));
           else
             {
               where = g_strdup_printf ("%s:%u", display_name, number);
