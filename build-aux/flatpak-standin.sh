@@ -14,7 +14,8 @@ suite=trixie
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 arch=$(uname -m)
 
-say () { printf 'flatpak-standin: %s\n' "$*"; }
+started=$(date +%s)
+say () { printf 'flatpak-standin [%4ss]: %s\n' "$(( $(date +%s) - started ))" "$*"; }
 fail () { # LOG WHAT
   tail -30 "$1"
   say "FAILED: $2 (log: $1)"
@@ -78,6 +79,9 @@ ostree init --mode=bare-user-only --repo="$dir/repo"
 for name in platform sdk; do
   flatpak build-export --runtime "$dir/repo" "$dir/$name" "$version" > "$dir/export.log" 2>&1 ||
     fail "$dir/export.log" "flatpak build-export of the $name"
-  rm -rf "${dir:?}/$name"
 done
+# The exported trees stay in the cache (about 2 GB): deleting tens of
+# thousands of files costs minutes on some disks, and the cache is replaced
+# whole when the package lists change.
 rm -f "$dir/apt.log" "$dir/export.log" "$dir/debootstrap.log"
+say "done"
