@@ -373,7 +373,7 @@ batch_end (SmCorpusFolder *self,
 {
   if (g_hash_table_size (batch->placing) > 0 || g_hash_table_size (batch->gone) > 0)
     {
-      g_autoptr(GPtrArray) staying = g_ptr_array_new_full (self->entries->len, g_object_unref);
+      g_autoptr(GPtrArray) staying = g_ptr_array_sized_new (self->entries->len);
       g_autoptr(GPtrArray) placing = g_ptr_array_new ();
       g_autoptr(GPtrArray) merged = NULL;
       GHashTableIter iter;
@@ -386,7 +386,7 @@ batch_end (SmCorpusFolder *self,
         {
           entry = self->entries->pdata[k];
           if (!g_hash_table_contains (batch->placing, entry) && !g_hash_table_contains (batch->gone, entry))
-            g_ptr_array_add (staying, g_object_ref (entry));
+            g_ptr_array_add (staying, entry);
         }
 
       g_hash_table_iter_init (&iter, batch->placing);
@@ -894,6 +894,14 @@ check_folder (GFile         *folder,
   return TRUE;
 }
 
+static gpointer
+load_index_in_thread (gpointer data)
+{
+  g_autoptr(GFile) folder = data;
+
+  return _sm_corpus_index_load (folder, NULL);
+}
+
 /* In a worker: everything about opening that does not need the documents read */
 static Scanned *
 scan (GFile         *folder,
@@ -903,21 +911,29 @@ scan (GFile         *folder,
   g_autoptr(Scanned) scanned = g_new0 (Scanned, 1);
   g_autoptr(GHashTable) index = NULL;
   g_autoptr(GHashTable) records = NULL;
+  GThread *index_thread;
   GHashTableIter iter;
   gpointer value;
   guint n_indexed = 0;
+  gboolean scanned_ok;
 
   if (!check_folder (folder, cancellable, error) ||
       !(scanned->project = sm_project_new_for_folder (folder, cancellable, error)))
     return NULL;
 
+  /* With thousands of documents, parsing the index takes about as long
+   * as listing the folder: do both at once */
+  index_thread = g_thread_new ("sm-corpus-index", load_index_in_thread, g_object_ref (folder));
+
   records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                    (GDestroyNotify) _sm_corpus_record_unref);
   scanned->dirs = g_ptr_array_new_with_free_func (g_free);
-  if (!_sm_corpus_scan (folder, "", NULL, records, scanned->dirs, cancellable, error))
+  scanned_ok = _sm_corpus_scan (folder, "", NULL, records, scanned->dirs, cancellable, error);
+
+  index = g_thread_join (index_thread);
+  if (!scanned_ok)
     return NULL;
 
-  index = _sm_corpus_index_load (folder, cancellable);
   scanned->entries = g_ptr_array_new_full (g_hash_table_size (records), g_object_unref);
   scanned->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) _sm_corpus_record_unref);
 
@@ -1052,12 +1068,6 @@ read_job_free (ReadJob *job)
 {
   g_clear_object (&job->folder);
   g_clear_pointer (&job->pending, g_ptr_array_unref);
-  if (g_atomic_int_dec_and_test (job->n_running))
-    {
-      /* The last worker says the reading is over, after its own updates */
-      loader_push (job->loader, update_new (UPDATE_LOAD_DONE, NULL, NULL));
-      g_free (job->n_running);
-    }
   g_clear_pointer (&job->loader, loader_unref);
   g_free (job);
 }
@@ -1079,6 +1089,16 @@ read_in_thread (GTask        *task,
                    update_new (UPDATE_RECORD,
                                _sm_corpus_record_read (job->folder, job->pending->pdata[i]),
                                NULL));
+    }
+
+  /* Thousands of records: let the last worker free them, not the main thread */
+  g_clear_pointer (&job->pending, g_ptr_array_unref);
+
+  if (g_atomic_int_dec_and_test (job->n_running))
+    {
+      /* The last worker says the reading is over, after its own updates */
+      loader_push (job->loader, update_new (UPDATE_LOAD_DONE, NULL, NULL));
+      g_free (job->n_running);
     }
 
   g_task_return_boolean (task, TRUE);
