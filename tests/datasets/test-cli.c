@@ -1,0 +1,396 @@
+/* test-cli.c: spanmark-cli as a user runs it: messages, exit statuses, files.
+ *
+ * Exit status 0 on success, 1 when an input was invalid (and every valid
+ * one still processed) or the output could not be written, 2 for a wrong
+ * command line. Problems on standard error as FILE:LINE:COL: message or
+ * FILE: span T7: message. Nothing overwritten without --force.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "datasets-fixtures.h"
+
+typedef struct
+{
+  char *dir;
+  char *out;
+  char *err;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = fixture_make_dir ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  fixture_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->out);
+  g_free (fixture->err);
+}
+
+static char *
+path_in (Fixture    *fixture,
+         const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+/* Runs spanmark-cli in the fixture's folder; keeps its output */
+static int
+run (Fixture *fixture,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("SPANMARK_CLI");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, fixture);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_clear_pointer (&fixture->out, g_free);
+  g_clear_pointer (&fixture->err, g_free);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &fixture->out, &fixture->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+write_in (Fixture    *fixture,
+          const char *name,
+          const char *contents)
+{
+  g_autofree char *path = path_in (fixture, name);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0755);
+  fixture_write (path, contents, -1);
+}
+
+static char *
+read_in (Fixture    *fixture,
+         const char *name)
+{
+  g_autofree char *path = path_in (fixture, name);
+
+  return fixture_read (path, NULL);
+}
+
+static gboolean
+exists_in (Fixture    *fixture,
+           const char *name)
+{
+  g_autofree char *path = path_in (fixture, name);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+save_small (Fixture    *fixture,
+            const char *name)
+{
+  g_autoptr(SmDocument) document = fixture_small_document ();
+  g_autofree char *path = path_in (fixture, name);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0755);
+  fixture_save (document, path);
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char * const commands[] = { "export", "import", "validate", "stats" };
+
+  g_assert_cmpint (run (fixture, "--help", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (fixture->out, "Usage:\n  spanmark-cli COMMAND [OPTION…] INPUT…\n"));
+  g_assert_cmpstr (fixture->err, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("Usage:\n  spanmark-cli %s [OPTION…]", commands[i]);
+
+      g_assert_cmpint (run (fixture, commands[i], "--help", NULL), ==, 0);
+      g_assert_true (g_str_has_prefix (fixture->out, usage));
+      g_assert_nonnull (strstr (fixture->out, "Exit status: 0"));
+    }
+
+  g_assert_cmpint (run (fixture, NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (fixture->err, "Usage:\n"));
+
+  g_assert_cmpint (run (fixture, "frobnicate", "x.json", NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (fixture->err, "spanmark-cli: “frobnicate” is not a command\n"));
+
+  g_assert_cmpint (run (fixture, "--version", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "spanmark-cli " PACKAGE_VERSION "\n");
+}
+
+typedef struct
+{
+  const char *args[6];
+  const char *message;
+} Usage;
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const Usage usages[] = {
+    { { "export", "small.json" },
+      "spanmark-cli export: say which format to write with --format (jsonl, brat, conll, csv or html)\n" },
+    { { "export", "--format", "xml", "small.json" },
+      "spanmark-cli export: “xml” is not an export format: use jsonl, brat, conll, csv or html\n" },
+    { { "export", "--format", "jsonl" },
+      "spanmark-cli export: give the Spanmark files or folders to export\n" },
+    { { "export", "--format", "jsonl", "--status", "finished", "small.json" },
+      "spanmark-cli export: “finished” is not a status: use new, in-progress or done\n" },
+    { { "export", "--format", "conll", "--label", "2nd", "small.json" },
+      "spanmark-cli export: --label 2nd: label id “2nd” must start with a letter (A–Z or a–z)\n" },
+    { { "export", "--format", "brat", "small.json" },
+      "spanmark-cli export: brat writes a .txt and an .ann file for each document: give the folder to"
+      " write them in with -o\n" },
+    { { "export", "--format", "jsonl", "-o", "small.json", "small.json" },
+      "spanmark-cli export: the output small.json is also an input: choose another name for the output\n" },
+    { { "export", "--format", "jsonl", "--frobnicate", "small.json" },
+      "spanmark-cli export: Unknown option --frobnicate\n" },
+    { { "import", "--from", "csv", "x.csv" },
+      "spanmark-cli import: “csv” is not an import format: use brat, jsonl or text\n" },
+    { { "import", "x.ann" },
+      "spanmark-cli import: say which format to read with --from (brat, jsonl or text)\n" },
+    { { "validate" },
+      "spanmark-cli validate: give the Spanmark files or folders to check\n" },
+    { { "stats", "--jason", "small.json" },
+      "spanmark-cli stats: Unknown option --jason\n" },
+  };
+
+  save_small (fixture, "small.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (usages); i++)
+    {
+      const char * const *a = usages[i].args;
+      g_autofree char *hint = g_strdup_printf ("Run “spanmark-cli %s --help” to see how to use it.\n", a[0]);
+      g_autofree char *expected = g_strconcat (usages[i].message, hint, NULL);
+
+      g_assert_cmpint (run (fixture, a[0], a[1], a[2], a[3], a[4], a[5], NULL), ==, 2);
+      g_assert_cmpstr (fixture->err, ==, expected);
+      g_assert_cmpstr (fixture->out, ==, "");
+    }
+}
+
+static void
+test_export_stdout_file_and_force (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *kept = NULL;
+
+  save_small (fixture, "small.json");
+
+  g_assert_cmpint (run (fixture, "export", "--format", "jsonl", "small.json", NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  first = g_strdup (fixture->out);
+  g_assert_true (g_str_has_prefix (first, "{\"id\": \"small\", "));
+
+  g_assert_cmpint (run (fixture, "export", "--format", "jsonl", "-o", "out.jsonl", "small.json", NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "Exported 1 document to out.jsonl\n");
+  kept = read_in (fixture, "out.jsonl");
+  g_assert_cmpstr (kept, ==, first);
+  g_clear_pointer (&kept, g_free);
+
+  /* Never over an existing file without --force */
+  write_in (fixture, "out.jsonl", "precious");
+  g_assert_cmpint (run (fixture, "export", "--format", "jsonl", "-o", "out.jsonl", "small.json", NULL), ==, 1);
+  g_assert_cmpstr (fixture->err, ==, "out.jsonl already exists; it was not replaced (use --force to replace it)\n");
+  kept = read_in (fixture, "out.jsonl");
+  g_assert_cmpstr (kept, ==, "precious");
+  g_clear_pointer (&kept, g_free);
+
+  g_assert_cmpint (run (fixture, "export", "--format", "jsonl", "--force", "-o", "out.jsonl", "small.json", NULL), ==, 0);
+  kept = read_in (fixture, "out.jsonl");
+  g_assert_cmpstr (kept, ==, first);
+
+  /* Standard error is no terminal here: no progress line */
+  g_assert_null (strchr (fixture->err, '\r'));
+}
+
+static void
+test_export_every_format (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char * const formats[] = { "jsonl", "conll", "csv", "html" };
+
+  save_small (fixture, "docs/small.json");
+  save_small (fixture, "docs/deeper/other.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_assert_cmpint (run (fixture, "export", "--format", formats[i], "docs/", NULL), ==, 0);
+      g_assert_cmpstr (fixture->err, ==, "");
+      g_assert_cmpuint (strlen (fixture->out), >, 0);
+    }
+
+  g_assert_cmpint (run (fixture, "export", "--format", "brat", "-o", "brat", "docs", NULL), ==, 1);
+  g_assert_cmpstr (fixture->err, ==,
+                   "docs/small.json: the document is named “small” like docs/deeper/other.json, and both"
+                   " would be written to the same files; it was not exported\n"
+                   "Exported 1 document to brat\n");
+  g_assert_true (exists_in (fixture, "brat/small.ann"));
+  g_assert_true (exists_in (fixture, "brat/annotation.conf"));
+
+  g_assert_cmpint (run (fixture, "export", "--format", "html", "-o", "pages/", "docs/small.json", NULL), ==, 0);
+  g_assert_true (exists_in (fixture, "pages/small.html"));
+
+  g_assert_cmpint (run (fixture, "export", "--format", "csv", "--status", "done", "docs", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "document,span,label,start,end,text,note,speaker,speaker_text\r\n");
+}
+
+/* The five bad inputs of issue 4, each with its message and exit status,
+ * next to a good input that is still processed */
+static void
+test_bad_inputs (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SmDocument) imported = NULL;
+  g_autofree char *good = NULL;
+
+  write_in (fixture, "cut.jsonl",
+            "{\"text\": \"Raisi said trade grew.\", \"label\": [[0, 5, \"SPEAKER\"]]}\n"
+            "{\"text\": \"Lukashenko said\", \"label\": [[0, 10, \"SPEA");
+  g_assert_cmpint (run (fixture, "import", "--from", "jsonl", "-o", "out", "cut.jsonl", NULL), ==, 1);
+  g_assert_cmpstr (fixture->err, ==,
+                   "cut.jsonl:2:52: the line ends before its record does, so it was cut short (or the"
+                   " record goes on over several lines, which JSON Lines does not allow): unterminated"
+                   " string constant\n"
+                   "Imported 1 document into out\n");
+  g_assert_true (exists_in (fixture, "out/cut-1.json"));
+
+  write_in (fixture, "brat/good.txt", "Raisi said.\n");
+  write_in (fixture, "brat/good.ann", "T1\tSPEAKER 0 5\tRaisi\n");
+  write_in (fixture, "brat/past.txt", "Raisi said.\n");
+  write_in (fixture, "brat/past.ann", "T1\tSPEAKER 0 5\tRaisi\nT2\tCLAIM 6 500\tsaid.\n");
+  write_in (fixture, "brat/shifted.txt", "Lukashenko said.\n");
+  write_in (fixture, "brat/shifted.ann", "T1\tSPEAKER 1 11\tLukashenko\n");
+  write_in (fixture, "brat/unknown.txt", "Raisi said it.\n");
+  write_in (fixture, "brat/unknown.ann", "T1\tSPEAKER 0 5\tRaisi\nT2\tCLAIM 11 13\tit\nR1\tsaid_by Arg1:T2 Arg2:T7\t\n");
+  write_in (fixture, "brat/orphan.ann", "T1\tSPEAKER 0 5\tRaisi\n");
+
+  g_assert_cmpint (run (fixture, "import", "--from", "brat", "-o", "out", "brat/", NULL), ==, 1);
+  g_assert_cmpstr (fixture->err, ==,
+                   "brat/orphan.ann: there is no orphan.txt beside it: brat needs the text of x.ann in x.txt\n"
+                   "brat/past.ann:2:10: span T2: the end 500 is past the end of the text (12 characters in"
+                   " brat/past.txt)\n"
+                   "brat/shifted.ann:1:17: span T1: the .ann has “Lukashenko” but brat/shifted.txt has"
+                   " “ukashenko ” at [1, 11)\n"
+                   "brat/unknown.ann:3:25: relation R1: Arg2 refers to T7, which is not in brat/unknown.ann\n"
+                   "Imported 1 document into out\n");
+  imported = fixture_load (g_build_filename (fixture->dir, "out", "good.json", NULL));
+  g_assert_cmpuint (sm_document_get_n_spans (imported), ==, 1);
+  g_assert_false (exists_in (fixture, "out/past.json"));
+  g_assert_false (exists_in (fixture, "out/shifted.json"));
+
+  /* Again: the good file is there now, and stays as it is */
+  good = read_in (fixture, "out/good.json");
+  write_in (fixture, "brat/good.ann", "T1\tSPEAKER 6 10\tsaid\n");
+  g_assert_cmpint (run (fixture, "import", "--from", "brat", "-o", "out", "brat/good.ann", NULL), ==, 1);
+  g_assert_cmpstr (fixture->err, ==, "out/good.json already exists; it was not replaced\nImported 0 documents into out\n");
+  {
+    g_autofree char *still = read_in (fixture, "out/good.json");
+
+    g_assert_cmpstr (still, ==, good);
+  }
+}
+
+static void
+test_validate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  save_small (fixture, "docs/a.json");
+  write_in (fixture, "docs/b.json",
+            "{\"format\": \"spanmark\", \"version\": 1, \"document\": {\"name\": \"b\", \"text\": \"Lukashenko\"},"
+            " \"labels\": [{\"id\": \"SPEAKER\"}], \"spans\": [{\"id\": \"T9\", \"label\": \"SPEAKER\", \"start\": 0,"
+            " \"end\": 10, \"text\": \"Lukashenk\"}]}");
+  write_in (fixture, "docs/c.json", "{\"format\": \"spanmark\",\n  \"version\": 1,,\n}");
+
+  g_assert_cmpint (run (fixture, "validate", "docs/a.json", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "1 file is valid\n");
+  g_assert_cmpstr (fixture->err, ==, "");
+
+  g_assert_cmpint (run (fixture, "validate", "docs", "missing.json", NULL), ==, 1);
+  g_assert_cmpstr (fixture->out, ==, "1 of 3 files are valid\n");
+  g_assert_cmpstr (fixture->err, ==,
+                   "missing.json: could not open: the file does not exist\n"
+                   "docs/b.json: span T9: “text” is “Lukashenk” but the document has “Lukashenko” at [0, 10)\n"
+                   "docs/c.json:2:15: unexpected character `,', expected string constant\n");
+}
+
+static void
+test_stats (Fixture       *fixture,
+            gconstpointer  data)
+{
+  save_small (fixture, "a.json");
+
+  g_assert_cmpint (run (fixture, "stats", "--json", "a.json", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==,
+                   "{\"documents\": 1, \"invalid\": 0, \"status\": {\"new\": 0, \"in-progress\": 1, \"done\": 0},"
+                   " \"characters\": 44, \"spans\": 3, \"labels\": {\"SPEAKER\": 1, \"CLAIM\": 1, \"FIGURE\": 1},"
+                   " \"relations\": 1, \"relation_types\": {\"said_by\": 1}, \"claims\": 1, \"attributed_claims\": 1}\n");
+
+  g_assert_cmpint (run (fixture, "stats", "a.json", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==,
+                   "Documents    1 (0 new, 1 in progress, 0 done)\n"
+                   "Characters   44\n"
+                   "Spans        3\n"
+                   "  SPEAKER    1\n"
+                   "  CLAIM      1\n"
+                   "  FIGURE     1\n"
+                   "Relations    1\n"
+                   "  said_by    1\n"
+                   "Claims       1 (1 attributed to a speaker)\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
+  g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
+  g_test_add ("/cli/export/stdout-file-and-force", Fixture, NULL,
+              fixture_set_up, test_export_stdout_file_and_force, fixture_tear_down);
+  g_test_add ("/cli/export/every-format", Fixture, NULL,
+              fixture_set_up, test_export_every_format, fixture_tear_down);
+  g_test_add ("/cli/import/bad-inputs", Fixture, NULL, fixture_set_up, test_bad_inputs, fixture_tear_down);
+  g_test_add ("/cli/validate", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
+  g_test_add ("/cli/stats", Fixture, NULL, fixture_set_up, test_stats, fixture_tear_down);
+
+  return g_test_run ();
+}
