@@ -4,8 +4,9 @@
 #
 #   sh build-aux/take-screenshot.sh [--dark] [OUTPUT.png]
 #
-# Runs the app from _build/ on its own virtual display, with a compositor
-# so popovers and shadows draw as on a desktop, and settings in memory.
+# Runs the app from _build/ on its own virtual display, with settings in
+# memory. (No compositor: xcompmgr sends no frame timings, and GTK's
+# animations would wait for them.)
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,11 +20,11 @@ fi
 output=${1:-data/screenshots/window.png}
 
 sh build-aux/setup-build.sh >/dev/null
-for tool in xcompmgr xdotool import Xvfb; do
+for tool in xdotool import Xvfb; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "Installing what screenshots need"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-      xcompmgr xdotool imagemagick xvfb >/dev/null
+      xdotool imagemagick xvfb >/dev/null
     break
   fi
 done
@@ -34,7 +35,6 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null' EXIT
 export DISPLAY="$display"
 sleep 1
-xcompmgr -n >/dev/null 2>&1 &
 
 home=$(mktemp -d)
 export XDG_CONFIG_HOME="$home" XDG_DATA_HOME="$home" XDG_STATE_HOME="$home"

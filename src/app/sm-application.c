@@ -65,7 +65,11 @@ sm_application_open (GApplication  *application,
       if (window == NULL || !sm_window_is_empty (window))
         window = sm_window_new (self);
 
-      sm_window_open_file (window, files[i]);
+      /* A folder is a corpus */
+      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        sm_window_open_folder (window, files[i]);
+      else
+        sm_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
 }
@@ -165,6 +169,12 @@ sm_application_startup (GApplication *application)
     { "win.show-sidebar", { "F9", NULL } },
     { "win.mark-done", { "<Control>d", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.open-folder", { "<Control><Shift>o", NULL } },
+    { "win.next-document", { "<Alt>Right", NULL } },
+    { "win.previous-document", { "<Alt>Left", NULL } },
+    { "win.next-unfinished", { "<Alt>Down", NULL } },
+    { "win.done-and-next", { "<Control><Shift>d", NULL } },
+    { "win.show-documents", { "F8", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

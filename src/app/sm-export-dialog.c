@@ -451,11 +451,13 @@ sm_export_dialog_set_format (SmExportDialog *self,
  * @window: the window whose document is exported
  * @folder: (nullable): the folder the document is saved in, to offer
  *   exporting every document there
+ * @is_corpus: whether @folder is the corpus open in the window
  */
 SmExportDialog *
 sm_export_dialog_new (SmWindow   *window,
                       SmDocument *document,
                       GFile      *folder,
+                      gboolean    is_corpus,
                       GSettings  *settings)
 {
   SmExportDialog *self;
@@ -478,7 +480,9 @@ sm_export_dialog_new (SmWindow   *window,
   self->settings = g_object_ref (settings);
 
   gtk_string_list_append (scopes, _("This Document"));
-  if (folder != NULL)
+  if (folder != NULL && is_corpus)
+    gtk_string_list_append (scopes, _("The Whole Corpus, as Saved"));
+  else if (folder != NULL)
     {
       g_autofree char *folder_name = g_file_get_basename (folder);
       /* Translators: %s is a folder's name */

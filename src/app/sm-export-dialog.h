@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (SmExportDialog, sm_export_dialog, SM, EXPORT_DIALOG, AdwWi
 SmExportDialog *sm_export_dialog_new (SmWindow   *window,
                                       SmDocument *document,
                                       GFile      *folder,
+                                      gboolean    is_corpus,
                                       GSettings  *settings);
 void            sm_export_dialog_set_format (SmExportDialog *self,
                                              SmExportFormat  format);

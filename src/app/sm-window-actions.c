@@ -16,6 +16,7 @@
 #include "sm-export-dialog.h"
 #include "sm-import-dialog.h"
 #include "sm-labels-dialog.h"
+#include "sm-statistics-dialog.h"
 #include "sm-window-private.h"
 
 static void
@@ -231,22 +232,37 @@ mark_done_action (GtkWidget  *widget,
 }
 
 static void
+show_export_dialog (SmWindow *self,
+                    gpointer  data)
+{
+  g_autoptr(GFile) folder = NULL;
+  SmExportDialog *dialog;
+
+  if (self->corpus != NULL)
+    folder = g_object_ref (sm_corpus_folder_get_folder (self->corpus));
+  else if (self->file != NULL || self->article != NULL)
+    folder = g_file_get_parent (self->file ? self->file : self->article);
+
+  dialog = sm_export_dialog_new (self, self->document, folder, self->corpus != NULL, self->settings);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   SmWindow *self = SM_WINDOW (widget);
-  g_autoptr(GFile) folder = NULL;
-  SmExportDialog *dialog;
 
   if (self->document == NULL)
     return;
 
-  if (self->file != NULL || self->article != NULL)
-    folder = g_file_get_parent (self->file ? self->file : self->article);
-
-  dialog = sm_export_dialog_new (self, self->document, folder, self->settings);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* A corpus is exported as saved: save this document first, so it is
+   * exported as it is on screen */
+  if (self->corpus != NULL && sm_document_get_modified (self->document))
+    _sm_window_save (self, FALSE, show_export_dialog, NULL, NULL);
+  else
+    show_export_dialog (self, NULL);
 }
 
 static void
@@ -268,7 +284,109 @@ labels_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
-  dialog = sm_labels_dialog_new (GTK_WINDOW (self), self->document, NULL, NULL);
+  /* In a corpus, the labels are the corpus's: its spanmark-project.json */
+  if (self->corpus != NULL)
+    dialog = sm_labels_dialog_new (GTK_WINDOW (self), self->document,
+                                   sm_corpus_folder_get_project (self->corpus),
+                                   sm_corpus_folder_get_project_file (self->corpus));
+  else
+    dialog = sm_labels_dialog_new (GTK_WINDOW (self), self->document, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _sm_window_choose_folder (SM_WINDOW (widget));
+}
+
+static void
+go (SmWindow      *self,
+    SmCorpusEntry *entry,
+    const char    *nothing_there)
+{
+  if (entry != NULL)
+    _sm_window_go_to (self, entry);
+  else
+    sm_window_show_toast (self, nothing_there);
+}
+
+static void
+next_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  go (self, sm_corpus_folder_get_next (self->corpus, self->entry), _("This is the last document"));
+}
+
+static void
+previous_document_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  go (self, sm_corpus_folder_get_previous (self->corpus, self->entry), _("This is the first document"));
+}
+
+static void
+next_unfinished_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  go (self, sm_corpus_folder_get_next_unfinished (self->corpus, self->entry),
+      _("Every other document is done"));
+}
+
+static void
+done_and_next_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  sm_document_set_status (self->document, SM_DOCUMENT_STATUS_DONE);
+  go (self, sm_corpus_folder_get_next_unfinished (self->corpus, self->entry),
+      _("Marked as done; every other document is done too"));
+}
+
+static void
+map_labels_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _sm_window_map_labels (SM_WINDOW (widget));
+}
+
+static void
+keep_labels_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _sm_window_keep_labels (SM_WINDOW (widget));
+}
+
+static void
+statistics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  SmStatisticsDialog *dialog;
+
+  if (self->corpus != NULL)
+    dialog = sm_statistics_dialog_new_for_corpus (GTK_WINDOW (self), self->corpus);
+  else if (self->document != NULL)
+    dialog = sm_statistics_dialog_new_for_document (GTK_WINDOW (self), self->document);
+  else
+    return;
+
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -326,6 +444,14 @@ _sm_window_class_actions_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.labels", NULL, labels_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
+  gtk_widget_class_install_action (widget_class, "win.next-document", NULL, next_document_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL, previous_document_action);
+  gtk_widget_class_install_action (widget_class, "win.next-unfinished", NULL, next_unfinished_action);
+  gtk_widget_class_install_action (widget_class, "win.done-and-next", NULL, done_and_next_action);
+  gtk_widget_class_install_action (widget_class, "win.map-labels", NULL, map_labels_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-labels", NULL, keep_labels_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);
@@ -338,10 +464,38 @@ _sm_window_class_actions_init (SmWindowClass *klass)
  * Adds the actions that mirror settings, so menus show them as toggles
  * and they are remembered.
  */
+static void
+change_show_documents (GSimpleAction *action,
+                       GVariant      *state,
+                       gpointer       user_data)
+{
+  SmWindow *self = user_data;
+
+  adw_flap_set_reveal_flap (self->corpus_flap, g_variant_get_boolean (state));
+}
+
+static void
+on_corpus_flap_revealed (SmWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-documents");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (adw_flap_get_reveal_flap (self->corpus_flap)));
+}
+
 void
 _sm_window_actions_init (SmWindow *self)
 {
   static const char *keys[] = { "show-sidebar", "snap-to-words" };
+  g_autoptr(GSimpleAction) show_documents = NULL;
+
+  /* Shows or hides the corpus's document list, following the flap */
+  show_documents = g_simple_action_new_stateful ("show-documents", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (show_documents, "change-state", G_CALLBACK (change_show_documents), self, 0);
+  g_simple_action_set_enabled (show_documents, FALSE);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_documents));
+  g_signal_connect_object (self->corpus_flap, "notify::reveal-flap",
+                           G_CALLBACK (on_corpus_flap_revealed), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
@@ -359,6 +513,7 @@ _sm_window_actions_update (SmWindow *self)
   gboolean has_selection = has_document && self->view != NULL &&
                            sm_annotation_view_get_selection (self->view, NULL, NULL);
   gboolean has_drafts = self->offered_drafts != NULL && self->offered_drafts->len > 0;
+  gboolean in_corpus = self->corpus != NULL && self->entry != NULL;
   gboolean done = has_document &&
                   sm_document_get_status (self->document) == SM_DOCUMENT_STATUS_DONE;
 
@@ -375,6 +530,18 @@ _sm_window_actions_update (SmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", has_document);
   gtk_widget_action_set_enabled (widget, "win.reload", self->file != NULL);
   gtk_widget_action_set_enabled (widget, "win.labels", has_document);
+  gtk_widget_action_set_enabled (widget, "win.statistics", has_document || self->corpus != NULL);
+  gtk_widget_action_set_enabled (widget, "win.next-document", in_corpus);
+  gtk_widget_action_set_enabled (widget, "win.previous-document", in_corpus);
+  gtk_widget_action_set_enabled (widget, "win.next-unfinished", in_corpus);
+  gtk_widget_action_set_enabled (widget, "win.done-and-next", in_corpus && has_document);
+  gtk_widget_action_set_enabled (widget, "win.map-labels", in_corpus && has_document);
+  {
+    GAction *show_documents = g_action_map_lookup_action (G_ACTION_MAP (self), "show-documents");
+
+    if (show_documents != NULL)
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (show_documents), self->corpus != NULL);
+  }
   gtk_widget_action_set_enabled (widget, "win.restore-draft", has_drafts);
   gtk_widget_action_set_enabled (widget, "win.discard-draft", has_drafts);
 }

@@ -7,6 +7,8 @@
 #pragma once
 
 #include "sm-banner.h"
+#include "sm-corpus-folder.h"
+#include "sm-corpus-sidebar.h"
 #include "sm-label-palette.h"
 #include "sm-search-bar.h"
 #include "sm-window.h"
@@ -29,6 +31,11 @@ struct _SmWindow
   GFile                *article;
   SmAnnotationView     *view;
 
+  /* The corpus the document belongs to, when a folder is open */
+  SmCorpusFolder       *corpus;
+  SmCorpusEntry        *entry;
+  GCancellable         *corpus_loading;
+
   GCancellable         *loading;
   guint                 loading_timeout;
   guint                 saving;
@@ -49,6 +56,11 @@ struct _SmWindow
   GtkToggleButton      *sidebar_button;
   SmBanner             *draft_banner;
   SmBanner             *disk_banner;
+  SmBanner             *labels_banner;
+  AdwFlap              *corpus_flap;
+  SmCorpusSidebar      *corpus_sidebar;
+  GtkSeparator         *corpus_separator;
+  GtkBox               *corpus_nav;
   GtkStack             *stack;
   GtkSpinner           *spinner;
   GtkLabel             *loading_label;
@@ -80,6 +92,20 @@ void     _sm_window_show_error         (SmWindow             *self,
 void     _sm_window_restore_draft      (SmWindow             *self);
 void     _sm_window_discard_draft      (SmWindow             *self);
 void     _sm_window_reload             (SmWindow             *self);
+void     _sm_window_start_loading      (SmWindow             *self,
+                                        GFile                *file);
+
+/* sm-window-corpus.c */
+void     _sm_window_corpus_class_init  (SmWindowClass        *klass);
+void     _sm_window_corpus_dispose     (SmWindow             *self);
+void     _sm_window_choose_folder      (SmWindow             *self);
+void     _sm_window_go_to              (SmWindow             *self,
+                                        SmCorpusEntry        *entry);
+void     _sm_window_corpus_document_shown (SmWindow          *self);
+void     _sm_window_corpus_document_saved (SmWindow          *self,
+                                        GFile                *file);
+void     _sm_window_map_labels         (SmWindow             *self);
+void     _sm_window_keep_labels        (SmWindow             *self);
 void     _sm_window_keep_mine          (SmWindow             *self);
 
 G_END_DECLS

@@ -90,6 +90,7 @@ update_title (SmWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   guint n_spans;
+  guint position;
 
   if (self->document == NULL)
     {
@@ -106,9 +107,16 @@ update_title (SmWindow *self)
     title = g_strdup (sm_document_get_name (self->document));
 
   n_spans = sm_document_get_n_spans (self->document);
-  /* Translators: the window's subtitle, e.g. "In Progress · 14 spans" */
-  subtitle = g_strdup_printf (ngettext ("%s · %u span", "%s · %u spans", n_spans),
-                              status_label (sm_document_get_status (self->document)), n_spans);
+  if (self->corpus != NULL && self->entry != NULL &&
+      sm_corpus_folder_get_position (self->corpus, self->entry, &position))
+    /* Translators: the subtitle in a corpus, e.g. "3 of 40 · In Progress · 14 spans" */
+    subtitle = g_strdup_printf (ngettext ("%u of %u · %s · %u span", "%u of %u · %s · %u spans", n_spans),
+                                position + 1, g_list_model_get_n_items (G_LIST_MODEL (self->corpus)),
+                                status_label (sm_document_get_status (self->document)), n_spans);
+  else
+    /* Translators: the window's subtitle, e.g. "In Progress · 14 spans" */
+    subtitle = g_strdup_printf (ngettext ("%s · %u span", "%s · %u spans", n_spans),
+                                status_label (sm_document_get_status (self->document)), n_spans);
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -345,6 +353,9 @@ set_document (SmWindow   *self,
   _sm_window_actions_update (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 
+  _sm_window_corpus_document_shown (self);
+  update_title (self);
+
   /* A restored draft is unsaved work: keep a draft of it from the start */
   if (sm_document_get_modified (document))
     on_document_changed (self, document);
@@ -464,9 +475,9 @@ on_loaded (GObject      *source,
   add_to_recent (self, load->file);
 }
 
-static void
-start_loading (SmWindow *self,
-               GFile    *file)
+void
+_sm_window_start_loading (SmWindow *self,
+                          GFile    *file)
 {
   g_autoptr(GFile) annotations = NULL;
   Load *load;
@@ -511,7 +522,7 @@ open_after_asking (SmWindow *self,
                    gpointer  data)
 {
   forget_draft (self);
-  start_loading (self, data);
+  _sm_window_start_loading (self, data);
 }
 
 /**
@@ -531,7 +542,7 @@ sm_window_open_file (SmWindow *self,
   if (self->document != NULL && sm_document_get_modified (self->document))
     _sm_window_ask_to_save (self, open_after_asking, g_object_ref (file), g_object_unref);
   else
-    start_loading (self, file);
+    _sm_window_start_loading (self, file);
 }
 
 static void
@@ -624,6 +635,7 @@ on_saved (GObject      *source,
     forget_draft (self);
 
   add_to_recent (self, save->file);
+  _sm_window_corpus_document_saved (self, save->file);
   {
     g_autofree char *toast = g_strdup_printf (_("Saved “%s”"), name);
     sm_window_show_toast (self, toast);
@@ -738,6 +750,13 @@ _sm_window_save (SmWindow             *self,
     }
 
   continuation = continuation_new (self, then, data, destroy);
+
+  /* In a corpus, annotations go beside their article, without asking */
+  if (!save_as && self->file == NULL && self->entry != NULL)
+    {
+      save_to (self, sm_corpus_entry_get_annotation_file (self->entry), continuation);
+      return;
+    }
 
   if (!save_as && self->file != NULL)
     {
@@ -1047,6 +1066,7 @@ sm_window_dispose (GObject *object)
   stop_loading (self);
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
 
+  _sm_window_corpus_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);
 
   if (self->monitor != NULL)
@@ -1093,6 +1113,11 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, draft_banner);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, disk_banner);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, labels_banner);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, corpus_flap);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, corpus_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, corpus_separator);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, corpus_nav);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, loading_label);
@@ -1106,6 +1131,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_span_activated);
 
   _sm_window_class_actions_init (klass);
+  _sm_window_corpus_class_init (klass);
 }
 
 static void
@@ -1114,6 +1140,7 @@ sm_window_init (SmWindow *self)
   GtkDropTarget *drop;
 
   g_type_ensure (SM_TYPE_BANNER);
+  g_type_ensure (SM_TYPE_CORPUS_SIDEBAR);
   g_type_ensure (SM_TYPE_LABEL_PALETTE);
   g_type_ensure (SM_TYPE_SEARCH_BAR);
   g_type_ensure (SM_TYPE_SPAN_LIST);
@@ -1221,7 +1248,7 @@ reload_after_asking (SmWindow *self,
 {
   forget_draft (self);
   sm_banner_set_revealed (self->disk_banner, FALSE);
-  start_loading (self, self->file);
+  _sm_window_start_loading (self, self->file);
 }
 
 /**

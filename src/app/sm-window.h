@@ -10,6 +10,7 @@
 
 #include "sm-annotation-view.h"
 #include "sm-application.h"
+#include "sm-corpus-folder.h"
 #include "sm-document.h"
 #include "sm-span-list.h"
 
@@ -24,6 +25,10 @@ void              sm_window_open_file      (SmWindow      *self,
                                             GFile         *file);
 void              sm_window_show_document  (SmWindow      *self,
                                             SmDocument    *document);
+void              sm_window_open_folder    (SmWindow      *self,
+                                            GFile         *folder);
+SmCorpusFolder   *sm_window_get_corpus     (SmWindow      *self);
+SmCorpusEntry    *sm_window_get_corpus_entry (SmWindow    *self);
 gboolean          sm_window_is_empty       (SmWindow      *self);
 gboolean          sm_window_is_busy        (SmWindow      *self);
 SmDocument       *sm_window_get_document   (SmWindow      *self);

@@ -20,6 +20,8 @@
 #include "sm-format.h"
 #include "sm-import-dialog.h"
 #include "sm-labels-dialog.h"
+#include "sm-project.h"
+#include "sm-statistics-dialog.h"
 #include "sm-search-bar.h"
 #include "sm-span-editor.h"
 #include "sm-window.h"
@@ -947,6 +949,172 @@ test_edit_labels (void)
   close_window (window);
 }
 
+static gboolean
+corpus_shows_entry (gpointer data)
+{
+  gpointer *pair = data;
+  SmCorpusEntry *entry = sm_window_get_corpus_entry (pair[0]);
+
+  return entry != NULL && g_strcmp0 (sm_corpus_entry_get_name (entry), pair[1]) == 0 &&
+         !sm_window_is_busy (pair[0]);
+}
+
+static void
+wait_for_entry (SmWindow   *window,
+                const char *name)
+{
+  gpointer pair[2] = { window, (gpointer) name };
+
+  wait_until (corpus_shows_entry, pair, name);
+}
+
+static gboolean
+corpus_read (gpointer data)
+{
+  SmCorpusFolder *corpus = sm_window_get_corpus (data);
+
+  return corpus != NULL && sm_corpus_folder_get_n_pending (corpus) == 0;
+}
+
+static void
+test_corpus_workflow (void)
+{
+  g_autofree char *folder = g_build_filename (home, "corpus", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autofree char *project = g_build_filename (folder, "spanmark-project.json", NULL);
+  g_autofree char *b_json = g_build_filename (folder, "b.json", NULL);
+  g_autoptr(GFile) b_json_file = g_file_new_for_path (b_json);
+  g_autoptr(SmDocument) on_disk = NULL;
+  SmWindow *window = sm_window_new (app);
+  SmDocument *document;
+  SmCorpusEntry *entry;
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (g_build_filename (folder, "a.txt", NULL), "Alpha said one thing.", -1, NULL));
+  g_assert_true (g_file_set_contents (g_build_filename (folder, "b.txt", NULL), "Beta said two things.", -1, NULL));
+  g_assert_true (g_file_set_contents (g_build_filename (folder, "c.txt", NULL), "Gamma said three things.", -1, NULL));
+
+  /* The corpus's schema adds a label */
+  {
+    g_autoptr(SmProject) schema = sm_project_new ();
+    g_autoptr(SmLabel) source = sm_label_new ("SOURCE", "Source", "#1c71d8", "4");
+    g_autoptr(GFile) project_file = g_file_new_for_path (project);
+
+    g_assert_true (sm_project_add_label (schema, source, NULL));
+    g_assert_true (sm_project_save_to_file (schema, project_file, NULL, NULL));
+  }
+
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_folder (window, folder_file);
+  wait_for_entry (window, "a");
+  wait_until (corpus_read, window, "the corpus to be read");
+
+  /* The schema's labels are the document's, and taking them on is not a change */
+  document = sm_window_get_document (window);
+  g_assert_nonnull (sm_document_find_label (document, "SOURCE"));
+  g_assert_false (sm_document_get_modified (document));
+
+  /* Next, tag, next: the tagged document is saved beside its article, unasked */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-document", NULL));
+  wait_for_entry (window, "b");
+  tag (window, "SOURCE", 0, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-document", NULL));
+  wait_for_entry (window, "c");
+  on_disk = sm_document_new_from_file (b_json_file, NULL, NULL);
+  g_assert_nonnull (on_disk);
+  g_assert_cmpuint (sm_document_count_spans_with_label (on_disk, "SOURCE"), ==, 1);
+  entry = sm_corpus_folder_find_entry (sm_window_get_corpus (window), b_json_file);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (sm_corpus_entry_get_status (entry), ==, SM_DOCUMENT_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (sm_corpus_entry_get_n_spans (entry), ==, 1);
+
+  /* Back: the work is there */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-document", NULL));
+  wait_for_entry (window, "b");
+  g_assert_cmpuint (sm_document_get_n_spans (sm_window_get_document (window)), ==, 1);
+
+  /* Done and next: b is done, and the next unfinished one is shown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.done-and-next", NULL));
+  wait_for_entry (window, "c");
+  entry = sm_corpus_folder_find_entry (sm_window_get_corpus (window), b_json_file);
+  g_assert_cmpint (sm_corpus_entry_get_status (entry), ==, SM_DOCUMENT_STATUS_DONE);
+  g_assert_cmpuint (sm_corpus_folder_get_n_with_status (sm_window_get_corpus (window), SM_DOCUMENT_STATUS_DONE), ==, 1);
+
+  /* Statistics for the corpus */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.statistics", NULL));
+  g_assert_nonnull (find_toplevel (SM_TYPE_STATISTICS_DIALOG));
+  gtk_window_destroy (find_toplevel (SM_TYPE_STATISTICS_DIALOG));
+
+  close_window (window);
+}
+
+static void
+test_corpus_schema_and_unknown_labels (void)
+{
+  g_autofree char *folder = g_build_filename (home, "schema", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autofree char *json = g_build_filename (folder, "story.json", NULL);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json);
+  g_autoptr(SmProject) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  SmWindow *window = sm_window_new (app);
+  SmDocument *document;
+  SmLabelsDialog *dialog;
+  AdwMessageDialog *question;
+  GtkWidget *grid;
+  GtkWidget *dropdown = NULL;
+
+  /* A document with a label the (default) schema lacks */
+  g_mkdir_with_parents (folder, 0755);
+  {
+    g_autoptr(SmText) text = sm_text_new ("Alice told Bob the price rose.", -1, NULL);
+    g_autoptr(SmDocument) story = sm_document_new (text, "story");
+    g_autoptr(SmLabel) person = sm_label_new ("PERSON", "Person", "#c061cb", "p");
+
+    g_assert_true (sm_document_add_label (story, person, NULL));
+    sm_document_add_span (story, "PERSON", 0, 5, NULL);
+    sm_document_add_span (story, "PERSON", 11, 14, NULL);
+    g_assert_true (sm_document_save_to_file (story, json_file, NULL, NULL));
+  }
+
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_folder (window, folder_file);
+  wait_for_entry (window, "story");
+
+  /* Kept, shown, never dropped */
+  document = sm_window_get_document (window);
+  g_assert_nonnull (sm_document_find_label (document, "PERSON"));
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "PERSON"), ==, 2);
+
+  /* Map it to Speaker */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-labels", NULL));
+  wait_until (dialog_is_shown, NULL, "the mapping");
+  question = find_dialog ();
+  grid = adw_message_dialog_get_extra_child (question);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_DROP_DOWN (child))
+      dropdown = child;
+  g_assert_nonnull (dropdown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);  /* "Make it Speaker" */
+  answer_dialog ("map");
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, 2);
+  g_assert_null (sm_document_find_label (document, "PERSON"));
+
+  /* A schema edit in the Labels dialog reaches spanmark-project.json */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.labels", NULL));
+  dialog = SM_LABELS_DIALOG (find_toplevel (SM_TYPE_LABELS_DIALOG));
+  g_assert_true (sm_labels_dialog_add_label (dialog, "Source"));
+  g_assert_nonnull (sm_document_find_label (document, "SOURCE"));
+  spin (500);
+  reread = sm_project_new_for_folder (folder_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sm_project_find_label (reread, "SOURCE"));
+  g_assert_cmpstr (sm_label_get_key (sm_project_find_label (reread, "SOURCE")), ==, "4");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  close_window (window);
+}
+
 static void
 test_empty_window_offers_sample (void)
 {
@@ -998,6 +1166,8 @@ main (int   argc,
   g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/edit-labels", test_edit_labels);
+  g_test_add_func ("/window/corpus-workflow", test_corpus_workflow);
+  g_test_add_func ("/window/corpus-schema-and-unknown-labels", test_corpus_schema_and_unknown_labels);
   g_test_add_func ("/window/export-from-window", test_export_from_window);
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
