@@ -15,6 +15,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "sm-document-private.h"
+#include "sm-json.h"
+#include "sm-relation-list.h"
 #include "sm-project.h"
 #include "sm-span-index.h"
 #include "sm-span-private.h"
@@ -73,8 +75,8 @@ struct _SmDocument
   GHashTable       *spans_by_id;        /* id -> SmSpan (the index holds it) */
   guint             next_span;
 
-  GListStore       *relations;
-  GHashTable       *relations_by_id;    /* id -> SmRelation (the store holds it) */
+  SmRelationList   *relations;
+  GHashTable       *relations_by_id;    /* id -> SmRelation (the list holds it) */
   GHashTable       *relations_by_span;  /* SmSpan -> GPtrArray of SmRelation */
   guint             next_relation;
 
@@ -270,7 +272,7 @@ do_add_relation (SmDocument *self,
   SmSpan *from = sm_relation_get_from (relation);
   SmSpan *to = sm_relation_get_to (relation);
 
-  g_list_store_append (self->relations, relation);
+  sm_relation_list_append (self->relations, relation);
   g_hash_table_insert (self->relations_by_id, (gpointer) sm_relation_get_id (relation), relation);
   g_ptr_array_add (relations_of (self, from, TRUE), relation);
   g_ptr_array_add (relations_of (self, to, TRUE), relation);
@@ -297,14 +299,12 @@ do_remove_relation (SmDocument *self,
                     SmRelation *relation)
 {
   SmSpan *from = sm_relation_get_from (relation);
-  guint position;
 
   g_object_ref (relation);
   forget_relation_of_span (self, from, relation);
   forget_relation_of_span (self, sm_relation_get_to (relation), relation);
   g_hash_table_remove (self->relations_by_id, sm_relation_get_id (relation));
-  if (g_list_store_find (self->relations, relation, &position))
-    g_list_store_remove (self->relations, position);
+  sm_relation_list_remove (self->relations, relation);
   emit_span_row_changed (self, from);
   g_object_unref (relation);
 }
@@ -595,7 +595,7 @@ sm_document_init (SmDocument *self)
   self->label_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spans = sm_span_index_new ();
   self->spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->relations = g_list_store_new (SM_TYPE_RELATION);
+  self->relations = sm_relation_list_new ();
   self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations_by_span = g_hash_table_new_full (NULL, NULL, NULL,
                                                    (GDestroyNotify) g_ptr_array_unref);
@@ -1052,8 +1052,11 @@ check_span (SmDocument  *self,
 
   if (sm_document_find_label (self, label) == NULL)
     {
+      /* The label may come from a file: show it whatever it holds */
+      g_autofree char *escaped = sm_json_escape_controls (label);
+
       g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
-                   _("unknown label “%s”; the document’s labels do not include it"), label);
+                   _("unknown label “%s”; the document’s labels do not include it"), escaped);
       return FALSE;
     }
 
