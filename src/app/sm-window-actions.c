@@ -350,9 +350,13 @@ done_and_next_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SmWindow *self = SM_WINDOW (widget);
+  SmCorpusEntry *next;
 
+  /* Which one is next, before marking: sorted by status, this document
+   * moves as soon as it is done */
+  next = sm_corpus_folder_get_next_unfinished (self->corpus, self->entry);
   sm_document_set_status (self->document, SM_DOCUMENT_STATUS_DONE);
-  go (self, sm_corpus_folder_get_next_unfinished (self->corpus, self->entry),
+  go (self, next != self->entry ? next : NULL,
       _("Marked as done; every other document is done too"));
 }
 
