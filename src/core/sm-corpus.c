@@ -585,6 +585,33 @@ sm_corpus_set_n_threads (SmCorpus *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_THREADS]);
 }
 
+/* A corpus is mostly small local files: reading one with a single open,
+ * fstat and read costs a third of what GIO's streams do, which matters
+ * over ten thousand of them. Other files (remote, special) go through GIO. */
+static GBytes *
+load_bytes (GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  const char *path = g_file_peek_path (file);
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (path == NULL)
+    return g_file_load_bytes (file, cancellable, NULL, error);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      /* Say it as GIO would, so the message is the same either way */
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                           local_error->message);
+      return NULL;
+    }
+
+  return g_bytes_new_take (contents, length);
+}
+
 /* Reads one input and maps it; runs in any thread */
 static void
 process_input (Run  *run,
@@ -608,7 +635,7 @@ process_input (Run  *run,
       g_autoptr(GError) local_error = NULL;
       g_autoptr(GBytes) bytes = NULL;
 
-      if (!(bytes = g_file_load_bytes (input->file, run->cancellable, NULL, &local_error)))
+      if (!(bytes = load_bytes (input->file, run->cancellable, &local_error)))
         sm_file_set_io_error (&slot->error, local_error, input->display_name, FALSE);
       else
         slot->document = sm_document_new_from_bytes (bytes, input->display_name, &slot->error);

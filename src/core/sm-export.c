@@ -20,6 +20,9 @@
 #include "sm-file.h"
 #include "sm-span-index.h"
 
+/* What an export to a file gathers before it writes */
+#define WRITE_BUFFER_SIZE (256 * 1024)
+
 struct _SmExporter
 {
   GObject         parent_instance;
@@ -1032,6 +1035,7 @@ export_to_one_file (Export   *export,
                     GError  **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean claimed = FALSE;
 
@@ -1065,11 +1069,18 @@ export_to_one_file (Export   *export,
       return FALSE;
     }
 
-  export->stream = G_OUTPUT_STREAM (out);
+  /* Documents are small: gather them into large writes */
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), WRITE_BUFFER_SIZE);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+  export->stream = buffered;
 
-  if (!export_run (export, error))
+  if (!export_run (export, error) ||
+      !g_output_stream_flush (buffered, export->cancellable, &local_error))
     {
       g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      if (local_error != NULL)
+        sm_file_set_io_error (error, local_error, export->stream_name, TRUE);
 
       /* A cancelled close deletes the temporary file and leaves @file be */
       g_cancellable_cancel (abandon);
