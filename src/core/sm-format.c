@@ -6,6 +6,14 @@
  * relation per line, spans in document order. Members this version does
  * not know are kept with the object they came in and written back.
  *
+ * A file is read in two steps. The first reads the JSON once, with
+ * SmJsonReader, into records of the members this version knows (strings
+ * stay in the reader's buffer) and JsonNodes of those it does not. The
+ * second checks the records in a fixed order and builds the document.
+ * So a file that is not JSON is refused as such wherever its error is,
+ * a member given twice counts with its last value, and the first problem
+ * named is the same whatever order the members come in.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,20 +28,35 @@
 #include "sm-document-private.h"
 #include "sm-format.h"
 #include "sm-json.h"
+#include "sm-json-reader.h"
 #include "sm-span-index.h"
 #include "sm-span-private.h"
 
-/* The members each object of version 1 has; any other is kept as it is */
+/* The members each object of version 1 has; any other is kept as it is.
+ * The order is that of the enums below them. */
 static const char * const top_members[] = {
   "format", "version", "document", "labels", "spans", "relations", "status", "meta", NULL
 };
+enum { TOP_FORMAT, TOP_VERSION, TOP_DOCUMENT, TOP_LABELS, TOP_SPANS, TOP_RELATIONS, TOP_STATUS, TOP_META, N_TOP };
+
 static const char * const document_members[] = { "name", "text", "length", "sha256", NULL };
+enum { DOCUMENT_NAME, DOCUMENT_TEXT, DOCUMENT_LENGTH, DOCUMENT_SHA256 };
+
 static const char * const label_members[] = { "id", "name", "color", "key", NULL };
+enum { LABEL_ID, LABEL_NAME, LABEL_COLOR, LABEL_KEY };
+
 static const char * const span_members[] = { "id", "label", "start", "end", "text", "note", NULL };
+enum { SPAN_ID, SPAN_LABEL, SPAN_START, SPAN_END, SPAN_TEXT, SPAN_NOTE };
+
 static const char * const relation_members[] = { "id", "type", "from", "to", NULL };
+enum { RELATION_ID, RELATION_TYPE, RELATION_FROM, RELATION_TO };
+
 static const char * const meta_members[] = {
   "annotator", "created", "modified", "next_span", "next_relation", NULL
 };
+enum { META_ANNOTATOR, META_CREATED, META_MODIFIED, META_NEXT_SPAN, META_NEXT_RELATION };
+
+#define MAX_MEMBERS 6
 
 /* Where unknown members wait to be written back: on the label, span or
  * relation they came with, or on the document for its sections. */
@@ -45,32 +68,392 @@ static const char * const meta_members[] = {
 /* Longer quoted texts are cut in messages */
 #define QUOTE_LENGTH 40
 
-static gboolean fail (GError     **error,
-                      gint         code,
-                      const char  *context,
-                      const char  *format,
+/* Step one: the file as records */
+
+typedef enum
+{
+  VALUE_ABSENT,
+  VALUE_NULL,
+  VALUE_STRING,
+  VALUE_INT,
+  VALUE_DOUBLE,
+  VALUE_BOOLEAN,
+  VALUE_OBJECT,
+  VALUE_ARRAY,
+} ValueKind;
+
+/* A member's value, as far as a check needs it */
+typedef struct
+{
+  ValueKind kind;
+  union
+  {
+    const char *string;   /* in the reader's buffer */
+    gint64      integer;
+    gdouble     number;
+  };
+} Value;
+
+/* An object with the members it is known to have, and the others */
+typedef struct
+{
+  Value       members[MAX_MEMBERS];
+  JsonObject *extra;
+} Record;
+
+/* An element of "labels", "spans" or "relations": an object, or not */
+typedef struct
+{
+  gboolean is_object;
+  Record   record;
+} Element;
+
+typedef struct
+{
+  gboolean    is_object;
+  Value       members[N_TOP];
+  Record      document;
+  Record      meta;
+  GArray     *labels;      /* of Element */
+  GArray     *spans;
+  GArray     *relations;
+  JsonObject *extra;
+} FileRecord;
+
+static void
+record_clear (Record *record)
+{
+  g_clear_pointer (&record->extra, json_object_unref);
+  memset (record, 0, sizeof *record);
+}
+
+static void
+element_clear (gpointer data)
+{
+  Element *element = data;
+
+  record_clear (&element->record);
+}
+
+static void
+file_record_clear (FileRecord *file)
+{
+  record_clear (&file->document);
+  record_clear (&file->meta);
+  g_clear_pointer (&file->labels, g_array_unref);
+  g_clear_pointer (&file->spans, g_array_unref);
+  g_clear_pointer (&file->relations, g_array_unref);
+  g_clear_pointer (&file->extra, json_object_unref);
+}
+
+static gint
+find_member (const char * const *known,
+             const char         *name)
+{
+  for (gint i = 0; known[i] != NULL; i++)
+    {
+      if (known[i][0] == name[0] && strcmp (known[i], name) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+/* Keeps a member this version does not know, as json-glib would have: a
+ * name given twice keeps its first place and its last value */
+static gboolean
+read_extra (SmJsonReader  *reader,
+            JsonObject   **extra,
+            const char    *name,
+            GError       **error)
+{
+  JsonNode *node = sm_json_reader_read_node (reader, error);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (*extra == NULL)
+    *extra = json_object_new ();
+  json_object_set_member (*extra, name, node);
+
+  return TRUE;
+}
+
+/* The value that starts with @token; objects and arrays are only noted */
+static gboolean
+read_value (SmJsonReader  *reader,
+            SmJsonToken    token,
+            Value         *value,
+            GError       **error)
+{
+  switch (token)
+    {
+    case SM_JSON_TOKEN_STRING:
+      value->kind = VALUE_STRING;
+      value->string = sm_json_reader_get_string (reader, NULL);
+      return TRUE;
+
+    case SM_JSON_TOKEN_INT:
+      value->kind = VALUE_INT;
+      value->integer = sm_json_reader_get_int (reader);
+      return TRUE;
+
+    case SM_JSON_TOKEN_DOUBLE:
+      value->kind = VALUE_DOUBLE;
+      value->number = sm_json_reader_get_double (reader);
+      return TRUE;
+
+    case SM_JSON_TOKEN_TRUE:
+    case SM_JSON_TOKEN_FALSE:
+      value->kind = VALUE_BOOLEAN;
+      return TRUE;
+
+    case SM_JSON_TOKEN_NULL:
+      value->kind = VALUE_NULL;
+      return TRUE;
+
+    case SM_JSON_TOKEN_BEGIN_OBJECT:
+      value->kind = VALUE_OBJECT;
+      return sm_json_reader_skip (reader, error);
+
+    case SM_JSON_TOKEN_BEGIN_ARRAY:
+      value->kind = VALUE_ARRAY;
+      return sm_json_reader_skip (reader, error);
+
+    case SM_JSON_TOKEN_ERROR:
+    default:
+      return FALSE;
+    }
+}
+
+/* The members of the object just begun, into @record */
+static gboolean
+read_record (SmJsonReader        *reader,
+             const char * const  *known,
+             Record              *record,
+             GError             **error)
+{
+  for (;;)
+    {
+      SmJsonToken token = sm_json_reader_next (reader, error);
+      const char *name;
+      gint index;
+
+      if (token == SM_JSON_TOKEN_END_OBJECT)
+        return TRUE;
+      if (token != SM_JSON_TOKEN_MEMBER)
+        return FALSE;
+
+      name = sm_json_reader_get_string (reader, NULL);
+      index = find_member (known, name);
+      token = sm_json_reader_next (reader, error);
+
+      if (index >= 0)
+        {
+          if (!read_value (reader, token, &record->members[index], error))
+            return FALSE;
+        }
+      else if (token == SM_JSON_TOKEN_ERROR || !read_extra (reader, &record->extra, name, error))
+        return FALSE;
+    }
+}
+
+/* The elements of the array just begun, each an object or not */
+static gboolean
+read_elements (SmJsonReader        *reader,
+               const char * const  *known,
+               GArray             **elements,
+               GError             **error)
+{
+  g_clear_pointer (elements, g_array_unref);
+  *elements = g_array_new (FALSE, TRUE, sizeof (Element));
+  g_array_set_clear_func (*elements, element_clear);
+
+  for (;;)
+    {
+      SmJsonToken token = sm_json_reader_next (reader, error);
+      Element *element;
+
+      if (token == SM_JSON_TOKEN_END_ARRAY)
+        return TRUE;
+      if (token == SM_JSON_TOKEN_ERROR)
+        return FALSE;
+
+      g_array_set_size (*elements, (*elements)->len + 1);
+      element = &g_array_index (*elements, Element, (*elements)->len - 1);
+
+      if (token == SM_JSON_TOKEN_BEGIN_OBJECT)
+        {
+          element->is_object = TRUE;
+          if (!read_record (reader, known, &element->record, error))
+            return FALSE;
+        }
+      else if (!sm_json_reader_skip (reader, error))
+        return FALSE;
+    }
+}
+
+/* Reads all of @data: a file that is not JSON is refused here, before any
+ * of its members is looked at */
+static gboolean
+read_file (SmJsonReader  *reader,
+           FileRecord    *file,
+           GError       **error)
+{
+  SmJsonToken token = sm_json_reader_next (reader, error);
+
+  if (token == SM_JSON_TOKEN_ERROR)
+    return FALSE;
+
+  if (token == SM_JSON_TOKEN_END)
+    {
+      g_set_error_literal (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
+                           _("there is no JSON value in the file"));
+      return FALSE;
+    }
+
+  if (token != SM_JSON_TOKEN_BEGIN_OBJECT)
+    return sm_json_reader_skip (reader, error) &&
+           sm_json_reader_next (reader, error) == SM_JSON_TOKEN_END;
+
+  file->is_object = TRUE;
+
+  for (;;)
+    {
+      const char *name;
+      gint index;
+
+      token = sm_json_reader_next (reader, error);
+      if (token == SM_JSON_TOKEN_END_OBJECT)
+        break;
+      if (token != SM_JSON_TOKEN_MEMBER)
+        return FALSE;
+
+      name = sm_json_reader_get_string (reader, NULL);
+      index = find_member (top_members, name);
+      token = sm_json_reader_next (reader, error);
+      if (token == SM_JSON_TOKEN_ERROR)
+        return FALSE;
+
+      if (index < 0)
+        {
+          if (!read_extra (reader, &file->extra, name, error))
+            return FALSE;
+          continue;
+        }
+
+      if (token == SM_JSON_TOKEN_BEGIN_OBJECT && (index == TOP_DOCUMENT || index == TOP_META))
+        {
+          Record *record = index == TOP_DOCUMENT ? &file->document : &file->meta;
+
+          file->members[index].kind = VALUE_OBJECT;
+          record_clear (record);
+          if (!read_record (reader, index == TOP_DOCUMENT ? document_members : meta_members, record, error))
+            return FALSE;
+        }
+      else if (token == SM_JSON_TOKEN_BEGIN_ARRAY &&
+               (index == TOP_LABELS || index == TOP_SPANS || index == TOP_RELATIONS))
+        {
+          file->members[index].kind = VALUE_ARRAY;
+          if (!read_elements (reader,
+                              index == TOP_LABELS ? label_members :
+                              index == TOP_SPANS ? span_members : relation_members,
+                              index == TOP_LABELS ? &file->labels :
+                              index == TOP_SPANS ? &file->spans : &file->relations,
+                              error))
+            return FALSE;
+        }
+      else if (!read_value (reader, token, &file->members[index], error))
+        return FALSE;
+    }
+
+  return sm_json_reader_next (reader, error) == SM_JSON_TOKEN_END;
+}
+
+/* Step two: checking the records and building the document */
+
+/* Who a problem is about: "document", "label number 2", "span T7"... told
+ * only when there is a problem */
+typedef enum
+{
+  ABOUT_DOCUMENT,
+  ABOUT_META,
+  ABOUT_LABEL,
+  ABOUT_SPAN,
+  ABOUT_RELATION,
+} About;
+
+typedef struct
+{
+  About       about;
+  guint       index;
+  const char *id;      /* NULL until it is known */
+} Context;
+
+static char *
+context_to_string (const Context *context)
+{
+  g_autofree char *id = NULL;
+
+  if (context == NULL)
+    return NULL;
+
+  /* Say where the problem is, printably, whatever the id holds */
+  if (context->id != NULL)
+    id = sm_json_escape_controls (context->id);
+
+  switch (context->about)
+    {
+    case ABOUT_DOCUMENT:
+      return g_strdup ("document");
+    case ABOUT_META:
+      return g_strdup ("meta");
+    case ABOUT_LABEL:
+      return id ? g_strdup_printf (_("label %s"), id) : g_strdup_printf (_("label number %u"), context->index + 1);
+    case ABOUT_SPAN:
+      return id ? g_strdup_printf (_("span %s"), id) : g_strdup_printf (_("span number %u"), context->index + 1);
+    case ABOUT_RELATION:
+    default:
+      return id ? g_strdup_printf (_("relation %s"), id) : g_strdup_printf (_("relation number %u"), context->index + 1);
+    }
+}
+
+static gboolean fail (GError        **error,
+                      gint            code,
+                      const Context  *context,
+                      const char     *format,
                       ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
-fail (GError     **error,
-      gint         code,
-      const char  *context,
-      const char  *format,
+fail (GError        **error,
+      gint            code,
+      const Context  *context,
+      const char     *format,
       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *where = context_to_string (context);
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (context != NULL)
-    g_set_error (error, SM_DOCUMENT_ERROR, code, "%s: %s", context, message);
+  if (where != NULL)
+    g_set_error (error, SM_DOCUMENT_ERROR, code, "%s: %s", where, message);
   else
     g_set_error_literal (error, SM_DOCUMENT_ERROR, code, message);
 
   return FALSE;
+}
+
+/* A problem the model found, told with who it is about */
+static gboolean
+fail_with_error (GError        **error,
+                 const Context  *context,
+                 const GError   *local_error)
+{
+  return fail (error, local_error->code, context, "%s", local_error->message);
 }
 
 static char *
@@ -97,226 +480,163 @@ quote (const char *text)
   return g_strdup_printf ("“%s”", shown);
 }
 
+/* Hands the unknown members of @record to @object, to be written back */
 static void
-keep_extra (gpointer           object,
-            const char        *key,
-            JsonObject        *json,
-            const char * const *known)
+keep_extra (gpointer    object,
+            const char *key,
+            Record     *record)
 {
-  g_autoptr(JsonObject) extra = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, json);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    {
-      if (g_strv_contains (known, name))
-        continue;
-
-      if (extra == NULL)
-        extra = json_object_new ();
-      json_object_set_member (extra, name, json_node_copy (node));
-    }
-
-  g_object_set_data_full (object, key, g_steal_pointer (&extra),
-                          (GDestroyNotify) json_object_unref);
+  if (record->extra != NULL)
+    g_object_set_data_full (object, key, g_steal_pointer (&record->extra),
+                            (GDestroyNotify) json_object_unref);
 }
 
-static JsonNode *
-get_member (JsonObject *object,
-            const char *member)
+/* A member whose value is null is treated as absent */
+static inline gboolean
+is_absent (const Value *value)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node == NULL || JSON_NODE_HOLDS_NULL (node) ? NULL : node;
+  return value->kind == VALUE_ABSENT || value->kind == VALUE_NULL;
 }
 
 static gboolean
-read_string (JsonObject  *object,
-             const char  *member,
-             const char  *context,
-             gboolean     required,
-             const char **value,
-             GError     **error)
+read_string (const Value    *value,
+             const char     *member,
+             const Context  *context,
+             gboolean        required,
+             const char    **string,
+             GError        **error)
 {
-  JsonNode *node = get_member (object, member);
+  *string = NULL;
 
-  *value = NULL;
-
-  if (node == NULL)
+  if (is_absent (value))
     return !required || fail (error, SM_DOCUMENT_ERROR_INVALID, context,
                               _("“%s” is missing"), member);
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (value->kind != VALUE_STRING)
     return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
                  _("“%s” must be a string"), member);
 
-  *value = json_node_get_string (node);
+  *string = value->string;
   return TRUE;
 }
 
 static gboolean
-read_offset (JsonObject  *object,
-             const char  *member,
-             const char  *context,
-             gboolean     required,
-             gboolean    *present,
-             guint       *value,
-             GError     **error)
+read_offset (const Value    *value,
+             const char     *member,
+             const Context  *context,
+             gboolean        required,
+             gboolean       *present,
+             guint          *offset,
+             GError        **error)
 {
-  JsonNode *node = get_member (object, member);
-  gint64 number;
+  *present = !is_absent (value);
+  *offset = 0;
 
-  *present = node != NULL;
-  *value = 0;
-
-  if (node == NULL)
+  if (is_absent (value))
     return !required || fail (error, SM_DOCUMENT_ERROR_INVALID, context,
                               _("“%s” is missing"), member);
 
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+  if (value->kind == VALUE_DOUBLE)
     return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
-                 _("“%s” must be a whole number, not %g"), member, json_node_get_double (node));
+                 _("“%s” must be a whole number, not %g"), member, value->number);
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (value->kind != VALUE_INT)
     return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
                  _("“%s” must be a number"), member);
 
-  /* json-glib wraps integers beyond 64 bits around, so a huge number can
-   * arrive negative: both are simply out of range. */
-  number = json_node_get_int (node);
-  if (number < 0 || number >= G_MAXUINT)
+  /* Integers beyond 64 bits read as the largest 64-bit value, or turned
+   * negative by a sign (as json-glib reads them): simply out of range. */
+  if (value->integer < 0 || value->integer >= G_MAXUINT)
     return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
                  _("“%s” is out of range: it must be a whole number from 0 up to the text’s length"),
                  member);
 
-  *value = (guint) number;
+  *offset = (guint) value->integer;
   return TRUE;
 }
 
-static JsonObject *
-read_object (JsonObject  *object,
-             const char  *member,
-             gboolean     required,
-             GError     **error)
+/* Whether a required or optional section is there as an object or an array */
+static gboolean
+check_section (const Value  *value,
+               const char   *member,
+               ValueKind     kind,
+               GError      **error)
 {
-  JsonNode *node = get_member (object, member);
+  if (is_absent (value))
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“%s” is missing"), member);
 
-  if (node == NULL)
-    {
-      if (required)
-        fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“%s” is missing"), member);
-      return NULL;
-    }
+  if (value->kind != kind)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+                 kind == VALUE_OBJECT ? _("“%s” must be an object") : _("“%s” must be an array"),
+                 member);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“%s” must be an object"), member);
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
-static JsonArray *
-read_array (JsonObject  *object,
-            const char  *member,
-            gboolean     required,
-            GError     **error)
-{
-  JsonNode *node = get_member (object, member);
-
-  if (node == NULL)
-    {
-      if (required)
-        fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“%s” is missing"), member);
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“%s” must be an array"), member);
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
-
-static JsonObject *
-array_object (JsonArray   *array,
-              guint        index,
-              const char  *what,
-              GError     **error)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
-            _("%s number %u must be an object"), what, index + 1);
-      return NULL;
-    }
-
-  return json_node_get_object (node);
+  return TRUE;
 }
 
 static gboolean
-check_header (JsonObject  *root,
+check_element (Element     *element,
+               guint        index,
+               const char  *what,
+               GError     **error)
+{
+  if (!element->is_object)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+                 _("%s number %u must be an object"), _(what), index + 1);
+
+  return TRUE;
+}
+
+static gboolean
+check_header (FileRecord  *file,
               GError     **error)
 {
-  JsonNode *node;
-  const char *format;
-  gint64 version;
+  const Value *format = &file->members[TOP_FORMAT];
+  const Value *version = &file->members[TOP_VERSION];
 
-  node = get_member (root, "format");
-  if (node == NULL)
+  if (is_absent (format))
     return fail (error, SM_DOCUMENT_ERROR_NOT_SPANMARK, NULL,
                  _("this is not a Spanmark file: it has no “format” member"));
 
-  format = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
-  if (g_strcmp0 (format, "spanmark") != 0)
+  if (format->kind != VALUE_STRING || strcmp (format->string, "spanmark") != 0)
     return fail (error, SM_DOCUMENT_ERROR_NOT_SPANMARK, NULL,
                  _("this is not a Spanmark file: “format” is not “spanmark”"));
 
-  node = get_member (root, "version");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
+  if (version->kind != VALUE_INT)
     return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
                  _("“version” must be a whole number"));
 
-  version = json_node_get_int (node);
-  if (version > SM_FORMAT_VERSION)
+  if (version->integer > SM_FORMAT_VERSION)
     return fail (error, SM_DOCUMENT_ERROR_VERSION, NULL,
                  _("the file was written by a newer Spanmark (format version %lld"
                    "); this version reads format version %d. Update Spanmark to open it."),
-                 (long long) version, SM_FORMAT_VERSION);
-  if (version < 1)
+                 (long long) version->integer, SM_FORMAT_VERSION);
+  if (version->integer < 1)
     return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
-                 _("“version” %lld is not a Spanmark format version"), (long long) version);
+                 _("“version” %lld is not a Spanmark format version"), (long long) version->integer);
 
   return TRUE;
 }
 
 static SmDocument *
-read_document (JsonObject  *root,
+read_document (FileRecord  *file,
                GError     **error)
 {
+  static const Context context = { ABOUT_DOCUMENT, 0, NULL };
   g_autoptr(SmDocument) document = NULL;
   g_autoptr(SmText) text = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonObject *object;
+  Value *members = file->document.members;
   const char *name, *utf8, *sha256;
   gboolean has_length;
   guint length;
 
-  if (!(object = read_object (root, "document", TRUE, error)))
+  if (!check_section (&file->members[TOP_DOCUMENT], "document", VALUE_OBJECT, error))
     return NULL;
 
-  if (!read_string (object, "name", "document", TRUE, &name, error) ||
-      !read_string (object, "text", "document", TRUE, &utf8, error) ||
-      !read_offset (object, "length", "document", FALSE, &has_length, &length, error) ||
-      !read_string (object, "sha256", "document", FALSE, &sha256, error))
+  if (!read_string (&members[DOCUMENT_NAME], "name", &context, TRUE, &name, error) ||
+      !read_string (&members[DOCUMENT_TEXT], "text", &context, TRUE, &utf8, error) ||
+      !read_offset (&members[DOCUMENT_LENGTH], "length", &context, FALSE, &has_length, &length, error) ||
+      !read_string (&members[DOCUMENT_SHA256], "sha256", &context, FALSE, &sha256, error))
     return NULL;
 
   /* The text is kept exactly as the article was loaded, so a U+FEFF that
@@ -333,13 +653,13 @@ read_document (JsonObject  *root,
 
   if (text == NULL)
     {
-      fail (error, SM_DOCUMENT_ERROR_INVALID, "document", "“text”: %s", local_error->message);
+      fail (error, SM_DOCUMENT_ERROR_INVALID, &context, "“text”: %s", local_error->message);
       return NULL;
     }
 
   if (has_length && length != sm_text_get_length (text))
     {
-      fail (error, SM_DOCUMENT_ERROR_MISMATCH, "document",
+      fail (error, SM_DOCUMENT_ERROR_MISMATCH, &context,
             _("“length” says %u characters but the text has %u: the text was changed after the file was written"),
             length, sm_text_get_length (text));
       return NULL;
@@ -347,71 +667,60 @@ read_document (JsonObject  *root,
 
   if (sha256 != NULL && g_ascii_strcasecmp (sha256, sm_text_get_sha256 (text)) != 0)
     {
-      fail (error, SM_DOCUMENT_ERROR_MISMATCH, "document",
+      fail (error, SM_DOCUMENT_ERROR_MISMATCH, &context,
             _("the text’s SHA-256 is %s, not %s as recorded: the text was changed after the file was written"),
             sm_text_get_sha256 (text), sha256);
       return NULL;
     }
 
   document = sm_document_new (text, name);
-  keep_extra (document, EXTRA_DOCUMENT_KEY, object, document_members);
+  keep_extra (document, EXTRA_DOCUMENT_KEY, &file->document);
 
   return g_steal_pointer (&document);
 }
 
 static gboolean
 read_labels (SmDocument  *document,
-             JsonObject  *root,
+             FileRecord  *file,
              GError     **error)
 {
-  JsonArray *array;
-  guint n;
-
-  if (!(array = read_array (root, "labels", TRUE, error)))
+  if (!check_section (&file->members[TOP_LABELS], "labels", VALUE_ARRAY, error))
     return FALSE;
 
   _sm_document_clear_labels (document);
 
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < file->labels->len; i++)
     {
+      Element *element = &g_array_index (file->labels, Element, i);
+      Value *members = element->record.members;
+      Context context = { ABOUT_LABEL, i, NULL };
       g_autoptr(SmLabel) label = NULL;
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *context = NULL;
-      g_autofree char *escaped_id = NULL;
-      JsonObject *object;
       const char *id, *name, *color, *key;
 
-      if (!(object = array_object (array, i, _("label"), error)))
+      if (!check_element (element, i, N_("label"), error) ||
+          !read_string (&members[LABEL_ID], "id", &context, TRUE, &id, error))
         return FALSE;
 
-      context = g_strdup_printf (_("label number %u"), i + 1);
-      if (!read_string (object, "id", context, TRUE, &id, error))
-        return FALSE;
-
-      /* Say where the problem is, printably, whatever the id holds */
-      g_free (escaped_id);
-      escaped_id = sm_json_escape_controls (id);
-      g_free (context);
-      context = g_strdup_printf (_("label %s"), escaped_id);
+      context.id = id;
 
       if (!sm_label_id_is_valid (id, &local_error) ||
-          !read_string (object, "name", context, FALSE, &name, error) ||
-          !read_string (object, "color", context, FALSE, &color, error) ||
+          !read_string (&members[LABEL_NAME], "name", &context, FALSE, &name, error) ||
+          !read_string (&members[LABEL_COLOR], "color", &context, FALSE, &color, error) ||
           (color && !sm_label_color_is_valid (color, &local_error)) ||
-          !read_string (object, "key", context, FALSE, &key, error) ||
+          !read_string (&members[LABEL_KEY], "key", &context, FALSE, &key, error) ||
           !sm_label_key_is_valid (key, &local_error))
         {
           if (local_error)
-            fail (error, local_error->code, context, "%s", local_error->message);
+            fail_with_error (error, &context, local_error);
           return FALSE;
         }
 
       label = sm_label_new (id, name, color, key);
-      keep_extra (label, EXTRA_KEY, object, label_members);
+      keep_extra (label, EXTRA_KEY, &element->record);
 
       if (!sm_document_add_label (document, label, &local_error))
-        return fail (error, local_error->code, context, "%s", local_error->message);
+        return fail_with_error (error, &context, local_error);
     }
 
   return TRUE;
@@ -419,88 +728,83 @@ read_labels (SmDocument  *document,
 
 static gboolean
 read_spans (SmDocument  *document,
-            JsonObject  *root,
+            FileRecord  *file,
             GError     **error)
 {
   SmText *text = sm_document_get_text (document);
-  JsonArray *array;
-  guint n;
 
-  if (!(array = read_array (root, "spans", TRUE, error)))
+  if (!check_section (&file->members[TOP_SPANS], "spans", VALUE_ARRAY, error))
     return FALSE;
 
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < file->spans->len; i++)
     {
+      Element *element = &g_array_index (file->spans, Element, i);
+      Value *members = element->record.members;
+      Context context = { ABOUT_SPAN, i, NULL };
       g_autoptr(SmSpan) span = NULL;
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *context = NULL;
-      g_autofree char *escaped_id = NULL;
       g_autofree char *span_text = NULL;
-      JsonObject *object;
       const char *id, *label, *expected, *note;
       guint start, end;
       gboolean present;
 
-      if (!(object = array_object (array, i, _("span"), error)))
-        return FALSE;
-
-      context = g_strdup_printf (_("span number %u"), i + 1);
-      if (!read_string (object, "id", context, TRUE, &id, error))
+      if (!check_element (element, i, N_("span"), error) ||
+          !read_string (&members[SPAN_ID], "id", &context, TRUE, &id, error))
         return FALSE;
 
       if (id[0] == '\0')
-        return fail (error, SM_DOCUMENT_ERROR_INVALID, context, _("“id” is empty"));
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, &context, _("“id” is empty"));
 
-      /* Say where the problem is, printably, whatever the id holds */
-      g_free (escaped_id);
-      escaped_id = sm_json_escape_controls (id);
-      g_free (context);
-      context = g_strdup_printf (_("span %s"), escaped_id);
+      context.id = id;
 
-      if (!read_string (object, "label", context, TRUE, &label, error) ||
-          !read_offset (object, "start", context, TRUE, &present, &start, error) ||
-          !read_offset (object, "end", context, TRUE, &present, &end, error) ||
-          !read_string (object, "text", context, FALSE, &expected, error) ||
-          !read_string (object, "note", context, FALSE, &note, error))
+      if (!read_string (&members[SPAN_LABEL], "label", &context, TRUE, &label, error) ||
+          !read_offset (&members[SPAN_START], "start", &context, TRUE, &present, &start, error) ||
+          !read_offset (&members[SPAN_END], "end", &context, TRUE, &present, &end, error) ||
+          !read_string (&members[SPAN_TEXT], "text", &context, FALSE, &expected, error) ||
+          !read_string (&members[SPAN_NOTE], "note", &context, FALSE, &note, error))
         return FALSE;
 
       if (!_sm_document_check_span (document, label, start, end, &local_error))
-        return fail (error, local_error->code, context, "%s", local_error->message);
+        return fail_with_error (error, &context, local_error);
 
-      span_text = sm_text_dup_slice (text, start, end);
-      if (expected != NULL && strcmp (expected, span_text) != 0)
+      /* The recorded text, once checked, is the span's text: no need to
+       * copy it out of the document's */
+      if (expected != NULL && !sm_text_slice_equal (text, start, end, expected))
         {
+          g_autofree char *actual = sm_text_dup_slice (text, start, end);
           g_autofree char *quoted_expected = quote (expected);
-          g_autofree char *quoted_actual = quote (span_text);
+          g_autofree char *quoted_actual = quote (actual);
 
-          return fail (error, SM_DOCUMENT_ERROR_MISMATCH, context,
+          return fail (error, SM_DOCUMENT_ERROR_MISMATCH, &context,
                        _("“text” is %s but the document has %s at [%u, %u)"),
                        quoted_expected, quoted_actual, start, end);
         }
 
-      span = _sm_span_new (id, label, start, end, span_text);
+      if (expected == NULL)
+        expected = span_text = sm_text_dup_slice (text, start, end);
+
+      span = _sm_span_new (id, label, start, end, expected);
       _sm_span_set_note (span, note);
-      keep_extra (span, EXTRA_KEY, object, span_members);
+      keep_extra (span, EXTRA_KEY, &element->record);
 
       if (!_sm_document_insert_span (document, span, &local_error))
-        return fail (error, local_error->code, context, "%s", local_error->message);
+        return fail_with_error (error, &context, local_error);
     }
 
   return TRUE;
 }
 
 static SmSpan *
-read_span_reference (SmDocument  *document,
-                     JsonObject  *object,
-                     const char  *member,
-                     const char  *context,
-                     GError     **error)
+read_span_reference (SmDocument     *document,
+                     const Value    *value,
+                     const char     *member,
+                     const Context  *context,
+                     GError        **error)
 {
   const char *id;
   SmSpan *span;
 
-  if (!read_string (object, member, context, TRUE, &id, error))
+  if (!read_string (value, member, context, TRUE, &id, error))
     return NULL;
 
   if ((span = sm_document_find_span (document, id)) == NULL)
@@ -512,83 +816,77 @@ read_span_reference (SmDocument  *document,
 
 static gboolean
 read_relations (SmDocument  *document,
-                JsonObject  *root,
+                FileRecord  *file,
                 GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonArray *array;
-  guint n;
-
   /* Optional: a document without relations may leave them out */
-  if (get_member (root, "relations") == NULL)
+  if (is_absent (&file->members[TOP_RELATIONS]))
     return TRUE;
 
-  if (!(array = read_array (root, "relations", TRUE, error)))
+  if (!check_section (&file->members[TOP_RELATIONS], "relations", VALUE_ARRAY, error))
     return FALSE;
 
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < file->relations->len; i++)
     {
+      Element *element = &g_array_index (file->relations, Element, i);
+      Value *members = element->record.members;
+      Context context = { ABOUT_RELATION, i, NULL };
       g_autoptr(SmRelation) relation = NULL;
-      g_autofree char *context = NULL;
-      g_autofree char *escaped_id = NULL;
-      JsonObject *object;
+      g_autoptr(GError) local_error = NULL;
       const char *id, *type;
       SmSpan *from, *to;
 
-      if (!(object = array_object (array, i, _("relation"), error)))
-        return FALSE;
-
-      context = g_strdup_printf (_("relation number %u"), i + 1);
-      if (!read_string (object, "id", context, TRUE, &id, error))
+      if (!check_element (element, i, N_("relation"), error) ||
+          !read_string (&members[RELATION_ID], "id", &context, TRUE, &id, error))
         return FALSE;
 
       if (id[0] == '\0')
-        return fail (error, SM_DOCUMENT_ERROR_INVALID, context, _("“id” is empty"));
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, &context, _("“id” is empty"));
 
-      /* Say where the problem is, printably, whatever the id holds */
-      g_free (escaped_id);
-      escaped_id = sm_json_escape_controls (id);
-      g_free (context);
-      context = g_strdup_printf (_("relation %s"), escaped_id);
+      context.id = id;
 
-      if (!read_string (object, "type", context, TRUE, &type, error) ||
-          !(from = read_span_reference (document, object, "from", context, error)) ||
-          !(to = read_span_reference (document, object, "to", context, error)))
+      if (!read_string (&members[RELATION_TYPE], "type", &context, TRUE, &type, error) ||
+          !(from = read_span_reference (document, &members[RELATION_FROM], "from", &context, error)) ||
+          !(to = read_span_reference (document, &members[RELATION_TO], "to", &context, error)))
         return FALSE;
 
       if (!sm_relation_type_is_valid (type, &local_error))
-        return fail (error, local_error->code, context, "%s", local_error->message);
+        return fail_with_error (error, &context, local_error);
 
       relation = _sm_relation_new (id, type, from, to);
-      keep_extra (relation, EXTRA_KEY, object, relation_members);
+      keep_extra (relation, EXTRA_KEY, &element->record);
 
       if (!_sm_document_insert_relation (document, relation, &local_error))
-        return fail (error, local_error->code, context, "%s", local_error->message);
+        return fail_with_error (error, &context, local_error);
     }
 
   return TRUE;
 }
 
 static gboolean
-read_time (JsonObject  *object,
-           const char  *member,
-           GDateTime  **time,
-           GError     **error)
+read_time (const Value  *value,
+           const char   *member,
+           GDateTime   **time,
+           GError      **error)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  static const Context context = { ABOUT_META, 0, NULL };
+  g_autoptr(GTimeZone) utc = NULL;
   const char *string;
 
   *time = NULL;
 
-  if (!read_string (object, member, "meta", FALSE, &string, error))
+  if (!read_string (value, member, &context, FALSE, &string, error))
     return FALSE;
 
-  if (string != NULL && !(*time = g_date_time_new_from_iso8601 (string, utc)))
+  if (string == NULL)
+    return TRUE;
+
+  utc = g_time_zone_new_utc ();
+  if (!(*time = g_date_time_new_from_iso8601 (string, utc)))
     {
       g_autofree char *quoted = quote (string);
 
-      return fail (error, SM_DOCUMENT_ERROR_INVALID, "meta",
+      return fail (error, SM_DOCUMENT_ERROR_INVALID, &context,
                    _("“%s” is %s, which is not an ISO 8601 date and time such as 2026-03-01T09:30:00Z"),
                    member, quoted);
     }
@@ -598,9 +896,10 @@ read_time (JsonObject  *object,
 
 static gboolean
 read_meta (SmDocument  *document,
-           JsonObject  *root,
+           FileRecord  *file,
            GError     **error)
 {
+  static const Context context = { ABOUT_META, 0, NULL };
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) modified = NULL;
   SmDocumentStatus status = SM_DOCUMENT_STATUS_NEW;
@@ -608,9 +907,8 @@ read_meta (SmDocument  *document,
   const char *annotator = NULL;
   guint next_span = 0, next_relation = 0;
   gboolean present;
-  JsonObject *meta = NULL;
 
-  if (!read_string (root, "status", NULL, FALSE, &status_string, error))
+  if (!read_string (&file->members[TOP_STATUS], "status", NULL, FALSE, &status_string, error))
     return FALSE;
 
   if (status_string && !sm_document_status_from_string (status_string, &status))
@@ -621,20 +919,19 @@ read_meta (SmDocument  *document,
                    _("“status” is %s; it must be “new”, “in-progress” or “done”"), quoted);
     }
 
-  if (get_member (root, "meta") != NULL &&
-      !(meta = read_object (root, "meta", TRUE, error)))
-    return FALSE;
-
-  if (meta != NULL)
+  if (!is_absent (&file->members[TOP_META]))
     {
-      if (!read_string (meta, "annotator", "meta", FALSE, &annotator, error) ||
-          !read_time (meta, "created", &created, error) ||
-          !read_time (meta, "modified", &modified, error) ||
-          !read_offset (meta, "next_span", "meta", FALSE, &present, &next_span, error) ||
-          !read_offset (meta, "next_relation", "meta", FALSE, &present, &next_relation, error))
+      Value *members = file->meta.members;
+
+      if (!check_section (&file->members[TOP_META], "meta", VALUE_OBJECT, error) ||
+          !read_string (&members[META_ANNOTATOR], "annotator", &context, FALSE, &annotator, error) ||
+          !read_time (&members[META_CREATED], "created", &created, error) ||
+          !read_time (&members[META_MODIFIED], "modified", &modified, error) ||
+          !read_offset (&members[META_NEXT_SPAN], "next_span", &context, FALSE, &present, &next_span, error) ||
+          !read_offset (&members[META_NEXT_RELATION], "next_relation", &context, FALSE, &present, &next_relation, error))
         return FALSE;
 
-      keep_extra (document, EXTRA_META_KEY, meta, meta_members);
+      keep_extra (document, EXTRA_META_KEY, &file->meta);
     }
 
   _sm_document_set_loaded_meta (document, status, annotator, created, modified);
@@ -662,8 +959,9 @@ sm_format_parse (const char  *data,
                  GError     **error)
 {
   g_autoptr(SmDocument) document = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *object;
+  g_autoptr(SmJsonReader) reader = NULL;
+  FileRecord file = { 0 };
+  gboolean read;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -673,30 +971,32 @@ sm_format_parse (const char  *data,
       length -= 3;
     }
 
-  if (!sm_text_check_utf8 (data, length, error) ||
-      !(root = sm_json_parse (data, length, error)))
+  if (!sm_text_check_utf8 (data, length, error))
     return NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  reader = sm_json_reader_new (data, length);
+  read = read_file (reader, &file, error);
+
+  if (read && !file.is_object)
+    fail (error, SM_DOCUMENT_ERROR_NOT_SPANMARK, NULL,
+          _("this is not a Spanmark file: it is JSON, but not an object"));
+  else if (read &&
+           check_header (&file, error) &&
+           (document = read_document (&file, error)) &&
+           read_labels (document, &file, error) &&
+           read_spans (document, &file, error) &&
+           read_relations (document, &file, error) &&
+           read_meta (document, &file, error))
     {
-      fail (error, SM_DOCUMENT_ERROR_NOT_SPANMARK, NULL,
-            _("this is not a Spanmark file: it is JSON, but not an object"));
-      return NULL;
+      if (file.extra != NULL)
+        g_object_set_data_full (G_OBJECT (document), EXTRA_TOP_KEY, g_steal_pointer (&file.extra),
+                                (GDestroyNotify) json_object_unref);
+      file_record_clear (&file);
+      return g_steal_pointer (&document);
     }
 
-  object = json_node_get_object (root);
-
-  if (!check_header (object, error) ||
-      !(document = read_document (object, error)) ||
-      !read_labels (document, object, error) ||
-      !read_spans (document, object, error) ||
-      !read_relations (document, object, error) ||
-      !read_meta (document, object, error))
-    return NULL;
-
-  keep_extra (document, EXTRA_TOP_KEY, object, top_members);
-
-  return g_steal_pointer (&document);
+  file_record_clear (&file);
+  return NULL;
 }
 
 /* Writing */

@@ -20,6 +20,7 @@
 
 #include "sm-document.h"
 #include "sm-json.h"
+#include "sm-json-private.h"
 
 /**
  * sm_json_append_string:
@@ -398,6 +399,25 @@ check_escapes (const char  *data,
   return TRUE;
 }
 
+/**
+ * _sm_json_check_text:
+ *
+ * The checks sm_json_parse() makes before json-glib reads @data, in the
+ * order it makes them: nesting past %SM_JSON_MAX_DEPTH, text after the
+ * first value, and escapes JSON does not have, "\u0000" and lone
+ * surrogates. SmJsonReader makes them again when it finds a syntax error,
+ * so that both report the same problem first for the same bytes.
+ */
+gboolean
+_sm_json_check_text (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  return sm_json_check_depth (data, length, SM_JSON_MAX_DEPTH, error) &&
+         check_single_value (data, length, error) &&
+         check_escapes (data, length, error);
+}
+
 /* json-glib says "<data>:LINE:COLUMN: Parse error: message"; we say "LINE:COLUMN: message" */
 static char *
 tidy_parser_message (const char *message)
@@ -444,9 +464,7 @@ sm_json_parse (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!sm_json_check_depth (data, length, SM_JSON_MAX_DEPTH, error) ||
-      !check_single_value (data, length, error) ||
-      !check_escapes (data, length, error))
+  if (!_sm_json_check_text (data, length, error))
     return NULL;
 
   parser = json_parser_new ();
