@@ -206,17 +206,28 @@ fail_with (SmJsonReader  *self,
   return SM_JSON_TOKEN_ERROR;
 }
 
-/* How json-glib's scanner names a token, in a buffer of 56 bytes */
+/* json-glib's scanner names a token in a buffer of 56 bytes: at most 55
+ * of them, and the 55th always a string's closing quote (which doubles
+ * the quote of a description 54 bytes long) */
 static char *
 cut_description (char     *description,
                  gboolean  is_string)
 {
-  if (strlen (description) > 55)
+  gsize length = strlen (description);
+
+  if (is_string && length >= 54)
     {
-      if (is_string)
-        description[54] = '"';
-      description[55] = '\0';
+      char *cut = g_malloc (56);
+
+      memcpy (cut, description, 54);
+      cut[54] = '"';
+      cut[55] = '\0';
+      g_free (description);
+      return cut;
     }
+
+  if (length > 55)
+    description[55] = '\0';
 
   return description;
 }
@@ -484,6 +495,32 @@ is_digit (const char *p,
   return p < end && *p >= '0' && *p <= '9';
 }
 
+static inline gboolean
+is_letter (const char *p,
+           const char *end)
+{
+  return p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'));
+}
+
+/* json-glib's scanner reads on into letters and dots after a number, and
+ * gives up just after the first one that cannot be part of it */
+static SmJsonToken
+fail_number (SmJsonReader  *self,
+             gboolean       negative,
+             const char    *minus,
+             const char    *at,
+             GError       **error)
+{
+  /* After a "-", it wants a whole number or none */
+  if (negative)
+    return fail_unexpected (self, minus + 1, g_strdup ("character `-'"), "number (integer)", FALSE, error);
+
+  if (at < self->end && (is_letter (at, self->end) || *at == '.'))
+    return fail_scanner (self, at + 1, FALSE, "unknown error", error);
+
+  return fail_scanner (self, at, FALSE, "non digit in constant", error);
+}
+
 /* A number at @p: "-"? then the digits of RFC 8259 */
 static SmJsonToken
 scan_number (SmJsonReader  *self,
@@ -516,7 +553,7 @@ scan_number (SmJsonReader  *self,
       fraction = TRUE;
       q++;
       if (!is_digit (q, end))
-        return fail_scanner (self, q, FALSE, "non digit in constant", error);
+        return fail_number (self, negative, p, q, error);
       while (is_digit (q, end))
         q++;
     }
@@ -525,13 +562,18 @@ scan_number (SmJsonReader  *self,
     {
       fraction = TRUE;
       q++;
+      if (is_letter (q, end))
+        return fail_number (self, negative, p, q, error);
       if (q < end && (*q == '+' || *q == '-'))
         q++;
       if (!is_digit (q, end))
-        return fail_scanner (self, q, FALSE, "non digit in constant", error);
+        return fail_number (self, negative, p, q, error);
       while (is_digit (q, end))
         q++;
     }
+
+  if (is_letter (q, end) || (q < end && *q == '.'))
+    return fail_number (self, negative, p, q, error);
 
   self->token_start = p;
   self->last_end = q;
@@ -687,6 +729,24 @@ read_value (SmJsonReader  *self,
                           FALSE, error);
 }
 
+/* Whether the string at @p ends before the text does. json-glib looks
+ * ahead at a member's name: one cut short by the end of the text is not a
+ * string to it, and it names what it read before instead. */
+static gboolean
+string_ends (const char *p,
+             const char *end)
+{
+  for (p++; p < end; p++)
+    {
+      if (*p == '"')
+        return TRUE;
+      if (*p == '\\')
+        p++;
+    }
+
+  return FALSE;
+}
+
 /* The name of a member at @p (its opening quote), and its ":" */
 static SmJsonToken
 read_member (SmJsonReader  *self,
@@ -781,7 +841,7 @@ again:
     case EXPECT_FIRST_MEMBER:
       if (p < self->end && *p == '}')
         return close_container (self, p);
-      if (p < self->end && *p == '"')
+      if (p < self->end && *p == '"' && string_ends (p, self->end))
         return read_member (self, p, error);
       return fail_after_last (self, "string constant", error);
 
@@ -789,7 +849,7 @@ again:
       /* json-glib asks for a "]" after a trailing comma in an object too */
       if (p < self->end && *p == '}')
         return fail_after_last (self, "character `]'", error);
-      if (p < self->end && *p == '"')
+      if (p < self->end && *p == '"' && string_ends (p, self->end))
         return read_member (self, p, error);
       return fail_after_last (self, "string constant", error);
 
@@ -810,7 +870,7 @@ again:
 
         /* json-glib wants a comma before another member, and otherwise
          * the next member's name */
-        if (container == '{' && (p == self->end || *p != '"'))
+        if (container == '{' && (p == self->end || *p != '"' || !string_ends (p, self->end)))
           return fail_after_last (self, "string constant", error);
         return fail_after_last (self, "character `,'", error);
       }
