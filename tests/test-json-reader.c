@@ -380,7 +380,7 @@ static void
 test_read_node (void)
 {
   static const char * const values[] = {
-    "{\"a\": [1, -2, 3.25, 1e400, \"x\\ny\", true, false, null, {}, []], \"b\": {\"c\": \"😀\"}}",
+    "{\"a\": [1, -2, 3.25, 1e300, \"x\\ny\", true, false, null, {}, []], \"b\": {\"c\": \"😀\"}}",
     "{\"dup\": 1, \"other\": 2, \"dup\": [3]}",
     "[18446744073709551617, -9223372036854775809, 0.1, 123456789.123456789, -0.0]",
     "\"\\ud83c\\uddee\\ud83c\\uddf7\"",
@@ -410,6 +410,24 @@ test_read_node (void)
       g_assert_cmpstr (text, ==, expected_text);
       g_assert_true (json_node_equal (node, expected));
     }
+}
+
+/* A number past the range of a double would be written back as "inf",
+ * which is not JSON (found by fuzz-format) */
+static void
+test_read_node_too_large (void)
+{
+  const char *json = "{\"a\": [1,\n  -1e400]}";
+  g_autoptr(SmJsonReader) reader = sm_json_reader_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sm_json_reader_next (reader, &error), ==, SM_JSON_TOKEN_BEGIN_OBJECT);
+  g_assert_null (sm_json_reader_read_node (reader, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "2:3: the number -1e400 is too large to keep; the largest is about 1.8e308");
+  g_clear_error (&error);
+  g_assert_cmpint (sm_json_reader_next (reader, &error), ==, SM_JSON_TOKEN_ERROR);
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
 }
 
 static void
@@ -445,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/skip", test_skip);
   g_test_add_func ("/json-reader/skip-checks-syntax", test_skip_checks_syntax);
   g_test_add_func ("/json-reader/read-node", test_read_node);
+  g_test_add_func ("/json-reader/read-node-too-large", test_read_node_too_large);
   g_test_add_func ("/json-reader/read-node-error", test_read_node_error);
 
   return g_test_run ();

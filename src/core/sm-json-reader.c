@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "sm-document.h"
@@ -1011,7 +1012,8 @@ sm_json_reader_skip (SmJsonReader  *self,
  * Reads the value whose first token was just read (a scalar, or an object
  * or an array from its start to its end) into a #JsonNode, as json-glib
  * would have built it: a member given twice keeps its first place and its
- * last value.
+ * last value. A number past the range of a double is refused
+ * (%SM_DOCUMENT_ERROR_INVALID): it could not be written back as JSON.
  *
  * Returns: (transfer full) (nullable): the value, or %NULL with @error set
  */
@@ -1030,6 +1032,24 @@ sm_json_reader_read_node (SmJsonReader  *self,
       return json_node_init_int (json_node_alloc (), self->integer);
 
     case SM_JSON_TOKEN_DOUBLE:
+      if (!isfinite (self->number))
+        {
+          guint line, column;
+          gsize n = strspn (self->token_start, "-+.0123456789eE");
+
+          /* json-glib would write it back as "inf", which no JSON reader
+           * reads: the saved file could not be opened again */
+          char_position (self, self->token_start, &line, &column);
+          self->error = g_error_new (SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                                     _("%u:%u: the number %.*s%s is too large to keep;"
+                                       " the largest is about 1.8e308"),
+                                     line, column, (int) MIN (n, 40), self->token_start, n > 40 ? "…" : "");
+          self->expect = EXPECT_NOTHING;
+          self->token = SM_JSON_TOKEN_ERROR;
+          if (error != NULL)
+            *error = g_error_copy (self->error);
+          return NULL;
+        }
       return json_node_init_double (json_node_alloc (), self->number);
 
     case SM_JSON_TOKEN_TRUE:
