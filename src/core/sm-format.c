@@ -764,17 +764,29 @@ read_spans (SmDocument  *document,
           !read_string (&members[SPAN_NOTE], "note", &context, FALSE, &note, error))
         return FALSE;
 
-      if (!_sm_document_check_span (document, label, start, end, &local_error))
+      /* The document checks the label and the range (unknown label, empty,
+       * reversed, past the end, an exact duplicate) before anything else
+       * about a span is told, and again as it inserts it. On the way to a
+       * valid span it only needs to do so once: its first check is made
+       * here only when something else is wrong, and told first if it fails. */
+      if ((start >= end || end > sm_text_get_length (text)) &&
+          !_sm_document_check_span (document, label, start, end, &local_error))
         return fail_with_error (error, &context, local_error);
 
       /* The recorded text, once checked, is the span's text: no need to
        * copy it out of the document's */
       if (expected != NULL && !sm_text_slice_equal (text, start, end, expected))
         {
-          g_autofree char *actual = sm_text_dup_slice (text, start, end);
-          g_autofree char *quoted_expected = quote (expected);
-          g_autofree char *quoted_actual = quote (actual);
+          g_autofree char *actual = NULL;
+          g_autofree char *quoted_expected = NULL;
+          g_autofree char *quoted_actual = NULL;
 
+          if (!_sm_document_check_span (document, label, start, end, &local_error))
+            return fail_with_error (error, &context, local_error);
+
+          actual = sm_text_dup_slice (text, start, end);
+          quoted_expected = quote (expected);
+          quoted_actual = quote (actual);
           return fail (error, SM_DOCUMENT_ERROR_MISMATCH, &context,
                        _("“text” is %s but the document has %s at [%u, %u)"),
                        quoted_expected, quoted_actual, start, end);
@@ -788,7 +800,14 @@ read_spans (SmDocument  *document,
       keep_extra (span, EXTRA_KEY, &element->record);
 
       if (!_sm_document_insert_span (document, span, &local_error))
-        return fail_with_error (error, &context, local_error);
+        {
+          g_autoptr(GError) range_error = NULL;
+
+          /* An id used twice is told after a problem with the range */
+          if (!_sm_document_check_span (document, label, start, end, &range_error))
+            return fail_with_error (error, &context, range_error);
+          return fail_with_error (error, &context, local_error);
+        }
     }
 
   return TRUE;
