@@ -126,6 +126,49 @@ merge (Node *left,
 }
 
 static Node *
+last_node (Node *node)
+{
+  while (node->right != NULL)
+    node = node->right;
+
+  return node;
+}
+
+/* merge (*root, node) for a node ordered after every span under *root:
+ * down the right edge while the nodes there have higher priorities, each
+ * of which gains the node below it */
+static void
+append_node (Node **root,
+             Node  *node)
+{
+  Node **link = root;
+  guint end = sm_span_get_end (node->span);
+
+  while (*link != NULL && (*link)->priority > node->priority)
+    {
+      (*link)->size++;
+      if ((*link)->max_end < end)
+        (*link)->max_end = end;
+      link = &(*link)->right;
+    }
+
+  node->left = *link;
+  node_update (node);
+  *link = node;
+}
+
+static guint
+items_changed_signal_id (void)
+{
+  static guint id;
+
+  if (G_UNLIKELY (id == 0))
+    id = g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL);
+
+  return id;
+}
+
+static Node *
 remove_node (Node   *node,
              SmSpan *span,
              Node  **removed)
@@ -248,11 +291,23 @@ sm_span_index_insert (SmSpanIndex *self,
   node->priority = next_priority (self);
   node_update (node);
 
-  split (self->root, span, &left, &right);
-  position = node_size (left);
-  self->root = merge (merge (left, node), right);
+  if (self->root == NULL || sm_span_compare (last_node (self->root)->span, span) < 0)
+    {
+      /* After every other span, as a file's spans come: the same tree as
+       * below, without comparing the span all the way down */
+      position = node_size (self->root);
+      append_node (&self->root, node);
+    }
+  else
+    {
+      split (self->root, span, &left, &right);
+      position = node_size (left);
+      self->root = merge (merge (left, node), right);
+    }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  /* Telling no one is free; telling costs more than the insertion */
+  if (g_signal_has_handler_pending (self, items_changed_signal_id (), 0, FALSE))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 
   return position;
 }
