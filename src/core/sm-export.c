@@ -1026,6 +1026,27 @@ export_to_folder (Export   *export,
 
   export->folder = folder;
 
+  /* The configuration is written last: find out now, not after every
+   * document, that it would have to replace another export's */
+  if (sm_export_format_writes_folder (export->self->format) && !export->overwrite)
+    {
+      const char * const configurations[] = { "annotation.conf", "visual.conf" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (configurations); i++)
+        {
+          g_autoptr(GFile) file = g_file_get_child (folder, configurations[i]);
+
+          if (g_file_query_exists (file, export->cancellable))
+            {
+              g_autofree char *display_name = g_build_filename (export->folder_name, configurations[i], NULL);
+
+              g_set_error (error, SM_EXPORT_ERROR, SM_EXPORT_ERROR_EXISTS,
+                           _("%s already exists; it was not replaced"), display_name);
+              return FALSE;
+            }
+        }
+    }
+
   return export_run (export, error);
 }
 

@@ -600,10 +600,38 @@ test_destinations (Fixture       *fixture,
   g_assert_false (sm_exporter_export_to_file (brat, corpus, brat_folder, SM_EXPORT_FLAGS_NONE,
                                               warnings, errors, NULL, &error));
   g_assert_error (error, SM_EXPORT_ERROR, SM_EXPORT_ERROR_EXISTS);
-  g_assert_cmpstr (error->message, ==, "brat/small.txt already exists; it was not replaced");
+  g_assert_cmpstr (error->message, ==, "brat/annotation.conf already exists; it was not replaced");
   g_clear_error (&error);
   contents = fixture_read (ann_path, NULL);
   g_assert_cmpstr (contents, ==, "mine");
+  g_clear_pointer (&contents, g_free);
+
+  /* Another export's folder: nothing is written when its configuration is there */
+  {
+    g_autofree char *conf_path = g_build_filename (brat_path, "annotation.conf", NULL);
+    g_autofree char *visual_path = g_build_filename (brat_path, "visual.conf", NULL);
+    g_autofree char *txt_path = g_build_filename (brat_path, "small.txt", NULL);
+
+    g_unlink (ann_path);
+    g_unlink (txt_path);
+    g_assert_false (sm_exporter_export_to_file (brat, corpus, brat_folder, SM_EXPORT_FLAGS_NONE,
+                                                warnings, errors, NULL, &error));
+    g_assert_error (error, SM_EXPORT_ERROR, SM_EXPORT_ERROR_EXISTS);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (ann_path, G_FILE_TEST_EXISTS));
+
+    /* and a document file that exists is found when the configuration is not */
+    g_unlink (conf_path);
+    g_unlink (visual_path);
+    fixture_write (ann_path, "mine", -1);
+    g_assert_false (sm_exporter_export_to_file (brat, corpus, brat_folder, SM_EXPORT_FLAGS_NONE,
+                                                warnings, errors, NULL, &error));
+    g_assert_error (error, SM_EXPORT_ERROR, SM_EXPORT_ERROR_EXISTS);
+    g_assert_cmpstr (error->message, ==, "brat/small.ann already exists; it was not replaced");
+    g_clear_error (&error);
+    contents = fixture_read (ann_path, NULL);
+    g_assert_cmpstr (contents, ==, "mine");
+  }
 
   g_assert_cmpuint (warnings->len, ==, 0);
   g_assert_cmpuint (errors->len, ==, 0);
