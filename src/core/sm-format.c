@@ -1169,7 +1169,14 @@ append_time (GString    *out,
              GDateTime  *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-  g_autofree char *string = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *string = NULL;
+
+  /* The year in four digits: g_date_time_format()'s "%Y" writes the year
+   * 765 as "765", which ISO 8601 and this reader refuse */
+  string = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                            g_date_time_get_year (utc), g_date_time_get_month (utc),
+                            g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                            g_date_time_get_minute (utc), g_date_time_get_second (utc));
 
   append_string_member (out, "    ", name, string);
 }
