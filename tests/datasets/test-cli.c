@@ -272,15 +272,58 @@ test_export_every_format (Fixture       *fixture,
   g_assert_cmpstr (fixture->out, ==, "document,span,label,start,end,text,note,speaker,speaker_text\r\n");
 }
 
-/* The five bad inputs of issue 4, each with its message and exit status,
- * next to a good input that is still processed */
-static void
-test_bad_inputs (Fixture       *fixture,
-                 gconstpointer  data)
+/* The five bad inputs of issue 4, each on its own beside a good input that
+ * is still imported: the exact message and exit status 1 */
+typedef struct
 {
-  g_autoptr(SmDocument) imported = NULL;
-  g_autofree char *good = NULL;
+  const char *name;
+  const char *txt;       /* NULL: no .txt */
+  const char *ann;
+  const char *message;
+} BadBrat;
 
+static const BadBrat bad_brat[] = {
+  { "past", "Raisi said.\n", "T1\tSPEAKER 0 5\tRaisi\nT2\tCLAIM 6 500\tsaid.\n",
+    "brat/past.ann:2:10: span T2: the end 500 is past the end of the text (12 characters in brat/past.txt)\n" },
+  { "shifted", "Lukashenko said.\n", "T1\tSPEAKER 1 11\tLukashenko\n",
+    "brat/shifted.ann:1:17: span T1: the .ann has “Lukashenko” but brat/shifted.txt has “ukashenko ” at [1, 11)\n" },
+  { "unknown", "Raisi said it.\n", "T1\tSPEAKER 0 5\tRaisi\nT2\tCLAIM 11 13\tit\nR1\tsaid_by Arg1:T2 Arg2:T7\t\n",
+    "brat/unknown.ann:3:25: relation R1: Arg2 refers to T7, which is not in brat/unknown.ann\n" },
+  { "orphan", NULL, "T1\tSPEAKER 0 5\tRaisi\n",
+    "brat/orphan.ann: there is no orphan.txt beside it: brat needs the text of x.ann in x.txt\n" },
+};
+
+static void
+test_bad_brat (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const BadBrat *bad = data;
+  g_autofree char *txt_name = g_strdup_printf ("brat/%s.txt", bad->name);
+  g_autofree char *ann_name = g_strdup_printf ("brat/%s.ann", bad->name);
+  g_autofree char *json_name = g_strdup_printf ("out/%s.json", bad->name);
+  g_autofree char *expected = g_strconcat (bad->message, "Imported 1 document into out\n", NULL);
+  g_autoptr(SmDocument) imported = NULL;
+  g_autofree char *good_path = NULL;
+
+  write_in (fixture, "brat/good.txt", "Raisi said.\n");
+  write_in (fixture, "brat/good.ann", "T1\tSPEAKER 0 5\tRaisi\n");
+  if (bad->txt != NULL)
+    write_in (fixture, txt_name, bad->txt);
+  write_in (fixture, ann_name, bad->ann);
+
+  g_assert_cmpint (run (fixture, "import", "--from", "brat", "-o", "out", "brat/", NULL), ==, 1);
+  g_assert_cmpstr (fixture->err, ==, expected);
+  g_assert_false (exists_in (fixture, json_name));
+
+  good_path = g_build_filename (fixture->dir, "out", "good.json", NULL);
+  imported = fixture_load (good_path);
+  g_assert_cmpuint (sm_document_get_n_spans (imported), ==, 1);
+}
+
+static void
+test_truncated_jsonl (Fixture       *fixture,
+                      gconstpointer  data)
+{
   write_in (fixture, "cut.jsonl",
             "{\"text\": \"Raisi said trade grew.\", \"label\": [[0, 5, \"SPEAKER\"]]}\n"
             "{\"text\": \"Lukashenko said\", \"label\": [[0, 10, \"SPEA");
@@ -291,41 +334,32 @@ test_bad_inputs (Fixture       *fixture,
                    " string constant\n"
                    "Imported 1 document into out\n");
   g_assert_true (exists_in (fixture, "out/cut-1.json"));
+}
+
+/* Importing again: the file there stays as it is */
+static void
+test_import_never_overwrites (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *good = NULL;
+  g_autofree char *still = NULL;
 
   write_in (fixture, "brat/good.txt", "Raisi said.\n");
   write_in (fixture, "brat/good.ann", "T1\tSPEAKER 0 5\tRaisi\n");
-  write_in (fixture, "brat/past.txt", "Raisi said.\n");
-  write_in (fixture, "brat/past.ann", "T1\tSPEAKER 0 5\tRaisi\nT2\tCLAIM 6 500\tsaid.\n");
-  write_in (fixture, "brat/shifted.txt", "Lukashenko said.\n");
-  write_in (fixture, "brat/shifted.ann", "T1\tSPEAKER 1 11\tLukashenko\n");
-  write_in (fixture, "brat/unknown.txt", "Raisi said it.\n");
-  write_in (fixture, "brat/unknown.ann", "T1\tSPEAKER 0 5\tRaisi\nT2\tCLAIM 11 13\tit\nR1\tsaid_by Arg1:T2 Arg2:T7\t\n");
-  write_in (fixture, "brat/orphan.ann", "T1\tSPEAKER 0 5\tRaisi\n");
-
-  g_assert_cmpint (run (fixture, "import", "--from", "brat", "-o", "out", "brat/", NULL), ==, 1);
-  g_assert_cmpstr (fixture->err, ==,
-                   "brat/orphan.ann: there is no orphan.txt beside it: brat needs the text of x.ann in x.txt\n"
-                   "brat/past.ann:2:10: span T2: the end 500 is past the end of the text (12 characters in"
-                   " brat/past.txt)\n"
-                   "brat/shifted.ann:1:17: span T1: the .ann has “Lukashenko” but brat/shifted.txt has"
-                   " “ukashenko ” at [1, 11)\n"
-                   "brat/unknown.ann:3:25: relation R1: Arg2 refers to T7, which is not in brat/unknown.ann\n"
-                   "Imported 1 document into out\n");
-  imported = fixture_load (g_build_filename (fixture->dir, "out", "good.json", NULL));
-  g_assert_cmpuint (sm_document_get_n_spans (imported), ==, 1);
-  g_assert_false (exists_in (fixture, "out/past.json"));
-  g_assert_false (exists_in (fixture, "out/shifted.json"));
-
-  /* Again: the good file is there now, and stays as it is */
+  g_assert_cmpint (run (fixture, "import", "--from", "brat", "-o", "out", "brat", NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "Imported 1 document into out\n");
   good = read_in (fixture, "out/good.json");
+
   write_in (fixture, "brat/good.ann", "T1\tSPEAKER 6 10\tsaid\n");
   g_assert_cmpint (run (fixture, "import", "--from", "brat", "-o", "out", "brat/good.ann", NULL), ==, 1);
   g_assert_cmpstr (fixture->err, ==, "out/good.json already exists; it was not replaced\nImported 0 documents into out\n");
-  {
-    g_autofree char *still = read_in (fixture, "out/good.json");
+  still = read_in (fixture, "out/good.json");
+  g_assert_cmpstr (still, ==, good);
 
-    g_assert_cmpstr (still, ==, good);
-  }
+  g_assert_cmpint (run (fixture, "import", "--from", "brat", "--force", "-o", "out", "brat/good.ann", NULL), ==, 0);
+  g_clear_pointer (&still, g_free);
+  still = read_in (fixture, "out/good.json");
+  g_assert_cmpstr (still, !=, good);
 }
 
 static void
@@ -388,7 +422,15 @@ main (int    argc,
               fixture_set_up, test_export_stdout_file_and_force, fixture_tear_down);
   g_test_add ("/cli/export/every-format", Fixture, NULL,
               fixture_set_up, test_export_every_format, fixture_tear_down);
-  g_test_add ("/cli/import/bad-inputs", Fixture, NULL, fixture_set_up, test_bad_inputs, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_brat); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/import/bad-brat/%s", bad_brat[i].name);
+
+      g_test_add (path, Fixture, &bad_brat[i], fixture_set_up, test_bad_brat, fixture_tear_down);
+    }
+  g_test_add ("/cli/import/truncated-jsonl", Fixture, NULL, fixture_set_up, test_truncated_jsonl, fixture_tear_down);
+  g_test_add ("/cli/import/never-overwrites", Fixture, NULL,
+              fixture_set_up, test_import_never_overwrites, fixture_tear_down);
   g_test_add ("/cli/validate", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
   g_test_add ("/cli/stats", Fixture, NULL, fixture_set_up, test_stats, fixture_tear_down);
 
