@@ -181,6 +181,9 @@ sm_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (sm_application_parent_class)->startup (application);
 
+  /* Made here, not at construction: "spanmark --help" works without the schema */
+  self->settings = g_settings_new (APPLICATION_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 
@@ -219,7 +222,6 @@ sm_application_class_init (SmApplicationClass *klass)
 static void
 sm_application_init (SmApplication *self)
 {
-  self->settings = g_settings_new (APPLICATION_ID);
 }
 
 SmApplication *
