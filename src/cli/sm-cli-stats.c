@@ -181,23 +181,24 @@ print_table (Stats *stats)
            stats->by_status[SM_DOCUMENT_STATUS_NEW],
            stats->by_status[SM_DOCUMENT_STATUS_IN_PROGRESS],
            stats->by_status[SM_DOCUMENT_STATUS_DONE]);
-  g_print (_("Characters   %" G_GUINT64_FORMAT "\n"), stats->n_characters);
-  g_print (_("Spans        %" G_GUINT64_FORMAT "\n"), stats->n_spans);
+  /* %llu, not G_GUINT64_FORMAT, inside _(): xgettext cannot see past a macro */
+  g_print (_("Characters   %llu\n"), (unsigned long long) stats->n_characters);
+  g_print (_("Spans        %llu\n"), (unsigned long long) stats->n_spans);
   for (guint i = 0; i < stats->labels->len; i++)
     {
       Count *count = g_ptr_array_index (stats->labels, i);
 
       g_print ("  %-10s %" G_GUINT64_FORMAT "\n", count->name, count->count);
     }
-  g_print (_("Relations    %" G_GUINT64_FORMAT "\n"), stats->n_relations);
+  g_print (_("Relations    %llu\n"), (unsigned long long) stats->n_relations);
   for (guint i = 0; i < stats->relation_types->len; i++)
     {
       Count *count = g_ptr_array_index (stats->relation_types, i);
 
       g_print ("  %-10s %" G_GUINT64_FORMAT "\n", count->name, count->count);
     }
-  g_print (_("Claims       %" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT " attributed to a speaker)\n"),
-           stats->n_claims, stats->n_attributed);
+  g_print (_("Claims       %llu (%llu attributed to a speaker)\n"),
+           (unsigned long long) stats->n_claims, (unsigned long long) stats->n_attributed);
 }
 
 int

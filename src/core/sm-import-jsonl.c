@@ -156,12 +156,12 @@ read_offset (JsonNode    *node,
   value = json_node_get_int (node);
   if (value < 0)
     return fail (error, SM_IMPORT_ERROR_MISMATCH, where,
-                 _("%s: “%s” is %" G_GINT64_FORMAT "; offsets cannot be negative"),
-                 what, member, value);
+                 _("%s: “%s” is %lld; offsets cannot be negative"),
+                 what, member, (long long) value);
   if (value > length)
     return fail (error, SM_IMPORT_ERROR_MISMATCH, where,
-                 _("%s: “%s” %" G_GINT64_FORMAT " is past the end of the text (%u characters)"),
-                 what, member, value, length);
+                 _("%s: “%s” %lld is past the end of the text (%u characters)"),
+                 what, member, (long long) value, length);
 
   *offset = (guint) value;
   return TRUE;
