@@ -604,9 +604,9 @@ scan_number (SmJsonReader  *self,
     }
   else
     {
-      /* As json-glib reads integers: past 64 bits they stay at the largest
-       * 64-bit value, and a sign turns the bits around, so that
-       * 18446744073709551617 reads as -1 */
+      /* Integers past the 64-bit range stay at its ends, as json-glib
+       * 1.10 reads them (1.6 wrapped them around: 18446744073709551617
+       * was -1, which made an absurd number look plausible) */
       guint64 magnitude = 0;
 
       for (const char *d = digits; d < q; d++)
@@ -623,7 +623,10 @@ scan_number (SmJsonReader  *self,
 
       self->last_kind = LAST_INT;
       self->last_magnitude = magnitude;
-      self->integer = (gint64) (negative ? 0 - magnitude : magnitude);
+      if (negative)
+        self->integer = magnitude > (guint64) G_MAXINT64 ? G_MININT64 : -(gint64) magnitude;
+      else
+        self->integer = magnitude > (guint64) G_MAXINT64 ? G_MAXINT64 : (gint64) magnitude;
       return self->token = SM_JSON_TOKEN_INT;
     }
 }

@@ -485,7 +485,7 @@ test_offsets_out_of_range (Fixture       *fixture,
     { "\"end\": 5,", "\"end\": 5e0,", ": span T1: “end” must be a whole number, not 5" },
     { "\"length\": 22", "\"length\": 4294967318", ": document: “length” " OUT_OF_RANGE },
     { "\"next_span\": 3", "\"next_span\": 99999999999", ": meta: “next_span” " OUT_OF_RANGE },
-    { "\"version\": 1", "\"version\": 18446744073709551617", ": “version” -1 is not a Spanmark format version" },
+    { "\"version\": 1", "\"version\": 18446744073709551617", ": the file was written by a newer Spanmark (format version 9223372036854775807); this version reads format version 1. Update Spanmark to open it." },
   };
 
   assert_edits_refused (fixture, edits, G_N_ELEMENTS (edits));
