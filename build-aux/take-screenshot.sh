@@ -1,48 +1,79 @@
 #!/bin/sh
-# Takes the window screenshot shown in README.md and the metainfo:
-# data/screenshots/window.png, of the annotated sample article.
+# Takes the window screenshots shown in README.md and the metainfo, of the
+# annotated sample article:
 #
-#   sh build-aux/take-screenshot.sh [--dark] [OUTPUT.png]
+#   sh build-aux/take-screenshot.sh                   data/screenshots/window.png
+#   sh build-aux/take-screenshot.sh --dark OUT.png    in the dark style
+#   sh build-aux/take-screenshot.sh --locale fa_IR.UTF-8 data/screenshots/window-rtl.png
+#                                                     in Persian, right to left
 #
-# Runs the app from _build/ on its own virtual display, with settings in
-# memory. (No compositor: xcompmgr sends no frame timings, and GTK's
-# animations would wait for them.)
+# Runs the app on its own virtual display, with settings in memory. With
+# --locale it is installed into a temporary prefix first, since the
+# translations are found where the app is installed. (No compositor:
+# xcompmgr sends no frame timings, and GTK's animations would wait for them.)
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 scheme=default
-if [ "${1:-}" = "--dark" ]; then
-  scheme=prefer-dark
-  shift
-fi
+locale=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --dark) scheme=prefer-dark; shift ;;
+    --locale) locale=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
 output=${1:-data/screenshots/window.png}
+case $output in
+  /*) ;;
+  *) output="$top/$output" ;;
+esac
+
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+need=""
+for tool in xdotool import Xvfb; do
+  command -v "$tool" >/dev/null 2>&1 || need="xdotool imagemagick xvfb"
+done
+[ -n "$locale" ] && ! command -v localedef >/dev/null 2>&1 && need="$need locales"
+if [ -n "$need" ]; then
+  echo "Installing what screenshots need:$need"
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $need >/dev/null
+fi
 
 sh build-aux/setup-build.sh >/dev/null
-for tool in xdotool import Xvfb; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "Installing what screenshots need"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-      xdotool imagemagick xvfb >/dev/null
-    break
+app="$top/_build/src/app/spanmark"
+schemas="$top/_build/data"
+
+home=$(mktemp -d)
+if [ -n "$locale" ]; then
+  if ! locale -a | grep -qix "$(echo "$locale" | sed 's/UTF-8/utf8/')"; then
+    $sudo localedef -i "${locale%%.*}" -f UTF-8 "$locale"
   fi
-done
+  meson setup _build-screenshot --prefix="$home/prefix" >/dev/null 2>&1 ||
+    meson setup --reconfigure _build-screenshot --prefix="$home/prefix" >/dev/null
+  ninja -C _build-screenshot >/dev/null
+  meson install -C _build-screenshot >/dev/null
+  app="$home/prefix/bin/spanmark"
+  schemas="$home/prefix/share/glib-2.0/schemas"
+  export LANGUAGE="${locale%%_*}" LC_ALL="$locale"
+fi
 
 display=:$(( 90 + $$ % 9 ))
 Xvfb "$display" -screen 0 1400x960x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT
+trap 'kill $xvfb 2>/dev/null; rm -rf "$home"' EXIT
 export DISPLAY="$display"
 sleep 1
 
-home=$(mktemp -d)
 export XDG_CONFIG_HOME="$home" XDG_DATA_HOME="$home" XDG_STATE_HOME="$home"
-export GSETTINGS_SCHEMA_DIR="$top/_build/data" GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$schemas" GSETTINGS_BACKEND=memory
 export ADW_DEBUG_COLOR_SCHEME="$scheme"
 
 dbus-run-session -- sh -c "
-  '$top/_build/src/app/spanmark' '$top/data/screenshots/belarus-iran-sanctions.json' &
+  '$app' '$top/data/screenshots/belarus-iran-sanctions.json' &
   app=\$!
   for i in \$(seq 100); do
     xdotool search --name '^belarus-iran-sanctions' >/dev/null 2>&1 && break
@@ -61,5 +92,4 @@ dbus-run-session -- sh -c "
   import -window root -crop 1280x880+40+30 +repage '$output'
   kill \$app
 "
-rm -rf "$home"
 echo "Wrote $output"
