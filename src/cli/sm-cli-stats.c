@@ -1,5 +1,8 @@
 /* sm-cli-stats.c: spanmark-cli stats, what a corpus holds.
  *
+ * In a folder, an article with no Spanmark file beside it is a document
+ * too, a new one with no spans, as the window's corpus list shows it.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +37,7 @@ typedef struct
   guint64       n_attributed;
   GPtrArray    *labels;          /* Count, in order of first appearance */
   GPtrArray    *relation_types;  /* Count */
+  GArray       *spans_per_document;  /* guint, one per document */
 } Stats;
 
 static void
@@ -91,6 +95,8 @@ count_document (SmCorpus     *corpus,
   stats->by_status[sm_document_get_status (document)]++;
   stats->n_characters += sm_document_get_length (document);
   stats->n_spans += sm_document_get_n_spans (document);
+  n = sm_document_get_n_spans (document);
+  g_array_append_val (stats->spans_per_document, n);
 
   labels = sm_document_get_labels (document);
   n = g_list_model_get_n_items (labels);
@@ -127,6 +133,91 @@ count_document (SmCorpus     *corpus,
     }
 
   return TRUE;
+}
+
+/* Articles in @folder (and below) with no Spanmark file beside them: new
+ * documents, as the corpus sees them */
+static void
+count_unannotated_articles (GFile *folder,
+                            Stats *stats)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  children = g_file_enumerate_children (folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  while (children && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info)
+    {
+      const char *name = g_file_info_get_name (info);
+      g_autofree char *stem = NULL;
+      g_autofree char *json_name = NULL;
+      g_autoptr(GFile) json = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmText) text = NULL;
+      g_autofree char *path = NULL;
+      guint zero = 0;
+
+      if (name[0] == '.')
+        continue;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          count_unannotated_articles (child, stats);
+          continue;
+        }
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+
+      stem = g_strndup (name, strlen (name) - strlen (".txt"));
+      json_name = g_strconcat (stem, ".json", NULL);
+      json = g_file_get_child (folder, json_name);
+      if (g_file_query_exists (json, NULL))
+        continue;
+
+      path = g_file_get_path (child);
+      if (!(bytes = g_file_load_bytes (child, NULL, NULL, &error)) ||
+          !(text = sm_text_new (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error)))
+        {
+          g_prefix_error (&error, g_ascii_isdigit (error->message[0]) ? "%s:" : "%s: ", path);
+          sm_cli_print_error (error);
+          stats->n_invalid++;
+          continue;
+        }
+
+      stats->n_documents++;
+      stats->by_status[SM_DOCUMENT_STATUS_NEW]++;
+      stats->n_characters += sm_text_get_length (text);
+      g_array_append_val (stats->spans_per_document, zero);
+    }
+}
+
+static gint
+compare_counts (gconstpointer a,
+                gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The nearest-rank percentile of the sorted spans per document */
+static guint
+percentile (Stats *stats,
+            guint  percent)
+{
+  guint n = stats->spans_per_document->len;
+  guint rank;
+
+  if (n == 0)
+    return 0;
+
+  rank = (percent * n + 99) / 100;
+  return g_array_index (stats->spans_per_document, guint, MAX (rank, 1) - 1);
 }
 
 static void
@@ -167,10 +258,37 @@ print_json (Stats *stats)
     }
 
   g_string_append_printf (out, "}, \"claims\": %" G_GUINT64_FORMAT ", \"attributed_claims\": %"
-                               G_GUINT64_FORMAT "}\n",
-                          stats->n_claims, stats->n_attributed);
+                               G_GUINT64_FORMAT ", \"spans_per_document\": {\"median\": %u, \"p90\": %u, \"max\": %u}}\n",
+                          stats->n_claims, stats->n_attributed,
+                          percentile (stats, 50), percentile (stats, 90), percentile (stats, 100));
 
   g_print ("%s", out->str);
+}
+
+#define CHART_WIDTH 24
+
+/* The label distribution, as bars a terminal can show */
+static void
+print_label_chart (Stats *stats)
+{
+  const char *block = g_get_charset (NULL) ? "\xe2\x96\x88" : "#";
+  guint64 most = 0;
+
+  for (guint i = 0; i < stats->labels->len; i++)
+    most = MAX (most, ((Count *) g_ptr_array_index (stats->labels, i))->count);
+
+  for (guint i = 0; i < stats->labels->len; i++)
+    {
+      Count *count = g_ptr_array_index (stats->labels, i);
+      guint width = most ? (guint) ((count->count * CHART_WIDTH + most - 1) / most) : 0;
+      g_autoptr(GString) bar = g_string_new (NULL);
+
+      for (guint j = 0; j < width; j++)
+        g_string_append (bar, block);
+
+      g_print ("  %-10s %-6" G_GUINT64_FORMAT " %s %.0f%%\n", count->name, count->count, bar->str,
+               stats->n_spans ? 100.0 * count->count / stats->n_spans : 0.0);
+    }
 }
 
 static void
@@ -184,12 +302,9 @@ print_table (Stats *stats)
   /* %llu, not G_GUINT64_FORMAT, inside _(): xgettext cannot see past a macro */
   g_print (_("Characters   %llu\n"), (unsigned long long) stats->n_characters);
   g_print (_("Spans        %llu\n"), (unsigned long long) stats->n_spans);
-  for (guint i = 0; i < stats->labels->len; i++)
-    {
-      Count *count = g_ptr_array_index (stats->labels, i);
-
-      g_print ("  %-10s %" G_GUINT64_FORMAT "\n", count->name, count->count);
-    }
+  print_label_chart (stats);
+  g_print (_("Per document median %u, 90th percentile %u, most %u\n"),
+           percentile (stats, 50), percentile (stats, 90), percentile (stats, 100));
   g_print (_("Relations    %llu\n"), (unsigned long long) stats->n_relations);
   for (guint i = 0; i < stats->relation_types->len; i++)
     {
@@ -219,9 +334,10 @@ sm_cli_stats (int    argc,
 
   context = sm_cli_option_context_new (
     _("[--json] INPUT…"),
-    _("Count the documents (by status), characters, spans (by label), relations (by type)\n"
-      "and attributed claims of Spanmark files.\n"
-      "Each INPUT is a Spanmark file (.json), or a folder searched for them."),
+    _("Count the documents (by status), characters, spans (by label, with a chart, and per\n"
+      "document), relations (by type) and attributed claims of Spanmark files.\n"
+      "Each INPUT is a Spanmark file (.json), or a folder searched for them; there an article\n"
+      "(.txt) with no Spanmark file beside it counts as a new document."),
     _("Exit status: 0 if every file was read, 1 if some could not be (the others are\n"
       "counted), 2 for a wrong command line."),
     entries);
@@ -247,10 +363,20 @@ sm_cli_stats (int    argc,
 
   stats.labels = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
   stats.relation_types = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
+  stats.spans_per_document = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
+
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        count_unannotated_articles (file, &stats);
+    }
 
   sm_cli_progress_init (&stats.progress, _("Counting"));
   sm_corpus_foreach (corpus, count_document, &stats, NULL, NULL);
   sm_cli_progress_finish (&stats.progress);
+  g_array_sort (stats.spans_per_document, compare_counts);
 
   if (json)
     print_json (&stats);
@@ -259,6 +385,7 @@ sm_cli_stats (int    argc,
 
   g_ptr_array_unref (stats.labels);
   g_ptr_array_unref (stats.relation_types);
+  g_array_unref (stats.spans_per_document);
 
   return stats.n_invalid > 0 || n_inputs_failed > 0 ? SM_CLI_EXIT_INVALID : SM_CLI_EXIT_OK;
 }

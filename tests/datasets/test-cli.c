@@ -395,19 +395,38 @@ test_stats (Fixture       *fixture,
   g_assert_cmpstr (fixture->out, ==,
                    "{\"documents\": 1, \"invalid\": 0, \"status\": {\"new\": 0, \"in-progress\": 1, \"done\": 0},"
                    " \"characters\": 44, \"spans\": 3, \"labels\": {\"SPEAKER\": 1, \"CLAIM\": 1, \"FIGURE\": 1},"
-                   " \"relations\": 1, \"relation_types\": {\"said_by\": 1}, \"claims\": 1, \"attributed_claims\": 1}\n");
+                   " \"relations\": 1, \"relation_types\": {\"said_by\": 1}, \"claims\": 1, \"attributed_claims\": 1,"
+                   " \"spans_per_document\": {\"median\": 3, \"p90\": 3, \"max\": 3}}\n");
 
   g_assert_cmpint (run (fixture, "stats", "a.json", NULL), ==, 0);
   g_assert_cmpstr (fixture->out, ==,
                    "Documents    1 (0 new, 1 in progress, 0 done)\n"
                    "Characters   44\n"
                    "Spans        3\n"
-                   "  SPEAKER    1\n"
-                   "  CLAIM      1\n"
-                   "  FIGURE     1\n"
+                   "  SPEAKER    1      ████████████████████████ 33%\n"
+                   "  CLAIM      1      ████████████████████████ 33%\n"
+                   "  FIGURE     1      ████████████████████████ 33%\n"
+                   "Per document median 3, 90th percentile 3, most 3\n"
                    "Relations    1\n"
                    "  said_by    1\n"
                    "Claims       1 (1 attributed to a speaker)\n");
+
+  /* In a folder, an article with no Spanmark file beside it is a new document */
+  {
+    g_autofree char *folder = g_build_filename (fixture->dir, "corpus", NULL);
+    g_autofree char *article = g_build_filename (folder, "b.txt", NULL);
+    g_autofree char *annotations = g_build_filename (folder, "a.json", NULL);
+    g_autofree char *copied = NULL;
+
+    g_mkdir_with_parents (folder, 0755);
+    g_assert_true (g_file_get_contents (g_build_filename (fixture->dir, "a.json", NULL), &copied, NULL, NULL));
+    g_assert_true (g_file_set_contents (annotations, copied, -1, NULL));
+    g_assert_true (g_file_set_contents (article, "Ünïcode: five.", -1, NULL));
+
+    g_assert_cmpint (run (fixture, "stats", "--json", "corpus", NULL), ==, 0);
+    g_assert_nonnull (strstr (fixture->out, "{\"documents\": 2, \"invalid\": 0, \"status\": {\"new\": 1, \"in-progress\": 1, \"done\": 0}, \"characters\": 58,"));
+    g_assert_nonnull (strstr (fixture->out, "\"spans_per_document\": {\"median\": 0, \"p90\": 3, \"max\": 3}}"));
+  }
 }
 
 int
