@@ -308,7 +308,7 @@ static const BadEdit bad_edits[] = {
   { "\"start\": 0,", "\"start\": 99999999999999999999,", SM_DOCUMENT_ERROR_INVALID,
     "span T1: “start” is out of range: it must be a whole number from 0 up to the text’s length" },
   { "\"start\": 0,", "\"start\": 0.5,", SM_DOCUMENT_ERROR_INVALID,
-    "span T1: “start” must be a whole number, not 0.5" },
+    "span T1: “start” must be a whole number, written without a decimal point or an exponent" },
   { "\"start\": 0,", "\"start\": \"0\",", SM_DOCUMENT_ERROR_INVALID,
     "span T1: “start” must be a number" },
   { "\"start\": 0, ", "", SM_DOCUMENT_ERROR_INVALID,

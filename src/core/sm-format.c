@@ -520,11 +520,13 @@ read_string (const Value    *value,
   return TRUE;
 }
 
+/* A whole number: an offset into the text, or (for meta's counters) not */
 static gboolean
-read_offset (const Value    *value,
+read_number (const Value    *value,
              const char     *member,
              const Context  *context,
              gboolean        required,
+             gboolean        is_offset,
              gboolean       *present,
              guint          *offset,
              GError        **error)
@@ -536,9 +538,11 @@ read_offset (const Value    *value,
     return !required || fail (error, SM_DOCUMENT_ERROR_INVALID, context,
                               _("“%s” is missing"), member);
 
+  /* "5.0" is a number but not a whole one as JSON writes them */
   if (value->kind == VALUE_DOUBLE)
     return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
-                 _("“%s” must be a whole number, not %g"), member, value->number);
+                 _("“%s” must be a whole number, written without a decimal point or an exponent"),
+                 member);
 
   if (value->kind != VALUE_INT)
     return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
@@ -547,9 +551,15 @@ read_offset (const Value    *value,
   /* Integers beyond 64 bits read as the largest 64-bit value, or turned
    * negative by a sign (as json-glib reads them): simply out of range. */
   if (value->integer < 0 || value->integer >= G_MAXUINT)
-    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
-                 _("“%s” is out of range: it must be a whole number from 0 up to the text’s length"),
-                 member);
+    {
+      if (is_offset)
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                     _("“%s” is out of range: it must be a whole number from 0 up to the text’s length"),
+                     member);
+      return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                   _("“%s” is out of range: it must be a whole number from 0 to %u"),
+                   member, G_MAXUINT - 1);
+    }
 
   *offset = (guint) value->integer;
   return TRUE;
@@ -635,7 +645,7 @@ read_document (FileRecord  *file,
 
   if (!read_string (&members[DOCUMENT_NAME], "name", &context, TRUE, &name, error) ||
       !read_string (&members[DOCUMENT_TEXT], "text", &context, TRUE, &utf8, error) ||
-      !read_offset (&members[DOCUMENT_LENGTH], "length", &context, FALSE, &has_length, &length, error) ||
+      !read_number (&members[DOCUMENT_LENGTH], "length", &context, FALSE, TRUE, &has_length, &length, error) ||
       !read_string (&members[DOCUMENT_SHA256], "sha256", &context, FALSE, &sha256, error))
     return NULL;
 
@@ -758,8 +768,8 @@ read_spans (SmDocument  *document,
       context.id = id;
 
       if (!read_string (&members[SPAN_LABEL], "label", &context, TRUE, &label, error) ||
-          !read_offset (&members[SPAN_START], "start", &context, TRUE, &present, &start, error) ||
-          !read_offset (&members[SPAN_END], "end", &context, TRUE, &present, &end, error) ||
+          !read_number (&members[SPAN_START], "start", &context, TRUE, TRUE, &present, &start, error) ||
+          !read_number (&members[SPAN_END], "end", &context, TRUE, TRUE, &present, &end, error) ||
           !read_string (&members[SPAN_TEXT], "text", &context, FALSE, &expected, error) ||
           !read_string (&members[SPAN_NOTE], "note", &context, FALSE, &note, error))
         return FALSE;
@@ -946,8 +956,8 @@ read_meta (SmDocument  *document,
           !read_string (&members[META_ANNOTATOR], "annotator", &context, FALSE, &annotator, error) ||
           !read_time (&members[META_CREATED], "created", &created, error) ||
           !read_time (&members[META_MODIFIED], "modified", &modified, error) ||
-          !read_offset (&members[META_NEXT_SPAN], "next_span", &context, FALSE, &present, &next_span, error) ||
-          !read_offset (&members[META_NEXT_RELATION], "next_relation", &context, FALSE, &present, &next_relation, error))
+          !read_number (&members[META_NEXT_SPAN], "next_span", &context, FALSE, FALSE, &present, &next_span, error) ||
+          !read_number (&members[META_NEXT_RELATION], "next_relation", &context, FALSE, FALSE, &present, &next_relation, error))
         return FALSE;
 
       keep_extra (document, EXTRA_META_KEY, &file->meta);

@@ -418,7 +418,8 @@ test_one_megabyte_line (Fixture       *fixture,
   " \"spans\": [{\"id\": \"T1\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 5, \"text\": \"Raisi\"}," \
   " {\"id\": \"T2\", \"label\": \"CLAIM\", \"start\": 11, \"end\": 21, \"text\": \"trade grew\"}],\n" \
   " \"relations\": [{\"id\": \"R1\", \"type\": \"said_by\", \"from\": \"T2\", \"to\": \"T1\"}],\n" \
-  " \"meta\": {\"next_span\": 3, \"next_relation\": 2}}\n"
+  " \"meta\": {\"created\": \"2026-11-01T10:00:00Z\", \"modified\": \"2026-11-01T10:00:00Z\","
+  " \"next_span\": 3, \"next_relation\": 2}}\n"
 
 typedef struct
 {
@@ -480,11 +481,11 @@ test_offsets_out_of_range (Fixture       *fixture,
     { "\"end\": 5,", "\"end\": 4294967294,", ": span T1: end 4294967294 is past the end of the text (22 characters)" },
     { "\"start\": 0,", "\"start\": -1,", ": span T1: “start” " OUT_OF_RANGE },
     { "\"start\": 0,", "\"start\": -9223372036854775808,", ": span T1: “start” " OUT_OF_RANGE },
-    { "\"end\": 5,", "\"end\": 1e400,", ": span T1: “end” must be a whole number, not inf" },
-    { "\"end\": 5,", "\"end\": 5.0,", ": span T1: “end” must be a whole number, not 5" },
-    { "\"end\": 5,", "\"end\": 5e0,", ": span T1: “end” must be a whole number, not 5" },
+    { "\"end\": 5,", "\"end\": 1e400,", ": span T1: “end” must be a whole number, written without a decimal point or an exponent" },
+    { "\"end\": 5,", "\"end\": 5.0,", ": span T1: “end” must be a whole number, written without a decimal point or an exponent" },
+    { "\"end\": 5,", "\"end\": 5e0,", ": span T1: “end” must be a whole number, written without a decimal point or an exponent" },
     { "\"length\": 22", "\"length\": 4294967318", ": document: “length” " OUT_OF_RANGE },
-    { "\"next_span\": 3", "\"next_span\": 99999999999", ": meta: “next_span” " OUT_OF_RANGE },
+    { "\"next_span\": 3", "\"next_span\": 99999999999", ": meta: “next_span” is out of range: it must be a whole number from 0 to 4294967294" },
     { "\"version\": 1", "\"version\": 18446744073709551617", ": the file was written by a newer Spanmark (format version 9223372036854775807); this version reads format version 1. Update Spanmark to open it." },
   };
 
