@@ -418,7 +418,7 @@ test_one_megabyte_line (Fixture       *fixture,
   " \"spans\": [{\"id\": \"T1\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 5, \"text\": \"Raisi\"}," \
   " {\"id\": \"T2\", \"label\": \"CLAIM\", \"start\": 11, \"end\": 21, \"text\": \"trade grew\"}],\n" \
   " \"relations\": [{\"id\": \"R1\", \"type\": \"said_by\", \"from\": \"T2\", \"to\": \"T1\"}],\n" \
-  " \"meta\": {\"created\": \"2026-11-01T10:00:00Z\", \"modified\": \"2026-11-01T10:00:00Z\","
+  " \"meta\": {\"created\": \"2026-11-01T10:00:00Z\", \"modified\": \"2026-11-01T10:00:00Z\"," \
   " \"next_span\": 3, \"next_relation\": 2}}\n"
 
 typedef struct
