@@ -283,7 +283,11 @@ if [ "$do_startup" = 1 ]; then
   row "PSS after malloc_trim (MB)" 8 1024
   echo
   echo "Spanmark's main thread spent a median $(values spanmark 9 | median) ms building the view with its highlights (its own debug message)."
-  echo "Memory was read with both windows resized to ${window_size} (X geometry; none: each at its own size)."
+  if [ "$window_size" = none ]; then
+    echo "Memory was read with each window at the size it opened at."
+  else
+    echo "Memory was read with both windows resized to ${window_size} (X geometry)."
+  fi
   echo "Window and text view sizes as opened: Spanmark $(values spanmark 10 | head -1), view $(values spanmark 11 | head -1);" \
        "Text Editor $(values text-editor 10 | head -1), view $(values text-editor 11 | head -1); renderer $(values spanmark 12 | head -1)."
   echo

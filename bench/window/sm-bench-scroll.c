@@ -2,7 +2,7 @@
  * page a frame from top to bottom, and prints its frame times beside those
  * of the same text without highlights.
  *
- *   spanmark-bench-scroll [--rounds N] ARTICLE.json ARTICLE.txt
+ *   spanmark-bench-scroll [--rounds N] [--view VIEW...] ARTICLE.json ARTICLE.txt
  *
  * Three views take turns in each round: the Spanmark window with the
  * annotated document, the Spanmark window with the plain text (no spans,
@@ -11,7 +11,9 @@
  * scrolled twice: first as soon as the document has painted (while the text
  * view is still laying out the rest of the text in the background, as when
  * someone scrolls straight after opening), then again from the top once the
- * main loop has gone idle.
+ * main loop has gone idle. When frames are slow the background layout falls
+ * behind, and a frame can only scroll to the end of what is laid out: the
+ * first pass then takes more frames than the document has pages.
  *
  * It needs a display; run-window-bench.sh starts an Xvfb and runs it.
  *
@@ -87,7 +89,6 @@ typedef struct
 
 static gboolean view_shown[N_VIEWS];
 static GArray *results[N_VIEWS][N_PASSES];  /* Frame, pooled over rounds */
-static GArray *settle_times[N_VIEWS];       /* double, ms */
 static SmApplication *app;
 static char *renderer_name;
 static int text_width, text_height;
@@ -155,17 +156,14 @@ wait_for_frame (GtkWidget *widget)
 }
 
 /* Waits until nothing but low-priority work is left: GtkTextView lays out
- * the lines off screen in idles above G_PRIORITY_LOW. Returns the ms it took. */
-static double
+ * the lines off screen in idles above G_PRIORITY_LOW */
+static void
 wait_until_idle (void)
 {
-  gint64 begin = g_get_monotonic_time ();
   gboolean idle = FALSE;
 
   g_idle_add_full (G_PRIORITY_LOW, set_flag, &idle, NULL);
   wait_until (flag_is_set, &idle, "the main loop to go idle");
-
-  return (g_get_monotonic_time () - begin) / 1000.0;
 }
 
 /* Scrolling */
@@ -316,14 +314,11 @@ measure (View       view_kind,
          GtkWidget *view)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  double settle;
 
   wait_for_frame (view);
   scroll_through (view, results[view_kind][PASS_FIRST]);
 
-  settle = wait_until_idle ();
-  g_array_append_val (settle_times[view_kind], settle);
-
+  wait_until_idle ();
   gtk_adjustment_set_value (adjustment, 0);
   wait_for_frame (view);
   wait_until_idle ();
@@ -541,19 +536,6 @@ print_tables (void)
                  interval.p95, interval.max, interval.over,
                  interval.n ? 100.0 * interval.over / interval.n : 0.0);
       }
-
-  g_print ("\nAfter the first pass, until the main loop went idle (the rest of the\n"
-           "background layout), median over rounds, in ms:\n\n");
-  for (guint v = 0; v < N_VIEWS; v++)
-    {
-      GArray *times = settle_times[v];
-
-      if (!view_shown[v])
-        continue;
-      g_array_sort (times, compare_doubles);
-      g_print ("- %s: %.0f\n", view_names[v],
-               times->len ? g_array_index (times, double, times->len / 2) : 0.0);
-    }
 }
 
 int
@@ -621,7 +603,6 @@ main (int   argc,
     {
       for (guint p = 0; p < N_PASSES; p++)
         results[v][p] = g_array_new (FALSE, FALSE, sizeof (Frame));
-      settle_times[v] = g_array_new (FALSE, FALSE, sizeof (double));
     }
 
   for (gint round = 0; round < n_rounds; round++)
