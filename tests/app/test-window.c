@@ -420,10 +420,11 @@ write_sample_json (void)
   g_autofree char *article = sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (article);
   g_autoptr(SmDocument) document = sm_document_new_from_file (file, NULL, NULL);
-  g_autofree char *path = g_build_filename (home, "work", "sample.json", NULL);
+  g_autofree char *folder = g_build_filename (home, "work", NULL);
+  g_autofree char *path = g_build_filename (folder, "sample.json", NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
 
-  g_mkdir_with_parents (g_path_get_dirname (path), 0755);
+  g_mkdir_with_parents (folder, 0755);
   g_assert_true (sm_document_save_to_file (document, target, NULL, NULL));
 
   return g_steal_pointer (&path);
@@ -480,14 +481,15 @@ test_save_reload_compare (void)
 static void
 test_opening_article_finds_its_annotations (void)
 {
-  g_autofree char *article = g_build_filename (home, "pair", "story.txt", NULL);
-  g_autofree char *annotations = g_build_filename (home, "pair", "story.json", NULL);
+  g_autofree char *folder = g_build_filename (home, "pair", NULL);
+  g_autofree char *article = g_build_filename (folder, "story.txt", NULL);
+  g_autofree char *annotations = g_build_filename (folder, "story.json", NULL);
   g_autoptr(GFile) article_file = g_file_new_for_path (article);
   g_autoptr(GFile) annotations_file = g_file_new_for_path (annotations);
   g_autoptr(SmDocument) document = NULL;
   SmWindow *window;
 
-  g_mkdir_with_parents (g_path_get_dirname (article), 0755);
+  g_mkdir_with_parents (folder, 0755);
   g_assert_true (g_file_set_contents (article, "Raisi said trade grew.", -1, NULL));
   document = sm_document_new_from_file (article_file, NULL, NULL);
   sm_document_add_span (document, "SPEAKER", 0, 5, NULL);
@@ -535,7 +537,9 @@ test_bad_files_keep_what_was_open (void)
       g_autoptr(GFile) file = g_file_new_for_path (bad);
       AdwMessageDialog *dialog;
 
-      g_mkdir_with_parents (g_path_get_dirname (bad), 0755);
+      g_autofree char *folder = g_path_get_dirname (bad);
+
+      g_mkdir_with_parents (folder, 0755);
       if (cases[i].contents != NULL)
         g_assert_true (g_file_set_contents (bad, cases[i].contents, cases[i].length, NULL));
 
@@ -990,9 +994,14 @@ test_corpus_workflow (void)
   SmCorpusEntry *entry;
 
   g_mkdir_with_parents (folder, 0755);
-  g_assert_true (g_file_set_contents (g_build_filename (folder, "a.txt", NULL), "Alpha said one thing.", -1, NULL));
-  g_assert_true (g_file_set_contents (g_build_filename (folder, "b.txt", NULL), "Beta said two things.", -1, NULL));
-  g_assert_true (g_file_set_contents (g_build_filename (folder, "c.txt", NULL), "Gamma said three things.", -1, NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *names[] = { "a.txt", "b.txt", "c.txt" };
+      static const char *texts[] = { "Alpha said one thing.", "Beta said two things.", "Gamma said three things." };
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, texts[i], -1, NULL));
+    }
 
   /* The corpus's schema adds a label */
   {

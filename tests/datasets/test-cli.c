@@ -416,10 +416,11 @@ test_stats (Fixture       *fixture,
     g_autofree char *folder = g_build_filename (fixture->dir, "corpus", NULL);
     g_autofree char *article = g_build_filename (folder, "b.txt", NULL);
     g_autofree char *annotations = g_build_filename (folder, "a.json", NULL);
+    g_autofree char *original = g_build_filename (fixture->dir, "a.json", NULL);
     g_autofree char *copied = NULL;
 
     g_mkdir_with_parents (folder, 0755);
-    g_assert_true (g_file_get_contents (g_build_filename (fixture->dir, "a.json", NULL), &copied, NULL, NULL));
+    g_assert_true (g_file_get_contents (original, &copied, NULL, NULL));
     g_assert_true (g_file_set_contents (annotations, copied, -1, NULL));
     g_assert_true (g_file_set_contents (article, "Ünïcode: five.", -1, NULL));
 
