@@ -8,21 +8,10 @@
 
 #include <gio/gio.h>
 
+#include "temp-folder.h"
+
 G_BEGIN_DECLS
 
-char  *temp_folder_new        (void);
-void   temp_folder_remove     (const char *path);
-char  *temp_folder_write      (const char *folder,
-                               const char *relative,
-                               const char *contents,
-                               gssize      length);
-char  *temp_folder_read       (const char *folder,
-                               const char *relative);
-void   temp_folder_set_mtime  (const char *folder,
-                               const char *relative,
-                               gint64      unix_usec);
-gint64 temp_folder_get_mtime  (const char *folder,
-                               const char *relative);
 char  *describe_labels        (GListModel *labels);
 
 G_END_DECLS

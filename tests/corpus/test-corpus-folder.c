@@ -27,7 +27,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = temp_folder_new ();
+  fixture->dir = temp_folder_new ("corpus");
 }
 
 static void

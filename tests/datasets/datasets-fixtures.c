@@ -11,34 +11,39 @@
 
 #include "datasets-fixtures.h"
 
-char *
-fixture_make_dir (void)
+void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  char *path = g_dir_make_tmp ("spanmark-datasets-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  return path;
+  fixture->dir = temp_folder_new ("datasets");
 }
 
 void
-fixture_remove_tree (const char *path)
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  temp_folder_remove (fixture->dir);
+  g_free (fixture->dir);
+}
 
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
+/* @name in the fixture's folder */
+char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        fixture_remove_tree (child);
-      else
-        g_unlink (child);
-    }
+/* The warnings or errors an import or export gave, exactly and in order */
+void
+fixture_assert_messages (GPtrArray          *messages,
+                         const char * const *expected)
+{
+  guint n = g_strv_length ((char **) expected);
 
-  g_rmdir (path);
+  for (guint i = 0; i < MIN (n, messages->len); i++)
+    g_assert_cmpstr (g_ptr_array_index (messages, i), ==, expected[i]);
+  g_assert_cmpuint (messages->len, ==, n);
 }
 
 char *

@@ -10,6 +10,7 @@
 #include "sm-document.h"
 #include "sm-export.h"
 #include "sm-import.h"
+#include "temp-folder.h"
 
 G_BEGIN_DECLS
 
@@ -28,8 +29,20 @@ G_BEGIN_DECLS
   "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87\xD8\xAF " \
   "\xDB\xB5\xDB\xB1\xDB\xB0 \xD9\x87\xD8\xB2\xD8\xA7\xD8\xB1 \xD8\xA8\xD8\xB4\xDA\xA9\xD9\x87.\r\n"
 
-char        *fixture_make_dir                (void);
-void         fixture_remove_tree             (const char  *path);
+/* Each test's own folder, removed after it */
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+void         fixture_set_up                  (Fixture       *fixture,
+                                              gconstpointer  data);
+void         fixture_tear_down               (Fixture       *fixture,
+                                              gconstpointer  data);
+char        *fixture_path                    (Fixture     *fixture,
+                                              const char  *name);
+void         fixture_assert_messages         (GPtrArray          *messages,
+                                              const char * const *expected);
 char        *fixture_read                    (const char  *path,
                                               gsize       *length);
 void         fixture_write                   (const char  *path,

@@ -21,27 +21,27 @@ typedef struct
   char *dir;
   char *out;
   char *err;
-} Fixture;
+} CliFixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+cli_fixture_set_up (CliFixture    *fixture,
+                    gconstpointer  data)
 {
-  fixture->dir = fixture_make_dir ();
+  fixture->dir = temp_folder_new ("cli");
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+cli_fixture_tear_down (CliFixture    *fixture,
+                       gconstpointer  data)
 {
-  fixture_remove_tree (fixture->dir);
+  temp_folder_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->out);
   g_free (fixture->err);
 }
 
 static char *
-path_in (Fixture    *fixture,
+path_in (CliFixture *fixture,
          const char *name)
 {
   return g_build_filename (fixture->dir, name, NULL);
@@ -49,7 +49,7 @@ path_in (Fixture    *fixture,
 
 /* Runs spanmark-cli in the fixture's folder; keeps its output */
 static int
-run (Fixture *fixture,
+run (CliFixture *fixture,
      ...)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -83,7 +83,7 @@ run (Fixture *fixture,
 }
 
 static void
-write_in (Fixture    *fixture,
+write_in (CliFixture *fixture,
           const char *name,
           const char *contents)
 {
@@ -95,7 +95,7 @@ write_in (Fixture    *fixture,
 }
 
 static char *
-read_in (Fixture    *fixture,
+read_in (CliFixture *fixture,
          const char *name)
 {
   g_autofree char *path = path_in (fixture, name);
@@ -104,7 +104,7 @@ read_in (Fixture    *fixture,
 }
 
 static gboolean
-exists_in (Fixture    *fixture,
+exists_in (CliFixture *fixture,
            const char *name)
 {
   g_autofree char *path = path_in (fixture, name);
@@ -113,7 +113,7 @@ exists_in (Fixture    *fixture,
 }
 
 static void
-save_small (Fixture    *fixture,
+save_small (CliFixture *fixture,
             const char *name)
 {
   g_autoptr(SmDocument) document = fixture_small_document ();
@@ -125,7 +125,7 @@ save_small (Fixture    *fixture,
 }
 
 static void
-test_help (Fixture       *fixture,
+test_help (CliFixture    *fixture,
            gconstpointer  data)
 {
   const char * const commands[] = { "export", "import", "validate", "stats" };
@@ -160,7 +160,7 @@ typedef struct
 } Usage;
 
 static void
-test_usage_errors (Fixture       *fixture,
+test_usage_errors (CliFixture    *fixture,
                    gconstpointer  data)
 {
   const Usage usages[] = {
@@ -206,7 +206,7 @@ test_usage_errors (Fixture       *fixture,
 }
 
 static void
-test_export_stdout_file_and_force (Fixture       *fixture,
+test_export_stdout_file_and_force (CliFixture    *fixture,
                                    gconstpointer  data)
 {
   g_autofree char *first = NULL;
@@ -242,7 +242,7 @@ test_export_stdout_file_and_force (Fixture       *fixture,
 }
 
 static void
-test_export_every_format (Fixture       *fixture,
+test_export_every_format (CliFixture    *fixture,
                           gconstpointer  data)
 {
   const char * const formats[] = { "jsonl", "conll", "csv", "html" };
@@ -294,7 +294,7 @@ static const BadBrat bad_brat[] = {
 };
 
 static void
-test_bad_brat (Fixture       *fixture,
+test_bad_brat (CliFixture    *fixture,
                gconstpointer  data)
 {
   const BadBrat *bad = data;
@@ -321,7 +321,7 @@ test_bad_brat (Fixture       *fixture,
 }
 
 static void
-test_truncated_jsonl (Fixture       *fixture,
+test_truncated_jsonl (CliFixture    *fixture,
                       gconstpointer  data)
 {
   write_in (fixture, "cut.jsonl",
@@ -338,7 +338,7 @@ test_truncated_jsonl (Fixture       *fixture,
 
 /* Importing again: the file there stays as it is */
 static void
-test_import_never_overwrites (Fixture       *fixture,
+test_import_never_overwrites (CliFixture    *fixture,
                               gconstpointer  data)
 {
   g_autofree char *good = NULL;
@@ -363,7 +363,7 @@ test_import_never_overwrites (Fixture       *fixture,
 }
 
 static void
-test_validate (Fixture       *fixture,
+test_validate (CliFixture    *fixture,
                gconstpointer  data)
 {
   save_small (fixture, "docs/a.json");
@@ -386,7 +386,7 @@ test_validate (Fixture       *fixture,
 }
 
 static void
-test_stats (Fixture       *fixture,
+test_stats (CliFixture    *fixture,
             gconstpointer  data)
 {
   save_small (fixture, "a.json");
@@ -436,23 +436,23 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
-  g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
-  g_test_add ("/cli/export/stdout-file-and-force", Fixture, NULL,
-              fixture_set_up, test_export_stdout_file_and_force, fixture_tear_down);
-  g_test_add ("/cli/export/every-format", Fixture, NULL,
-              fixture_set_up, test_export_every_format, fixture_tear_down);
+  g_test_add ("/cli/help", CliFixture, NULL, cli_fixture_set_up, test_help, cli_fixture_tear_down);
+  g_test_add ("/cli/usage-errors", CliFixture, NULL, cli_fixture_set_up, test_usage_errors, cli_fixture_tear_down);
+  g_test_add ("/cli/export/stdout-file-and-force", CliFixture, NULL,
+              cli_fixture_set_up, test_export_stdout_file_and_force, cli_fixture_tear_down);
+  g_test_add ("/cli/export/every-format", CliFixture, NULL,
+              cli_fixture_set_up, test_export_every_format, cli_fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_brat); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/import/bad-brat/%s", bad_brat[i].name);
 
-      g_test_add (path, Fixture, &bad_brat[i], fixture_set_up, test_bad_brat, fixture_tear_down);
+      g_test_add (path, CliFixture, &bad_brat[i], cli_fixture_set_up, test_bad_brat, cli_fixture_tear_down);
     }
-  g_test_add ("/cli/import/truncated-jsonl", Fixture, NULL, fixture_set_up, test_truncated_jsonl, fixture_tear_down);
-  g_test_add ("/cli/import/never-overwrites", Fixture, NULL,
-              fixture_set_up, test_import_never_overwrites, fixture_tear_down);
-  g_test_add ("/cli/validate", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
-  g_test_add ("/cli/stats", Fixture, NULL, fixture_set_up, test_stats, fixture_tear_down);
+  g_test_add ("/cli/import/truncated-jsonl", CliFixture, NULL, cli_fixture_set_up, test_truncated_jsonl, cli_fixture_tear_down);
+  g_test_add ("/cli/import/never-overwrites", CliFixture, NULL,
+              cli_fixture_set_up, test_import_never_overwrites, cli_fixture_tear_down);
+  g_test_add ("/cli/validate", CliFixture, NULL, cli_fixture_set_up, test_validate, cli_fixture_tear_down);
+  g_test_add ("/cli/stats", CliFixture, NULL, cli_fixture_set_up, test_stats, cli_fixture_tear_down);
 
   return g_test_run ();
 }

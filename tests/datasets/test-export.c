@@ -11,44 +11,6 @@
 
 #include "datasets-fixtures.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = fixture_make_dir ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  fixture_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-path_in (Fixture    *fixture,
-         const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
-static void
-assert_messages (GPtrArray          *messages,
-                 const char * const *expected)
-{
-  guint n = g_strv_length ((char **) expected);
-
-  for (guint i = 0; i < MIN (n, messages->len); i++)
-    g_assert_cmpstr (g_ptr_array_index (messages, i), ==, expected[i]);
-  g_assert_cmpuint (messages->len, ==, n);
-}
-
 static void
 test_jsonl (void)
 {
@@ -140,7 +102,7 @@ test_conll_warnings (void)
   fixture_tag (document, "FIGURE", "  ", 0);
 
   conll = fixture_export (SM_EXPORT_FORMAT_CONLL, document, NULL, warnings);
-  assert_messages (warnings, expected);
+  fixture_assert_messages (warnings, expected);
 
   /* The CLAIM over two sentences keeps them one sentence, all I- tags */
   g_assert_cmpstr (conll, ==,
@@ -169,7 +131,7 @@ test_brat (Fixture       *fixture,
   g_autoptr(GPtrArray) warnings = fixture_strings ();
   g_autoptr(GPtrArray) errors = fixture_strings ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = path_in (fixture, "brat");
+  g_autofree char *out = fixture_path (fixture, "brat");
   g_autoptr(GFile) destination = g_file_new_for_path (out);
   g_autofree char *ann_path = g_build_filename (out, "small.ann", NULL);
   g_autofree char *txt_path = g_build_filename (out, "small.txt", NULL);
@@ -213,8 +175,8 @@ static void
 test_brat_line_breaks_and_ids (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autofree char *input = path_in (fixture, "odd.json");
-  g_autofree char *out = path_in (fixture, "brat");
+  g_autofree char *input = fixture_path (fixture, "odd.json");
+  g_autofree char *out = fixture_path (fixture, "brat");
   g_autofree char *ann_path = g_build_filename (out, "odd.ann", NULL);
   g_autoptr(GFile) input_file = g_file_new_for_path (input);
   g_autoptr(GFile) destination = g_file_new_for_path (out);
@@ -247,7 +209,7 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
                                              warnings, errors, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (errors->len, ==, 0);
-  assert_messages (warnings, expected);
+  fixture_assert_messages (warnings, expected);
 
   ann = fixture_read (ann_path, NULL);
   g_assert_cmpstr (ann, ==,
@@ -359,7 +321,7 @@ save_corpus (Fixture *fixture,
                                                "Caf\xC3\xA9 \xF0\x9F\x91\x8D line %u.\n",
                                                i, i * 7, i % 2 ? "Z\xC3\xBCrich" : "\xD8\xA8\xD8\xBA\xD8\xAF\xD8\xA7\xD8\xAF", i);
       g_autofree char *file_name = g_strconcat (name, ".json", NULL);
-      g_autofree char *path = path_in (fixture, file_name);
+      g_autofree char *path = fixture_path (fixture, file_name);
       g_autoptr(SmDocument) document = fixture_new_document (name, text);
       SmSpan *speaker = fixture_tag (document, "SPEAKER", "Speaker", 0);
       SmSpan *claim = fixture_tag (document, "CLAIM", "sales grew", 0);
@@ -455,7 +417,7 @@ test_status_and_label_filters (Fixture       *fixture,
   g_assert_true (sm_exporter_export_to_stream (exporter, corpus, out, warnings, errors, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sm_exporter_get_n_exported (exporter), ==, 2);
-  assert_messages (warnings, expected);
+  fixture_assert_messages (warnings, expected);
 
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   g_output_stream_close (out, NULL, NULL);
@@ -474,13 +436,13 @@ static void
 test_unreadable_inputs_are_left_out (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  g_autofree char *good = path_in (fixture, "a-good.json");
-  g_autofree char *bad = path_in (fixture, "b-bad.json");
-  g_autofree char *missing = path_in (fixture, "c-missing.json");
+  g_autofree char *good = fixture_path (fixture, "a-good.json");
+  g_autofree char *bad = fixture_path (fixture, "b-bad.json");
+  g_autofree char *missing = fixture_path (fixture, "c-missing.json");
   g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
   g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
   g_autoptr(GFile) empty_folder = NULL;
-  g_autofree char *empty = path_in (fixture, "empty");
+  g_autofree char *empty = fixture_path (fixture, "empty");
   g_autoptr(SmCorpus) corpus = sm_corpus_new ();
   g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_CSV);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
@@ -518,7 +480,7 @@ test_unreadable_inputs_are_left_out (Fixture       *fixture,
   g_assert_cmpuint (warnings->len, ==, 0);
 
   /* The message names the file as the folder's display name leads to it */
-  assert_messages (errors, expected);
+  fixture_assert_messages (errors, expected);
 }
 
 static void
@@ -533,10 +495,10 @@ test_destinations (Fixture       *fixture,
   g_autoptr(GPtrArray) warnings = fixture_strings ();
   g_autoptr(GPtrArray) errors = fixture_strings ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *out_path = path_in (fixture, "out.jsonl");
-  g_autofree char *folder_path = path_in (fixture, "pages");
+  g_autofree char *out_path = fixture_path (fixture, "out.jsonl");
+  g_autofree char *folder_path = fixture_path (fixture, "pages");
   g_autofree char *page_path = g_build_filename (folder_path, "small.html", NULL);
-  g_autofree char *brat_path = path_in (fixture, "brat");
+  g_autofree char *brat_path = fixture_path (fixture, "brat");
   g_autofree char *ann_path = g_build_filename (brat_path, "small.ann", NULL);
   g_autoptr(GFile) out = g_file_new_for_path (out_path);
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
@@ -648,7 +610,7 @@ test_name_clash_in_a_folder (Fixture       *fixture,
   g_autoptr(GPtrArray) warnings = fixture_strings ();
   g_autoptr(GPtrArray) errors = fixture_strings ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *brat_path = path_in (fixture, "brat");
+  g_autofree char *brat_path = fixture_path (fixture, "brat");
   g_autoptr(GFile) brat_folder = g_file_new_for_path (brat_path);
   const char * const expected[] = {
     "b/small.json: the document is named “small” like a/small.json, and both would be written to"
@@ -662,7 +624,7 @@ test_name_clash_in_a_folder (Fixture       *fixture,
                                              warnings, errors, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sm_exporter_get_n_exported (brat), ==, 1);
-  assert_messages (errors, expected);
+  fixture_assert_messages (errors, expected);
 }
 
 int

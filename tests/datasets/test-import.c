@@ -15,44 +15,6 @@
 #include "datasets-fixtures.h"
 #include "sm-import-private.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = fixture_make_dir ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  fixture_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-path_in (Fixture    *fixture,
-         const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
-static void
-assert_messages (GPtrArray          *messages,
-                 const char * const *expected)
-{
-  guint n = g_strv_length ((char **) expected);
-
-  for (guint i = 0; i < MIN (n, messages->len); i++)
-    g_assert_cmpstr (g_ptr_array_index (messages, i), ==, expected[i]);
-  g_assert_cmpuint (messages->len, ==, n);
-}
-
 static SmDocument *
 import_brat (const char  *text,
              const char  *ann,
@@ -117,7 +79,7 @@ test_brat_introduction (void)
                    "span T5 Person [511, 535) note=-\n"
                    "span T6 Organization [540, 545) note=-\n"
                    "span T7 GPE [549, 560) note=-\n");
-  assert_messages (warnings, expected);
+  fixture_assert_messages (warnings, expected);
 
   /* Labels the default set lacks are added, after it, in order of use */
   g_assert_nonnull (sm_document_find_label (document, "Organization"));
@@ -150,7 +112,7 @@ test_brat_notes_and_equivalences (void)
   g_assert_cmpuint (sm_document_get_n_spans (relations), ==, 10);
   g_assert_cmpuint (sm_document_get_n_spans (empty), ==, 0);
   g_assert_cmpint (sm_document_get_status (empty), ==, SM_DOCUMENT_STATUS_NEW);
-  assert_messages (warnings, expected);
+  fixture_assert_messages (warnings, expected);
 }
 
 typedef struct
@@ -250,7 +212,7 @@ test_brat_fragments (void)
                           "#1\tAnnotatorNotes T2\tsplit\n",
                           warnings, &error);
   g_assert_no_error (error);
-  assert_messages (warnings, expected);
+  fixture_assert_messages (warnings, expected);
 
   described = fixture_describe (document, TRUE);
   g_assert_true (g_str_has_suffix (described,
@@ -289,7 +251,7 @@ test_brat_odd_but_valid (void)
                           "X1\twhat is this\r\n",
                           warnings, &error);
   g_assert_no_error (error);
-  assert_messages (warnings, expected);
+  fixture_assert_messages (warnings, expected);
 
   g_assert_cmpstr (sm_text_get_utf8 (sm_document_get_text (document)), ==, "\xEF\xBB\xBFRaisi said.\n");
   g_assert_cmpstr (sm_label_get_name (sm_document_find_label (document, "L1st-type")), ==, "1st-type");
@@ -310,10 +272,10 @@ test_brat_missing_files (Fixture       *fixture,
   g_autoptr(GPtrArray) errors = fixture_strings ();
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *lonely_ann = path_in (fixture, "lonely.ann");
-  g_autofree char *lonely_txt = path_in (fixture, "alone.txt");
-  g_autofree char *good_txt = path_in (fixture, "good.txt");
-  g_autofree char *good_ann = path_in (fixture, "good.ann");
+  g_autofree char *lonely_ann = fixture_path (fixture, "lonely.ann");
+  g_autofree char *lonely_txt = fixture_path (fixture, "alone.txt");
+  g_autofree char *good_txt = fixture_path (fixture, "good.txt");
+  g_autofree char *good_ann = fixture_path (fixture, "good.ann");
   g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
   g_autoptr(GFile) alone = g_file_new_for_path (lonely_txt);
   g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/x.ann");
@@ -341,7 +303,7 @@ test_brat_missing_files (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (documents->len, ==, 1);
   g_assert_cmpstr (sm_document_get_name (g_ptr_array_index (documents, 0)), ==, "good");
-  assert_messages (errors, expected);
+  fixture_assert_messages (errors, expected);
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
@@ -425,7 +387,7 @@ test_jsonl_forms (void)
 
   g_assert_cmpuint (errors->len, ==, 0);
   g_assert_cmpuint (documents->len, ==, 7);
-  assert_messages (warnings, expected);
+  fixture_assert_messages (warnings, expected);
 
   assert_spans (find_document (documents, "7"), "span MISC [11, 17)\nspan ORG [0, 2)\n");
   assert_spans (find_document (documents, "in-2"), "span City [17, 23)\n");
@@ -477,7 +439,7 @@ test_jsonl_bad_records (void)
 
   /* The good records around the bad ones are imported */
   g_assert_cmpuint (documents->len, ==, 2);
-  assert_messages (errors, expected);
+  fixture_assert_messages (errors, expected);
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
@@ -511,8 +473,8 @@ test_jsonl_not_jsonl (void)
   g_assert_cmpuint (pretty->len, ==, 1);
   g_assert_cmpuint (array->len, ==, 1);
   g_assert_cmpuint (binary->len, ==, 0);
-  assert_messages (warnings, expected_warnings);
-  assert_messages (errors, expected_errors);
+  fixture_assert_messages (warnings, expected_warnings);
+  fixture_assert_messages (errors, expected_errors);
 }
 
 static void
@@ -539,7 +501,7 @@ test_jsonl_labels_and_duplicates (void)
                             warnings, errors);
 
   g_assert_cmpuint (errors->len, ==, 0);
-  assert_messages (warnings, expected);
+  fixture_assert_messages (warnings, expected);
   document = g_ptr_array_index (documents, 0);
   g_assert_cmpstr (sm_label_get_name (sm_document_find_label (document, "Product_name")), ==, "Product name");
   assert_spans (document, "relation made_by Product_name [0, 4) -> Land [10, 16)\n"
@@ -555,10 +517,10 @@ test_text (Fixture       *fixture,
   g_autoptr(GPtrArray) errors = fixture_strings ();
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *article = path_in (fixture, "article.txt");
-  g_autofree char *latin1 = path_in (fixture, "latin1.txt");
-  g_autofree char *empty = path_in (fixture, "empty.txt");
-  g_autofree char *ignored = path_in (fixture, "notes.md");
+  g_autofree char *article = fixture_path (fixture, "article.txt");
+  g_autofree char *latin1 = fixture_path (fixture, "latin1.txt");
+  g_autofree char *empty = fixture_path (fixture, "empty.txt");
+  g_autofree char *ignored = fixture_path (fixture, "notes.md");
   g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
   const char * const expected[] = {
     "articles/empty.txt: the file is empty: there is no text to annotate",
@@ -585,7 +547,7 @@ test_text (Fixture       *fixture,
   g_assert_cmpstr (sm_text_get_utf8 (sm_document_get_text (document)), ==, "Raisi said trade grew.\r\n");
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
   g_assert_cmpint (sm_document_get_status (document), ==, SM_DOCUMENT_STATUS_NEW);
-  assert_messages (errors, expected);
+  fixture_assert_messages (errors, expected);
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
@@ -595,11 +557,11 @@ static void
 test_import_to_folder (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *input = path_in (fixture, "in.jsonl");
-  g_autofree char *out = path_in (fixture, "out");
+  g_autofree char *input = fixture_path (fixture, "in.jsonl");
+  g_autofree char *out = fixture_path (fixture, "out");
   g_autofree char *first = g_build_filename (out, "101319.json", NULL);
   g_autofree char *second = g_build_filename (out, "101319-2.json", NULL);
-  g_autofree char *beside = path_in (fixture, "in-3.json");
+  g_autofree char *beside = fixture_path (fixture, "in-3.json");
   g_autofree char *contents = NULL;
   g_autoptr(GFile) input_file = g_file_new_for_path (input);
   g_autoptr(GFile) out_folder = g_file_new_for_path (out);
@@ -630,8 +592,8 @@ test_import_to_folder (Fixture       *fixture,
     g_assert_true (sm_importer_import_to_folder (importer, out_folder, SM_IMPORT_FLAGS_NONE,
                                                  warnings, errors, NULL, &error));
     g_assert_no_error (error);
-    assert_messages (warnings, expected_warnings);
-    assert_messages (errors, expected_errors);
+    fixture_assert_messages (warnings, expected_warnings);
+    fixture_assert_messages (errors, expected_errors);
     g_assert_cmpuint (sm_importer_get_n_imported (importer), ==, 2);
   }
 
@@ -765,7 +727,7 @@ test_real_doccano_data (void)
         {
           const char * const expected[] = { "test-sequence-labeling.jsonl:3: the record has no “text”", NULL };
 
-          assert_messages (errors, expected);
+          fixture_assert_messages (errors, expected);
         }
       else
         g_assert_cmpuint (errors->len, ==, 0);

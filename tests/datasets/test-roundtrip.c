@@ -21,26 +21,6 @@
 
 typedef SmDocument *(*MakeDocument) (void);
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = fixture_make_dir ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  fixture_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
 static void
 test_jsonl (Fixture       *fixture,
             gconstpointer  data)

@@ -14,6 +14,7 @@
 
 #include "sm-document.h"
 #include "sm-format.h"
+#include "temp-folder.h"
 
 typedef struct
 {
@@ -21,39 +22,17 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("spanmark-faults-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = temp_folder_new ("faults");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  temp_folder_remove (fixture->dir);
   g_free (fixture->dir);
 }
 
