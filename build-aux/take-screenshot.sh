@@ -52,8 +52,12 @@ if [ -n "$locale" ]; then
   if ! locale -a | grep -qix "$(echo "$locale" | sed 's/UTF-8/utf8/')"; then
     $sudo localedef -i "${locale%%.*}" -f UTF-8 "$locale"
   fi
-  meson setup _build-screenshot --prefix="$home/prefix" >/dev/null 2>&1 ||
-    meson setup --reconfigure _build-screenshot --prefix="$home/prefix" >/dev/null
+  # A new prefix each time: reconfiguring would keep the old one
+  if [ -f _build-screenshot/build.ninja ]; then
+    meson configure _build-screenshot -Dprefix="$home/prefix" >/dev/null
+  else
+    meson setup _build-screenshot --prefix="$home/prefix" >/dev/null
+  fi
   ninja -C _build-screenshot >/dev/null
   meson install -C _build-screenshot >/dev/null
   app="$home/prefix/bin/spanmark"
