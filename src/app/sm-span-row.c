@@ -1,8 +1,11 @@
 /* sm-span-row.c: one span in the span list.
  *
  * Shows the label's colour and name, the span's text, and for a claim who
- * said it. Rows are recycled by the list view; the document tells the list
- * when a row's content changes, and the row is bound again.
+ * said it. GTK 4.8's list view builds about two hundred rows for the dozen
+ * on screen, so a row is two widgets, the swatch and itself, and draws its
+ * text from three layouts rather than holding a box of three labels.
+ * Rows are recycled by the list view; the document tells the list when a
+ * row's content changes, and the row is bound again.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,28 +23,199 @@
 /* The longest excerpt a row shows, in characters */
 #define EXCERPT_LENGTH 160
 
+/* Room above and below the text, between the swatch and the text, and
+ * between the paragraphs, in pixels */
+#define MARGIN   6
+#define SPACING 10
+#define LEADING  2
+
+/* As libadwaita's .caption and .dim-label */
+#define CAPTION_SIZE (9 * PANGO_SCALE)
+#define DIM_ALPHA    (0.55 * G_MAXUINT16)
+
+/* The narrowest the text is asked to be, in pixels */
+#define MIN_TEXT_WIDTH 120
+
+enum {
+  HEADING,
+  EXCERPT,
+  DETAIL,
+  N_PARAGRAPHS
+};
+
 struct _SmSpanRow
 {
-  GtkWidget      parent_instance;
-  GtkBox        *box;
-  SmLabelSwatch *swatch;
-  GtkLabel      *heading;
-  GtkLabel      *excerpt;
-  GtkLabel      *detail;
+  GtkWidget    parent_instance;
+  GtkWidget   *swatch;
+  /* Each wrapped to at most two lines; the detail may be empty */
+  PangoLayout *paragraphs[N_PARAGRAPHS];
 };
 
 G_DEFINE_FINAL_TYPE (SmSpanRow, sm_span_row, GTK_TYPE_WIDGET)
+
+static int
+get_swatch_width (SmSpanRow *self)
+{
+  int width;
+
+  gtk_widget_measure (self->swatch, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+
+  return width;
+}
+
+static gboolean
+paragraph_is_empty (SmSpanRow *self,
+                    guint      i)
+{
+  return pango_layout_get_character_count (self->paragraphs[i]) == 0;
+}
+
+/* Wraps the paragraphs to the row's @width, and returns their height */
+static int
+set_width (SmSpanRow *self,
+           int        width)
+{
+  int text_width = MAX (1, width - get_swatch_width (self) - SPACING);
+  int height = 0;
+
+  for (guint i = 0; i < N_PARAGRAPHS; i++)
+    {
+      int paragraph_height;
+
+      if (paragraph_is_empty (self, i))
+        continue;
+
+      pango_layout_set_width (self->paragraphs[i], text_width * PANGO_SCALE);
+      pango_layout_get_pixel_size (self->paragraphs[i], NULL, &paragraph_height);
+      height += (height > 0 ? LEADING : 0) + paragraph_height;
+    }
+
+  return height;
+}
+
+static GtkSizeRequestMode
+sm_span_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+sm_span_row_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  SmSpanRow *self = SM_SPAN_ROW (widget);
+  int swatch_height;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* Wrapped text has no width of its own: ask for a little, and take
+       * what the list gives */
+      *minimum = *natural = get_swatch_width (self) + SPACING + MIN_TEXT_WIDTH;
+      return;
+    }
+
+  if (for_size < 0)
+    for_size = get_swatch_width (self) + SPACING + MIN_TEXT_WIDTH;
+
+  gtk_widget_measure (self->swatch, GTK_ORIENTATION_VERTICAL, -1, NULL, &swatch_height, NULL, NULL);
+  *minimum = *natural = 2 * MARGIN + MAX (set_width (self, for_size), swatch_height);
+}
+
+static void
+sm_span_row_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  SmSpanRow *self = SM_SPAN_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int swatch_width = get_swatch_width (self);
+  int swatch_height;
+  int line_height = 0;
+  PangoLayoutIter *iter;
+
+  set_width (self, width);
+
+  /* The swatch sits beside the heading's first line */
+  iter = pango_layout_get_iter (self->paragraphs[HEADING]);
+  pango_layout_iter_get_line_yrange (iter, NULL, &line_height);
+  pango_layout_iter_free (iter);
+  gtk_widget_measure (self->swatch, GTK_ORIENTATION_VERTICAL, -1, NULL, &swatch_height, NULL, NULL);
+  gtk_widget_size_allocate (self->swatch,
+                            &(GtkAllocation) {
+                              rtl ? width - swatch_width : 0,
+                              MARGIN + MAX (0, PANGO_PIXELS (line_height) - swatch_height) / 2,
+                              swatch_width,
+                              swatch_height,
+                            },
+                            -1);
+}
+
+static void
+sm_span_row_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  SmSpanRow *self = SM_SPAN_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int text_width = MAX (1, gtk_widget_get_width (widget) - gtk_widget_get_width (self->swatch) - SPACING);
+  int y = MARGIN;
+  GdkRGBA color;
+
+  gtk_widget_snapshot_child (widget, self->swatch, snapshot);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+
+  for (guint i = 0; i < N_PARAGRAPHS; i++)
+    {
+      PangoRectangle extents;
+      float x;
+
+      if (paragraph_is_empty (self, i))
+        continue;
+
+      /* Like a label that starts at the row's start: the paragraph's lines
+       * keep their own alignment, and the block of them sits at the start
+       * (the right, right to left) */
+      pango_layout_get_pixel_extents (self->paragraphs[i], NULL, &extents);
+      if (rtl)
+        x = text_width - extents.width - extents.x;
+      else
+        x = gtk_widget_get_width (self->swatch) + SPACING - extents.x;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_append_layout (snapshot, self->paragraphs[i], &color);
+      gtk_snapshot_restore (snapshot);
+
+      y += extents.height + LEADING;
+    }
+}
+
+static void
+sm_span_row_direction_changed (GtkWidget        *widget,
+                               GtkTextDirection  previous)
+{
+  SmSpanRow *self = SM_SPAN_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+  for (guint i = 0; i < N_PARAGRAPHS; i++)
+    pango_layout_set_alignment (self->paragraphs[i], rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+
+  GTK_WIDGET_CLASS (sm_span_row_parent_class)->direction_changed (widget, previous);
+}
 
 static void
 sm_span_row_dispose (GObject *object)
 {
   SmSpanRow *self = (SmSpanRow *)object;
 
-  if (self->box != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->box));
-      self->box = NULL;
-    }
+  g_clear_pointer (&self->swatch, gtk_widget_unparent);
+  for (guint i = 0; i < N_PARAGRAPHS; i++)
+    g_clear_object (&self->paragraphs[i]);
 
   G_OBJECT_CLASS (sm_span_row_parent_class)->dispose (object);
 }
@@ -54,53 +228,65 @@ sm_span_row_class_init (SmSpanRowClass *klass)
 
   object_class->dispose = sm_span_row_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = sm_span_row_get_request_mode;
+  widget_class->measure = sm_span_row_measure;
+  widget_class->size_allocate = sm_span_row_size_allocate;
+  widget_class->snapshot = sm_span_row_snapshot;
+  widget_class->direction_changed = sm_span_row_direction_changed;
+
   gtk_widget_class_set_css_name (widget_class, "spanrow");
 }
 
 static void
 sm_span_row_init (SmSpanRow *self)
 {
-  GtkBox *text = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 
-  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->box), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->box), 6);
-  gtk_widget_set_parent (GTK_WIDGET (self->box), GTK_WIDGET (self));
+  self->swatch = sm_label_swatch_new (NULL);
+  gtk_widget_set_parent (self->swatch, GTK_WIDGET (self));
 
-  self->swatch = SM_LABEL_SWATCH (sm_label_swatch_new (NULL));
-  gtk_widget_set_valign (GTK_WIDGET (self->swatch), GTK_ALIGN_START);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->swatch), 2);
-  gtk_box_append (self->box, GTK_WIDGET (self->swatch));
+  /* Made from the widget's own context, the layouts follow the font of the
+   * theme and of the settings */
+  for (guint i = 0; i < N_PARAGRAPHS; i++)
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
 
-  self->heading = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->heading, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "caption-heading");
-  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "dim-label");
-
-  self->excerpt = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->excerpt, 0);
-  gtk_label_set_wrap (self->excerpt, TRUE);
-  gtk_label_set_wrap_mode (self->excerpt, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (self->excerpt, 2);
-  gtk_label_set_ellipsize (self->excerpt, PANGO_ELLIPSIZE_END);
-
-  self->detail = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->detail, 0);
-  gtk_label_set_ellipsize (self->detail, PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (self->detail), "caption");
-
-  gtk_box_append (text, GTK_WIDGET (self->heading));
-  gtk_box_append (text, GTK_WIDGET (self->excerpt));
-  gtk_box_append (text, GTK_WIDGET (self->detail));
-  gtk_widget_set_hexpand (GTK_WIDGET (text), TRUE);
-  gtk_box_append (self->box, GTK_WIDGET (text));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -2);
+      pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      self->paragraphs[i] = layout;
+    }
 }
 
 GtkWidget *
 sm_span_row_new (void)
 {
   return g_object_new (SM_TYPE_SPAN_ROW, NULL);
+}
+
+/* Shows @text (without its line breaks) as paragraph @i, in a caption's
+ * size if @caption, bold if @bold and dimmed if @dim */
+static void
+set_paragraph (SmSpanRow  *self,
+               guint       i,
+               const char *text,
+               gboolean    caption,
+               gboolean    bold,
+               gboolean    dim)
+{
+  g_autofree char *line = g_strdelimit (g_strdup (text ? text : ""), "\r\n\t", ' ');
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+  if (caption)
+    pango_attr_list_insert (attributes, pango_attr_size_new (CAPTION_SIZE));
+  if (bold)
+    pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (dim)
+    pango_attr_list_insert (attributes, pango_attr_foreground_alpha_new (DIM_ALPHA));
+
+  pango_layout_set_text (self->paragraphs[i], line, -1);
+  pango_layout_set_attributes (self->paragraphs[i], attributes);
 }
 
 void
@@ -126,12 +312,11 @@ sm_span_row_bind (SmSpanRow  *self,
   note = sm_span_get_note (span);
   text = sm_span_get_text (span);
 
-  sm_label_swatch_set_label (self->swatch, label);
+  sm_label_swatch_set_label (SM_LABEL_SWATCH (self->swatch), label);
 
   heading = g_strdup_printf ("%s · %s",
                              label ? sm_label_get_name (label) : sm_span_get_label (span),
                              sm_span_get_id (span));
-  gtk_label_set_label (self->heading, heading);
 
   if (g_utf8_strlen (text, -1) > EXCERPT_LENGTH)
     {
@@ -141,9 +326,6 @@ sm_span_row_bind (SmSpanRow  *self,
     }
   else
     excerpt = g_strdup (text);
-  /* One paragraph per row, however many the span covers */
-  g_strdelimit (excerpt, "\r\n\t", ' ');
-  gtk_label_set_label (self->excerpt, excerpt);
 
   if (speaker != NULL)
     /* Translators: under a claim in the span list */
@@ -153,12 +335,10 @@ sm_span_row_bind (SmSpanRow  *self,
   else if (note != NULL)
     detail = g_strdup (note);
 
-  gtk_label_set_label (self->detail, detail);
-  gtk_widget_set_visible (GTK_WIDGET (self->detail), detail != NULL);
-  if (speaker == NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->detail), "dim-label");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "dim-label");
+  set_paragraph (self, HEADING, heading, TRUE, TRUE, TRUE);
+  set_paragraph (self, EXCERPT, excerpt, FALSE, FALSE, FALSE);
+  set_paragraph (self, DETAIL, detail, TRUE, FALSE, speaker == NULL);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 
   accessible = g_strdup_printf ("%s: %s%s%s", heading, excerpt, detail ? ". " : "", detail ? detail : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

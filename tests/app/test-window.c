@@ -24,6 +24,7 @@
 #include "sm-statistics-dialog.h"
 #include "sm-search-bar.h"
 #include "sm-span-editor.h"
+#include "sm-span-row.h"
 #include "sm-window.h"
 
 /* Long enough for a slow, shared CI machine; a test that waits this long has failed */
@@ -1138,6 +1139,69 @@ test_empty_window_offers_sample (void)
   close_window (window);
 }
 
+static int
+row_height_for_width (GtkWidget *row,
+                      int        width)
+{
+  int height;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+
+  return height;
+}
+
+/* The span list's rows draw their own text: they must wrap it to the width
+ * the list gives, and make room for a note when there is one */
+static void
+test_span_row_wraps_to_its_width (void)
+{
+  const char *article = "Lukashenko said the two countries would raise their trade to "
+                        "one hundred million dollars within a year, and that sanctions "
+                        "had only brought them closer.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmText) text = sm_text_new (article, -1, &error);
+  g_autoptr(SmDocument) document = sm_document_new (text, "row");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *claim_row = sm_span_row_new ();
+  GtkWidget *speaker_row = sm_span_row_new ();
+  SmSpan *speaker;
+  SmSpan *claim;
+  int narrow, wide;
+  int without_note, with_note;
+
+  speaker = sm_document_add_span (document, SM_LABEL_SPEAKER, 0, 10, &error);
+  g_assert_no_error (error);
+  claim = sm_document_add_span (document, SM_LABEL_CLAIM, 16, g_utf8_strlen (article, -1) - 1, &error);
+  g_assert_no_error (error);
+
+  /* Rows are measured as they are in the list: on a window's display */
+  gtk_window_set_child (GTK_WINDOW (window), gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_box_append (GTK_BOX (gtk_window_get_child (GTK_WINDOW (window))), claim_row);
+  gtk_box_append (GTK_BOX (gtk_window_get_child (GTK_WINDOW (window))), speaker_row);
+
+  sm_span_row_bind (SM_SPAN_ROW (speaker_row), document, speaker);
+  sm_span_row_bind (SM_SPAN_ROW (claim_row), document, claim);
+
+  /* The claim's excerpt takes one line when wide and two when narrow;
+   * a speaker is a heading and one short line at any width */
+  narrow = row_height_for_width (claim_row, 240);
+  wide = row_height_for_width (claim_row, 2000);
+  g_assert_cmpint (narrow, >, wide);
+  g_assert_cmpint (row_height_for_width (speaker_row, 240), ==, row_height_for_width (speaker_row, 2000));
+
+  /* A note adds a line under the speaker, and goes with the note */
+  without_note = row_height_for_width (speaker_row, 2000);
+  sm_document_set_span_note (document, speaker, "President of Belarus");
+  sm_span_row_bind (SM_SPAN_ROW (speaker_row), document, speaker);
+  with_note = row_height_for_width (speaker_row, 2000);
+  g_assert_cmpint (with_note, >, without_note);
+  sm_document_set_span_note (document, speaker, NULL);
+  sm_span_row_bind (SM_SPAN_ROW (speaker_row), document, speaker);
+  g_assert_cmpint (row_height_for_width (speaker_row, 2000), ==, without_note);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1193,6 +1257,7 @@ main (int   argc,
   g_test_add_func ("/window/export-from-window", test_export_from_window);
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
+  g_test_add_func ("/window/span-row-wraps-to-its-width", test_span_row_wraps_to_its_width);
 
   status = g_test_run ();
 
