@@ -5,7 +5,7 @@
 #
 #   bash bench/window/run-window-bench.sh [--runs N] [--rounds N]
 #        [--renderer NAME] [--settle SECONDS] [--window-size WxH|none]
-#        [--build DIR] [--no-scroll] [--no-startup]
+#        [--build DIR] [--no-scroll] [--no-startup] [--plain]
 #
 #   --runs N         start-ups of each application, alternating (default 7, at least 7)
 #   --rounds N       rounds of spanmark-bench-scroll (default 3)
@@ -17,6 +17,10 @@
 #                    memory is read, so that both draw the same area (default
 #                    1000x700, a size neither opens at; none keeps each one's own)
 #   --build DIR      the build directory (default _build-winbench, configured if missing)
+#   --plain          Spanmark opens the .txt as well (a copy in a folder of its
+#                    own, or it would find the .json beside it), so the text
+#                    without its annotations: what the annotations cost is the
+#                    difference
 #
 # It installs what it needs from Debian (the project's build dependencies,
 # GNOME Text Editor, Xvfb, D-Bus), builds Spanmark, generates the article
@@ -44,6 +48,7 @@ window_size=1000x700
 build=_build-winbench
 do_scroll=1
 do_startup=1
+plain=0
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -55,7 +60,8 @@ while [ $# -gt 0 ]; do
     --build) build=$2; shift 2 ;;
     --no-scroll) do_scroll=0; shift ;;
     --no-startup) do_startup=0; shift ;;
-    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --plain) plain=1; shift ;;
+    -h|--help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -111,6 +117,12 @@ trap cleanup EXIT
 "$generate" --bytes 1000000 --spans 10000 "$work/article.json"
 "$generate" --bytes 1000000 --text "$work/article.txt"
 chars=$(LC_ALL=C.UTF-8 wc -m < "$work/article.txt")
+spanmark_input="$work/article.json"
+if [ "$plain" = 1 ]; then
+  mkdir "$work/plain"
+  cp "$work/article.txt" "$work/plain/"
+  spanmark_input="$work/plain/article.txt"
+fi
 # GNOME Text Editor keeps a file's last newline out of its buffer
 threshold=$((chars - 1))
 
@@ -216,7 +228,7 @@ start_once () {
 
 start_spanmark () {
   start_once spanmark GSETTINGS_SCHEMA_DIR="$top/$build/data" G_MESSAGES_DEBUG=sm-window \
-    "$spanmark" "$work/article.json"
+    "$spanmark" "$spanmark_input"
 }
 
 start_text_editor () {
@@ -273,7 +285,11 @@ if [ "$do_startup" = 1 ]; then
   echo
   echo "Medians of $runs start-ups each (lowest–highest in brackets); ratio = Spanmark / Text Editor."
   echo
-  echo "| | Spanmark, .json with 10,000 spans | GNOME Text Editor, .txt | ratio |"
+  if [ "$plain" = 0 ]; then
+    echo "| | Spanmark, .json with 10,000 spans | GNOME Text Editor, .txt | ratio |"
+  else
+    echo "| | Spanmark, the same .txt | GNOME Text Editor, .txt | ratio |"
+  fi
   echo "| --- | ---: | ---: | ---: |"
   row "document shown, from process start (ms)" 2 1
   row "first frame of the window, from process start (ms)" 3 1
