@@ -96,12 +96,74 @@ on_filter_toggled (SmSpanList      *self,
   sm_span_list_set_label_shown (self, label, gtk_toggle_button_get_active (button));
 }
 
-/* One toggle per label, "● Speaker 12", that shows or hides its spans */
+/* Shows @label's name and @count on its filter @button */
+static void
+set_filter_count (GtkWidget *button,
+                  SmLabel   *label,
+                  guint      count)
+{
+  GtkWidget *name = g_object_get_data (G_OBJECT (button), "name");
+  g_autofree char *text = g_strdup_printf ("%s %u", sm_label_get_name (label), count);
+  g_autofree char *description = NULL;
+
+  gtk_label_set_label (GTK_LABEL (name), text);
+
+  /* Translators: a filter button; %s is a label's name, %u its number of spans */
+  description = g_strdup_printf (_("Show %s spans (%u)"), sm_label_get_name (label), count);
+  gtk_widget_set_tooltip_text (button, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+/* The filter buttons, if they are still one for each of @labels in order */
+static gboolean
+filters_match_labels (SmSpanList *self,
+                      GListModel *labels)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->label_filters));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+      GtkWidget *button;
+
+      if (child == NULL)
+        return FALSE;
+
+      button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "label-id"), sm_label_get_id (label)) != 0 ||
+          sm_label_swatch_get_label (g_object_get_data (G_OBJECT (button), "swatch")) != label)
+        return FALSE;
+
+      child = gtk_widget_get_next_sibling (child);
+    }
+
+  return child == NULL;
+}
+
+/* One toggle per label, "● Speaker 12", that shows or hides its spans.
+ * While the labels stay the same only the counts change, so a button with
+ * the keyboard focus keeps it. */
 static void
 update_label_filters (SmSpanList *self)
 {
   GListModel *labels;
   GtkWidget *child;
+
+  if (self->document != NULL &&
+      filters_match_labels (self, (labels = sm_document_get_labels (self->document))))
+    {
+      child = gtk_widget_get_first_child (GTK_WIDGET (self->label_filters));
+      for (guint i = 0; child != NULL; i++, child = gtk_widget_get_next_sibling (child))
+        {
+          g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+          set_filter_count (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)), label,
+                            sm_document_count_spans_with_label (self->document, sm_label_get_id (label)));
+        }
+      return;
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->label_filters))))
     gtk_flow_box_remove (self->label_filters, child);
@@ -114,27 +176,22 @@ update_label_filters (SmSpanList *self)
     {
       g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
       const char *id = sm_label_get_id (label);
-      guint count = sm_document_count_spans_with_label (self->document, id);
-      g_autofree char *text = g_strdup_printf ("%s %u", sm_label_get_name (label), count);
-      g_autofree char *description = NULL;
       GtkWidget *button = gtk_toggle_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = sm_label_swatch_new (label);
+      GtkWidget *name = gtk_label_new (NULL);
 
-      gtk_box_append (GTK_BOX (box), sm_label_swatch_new (label));
-      gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), name);
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
                                     !g_hash_table_contains (self->hidden_labels, id));
       gtk_widget_add_css_class (button, "label-filter");
 
-      /* Translators: a filter button; %s is a label's name, %u its number of spans */
-      description = g_strdup_printf (_("Show %s spans (%u)"), sm_label_get_name (label), count);
-      gtk_widget_set_tooltip_text (button, description);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                      -1);
-
       g_object_set_data_full (G_OBJECT (button), "label-id", g_strdup (id), g_free);
+      g_object_set_data (G_OBJECT (button), "swatch", swatch);
+      g_object_set_data (G_OBJECT (button), "name", name);
+      set_filter_count (button, label, sm_document_count_spans_with_label (self->document, id));
       g_signal_connect_object (button, "toggled", G_CALLBACK (on_filter_toggled), self, G_CONNECT_SWAPPED);
       gtk_flow_box_append (self->label_filters, button);
     }

@@ -1139,6 +1139,75 @@ test_empty_window_offers_sample (void)
   close_window (window);
 }
 
+/* The span list's label filter buttons, in order */
+static GPtrArray *
+find_label_filters (SmWindow *window)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  GPtrArray *found = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, sm_window_get_span_list (window));
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, 0);
+
+      if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, "label-filter"))
+        {
+          g_ptr_array_add (found, widget);
+          continue;
+        }
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  return found;
+}
+
+static const char *
+filter_text (GtkWidget *button)
+{
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
+/* The filter buttons count each label's spans as they change, and a button
+ * with the keyboard focus keeps it meanwhile */
+static void
+test_label_filters_follow_counts (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  guint name = offset_of (document, "Alexander Lukashenko");
+  g_autoptr(GPtrArray) before = find_label_filters (window);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *speakers;
+
+  g_assert_cmpuint (before->len, ==, 3);
+  speakers = g_ptr_array_index (before, 0);
+  g_assert_cmpstr (filter_text (speakers), ==, "Speaker 0");
+  g_assert_true (gtk_widget_grab_focus (speakers));
+
+  g_assert_nonnull (sm_document_add_span (document, SM_LABEL_SPEAKER, name, name + 20, &error));
+  g_assert_no_error (error);
+
+  after = find_label_filters (window);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_assert_true (g_ptr_array_index (after, 0) == speakers);
+  g_assert_cmpstr (filter_text (speakers), ==, "Speaker 1");
+  g_assert_cmpstr (filter_text (g_ptr_array_index (after, 1)), ==, "Claim 0");
+  g_assert_true (gtk_widget_has_focus (speakers));
+
+  /* Undo counts down again */
+  sm_document_undo (document);
+  g_assert_cmpstr (filter_text (speakers), ==, "Speaker 0");
+
+  close_window (window);
+}
+
 static int
 row_height_for_width (GtkWidget *row,
                       int        width)
@@ -1258,6 +1327,7 @@ main (int   argc,
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
   g_test_add_func ("/window/span-row-wraps-to-its-width", test_span_row_wraps_to_its_width);
+  g_test_add_func ("/window/label-filters-follow-counts", test_label_filters_follow_counts);
 
   status = g_test_run ();
 
