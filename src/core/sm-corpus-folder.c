@@ -10,6 +10,8 @@
  * stalling. While open, the folders are watched: files added, removed or
  * changed on disk update the list, and the window tells the corpus of its
  * own saves so their entries change at once, without reading the file.
+ * The schema, spanmark-project.json, is read again when another program
+ * changes it, and given to the same #SmProject.
  *
  * Every update, from whichever worker, goes through one queue to the main
  * thread and is applied in batches; an update made from an older view of
@@ -90,12 +92,14 @@ struct _SmCorpusFolder
   GHashTable         *dirty_dirs;     /* relative folders to look at again */
   guint               refresh_source;
   guint               index_source;
+  guint               project_source;
 
   guint               loading : 1;
   guint               reading : 1;    /* the documents found on opening */
   guint               refreshing : 1;
   guint               index_dirty : 1;
   guint               index_writing : 1;
+  guint               project_reading : 1;
 };
 
 static void sm_corpus_folder_list_model_init (GListModelInterface *iface);
@@ -120,6 +124,7 @@ enum {
 
 enum {
   CHANGED,
+  PROJECT_ERROR,
   N_SIGNALS
 };
 
@@ -661,6 +666,7 @@ sm_corpus_folder_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->index_source, g_source_remove);
+  g_clear_handle_id (&self->project_source, g_source_remove);
 
   if (self->monitors != NULL)
     {
@@ -823,6 +829,22 @@ sm_corpus_folder_class_init (SmCorpusFolderClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * SmCorpusFolder::project-error:
+   * @error: what is wrong with the file, naming it
+   *
+   * Emitted when %SM_PROJECT_FILE_NAME was changed on disk into something
+   * that cannot be read. The project keeps the schema it had. (When it can
+   * be read, the project is given the new schema, and emits
+   * #SmProject::replaced.)
+   */
+  signals [PROJECT_ERROR] =
+    g_signal_new ("project-error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -1559,6 +1581,104 @@ schedule_refresh (SmCorpusFolder *self)
   self->refresh_source = g_timeout_add (REFRESH_DELAY_MSEC, refresh, self);
 }
 
+/* The schema file, changed on disk */
+
+static void schedule_project_read (SmCorpusFolder *self);
+
+static void
+read_project_in_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  g_autoptr(GFile) file = g_file_get_child (task_data, SM_PROJECT_FILE_NAME);
+  GError *error = NULL;
+  SmProject *project;
+
+  if ((project = sm_project_new_from_file (file, cancellable, &error)))
+    g_task_return_pointer (task, project, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_project_read (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SmCorpusFolder *self = SM_CORPUS_FOLDER (object);
+  g_autoptr(SmProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) had = NULL;
+  g_autoptr(GBytes) has = NULL;
+
+  self->project_reading = FALSE;
+  project = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Gone, for now (a checkout may write it again): the schema stays, and
+   * the next save of the labels writes it back */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return;
+
+  if (error != NULL)
+    {
+      g_signal_emit (self, signals [PROJECT_ERROR], 0, error);
+      return;
+    }
+
+  /* Our own save began meanwhile: what was read may be older than it */
+  if (sm_project_is_saving (self->project))
+    {
+      schedule_project_read (self);
+      return;
+    }
+
+  /* Our own save, or a change that changes nothing */
+  had = sm_project_serialize (self->project);
+  has = sm_project_serialize (project);
+  if (g_bytes_equal (had, has))
+    return;
+
+  sm_project_replace_schema (self->project, project);
+}
+
+static gboolean
+read_project (gpointer data)
+{
+  SmCorpusFolder *self = data;
+  g_autoptr(GTask) task = NULL;
+
+  self->project_source = 0;
+
+  /* After our own saves, and one read at a time */
+  if (self->project_reading || sm_project_is_saving (self->project))
+    {
+      schedule_project_read (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->project_reading = TRUE;
+  task = g_task_new (self, self->cancellable, on_project_read, NULL);
+  g_task_set_source_tag (task, read_project);
+  g_task_set_task_data (task, g_object_ref (self->folder), g_object_unref);
+  g_task_run_in_thread (task, read_project_in_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_project_read (SmCorpusFolder *self)
+{
+  if (self->project_source != 0 || self->project == NULL ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->project_source = g_timeout_add (REFRESH_DELAY_MSEC, read_project, self);
+}
+
 static void
 note_change (SmCorpusFolder *self,
              GFile          *file)
@@ -1572,9 +1692,16 @@ note_change (SmCorpusFolder *self,
   name = strrchr (relative, '/');
   name = name ? name + 1 : relative;
 
-  /* Temporary files of a save, our own index and the schema are not documents */
-  if (name[0] == '.' || strcmp (relative, SM_PROJECT_FILE_NAME) == 0)
+  /* Temporary files of a save and our own index are not documents; nor is
+   * the schema, which is read again */
+  if (name[0] == '.')
     return;
+
+  if (strcmp (relative, SM_PROJECT_FILE_NAME) == 0)
+    {
+      schedule_project_read (self);
+      return;
+    }
 
   g_hash_table_add (self->dirty_dirs, dir_of (relative));
   if (g_hash_table_contains (self->monitors, relative))

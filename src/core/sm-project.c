@@ -53,12 +53,15 @@ struct _SmProject
 
   JsonObject *extra;            /* unknown members of the file, kept in order */
   JsonObject *extra_options;
+
+  guint       n_saving;         /* asynchronous saves under way */
 };
 
 G_DEFINE_FINAL_TYPE (SmProject, sm_project, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  REPLACED,
   N_SIGNALS
 };
 
@@ -116,6 +119,21 @@ sm_project_class_init (SmProjectClass *klass)
    */
   signals [CHANGED] =
     g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * SmProject::replaced:
+   *
+   * Emitted when sm_project_replace_schema() gave the project a whole new
+   * schema, read from its file after another program changed it: the
+   * moment to show the labels again and apply them to the open document.
+   * Nothing needs saving.
+   */
+  signals [REPLACED] =
+    g_signal_new ("replaced",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -620,6 +638,37 @@ sm_project_new_from_bytes (GBytes      *bytes,
 }
 
 /**
+ * sm_project_new_from_file:
+ * @file: a project file
+ *
+ * Reads @file (usually %SM_PROJECT_FILE_NAME in a corpus folder). A missing
+ * file is an error like any other here: %G_IO_ERROR_NOT_FOUND. Blocks: call
+ * it from a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the project
+ */
+SmProject *
+sm_project_new_from_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
+    {
+      sm_file_set_io_error (error, local_error, name, FALSE);
+      return NULL;
+    }
+
+  return sm_project_new_from_bytes (bytes, name, error);
+}
+
+/**
  * sm_project_new_for_folder:
  * @folder: a corpus folder
  *
@@ -636,22 +685,76 @@ sm_project_new_for_folder (GFile         *folder,
                            GError       **error)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  SmProject *project;
 
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
 
   file = g_file_get_child (folder, SM_PROJECT_FILE_NAME);
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return sm_project_new ();
+  if (!(project = sm_project_new_from_file (file, cancellable, &local_error)) &&
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return sm_project_new ();
 
-      sm_file_set_io_error (error, local_error, SM_PROJECT_FILE_NAME, FALSE);
-      return NULL;
-    }
+  if (project == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
-  return sm_project_new_from_bytes (bytes, SM_PROJECT_FILE_NAME, error);
+  return project;
+}
+
+/**
+ * sm_project_replace_schema:
+ * @source: a project read from the file again; left empty
+ *
+ * Gives @self everything @source holds (labels, relation types, options,
+ * unknown members), so that whoever holds @self sees the new schema, and
+ * emits #SmProject::replaced.
+ */
+void
+sm_project_replace_schema (SmProject *self,
+                           SmProject *source)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree gpointer *relation_types = NULL;
+  gsize n_relation_types;
+  guint n;
+
+  g_return_if_fail (SM_IS_PROJECT (self));
+  g_return_if_fail (SM_IS_PROJECT (source));
+  g_return_if_fail (self != source);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (source->labels));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (labels, g_list_model_get_item (G_LIST_MODEL (source->labels), i));
+  g_list_store_remove_all (source->labels);
+  g_list_store_splice (self->labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->labels)),
+                       labels->pdata, labels->len);
+
+  relation_types = g_ptr_array_steal (source->relation_types, &n_relation_types);
+  g_ptr_array_set_size (self->relation_types, 0);
+  for (gsize i = 0; i < n_relation_types; i++)
+    g_ptr_array_add (self->relation_types, relation_types[i]);
+
+  self->snap_to_words = source->snap_to_words;
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = g_steal_pointer (&source->extra);
+  g_clear_pointer (&self->extra_options, json_object_unref);
+  self->extra_options = g_steal_pointer (&source->extra_options);
+
+  g_signal_emit (self, signals [REPLACED], 0);
+}
+
+/**
+ * sm_project_is_saving:
+ *
+ * Whether a sm_project_save_to_file_async() has not finished: until then
+ * the file may hold an older schema than the project.
+ */
+gboolean
+sm_project_is_saving (SmProject *self)
+{
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+
+  return self->n_saving > 0;
 }
 
 /* Writing */
@@ -801,7 +904,10 @@ save_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  SmProject *self = g_task_get_source_object (task);
   GError *error = NULL;
+
+  self->n_saving--;
 
   if (sm_file_replace_finish (result, &error))
     g_task_return_boolean (task, TRUE);
@@ -833,6 +939,7 @@ sm_project_save_to_file_async (SmProject           *self,
   g_task_set_source_tag (task, sm_project_save_to_file_async);
 
   bytes = sm_project_serialize (self);
+  self->n_saving++;
   sm_file_replace_async (file, bytes, cancellable, save_cb, g_steal_pointer (&task));
 }
 

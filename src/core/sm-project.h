@@ -38,9 +38,15 @@ SmProject          *sm_project_new                   (void);
 SmProject          *sm_project_new_from_bytes        (GBytes              *bytes,
                                                       const char          *file_name,
                                                       GError             **error);
+SmProject          *sm_project_new_from_file         (GFile               *file,
+                                                      GCancellable        *cancellable,
+                                                      GError             **error);
 SmProject          *sm_project_new_for_folder        (GFile               *folder,
                                                       GCancellable        *cancellable,
                                                       GError             **error);
+void                sm_project_replace_schema        (SmProject           *self,
+                                                      SmProject           *source);
+gboolean            sm_project_is_saving             (SmProject           *self);
 GBytes             *sm_project_serialize             (SmProject           *self);
 gboolean            sm_project_save_to_file          (SmProject           *self,
                                                       GFile               *file,

@@ -807,6 +807,105 @@ test_project_from_folder (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (corpus)), ==, 1);
 }
 
+static void
+count_replaced (SmProject *project,
+                guint     *count)
+{
+  (*count)++;
+}
+
+static void
+keep_project_error (SmCorpusFolder  *corpus,
+                    const GError    *error,
+                    char           **message)
+{
+  g_free (*message);
+  *message = g_strdup (error->message);
+}
+
+static void
+on_project_saved (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  gboolean *saved = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sm_project_save_to_file_finish (SM_PROJECT (object), result, &error));
+  g_assert_no_error (error);
+  *saved = TRUE;
+}
+
+/* Lets the main loop run for @msec, for what must not happen */
+static void
+iterate_for (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    iterate_briefly ();
+}
+
+/* spanmark-project.json changed by another program while the corpus is
+ * open: read again; broken, reported with the schema kept; our own save
+ * and a removal change nothing */
+static void
+test_project_follows_the_file (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(SmCorpusFolder) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
+  SmProject *project;
+  guint replaced = 0;
+  gboolean saved = FALSE;
+
+  path = temp_folder_write (fixture->dir, SM_PROJECT_FILE_NAME,
+                            "{\"format\": \"spanmark-project\", \"version\": 1, \"labels\": ["
+                            "{\"id\": \"QUOTE\", \"key\": \"q\"}]}", -1);
+  g_free (temp_folder_write (fixture->dir, "a.txt", article, -1));
+  corpus = open_async (fixture);
+  WAIT_UNTIL (!sm_corpus_folder_get_loading (corpus));
+  project = sm_corpus_folder_get_project (corpus);
+  g_signal_connect (project, "replaced", G_CALLBACK (count_replaced), &replaced);
+  g_signal_connect (corpus, "project-error", G_CALLBACK (keep_project_error), &message);
+
+  /* A colleague's new label arrives */
+  g_free (temp_folder_write (fixture->dir, SM_PROJECT_FILE_NAME,
+                             "{\"format\": \"spanmark-project\", \"version\": 1, \"labels\": ["
+                             "{\"id\": \"QUOTE\", \"key\": \"q\"}, "
+                             "{\"id\": \"SOURCE\", \"name\": \"Source\", \"key\": \"s\"}]}", -1));
+  WAIT_UNTIL (replaced == 1);
+  g_assert_true (sm_corpus_folder_get_project (corpus) == project);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_project_get_labels (project)), ==, 2);
+  g_assert_nonnull (sm_project_find_label_by_key (project, "s"));
+
+  /* A broken file is reported, saying where, and the schema stays */
+  g_free (temp_folder_write (fixture->dir, SM_PROJECT_FILE_NAME,
+                             "{\"format\": \"spanmark-project\", \"version\": 1, \"labels\": [", -1));
+  WAIT_UNTIL (message != NULL);
+  g_assert_true (g_str_has_prefix (message, SM_PROJECT_FILE_NAME ":1:"));
+  g_assert_cmpuint (g_list_model_get_n_items (sm_project_get_labels (project)), ==, 2);
+  g_assert_cmpuint (replaced, ==, 1);
+
+  /* Our own save writes what the project holds: nothing to read back */
+  g_assert_true (sm_project_set_label_name (project, "SOURCE", "Source document", &error));
+  g_assert_no_error (error);
+  sm_project_save_to_file_async (project, sm_corpus_folder_get_project_file (corpus), NULL,
+                                 on_project_saved, &saved);
+  WAIT_UNTIL (saved);
+  iterate_for (1000);
+  g_assert_cmpuint (replaced, ==, 1);
+  g_assert_cmpstr (sm_label_get_name (sm_project_find_label (project, "SOURCE")), ==, "Source document");
+
+  /* Removed, perhaps for a moment: the schema stays */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  iterate_for (1000);
+  g_assert_cmpuint (replaced, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_project_get_labels (project)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +923,7 @@ main (int   argc,
   ADD ("/corpus-folder/document-saved", test_document_saved);
   ADD ("/corpus-folder/bad-folders", test_bad_folders);
   ADD ("/corpus-folder/project-from-folder", test_project_from_folder);
+  ADD ("/corpus-folder/project-follows-the-file", test_project_follows_the_file);
 #undef ADD
 
   return g_test_run ();
