@@ -607,6 +607,9 @@ sm_labels_dialog_new (GtkWindow  *parent,
 
       adw_preferences_group_set_title (self->group, _("Corpus Labels"));
       adw_preferences_group_set_description (self->group, description);
+
+      /* Another program changed the file, and the corpus read it again */
+      g_signal_connect_object (project, "replaced", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
     }
   else
     {

@@ -28,6 +28,31 @@ show_corpus_ui (SmWindow *self,
   adw_flap_set_reveal_flap (self->corpus_flap, shown);
 }
 
+static void apply_schema (SmWindow *self);
+
+/* spanmark-project.json, changed by another program (a colleague's edit
+ * pulled with git, say): the corpus has read it again */
+static void
+on_project_replaced (SmWindow  *self,
+                     SmProject *project)
+{
+  if (self->entry != NULL && self->document != NULL)
+    apply_schema (self);
+  _sm_window_actions_update (self);
+  sm_window_show_toast (self, _("The corpus’s labels were changed on disk, and are applied"));
+}
+
+static void
+on_project_error (SmWindow       *self,
+                  const GError   *error,
+                  SmCorpusFolder *corpus)
+{
+  /* Translators: %s says what is wrong with spanmark-project.json, and where */
+  g_autofree char *message = g_strdup_printf (_("%s. The corpus keeps the labels it had."), error->message);
+
+  sm_window_show_toast (self, message);
+}
+
 static void
 leave_corpus (SmWindow *self)
 {
@@ -36,7 +61,12 @@ leave_corpus (SmWindow *self)
   g_clear_object (&self->corpus_loading);
 
   if (self->corpus != NULL)
-    g_signal_handlers_disconnect_by_func (self->corpus, _sm_window_actions_update, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->corpus, _sm_window_actions_update, self);
+      g_signal_handlers_disconnect_by_func (self->corpus, on_project_error, self);
+      g_signal_handlers_disconnect_by_func (sm_corpus_folder_get_project (self->corpus),
+                                            on_project_replaced, self);
+    }
 
   g_clear_object (&self->entry);
   g_clear_object (&self->corpus);
@@ -221,6 +251,10 @@ on_corpus_opened (GObject      *source,
   sm_corpus_sidebar_set_corpus (self->corpus_sidebar, corpus);
   g_signal_connect_object (corpus, "changed", G_CALLBACK (_sm_window_actions_update),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (corpus, "project-error", G_CALLBACK (on_project_error),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sm_corpus_folder_get_project (corpus), "replaced",
+                           G_CALLBACK (on_project_replaced), self, G_CONNECT_SWAPPED);
   show_corpus_ui (self, TRUE);
   _sm_window_actions_update (self);
 

@@ -1058,6 +1058,12 @@ test_corpus_workflow (void)
   close_window (window);
 }
 
+static gboolean
+document_has_quote (gpointer data)
+{
+  return sm_document_find_label (data, "QUOTE") != NULL;
+}
+
 static void
 test_corpus_schema_and_unknown_labels (void)
 {
@@ -1121,6 +1127,22 @@ test_corpus_schema_and_unknown_labels (void)
   g_assert_nonnull (sm_project_find_label (reread, "SOURCE"));
   g_assert_cmpstr (sm_label_get_key (sm_project_find_label (reread, "SOURCE")), ==, "4");
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Another program adds a label to spanmark-project.json: the open
+   * document takes it on, with nothing to save for it */
+  {
+    g_autoptr(SmLabel) quote = sm_label_new ("QUOTE", "Quote", "#1c71d8", "q");
+    g_autoptr(GFile) project_file = g_file_get_child (folder_file, SM_PROJECT_FILE_NAME);
+    gboolean was_modified = sm_document_get_modified (document);
+
+    g_assert_true (sm_project_add_label (reread, quote, &error));
+    g_assert_no_error (error);
+    g_assert_true (sm_project_save_to_file (reread, project_file, NULL, &error));
+    g_assert_no_error (error);
+    wait_until (document_has_quote, document, "the schema changed on disk to reach the document");
+    g_assert_cmpstr (sm_label_get_key (sm_document_find_label (document, "QUOTE")), ==, "q");
+    g_assert_cmpint (sm_document_get_modified (document), ==, was_modified);
+  }
 
   close_window (window);
 }
