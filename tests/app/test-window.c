@@ -1212,6 +1212,7 @@ test_label_filters_follow_counts (void)
   speakers = g_ptr_array_index (before, 0);
   g_assert_cmpstr (filter_text (speakers), ==, "Speaker 0");
   g_assert_true (gtk_widget_grab_focus (speakers));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == speakers);
 
   g_assert_nonnull (sm_document_add_span (document, SM_LABEL_SPEAKER, name, name + 20, &error));
   g_assert_no_error (error);
@@ -1221,7 +1222,9 @@ test_label_filters_follow_counts (void)
   g_assert_true (g_ptr_array_index (after, 0) == speakers);
   g_assert_cmpstr (filter_text (speakers), ==, "Speaker 1");
   g_assert_cmpstr (filter_text (g_ptr_array_index (after, 1)), ==, "Claim 0");
-  g_assert_true (gtk_widget_has_focus (speakers));
+  /* The window's focus widget: whether the window itself is active depends
+   * on the display's window manager */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == speakers);
 
   /* Undo counts down again */
   sm_document_undo (document);
