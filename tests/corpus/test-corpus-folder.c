@@ -857,6 +857,7 @@ test_project_follows_the_file (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *path = NULL;
+  g_autoptr(GFile) project_file = NULL;
   SmProject *project;
   guint replaced = 0;
   gboolean saved = FALSE;
@@ -892,8 +893,8 @@ test_project_follows_the_file (Fixture       *fixture,
   /* Our own save writes what the project holds: nothing to read back */
   g_assert_true (sm_project_set_label_name (project, "SOURCE", "Source document", &error));
   g_assert_no_error (error);
-  sm_project_save_to_file_async (project, sm_corpus_folder_get_project_file (corpus), NULL,
-                                 on_project_saved, &saved);
+  project_file = sm_corpus_folder_get_project_file (corpus);
+  sm_project_save_to_file_async (project, project_file, NULL, on_project_saved, &saved);
   WAIT_UNTIL (saved);
   iterate_for (1000);
   g_assert_cmpuint (replaced, ==, 1);
