@@ -247,34 +247,48 @@ tag (SmWindow   *window,
   g_assert_not_reached ();
 }
 
+static void
+collect_widgets (GtkWidget  *widget,
+                 GType       type,
+                 const char *css_class,
+                 GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    {
+      g_ptr_array_add (found, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, css_class, found);
+}
+
+/* The widgets of @type (and @css_class, unless %NULL) in @root, in the
+ * order they are laid out, without looking inside those found */
+static GPtrArray *
+find_widgets (GtkWidget  *root,
+              GType       type,
+              const char *css_class)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, type, css_class, found);
+
+  return found;
+}
+
 /* The editors in the popover a click on @offset opens */
 static GPtrArray *
 open_span_editors (SmAnnotationView *view,
                    guint             offset)
 {
-  GPtrArray *editors = g_ptr_array_new ();
   GtkWidget *popover = GTK_WIDGET (sm_annotation_view_get_span_popover (view));
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
 
   sm_annotation_view_show_spans_at (view, offset);
   g_assert_true (gtk_widget_get_visible (popover));
 
-  g_ptr_array_add (stack, popover);
-  while (stack->len > 0)
-    {
-      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
-
-      if (SM_IS_SPAN_EDITOR (widget))
-        {
-          g_ptr_array_insert (editors, 0, widget);
-          continue;
-        }
-
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-        g_ptr_array_add (stack, child);
-    }
-
-  return editors;
+  return find_widgets (popover, SM_TYPE_SPAN_EDITOR, NULL);
 }
 
 /* The @n-th GtkDropDown of an editor: 0 is the label, 1 the speaker */
@@ -282,23 +296,7 @@ static GtkDropDown *
 editor_dropdown (GtkWidget *editor,
                  guint      n)
 {
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  g_ptr_array_add (stack, editor);
-  while (stack->len > 0)
-    {
-      GtkWidget *widget = g_ptr_array_steal_index (stack, 0);
-
-      if (GTK_IS_DROP_DOWN (widget))
-        {
-          g_ptr_array_add (found, widget);
-          continue;
-        }
-
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-        g_ptr_array_add (stack, child);
-    }
+  g_autoptr(GPtrArray) found = find_widgets (editor, GTK_TYPE_DROP_DOWN, NULL);
 
   g_assert_cmpuint (found->len, >, n);
   return g_ptr_array_index (found, n);
@@ -1165,25 +1163,7 @@ test_empty_window_offers_sample (void)
 static GPtrArray *
 find_label_filters (SmWindow *window)
 {
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  GPtrArray *found = g_ptr_array_new ();
-
-  g_ptr_array_add (stack, sm_window_get_span_list (window));
-  while (stack->len > 0)
-    {
-      GtkWidget *widget = g_ptr_array_steal_index (stack, 0);
-
-      if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, "label-filter"))
-        {
-          g_ptr_array_add (found, widget);
-          continue;
-        }
-
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-        g_ptr_array_add (stack, child);
-    }
-
-  return found;
+  return find_widgets (GTK_WIDGET (sm_window_get_span_list (window)), GTK_TYPE_TOGGLE_BUTTON, "label-filter");
 }
 
 static const char *
