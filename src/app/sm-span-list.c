@@ -148,11 +148,10 @@ filters_match_labels (SmSpanList *self,
 static void
 update_label_filters (SmSpanList *self)
 {
-  GListModel *labels;
+  GListModel *labels = self->document ? sm_document_get_labels (self->document) : NULL;
   GtkWidget *child;
 
-  if (self->document != NULL &&
-      filters_match_labels (self, (labels = sm_document_get_labels (self->document))))
+  if (labels != NULL && filters_match_labels (self, labels))
     {
       child = gtk_widget_get_first_child (GTK_WIDGET (self->label_filters));
       for (guint i = 0; child != NULL; i++, child = gtk_widget_get_next_sibling (child))
@@ -168,10 +167,9 @@ update_label_filters (SmSpanList *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->label_filters))))
     gtk_flow_box_remove (self->label_filters, child);
 
-  if (self->document == NULL)
+  if (labels == NULL)
     return;
 
-  labels = sm_document_get_labels (self->document);
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
     {
       g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);

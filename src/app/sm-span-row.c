@@ -70,12 +70,20 @@ paragraph_is_empty (SmSpanRow *self,
   return pango_layout_get_character_count (self->paragraphs[i]) == 0;
 }
 
+/* The width the text has in a row @width wide */
+static int
+get_text_width (SmSpanRow *self,
+                int        width)
+{
+  return MAX (1, width - get_swatch_width (self) - SPACING);
+}
+
 /* Wraps the paragraphs to the row's @width, and returns their height */
 static int
 set_width (SmSpanRow *self,
            int        width)
 {
-  int text_width = MAX (1, width - get_swatch_width (self) - SPACING);
+  int text_width = get_text_width (self, width);
   int height = 0;
 
   for (guint i = 0; i < N_PARAGRAPHS; i++)
@@ -109,18 +117,19 @@ sm_span_row_measure (GtkWidget      *widget,
                      int            *natural_baseline)
 {
   SmSpanRow *self = SM_SPAN_ROW (widget);
+  /* Wrapped text has no width of its own: ask for a little, and take what
+   * the list gives */
+  int width = get_swatch_width (self) + SPACING + MIN_TEXT_WIDTH;
   int swatch_height;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* Wrapped text has no width of its own: ask for a little, and take
-       * what the list gives */
-      *minimum = *natural = get_swatch_width (self) + SPACING + MIN_TEXT_WIDTH;
+      *minimum = *natural = width;
       return;
     }
 
   if (for_size < 0)
-    for_size = get_swatch_width (self) + SPACING + MIN_TEXT_WIDTH;
+    for_size = width;
 
   gtk_widget_measure (self->swatch, GTK_ORIENTATION_VERTICAL, -1, NULL, &swatch_height, NULL, NULL);
   *minimum = *natural = 2 * MARGIN + MAX (set_width (self, for_size), swatch_height);
@@ -162,7 +171,7 @@ sm_span_row_snapshot (GtkWidget   *widget,
 {
   SmSpanRow *self = SM_SPAN_ROW (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int text_width = MAX (1, gtk_widget_get_width (widget) - gtk_widget_get_width (self->swatch) - SPACING);
+  int text_width = get_text_width (self, gtk_widget_get_width (widget));
   int y = MARGIN;
   GdkRGBA color;
 
@@ -184,7 +193,7 @@ sm_span_row_snapshot (GtkWidget   *widget,
       if (rtl)
         x = text_width - extents.width - extents.x;
       else
-        x = gtk_widget_get_width (self->swatch) + SPACING - extents.x;
+        x = gtk_widget_get_width (widget) - text_width - extents.x;
 
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
