@@ -468,7 +468,7 @@ sm_labels_dialog_add_label (SmLabelsDialog *self,
 
   g_return_val_if_fail (SM_IS_LABELS_DIALOG (self), FALSE);
 
-  if (!sm_project_check_label_name (name, &error))
+  if (!sm_label_check_name (name, &error))
     {
       report (self, error);
       return FALSE;
@@ -491,7 +491,7 @@ sm_labels_dialog_add_label (SmLabelsDialog *self,
         }
     }
   id = sm_project_propose_label_id (self->project ? self->project : scratch, name);
-  key = sm_project_find_free_key (labels);
+  key = sm_label_find_free_key (labels);
   label = sm_label_new (id, name, palette[n % G_N_ELEMENTS (palette)], key ? key : "");
 
   if (self->project != NULL)

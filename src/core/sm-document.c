@@ -15,9 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sm-document-private.h"
-#include "sm-json.h"
 #include "sm-relation-list.h"
-#include "sm-project.h"
 #include "sm-span-index.h"
 #include "sm-span-private.h"
 
@@ -1053,7 +1051,7 @@ check_span (SmDocument  *self,
   if (sm_document_find_label (self, label) == NULL)
     {
       /* The label may come from a file: show it whatever it holds */
-      g_autofree char *escaped = sm_json_escape_controls (label);
+      g_autofree char *escaped = sm_text_escape_controls (label);
 
       g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
                    _("unknown label “%s”; the document’s labels do not include it"), escaped);
@@ -1997,7 +1995,7 @@ record_label_insert (SmDocument *self,
  *
  * Adds a label as an undoable action (sm_document_add_label() is for
  * building a label set as a file is read). Its id must be new, its name
- * not empty and its key free (sm_project_check_key()).
+ * not empty and its key free (sm_label_check_key()).
  */
 gboolean
 sm_document_insert_label (SmDocument  *self,
@@ -2015,8 +2013,8 @@ sm_document_insert_label (SmDocument  *self,
       return FALSE;
     }
 
-  if (!sm_project_check_label_name (sm_label_get_name (label), error) ||
-      !sm_project_check_key (G_LIST_MODEL (self->labels), sm_label_get_id (label),
+  if (!sm_label_check_name (sm_label_get_name (label), error) ||
+      !sm_label_check_key (G_LIST_MODEL (self->labels), sm_label_get_id (label),
                              sm_label_get_key (label), error))
     return FALSE;
 
@@ -2046,7 +2044,7 @@ sm_document_set_label_name (SmDocument  *self,
   object = sm_document_find_label (self, label);
   g_return_val_if_fail (object != NULL, FALSE);
 
-  if (!sm_project_check_label_name (name, error))
+  if (!sm_label_check_name (name, error))
     return FALSE;
 
   record_label_string (self, CHANGE_SET_LABEL_NAME, object, sm_label_get_name (object), name);
@@ -2083,7 +2081,7 @@ sm_document_set_label_color (SmDocument  *self,
 
 /**
  * sm_document_set_label_key:
- * @key: (nullable): one of %SM_PROJECT_LABEL_KEYS, or ""/%NULL for none
+ * @key: (nullable): one of %SM_LABEL_KEYS, or ""/%NULL for none
  *
  * Sets the key that applies a label, as an undoable action. A key another
  * label uses, or one the window keeps for itself, is refused with a
@@ -2102,7 +2100,7 @@ sm_document_set_label_key (SmDocument  *self,
   object = sm_document_find_label (self, label);
   g_return_val_if_fail (object != NULL, FALSE);
 
-  if (!sm_project_check_key (G_LIST_MODEL (self->labels), label, key, error))
+  if (!sm_label_check_key (G_LIST_MODEL (self->labels), label, key, error))
     return FALSE;
 
   record_label_string (self, CHANGE_SET_LABEL_KEY, object, sm_label_get_key (object),

@@ -400,7 +400,7 @@ context_to_string (const Context *context)
 
   /* Say where the problem is, printably, whatever the id holds */
   if (context->id != NULL)
-    id = sm_json_escape_controls (context->id);
+    id = sm_text_escape_controls (context->id);
 
   switch (context->about)
     {

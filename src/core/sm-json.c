@@ -88,29 +88,6 @@ sm_json_append_string (GString    *out,
 }
 
 /**
- * sm_json_escape_controls:
- *
- * Returns: (transfer full): @string with control characters written as
- *   JSON escapes ("\u0007"), so that an id or a name from a file can be
- *   shown in a one-line message whatever it contains
- */
-char *
-sm_json_escape_controls (const char *string)
-{
-  GString *out = g_string_sized_new (strlen (string));
-
-  for (const char *p = string; *p; p++)
-    {
-      if ((guchar) *p < 0x20 || *p == 0x7F)
-        g_string_append_printf (out, "\\u%04X", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/**
  * sm_json_append_member:
  *
  * Appends `"name": `.

@@ -21,7 +21,6 @@ gboolean  sm_json_check_depth   (const char   *data,
                                  gsize         length,
                                  guint         max_depth,
                                  GError      **error);
-char     *sm_json_escape_controls (const char *string);
 JsonNode *sm_json_parse         (const char   *data,
                                  gsize         length,
                                  GError      **error);

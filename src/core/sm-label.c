@@ -16,7 +16,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "sm-document.h"
-#include "sm-json.h"
 #include "sm-label.h"
 
 struct _SmLabel
@@ -278,7 +277,7 @@ sm_label_id_is_valid (const char  *id,
   if (!g_ascii_isalpha (id[0]))
     {
       /* Escaped: a control character must not reach a terminal or break the line */
-      g_autofree char *escaped = sm_json_escape_controls (id);
+      g_autofree char *escaped = sm_text_escape_controls (id);
 
       g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
                    _("label id “%s” must start with a letter (A–Z or a–z)"), escaped);
@@ -289,7 +288,7 @@ sm_label_id_is_valid (const char  *id,
     {
       if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
         {
-          g_autofree char *escaped = sm_json_escape_controls (id);
+          g_autofree char *escaped = sm_text_escape_controls (id);
 
           g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
                        _("label id “%s” may only contain ASCII letters, digits, “_”, “-” and “.”"),
@@ -312,7 +311,7 @@ sm_label_color_is_valid (const char  *color,
 
   if (!valid)
     {
-      g_autofree char *escaped = color ? sm_json_escape_controls (color) : NULL;
+      g_autofree char *escaped = color ? sm_text_escape_controls (color) : NULL;
 
       g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
                    _("colour “%s” is not of the form #RRGGBB"), escaped ? escaped : "");
@@ -339,10 +338,145 @@ sm_label_key_is_valid (const char  *key,
   if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isgraph (c) ||
       *g_utf8_next_char (key) != '\0')
     {
-      g_autofree char *escaped = sm_json_escape_controls (key);
+      g_autofree char *escaped = sm_text_escape_controls (key);
 
       g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
                    _("key “%s” must be a single visible character"), escaped);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Rules for a project's or a document's labels */
+
+/**
+ * sm_label_find_by_key:
+ * @labels: a #GListModel of #SmLabel: a project's or a document's
+ *
+ * Returns: (transfer none) (nullable): the label in @labels that @key applies
+ */
+SmLabel *
+sm_label_find_by_key (GListModel *labels,
+                      const char *key)
+{
+  guint n = g_list_model_get_n_items (labels);
+
+  if (key == NULL || key[0] == '\0')
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      if (g_strcmp0 (sm_label_get_key (label), key) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+/**
+ * sm_label_check_name:
+ *
+ * A label's name is what people read in the window: it may be anything
+ * but empty.
+ */
+gboolean
+sm_label_check_name (const char  *name,
+                     GError     **error)
+{
+  if (name == NULL || name[0] == '\0')
+    {
+      g_set_error_literal (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                           _("a label’s name must not be empty"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_label_find_free_key:
+ * @labels: a #GListModel of #SmLabel: a project's or a document's
+ *
+ * Proposes a key for a new label: the first of %SM_LABEL_KEYS
+ * that no label in @labels uses, so digits first and then letters.
+ *
+ * Returns: (nullable): the key, or %NULL if every one is taken
+ */
+const char *
+sm_label_find_free_key (GListModel *labels)
+{
+  g_return_val_if_fail (G_IS_LIST_MODEL (labels), NULL);
+
+  for (const char *p = SM_LABEL_KEYS; *p; p++)
+    {
+      char key[2] = { *p, '\0' };
+
+      if (sm_label_find_by_key (labels, key) == NULL)
+        return g_intern_string (key);
+    }
+
+  return NULL;
+}
+
+/**
+ * sm_label_check_key:
+ * @labels: a #GListModel of #SmLabel: a project's or a document's
+ * @id: the label that would get @key
+ * @key: (nullable): the key, or ""/%NULL for none
+ *
+ * Checks the key rules (see %SM_LABEL_KEYS): one of the keys kept
+ * for labels, and used by no other label in @labels. The message says
+ * what to do instead, proposing a free key.
+ */
+gboolean
+sm_label_check_key (GListModel  *labels,
+                    const char  *id,
+                    const char  *key,
+                    GError     **error)
+{
+  SmLabel *other;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (labels), FALSE);
+
+  if (key == NULL || key[0] == '\0')
+    return TRUE;
+
+  if (!sm_label_key_is_valid (key, error))
+    return FALSE;
+
+  if (key[1] == '\0' && g_ascii_isupper (key[0]))
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("key “%s” needs Shift; use the lowercase “%c” instead"),
+                   key, g_ascii_tolower (key[0]));
+      return FALSE;
+    }
+
+  if (key[1] != '\0' || strchr (SM_LABEL_KEYS, key[0]) == NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("key “%s” cannot apply a label: use a digit from 1 to 9 or a letter from a to z"
+                     " (the window keeps the other keys for its own shortcuts)"),
+                   key);
+      return FALSE;
+    }
+
+  other = sm_label_find_by_key (labels, key);
+  if (other != NULL && g_strcmp0 (sm_label_get_id (other), id) != 0)
+    {
+      const char *free_key = sm_label_find_free_key (labels);
+
+      if (free_key != NULL)
+        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                     _("key “%s” already applies label %s; choose another, such as “%s”"),
+                     key, sm_label_get_id (other), free_key);
+      else
+        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                     _("key “%s” already applies label %s, and every other key is taken"),
+                     key, sm_label_get_id (other));
       return FALSE;
     }
 

@@ -343,7 +343,7 @@ read_labels (SmProject   *self,
         return FALSE;
 
       /* Say where the problem is, printably, whatever the id holds */
-      escaped_id = sm_json_escape_controls (id);
+      escaped_id = sm_text_escape_controls (id);
       g_free (context);
       context = g_strdup_printf (_("label %s"), escaped_id);
 
@@ -364,7 +364,7 @@ read_labels (SmProject   *self,
                      _("“name” is empty; leave it out to show the id"));
 
       if ((color != NULL && !sm_label_color_is_valid (color, &local_error)) ||
-          !sm_project_check_key (G_LIST_MODEL (self->labels), id, key, &local_error))
+          !sm_label_check_key (G_LIST_MODEL (self->labels), id, key, &local_error))
         return fail (error, local_error->code, context, "%s", local_error->message);
 
       label = sm_label_new (id, name, color, key);
@@ -419,7 +419,7 @@ read_label_list (SmProject   *self,
         }
 
       id = json_node_get_string (element);
-      escaped = sm_json_escape_controls (id);
+      escaped = sm_text_escape_controls (id);
       if (sm_project_find_label (self, id) == NULL)
         {
           fail (error, SM_DOCUMENT_ERROR_INVALID, context,
@@ -499,7 +499,7 @@ read_relations (SmProject   *self,
       if (!read_string (object, "type", context, TRUE, &type, error))
         return FALSE;
 
-      escaped = sm_json_escape_controls (type);
+      escaped = sm_text_escape_controls (type);
       g_free (context);
       context = g_strdup_printf (_("relation type %s"), escaped);
 
@@ -997,26 +997,6 @@ find_label_in (GListModel *labels,
   return NULL;
 }
 
-static SmLabel *
-find_key_in (GListModel *labels,
-             const char *key)
-{
-  guint n = g_list_model_get_n_items (labels);
-
-  if (key == NULL || key[0] == '\0')
-    return NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
-
-      if (g_strcmp0 (sm_label_get_key (label), key) == 0)
-        return label;
-    }
-
-  return NULL;
-}
-
 /**
  * sm_project_find_label:
  *
@@ -1042,36 +1022,16 @@ sm_project_find_label_by_key (SmProject  *self,
 {
   g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
 
-  return find_key_in (G_LIST_MODEL (self->labels), key);
-}
-
-/**
- * sm_project_check_label_name:
- *
- * A label's name is what people read in the window: it may be anything
- * but empty.
- */
-gboolean
-sm_project_check_label_name (const char  *name,
-                             GError     **error)
-{
-  if (name == NULL || name[0] == '\0')
-    {
-      g_set_error_literal (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
-                           _("a label’s name must not be empty"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return sm_label_find_by_key (G_LIST_MODEL (self->labels), key);
 }
 
 /**
  * sm_project_add_label:
  * @label: a new label; sm_project_propose_label_id() and
- *   sm_project_find_free_key() suggest its id and key
+ *   sm_label_find_free_key() suggest its id and key
  *
  * Adds @label at the end. Its id must be new and its key free
- * (sm_project_check_key()).
+ * (sm_label_check_key()).
  */
 gboolean
 sm_project_add_label (SmProject  *self,
@@ -1088,8 +1048,8 @@ sm_project_add_label (SmProject  *self,
       return FALSE;
     }
 
-  if (!sm_project_check_label_name (sm_label_get_name (label), error) ||
-      !sm_project_check_key (G_LIST_MODEL (self->labels), sm_label_get_id (label),
+  if (!sm_label_check_name (sm_label_get_name (label), error) ||
+      !sm_label_check_key (G_LIST_MODEL (self->labels), sm_label_get_id (label),
                              sm_label_get_key (label), error))
     return FALSE;
 
@@ -1170,7 +1130,7 @@ sm_project_set_label_name (SmProject   *self,
   label = sm_project_find_label (self, id);
   g_return_val_if_fail (label != NULL, FALSE);
 
-  if (!sm_project_check_label_name (name, error))
+  if (!sm_label_check_name (name, error))
     return FALSE;
 
   if (g_strcmp0 (sm_label_get_name (label), name) != 0)
@@ -1213,7 +1173,7 @@ sm_project_set_label_color (SmProject   *self,
 
 /**
  * sm_project_set_label_key:
- * @key: (nullable): one of %SM_PROJECT_LABEL_KEYS, or "" for none
+ * @key: (nullable): one of %SM_LABEL_KEYS, or "" for none
  *
  * Sets the key that applies the label. A key another label uses, or one
  * the window keeps for itself, is refused with a message that proposes a
@@ -1232,7 +1192,7 @@ sm_project_set_label_key (SmProject   *self,
   label = sm_project_find_label (self, id);
   g_return_val_if_fail (label != NULL, FALSE);
 
-  if (!sm_project_check_key (G_LIST_MODEL (self->labels), id, key, error))
+  if (!sm_label_check_key (G_LIST_MODEL (self->labels), id, key, error))
     return FALSE;
 
   if (g_strcmp0 (sm_label_get_key (label), key ? key : "") != 0)
@@ -1325,95 +1285,6 @@ sm_project_propose_label_id (SmProject  *self,
     }
 
   return g_string_free (g_steal_pointer (&id), FALSE);
-}
-
-/* Keys */
-
-/**
- * sm_project_find_free_key:
- * @labels: a #GListModel of #SmLabel: a project's or a document's
- *
- * Proposes a key for a new label: the first of %SM_PROJECT_LABEL_KEYS
- * that no label in @labels uses, so digits first and then letters.
- *
- * Returns: (nullable): the key, or %NULL if every one is taken
- */
-const char *
-sm_project_find_free_key (GListModel *labels)
-{
-  g_return_val_if_fail (G_IS_LIST_MODEL (labels), NULL);
-
-  for (const char *p = SM_PROJECT_LABEL_KEYS; *p; p++)
-    {
-      char key[2] = { *p, '\0' };
-
-      if (find_key_in (labels, key) == NULL)
-        return g_intern_string (key);
-    }
-
-  return NULL;
-}
-
-/**
- * sm_project_check_key:
- * @labels: a #GListModel of #SmLabel: a project's or a document's
- * @id: the label that would get @key
- * @key: (nullable): the key, or ""/%NULL for none
- *
- * Checks the key rules (see %SM_PROJECT_LABEL_KEYS): one of the keys kept
- * for labels, and used by no other label in @labels. The message says
- * what to do instead, proposing a free key.
- */
-gboolean
-sm_project_check_key (GListModel  *labels,
-                      const char  *id,
-                      const char  *key,
-                      GError     **error)
-{
-  SmLabel *other;
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (labels), FALSE);
-
-  if (key == NULL || key[0] == '\0')
-    return TRUE;
-
-  if (!sm_label_key_is_valid (key, error))
-    return FALSE;
-
-  if (key[1] == '\0' && g_ascii_isupper (key[0]))
-    {
-      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
-                   _("key “%s” needs Shift; use the lowercase “%c” instead"),
-                   key, g_ascii_tolower (key[0]));
-      return FALSE;
-    }
-
-  if (key[1] != '\0' || strchr (SM_PROJECT_LABEL_KEYS, key[0]) == NULL)
-    {
-      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
-                   _("key “%s” cannot apply a label: use a digit from 1 to 9 or a letter from a to z"
-                     " (the window keeps the other keys for its own shortcuts)"),
-                   key);
-      return FALSE;
-    }
-
-  other = find_key_in (labels, key);
-  if (other != NULL && g_strcmp0 (sm_label_get_id (other), id) != 0)
-    {
-      const char *free_key = sm_project_find_free_key (labels);
-
-      if (free_key != NULL)
-        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
-                     _("key “%s” already applies label %s; choose another, such as “%s”"),
-                     key, sm_label_get_id (other), free_key);
-      else
-        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
-                     _("key “%s” already applies label %s, and every other key is taken"),
-                     key, sm_label_get_id (other));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* Relation types */

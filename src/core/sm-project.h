@@ -16,20 +16,6 @@ G_BEGIN_DECLS
 #define SM_PROJECT_FILE_NAME      "spanmark-project.json"
 #define SM_PROJECT_FORMAT_VERSION 1
 
-/*
- * Label keys: the one place that says which keys labels may use.
- *
- * The window's own shortcuts are Ctrl and Alt combinations plus Delete, F9
- * and Escape. The plain keys below belong to labels and the window binds
- * none of them, so a label key can never hide a window shortcut. Digits
- * come first, then letters, so that a tenth label and beyond are still one
- * keystroke away (sm_project_find_free_key() hands them out in this order).
- * Letters are lowercase only: "A" needs Shift and reads as the same key.
- * A document read from a file may carry other keys; they keep working, but
- * no edit sets one.
- */
-#define SM_PROJECT_LABEL_KEYS "123456789abcdefghijklmnopqrstuvwxyz"
-
 #define SM_TYPE_PROJECT (sm_project_get_type ())
 
 G_DECLARE_FINAL_TYPE (SmProject, sm_project, SM, PROJECT, GObject)
@@ -89,15 +75,6 @@ void                sm_project_move_label            (SmProject           *self,
                                                       guint                position);
 char               *sm_project_propose_label_id      (SmProject           *self,
                                                       const char          *name);
-
-/* Rules for a project's or a document's labels */
-gboolean            sm_project_check_label_name      (const char          *name,
-                                                      GError             **error);
-gboolean            sm_project_check_key             (GListModel          *labels,
-                                                      const char          *id,
-                                                      const char          *key,
-                                                      GError             **error);
-const char         *sm_project_find_free_key         (GListModel          *labels);
 
 /* Relation types */
 guint               sm_project_get_n_relation_types  (SmProject           *self);

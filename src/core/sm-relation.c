@@ -14,7 +14,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "sm-document.h"
-#include "sm-json.h"
 #include "sm-relation.h"
 
 struct _SmRelation
@@ -196,7 +195,7 @@ sm_relation_type_is_valid (const char  *type,
   if (sm_label_id_is_valid (type, NULL))
     return TRUE;
 
-  escaped = sm_json_escape_controls (type ? type : "");
+  escaped = sm_text_escape_controls (type ? type : "");
   g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
                _("relation type “%s” is not valid: it must start with a letter and contain only ASCII letters, digits, “_”, “-” and “.”"),
                escaped);

@@ -500,3 +500,26 @@ sm_text_slice_equal (SmText     *self,
   return strlen (expected) == end_byte - start_byte &&
          memcmp (self->utf8 + start_byte, expected, end_byte - start_byte) == 0;
 }
+
+/**
+ * sm_text_escape_controls:
+ *
+ * Returns: (transfer full): @string with control characters written as
+ *   JSON escapes ("\u0007"), so that an id or a name from a file can be
+ *   shown in a one-line message whatever it contains
+ */
+char *
+sm_text_escape_controls (const char *string)
+{
+  GString *out = g_string_sized_new (strlen (string));
+
+  for (const char *p = string; *p; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7F)
+        g_string_append_printf (out, "\\u%04X", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}

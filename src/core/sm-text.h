@@ -52,6 +52,7 @@ gboolean     sm_text_slice_equal         (SmText      *self,
 gboolean     sm_text_check_utf8          (const char  *data,
                                           gsize        length,
                                           GError     **error);
+char        *sm_text_escape_controls     (const char  *string);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmText, sm_text_unref)
 

@@ -126,7 +126,7 @@ test_round_trip (Fixture       *fixture,
 
   id = sm_project_propose_label_id (project, "Source quote");
   g_assert_cmpstr (id, ==, "SOURCE_QUOTE");
-  source = sm_label_new (id, "Source quote", "#c061cb", sm_project_find_free_key (sm_project_get_labels (project)));
+  source = sm_label_new (id, "Source quote", "#c061cb", sm_label_find_free_key (sm_project_get_labels (project)));
   g_assert_true (sm_project_add_label (project, source, &error));
   g_assert_no_error (error);
   g_assert_true (sm_project_set_label_name (project, "FIGURE", "Number", &error));
@@ -455,7 +455,7 @@ test_more_than_nine_labels (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("Extra %u", i + 1);
       g_autofree char *id = sm_project_propose_label_id (project, name);
-      g_autoptr(SmLabel) label = sm_label_new (id, name, NULL, sm_project_find_free_key (labels));
+      g_autoptr(SmLabel) label = sm_label_new (id, name, NULL, sm_label_find_free_key (labels));
 
       g_assert_true (sm_project_add_label (project, label, &error));
       g_assert_no_error (error);
@@ -468,7 +468,7 @@ test_more_than_nine_labels (Fixture       *fixture,
       g_string_append (keys, sm_label_get_key (label));
     }
   g_assert_cmpstr (keys->str, ==, "123456789abc");
-  g_assert_cmpstr (sm_project_find_free_key (labels), ==, "d");
+  g_assert_cmpstr (sm_label_find_free_key (labels), ==, "d");
 }
 
 static void
