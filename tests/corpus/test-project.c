@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sm-corpus.h"
 #include "sm-project.h"
 #include "sm-document.h"
 #include "corpus-fixtures.h"
@@ -510,6 +511,62 @@ test_remove_label (Fixture       *fixture,
   g_assert_false (sm_project_allows_relation (project, "said_by", "CLAIM", "SPEAKER"));
 }
 
+static gboolean
+collect_input (SmCorpus     *corpus,
+               guint         position,
+               SmDocument   *document,
+               const GError *error,
+               gpointer      user_data)
+{
+  GString *seen = user_data;
+
+  g_string_append_printf (seen, "%s%s", seen->len ? " " : "", sm_corpus_get_display_name (corpus, position));
+  if (error != NULL)
+    g_string_append_printf (seen, " (%s)", error->message);
+
+  return TRUE;
+}
+
+/* The schema file is no document: a corpus made of the folder (what an
+ * export, a validation or a count reads) leaves it out, in subfolders too */
+static void
+test_file_is_not_a_document (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmProject) project = sm_project_new ();
+  g_autoptr(SmText) text = sm_text_new ("Raisi said so.", -1, NULL);
+  g_autoptr(SmDocument) document = sm_document_new (text, "a");
+  g_autoptr(GFile) a = g_file_get_child (folder, "a.json");
+  g_autoptr(GFile) sub = g_file_get_child (folder, "sub");
+  g_autoptr(GFile) sub_project = g_file_get_child (sub, SM_PROJECT_FILE_NAME);
+  g_autoptr(GFile) project_file = g_file_get_child (folder, SM_PROJECT_FILE_NAME);
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sm_document_save_to_file (document, a, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_project_save_to_file (project, project_file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_make_directory (sub, NULL, &error));
+  g_assert_true (sm_project_save_to_file (project, sub_project, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sm_corpus_add_file (corpus, folder, "corpus", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_corpus_foreach (corpus, collect_input, seen, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen->str, ==, "corpus/a.json");
+
+  /* A folder with nothing but a schema has no document */
+  g_clear_object (&corpus);
+  corpus = sm_corpus_new ();
+  g_assert_false (sm_corpus_add_file (corpus, sub, "sub", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "sub: there is no Spanmark file (.json) in this folder");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +585,7 @@ main (int   argc,
   ADD ("/project/more-than-nine-labels", test_more_than_nine_labels);
   ADD ("/project/propose-label-id", test_propose_label_id);
   ADD ("/project/remove-label", test_remove_label);
+  ADD ("/project/file-is-not-a-document", test_file_is_not_a_document);
 #undef ADD
 
   return g_test_run ();

@@ -430,6 +430,54 @@ test_stats (CliFixture    *fixture,
   }
 }
 
+/* A corpus folder's spanmark-project.json is its label schema, not a
+ * document: no command reads it as one */
+static void
+test_project_file_is_not_a_document (CliFixture    *fixture,
+                                     gconstpointer  data)
+{
+  const char *commands[][6] = {
+    { "validate", "corpus", NULL },
+    { "stats", "corpus", NULL },
+    { "stats", "--json", "corpus", NULL },
+    { "export", "-f", "jsonl", "-o", "out.jsonl", "corpus" },
+    { "export", "-f", "brat", "-o", "brat", "corpus" },
+  };
+
+  g_autoptr(SmDocument) b = fixture_small_document ();
+  g_autofree char *b_dir = path_in (fixture, "corpus/2026");
+  g_autofree char *b_path = path_in (fixture, "corpus/2026/b.json");
+
+  save_small (fixture, "corpus/a.json");
+  g_mkdir_with_parents (b_dir, 0755);
+  sm_document_set_name (b, "b");
+  fixture_save (b, b_path);
+  write_in (fixture, "corpus/spanmark-project.json",
+            "{\"format\": \"spanmark-project\", \"version\": 1, \"labels\": ["
+            "{\"id\": \"SPEAKER\"}, {\"id\": \"CLAIM\"}, {\"id\": \"FIGURE\"},"
+            " {\"id\": \"SOURCE\", \"name\": \"Source\", \"key\": \"s\"}]}");
+  /* One in a subfolder is a schema too (of the subfolder opened alone) */
+  write_in (fixture, "corpus/2026/spanmark-project.json",
+            "{\"format\": \"spanmark-project\", \"version\": 1, \"labels\": []}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_test_message ("spanmark-cli %s", commands[i][0]);
+      g_assert_cmpint (run (fixture, commands[i][0], commands[i][1], commands[i][2], commands[i][3],
+                            commands[i][4], commands[i][5], NULL), ==, 0);
+      g_assert_null (strstr (fixture->out, "spanmark-project"));
+      g_assert_null (strstr (fixture->err, "spanmark-project"));
+      g_assert_null (strstr (fixture->err, "not a Spanmark file"));
+    }
+
+  g_assert_cmpint (run (fixture, "validate", "corpus", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "2 files are valid\n");
+  g_assert_cmpint (run (fixture, "stats", "--json", "corpus", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (fixture->out, "{\"documents\": 2, \"invalid\": 0,"));
+  g_assert_cmpint (run (fixture, "export", "-f", "jsonl", "-o", "again.jsonl", "corpus", NULL), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "Exported 2 documents to again.jsonl\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -453,6 +501,8 @@ main (int    argc,
               cli_fixture_set_up, test_import_never_overwrites, cli_fixture_tear_down);
   g_test_add ("/cli/validate", CliFixture, NULL, cli_fixture_set_up, test_validate, cli_fixture_tear_down);
   g_test_add ("/cli/stats", CliFixture, NULL, cli_fixture_set_up, test_stats, cli_fixture_tear_down);
+  g_test_add ("/cli/project-file-is-not-a-document", CliFixture, NULL,
+              cli_fixture_set_up, test_project_file_is_not_a_document, cli_fixture_tear_down);
 
   return g_test_run ();
 }

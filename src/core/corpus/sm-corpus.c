@@ -21,6 +21,7 @@
 #include "sm-corpus-private.h"
 #include "sm-file.h"
 #include "sm-format.h"
+#include "sm-project.h"
 
 /* Inputs read ahead of the one being consumed, per thread */
 #define WINDOW_PER_THREAD 8
@@ -374,8 +375,11 @@ search_folder (GFile               *folder,
                 type = G_FILE_TYPE_UNKNOWN;
             }
 
+          /* A folder's label schema is never one of the files looked
+           * for, whatever their ending: it is no document of any format */
           if (type == G_FILE_TYPE_DIRECTORY ||
-              (type == G_FILE_TYPE_REGULAR && has_suffix (name, suffixes)))
+              (type == G_FILE_TYPE_REGULAR && has_suffix (name, suffixes) &&
+               strcmp (name, SM_PROJECT_FILE_NAME) != 0))
             {
               char *copy = g_strdup (name);
 
@@ -428,7 +432,8 @@ search_folder (GFile               *folder,
  *
  * Adds @file itself if it is a file, whatever its name, or else the files
  * below it (in every subfolder, hidden ones excepted) whose names end in
- * one of @suffixes, in byte order of their paths.
+ * one of @suffixes, in byte order of their paths. A folder's label schema
+ * (%SM_PROJECT_FILE_NAME) is not one of them.
  */
 gboolean
 _sm_corpus_find_files (GFile               *file,
