@@ -404,6 +404,85 @@ test_apply_refuses_bad_set (void)
   g_assert_false (sm_document_can_undo (document));
 }
 
+/* A label no span uses takes its id from its new name, in one undoable
+ * step; one that spans use, and Spanmark's own, keep theirs */
+static void
+test_rename_takes_id_from_name (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(SmLabel) added = sm_label_new ("LABEL_4", "Label 4", "#3584e4", "4");
+  g_autoptr(SmLabel) quote = sm_label_new ("QUOTE", "Quote", "#c061cb", "q");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *labels = NULL;
+  char *new_id = NULL;
+  guint n_spans = 99;
+
+  g_assert_true (sm_document_insert_label (document, added, G_MAXUINT, &error));
+  g_assert_true (sm_document_insert_label (document, quote, G_MAXUINT, &error));
+  g_assert_no_error (error);
+  before = labels_of (document);
+
+  g_assert_false (sm_document_label_keeps_id (document, "LABEL_4", &n_spans));
+  g_assert_cmpuint (n_spans, ==, 0);
+  g_assert_true (sm_document_rename_label (document, "LABEL_4", "Source", &new_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (new_id, ==, "SOURCE");
+  g_clear_pointer (&new_id, g_free);
+  after = labels_of (document);
+  g_assert_cmpstr (after, ==,
+                   "SPEAKER:Speaker:#9141ac:1 CLAIM:Claim:#e5a50a:2 FIGURE:Figure:#2ec27e:3 "
+                   "SOURCE:Source:#3584e4:4 QUOTE:Quote:#c061cb:q");
+
+  /* One step each way */
+  sm_document_undo (document);
+  labels = labels_of (document);
+  g_assert_cmpstr (labels, ==, before);
+  g_clear_pointer (&labels, g_free);
+  sm_document_redo (document);
+  labels = labels_of (document);
+  g_assert_cmpstr (labels, ==, after);
+  g_clear_pointer (&labels, g_free);
+
+  /* Never the id of another label; its own is not another's */
+  g_assert_true (sm_document_rename_label (document, "SOURCE", "Quote", &new_id, &error));
+  g_assert_cmpstr (new_id, ==, "QUOTE_2");
+  g_clear_pointer (&new_id, g_free);
+  g_assert_true (sm_document_rename_label (document, "QUOTE_2", "source", &new_id, &error));
+  g_assert_cmpstr (new_id, ==, "SOURCE");
+  g_clear_pointer (&new_id, g_free);
+  g_assert_true (sm_document_rename_label (document, "SOURCE", "Source!", &new_id, &error));
+  g_assert_cmpstr (new_id, ==, "SOURCE");
+  g_clear_pointer (&new_id, g_free);
+  g_assert_cmpstr (sm_label_get_name (sm_document_find_label (document, "SOURCE")), ==, "Source!");
+
+  /* Used: the id stays, the name changes */
+  add (document, "SOURCE", 0, 5);
+  g_assert_true (sm_document_label_keeps_id (document, "SOURCE", &n_spans));
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_true (sm_document_rename_label (document, "SOURCE", "Origin", &new_id, &error));
+  g_assert_cmpstr (new_id, ==, "SOURCE");
+  g_clear_pointer (&new_id, g_free);
+  g_assert_cmpstr (sm_label_get_name (sm_document_find_label (document, "SOURCE")), ==, "Origin");
+
+  /* Spanmark's own: claims are linked to speakers by these ids */
+  g_assert_true (sm_document_label_keeps_id (document, "FIGURE", &n_spans));
+  g_assert_cmpuint (n_spans, ==, 0);
+  g_assert_true (sm_document_rename_label (document, "FIGURE", "Number", &new_id, &error));
+  g_assert_cmpstr (new_id, ==, "FIGURE");
+  g_clear_pointer (&new_id, g_free);
+
+  /* An empty name changes nothing */
+  g_clear_pointer (&labels, g_free);
+  labels = labels_of (document);
+  g_assert_false (sm_document_rename_label (document, "SOURCE", "", NULL, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
+  g_clear_pointer (&after, g_free);
+  after = labels_of (document);
+  g_assert_cmpstr (after, ==, labels);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/label-editing/unknown-labels-kept-and-mapped", test_unknown_labels_kept_and_mapped);
   g_test_add_func ("/label-editing/apply-twice-changes-nothing", test_apply_twice_changes_nothing);
   g_test_add_func ("/label-editing/apply-refuses-bad-set", test_apply_refuses_bad_set);
+  g_test_add_func ("/label-editing/rename-takes-id-from-name", test_rename_takes_id_from_name);
 
   return g_test_run ();
 }

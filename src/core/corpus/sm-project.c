@@ -1250,41 +1250,22 @@ char *
 sm_project_propose_label_id (SmProject  *self,
                              const char *name)
 {
-  g_autoptr(GString) id = g_string_new (NULL);
-  g_autofree char *ascii = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n;
 
   g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  /* "Référence" becomes "REFERENCE" rather than losing its letters */
-  ascii = g_str_to_ascii (name, "C");
-  for (const char *p = ascii; *p; p++)
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  for (guint i = 0; i < n; i++)
     {
-      if (g_ascii_isalnum (*p) && (id->len > 0 || g_ascii_isalpha (*p)))
-        g_string_append_c (id, g_ascii_toupper (*p));
-      else if (id->len > 0 && id->str[id->len - 1] != '_')
-        g_string_append_c (id, '_');
+      g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+
+      /* The list keeps the label, and so its id, alive */
+      g_hash_table_add (taken, (gpointer) sm_label_get_id (label));
     }
 
-  while (id->len > 0 && id->str[id->len - 1] == '_')
-    g_string_truncate (id, id->len - 1);
-  if (id->len == 0)
-    g_string_assign (id, "LABEL");
-
-  if (sm_project_find_label (self, id->str) != NULL)
-    {
-      gsize base = id->len;
-
-      for (guint i = 2; ; i++)
-        {
-          g_string_truncate (id, base);
-          g_string_append_printf (id, "_%u", i);
-          if (sm_project_find_label (self, id->str) == NULL)
-            break;
-        }
-    }
-
-  return g_string_free (g_steal_pointer (&id), FALSE);
+  return sm_label_propose_id (name, taken);
 }
 
 /* Relation types */

@@ -2029,7 +2029,9 @@ sm_document_insert_label (SmDocument  *self,
  * @name: the name people read, not empty
  *
  * Renames a label, as an undoable action. Its id, which spans and files
- * store, stays as it is, so no span changes.
+ * store, stays as it is, so no span changes. The Labels dialog renames
+ * with sm_document_rename_label(), which also gives an unused label an id
+ * made from its new name.
  */
 gboolean
 sm_document_set_label_name (SmDocument  *self,
@@ -2048,6 +2050,105 @@ sm_document_set_label_name (SmDocument  *self,
     return FALSE;
 
   record_label_string (self, CHANGE_SET_LABEL_NAME, object, sm_label_get_name (object), name);
+
+  return TRUE;
+}
+
+/**
+ * sm_document_label_keeps_id:
+ * @label: a label id of the document
+ * @n_spans: (out) (optional): how many spans use it
+ *
+ * Whether renaming @label keeps its id: it does when a span uses it (a
+ * file or a dataset may already hold the id) and for Spanmark's own
+ * labels (sm_label_id_is_builtin()). Any other takes its id from its name.
+ */
+gboolean
+sm_document_label_keeps_id (SmDocument *self,
+                            const char *label,
+                            guint      *n_spans)
+{
+  guint n;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), TRUE);
+  g_return_val_if_fail (label != NULL, TRUE);
+
+  n = sm_document_count_spans_with_label (self, label);
+  if (n_spans != NULL)
+    *n_spans = n;
+
+  return n > 0 || sm_label_id_is_builtin (label);
+}
+
+/**
+ * sm_document_rename_label:
+ * @label: a label id of the document
+ * @name: the name people read, not empty
+ * @new_id: (out) (optional) (transfer full): the label's id afterwards
+ *
+ * Renames a label, as one undoable action. Unless it keeps its id
+ * (sm_document_label_keeps_id()), the label also takes an id made from
+ * @name (sm_label_propose_id()), one no other label of the document has:
+ * "Source" becomes SOURCE rather than staying LABEL_4, the id that
+ * exports and statistics show.
+ */
+gboolean
+sm_document_rename_label (SmDocument  *self,
+                          const char  *label,
+                          const char  *name,
+                          char       **new_id,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SmLabel) renamed = NULL;
+  g_autofree char *id = NULL;
+  SmLabel *object;
+  Change *change;
+  guint n;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  object = sm_document_find_label (self, label);
+  g_return_val_if_fail (object != NULL, FALSE);
+
+  if (!sm_label_check_name (name, error))
+    return FALSE;
+
+  if (!sm_document_label_keeps_id (self, label, NULL))
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SmLabel) other = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+
+          if (other != object)
+            g_hash_table_add (taken, (gpointer) sm_label_get_id (other));
+        }
+      id = sm_label_propose_id (name, taken);
+    }
+
+  if (id == NULL || g_strcmp0 (id, label) == 0)
+    {
+      record_label_string (self, CHANGE_SET_LABEL_NAME, object, sm_label_get_name (object), name);
+      if (new_id != NULL)
+        *new_id = g_strdup (label);
+      return TRUE;
+    }
+
+  /* An id is for life: the label is replaced by one with the new id, in
+   * its place. No span uses it, so none changes. */
+  renamed = sm_label_new (id, name, sm_label_get_color (object), sm_label_get_key (object));
+
+  sm_document_begin_user_action (self);
+  change = change_new (CHANGE_REMOVE_LABEL, NULL, NULL);
+  change->label = g_object_ref (object);
+  change->before_start = label_position (self, object);
+  record (self, change);
+  record_label_insert (self, renamed, change->before_start);
+  sm_document_end_user_action (self);
+
+  if (new_id != NULL)
+    *new_id = g_steal_pointer (&id);
 
   return TRUE;
 }

@@ -172,6 +172,14 @@ gboolean          sm_document_set_label_name       (SmDocument        *self,
                                                     const char        *label,
                                                     const char        *name,
                                                     GError           **error);
+gboolean          sm_document_label_keeps_id       (SmDocument        *self,
+                                                    const char        *label,
+                                                    guint             *n_spans);
+gboolean          sm_document_rename_label         (SmDocument        *self,
+                                                    const char        *label,
+                                                    const char        *name,
+                                                    char             **new_id,
+                                                    GError           **error);
 gboolean          sm_document_set_label_color      (SmDocument        *self,
                                                     const char        *label,
                                                     const char        *color,

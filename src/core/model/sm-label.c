@@ -484,6 +484,76 @@ sm_label_check_key (GListModel  *labels,
 }
 
 /**
+ * sm_label_propose_id:
+ * @name: a label's name, such as "Source quote"
+ * @taken: (nullable) (element-type utf8 gpointer): the ids not to give, as
+ *   the keys of a table
+ *
+ * Makes an id for a label from its name: "SOURCE_QUOTE", or
+ * "SOURCE_QUOTE_2" if that is taken. Ids are what files and exported
+ * datasets store, so they keep to the characters sm_label_id_is_valid()
+ * allows; a name with none of them gives "LABEL".
+ *
+ * Returns: (transfer full): an id that is not in @taken
+ */
+char *
+sm_label_propose_id (const char *name,
+                     GHashTable *taken)
+{
+  g_autoptr(GString) id = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* "Référence" becomes "REFERENCE" rather than losing its letters */
+  ascii = g_str_to_ascii (name, "C");
+  for (const char *p = ascii; *p; p++)
+    {
+      if (g_ascii_isalnum (*p) && (id->len > 0 || g_ascii_isalpha (*p)))
+        g_string_append_c (id, g_ascii_toupper (*p));
+      else if (id->len > 0 && id->str[id->len - 1] != '_')
+        g_string_append_c (id, '_');
+    }
+
+  while (id->len > 0 && id->str[id->len - 1] == '_')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0)
+    g_string_assign (id, "LABEL");
+
+  if (taken != NULL && g_hash_table_contains (taken, id->str))
+    {
+      gsize base = id->len;
+
+      for (guint i = 2; ; i++)
+        {
+          g_string_truncate (id, base);
+          g_string_append_printf (id, "_%u", i);
+          if (!g_hash_table_contains (taken, id->str))
+            break;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&id), FALSE);
+}
+
+/**
+ * sm_label_id_is_builtin:
+ *
+ * Speaker, Claim and Figure are Spanmark's own labels: the window links
+ * claims to speakers by these ids, and exports and statistics count
+ * claims by them, so a rename never changes them.
+ *
+ * Returns: whether @id is one of them
+ */
+gboolean
+sm_label_id_is_builtin (const char *id)
+{
+  return g_strcmp0 (id, SM_LABEL_SPEAKER) == 0 ||
+         g_strcmp0 (id, SM_LABEL_CLAIM) == 0 ||
+         g_strcmp0 (id, SM_LABEL_FIGURE) == 0;
+}
+
+/**
  * sm_label_new_default_set:
  *
  * Returns: (transfer full) (element-type SmLabel): Speaker, Claim and Figure

@@ -64,5 +64,8 @@ gboolean    sm_label_check_key       (GListModel  *labels,
 SmLabel    *sm_label_find_by_key     (GListModel  *labels,
                                       const char  *key);
 const char *sm_label_find_free_key   (GListModel  *labels);
+char       *sm_label_propose_id      (const char  *name,
+                                      GHashTable  *taken);
+gboolean    sm_label_id_is_builtin   (const char  *id);
 
 G_END_DECLS
