@@ -807,6 +807,103 @@ test_project_from_folder (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (corpus)), ==, 1);
 }
 
+/* What a label's edit affects counts over the whole corpus, with the open
+ * document as it is in memory rather than as last saved; a label no span
+ * of the corpus uses takes its id from its new name, the others keep it */
+static void
+test_label_uses_and_rename (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SmCorpusFolder) corpus = NULL;
+  g_autoptr(SmDocument) open = NULL;
+  g_autoptr(GFile) b_json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *labels = NULL;
+  SmCorpusEntry *b;
+  SmProject *project;
+  char *new_id = NULL;
+  guint n_documents = 99;
+  guint n_spans = 99;
+
+  make_corpus (fixture);
+  corpus = open_sync (fixture, &error);
+  g_assert_no_error (error);
+  project = sm_corpus_folder_get_project (corpus);
+
+  /* Over the corpus: CLAIM in b.json and sub/c.json */
+  g_assert_cmpuint (sm_corpus_folder_count_label_uses (corpus, "CLAIM", NULL, NULL, &n_documents), ==, 2);
+  g_assert_cmpuint (n_documents, ==, 2);
+
+  /* b open, with a second claim not saved yet, then with none */
+  b_json = g_file_get_child (sm_corpus_folder_get_folder (corpus), "b.json");
+  b = sm_corpus_folder_find_entry (corpus, b_json);
+  g_assert_nonnull (b);
+  open = make_document ("b", SM_DOCUMENT_STATUS_IN_PROGRESS,
+                        (Span[]) { { "CLAIM", 11, 34 }, { "CLAIM", 0, 5 }, { NULL } });
+  g_assert_cmpuint (sm_corpus_folder_count_label_uses (corpus, "CLAIM", b, open, &n_documents), ==, 3);
+  g_assert_cmpuint (n_documents, ==, 2);
+  g_clear_object (&open);
+  open = make_document ("b", SM_DOCUMENT_STATUS_IN_PROGRESS, NULL);
+  g_assert_cmpuint (sm_corpus_folder_count_label_uses (corpus, "CLAIM", b, open, &n_documents), ==, 1);
+  g_assert_cmpuint (n_documents, ==, 1);
+  g_assert_cmpuint (sm_corpus_folder_count_label_uses (corpus, "SPEAKER", b, open, &n_documents), ==, 0);
+
+  /* A label added to the schema and renamed before any span uses it */
+  {
+    g_autoptr(SmLabel) added = sm_label_new ("LABEL_4", "Label 4", "#3584e4", "4");
+    const char * const from[] = { "LABEL_4", NULL };
+    const char * const to[] = { SM_LABEL_SPEAKER, NULL };
+
+    g_assert_true (sm_project_add_label (project, added, &error));
+    g_assert_true (sm_project_set_relation_type (project, "cites", from, to, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (sm_corpus_folder_label_keeps_id (corpus, "LABEL_4", b, open, &n_spans, &n_documents));
+  g_assert_true (sm_corpus_folder_rename_label (corpus, "LABEL_4", "Source", b, open, &new_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (new_id, ==, "SOURCE");
+  g_clear_pointer (&new_id, g_free);
+  labels = describe_labels (sm_project_get_labels (project));
+  g_assert_cmpstr (labels, ==,
+                   "SPEAKER:Speaker:#9141ac:1 CLAIM:Claim:#e5a50a:2 FIGURE:Figure:#2ec27e:3 "
+                   "SOURCE:Source:#3584e4:4");
+  g_assert_true (sm_project_allows_relation (project, "cites", "SOURCE", SM_LABEL_SPEAKER));
+  g_assert_false (sm_project_allows_relation (project, "cites", "LABEL_4", SM_LABEL_SPEAKER));
+
+  /* Never an id that a document of the corpus uses, in the schema or not */
+  g_assert_true (sm_corpus_folder_rename_label (corpus, "SOURCE", "Person", b, open, &new_id, &error));
+  g_assert_cmpstr (new_id, ==, "PERSON_2");
+  g_clear_pointer (&new_id, g_free);
+
+  /* Used in a document that is not open: the id stays, and says why */
+  g_assert_true (sm_corpus_folder_label_keeps_id (corpus, "FIGURE", b, open, &n_spans, &n_documents));
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_cmpuint (n_documents, ==, 1);
+  {
+    g_autoptr(SmLabel) quote = sm_label_new ("PERSON", "Person", "#c061cb", "p");
+
+    g_assert_true (sm_project_add_label (project, quote, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (sm_corpus_folder_label_keeps_id (corpus, "PERSON", b, open, &n_spans, &n_documents));
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_true (sm_corpus_folder_rename_label (corpus, "PERSON", "Someone", b, open, &new_id, &error));
+  g_assert_cmpstr (new_id, ==, "PERSON");
+  g_clear_pointer (&new_id, g_free);
+  g_assert_cmpstr (sm_label_get_name (sm_project_find_label (project, "PERSON")), ==, "Someone");
+
+  /* Used only in the open document, not saved yet */
+  {
+    g_autoptr(SmLabel) person = sm_label_new ("PERSON_2", NULL, NULL, NULL);
+
+    g_assert_true (sm_document_add_label (open, person, NULL));
+  }
+  g_assert_nonnull (sm_document_add_span (open, "PERSON_2", 0, 5, NULL));
+  g_assert_true (sm_corpus_folder_label_keeps_id (corpus, "PERSON_2", b, open, &n_spans, &n_documents));
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_cmpuint (n_documents, ==, 1);
+}
+
 static void
 count_replaced (SmProject *project,
                 guint     *count)
@@ -914,6 +1011,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/corpus-folder/label-uses-and-rename", test_label_uses_and_rename);
   ADD ("/corpus-folder/open-sync", test_open_sync);
   ADD ("/corpus-folder/open-async", test_open_async);
   ADD ("/corpus-folder/order", test_order);

@@ -2113,6 +2113,198 @@ sm_corpus_folder_count_spans_with_label (SmCorpusFolder *self,
   return n_spans;
 }
 
+/* Editing the schema */
+
+/**
+ * sm_corpus_folder_count_label_uses:
+ * @label: a label id
+ * @open_entry: (nullable): the entry of @open_document, if it has one
+ * @open_document: (nullable): the document open in the window, which
+ *   may have changes not saved yet: its spans count instead of the
+ *   saved ones of @open_entry
+ * @n_documents: (out) (optional): how many documents those spans are in
+ *
+ * What removing @label from the schema, or renaming it, affects: "14 spans
+ * in 3 documents use it". Documents not read yet count as having none.
+ *
+ * Returns: how many spans of the corpus have @label
+ */
+guint
+sm_corpus_folder_count_label_uses (SmCorpusFolder *self,
+                                   const char     *label,
+                                   SmCorpusEntry  *open_entry,
+                                   SmDocument     *open_document,
+                                   guint          *n_documents)
+{
+  guint n_spans = 0;
+  guint n_with = 0;
+  guint count;
+
+  g_return_val_if_fail (SM_IS_CORPUS_FOLDER (self), 0);
+  g_return_val_if_fail (label != NULL, 0);
+  g_return_val_if_fail (open_entry == NULL || SM_IS_CORPUS_ENTRY (open_entry), 0);
+  g_return_val_if_fail (open_document == NULL || SM_IS_DOCUMENT (open_document), 0);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      SmCorpusEntry *entry = self->entries->pdata[i];
+
+      if (entry == open_entry && open_document != NULL)
+        continue;
+
+      count = sm_corpus_entry_count_spans_with_label (entry, label);
+      n_spans += count;
+      n_with += count > 0;
+    }
+
+  if (open_document != NULL)
+    {
+      count = sm_document_count_spans_with_label (open_document, label);
+      n_spans += count;
+      n_with += count > 0;
+    }
+
+  if (n_documents != NULL)
+    *n_documents = n_with;
+
+  return n_spans;
+}
+
+/**
+ * sm_corpus_folder_label_keeps_id:
+ * @label: a label id of the schema
+ * @open_entry: (nullable): as for sm_corpus_folder_count_label_uses()
+ * @open_document: (nullable): as for sm_corpus_folder_count_label_uses()
+ * @n_spans: (out) (optional): how many spans of the corpus use it
+ * @n_documents: (out) (optional): in how many documents
+ *
+ * Whether renaming @label keeps its id: it does when a span of any
+ * document of the corpus uses it (files and datasets may hold it), while
+ * documents are still being read (one might), and for Spanmark's own
+ * labels (sm_label_id_is_builtin()). Any other takes its id from its name.
+ */
+gboolean
+sm_corpus_folder_label_keeps_id (SmCorpusFolder *self,
+                                 const char     *label,
+                                 SmCorpusEntry  *open_entry,
+                                 SmDocument     *open_document,
+                                 guint          *n_spans,
+                                 guint          *n_documents)
+{
+  guint n;
+
+  g_return_val_if_fail (SM_IS_CORPUS_FOLDER (self), TRUE);
+  g_return_val_if_fail (label != NULL, TRUE);
+
+  n = sm_corpus_folder_count_label_uses (self, label, open_entry, open_document, n_documents);
+  if (n_spans != NULL)
+    *n_spans = n;
+
+  return n > 0 || self->counts.n_pending > 0 || sm_label_id_is_builtin (label);
+}
+
+static void
+add_used_labels (GHashTable *taken,
+                 GHashTable *label_counts)
+{
+  GHashTableIter iter;
+  gpointer id, count;
+
+  if (label_counts == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, label_counts);
+  while (g_hash_table_iter_next (&iter, &id, &count))
+    {
+      if (GPOINTER_TO_UINT (count) > 0)
+        g_hash_table_add (taken, g_strdup (id));
+    }
+}
+
+/**
+ * sm_corpus_folder_rename_label:
+ * @label: a label id of the schema
+ * @name: the name people read, not empty
+ * @open_entry: (nullable): as for sm_corpus_folder_count_label_uses()
+ * @open_document: (nullable): as for sm_corpus_folder_count_label_uses()
+ * @new_id: (out) (optional) (transfer full): the label's id afterwards
+ *
+ * Renames a label of the schema. Unless it keeps its id
+ * (sm_corpus_folder_label_keeps_id()), it also takes an id made from
+ * @name (sm_label_propose_id()) that no label of the schema has and no
+ * span of the corpus uses: "Source" becomes SOURCE rather than staying
+ * LABEL_4. Apply the schema to the open document afterwards, as after any
+ * change to it.
+ */
+gboolean
+sm_corpus_folder_rename_label (SmCorpusFolder  *self,
+                               const char      *label,
+                               const char      *name,
+                               SmCorpusEntry   *open_entry,
+                               SmDocument      *open_document,
+                               char           **new_id,
+                               GError         **error)
+{
+  g_autoptr(GHashTable) taken = NULL;
+  g_autofree char *id = NULL;
+  GListModel *labels;
+  guint n;
+
+  g_return_val_if_fail (SM_IS_CORPUS_FOLDER (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (sm_project_find_label (self->project, label) != NULL, FALSE);
+
+  if (!sm_label_check_name (name, error))
+    return FALSE;
+
+  if (!sm_corpus_folder_label_keeps_id (self, label, open_entry, open_document, NULL, NULL))
+    {
+      taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      labels = sm_project_get_labels (self->project);
+      n = g_list_model_get_n_items (labels);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SmLabel) other = g_list_model_get_item (labels, i);
+
+          if (g_strcmp0 (sm_label_get_id (other), label) != 0)
+            g_hash_table_add (taken, g_strdup (sm_label_get_id (other)));
+        }
+
+      for (guint i = 0; i < self->entries->len; i++)
+        {
+          SmCorpusEntry *entry = self->entries->pdata[i];
+
+          if (entry != open_entry || open_document == NULL)
+            add_used_labels (taken, sm_corpus_entry_get_label_counts (entry));
+        }
+
+      if (open_document != NULL)
+        {
+          labels = sm_document_get_labels (open_document);
+          n = g_list_model_get_n_items (labels);
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr(SmLabel) other = g_list_model_get_item (labels, i);
+              const char *other_id = sm_label_get_id (other);
+
+              if (sm_document_count_spans_with_label (open_document, other_id) > 0)
+                g_hash_table_add (taken, g_strdup (other_id));
+            }
+        }
+
+      id = sm_label_propose_id (name, taken);
+    }
+
+  if (!sm_project_rename_label (self->project, label, name, id, error))
+    return FALSE;
+
+  if (new_id != NULL)
+    *new_id = g_strdup (id ? id : label);
+
+  return TRUE;
+}
+
 /* Statistics */
 
 struct _SmCorpusFolderStats

@@ -77,6 +77,27 @@ guint                sm_corpus_folder_count_spans_with_label  (SmCorpusFolder   
                                                                const char          *label,
                                                                guint               *n_documents);
 
+/* Editing the schema: what a label's change affects over the corpus, the
+ * open document counted as it is in memory */
+guint                sm_corpus_folder_count_label_uses        (SmCorpusFolder      *self,
+                                                               const char          *label,
+                                                               SmCorpusEntry       *open_entry,
+                                                               SmDocument          *open_document,
+                                                               guint               *n_documents);
+gboolean             sm_corpus_folder_label_keeps_id          (SmCorpusFolder      *self,
+                                                               const char          *label,
+                                                               SmCorpusEntry       *open_entry,
+                                                               SmDocument          *open_document,
+                                                               guint               *n_spans,
+                                                               guint               *n_documents);
+gboolean             sm_corpus_folder_rename_label            (SmCorpusFolder      *self,
+                                                               const char          *label,
+                                                               const char          *name,
+                                                               SmCorpusEntry       *open_entry,
+                                                               SmDocument          *open_document,
+                                                               char               **new_id,
+                                                               GError             **error);
+
 /* Statistics: a snapshot, taken on demand */
 GType                sm_corpus_folder_stats_get_type          (void) G_GNUC_CONST;
 SmCorpusFolderStats *sm_corpus_folder_get_stats               (SmCorpusFolder      *self);

@@ -1142,6 +1142,82 @@ sm_project_set_label_name (SmProject   *self,
   return TRUE;
 }
 
+static void
+strv_replace (GStrv       strv,
+              const char *from,
+              const char *to)
+{
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      if (g_strcmp0 (strv[i], from) == 0)
+        {
+          g_free (strv[i]);
+          strv[i] = g_strdup (to);
+        }
+    }
+}
+
+/**
+ * sm_project_rename_label:
+ * @name: the name people read, not empty
+ * @new_id: (nullable): the label's new id, or %NULL to keep it
+ *
+ * Renames a label and, with @new_id, gives it a new id, in one change:
+ * the relation types that name it name the new id. Only for a label no
+ * span of the corpus uses: sm_corpus_folder_rename_label() decides that,
+ * and proposes the id.
+ */
+gboolean
+sm_project_rename_label (SmProject   *self,
+                         const char  *id,
+                         const char  *name,
+                         const char  *new_id,
+                         GError     **error)
+{
+  g_autoptr(SmLabel) renamed = NULL;
+  SmLabel *label;
+  JsonObject *extra;
+  guint position;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
+
+  label = find_label_in (G_LIST_MODEL (self->labels), id, &position);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (new_id == NULL || g_strcmp0 (new_id, id) == 0)
+    return sm_project_set_label_name (self, id, name, error);
+
+  if (!sm_label_check_name (name, error) || !sm_label_id_is_valid (new_id, error))
+    return FALSE;
+
+  if (sm_project_find_label (self, new_id) != NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("there is already a label with the id %s"), new_id);
+      return FALSE;
+    }
+
+  /* An id is for life: a new label takes the old one's place, with the
+   * members this version does not know */
+  renamed = sm_label_new (new_id, name, sm_label_get_color (label), sm_label_get_key (label));
+  if ((extra = g_object_get_data (G_OBJECT (label), EXTRA_KEY)) != NULL)
+    g_object_set_data_full (G_OBJECT (renamed), EXTRA_KEY, json_object_ref (extra),
+                            (GDestroyNotify) json_object_unref);
+
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      RelationType *relation = g_ptr_array_index (self->relation_types, i);
+
+      strv_replace (relation->from, id, new_id);
+      strv_replace (relation->to, id, new_id);
+    }
+
+  g_list_store_splice (self->labels, position, 1, (gpointer *) &renamed, 1);
+  emit_changed (self);
+
+  return TRUE;
+}
+
 /**
  * sm_project_set_label_color:
  * @color: "#RRGGBB"

@@ -62,6 +62,11 @@ gboolean            sm_project_set_label_name        (SmProject           *self,
                                                       const char          *id,
                                                       const char          *name,
                                                       GError             **error);
+gboolean            sm_project_rename_label          (SmProject           *self,
+                                                      const char          *id,
+                                                      const char          *name,
+                                                      const char          *new_id,
+                                                      GError             **error);
 gboolean            sm_project_set_label_color       (SmProject           *self,
                                                       const char          *id,
                                                       const char          *color,
