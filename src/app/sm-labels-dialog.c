@@ -5,7 +5,9 @@
  * corpus's schema (spanmark-project.json) instead, saves it, and brings
  * the document in line with it; labels the document has and the schema
  * lacks are kept, never dropped. Keys are checked as they are typed: two
- * labels cannot share a key, nor take one the window uses.
+ * labels cannot share a key, nor take one the window uses. A renamed
+ * label that no span uses takes its id from its name; one that spans use
+ * keeps its id, and its row says so. Uses count over the whole corpus.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,7 +27,9 @@ struct _SmLabelsDialog
   AdwPreferencesWindow  parent_instance;
 
   SmDocument           *document;
-  SmProject            *project;        /* with a corpus open, else NULL */
+  SmCorpusFolder       *corpus;         /* the document's corpus, or NULL */
+  SmCorpusEntry        *entry;          /* the document's entry in it, or NULL */
+  SmProject            *project;        /* the corpus's schema, or NULL */
   GFile                *project_file;
 
   AdwPreferencesGroup  *group;
@@ -125,23 +129,167 @@ edit (SmLabelsDialog *self,
   return TRUE;
 }
 
+/* Why a label's id does not follow its name, or NULL if it does or will */
+static char *
+id_note (SmLabelsDialog *self,
+         SmLabel        *label)
+{
+  const char *id = sm_label_get_id (label);
+  g_autofree char *from_name = sm_label_propose_id (sm_label_get_name (label), NULL);
+  guint n_spans = 0;
+  guint n_documents = 0;
+  gboolean keeps;
+
+  if (g_strcmp0 (from_name, id) == 0)
+    return NULL;
+
+  if (self->corpus != NULL)
+    keeps = sm_corpus_folder_label_keeps_id (self->corpus, id, self->entry, self->document,
+                                             &n_spans, &n_documents);
+  else
+    keeps = sm_document_label_keeps_id (self->document, id, &n_spans);
+
+  if (!keeps)
+    return NULL;
+
+  if (n_spans > 0 && self->corpus != NULL)
+    {
+      /* Translators: the end of "Id X is kept: 12 spans in 3 documents use it" */
+      g_autofree char *documents = g_strdup_printf (ngettext ("%u document", "%u documents", n_documents),
+                                                    n_documents);
+
+      /* Translators: %s is a label's id, %u a count, the last %s "3 documents" */
+      return g_strdup_printf (ngettext ("Id %s is kept: %u span in %s uses it",
+                                        "Id %s is kept: %u spans in %s use it", n_spans),
+                              id, n_spans, documents);
+    }
+
+  if (n_spans > 0)
+    return g_strdup_printf (ngettext ("Id %s is kept: %u span uses it",
+                                      "Id %s is kept: %u spans use it", n_spans),
+                            id, n_spans);
+
+  if (sm_label_id_is_builtin (id))
+    return g_strdup_printf (_("Id %s is kept: it is one of Spanmark’s own labels"), id);
+
+  return g_strdup_printf (_("Id %s is kept while the corpus is being read"), id);
+}
+
+static void
+show_id_note (SmLabelsDialog *self,
+              GtkWidget      *row,
+              SmLabel        *label)
+{
+  GtkLabel *note = g_object_get_data (G_OBJECT (row), "note");
+  g_autofree char *text = label ? id_note (self, label) : NULL;
+
+  gtk_label_set_label (note, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (note), text != NULL);
+}
+
+static void
+tag_with_id (GtkWidget  *widget,
+             const char *id)
+{
+  g_object_set_data_full (G_OBJECT (widget), "label-id", g_strdup (id), g_free);
+}
+
+/* A label that took a new id: its row's widgets act on that id now */
+static void
+retag (GtkWidget  *widget,
+       const char *id)
+{
+  if (g_object_get_data (G_OBJECT (widget), "label-id") != NULL)
+    tag_with_id (widget, id);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    retag (child, id);
+}
+
+static SmLabel *
+find_edited_label (SmLabelsDialog *self,
+                   const char     *id)
+{
+  return self->project ? sm_project_find_label (self->project, id)
+                       : sm_document_find_label (self->document, id);
+}
+
 /* A rename is one step, committed when the entry is left, not per letter */
 static void
 commit_name (GtkEditable    *entry,
              SmLabelsDialog *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (entry), "label-id");
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (entry), "label-id"));
   const char *name = gtk_editable_get_text (entry);
-  SmLabel *label = self->project ? sm_project_find_label (self->project, id)
-                                 : sm_document_find_label (self->document, id);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_LIST_BOX_ROW);
+  SmLabel *label = find_edited_label (self, id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_id = NULL;
+  gboolean done;
 
   if (self->rebuilding || label == NULL || g_strcmp0 (sm_label_get_name (label), name) == 0)
     return;
 
-  if (!edit (self, sm_project_set_label_name, sm_document_set_label_name, id, name))
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  if (self->corpus != NULL)
+    done = sm_corpus_folder_rename_label (self->corpus, id, name, self->entry, self->document,
+                                          &new_id, &error);
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+    done = sm_document_rename_label (self->document, id, name, &new_id, &error);
+
+  if (!done)
+    {
+      report (self, error);
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  commit_project (self);
+
+  if (row != NULL && g_strcmp0 (new_id, id) != 0)
+    {
+      g_autofree char *name_label = g_strdup_printf (_("Name of %s"), new_id);
+
+      retag (row, new_id);
+      gtk_label_set_label (g_object_get_data (G_OBJECT (row), "caption"), new_id);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name_label, -1);
+    }
+
+  if (row != NULL)
+    show_id_note (self, row, find_edited_label (self, new_id));
+}
+
+/**
+ * sm_labels_dialog_rename_label:
+ * @id: a label's id
+ * @name: its new name
+ *
+ * Renames a label, as typing in its name entry and leaving it does.
+ *
+ * Returns: whether the name was taken
+ */
+gboolean
+sm_labels_dialog_rename_label (SmLabelsDialog *self,
+                               const char     *id,
+                               const char     *name)
+{
+  g_return_val_if_fail (SM_IS_LABELS_DIALOG (self), FALSE);
+  g_return_val_if_fail (id != NULL && name != NULL, FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *entry = g_object_get_data (G_OBJECT (row), "name-entry");
+
+      if (entry == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (row), "label-id"), id) != 0)
+        continue;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), name);
+      commit_name (GTK_EDITABLE (entry), self);
+      return !gtk_widget_has_css_class (entry, "error");
+    }
+
+  g_return_val_if_reached (FALSE);
 }
 
 static void
@@ -265,7 +413,8 @@ sm_labels_dialog_remove_label (SmLabelsDialog *self,
 {
   SmLabel *label;
   guint n_relations = 0;
-  guint n_spans = sm_document_count_label_uses (self->document, id, &n_relations);
+  guint n_documents = 0;
+  guint n_spans;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -273,7 +422,13 @@ sm_labels_dialog_remove_label (SmLabelsDialog *self,
   g_return_if_fail (SM_IS_LABELS_DIALOG (self));
   g_return_if_fail (id != NULL);
 
-  label = sm_document_find_label (self->document, id);
+  /* In a corpus, every document's spans count, not only the open one's */
+  if (self->corpus != NULL)
+    n_spans = sm_corpus_folder_count_label_uses (self->corpus, id, self->entry, self->document, &n_documents);
+  else
+    n_spans = sm_document_count_label_uses (self->document, id, &n_relations);
+
+  label = find_edited_label (self, id);
   if (n_spans == 0)
     {
       remove_label (self, id);
@@ -282,11 +437,18 @@ sm_labels_dialog_remove_label (SmLabelsDialog *self,
 
   /* Say what goes with it before it goes */
   heading = g_strdup_printf (_("Remove “%s”?"), label ? sm_label_get_name (label) : id);
-  if (self->project != NULL)
-    body = g_strdup_printf (ngettext ("%u span in this document uses it. The corpus’s schema will no longer have it; this document keeps the span until you map it to another label.",
-                                      "%u spans in this document use it. The corpus’s schema will no longer have it; this document keeps the spans until you map them to another label.",
-                                      n_spans),
-                            n_spans);
+  if (self->corpus != NULL)
+    {
+      /* Translators: the end of "14 spans in 3 documents use it" */
+      g_autofree char *documents = g_strdup_printf (ngettext ("%u document", "%u documents", n_documents),
+                                                    n_documents);
+
+      /* Translators: %s is "3 documents" */
+      body = g_strdup_printf (ngettext ("%u span in %s uses it. The corpus’s schema will no longer have it; documents keep their spans until you map them to another label.",
+                                        "%u spans in %s use it. The corpus’s schema will no longer have it; documents keep their spans until you map them to another label.",
+                                        n_spans),
+                              n_spans, documents);
+    }
   else
     body = g_strdup_printf (ngettext ("%u span uses it, with %u relation; they will be removed too. Undo brings them back.",
                                       "%u spans use it, with %u relations; they will be removed too. Undo brings them back.",
@@ -311,13 +473,6 @@ on_remove_clicked (GtkButton      *button,
                    SmLabelsDialog *self)
 {
   sm_labels_dialog_remove_label (self, g_object_get_data (G_OBJECT (button), "label-id"));
-}
-
-static void
-tag_with_id (GtkWidget  *widget,
-             const char *id)
-{
-  g_object_set_data_full (G_OBJECT (widget), "label-id", g_strdup (id), g_free);
 }
 
 static GtkWidget *
@@ -353,6 +508,8 @@ label_row (SmLabelsDialog *self,
   GtkWidget *name = gtk_entry_new ();
   GtkWidget *key = gtk_entry_new ();
   GtkWidget *caption = gtk_label_new (id);
+  GtkWidget *name_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *note = gtk_label_new (NULL);
   g_autofree char *name_label = NULL;
   GtkEventController *focus;
   GdkRGBA rgba;
@@ -400,8 +557,19 @@ label_row (SmLabelsDialog *self,
   tag_with_id (key, id);
   g_signal_connect_object (key, "changed", G_CALLBACK (on_key_changed), self, 0);
 
+  /* Says why the id does not follow the name */
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_add_css_class (note, "caption");
+  gtk_widget_add_css_class (note, "label-id-note");
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_box_append (GTK_BOX (name_box), name);
+  gtk_box_append (GTK_BOX (name_box), note);
+  gtk_widget_set_hexpand (name_box, TRUE);
+  gtk_widget_set_valign (name_box, GTK_ALIGN_CENTER);
+
   gtk_box_append (GTK_BOX (box), color);
-  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), name_box);
   gtk_box_append (GTK_BOX (box), caption);
   gtk_box_append (GTK_BOX (box), key);
 
@@ -417,6 +585,11 @@ label_row (SmLabelsDialog *self,
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  tag_with_id (row, id);
+  g_object_set_data (G_OBJECT (row), "name-entry", name);
+  g_object_set_data (G_OBJECT (row), "caption", caption);
+  g_object_set_data (G_OBJECT (row), "note", note);
+  show_id_note (self, row, label);
 
   return row;
 }
@@ -526,6 +699,8 @@ sm_labels_dialog_dispose (GObject *object)
   SmLabelsDialog *self = (SmLabelsDialog *)object;
 
   g_clear_object (&self->document);
+  g_clear_object (&self->corpus);
+  g_clear_object (&self->entry);
   g_clear_object (&self->project);
   g_clear_object (&self->project_file);
 
@@ -581,28 +756,37 @@ sm_labels_dialog_init (SmLabelsDialog *self)
 
 /**
  * sm_labels_dialog_new:
- * @project: (nullable): the schema of the corpus the document belongs to
- * @project_file: (nullable): where @project is saved
+ * @corpus: (nullable): the corpus the document belongs to, whose schema
+ *   (spanmark-project.json) the dialog then edits
+ * @entry: (nullable): the document's entry in @corpus
  */
 SmLabelsDialog *
-sm_labels_dialog_new (GtkWindow  *parent,
-                      SmDocument *document,
-                      SmProject  *project,
-                      GFile      *project_file)
+sm_labels_dialog_new (GtkWindow      *parent,
+                      SmDocument     *document,
+                      SmCorpusFolder *corpus,
+                      SmCorpusEntry  *entry)
 {
   SmLabelsDialog *self;
+  SmProject *project;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (project == NULL || G_IS_FILE (project_file), NULL);
+  g_return_val_if_fail (corpus == NULL || SM_IS_CORPUS_FOLDER (corpus), NULL);
+  g_return_val_if_fail (entry == NULL || SM_IS_CORPUS_ENTRY (entry), NULL);
 
   self = g_object_new (SM_TYPE_LABELS_DIALOG, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
-  self->project = project ? g_object_ref (project) : NULL;
-  self->project_file = project_file ? g_object_ref (project_file) : NULL;
+  if (corpus != NULL)
+    {
+      self->corpus = g_object_ref (corpus);
+      self->entry = entry ? g_object_ref (entry) : NULL;
+      self->project = g_object_ref (sm_corpus_folder_get_project (corpus));
+      self->project_file = sm_corpus_folder_get_project_file (corpus);
+    }
+  project = self->project;
 
   if (project != NULL)
     {
-      g_autofree char *where = g_file_get_parse_name (project_file);
+      g_autofree char *where = g_file_get_parse_name (self->project_file);
       g_autofree char *description = g_strdup_printf (_("The corpus’s labels, saved in %s for everyone who annotates it"), where);
 
       adw_preferences_group_set_title (self->group, _("Corpus Labels"));

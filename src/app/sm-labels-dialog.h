@@ -8,8 +8,8 @@
 
 #include <adwaita.h>
 
+#include "sm-corpus-folder.h"
 #include "sm-document.h"
-#include "sm-project.h"
 
 G_BEGIN_DECLS
 
@@ -19,10 +19,13 @@ G_DECLARE_FINAL_TYPE (SmLabelsDialog, sm_labels_dialog, SM, LABELS_DIALOG, AdwPr
 
 SmLabelsDialog *sm_labels_dialog_new       (GtkWindow      *parent,
                                             SmDocument     *document,
-                                            SmProject      *project,
-                                            GFile          *project_file);
+                                            SmCorpusFolder *corpus,
+                                            SmCorpusEntry  *entry);
 gboolean        sm_labels_dialog_add_label (SmLabelsDialog *self,
                                             const char     *name);
+gboolean        sm_labels_dialog_rename_label (SmLabelsDialog *self,
+                                               const char     *id,
+                                               const char     *name);
 void            sm_labels_dialog_remove_label (SmLabelsDialog *self,
                                                const char     *id);
 

@@ -285,12 +285,7 @@ labels_action (GtkWidget  *widget,
     return;
 
   /* In a corpus, the labels are the corpus's: its spanmark-project.json */
-  if (self->corpus != NULL)
-    dialog = sm_labels_dialog_new (GTK_WINDOW (self), self->document,
-                                   sm_corpus_folder_get_project (self->corpus),
-                                   sm_corpus_folder_get_project_file (self->corpus));
-  else
-    dialog = sm_labels_dialog_new (GTK_WINDOW (self), self->document, NULL, NULL);
+  dialog = sm_labels_dialog_new (GTK_WINDOW (self), self->document, self->corpus, self->entry);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -898,6 +898,27 @@ test_file_changed_on_disk (void)
   close_window (window);
 }
 
+/* The notes of the Labels dialog's rows that say why an id is kept */
+static const char *
+id_notes (SmLabelsDialog *dialog)
+{
+  static char *text;
+  g_autoptr(GPtrArray) notes = find_widgets (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label-id-note");
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      if (!gtk_widget_get_visible (notes->pdata[i]))
+        continue;
+      g_string_append_printf (out, "%s%s", out->len ? " | " : "", gtk_label_get_label (notes->pdata[i]));
+    }
+
+  g_free (text);
+  text = g_string_free (g_steal_pointer (&out), FALSE);
+
+  return text;
+}
+
 static void
 test_edit_labels (void)
 {
@@ -928,6 +949,18 @@ test_edit_labels (void)
 
   /* An empty name is refused */
   g_assert_false (sm_labels_dialog_add_label (dialog, ""));
+
+  /* A label no span uses takes its id from its new name; a used one keeps
+   * its id, and its row says why */
+  g_assert_true (sm_labels_dialog_add_label (dialog, "Label 5"));
+  g_assert_nonnull (sm_document_find_label (document, "LABEL_5"));
+  g_assert_true (sm_labels_dialog_rename_label (dialog, "LABEL_5", "Source"));
+  g_assert_null (sm_document_find_label (document, "LABEL_5"));
+  g_assert_cmpstr (sm_label_get_name (sm_document_find_label (document, "SOURCE")), ==, "Source");
+  g_assert_cmpstr (id_notes (dialog), ==, "");
+  g_assert_true (sm_labels_dialog_rename_label (dialog, "SOURCE_QUOTE", "Quote"));
+  g_assert_cmpstr (sm_label_get_name (sm_document_find_label (document, "SOURCE_QUOTE")), ==, "Quote");
+  g_assert_cmpstr (id_notes (dialog), ==, "Id SOURCE_QUOTE is kept: 1 span uses it");
 
   /* Removing a used label says how many spans go, and asks: no, then yes */
   g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, 2);
@@ -1090,6 +1123,16 @@ test_corpus_schema_and_unknown_labels (void)
     sm_document_add_span (story, "PERSON", 11, 14, NULL);
     g_assert_true (sm_document_save_to_file (story, json_file, NULL, NULL));
   }
+  /* And another, with a speaker */
+  {
+    g_autoptr(SmText) text = sm_text_new ("Carol said no.", -1, NULL);
+    g_autoptr(SmDocument) zeta = sm_document_new (text, "zeta");
+    g_autofree char *zeta_json = g_build_filename (folder, "zeta.json", NULL);
+    g_autoptr(GFile) zeta_file = g_file_new_for_path (zeta_json);
+
+    sm_document_add_span (zeta, "SPEAKER", 0, 5, NULL);
+    g_assert_true (sm_document_save_to_file (zeta, zeta_file, NULL, NULL));
+  }
 
   gtk_window_present (GTK_WINDOW (window));
   sm_window_open_folder (window, folder_file);
@@ -1119,11 +1162,33 @@ test_corpus_schema_and_unknown_labels (void)
   dialog = SM_LABELS_DIALOG (find_toplevel (SM_TYPE_LABELS_DIALOG));
   g_assert_true (sm_labels_dialog_add_label (dialog, "Source"));
   g_assert_nonnull (sm_document_find_label (document, "SOURCE"));
+
+  /* Removing a label counts its spans in every document of the corpus:
+   * two mapped here, not saved yet, and one in zeta.json */
+  wait_until (corpus_read, window, "the corpus to be read");
+  sm_labels_dialog_remove_label (dialog, "SPEAKER");
+  wait_until (dialog_is_shown, NULL, "the question");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (find_dialog ()), "3 spans in 2 documents use it."));
+  answer_dialog ("cancel");
+  g_assert_nonnull (sm_project_find_label (sm_corpus_folder_get_project (sm_window_get_corpus (window)), "SPEAKER"));
+
+  /* A new label renamed before any document uses it takes its id from
+   * its name, in the schema and the document */
+  g_assert_true (sm_labels_dialog_add_label (dialog, "Label 5"));
+  g_assert_true (sm_labels_dialog_rename_label (dialog, "LABEL_5", "Origin"));
+  g_assert_null (sm_document_find_label (document, "LABEL_5"));
+  g_assert_nonnull (sm_document_find_label (document, "ORIGIN"));
+  g_assert_cmpstr (id_notes (dialog), ==, "");
+  g_assert_true (sm_labels_dialog_rename_label (dialog, "SPEAKER", "Person"));
+  g_assert_cmpstr (id_notes (dialog), ==, "Id SPEAKER is kept: 3 spans in 2 documents use it");
+  g_assert_true (sm_labels_dialog_rename_label (dialog, "SPEAKER", "Speaker"));
   spin (500);
   reread = sm_project_new_for_folder (folder_file, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sm_project_find_label (reread, "SOURCE"));
   g_assert_cmpstr (sm_label_get_key (sm_project_find_label (reread, "SOURCE")), ==, "4");
+  g_assert_nonnull (sm_project_find_label (reread, "ORIGIN"));
+  g_assert_null (sm_project_find_label (reread, "LABEL_5"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Another program adds a label to spanmark-project.json: the open
