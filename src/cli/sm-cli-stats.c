@@ -1,7 +1,9 @@
 /* sm-cli-stats.c: spanmark-cli stats, what a corpus holds.
  *
  * In a folder, an article with no Spanmark file beside it is a document
- * too, a new one with no spans, as the window's corpus list shows it.
+ * too, a new one with no spans, as the window's corpus list shows it, and
+ * the folder's schema (spanmark-project.json) gives the labels counted:
+ * its own first, used or not, then those documents use that it lacks.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +19,7 @@
 #include "sm-cli.h"
 #include "sm-corpus.h"
 #include "sm-json.h"
+#include "sm-project.h"
 
 typedef struct
 {
@@ -36,6 +39,7 @@ typedef struct
   guint64       n_claims;
   guint64       n_attributed;
   GPtrArray    *labels;          /* Count, in order of first appearance */
+  GHashTable   *schema_labels;   /* ids of the input folders' schemas, or NULL */
   GPtrArray    *relation_types;  /* Count */
   GArray       *spans_per_document;  /* guint, one per document */
 } Stats;
@@ -103,9 +107,14 @@ count_document (SmCorpus     *corpus,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+      const char *id = sm_label_get_id (label);
+      guint64 n_with = sm_document_count_spans_with_label (document, id);
 
-      add_count (stats->labels, sm_label_get_id (label),
-                 sm_document_count_spans_with_label (document, sm_label_get_id (label)));
+      /* With a schema, a label no span uses is only counted if it has it */
+      if (n_with == 0 && stats->schema_labels != NULL && !g_hash_table_contains (stats->schema_labels, id))
+        continue;
+
+      add_count (stats->labels, id, n_with);
     }
 
   relations = sm_document_get_relations (document);
@@ -368,9 +377,41 @@ sm_cli_stats (int    argc,
   for (guint i = 0; inputs[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
+      g_autoptr(GFile) schema_file = NULL;
+      g_autoptr(SmProject) schema = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *schema_name = NULL;
+      GListModel *labels;
 
-      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-        count_unannotated_articles (file, &stats);
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+        continue;
+
+      count_unannotated_articles (file, &stats);
+
+      /* The folder's labels, in its order, used or not */
+      schema_file = g_file_get_child (file, SM_PROJECT_FILE_NAME);
+      if (!g_file_query_exists (schema_file, NULL))
+        continue;
+      schema_name = g_build_filename (inputs[i], SM_PROJECT_FILE_NAME, NULL);
+      if (!(bytes = g_file_load_bytes (schema_file, NULL, NULL, &error)) ||
+          !(schema = sm_project_new_from_bytes (bytes, schema_name, &error)))
+        {
+          sm_cli_print_error (error);
+          n_inputs_failed++;
+          continue;
+        }
+
+      if (stats.schema_labels == NULL)
+        stats.schema_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      labels = sm_project_get_labels (schema);
+      for (guint j = 0; j < g_list_model_get_n_items (labels); j++)
+        {
+          g_autoptr(SmLabel) label = g_list_model_get_item (labels, j);
+
+          g_hash_table_add (stats.schema_labels, g_strdup (sm_label_get_id (label)));
+          add_count (stats.labels, sm_label_get_id (label), 0);
+        }
     }
 
   sm_cli_progress_init (&stats.progress, _("Counting"));
@@ -384,6 +425,7 @@ sm_cli_stats (int    argc,
     print_table (&stats);
 
   g_ptr_array_unref (stats.labels);
+  g_clear_pointer (&stats.schema_labels, g_hash_table_unref);
   g_ptr_array_unref (stats.relation_types);
   g_array_unref (stats.spans_per_document);
 

@@ -451,6 +451,12 @@ test_project_file_is_not_a_document (CliFixture    *fixture,
   save_small (fixture, "corpus/a.json");
   g_mkdir_with_parents (b_dir, 0755);
   sm_document_set_name (b, "b");
+  {
+    /* A label the schema no longer has, that no span uses */
+    g_autoptr(SmLabel) stale = sm_label_new ("LABEL_4", "Label 4", NULL, NULL);
+
+    g_assert_true (sm_document_add_label (b, stale, NULL));
+  }
   fixture_save (b, b_path);
   write_in (fixture, "corpus/spanmark-project.json",
             "{\"format\": \"spanmark-project\", \"version\": 1, \"labels\": ["
@@ -474,8 +480,16 @@ test_project_file_is_not_a_document (CliFixture    *fixture,
   g_assert_cmpstr (fixture->out, ==, "2 files are valid\n");
   g_assert_cmpint (run (fixture, "stats", "--json", "corpus", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (fixture->out, "{\"documents\": 2, \"invalid\": 0,"));
+  /* The folder's labels, used or not, and no other unused one */
+  g_assert_nonnull (strstr (fixture->out, "\"labels\": {\"SPEAKER\": 2, \"CLAIM\": 2, \"FIGURE\": 2, \"SOURCE\": 0},"));
   g_assert_cmpint (run (fixture, "export", "-f", "jsonl", "-o", "again.jsonl", "corpus", NULL), ==, 0);
   g_assert_cmpstr (fixture->err, ==, "Exported 2 documents to again.jsonl\n");
+
+  /* A broken schema is reported, and the documents still counted */
+  write_in (fixture, "corpus/spanmark-project.json", "{\"format\": \"spanmark-project\", \"version\": 1}");
+  g_assert_cmpint (run (fixture, "stats", "--json", "corpus", NULL), ==, 1);
+  g_assert_cmpstr (fixture->err, ==, "corpus/spanmark-project.json: “labels” is missing\n");
+  g_assert_nonnull (strstr (fixture->out, "\"labels\": {\"SPEAKER\": 2, \"CLAIM\": 2, \"FIGURE\": 2, \"LABEL_4\": 0},"));
 }
 
 int
