@@ -958,6 +958,9 @@ test_edit_labels (void)
   g_assert_null (sm_document_find_label (document, "LABEL_5"));
   g_assert_cmpstr (sm_label_get_name (sm_document_find_label (document, "SOURCE")), ==, "Source");
   g_assert_cmpstr (id_notes (dialog), ==, "");
+  span = tag (window, "SOURCE", 60, 70);
+  assert_highlight (view, "SOURCE", sm_span_get_start (span), sm_span_get_end (span));
+  g_assert_null (sm_annotation_view_get_label_tag (view, "LABEL_5"));
   g_assert_true (sm_labels_dialog_rename_label (dialog, "SOURCE_QUOTE", "Quote"));
   g_assert_cmpstr (sm_label_get_name (sm_document_find_label (document, "SOURCE_QUOTE")), ==, "Quote");
   g_assert_cmpstr (id_notes (dialog), ==, "Id SOURCE_QUOTE is kept: 1 span uses it");
