@@ -227,10 +227,10 @@ test_relations (void)
 
   /* Only a claim is said by a speaker */
   g_assert_false (sm_document_set_speaker (document, speaker, other_speaker, &error));
-  g_assert_cmpstr (error->message, ==, "span T2 is not a claim: only claims are said by a speaker");
+  g_assert_cmpstr (error->message, ==, "span T2 is labelled SPEAKER, but a said_by relation goes from CLAIM");
   g_clear_error (&error);
   g_assert_false (sm_document_set_speaker (document, claim, claim, &error));
-  g_assert_cmpstr (error->message, ==, "span T1 is not a speaker");
+  g_assert_cmpstr (error->message, ==, "span T1 is labelled CLAIM, but a said_by relation goes to SPEAKER");
   g_clear_error (&error);
 
   /* No duplicates, no self-relations */
@@ -442,6 +442,166 @@ test_signals (void)
   g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_spans (document)), ==, 0);
 }
 
+static guint
+n_relations (SmDocument *document)
+{
+  return g_list_model_get_n_items (sm_document_get_relations (document));
+}
+
+/* A relation's ends always fit its type: said_by goes from a claim to a
+ * speaker, whatever changes a label */
+static void
+test_relation_ends_fit_their_type (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GError) error = NULL;
+  SmSpan *claim, *speaker, *other;
+
+  claim = add (document, "CLAIM", "“We will cooperate,”");
+  speaker = add (document, "SPEAKER", "President Raisi");
+  other = add (document, "CLAIM", "Trade reached $100 million");
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, &error));
+
+  /* A relation whose ends break its type is refused */
+  g_assert_null (sm_document_add_relation (document, "said_by", speaker, claim, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "span T2 is labelled SPEAKER, but a said_by relation goes from CLAIM");
+  g_clear_error (&error);
+  g_assert_null (sm_document_add_relation (document, "said_by", other, claim, &error));
+  g_assert_cmpstr (error->message, ==, "span T1 is labelled CLAIM, but a said_by relation goes to SPEAKER");
+  g_clear_error (&error);
+
+  /* The speaker becomes a claim: the link goes in the same undo step */
+  g_assert_true (sm_document_set_span_label (document, speaker, "CLAIM", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_relations (document), ==, 0);
+  g_assert_null (sm_document_get_speaker (document, claim));
+  sm_document_undo (document);
+  g_assert_cmpstr (sm_span_get_label (speaker), ==, "SPEAKER");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+  sm_document_redo (document);
+  g_assert_cmpuint (n_relations (document), ==, 0);
+  sm_document_undo (document);
+
+  /* The claim becomes a figure: a figure is said by nobody */
+  g_assert_true (sm_document_set_span_label (document, claim, "FIGURE", &error));
+  g_assert_cmpuint (n_relations (document), ==, 0);
+  sm_document_undo (document);
+  g_assert_cmpuint (n_relations (document), ==, 1);
+
+  /* Relabelling the speaker to another label that fits keeps the link */
+  g_assert_true (sm_document_set_span_label (document, other, "FIGURE", &error));
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+
+  /* Mapping every speaker onto another label does the same */
+  g_assert_true (sm_document_relabel_spans (document, "SPEAKER", "FIGURE", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_relations (document), ==, 0);
+  sm_document_undo (document);
+  g_assert_cmpuint (n_relations (document), ==, 1);
+}
+
+static void
+on_relations_dropped (SmDocument *document,
+                      guint       n_relations,
+                      guint      *total)
+{
+  *total += n_relations;
+}
+
+/* The document's relation types: the default, a schema's, and what a
+ * change of them leaves */
+static void
+test_relation_types (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) broken = NULL;
+  const char * const claims[] = { "CLAIM", NULL };
+  const char * const speakers_and_figures[] = { "SPEAKER", "FIGURE", NULL };
+  const char * const bad[] = { "no label", NULL };
+  SmSpan *claim, *speaker, *figure;
+  guint dropped = 0;
+
+  g_signal_connect (document, "relations-dropped", G_CALLBACK (on_relations_dropped), &dropped);
+
+  /* By default claims are said by speakers */
+  g_assert_cmpuint (sm_document_get_n_relation_types (document), ==, 1);
+  g_assert_cmpstr (sm_document_get_relation_type (document, 0), ==, "said_by");
+  g_assert_true (sm_document_allows_relation (document, "said_by", "CLAIM", "SPEAKER"));
+  g_assert_false (sm_document_allows_relation (document, "said_by", "CLAIM", "CLAIM"));
+  /* A type nobody declared links anything */
+  g_assert_true (sm_document_allows_relation (document, "cites", "FIGURE", "CLAIM"));
+
+  claim = add (document, "CLAIM", "“We will cooperate,”");
+  speaker = add (document, "SPEAKER", "President Raisi");
+  figure = add (document, "FIGURE", "$100 million");
+
+  /* A schema lets claims be said by figures too; setting it is not an edit */
+  g_assert_true (sm_document_set_relation_type (document, "said_by", claims, speakers_and_figures, &error));
+  g_assert_no_error (error);
+  g_assert_false (sm_document_set_relation_type (document, "said_by", claims, bad, &error));
+  g_assert_cmpstr (error->message, ==, "“to” names “no label”, which is not a label id");
+  g_clear_error (&error);
+  g_assert_true (sm_document_set_speaker (document, claim, figure, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_document_check_relations (document, &error));
+
+  /* The schema goes back to the default: the relation is kept, and reported */
+  sm_document_reset_relation_types (document);
+  g_assert_true (sm_document_get_speaker (document, claim) == figure);
+  broken = sm_document_dup_broken_relations (document);
+  g_assert_cmpuint (broken->len, ==, 1);
+  g_assert_false (sm_document_check_relations (document, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "relation R1: span T3 is labelled FIGURE, but a said_by relation goes to SPEAKER");
+  g_clear_error (&error);
+
+  /* Removing the broken relations is one undoable step, and says how many */
+  g_assert_cmpuint (sm_document_remove_broken_relations (document), ==, 1);
+  g_assert_cmpuint (dropped, ==, 1);
+  g_assert_cmpuint (n_relations (document), ==, 0);
+  g_assert_true (sm_document_check_relations (document, NULL));
+  sm_document_undo (document);
+  g_assert_cmpuint (n_relations (document), ==, 1);
+
+  /* Relabelling says how many links went, too */
+  sm_document_remove_broken_relations (document);
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, &error));
+  dropped = 0;
+  g_assert_true (sm_document_set_span_label (document, speaker, "FIGURE", &error));
+  g_assert_cmpuint (dropped, ==, 1);
+}
+
+/* A corpus's schema, taken on as a document is opened, is not an edit */
+static void
+test_adopted_label_set_is_not_an_edit (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GListStore) schema = g_list_store_new (SM_TYPE_LABEL);
+  g_autoptr(GPtrArray) defaults = sm_label_new_default_set ();
+  g_autoptr(SmLabel) source = sm_label_new ("SOURCE", "Source", "#1c71d8", "4");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) kept = NULL;
+
+  g_list_store_splice (schema, 0, 0, defaults->pdata, defaults->len);
+  g_list_store_append (schema, source);
+
+  kept = sm_document_adopt_label_set (document, G_LIST_MODEL (schema), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_assert_nonnull (sm_document_find_label (document, "SOURCE"));
+  g_assert_false (sm_document_can_undo (document));
+  g_assert_false (sm_document_get_modified (document));
+
+  /* The user's own first edit is the first undo */
+  add (document, "SOURCE", "Lukashenko");
+  sm_document_undo (document);
+  g_assert_nonnull (sm_document_find_label (document, "SOURCE"));
+  g_assert_false (sm_document_can_undo (document));
+  g_assert_false (sm_document_get_modified (document));
+}
+
 /* Overlap queries against a brute-force scan on many generated spans */
 
 typedef struct
@@ -562,6 +722,9 @@ main (int   argc,
   g_test_add_func ("/document/user-action-is-one-undo-step", test_user_action_is_one_undo_step);
   g_test_add_func ("/document/modified-follows-save-point", test_modified_follows_save_point);
   g_test_add_func ("/document/signals", test_signals);
+  g_test_add_func ("/document/relation-ends-fit-their-type", test_relation_ends_fit_their_type);
+  g_test_add_func ("/document/relation-types", test_relation_types);
+  g_test_add_func ("/document/adopted-label-set-is-not-an-edit", test_adopted_label_set_is_not_an_edit);
   g_test_add_func ("/document/overlap-queries-on-many-spans", test_overlap_queries_on_many_spans);
 
   return g_test_run ();

@@ -358,6 +358,21 @@ static const BadEdit bad_edits[] = {
     "“spans” is missing" },
   { "\"relations\": [{", "\"relations\": {\"x\": [{", SM_DOCUMENT_ERROR_SYNTAX,
     NULL /* any syntax message; checked by position below */ },
+  { "\"spans\": [", "\"relation_types\": {}, \"spans\": [", SM_DOCUMENT_ERROR_INVALID,
+    "“relation_types” must be an array" },
+  { "\"spans\": [", "\"relation_types\": [\"said_by\"], \"spans\": [", SM_DOCUMENT_ERROR_INVALID,
+    "relation type number 1 must be an object" },
+  { "\"spans\": [", "\"relation_types\": [{\"type\": \"said by\", \"from\": [], \"to\": []}], \"spans\": [",
+    SM_DOCUMENT_ERROR_INVALID,
+    "relation type number 1: relation type “said by” is not valid: it must start with a letter and contain only ASCII letters, digits, “_”, “-” and “.”" },
+  { "\"spans\": [", "\"relation_types\": [{\"type\": \"said_by\", \"to\": []}], \"spans\": [",
+    SM_DOCUMENT_ERROR_INVALID, "relation type said_by: “from” is missing" },
+  { "\"spans\": [", "\"relation_types\": [{\"type\": \"said_by\", \"from\": \"CLAIM\", \"to\": []}], \"spans\": [",
+    SM_DOCUMENT_ERROR_INVALID, "relation type said_by: “from” must be an array of label ids, such as [\"CLAIM\"]" },
+  { "\"spans\": [", "\"relation_types\": [{\"type\": \"said_by\", \"from\": [], \"to\": [\"a b\"]}], \"spans\": [",
+    SM_DOCUMENT_ERROR_INVALID, "relation type said_by: “to” names “a b”, which is not a label id" },
+  { "\"spans\": [", "\"relation_types\": [{\"type\": \"x\", \"from\": [], \"to\": []}, {\"type\": \"x\", \"from\": [], \"to\": []}], \"spans\": [",
+    SM_DOCUMENT_ERROR_DUPLICATE, "relation type x: it is defined twice; define each relation type once" },
   { "\"to\": \"T1\"}]", "\"to\": \"T1\"}", SM_DOCUMENT_ERROR_SYNTAX,
     "11:10: unexpected string constant \"status\", expected character `,'" },
   { "\"version\": 1,\n", "\"version\": 1\n", SM_DOCUMENT_ERROR_SYNTAX,
@@ -414,6 +429,103 @@ test_bad_files (void)
       else
         g_assert_true (g_ascii_isdigit (error->message[0]) && strchr (error->message, ':'));
     }
+}
+
+/* A relation whose ends break its type is loaded as it is, never dropped,
+ * and reported as "relation R1: ..." */
+static void
+test_relation_breaking_its_type_is_kept_and_reported (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(SmDocument) reloaded = NULL;
+  BadEdit edit = { "{\"id\": \"T1\", \"label\": \"SPEAKER\"", "{\"id\": \"T1\", \"label\": \"CLAIM\"", 0, NULL };
+  g_autofree char *file = apply_edit (&edit);
+
+  document = sm_format_parse (file, strlen (file), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 1);
+  g_assert_false (sm_document_check_relations (document, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "relation R1: span T1 is labelled CLAIM, but a said_by relation goes to SPEAKER");
+  g_clear_error (&error);
+
+  /* The valid file is valid */
+  g_clear_object (&document);
+  document = sm_format_parse (VALID_FILE, strlen (VALID_FILE), &error);
+  g_assert_no_error (error);
+  g_assert_true (sm_document_check_relations (document, &error));
+  g_assert_no_error (error);
+
+  /* Saved and read again, it is still there, and still reported */
+  g_clear_object (&document);
+  document = sm_format_parse (file, strlen (file), NULL);
+  saved = sm_format_serialize (document);
+  reloaded = sm_format_parse (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (reloaded)), ==, 1);
+  g_assert_false (sm_document_check_relations (reloaded, NULL));
+}
+
+/* A file carries its relation types when they are not the default */
+static void
+test_relation_types_round_trip (void)
+{
+  const char * const claims[] = { "CLAIM", NULL };
+  const char * const speakers_and_claims[] = { "SPEAKER", "CLAIM", NULL };
+  const char * const none[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(SmDocument) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autofree char *saved = NULL;
+
+  /* The default is not written */
+  document = sm_format_parse (VALID_FILE, strlen (VALID_FILE), &error);
+  g_assert_no_error (error);
+  bytes = sm_format_serialize (document);
+  saved = bytes_to_string (bytes);
+  g_assert_null (strstr (saved, "relation_types"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&saved, g_free);
+
+  /* Another schema is, and is read back: a claim may then be said by a claim */
+  g_assert_true (sm_document_set_relation_type (document, "said_by", claims, speakers_and_claims, &error));
+  g_assert_true (sm_document_set_relation_type (document, "cites", none, claims, &error));
+  g_assert_no_error (error);
+  bytes = sm_format_serialize (document);
+  saved = bytes_to_string (bytes);
+  g_assert_nonnull (strstr (saved,
+                            "  ],\n"
+                            "  \"relation_types\": [\n"
+                            "    {\"type\": \"said_by\", \"from\": [\"CLAIM\"], \"to\": [\"SPEAKER\", \"CLAIM\"]},\n"
+                            "    {\"type\": \"cites\", \"from\": [], \"to\": [\"CLAIM\"]}\n"
+                            "  ],\n"
+                            "  \"spans\": ["));
+
+  reloaded = sm_format_parse (saved, strlen (saved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_document_get_n_relation_types (reloaded), ==, 2);
+  g_assert_true (sm_document_allows_relation (reloaded, "said_by", "CLAIM", "CLAIM"));
+  g_assert_false (sm_document_allows_relation (reloaded, "cites", "CLAIM", "CLAIM"));
+  again = sm_format_serialize (reloaded);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  /* An empty list declares no type: any relation fits */
+  {
+    g_autofree char *file = NULL;
+    BadEdit edit = { "\"spans\": [", "\"relation_types\": [], \"spans\": [", 0, NULL };
+    g_autoptr(SmDocument) untyped = NULL;
+
+    file = apply_edit (&edit);
+    untyped = sm_format_parse (file, strlen (file), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sm_document_get_n_relation_types (untyped), ==, 0);
+    g_assert_true (sm_document_allows_relation (untyped, "said_by", "SPEAKER", "SPEAKER"));
+  }
 }
 
 static void
@@ -513,6 +625,8 @@ main (int   argc,
   g_test_add_func ("/format/ids-survive-save", test_ids_survive_save);
   g_test_add_func ("/format/valid-file-is-valid", test_valid_file_is_valid);
   g_test_add_func ("/format/bad-files", test_bad_files);
+  g_test_add_func ("/format/relation-breaking-its-type-is-kept-and-reported", test_relation_breaking_its_type_is_kept_and_reported);
+  g_test_add_func ("/format/relation-types-round-trip", test_relation_types_round_trip);
   g_test_add_func ("/format/not-json-at-all", test_not_json_at_all);
   g_test_add_func ("/format/deep-nesting-refused", test_deep_nesting_refused);
   g_test_add_func ("/format/documented-example", test_documented_example);

@@ -89,7 +89,10 @@ commit_project (SmLabelsDialog *self)
   sm_project_save_to_file_async (self->project, self->project_file, NULL,
                                  on_project_saved, g_object_ref (self));
 
-  kept = sm_document_apply_label_set (self->document, sm_project_get_labels (self->project), &error);
+  /* The user's edit: one undo step, with the links it breaks */
+  kept = sm_project_apply_to_document (self->project, self->document,
+                                       SM_PROJECT_APPLY_AS_EDIT | SM_PROJECT_APPLY_REMOVE_BROKEN,
+                                       &error);
   if (kept == NULL)
     report (self, error);
 }

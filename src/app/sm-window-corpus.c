@@ -28,7 +28,8 @@ show_corpus_ui (SmWindow *self,
   adw_flap_set_reveal_flap (self->corpus_flap, shown);
 }
 
-static void apply_schema (SmWindow *self);
+static void apply_schema (SmWindow            *self,
+                          SmProjectApplyFlags  flags);
 
 /* spanmark-project.json, changed by another program (a colleague's edit
  * pulled with git, say): the corpus has read it again */
@@ -36,8 +37,9 @@ static void
 on_project_replaced (SmWindow  *self,
                      SmProject *project)
 {
+  /* Links the new schema no longer allows go, as a step undo takes back */
   if (self->entry != NULL && self->document != NULL)
-    apply_schema (self);
+    apply_schema (self, SM_PROJECT_APPLY_REMOVE_BROKEN);
   _sm_window_actions_update (self);
   sm_window_show_toast (self, _("The corpus’s labels were changed on disk, and are applied"));
 }
@@ -109,26 +111,23 @@ describe_kept_labels (SmWindow    *self,
   sm_banner_set_revealed (self->labels_banner, TRUE);
 }
 
-/* Brings the document's labels in line with the corpus's schema */
+/* Brings the document in line with the corpus's schema. Taking it on is
+ * not the user's work: nothing to undo and nothing to save for it. */
 static void
-apply_schema (SmWindow *self)
+apply_schema (SmWindow            *self,
+              SmProjectApplyFlags  flags)
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) kept = NULL;
-  gboolean was_modified = sm_document_get_modified (self->document);
 
-  kept = sm_document_apply_label_set (self->document,
-                                      sm_project_get_labels (sm_corpus_folder_get_project (self->corpus)),
-                                      &error);
+  kept = sm_project_apply_to_document (sm_corpus_folder_get_project (self->corpus),
+                                       self->document, flags, &error);
+  _sm_window_relations_update (self);
   if (kept == NULL)
     {
       sm_window_show_toast (self, error->message);
       return;
     }
-
-  /* Taking on the schema is not the user's work: nothing to save for it */
-  if (!was_modified)
-    sm_document_set_modified (self->document, FALSE);
 
   if (kept[0] != NULL)
     describe_kept_labels (self, (const char **) kept);
@@ -163,7 +162,8 @@ _sm_window_corpus_document_shown (SmWindow *self)
 
   g_set_object (&self->entry, entry);
   sm_corpus_sidebar_set_current (self->corpus_sidebar, entry);
-  apply_schema (self);
+  /* Nothing is dropped on opening: links that break the schema are shown */
+  apply_schema (self, SM_PROJECT_APPLY_NONE);
   _sm_window_actions_update (self);
 }
 
@@ -417,8 +417,9 @@ on_map_response (AdwMessageDialog *dialog,
     }
   sm_document_end_user_action (self->document);
 
-  /* Labels no span uses any more leave the document */
-  apply_schema (self);
+  /* Labels no span uses any more leave the document, as a step of the
+   * history: undoing the mapping needs them back */
+  apply_schema (self, SM_PROJECT_APPLY_AS_EDIT);
 
   {
     g_autofree char *toast = g_strdup_printf (ngettext ("Relabelled %u span", "Relabelled %u spans", n_spans), n_spans);

@@ -47,6 +47,8 @@ struct _SmWindow
   GFileMonitor         *monitor;
   char                 *disk_etag;
   guint                 closing_confirmed : 1;
+  /* How many broken relations the user chose to keep as they are */
+  guint                 n_broken_relations_kept;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -57,6 +59,7 @@ struct _SmWindow
   SmBanner             *draft_banner;
   SmBanner             *disk_banner;
   SmBanner             *labels_banner;
+  SmBanner             *relations_banner;
   AdwFlap              *corpus_flap;
   SmCorpusSidebar      *corpus_sidebar;
   GtkSeparator         *corpus_separator;
@@ -107,5 +110,10 @@ void     _sm_window_corpus_document_saved (SmWindow          *self,
 void     _sm_window_map_labels         (SmWindow             *self);
 void     _sm_window_keep_labels        (SmWindow             *self);
 void     _sm_window_keep_mine          (SmWindow             *self);
+
+/* sm-window-relations.c */
+void     _sm_window_relations_class_init  (SmWindowClass     *klass);
+void     _sm_window_relations_document_set (SmWindow         *self);
+void     _sm_window_relations_update      (SmWindow          *self);
 
 G_END_DECLS

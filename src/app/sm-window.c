@@ -354,6 +354,7 @@ set_document (SmWindow   *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 
   _sm_window_corpus_document_shown (self);
+  _sm_window_relations_document_set (self);
   update_title (self);
 
   /* A restored draft is unsaved work: keep a draft of it from the start */
@@ -1132,6 +1133,7 @@ sm_window_class_init (SmWindowClass *klass)
 
   _sm_window_class_actions_init (klass);
   _sm_window_corpus_class_init (klass);
+  _sm_window_relations_class_init (klass);
 }
 
 static void

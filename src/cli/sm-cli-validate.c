@@ -60,10 +60,11 @@ sm_cli_validate (int    argc,
   context = sm_cli_option_context_new (
     _("INPUT…"),
     _("Check Spanmark files: that each is a Spanmark file, that its text matches its length and\n"
-      "SHA-256, and that its labels, spans and relations are consistent. Nothing is written.\n"
-      "Each INPUT is a Spanmark file (.json), or a folder searched for them."),
-    _("Each problem is written to standard error as FILE:LINE:COL: message or\n"
-      "FILE: span ID: message.\n"
+      "SHA-256, and that its labels, spans and relations are consistent, each relation's ends\n"
+      "fitting its type. Nothing is written. Each INPUT is a Spanmark file (.json), or a folder\n"
+      "searched for them, whose spanmark-project.json, if any, gives the relation types."),
+    _("Each problem is written to standard error as FILE:LINE:COL: message,\n"
+      "FILE: span ID: message or FILE: relation ID: message.\n"
       "\n"
       "Exit status: 0 if every file is valid, 1 if some is not, 2 for a wrong command line."),
     entries);

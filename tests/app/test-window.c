@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sm-application.h"
+#include "sm-banner.h"
 #include "sm-drafts.h"
 #include "sm-export-dialog.h"
 #include "sm-format.h"
@@ -1213,6 +1214,220 @@ test_corpus_schema_and_unknown_labels (void)
   close_window (window);
 }
 
+/* Whether a label in @root (a toast, a banner) shows a text holding @text */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+window_shows (gpointer data)
+{
+  gpointer *pair = data;
+
+  return shows_text (pair[0], pair[1]);
+}
+
+static void
+wait_for_text (SmWindow   *window,
+               const char *text)
+{
+  gpointer pair[2] = { window, (gpointer) text };
+
+  wait_until (window_shows, pair, text);
+}
+
+/* The banner whose title holds @text, if one is revealed */
+static gboolean
+banner_shows (SmWindow   *window,
+              const char *text)
+{
+  g_autoptr(GPtrArray) banners = find_widgets (GTK_WIDGET (window), SM_TYPE_BANNER, NULL);
+
+  for (guint i = 0; i < banners->len; i++)
+    {
+      SmBanner *banner = g_ptr_array_index (banners, i);
+
+      if (sm_banner_get_revealed (banner) && strstr (sm_banner_get_title (banner), text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static guint
+n_relations_of (SmDocument *document)
+{
+  return g_list_model_get_n_items (sm_document_get_relations (document));
+}
+
+static gboolean
+has_no_relations (gpointer data)
+{
+  return n_relations_of (data) == 0;
+}
+
+/* "Raisi said trade grew.": Raisi a speaker, "trade grew" a claim said by him */
+static char *
+save_said_by (const char         *folder,
+              const char         *name,
+              const char * const *to)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SmText) text = sm_text_new ("Raisi said trade grew.", -1, NULL);
+  g_autoptr(SmDocument) document = sm_document_new (text, "said");
+  g_autoptr(GError) error = NULL;
+  const char * const claims[] = { "CLAIM", NULL };
+  SmSpan *speaker, *claim;
+
+  g_mkdir_with_parents (folder, 0755);
+  if (to != NULL)
+    g_assert_true (sm_document_set_relation_type (document, "said_by", claims, to, &error));
+  speaker = sm_document_add_span (document, "SPEAKER", 0, 5, &error);
+  claim = sm_document_add_span (document, "CLAIM", 11, 21, &error);
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_document_save_to_file (document, file, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+/* A relabel that breaks a link removes it in the same undo step, and
+ * says so; a file that breaks the rule opens with the problem shown */
+static void
+test_relations_fit_their_type (void)
+{
+  g_autofree char *folder = g_build_filename (home, "relations", NULL);
+  g_autofree char *path = save_said_by (folder, "said.json", NULL);
+  g_autofree char *broken = g_build_filename (folder, "broken.json", NULL);
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  SmSpan *speaker = sm_document_find_span (document, "T1");
+  g_autoptr(GPtrArray) editors = NULL;
+
+  /* The speaker becomes a claim in its popover: the link goes, and a toast
+   * says so */
+  editors = open_span_editors (view, 2);
+  g_assert_cmpuint (editors->len, ==, 1);
+  gtk_drop_down_set_selected (editor_dropdown (g_ptr_array_index (editors, 0), 0), 1);
+  gtk_popover_popdown (sm_annotation_view_get_span_popover (view));
+  g_assert_cmpstr (sm_span_get_label (speaker), ==, "CLAIM");
+  g_assert_cmpuint (n_relations_of (document), ==, 0);
+  wait_for_text (window, "Removed 1 relation");
+
+  /* One undo brings back both */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (sm_span_get_label (speaker), ==, "SPEAKER");
+  g_assert_cmpuint (n_relations_of (document), ==, 1);
+  g_assert_false (sm_document_get_modified (document));
+  close_window (window);
+
+  /* A file with a claim said by a claim opens, keeps it, and shows it */
+  g_assert_true (g_file_set_contents (broken,
+    "{\"format\": \"spanmark\", \"version\": 1,\n"
+    " \"document\": {\"name\": \"broken\", \"text\": \"Raisi said trade grew.\"},\n"
+    " \"labels\": [{\"id\": \"SPEAKER\"}, {\"id\": \"CLAIM\"}],\n"
+    " \"spans\": [{\"id\": \"T1\", \"label\": \"CLAIM\", \"start\": 0, \"end\": 5},\n"
+    "           {\"id\": \"T2\", \"label\": \"CLAIM\", \"start\": 11, \"end\": 21}],\n"
+    " \"relations\": [{\"id\": \"R1\", \"type\": \"said_by\", \"from\": \"T2\", \"to\": \"T1\"}]}\n",
+    -1, NULL));
+  window = open_window (broken);
+  document = sm_window_get_document (window);
+  g_assert_cmpuint (n_relations_of (document), ==, 1);
+  g_assert_false (sm_document_get_modified (document));
+  g_assert_true (banner_shows (window, "span T1 is labelled CLAIM, but a said_by relation goes to SPEAKER"));
+
+  /* Fixed from the banner, as one undoable step */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-broken-relations", NULL));
+  g_assert_cmpuint (n_relations_of (document), ==, 0);
+  g_assert_false (banner_shows (window, "said_by"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_relations_of (document), ==, 1);
+  g_assert_true (banner_shows (window, "said_by"));
+
+  /* or by relabelling the span it names */
+  sm_document_set_span_label (document, sm_document_find_span (document, "T1"), "SPEAKER", NULL);
+  g_assert_cmpuint (n_relations_of (document), ==, 1);
+  g_assert_false (banner_shows (window, "said_by"));
+  close_window (window);
+}
+
+/* The corpus's schema, applied as a document opens or as the schema file
+ * changes, is not the user's edit: not the first undo, not a change */
+static void
+test_corpus_schema_is_not_an_edit (void)
+{
+  g_autofree char *folder = g_build_filename (home, "schema-undo", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GFile) project_file = g_file_get_child (folder_file, SM_PROJECT_FILE_NAME);
+  g_autoptr(SmProject) schema = sm_project_new ();
+  g_autoptr(SmLabel) source = sm_label_new ("SOURCE", "Source", "#1c71d8", "4");
+  g_autoptr(GError) error = NULL;
+  const char * const claims[] = { "CLAIM", NULL };
+  const char * const speakers_and_sources[] = { "SPEAKER", "SOURCE", NULL };
+  g_autofree char *path = NULL;
+  SmWindow *window = sm_window_new (app);
+  SmDocument *document;
+  SmSpan *claim;
+
+  /* A document whose claim is said by a speaker; the schema adds a label,
+   * and lets claims be said by speakers and sources */
+  path = save_said_by (folder, "story.json", NULL);
+  g_assert_true (sm_project_add_label (schema, source, NULL));
+  g_assert_true (sm_project_set_relation_type (schema, "said_by", claims, speakers_and_sources, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_project_save_to_file (schema, project_file, NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_folder (window, folder_file);
+  wait_for_entry (window, "story");
+  document = sm_window_get_document (window);
+  claim = sm_document_find_span (document, "T2");
+
+  /* The schema's label is there, with nothing to undo and nothing to save */
+  g_assert_nonnull (sm_document_find_label (document, "SOURCE"));
+  g_assert_false (sm_document_can_undo (document));
+  g_assert_false (sm_document_get_modified (document));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_nonnull (sm_document_find_label (document, "SOURCE"));
+  g_assert_false (sm_document_get_modified (document));
+
+  /* The schema file changes: claims are said by sources only. The link
+   * that no longer fits goes, shown and undoable; the schema itself stays */
+  {
+    const char * const sources[] = { "SOURCE", NULL };
+
+    g_assert_true (sm_project_set_relation_type (schema, "said_by", claims, sources, &error));
+    g_assert_true (sm_project_save_to_file (schema, project_file, NULL, &error));
+    g_assert_no_error (error);
+  }
+  wait_until (has_no_relations, document, "the link to go");
+  wait_for_text (window, "Removed 1 relation");
+  g_assert_true (sm_document_get_modified (document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (sm_document_get_speaker (document, claim) != NULL);
+  g_assert_false (sm_document_can_undo (document));
+  g_assert_false (sm_document_get_modified (document));
+  g_assert_false (sm_document_allows_relation (document, "said_by", "CLAIM", "SPEAKER"));
+  g_assert_true (banner_shows (window, "said_by"));
+
+  close_window (window);
+}
+
 static void
 test_empty_window_offers_sample (void)
 {
@@ -1396,6 +1611,8 @@ main (int   argc,
   g_test_add_func ("/window/edit-labels", test_edit_labels);
   g_test_add_func ("/window/corpus-workflow", test_corpus_workflow);
   g_test_add_func ("/window/corpus-schema-and-unknown-labels", test_corpus_schema_and_unknown_labels);
+  g_test_add_func ("/window/relations-fit-their-type", test_relations_fit_their_type);
+  g_test_add_func ("/window/corpus-schema-is-not-an-edit", test_corpus_schema_is_not_an_edit);
   g_test_add_func ("/window/export-from-window", test_export_from_window);
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);

@@ -483,6 +483,83 @@ test_rename_takes_id_from_name (void)
   g_assert_cmpstr (after, ==, labels);
 }
 
+static void
+count_dropped (SmDocument *document,
+               guint       n_relations,
+               guint      *total)
+{
+  *total += n_relations;
+}
+
+/* A corpus's schema: taken on outside the history as a document opens,
+ * and what a later change of it does to relations that no longer fit */
+static void
+test_project_applied_to_document (void)
+{
+  g_autoptr(SmDocument) document = foreign_document ();
+  g_autoptr(SmProject) project = sm_project_new ();
+  g_autoptr(SmLabel) person = sm_label_new ("PERSON", "Person", "#9141ac", "p");
+  const char * const claims[] = { "CLAIM", NULL };
+  const char * const speakers_and_people[] = { "SPEAKER", "PERSON", NULL };
+  const char * const speakers[] = { "SPEAKER", NULL };
+  g_autoptr(GPtrArray) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) kept = NULL;
+  guint dropped = 0;
+
+  g_signal_connect (document, "relations-dropped", G_CALLBACK (count_dropped), &dropped);
+
+  /* R1, a claim said by a person, breaks the default said_by */
+  broken = sm_document_dup_broken_relations (document);
+  g_assert_cmpuint (broken->len, ==, 1);
+  g_clear_pointer (&broken, g_ptr_array_unref);
+
+  /* Opened in a corpus whose schema allows it: not an edit, nothing to undo */
+  g_assert_true (sm_project_add_label (project, person, &error));
+  g_assert_true (sm_project_set_relation_type (project, "said_by", claims, speakers_and_people, &error));
+  g_assert_no_error (error);
+  kept = sm_project_apply_to_document (project, document, SM_PROJECT_APPLY_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sm_document_find_label (document, "FIGURE"));
+  g_assert_false (sm_document_can_undo (document));
+  g_assert_false (sm_document_get_modified (document));
+  g_assert_true (sm_document_check_relations (document, NULL));
+  g_clear_pointer (&kept, g_strfreev);
+
+  /* Opened with a stricter schema: the relation is kept, and reported */
+  g_assert_true (sm_project_set_relation_type (project, "said_by", claims, speakers, &error));
+  kept = sm_project_apply_to_document (project, document, SM_PROJECT_APPLY_NONE, &error);
+  g_clear_pointer (&kept, g_strfreev);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 1);
+  g_assert_false (sm_document_check_relations (document, NULL));
+  g_assert_cmpuint (dropped, ==, 0);
+
+  /* The schema changes on disk while it is open: the relation goes, as a
+   * step undo takes back; the schema itself is not undone */
+  kept = sm_project_apply_to_document (project, document, SM_PROJECT_APPLY_REMOVE_BROKEN, &error);
+  g_clear_pointer (&kept, g_strfreev);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 0);
+  g_assert_cmpuint (dropped, ==, 1);
+  g_assert_true (sm_document_get_modified (document));
+  sm_document_undo (document);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 1);
+  g_assert_false (sm_document_can_undo (document));
+  g_assert_false (sm_document_get_modified (document));
+  g_assert_false (sm_document_allows_relation (document, "said_by", "CLAIM", "PERSON"));
+
+  /* An edit in the Labels dialog is one undoable step, removal included */
+  sm_project_remove_label (project, "FIGURE");
+  kept = sm_project_apply_to_document (project, document,
+                                       SM_PROJECT_APPLY_AS_EDIT | SM_PROJECT_APPLY_REMOVE_BROKEN, &error);
+  g_assert_null (sm_document_find_label (document, "FIGURE"));
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 0);
+  g_assert_cmpuint (dropped, ==, 2);
+  sm_document_undo (document);
+  g_assert_nonnull (sm_document_find_label (document, "FIGURE"));
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 1);
+  g_assert_false (sm_document_can_undo (document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/label-editing/apply-twice-changes-nothing", test_apply_twice_changes_nothing);
   g_test_add_func ("/label-editing/apply-refuses-bad-set", test_apply_refuses_bad_set);
   g_test_add_func ("/label-editing/rename-takes-id-from-name", test_rename_takes_id_from_name);
+  g_test_add_func ("/label-editing/project-applied-to-document", test_project_applied_to_document);
 
   return g_test_run ();
 }

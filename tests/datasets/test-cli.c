@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "datasets-fixtures.h"
+#include "sm-project.h"
 
 typedef struct
 {
@@ -385,6 +386,74 @@ test_validate (CliFixture    *fixture,
                    "docs/c.json:2:15: unexpected character `,', expected string constant\n");
 }
 
+/* "Raisi said trade grew." with Raisi relabelled Claim, still said_by */
+#define CLAIM_BY_CLAIM \
+  "{\"format\": \"spanmark\", \"version\": 1,\n" \
+  " \"document\": {\"name\": \"x\", \"text\": \"Raisi said trade grew.\"},\n" \
+  " \"labels\": [{\"id\": \"SPEAKER\"}, {\"id\": \"CLAIM\"}],\n" \
+  " \"spans\": [{\"id\": \"T1\", \"label\": \"CLAIM\", \"start\": 0, \"end\": 5},\n" \
+  "           {\"id\": \"T2\", \"label\": \"CLAIM\", \"start\": 11, \"end\": 21}],\n" \
+  " \"relations\": [{\"id\": \"R1\", \"type\": \"said_by\", \"from\": \"T2\", \"to\": \"T1\"}]}\n"
+
+static void
+test_validate_relation_types (CliFixture    *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *conf = NULL;
+
+  write_in (fixture, "x.json", CLAIM_BY_CLAIM);
+
+  /* A claim said by a claim breaks said_by */
+  g_assert_cmpint (run (fixture, "validate", "x.json", NULL), ==, 1);
+  g_assert_cmpstr (fixture->out, ==, "0 of 1 file is valid\n");
+  g_assert_cmpstr (fixture->err, ==,
+                   "x.json: relation R1: span T1 is labelled CLAIM, but a said_by relation goes to SPEAKER\n");
+
+  /* No export names a claim as a speaker */
+  save_small (fixture, "small.json");
+  g_assert_cmpint (run (fixture, "export", "--format", "csv", "-o", "out.csv", "small.json", "x.json", NULL), ==, 1);
+  g_assert_nonnull (strstr (fixture->err, "x.json: relation R1: "));
+  csv = read_in (fixture, "out.csv");
+  g_assert_null (strstr (csv, "\r\nx,"));
+  g_assert_cmpint (run (fixture, "export", "--format", "brat", "-o", "brat", "small.json", "x.json", NULL), ==, 1);
+  conf = read_in (fixture, "brat/annotation.conf");
+  g_assert_nonnull (strstr (conf, "Arg2:SPEAKER"));
+  g_assert_null (strstr (conf, "Arg2:SPEAKER|CLAIM"));
+  g_assert_false (exists_in (fixture, "brat/x.ann"));
+
+  /* The folder's schema lets a claim be said by a claim: valid there */
+  write_in (fixture, "corpus/x.json", CLAIM_BY_CLAIM);
+  write_in (fixture, "corpus/" SM_PROJECT_FILE_NAME,
+            "{\"format\": \"spanmark-project\", \"version\": 1,\n"
+            " \"labels\": [{\"id\": \"SPEAKER\"}, {\"id\": \"CLAIM\"}],\n"
+            " \"relations\": [{\"type\": \"said_by\", \"from\": [\"CLAIM\"], \"to\": [\"SPEAKER\", \"CLAIM\"]}]}\n");
+  run (fixture, "validate", "corpus", NULL);
+  g_assert_null (strstr (fixture->err, "relation R1"));
+
+  /* and the folder's schema wins over the file's own */
+  write_in (fixture, "strict/x.json", CLAIM_BY_CLAIM);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = path_in (fixture, "strict/x.json");
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(SmDocument) document = sm_document_new_from_file (file, NULL, &error);
+    const char * const claims[] = { "CLAIM", NULL };
+
+    g_assert_no_error (error);
+    sm_document_set_relation_type (document, "said_by", claims, claims, NULL);
+    g_assert_true (sm_document_save_to_file (document, file, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (run (fixture, "validate", "strict/x.json", NULL), ==, 0);
+  write_in (fixture, "strict/" SM_PROJECT_FILE_NAME,
+            "{\"format\": \"spanmark-project\", \"version\": 1,\n"
+            " \"labels\": [{\"id\": \"SPEAKER\"}, {\"id\": \"CLAIM\"}]}\n");
+  g_assert_cmpint (run (fixture, "validate", "strict", NULL), ==, 1);
+  g_assert_nonnull (strstr (fixture->err,
+                            "strict/x.json: relation R1: span T1 is labelled CLAIM, but a said_by relation goes to SPEAKER\n"));
+}
+
 static void
 test_stats (CliFixture    *fixture,
             gconstpointer  data)
@@ -514,6 +583,8 @@ main (int    argc,
   g_test_add ("/cli/import/never-overwrites", CliFixture, NULL,
               cli_fixture_set_up, test_import_never_overwrites, cli_fixture_tear_down);
   g_test_add ("/cli/validate", CliFixture, NULL, cli_fixture_set_up, test_validate, cli_fixture_tear_down);
+  g_test_add ("/cli/validate/relation-types", CliFixture, NULL, cli_fixture_set_up,
+              test_validate_relation_types, cli_fixture_tear_down);
   g_test_add ("/cli/stats", CliFixture, NULL, cli_fixture_set_up, test_stats, cli_fixture_tear_down);
   g_test_add ("/cli/project-file-is-not-a-document", CliFixture, NULL,
               cli_fixture_set_up, test_project_file_is_not_a_document, cli_fixture_tear_down);

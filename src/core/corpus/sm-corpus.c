@@ -31,9 +31,10 @@
 
 typedef struct
 {
-  GFile  *file;           /* a file to read, or NULL */
-  GBytes *snapshot;       /* a document as it was when added, or NULL */
-  char   *display_name;
+  GFile     *file;        /* a file to read, or NULL */
+  GBytes    *snapshot;    /* a document as it was when added, or NULL */
+  char      *display_name;
+  SmProject *project;     /* the schema of the folder it was found in, or NULL */
 } Input;
 
 typedef struct
@@ -82,6 +83,7 @@ input_free (Input *input)
   g_clear_object (&input->file);
   g_clear_pointer (&input->snapshot, g_bytes_unref);
   g_clear_pointer (&input->display_name, g_free);
+  g_clear_object (&input->project);
   g_free (input);
 }
 
@@ -465,6 +467,38 @@ _sm_corpus_find_files (GFile               *file,
   return TRUE;
 }
 
+/* The folder's spanmark-project.json, if it has one: its relation types
+ * apply to the documents found in it */
+static gboolean
+read_folder_project (GFile         *folder,
+                     const char    *display_name,
+                     SmProject    **project,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFile) file = g_file_get_child (folder, SM_PROJECT_FILE_NAME);
+  g_autofree char *name = child_display_name (display_name, SM_PROJECT_FILE_NAME);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  *project = NULL;
+
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    return TRUE;
+
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      sm_file_set_io_error (error, local_error, name, FALSE);
+      return FALSE;
+    }
+
+  *project = sm_project_new_from_bytes (bytes, name, error);
+
+  return *project != NULL;
+}
+
 /**
  * sm_corpus_add_file:
  * @file: a Spanmark file, or a folder
@@ -473,7 +507,9 @@ _sm_corpus_find_files (GFile               *file,
  *
  * Adds @file, or every Spanmark file (".json") in the folder @file and its
  * subfolders, in byte order of their paths. Files in a folder are named in
- * messages by @display_name and their path inside it. The files are read
+ * messages by @display_name and their path inside it. If the folder has a
+ * %SM_PROJECT_FILE_NAME, its relation types apply to those files instead
+ * of their own. The files are read
  * later, by whatever runs on the corpus. A file that is not ".json" given
  * directly is read as a plain-text article (a document with no spans).
  *
@@ -490,6 +526,7 @@ sm_corpus_add_file (SmCorpus      *self,
   static const char * const suffixes[] = { ".json", NULL };
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SmProject) project = NULL;
   g_autofree char *basename = NULL;
 
   g_return_val_if_fail (SM_IS_CORPUS (self), FALSE);
@@ -498,7 +535,8 @@ sm_corpus_add_file (SmCorpus      *self,
   if (display_name == NULL)
     display_name = basename = g_file_get_basename (file);
 
-  if (!_sm_corpus_find_files (file, display_name, suffixes, files, names, cancellable, error))
+  if (!read_folder_project (file, display_name, &project, cancellable, error) ||
+      !_sm_corpus_find_files (file, display_name, suffixes, files, names, cancellable, error))
     return FALSE;
 
   if (files->len == 0)
@@ -514,6 +552,7 @@ sm_corpus_add_file (SmCorpus      *self,
 
       input->file = g_object_ref (g_ptr_array_index (files, i));
       input->display_name = g_strdup (g_ptr_array_index (names, i));
+      input->project = project ? g_object_ref (project) : NULL;
       g_ptr_array_add (self->inputs, input);
     }
 
@@ -656,6 +695,23 @@ process_input (Run  *run,
         sm_file_set_io_error (&slot->error, local_error, input->display_name, FALSE);
       else
         slot->document = sm_document_new_from_bytes (bytes, input->display_name, &slot->error);
+    }
+
+  /* A relation whose ends break its type makes the file invalid, so no
+   * export ever writes, say, a claim as a speaker */
+  if (slot->document != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (input->project != NULL)
+        sm_project_apply_relation_types (input->project, slot->document);
+
+      if (!sm_document_check_relations (slot->document, &local_error))
+        {
+          g_set_error (&slot->error, local_error->domain, local_error->code,
+                       "%s: %s", input->display_name, local_error->message);
+          g_clear_object (&slot->document);
+        }
     }
 
   if (slot->document != NULL && run->map != NULL)

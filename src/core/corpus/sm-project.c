@@ -1510,6 +1510,86 @@ sm_project_allows_relation (SmProject  *self,
          g_strv_contains ((const char * const *) relation->to, to_label);
 }
 
+/**
+ * sm_project_apply_relation_types:
+ * @document: a document of the corpus
+ *
+ * Gives @document the schema's relation types instead of its own, outside
+ * its history. Relations that no longer fit are left as they are
+ * (sm_document_check_relations() reports them).
+ */
+void
+sm_project_apply_relation_types (SmProject  *self,
+                                 SmDocument *document)
+{
+  g_return_if_fail (SM_IS_PROJECT (self));
+  g_return_if_fail (SM_IS_DOCUMENT (document));
+
+  sm_document_clear_relation_types (document);
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      RelationType *relation = g_ptr_array_index (self->relation_types, i);
+
+      /* The project's own checks are stricter than the document's */
+      sm_document_set_relation_type (document, relation->type,
+                                     (const char * const *) relation->from,
+                                     (const char * const *) relation->to, NULL);
+    }
+}
+
+/**
+ * sm_project_apply_to_document:
+ * @document: a document of the corpus
+ * @flags: whether this is the user's edit, and what becomes of relations
+ *   that no longer fit
+ * @error: why the schema's labels cannot be a label set
+ *
+ * Brings @document in line with the schema: its labels
+ * (sm_document_apply_label_set()) and its relation types. Without
+ * %SM_PROJECT_APPLY_AS_EDIT this is not an edit: nothing goes on the undo
+ * history and the document is not marked modified, as when a document is
+ * opened in the corpus or the schema file changes on disk. With
+ * %SM_PROJECT_APPLY_REMOVE_BROKEN, relations whose ends the new relation
+ * types do not allow are removed as an undoable action (within the edit,
+ * if it is one), and #SmDocument::relations-dropped says how many;
+ * without it they are kept, for the user to see.
+ *
+ * Returns: (transfer full) (nullable): the ids of the labels spans use
+ *   that the schema lacks (empty if none), or %NULL on error
+ */
+char **
+sm_project_apply_to_document (SmProject            *self,
+                              SmDocument           *document,
+                              SmProjectApplyFlags   flags,
+                              GError              **error)
+{
+  gboolean as_edit = (flags & SM_PROJECT_APPLY_AS_EDIT) != 0;
+  char **kept;
+
+  g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), NULL);
+
+  if (as_edit)
+    {
+      sm_document_begin_user_action (document);
+      kept = sm_document_apply_label_set (document, G_LIST_MODEL (self->labels), error);
+    }
+  else
+    kept = sm_document_adopt_label_set (document, G_LIST_MODEL (self->labels), error);
+
+  if (kept != NULL)
+    {
+      sm_project_apply_relation_types (self, document);
+      if (flags & SM_PROJECT_APPLY_REMOVE_BROKEN)
+        sm_document_remove_broken_relations (document);
+    }
+
+  if (as_edit)
+    sm_document_end_user_action (document);
+
+  return kept;
+}
+
 /* Options */
 
 /**

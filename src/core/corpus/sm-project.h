@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "sm-document.h"
 #include "sm-label.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,22 @@ G_BEGIN_DECLS
 /* The schema's file, in the corpus folder (docs/project-format.md) */
 #define SM_PROJECT_FILE_NAME      "spanmark-project.json"
 #define SM_PROJECT_FORMAT_VERSION 1
+
+/**
+ * SmProjectApplyFlags:
+ * @SM_PROJECT_APPLY_NONE: take the schema on outside the history, keeping
+ *   every relation (as a document is opened)
+ * @SM_PROJECT_APPLY_AS_EDIT: the user's own edit of the schema: one
+ *   undoable action
+ * @SM_PROJECT_APPLY_REMOVE_BROKEN: remove the relations that no longer
+ *   fit, undoably
+ */
+typedef enum
+{
+  SM_PROJECT_APPLY_NONE          = 0,
+  SM_PROJECT_APPLY_AS_EDIT       = 1 << 0,
+  SM_PROJECT_APPLY_REMOVE_BROKEN = 1 << 1,
+} SmProjectApplyFlags;
 
 #define SM_TYPE_PROJECT (sm_project_get_type ())
 
@@ -100,6 +117,14 @@ gboolean            sm_project_allows_relation       (SmProject           *self,
                                                       const char          *type,
                                                       const char          *from_label,
                                                       const char          *to_label);
+
+/* Documents */
+void                sm_project_apply_relation_types  (SmProject           *self,
+                                                      SmDocument          *document);
+char              **sm_project_apply_to_document     (SmProject           *self,
+                                                      SmDocument          *document,
+                                                      SmProjectApplyFlags  flags,
+                                                      GError             **error);
 
 /* Options */
 gboolean            sm_project_get_snap_to_words     (SmProject           *self,

@@ -749,7 +749,10 @@ add_relation (Parser         *parser,
   type = _sm_import_relation_type (names, r->type, where, parser->warnings);
   relation = _sm_relation_new (r->id, type, ends[0], ends[1]);
 
-  if (!_sm_document_insert_relation (document, relation, &local_error))
+  /* A relation whose ends its type does not allow (a said_by to a claim)
+   * is not imported: the document keeps the rule every edit keeps */
+  if (!sm_document_check_relation_ends (document, type, ends[0], ends[1], &local_error) ||
+      !_sm_document_insert_relation (document, relation, &local_error))
     g_ptr_array_add (parser->warnings,
                      g_strdup_printf (_("%s:%u:1: relation %s is not imported: %s"),
                                       parser->ann_name, r->line, r->id, local_error->message));

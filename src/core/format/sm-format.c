@@ -58,6 +58,9 @@ enum { META_ANNOTATOR, META_CREATED, META_MODIFIED, META_NEXT_SPAN, META_NEXT_RE
 
 #define MAX_MEMBERS 6
 
+/* Optional, and read with json-glib: a handful of short lists */
+#define RELATION_TYPES_MEMBER "relation_types"
+
 /* Where unknown members wait to be written back: on the label, span or
  * relation they came with, or on the document for its sections. */
 #define EXTRA_KEY          "sm-format-extra"
@@ -736,6 +739,114 @@ read_labels (SmDocument  *document,
   return TRUE;
 }
 
+/* A relation type's "from" or "to": an array of label ids */
+static char **
+read_label_list (JsonObject  *object,
+                 const char  *member,
+                 const char  *where,
+                 GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("%s: “%s” is missing"), where, member);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+            _("%s: “%s” must be an array of label ids, such as [\"CLAIM\"]"), where, member);
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+                _("%s: “%s” must be an array of label ids, such as [\"CLAIM\"]"), where, member);
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* "relation_types", taken out of the members kept for writing back: the
+ * document writes it from its own relation types */
+static gboolean
+read_relation_types (SmDocument  *document,
+                     FileRecord  *file,
+                     GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+
+  if (file->extra == NULL || !json_object_has_member (file->extra, RELATION_TYPES_MEMBER))
+    return TRUE;
+
+  node = json_node_copy (json_object_get_member (file->extra, RELATION_TYPES_MEMBER));
+  json_object_remove_member (file->extra, RELATION_TYPES_MEMBER);
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL, _("“%s” must be an array"),
+                 RELATION_TYPES_MEMBER);
+
+  sm_document_clear_relation_types (document);
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *where = NULL;
+      g_auto(GStrv) from = NULL;
+      g_auto(GStrv) to = NULL;
+      JsonObject *object;
+      JsonNode *type;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+                     _("relation type number %u must be an object"), i + 1);
+
+      object = json_node_get_object (element);
+      type = json_object_get_member (object, "type");
+      if (type == NULL || !JSON_NODE_HOLDS_VALUE (type) || json_node_get_value_type (type) != G_TYPE_STRING)
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+                     _("relation type number %u: “type” must be a string"), i + 1);
+
+      if (!sm_relation_type_is_valid (json_node_get_string (type), &local_error))
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, NULL,
+                     _("relation type number %u: %s"), i + 1, local_error->message);
+
+      where = g_strdup_printf (_("relation type %s"), json_node_get_string (type));
+      if (sm_document_get_relation_from (document, json_node_get_string (type)) != NULL)
+        return fail (error, SM_DOCUMENT_ERROR_DUPLICATE, NULL,
+                     _("%s: it is defined twice; define each relation type once"), where);
+
+      if (!(from = read_label_list (object, "from", where, error)) ||
+          !(to = read_label_list (object, "to", where, error)))
+        return FALSE;
+
+      if (!sm_document_set_relation_type (document, json_node_get_string (type),
+                                          (const char * const *) from,
+                                          (const char * const *) to, &local_error))
+        return fail (error, local_error->code, NULL, "%s: %s", where, local_error->message);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_spans (SmDocument  *document,
             FileRecord  *file,
@@ -1013,6 +1124,7 @@ sm_format_parse (const char  *data,
            check_header (&file, error) &&
            (document = read_document (&file, error)) &&
            read_labels (document, &file, error) &&
+           read_relation_types (document, &file, error) &&
            read_spans (document, &file, error) &&
            read_relations (document, &file, error) &&
            read_meta (document, &file, error))
@@ -1191,6 +1303,46 @@ append_time (GString    *out,
   append_string_member (out, "    ", name, string);
 }
 
+static void
+append_label_list (GString            *out,
+                   const char * const *labels)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      sm_json_append_string (out, labels[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+/* Written only when they are not the default, so most files never have them */
+static void
+append_relation_types (GString    *out,
+                       SmDocument *document)
+{
+  guint n = sm_document_get_n_relation_types (document);
+
+  g_string_append (out, "  \"" RELATION_TYPES_MEMBER "\": [");
+  for (guint i = 0; i < n; i++)
+    {
+      const char *type = sm_document_get_relation_type (document, i);
+
+      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      sm_json_append_member (out, "type");
+      sm_json_append_string (out, type);
+      g_string_append (out, ", ");
+      sm_json_append_member (out, "from");
+      append_label_list (out, sm_document_get_relation_from (document, type));
+      g_string_append (out, ", ");
+      sm_json_append_member (out, "to");
+      append_label_list (out, sm_document_get_relation_to (document, type));
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n > 0 ? "\n  ],\n" : "],\n");
+}
+
 /**
  * sm_format_serialize:
  *
@@ -1250,6 +1402,9 @@ sm_format_serialize (SmDocument *document)
       g_string_append_c (out, '}');
     }
   g_string_append (out, n > 0 ? "\n  ],\n" : "],\n");
+
+  if (!_sm_document_has_default_relation_types (document))
+    append_relation_types (out, document);
 
   g_string_append (out, "  \"spans\": [");
   sm_span_index_foreach (SM_SPAN_INDEX (sm_document_get_spans (document)), append_span, out);

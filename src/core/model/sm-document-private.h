@@ -34,6 +34,8 @@ void     _sm_document_set_next_numbers (SmDocument *self,
                                         guint       next_span,
                                         guint       next_relation);
 
+gboolean _sm_document_has_default_relation_types (SmDocument *self);
+
 guint64  _sm_document_get_version      (SmDocument *self);
 void     _sm_document_mark_saved       (SmDocument *self,
                                         guint64     version);

@@ -38,6 +38,14 @@ typedef enum
   CHANGE_MOVE_LABEL,
 } ChangeKind;
 
+/* Which labels a relation of a type may start and end at */
+typedef struct
+{
+  char  *type;
+  char **from;
+  char **to;
+} RelationType;
+
 /* One step of an undoable action, holding what it needs to go both ways */
 typedef struct
 {
@@ -77,6 +85,7 @@ struct _SmDocument
   GHashTable       *relations_by_id;    /* id -> SmRelation (the list holds it) */
   GHashTable       *relations_by_span;  /* SmSpan -> GPtrArray of SmRelation */
   guint             next_relation;
+  GPtrArray        *relation_types;     /* RelationType, in their order */
 
   /* Each entry of the stacks is a GPtrArray of Change: one user action */
   GPtrArray        *undo_stack;
@@ -84,6 +93,10 @@ struct _SmDocument
   GPtrArray        *open_action;
   guint             user_action_depth;
   guint             n_spans_before_action;
+  /* relations the open action removed because their ends no longer fit */
+  guint             n_dropped;
+  /* > 0 while a schema is taken on outside the history */
+  guint             outside_history;
   /* undo_stack->len when last saved; G_MAXUINT if that state is gone */
   guint             save_point;
   /* counts every change, so a save can tell if it wrote the latest state */
@@ -111,6 +124,7 @@ enum {
 enum {
   CHANGED,
   RANGE_CHANGED,
+  RELATIONS_DROPPED,
   N_SIGNALS
 };
 
@@ -140,6 +154,15 @@ change_new (ChangeKind  kind,
   change->relation = relation ? g_object_ref (relation) : NULL;
 
   return change;
+}
+
+static void
+relation_type_free (RelationType *relation_type)
+{
+  g_free (relation_type->type);
+  g_strfreev (relation_type->from);
+  g_strfreev (relation_type->to);
+  g_free (relation_type);
 }
 
 static GPtrArray *
@@ -321,6 +344,13 @@ do_set_status (SmDocument       *self,
 static void apply_label_change (SmDocument *self,
                                 Change     *change,
                                 gboolean    forward);
+static gboolean check_end                      (SmDocument  *self,
+                                                const char  *type,
+                                                SmSpan      *span,
+                                                gboolean     is_from,
+                                                GError     **error);
+static void     drop_relations_that_do_not_fit (SmDocument  *self,
+                                                SmSpan      *span);
 
 static void
 apply_change (SmDocument *self,
@@ -395,6 +425,14 @@ static void
 record (SmDocument *self,
         Change     *change)
 {
+  /* A schema taken on is not the user's edit: applied, never undone */
+  if (self->outside_history > 0)
+    {
+      apply_change (self, change, TRUE);
+      change_free (change);
+      return;
+    }
+
   sm_document_begin_user_action (self);
   apply_change (self, change, TRUE);
   g_ptr_array_add (self->open_action, change);
@@ -409,6 +447,7 @@ sm_document_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->open_action, g_ptr_array_unref);
+  g_clear_pointer (&self->relation_types, g_ptr_array_unref);
   g_clear_pointer (&self->relations_by_span, g_hash_table_unref);
   g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
   g_clear_object (&self->relations);
@@ -584,6 +623,21 @@ sm_document_class_init (SmDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * SmDocument::relations-dropped:
+   * @n_relations: how many
+   *
+   * Emitted after a user action that removed relations because their ends
+   * no longer fit their type (a span relabelled, a schema changed): the
+   * moment to say how many went. Undo brings them back.
+   */
+  signals [RELATIONS_DROPPED] =
+    g_signal_new ("relations-dropped",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -597,6 +651,8 @@ sm_document_init (SmDocument *self)
   self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations_by_span = g_hash_table_new_full (NULL, NULL, NULL,
                                                    (GDestroyNotify) g_ptr_array_unref);
+  self->relation_types = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_type_free);
+  sm_document_reset_relation_types (self);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->next_span = 1;
@@ -1199,7 +1255,9 @@ sm_document_remove_span (SmDocument *self,
 /**
  * sm_document_set_span_label:
  *
- * Relabels @span, as an undoable action. Its relations are kept.
+ * Relabels @span, as an undoable action. Its relations are kept, except
+ * those whose type does not allow the new label at that end: they are
+ * removed in the same action, and #SmDocument::relations-dropped says so.
  */
 gboolean
 sm_document_set_span_label (SmDocument  *self,
@@ -1222,7 +1280,11 @@ sm_document_set_span_label (SmDocument  *self,
   change = change_new (CHANGE_SET_LABEL, span, NULL);
   change->before = g_strdup (sm_span_get_label (span));
   change->after = g_strdup (label);
+
+  sm_document_begin_user_action (self);
   record (self, change);
+  drop_relations_that_do_not_fit (self, span);
+  sm_document_end_user_action (self);
 
   return TRUE;
 }
@@ -1368,6 +1430,7 @@ check_relation (SmDocument  *self,
                 const char  *type,
                 SmSpan      *from,
                 SmSpan      *to,
+                gboolean     check_ends,
                 GError     **error)
 {
   SmRelation *existing;
@@ -1381,6 +1444,9 @@ check_relation (SmDocument  *self,
                    _("span %s cannot be related to itself"), sm_span_get_id (from));
       return FALSE;
     }
+
+  if (check_ends && !sm_document_check_relation_ends (self, type, from, to, error))
+    return FALSE;
 
   if ((existing = find_relation_between (self, type, from, to)) != NULL)
     {
@@ -1401,7 +1467,8 @@ check_relation (SmDocument  *self,
  * @to: another span of the document
  *
  * Adds a relation with a new id, as an undoable action. The same relation
- * twice and a span related to itself are refused.
+ * twice, a span related to itself and ends whose labels its type does not
+ * allow (sm_document_allows_relation()) are refused.
  *
  * Returns: (transfer none) (nullable): the new relation
  */
@@ -1421,7 +1488,7 @@ sm_document_add_relation (SmDocument  *self,
   g_return_val_if_fail (sm_document_find_span (self, sm_span_get_id (from)) == from, NULL);
   g_return_val_if_fail (sm_document_find_span (self, sm_span_get_id (to)) == to, NULL);
 
-  if (!check_relation (self, type, from, to, error))
+  if (!check_relation (self, type, from, to, TRUE, error))
     return NULL;
 
   id = next_id (self, 'R', &self->next_relation, self->relations_by_id);
@@ -1469,8 +1536,9 @@ sm_document_get_speaker (SmDocument *self,
 
 /**
  * sm_document_set_speaker:
- * @claim: a CLAIM span
- * @speaker: (nullable): a SPEAKER span, or %NULL for nobody
+ * @claim: a CLAIM span (or one of another label said_by may start at)
+ * @speaker: (nullable): a SPEAKER span (or one said_by may end at), or
+ *   %NULL for nobody
  *
  * Attributes @claim to @speaker with a said_by relation, replacing any
  * earlier attribution, as one undoable action.
@@ -1487,20 +1555,9 @@ sm_document_set_speaker (SmDocument  *self,
   g_return_val_if_fail (SM_IS_SPAN (claim), FALSE);
   g_return_val_if_fail (speaker == NULL || SM_IS_SPAN (speaker), FALSE);
 
-  if (g_strcmp0 (sm_span_get_label (claim), SM_LABEL_CLAIM) != 0)
-    {
-      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
-                   _("span %s is not a claim: only claims are said by a speaker"),
-                   sm_span_get_id (claim));
-      return FALSE;
-    }
-
-  if (speaker != NULL && g_strcmp0 (sm_span_get_label (speaker), SM_LABEL_SPEAKER) != 0)
-    {
-      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
-                   _("span %s is not a speaker"), sm_span_get_id (speaker));
-      return FALSE;
-    }
+  if (!check_end (self, SM_RELATION_SAID_BY, claim, TRUE, error) ||
+      (speaker != NULL && !check_end (self, SM_RELATION_SAID_BY, speaker, FALSE, error)))
+    return FALSE;
 
   if (sm_document_get_speaker (self, claim) == speaker)
     return TRUE;
@@ -1530,6 +1587,7 @@ sm_document_begin_user_action (SmDocument *self)
     {
       self->open_action = action_new ();
       self->n_spans_before_action = sm_document_get_n_spans (self);
+      self->n_dropped = 0;
     }
 }
 
@@ -1588,6 +1646,14 @@ sm_document_end_user_action (SmDocument *self)
   touch (self);
 
   notify_history (self, could_undo, could_redo, was_modified, self->n_spans_before_action);
+
+  if (self->n_dropped > 0)
+    {
+      guint n_dropped = self->n_dropped;
+
+      self->n_dropped = 0;
+      g_signal_emit (self, signals [RELATIONS_DROPPED], 0, n_dropped);
+    }
 }
 
 gboolean
@@ -1784,8 +1850,11 @@ _sm_document_insert_relation (SmDocument  *self,
       return FALSE;
     }
 
+  /* A relation whose ends break its type is kept, never dropped on load:
+   * sm_document_check_relations() reports it */
   if (!check_relation (self, sm_relation_get_type_name (relation),
-                       sm_relation_get_from (relation), sm_relation_get_to (relation), error))
+                       sm_relation_get_from (relation), sm_relation_get_to (relation),
+                       FALSE, error))
     return FALSE;
 
   reserve_id (id, 'R', &self->next_relation);
@@ -1892,6 +1961,8 @@ apply_label_change (SmDocument *self,
       if (adding)
         {
           position = change->kind == CHANGE_ADD_LABEL ? change->after_start : change->before_start;
+          /* A schema taken on outside the history may have changed the list since */
+          position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->labels)));
           g_list_store_insert (self->labels, position, change->label);
         }
       else if (g_list_store_find (self->labels, change->label, &position))
@@ -1915,9 +1986,9 @@ apply_label_change (SmDocument *self,
         {
           g_object_ref (change->label);
           g_list_store_remove (self->labels, position);
-          g_list_store_insert (self->labels,
-                               forward ? change->after_start : change->before_start,
-                               change->label);
+          position = forward ? change->after_start : change->before_start;
+          position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->labels)));
+          g_list_store_insert (self->labels, position, change->label);
           g_object_unref (change->label);
         }
       break;
@@ -2360,8 +2431,13 @@ merge_span_into (SmDocument *self,
           find_relation_between (self, type, keeper, NULL) != NULL)
         continue;
 
-      if (from != to && find_relation_between (self, type, from, to) == NULL)
+      if (from == to || find_relation_between (self, type, from, to) != NULL)
+        continue;
+
+      if (sm_document_check_relation_ends (self, type, from, to, NULL))
         sm_document_add_relation (self, type, from, to, NULL);
+      else
+        self->n_dropped++;
     }
 
   sm_document_remove_span (self, span);
@@ -2375,7 +2451,8 @@ merge_span_into (SmDocument *self,
  *
  * Gives every span labelled @from the label @to, as one undoable action:
  * the way to map a document's unknown labels onto the project's. Relations
- * are kept. A span whose range already has a @to span is merged into it.
+ * are kept where their type allows @to (the others are removed in the same
+ * action). A span whose range already has a @to span is merged into it.
  * The label @from stays in the label set, now unused.
  */
 gboolean
@@ -2424,6 +2501,8 @@ sm_document_relabel_spans (SmDocument  *self,
           record (self, change);
         }
     }
+  for (guint i = 0; i < spans->len; i++)
+    drop_relations_that_do_not_fit (self, g_ptr_array_index (spans, i));
   sm_document_end_user_action (self);
 
   if (n_spans != NULL)
@@ -2478,6 +2557,10 @@ sm_document_dup_labels_missing_from (SmDocument *self,
 
   return g_strv_builder_end (builder);
 }
+
+static char **apply_label_set (SmDocument  *self,
+                               GListModel  *labels,
+                               GError     **error);
 
 static gboolean
 check_label_set (GListModel  *labels,
@@ -2536,11 +2619,51 @@ sm_document_apply_label_set (SmDocument  *self,
                              GListModel  *labels,
                              GError     **error)
 {
-  g_autoptr(GPtrArray) current = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n, n_current;
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (labels), NULL);
+
+  return apply_label_set (self, labels, error);
+}
+
+/**
+ * sm_document_adopt_label_set:
+ * @labels: a #GListModel of #SmLabel, usually sm_project_get_labels()
+ * @error: why @labels cannot be a label set (an id or a key twice)
+ *
+ * Does what sm_document_apply_label_set() does, outside the undo history
+ * and without marking the document modified: for a schema the document
+ * takes on (a corpus's, as it is opened or when the schema file changes
+ * on disk), which is not an edit the user made.
+ *
+ * Returns: (transfer full) (nullable): the ids of the kept labels that
+ *   @labels lacks (empty if none), or %NULL on error
+ */
+char **
+sm_document_adopt_label_set (SmDocument  *self,
+                             GListModel  *labels,
+                             GError     **error)
+{
+  char **kept;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (labels), NULL);
+  g_return_val_if_fail (self->user_action_depth == 0, NULL);
+
+  self->outside_history++;
+  kept = apply_label_set (self, labels, error);
+  self->outside_history--;
+  self->version++;
+
+  return kept;
+}
+
+static char **
+apply_label_set (SmDocument  *self,
+                 GListModel  *labels,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) current = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n, n_current;
 
   if (!check_label_set (labels, error))
     return NULL;
@@ -2615,4 +2738,433 @@ sm_document_apply_label_set (SmDocument  *self,
   sm_document_end_user_action (self);
 
   return sm_document_dup_labels_missing_from (self, labels);
+}
+
+/*
+ * Relation types
+ *
+ * Which labels a relation of each type may start and end at: said_by goes
+ * from a CLAIM to a SPEAKER unless a schema says otherwise. They are the
+ * document's schema, like its labels, so setting them is not an edit of
+ * the annotations: outside the history, and not a modification. Every
+ * edit of the annotations keeps the rule (a relation whose ends its type
+ * does not allow is refused, or removed in the same action when a
+ * relabel breaks it); a file may still break it, and is loaded as it is so
+ * that nothing is dropped: sm_document_check_relations() reports it.
+ */
+
+static RelationType *
+find_relation_type (SmDocument *self,
+                    const char *type)
+{
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      RelationType *relation_type = g_ptr_array_index (self->relation_types, i);
+
+      if (g_strcmp0 (relation_type->type, type) == 0)
+        return relation_type;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_default_relation_type (RelationType *relation_type)
+{
+  return g_strcmp0 (relation_type->type, SM_RELATION_SAID_BY) == 0 &&
+         g_strv_length (relation_type->from) == 1 &&
+         g_strcmp0 (relation_type->from[0], SM_LABEL_CLAIM) == 0 &&
+         g_strv_length (relation_type->to) == 1 &&
+         g_strcmp0 (relation_type->to[0], SM_LABEL_SPEAKER) == 0;
+}
+
+/**
+ * _sm_document_has_default_relation_types:
+ *
+ * Returns: whether the relation types are the default ones (claims said by
+ *   speakers), which a file need not write
+ */
+gboolean
+_sm_document_has_default_relation_types (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  return self->relation_types->len == 1 &&
+         is_default_relation_type (g_ptr_array_index (self->relation_types, 0));
+}
+
+/**
+ * sm_document_reset_relation_types:
+ *
+ * Gives the document the default relation types: said_by from CLAIM to
+ * SPEAKER. Outside the history, like every change to the relation types.
+ */
+void
+sm_document_reset_relation_types (SmDocument *self)
+{
+  const char * const from[] = { SM_LABEL_CLAIM, NULL };
+  const char * const to[] = { SM_LABEL_SPEAKER, NULL };
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  sm_document_clear_relation_types (self);
+  sm_document_set_relation_type (self, SM_RELATION_SAID_BY, from, to, NULL);
+}
+
+/**
+ * sm_document_clear_relation_types:
+ *
+ * Forgets every relation type: relations of any type may then link any
+ * two spans. Outside the history.
+ */
+void
+sm_document_clear_relation_types (SmDocument *self)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  g_ptr_array_set_size (self->relation_types, 0);
+  self->version++;
+}
+
+static gboolean
+check_label_ids (const char * const  *labels,
+                 const char          *member,
+                 GError             **error)
+{
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      if (!sm_label_id_is_valid (labels[i], NULL))
+        {
+          g_autofree char *escaped = sm_text_escape_controls (labels[i]);
+
+          g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                       _("“%s” names “%s”, which is not a label id"), member, escaped);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_document_set_relation_type:
+ * @type: a relation type, such as %SM_RELATION_SAID_BY
+ * @from: the ids of the labels a relation of @type may start at
+ * @to: the ids of the labels it may point to
+ *
+ * Adds a relation type at the end, or changes the labels of an existing
+ * one, outside the history. Relations that no longer fit are left as they
+ * are: see sm_document_remove_broken_relations().
+ */
+gboolean
+sm_document_set_relation_type (SmDocument          *self,
+                               const char          *type,
+                               const char * const  *from,
+                               const char * const  *to,
+                               GError             **error)
+{
+  RelationType *relation_type;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (from != NULL, FALSE);
+  g_return_val_if_fail (to != NULL, FALSE);
+
+  if (!sm_relation_type_is_valid (type, error) ||
+      !check_label_ids (from, "from", error) ||
+      !check_label_ids (to, "to", error))
+    return FALSE;
+
+  if ((relation_type = find_relation_type (self, type)) == NULL)
+    {
+      relation_type = g_new0 (RelationType, 1);
+      relation_type->type = g_strdup (type);
+      g_ptr_array_add (self->relation_types, relation_type);
+    }
+
+  g_strfreev (relation_type->from);
+  g_strfreev (relation_type->to);
+  relation_type->from = g_strdupv ((char **) from);
+  relation_type->to = g_strdupv ((char **) to);
+  self->version++;
+
+  return TRUE;
+}
+
+guint
+sm_document_get_n_relation_types (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  return self->relation_types->len;
+}
+
+/**
+ * sm_document_get_relation_type:
+ *
+ * Returns: the name of the relation type at @position
+ */
+const char *
+sm_document_get_relation_type (SmDocument *self,
+                               guint       position)
+{
+  RelationType *relation_type;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (position < self->relation_types->len, NULL);
+
+  relation_type = g_ptr_array_index (self->relation_types, position);
+
+  return relation_type->type;
+}
+
+/**
+ * sm_document_get_relation_from:
+ *
+ * Returns: (transfer none) (nullable): the labels a relation of @type may
+ *   start at (for said_by, the claim), or %NULL if @type is not declared
+ */
+const char * const *
+sm_document_get_relation_from (SmDocument *self,
+                               const char *type)
+{
+  RelationType *relation_type;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  relation_type = find_relation_type (self, type);
+
+  return relation_type ? (const char * const *) relation_type->from : NULL;
+}
+
+/**
+ * sm_document_get_relation_to:
+ *
+ * Returns: (transfer none) (nullable): the labels a relation of @type may
+ *   point to (for said_by, the speaker), or %NULL if @type is not declared
+ */
+const char * const *
+sm_document_get_relation_to (SmDocument *self,
+                             const char *type)
+{
+  RelationType *relation_type;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  relation_type = find_relation_type (self, type);
+
+  return relation_type ? (const char * const *) relation_type->to : NULL;
+}
+
+/**
+ * sm_document_allows_relation:
+ *
+ * Returns: whether a relation of @type may go from a span labelled
+ *   @from_label to one labelled @to_label. A type the document does not
+ *   declare (one an import brought, say) may link any two spans.
+ */
+gboolean
+sm_document_allows_relation (SmDocument *self,
+                             const char *type,
+                             const char *from_label,
+                             const char *to_label)
+{
+  RelationType *relation_type;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (from_label != NULL, FALSE);
+  g_return_val_if_fail (to_label != NULL, FALSE);
+
+  if ((relation_type = find_relation_type (self, type)) == NULL)
+    return TRUE;
+
+  return g_strv_contains ((const char * const *) relation_type->from, from_label) &&
+         g_strv_contains ((const char * const *) relation_type->to, to_label);
+}
+
+/* Whether @span may be the start (@is_from) or the end of a @type relation */
+static gboolean
+check_end (SmDocument  *self,
+           const char  *type,
+           SmSpan      *span,
+           gboolean     is_from,
+           GError     **error)
+{
+  RelationType *relation_type = find_relation_type (self, type);
+  const char * const *allowed;
+  g_autofree char *list = NULL;
+
+  if (relation_type == NULL)
+    return TRUE;
+
+  allowed = (const char * const *) (is_from ? relation_type->from : relation_type->to);
+  if (g_strv_contains (allowed, sm_span_get_label (span)))
+    return TRUE;
+
+  if (allowed[0] == NULL)
+    {
+      if (is_from)
+        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                     _("span %s is labelled %s, but no label may start a %s relation"),
+                     sm_span_get_id (span), sm_span_get_label (span), type);
+      else
+        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                     _("span %s is labelled %s, but no label may end a %s relation"),
+                     sm_span_get_id (span), sm_span_get_label (span), type);
+      return FALSE;
+    }
+
+  /* Translators: the separator in a list of label ids such as "SPEAKER or SOURCE" */
+  list = g_strjoinv (_(" or "), (char **) allowed);
+  if (is_from)
+    /* Translators: "span T2 is labelled SPEAKER, but a said_by relation goes from CLAIM" */
+    g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                 _("span %s is labelled %s, but a %s relation goes from %s"),
+                 sm_span_get_id (span), sm_span_get_label (span), type, list);
+  else
+    /* Translators: "span T1 is labelled CLAIM, but a said_by relation goes to SPEAKER" */
+    g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                 _("span %s is labelled %s, but a %s relation goes to %s"),
+                 sm_span_get_id (span), sm_span_get_label (span), type, list);
+
+  return FALSE;
+}
+
+/**
+ * sm_document_check_relation_ends:
+ * @type: a relation type
+ * @from: the span the relation would start at
+ * @to: the span it would point to
+ * @error: which end does not fit, and what the type allows
+ *
+ * Returns: whether the labels of @from and @to fit @type
+ *   (sm_document_allows_relation())
+ */
+gboolean
+sm_document_check_relation_ends (SmDocument  *self,
+                                 const char  *type,
+                                 SmSpan      *from,
+                                 SmSpan      *to,
+                                 GError     **error)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_SPAN (from), FALSE);
+  g_return_val_if_fail (SM_IS_SPAN (to), FALSE);
+
+  return check_end (self, type, from, TRUE, error) &&
+         check_end (self, type, to, FALSE, error);
+}
+
+static gboolean
+relation_fits (SmDocument *self,
+               SmRelation *relation)
+{
+  return sm_document_allows_relation (self, sm_relation_get_type_name (relation),
+                                      sm_span_get_label (sm_relation_get_from (relation)),
+                                      sm_span_get_label (sm_relation_get_to (relation)));
+}
+
+/* Removes, in the open action, the relations of @span whose ends no longer fit */
+static void
+drop_relations_that_do_not_fit (SmDocument *self,
+                                SmSpan     *span)
+{
+  g_autoptr(GPtrArray) relations = sm_document_get_relations_of_span (self, span);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      SmRelation *relation = g_ptr_array_index (relations, i);
+
+      if (!relation_fits (self, relation))
+        {
+          record (self, change_new (CHANGE_REMOVE_RELATION, NULL, relation));
+          self->n_dropped++;
+        }
+    }
+}
+
+/**
+ * sm_document_dup_broken_relations:
+ *
+ * Returns: (transfer full) (element-type SmRelation): the relations whose
+ *   ends their type does not allow, by id; only a file (or a schema that
+ *   changed) can leave some
+ */
+GPtrArray *
+sm_document_dup_broken_relations (SmDocument *self)
+{
+  GListModel *relations;
+  GPtrArray *broken;
+  guint n;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  relations = G_LIST_MODEL (self->relations);
+  n = g_list_model_get_n_items (relations);
+  broken = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmRelation) relation = g_list_model_get_item (relations, i);
+
+      if (!relation_fits (self, relation))
+        g_ptr_array_add (broken, g_steal_pointer (&relation));
+    }
+
+  return broken;
+}
+
+/**
+ * sm_document_check_relations:
+ * @error: the first relation whose ends break its type, as
+ *   "relation R1: span T2 is labelled CLAIM, but a said_by relation goes to SPEAKER"
+ *
+ * Returns: whether every relation's ends fit its type
+ */
+gboolean
+sm_document_check_relations (SmDocument  *self,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) broken = NULL;
+  SmRelation *relation;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  broken = sm_document_dup_broken_relations (self);
+  if (broken->len == 0)
+    return TRUE;
+
+  relation = g_ptr_array_index (broken, 0);
+  if (!sm_document_check_relation_ends (self, sm_relation_get_type_name (relation),
+                                        sm_relation_get_from (relation),
+                                        sm_relation_get_to (relation), error))
+    g_prefix_error (error, _("relation %s: "), sm_relation_get_id (relation));
+
+  return FALSE;
+}
+
+/**
+ * sm_document_remove_broken_relations:
+ *
+ * Removes every relation whose ends its type does not allow, as one
+ * undoable action, and says how many with #SmDocument::relations-dropped.
+ *
+ * Returns: how many were removed
+ */
+guint
+sm_document_remove_broken_relations (SmDocument *self)
+{
+  g_autoptr(GPtrArray) broken = NULL;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  broken = sm_document_dup_broken_relations (self);
+
+  sm_document_begin_user_action (self);
+  for (guint i = 0; i < broken->len; i++)
+    {
+      record (self, change_new (CHANGE_REMOVE_RELATION, NULL, g_ptr_array_index (broken, i)));
+      self->n_dropped++;
+    }
+  sm_document_end_user_action (self);
+
+  return broken->len;
 }

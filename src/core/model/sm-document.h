@@ -126,6 +126,35 @@ gboolean          sm_document_set_speaker          (SmDocument        *self,
                                                     SmSpan            *speaker,
                                                     GError           **error);
 
+/* Relation types: which labels a relation of each type may link */
+guint             sm_document_get_n_relation_types (SmDocument       *self);
+const char       *sm_document_get_relation_type    (SmDocument        *self,
+                                                    guint              position);
+const char * const *sm_document_get_relation_from  (SmDocument        *self,
+                                                    const char        *type);
+const char * const *sm_document_get_relation_to    (SmDocument        *self,
+                                                    const char        *type);
+gboolean          sm_document_set_relation_type    (SmDocument        *self,
+                                                    const char        *type,
+                                                    const char * const *from,
+                                                    const char * const *to,
+                                                    GError           **error);
+void              sm_document_clear_relation_types (SmDocument        *self);
+void              sm_document_reset_relation_types (SmDocument        *self);
+gboolean          sm_document_allows_relation      (SmDocument        *self,
+                                                    const char        *type,
+                                                    const char        *from_label,
+                                                    const char        *to_label);
+gboolean          sm_document_check_relation_ends  (SmDocument        *self,
+                                                    const char        *type,
+                                                    SmSpan            *from,
+                                                    SmSpan            *to,
+                                                    GError           **error);
+GPtrArray        *sm_document_dup_broken_relations (SmDocument        *self);
+gboolean          sm_document_check_relations      (SmDocument        *self,
+                                                    GError           **error);
+guint             sm_document_remove_broken_relations (SmDocument     *self);
+
 /* History */
 void              sm_document_begin_user_action    (SmDocument        *self);
 void              sm_document_end_user_action      (SmDocument        *self);
@@ -204,6 +233,9 @@ gboolean          sm_document_relabel_spans        (SmDocument        *self,
 char            **sm_document_dup_labels_missing_from (SmDocument     *self,
                                                     GListModel        *labels);
 char            **sm_document_apply_label_set      (SmDocument        *self,
+                                                    GListModel        *labels,
+                                                    GError           **error);
+char            **sm_document_adopt_label_set      (SmDocument        *self,
                                                     GListModel        *labels,
                                                     GError           **error);
 

@@ -1,0 +1,148 @@
+/* sm-window-relations.c: relations whose ends break their type, in the window.
+ *
+ * The document keeps the rule and removes the links an edit breaks; the
+ * window says how many went, with a way back. A file (or a corpus's
+ * schema) can still bring relations that break it: they are kept and
+ * shown in a banner, to be removed, or fixed by relabelling their spans.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-window-relations"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-window-private.h"
+
+/**
+ * _sm_window_relations_update:
+ *
+ * Shows the banner while relations break their type, unless the user
+ * chose to keep just these.
+ */
+void
+_sm_window_relations_update (SmWindow *self)
+{
+  g_autoptr(GPtrArray) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  if (self->document == NULL ||
+      (broken = sm_document_dup_broken_relations (self->document))->len == 0 ||
+      broken->len == self->n_broken_relations_kept)
+    {
+      if (broken == NULL || broken->len == 0)
+        self->n_broken_relations_kept = 0;
+      sm_banner_set_revealed (self->relations_banner, FALSE);
+      return;
+    }
+
+  sm_document_check_relations (self->document, &error);
+  if (broken->len == 1)
+    /* Translators: %s says what is wrong, such as "relation R1: span T1 is
+     * labelled CLAIM, but a said_by relation goes to SPEAKER" */
+    message = g_strdup_printf (_("A relation links spans its type does not allow (%s). Remove it, or relabel its spans."),
+                               error->message);
+  else
+    /* Translators: %s says what is wrong with the first of them */
+    message = g_strdup_printf (ngettext ("%u relation links spans its type does not allow, such as %s. Remove them, or relabel their spans.",
+                                         "%u relations link spans their type does not allow, such as %s. Remove them, or relabel their spans.",
+                                         broken->len),
+                               broken->len, error->message);
+  sm_banner_set_title (self->relations_banner, message);
+  sm_banner_set_revealed (self->relations_banner, TRUE);
+}
+
+static void
+on_relations_dropped (SmWindow   *self,
+                      guint       n_relations,
+                      SmDocument *document)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (document != self->document)
+    return;
+
+  message = g_strdup_printf (ngettext ("Removed %u relation whose spans no longer fit its type",
+                                       "Removed %u relations whose spans no longer fit their type",
+                                       n_relations),
+                             n_relations);
+  toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_document_changed (SmWindow   *self,
+                     SmDocument *document)
+{
+  if (document == self->document)
+    _sm_window_relations_update (self);
+}
+
+/**
+ * _sm_window_relations_document_set:
+ *
+ * Follows the document just shown.
+ */
+void
+_sm_window_relations_document_set (SmWindow *self)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (SM_IS_DOCUMENT (self->document));
+
+  g_signal_connect_object (self->document, "relations-dropped", G_CALLBACK (on_relations_dropped),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed),
+                           self, G_CONNECT_SWAPPED);
+  self->n_broken_relations_kept = 0;
+  _sm_window_relations_update (self);
+}
+
+static void
+remove_broken_relations_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (self->document != NULL)
+    sm_document_remove_broken_relations (self->document);
+  _sm_window_relations_update (self);
+}
+
+static void
+keep_broken_relations_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  g_autoptr(GPtrArray) broken = NULL;
+
+  if (self->document != NULL)
+    {
+      broken = sm_document_dup_broken_relations (self->document);
+      self->n_broken_relations_kept = broken->len;
+    }
+  sm_banner_set_revealed (self->relations_banner, FALSE);
+}
+
+void
+_sm_window_relations_class_init (SmWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, relations_banner);
+  gtk_widget_class_install_action (widget_class, "win.remove-broken-relations", NULL,
+                                   remove_broken_relations_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-broken-relations", NULL,
+                                   keep_broken_relations_action);
+}
