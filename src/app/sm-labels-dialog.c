@@ -175,6 +175,9 @@ id_note (SmLabelsDialog *self,
   if (sm_label_id_is_builtin (id))
     return g_strdup_printf (_("Id %s is kept: it is one of Spanmark’s own labels"), id);
 
+  if (self->corpus == NULL)
+    return g_strdup_printf (_("Id %s is kept: a relation type of the document names it"), id);
+
   return g_strdup_printf (_("Id %s is kept while the corpus is being read"), id);
 }
 

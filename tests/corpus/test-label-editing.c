@@ -483,6 +483,32 @@ test_rename_takes_id_from_name (void)
   g_assert_cmpstr (after, ==, labels);
 }
 
+/* A relation type of the document names a label by its id, outside the
+ * history: renaming the label keeps that id, so the type still fits */
+static void
+test_rename_keeps_id_a_relation_type_names (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(SmLabel) added = sm_label_new ("LABEL_4", "Label 4", "#3584e4", "4");
+  const char * const from[] = { "LABEL_4", NULL };
+  const char * const to[] = { SM_LABEL_SPEAKER, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_id = NULL;
+  guint n_spans = 99;
+
+  g_assert_true (sm_document_insert_label (document, added, G_MAXUINT, &error));
+  g_assert_true (sm_document_set_relation_type (document, "cites", from, to, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sm_document_label_keeps_id (document, "LABEL_4", &n_spans));
+  g_assert_cmpuint (n_spans, ==, 0);
+  g_assert_true (sm_document_rename_label (document, "LABEL_4", "Source", &new_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (new_id, ==, "LABEL_4");
+  g_assert_cmpstr (sm_label_get_name (sm_document_find_label (document, "LABEL_4")), ==, "Source");
+  g_assert_true (sm_document_allows_relation (document, "cites", "LABEL_4", SM_LABEL_SPEAKER));
+}
+
 static void
 count_dropped (SmDocument *document,
                guint       n_relations,
@@ -573,6 +599,8 @@ main (int   argc,
   g_test_add_func ("/label-editing/apply-twice-changes-nothing", test_apply_twice_changes_nothing);
   g_test_add_func ("/label-editing/apply-refuses-bad-set", test_apply_refuses_bad_set);
   g_test_add_func ("/label-editing/rename-takes-id-from-name", test_rename_takes_id_from_name);
+  g_test_add_func ("/label-editing/rename-keeps-id-a-relation-type-names",
+                   test_rename_keeps_id_a_relation_type_names);
   g_test_add_func ("/label-editing/project-applied-to-document", test_project_applied_to_document);
 
   return g_test_run ();

@@ -2131,14 +2131,17 @@ sm_document_set_label_name (SmDocument  *self,
  * @n_spans: (out) (optional): how many spans use it
  *
  * Whether renaming @label keeps its id: it does when a span uses it (a
- * file or a dataset may already hold the id) and for Spanmark's own
- * labels (sm_label_id_is_builtin()). Any other takes its id from its name.
+ * file or a dataset may already hold the id), when one of the document's
+ * relation types names it (they live outside the history, so an undoable
+ * rename cannot change them) and for Spanmark's own labels
+ * (sm_label_id_is_builtin()). Any other takes its id from its name.
  */
 gboolean
 sm_document_label_keeps_id (SmDocument *self,
                             const char *label,
                             guint      *n_spans)
 {
+  gboolean named = FALSE;
   guint n;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), TRUE);
@@ -2148,7 +2151,15 @@ sm_document_label_keeps_id (SmDocument *self,
   if (n_spans != NULL)
     *n_spans = n;
 
-  return n > 0 || sm_label_id_is_builtin (label);
+  for (guint i = 0; i < self->relation_types->len && !named; i++)
+    {
+      RelationType *relation_type = g_ptr_array_index (self->relation_types, i);
+
+      named = g_strv_contains ((const char * const *) relation_type->from, label) ||
+              g_strv_contains ((const char * const *) relation_type->to, label);
+    }
+
+  return n > 0 || named || sm_label_id_is_builtin (label);
 }
 
 /**
