@@ -329,8 +329,8 @@ test_tag_with_the_mouse (void)
 
   /* A figure nested in the claim: both highlights show on it */
   figure = tag (window, "FIGURE", quote + 37, quote + 40);
-  g_assert_cmpstr (sm_span_get_text (figure), ==, "U.S");
-  assert_highlight (view, "FIGURE", quote + 37, quote + 40);
+  g_assert_cmpstr (sm_span_get_text (figure), ==, "U.S.");
+  assert_highlight (view, "FIGURE", quote + 37, quote + 41);
   g_assert_true (has_tag (view, "CLAIM", quote + 38));
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, 3);
   g_assert_cmpint (sm_document_get_status (document), ==, SM_DOCUMENT_STATUS_IN_PROGRESS);
@@ -353,6 +353,82 @@ test_tag_with_the_mouse (void)
   editors = open_span_editors (view, quote + 38);
   g_assert_cmpuint (editors->len, ==, 2);
   gtk_popover_popdown (sm_annotation_view_get_span_popover (view));
+
+  close_window (window);
+}
+
+static char *
+selected_text (SmWindow *window)
+{
+  guint start, end;
+
+  if (!sm_annotation_view_get_selection (sm_window_get_view (window), &start, &end))
+    return NULL;
+
+  return sm_text_dup_slice (sm_document_get_text (sm_window_get_document (window)), start, end);
+}
+
+/* Snapping and double-click keep figures and abbreviations whole: the
+ * words of docs/conll.md, the tokens CoNLL exports */
+static void
+test_whole_words (void)
+{
+  g_autofree char *folder = g_build_filename (home, "words", NULL);
+  g_autofree char *article = g_build_filename (folder, "words.txt", NULL);
+  SmWindow *window;
+  SmDocument *document;
+  SmAnnotationView *view;
+  SmSpan *span;
+  guint figure, share, us;
+  const struct {
+    const char *text;
+    guint       at;
+  } words[] = {
+    { "3.3%", 1 },
+    { "3.5%", 0 },
+    { "U.S.", 2 },
+    { "$100", 0 },
+    { "North-South", 7 },
+    { "#Iran2024", 3 },
+  };
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (article,
+                                      "Trade grew 3.3% in 2019, a share of 3.5% of the U.S. total, "
+                                      "$100 of North-South trade. #Iran2024\n", -1, NULL));
+  window = open_window (article);
+  document = sm_window_get_document (window);
+  view = sm_window_get_view (window);
+  figure = offset_of (document, "3.3%");
+  share = offset_of (document, "3.5%");
+  us = offset_of (document, "U.S.");
+
+  /* A drag over "3." or "of 3." snaps to the whole figure, "U" to "U.S." */
+  span = tag (window, "FIGURE", figure, figure + 2);
+  g_assert_cmpstr (sm_span_get_text (span), ==, "3.3%");
+  span = tag (window, "FIGURE", share - 3, share + 2);
+  g_assert_cmpstr (sm_span_get_text (span), ==, "of 3.5%");
+  span = tag (window, "SPEAKER", us, us + 1);
+  g_assert_cmpstr (sm_span_get_text (span), ==, "U.S.");
+
+  /* A sentence's full stop is not glued to its last word */
+  span = tag (window, "CLAIM", offset_of (document, "rade."), offset_of (document, "rade.") + 2);
+  g_assert_cmpstr (sm_span_get_text (span), ==, "trade");
+
+  /* A double-click selects the whole word, snapping on or off */
+  for (guint snapping = 0; snapping < 2; snapping++)
+    {
+      g_object_set (view, "snap-to-words", (gboolean) snapping, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        {
+          g_autofree char *selected = NULL;
+
+          g_assert_true (sm_annotation_view_select_word_at (view, offset_of (document, words[i].text) + words[i].at));
+          selected = selected_text (window);
+          g_assert_cmpstr (selected, ==, words[i].text);
+        }
+    }
+  g_assert_false (sm_annotation_view_select_word_at (view, figure + 4));
 
   close_window (window);
 }
@@ -1317,6 +1393,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/window/tag-with-the-mouse", test_tag_with_the_mouse);
+  g_test_add_func ("/window/whole-words", test_whole_words);
   g_test_add_func ("/window/edit-attribute-undo", test_edit_attribute_undo);
   g_test_add_func ("/window/save-reload-compare", test_save_reload_compare);
   g_test_add_func ("/window/opening-article-finds-its-annotations", test_opening_article_finds_its_annotations);
