@@ -730,37 +730,108 @@ test_draft_restores_after_crash (void)
   close_window (window);
 }
 
+/* Whether a toast (or any label in @window) shows @text */
+static gboolean
+shows_text (SmWindow   *window,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)) &&
+          g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static SmSearchBar *
+start_search (SmWindow   *window,
+              const char *text)
+{
+  GtkWidget *search_bar;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  search_bar = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), SM_TYPE_SEARCH_BAR);
+  g_assert_nonnull (search_bar);
+  sm_search_bar_set_text (SM_SEARCH_BAR (search_bar), text);
+
+  return SM_SEARCH_BAR (search_bar);
+}
+
+/* No span lies inside another of the same label */
+static void
+assert_nothing_nested (SmDocument *document,
+                       const char *label)
+{
+  GListModel *spans = sm_document_get_spans (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+      g_autoptr(GPtrArray) around = sm_document_get_spans_at (document, sm_span_get_start (span));
+
+      if (g_strcmp0 (sm_span_get_label (span), label) != 0)
+        continue;
+
+      for (guint j = 0; j < around->len; j++)
+        {
+          SmSpan *outer = g_ptr_array_index (around, j);
+
+          g_assert_false (outer != span && g_strcmp0 (sm_span_get_label (outer), label) == 0 &&
+                          sm_span_get_end (span) <= sm_span_get_end (outer));
+        }
+    }
+}
+
 static void
 test_tag_all_matches (void)
 {
   g_autofree char *path = sample_path ();
   SmWindow *window = open_window (path);
   SmDocument *document = sm_window_get_document (window);
-  g_autoptr(GRegex) whole_word = g_regex_new ("\\bIran\\b", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  GtkWidget *search_bar;
-  guint expected = 0;
+  const char *text = sm_text_get_utf8 (sm_document_get_text (document));
+  guint name = offset_of (document, "Alexander Lukashenko");
+  g_autofree char *toast = NULL;
+  guint occurrences = 0;
 
-  /* Whole words only: "Iran", not the start of "Iranian" */
-  for (g_regex_match (whole_word, sm_text_get_utf8 (sm_document_get_text (document)), 0, &match);
-       g_match_info_matches (match);
-       g_match_info_next (match, NULL))
-    expected++;
-  g_assert_cmpuint (expected, >, 5);
+  for (const char *found = strstr (text, "Lukashenko"); found; found = strstr (found + 1, "Lukashenko"))
+    occurrences++;
+  g_assert_cmpuint (occurrences, >, 5);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
-  search_bar = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), SM_TYPE_SEARCH_BAR);
-  g_assert_nonnull (search_bar);
-  sm_search_bar_set_text (SM_SEARCH_BAR (search_bar), "Iran");
+  tag (window, "SPEAKER", name, name + 20);
+  start_search (window, "Lukashenko");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "FIGURE"));
-  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, expected);
+  /* More than a handful asks first; Cancel tags nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "SPEAKER"));
+  answer_dialog ("cancel");
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, 1);
 
-  /* Again: nothing new, and one undo takes them all back */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "FIGURE"));
-  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, expected);
+  /* The match inside "Alexander Lukashenko" gets no Speaker of its own */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "SPEAKER"));
+  answer_dialog ("tag");
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, occurrences);
+  assert_nothing_nested (document, "SPEAKER");
+  toast = g_strdup_printf ("Tagged %u matches as Speaker; 1 was already inside a Speaker", occurrences - 1);
+  g_assert_true (shows_text (window, toast));
+
+  /* Again: nothing new, and one undo takes back the matches, not the name */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "SPEAKER"));
+  answer_dialog ("tag");
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, occurrences);
+  g_clear_pointer (&toast, g_free);
+  toast = g_strdup_printf ("Tagged 0 matches as Speaker; %u were already inside a Speaker", occurrences);
+  g_assert_true (shows_text (window, toast));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
+
+  /* A handful is tagged without asking */
+  start_search (window, "Belarusian");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "FIGURE"));
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), >, 0);
 
   close_window (window);
 }
