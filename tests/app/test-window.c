@@ -836,6 +836,52 @@ test_tag_all_matches (void)
   close_window (window);
 }
 
+static guint
+n_matches (SmWindow   *window,
+           const char *text)
+{
+  g_autoptr(GArray) matches = sm_search_bar_get_matches (start_search (window, text));
+
+  return matches->len / 2;
+}
+
+static gboolean
+shows_no_matches (gpointer data)
+{
+  return shows_text (data, "No matches");
+}
+
+/* Whole-word search finds the words that snapping and CoNLL use */
+static void
+test_whole_word_search (void)
+{
+  g_autofree char *folder = g_build_filename (home, "search", NULL);
+  g_autofree char *article = g_build_filename (folder, "search.txt", NULL);
+  SmWindow *window;
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (article,
+                                      "Iran\xE2\x80\x99s trade with Iran grew 3.3% in 2019 and 3.3% in 2020; "
+                                      "Iranian firms and the U.S. (3.30 then).\n", -1, NULL));
+  window = open_window (article);
+
+  g_assert_true (sm_annotation_view_get_snap_to_words (sm_window_get_view (window)));
+  g_assert_cmpuint (n_matches (window, "Iran"), ==, 1);
+  g_assert_cmpuint (n_matches (window, "3.3%"), ==, 2);
+  g_assert_cmpuint (n_matches (window, "3.3"), ==, 0);
+  g_assert_cmpuint (n_matches (window, "U.S."), ==, 1);
+  g_assert_cmpuint (n_matches (window, "U.S"), ==, 0);
+  wait_until (shows_no_matches, window, "the count of matches");
+
+  /* Without Whole Words, every match */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.snap-to-words", NULL));
+  g_assert_false (sm_annotation_view_get_snap_to_words (sm_window_get_view (window)));
+  g_assert_cmpuint (n_matches (window, "Iran"), ==, 3);
+  g_assert_cmpuint (n_matches (window, "3.3"), ==, 3);
+
+  close_window (window);
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -1472,6 +1518,7 @@ main (int   argc,
   g_test_add_func ("/window/save-failure-keeps-work", test_save_failure_keeps_work);
   g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
   g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);
+  g_test_add_func ("/window/whole-word-search", test_whole_word_search);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/edit-labels", test_edit_labels);
   g_test_add_func ("/window/corpus-workflow", test_corpus_workflow);
