@@ -28,6 +28,8 @@ void              sm_annotation_view_select_range      (SmAnnotationView  *self,
                                                         guint              start,
                                                         guint              end);
 void              sm_annotation_view_snap_selection    (SmAnnotationView  *self);
+gboolean          sm_annotation_view_select_word_at    (SmAnnotationView  *self,
+                                                        guint              offset);
 void              sm_annotation_view_reveal_span       (SmAnnotationView  *self,
                                                         SmSpan            *span);
 void              sm_annotation_view_show_tag_popover  (SmAnnotationView  *self);

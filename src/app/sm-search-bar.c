@@ -1,8 +1,11 @@
 /* sm-search-bar.c: finds text in the article, and tags every match.
  *
- * Matching and highlighting are GtkSourceSearchContext's, on the view's
- * buffer. "Tag All Matches" offers the labels; win.tag-all asks this bar
- * for the matches and tags them as one undoable action.
+ * Matching is GtkSourceSearchContext's, on the view's buffer. Whole-word
+ * matches are the ones that cut no word of the core's (sm-word.c), the
+ * words that selections snap to; while they are asked for, the bar
+ * highlights them itself, since the context would show the others too.
+ * "Tag All Matches" offers the labels; win.tag-all asks this bar for the
+ * matches and tags them as one undoable action.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +19,7 @@
 #include <string.h>
 
 #include "sm-search-bar.h"
+#include "sm-word.h"
 
 struct _SmSearchBar
 {
@@ -29,16 +33,84 @@ struct _SmSearchBar
   GtkSearchEntry         *entry;
   GtkLabel               *count;
   GtkMenuButton          *tag_all_button;
+
+  GtkTextTag             *match_tag;    /* whole-word matches, in the view's buffer */
+  guint                   whole_words : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SmSearchBar, sm_search_bar, GTK_TYPE_WIDGET)
+
+/* Whether a match of the context counts: with whole words, one that cuts
+ * no word */
+static gboolean
+is_counted (SmSearchBar       *self,
+            const GtkTextIter *start,
+            const GtkTextIter *end)
+{
+  SmText *text;
+
+  if (!self->whole_words)
+    return TRUE;
+
+  text = sm_document_get_text (sm_annotation_view_get_document (self->view));
+  return sm_word_is_whole (text, gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end));
+}
+
+static void
+update_highlight (SmSearchBar *self,
+                  GArray      *matches)
+{
+  gboolean shown = gtk_search_bar_get_search_mode (self->search_bar);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (self->context == NULL)
+    return;
+
+  gtk_source_search_context_set_highlight (self->context, shown && !self->whole_words);
+
+  buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
+  if (self->match_tag == NULL)
+    {
+      GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (buffer));
+      GtkSourceStyle *style = scheme ? gtk_source_style_scheme_get_style (scheme, "search-match") : NULL;
+
+      self->match_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      if (style != NULL)
+        gtk_source_style_apply (style, self->match_tag);
+      else
+        g_object_set (self->match_tag, "background", "yellow", NULL);
+    }
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+
+  if (!shown || !self->whole_words || matches == NULL)
+    return;
+
+  for (guint i = 0; i + 1 < matches->len; i += 2)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_array_index (matches, guint, i));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, g_array_index (matches, guint, i + 1));
+      gtk_text_buffer_apply_tag (buffer, self->match_tag, &start, &end);
+    }
+}
 
 static void
 update_count (SmSearchBar *self)
 {
   int occurrences = self->context ? gtk_source_search_context_get_occurrences_count (self->context) : 0;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autoptr(GArray) matches = NULL;
   g_autofree char *label = NULL;
+
+  /* The context counts every match; with whole words, fewer count */
+  if (occurrences > 0 && self->whole_words)
+    {
+      matches = sm_search_bar_get_matches (self);
+      occurrences = (int) (matches->len / 2);
+    }
+  update_highlight (self, matches);
 
   /* -1 while the context is still counting */
   if (text[0] == '\0' || occurrences < 0)
@@ -87,6 +159,7 @@ move (SmSearchBar *self,
   GtkTextIter start, end, match_start, match_end;
   gboolean wrapped;
   gboolean found;
+  int first = -1;
 
   if (self->context == NULL)
     return;
@@ -94,10 +167,29 @@ move (SmSearchBar *self,
   buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
 
-  if (forward)
-    found = gtk_source_search_context_forward (self->context, &end, &match_start, &match_end, &wrapped);
-  else
-    found = gtk_source_search_context_backward (self->context, &start, &match_start, &match_end, &wrapped);
+  /* Past the matches that do not count, until one does or the search
+   * comes back to where it started */
+  for (;;)
+    {
+      if (forward)
+        found = gtk_source_search_context_forward (self->context, &end, &match_start, &match_end, &wrapped);
+      else
+        found = gtk_source_search_context_backward (self->context, &start, &match_start, &match_end, &wrapped);
+
+      if (!found || is_counted (self, &match_start, &match_end))
+        break;
+
+      if (first == gtk_text_iter_get_offset (&match_start))
+        {
+          found = FALSE;
+          break;
+        }
+      if (first < 0)
+        first = gtk_text_iter_get_offset (&match_start);
+
+      start = match_start;
+      end = match_end;
+    }
 
   if (found)
     {
@@ -140,9 +232,7 @@ static void
 on_search_mode_changed (SmSearchBar *self)
 {
   /* Matches are highlighted only while the bar is open */
-  if (self->context)
-    gtk_source_search_context_set_highlight (self->context,
-                                             gtk_search_bar_get_search_mode (self->search_bar));
+  update_count (self);
 }
 
 static void
@@ -214,6 +304,12 @@ sm_search_bar_set_view (SmSearchBar      *self,
   if (self->view == view)
     return;
 
+  /* The tag belongs to the old view's buffer */
+  if (self->match_tag != NULL && self->context != NULL)
+    gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (
+                                 GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context))),
+                               self->match_tag);
+  self->match_tag = NULL;
   g_clear_object (&self->context);
   g_set_object (&self->view, view);
 
@@ -222,8 +318,6 @@ sm_search_bar_set_view (SmSearchBar      *self,
       GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
 
       self->context = gtk_source_search_context_new (buffer, self->settings);
-      gtk_source_search_context_set_highlight (self->context,
-                                               gtk_search_bar_get_search_mode (self->search_bar));
       g_signal_connect_object (self->context, "notify::occurrences-count",
                                G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (sm_document_get_labels (sm_annotation_view_get_document (view)),
@@ -248,8 +342,9 @@ sm_search_bar_set_text (SmSearchBar *self,
 /**
  * sm_search_bar_set_whole_words:
  *
- * Matches only whole words ("Iran", not inside "Iranian"), as the window
- * does while selections snap to words.
+ * Matches only whole words ("Iran", not inside "Iranian" or "Iran’s";
+ * "3.3%", not "3.3" inside it), as the window does while selections snap
+ * to words: the words of sm-word.c.
  */
 void
 sm_search_bar_set_whole_words (SmSearchBar *self,
@@ -257,7 +352,12 @@ sm_search_bar_set_whole_words (SmSearchBar *self,
 {
   g_return_if_fail (SM_IS_SEARCH_BAR (self));
 
-  gtk_source_search_settings_set_at_word_boundaries (self->settings, whole_words);
+  whole_words = !!whole_words;
+  if (self->whole_words == whole_words)
+    return;
+
+  self->whole_words = whole_words;
+  update_count (self);
 }
 
 /**
@@ -317,8 +417,11 @@ sm_search_bar_get_matches (SmSearchBar *self)
       if (end <= start)
         break;
 
-      g_array_append_val (matches, start);
-      g_array_append_val (matches, end);
+      if (is_counted (self, &match_start, &match_end))
+        {
+          g_array_append_val (matches, start);
+          g_array_append_val (matches, end);
+        }
       iter = match_end;
     }
 

@@ -160,6 +160,57 @@ tag_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
+/* Tagging more matches than this at once asks first */
+#define TAG_ALL_WITHOUT_ASKING 5
+
+static void
+tag_matches (SmWindow   *self,
+             const char *label_id,
+             GArray     *matches)
+{
+  SmLabel *label = sm_document_find_label (self->document, label_id);
+  const char *name = label ? sm_label_get_name (label) : label_id;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_tagged = 0, n_inside = 0;
+
+  if (!sm_document_tag_matches (self->document, label_id, matches, &n_tagged, &n_inside, &error))
+    {
+      sm_window_show_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: a toast after "Tag All Matches"; %s is a label's name */
+  message = g_strdup_printf (ngettext ("Tagged %u match as %s", "Tagged %u matches as %s", n_tagged),
+                             n_tagged, name);
+  if (n_inside > 0)
+    {
+      g_autofree char *tagged = g_steal_pointer (&message);
+
+      /* Translators: a toast after "Tag All Matches": the first %s is
+       * "Tagged 3 matches as Speaker", the second a label's name */
+      message = g_strdup_printf (ngettext ("%s; %u was already inside a %s",
+                                           "%s; %u were already inside a %s", n_inside),
+                                 tagged, n_inside, name);
+    }
+  sm_window_show_toast (self, message);
+}
+
+static void
+on_tag_all_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SmWindow         *self)
+{
+  SmDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+
+  /* The document may have changed under the dialog */
+  if (g_strcmp0 (response, "tag") != 0 || document != self->document)
+    return;
+
+  tag_matches (self, g_object_get_data (G_OBJECT (dialog), "label-id"),
+               g_object_get_data (G_OBJECT (dialog), "matches"));
+}
+
 static void
 tag_all_action (GtkWidget  *widget,
                 const char *action_name,
@@ -168,32 +219,40 @@ tag_all_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
   const char *label_id = g_variant_get_string (parameter, NULL);
   SmLabel *label = sm_document_find_label (self->document, label_id);
+  const char *name = label ? sm_label_get_name (label) : label_id;
   g_autoptr(GArray) matches = sm_search_bar_get_matches (self->search_bar);
-  g_autofree char *message = NULL;
-  guint added = 0, existing = 0;
+  guint n_matches = matches->len / 2;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
-  sm_document_begin_user_action (self->document);
-  for (guint i = 0; i + 1 < matches->len; i += 2)
+  if (n_matches <= TAG_ALL_WITHOUT_ASKING)
     {
-      guint start = g_array_index (matches, guint, i);
-      guint end = g_array_index (matches, guint, i + 1);
-
-      if (sm_document_find_exact_span (self->document, start, end, label_id) != NULL)
-        existing++;
-      else if (sm_document_add_span (self->document, label_id, start, end, NULL) != NULL)
-        added++;
+      tag_matches (self, label_id, matches);
+      return;
     }
-  sm_document_end_user_action (self->document);
 
-  if (existing > 0)
-    /* Translators: a toast after "Tag All Matches" */
-    message = g_strdup_printf (ngettext ("Tagged %u match as %s (%u already were)",
-                                         "Tagged %u matches as %s (%u already were)", added),
-                               added, sm_label_get_name (label), existing);
-  else
-    message = g_strdup_printf (ngettext ("Tagged %u match as %s", "Tagged %u matches as %s", added),
-                               added, sm_label_get_name (label));
-  sm_window_show_toast (self, message);
+  /* Many spans at once: say how many before making them */
+  /* Translators: %u is a number of matches, %s a label's name */
+  heading = g_strdup_printf (ngettext ("Tag %u Match as %s?", "Tag %u Matches as %s?", n_matches),
+                             n_matches, name);
+  /* Translators: %s is a label's name */
+  body = g_strdup_printf (_("Each match becomes a %s span, except those already inside one. "
+                            "Undo takes them all back in one step."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "tag", _("_Tag All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "tag", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "tag");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (self->document), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "label-id", g_strdup (label_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "matches", g_steal_pointer (&matches),
+                          (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_tag_all_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

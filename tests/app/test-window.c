@@ -330,8 +330,8 @@ test_tag_with_the_mouse (void)
 
   /* A figure nested in the claim: both highlights show on it */
   figure = tag (window, "FIGURE", quote + 37, quote + 40);
-  g_assert_cmpstr (sm_span_get_text (figure), ==, "U.S");
-  assert_highlight (view, "FIGURE", quote + 37, quote + 40);
+  g_assert_cmpstr (sm_span_get_text (figure), ==, "U.S.");
+  assert_highlight (view, "FIGURE", quote + 37, quote + 41);
   g_assert_true (has_tag (view, "CLAIM", quote + 38));
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, 3);
   g_assert_cmpint (sm_document_get_status (document), ==, SM_DOCUMENT_STATUS_IN_PROGRESS);
@@ -354,6 +354,82 @@ test_tag_with_the_mouse (void)
   editors = open_span_editors (view, quote + 38);
   g_assert_cmpuint (editors->len, ==, 2);
   gtk_popover_popdown (sm_annotation_view_get_span_popover (view));
+
+  close_window (window);
+}
+
+static char *
+selected_text (SmWindow *window)
+{
+  guint start, end;
+
+  if (!sm_annotation_view_get_selection (sm_window_get_view (window), &start, &end))
+    return NULL;
+
+  return sm_text_dup_slice (sm_document_get_text (sm_window_get_document (window)), start, end);
+}
+
+/* Snapping and double-click keep figures and abbreviations whole: the
+ * words of docs/conll.md, the tokens CoNLL exports */
+static void
+test_whole_words (void)
+{
+  g_autofree char *folder = g_build_filename (home, "words", NULL);
+  g_autofree char *article = g_build_filename (folder, "words.txt", NULL);
+  SmWindow *window;
+  SmDocument *document;
+  SmAnnotationView *view;
+  SmSpan *span;
+  guint figure, share, us;
+  const struct {
+    const char *text;
+    guint       at;
+  } words[] = {
+    { "3.3%", 1 },
+    { "3.5%", 0 },
+    { "U.S.", 2 },
+    { "$100", 0 },
+    { "North-South", 7 },
+    { "#Iran2024", 3 },
+  };
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (article,
+                                      "Trade grew 3.3% in 2019, a share of 3.5% of the U.S. total, "
+                                      "$100 of North-South trade. #Iran2024\n", -1, NULL));
+  window = open_window (article);
+  document = sm_window_get_document (window);
+  view = sm_window_get_view (window);
+  figure = offset_of (document, "3.3%");
+  share = offset_of (document, "3.5%");
+  us = offset_of (document, "U.S.");
+
+  /* A drag over "3." or "of 3." snaps to the whole figure, "U" to "U.S." */
+  span = tag (window, "FIGURE", figure, figure + 2);
+  g_assert_cmpstr (sm_span_get_text (span), ==, "3.3%");
+  span = tag (window, "FIGURE", share - 3, share + 2);
+  g_assert_cmpstr (sm_span_get_text (span), ==, "of 3.5%");
+  span = tag (window, "SPEAKER", us, us + 1);
+  g_assert_cmpstr (sm_span_get_text (span), ==, "U.S.");
+
+  /* A sentence's full stop is not glued to its last word */
+  span = tag (window, "CLAIM", offset_of (document, "rade."), offset_of (document, "rade.") + 2);
+  g_assert_cmpstr (sm_span_get_text (span), ==, "trade");
+
+  /* A double-click selects the whole word, snapping on or off */
+  for (guint snapping = 0; snapping < 2; snapping++)
+    {
+      g_object_set (view, "snap-to-words", (gboolean) snapping, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        {
+          g_autofree char *selected = NULL;
+
+          g_assert_true (sm_annotation_view_select_word_at (view, offset_of (document, words[i].text) + words[i].at));
+          selected = selected_text (window);
+          g_assert_cmpstr (selected, ==, words[i].text);
+        }
+    }
+  g_assert_false (sm_annotation_view_select_word_at (view, figure + 4));
 
   close_window (window);
 }
@@ -655,37 +731,154 @@ test_draft_restores_after_crash (void)
   close_window (window);
 }
 
+/* Whether a toast (or any label in @window) shows @text */
+static gboolean
+shows_text (SmWindow   *window,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)) &&
+          g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static SmSearchBar *
+start_search (SmWindow   *window,
+              const char *text)
+{
+  GtkWidget *search_bar;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  search_bar = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), SM_TYPE_SEARCH_BAR);
+  g_assert_nonnull (search_bar);
+  sm_search_bar_set_text (SM_SEARCH_BAR (search_bar), text);
+
+  return SM_SEARCH_BAR (search_bar);
+}
+
+/* No span lies inside another of the same label */
+static void
+assert_nothing_nested (SmDocument *document,
+                       const char *label)
+{
+  GListModel *spans = sm_document_get_spans (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+      g_autoptr(GPtrArray) around = sm_document_get_spans_at (document, sm_span_get_start (span));
+
+      if (g_strcmp0 (sm_span_get_label (span), label) != 0)
+        continue;
+
+      for (guint j = 0; j < around->len; j++)
+        {
+          SmSpan *outer = g_ptr_array_index (around, j);
+
+          g_assert_false (outer != span && g_strcmp0 (sm_span_get_label (outer), label) == 0 &&
+                          sm_span_get_end (span) <= sm_span_get_end (outer));
+        }
+    }
+}
+
 static void
 test_tag_all_matches (void)
 {
   g_autofree char *path = sample_path ();
   SmWindow *window = open_window (path);
   SmDocument *document = sm_window_get_document (window);
-  g_autoptr(GRegex) whole_word = g_regex_new ("\\bIran\\b", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  GtkWidget *search_bar;
-  guint expected = 0;
+  const char *text = sm_text_get_utf8 (sm_document_get_text (document));
+  guint name = offset_of (document, "Alexander Lukashenko");
+  g_autofree char *toast = NULL;
+  guint occurrences = 0;
 
-  /* Whole words only: "Iran", not the start of "Iranian" */
-  for (g_regex_match (whole_word, sm_text_get_utf8 (sm_document_get_text (document)), 0, &match);
-       g_match_info_matches (match);
-       g_match_info_next (match, NULL))
-    expected++;
-  g_assert_cmpuint (expected, >, 5);
+  for (const char *found = strstr (text, "Lukashenko"); found; found = strstr (found + 1, "Lukashenko"))
+    occurrences++;
+  g_assert_cmpuint (occurrences, >, 5);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
-  search_bar = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), SM_TYPE_SEARCH_BAR);
-  g_assert_nonnull (search_bar);
-  sm_search_bar_set_text (SM_SEARCH_BAR (search_bar), "Iran");
+  tag (window, "SPEAKER", name, name + 20);
+  start_search (window, "Lukashenko");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "FIGURE"));
-  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, expected);
+  /* More than a handful asks first; Cancel tags nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "SPEAKER"));
+  answer_dialog ("cancel");
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, 1);
 
-  /* Again: nothing new, and one undo takes them all back */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "FIGURE"));
-  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, expected);
+  /* The match inside "Alexander Lukashenko" gets no Speaker of its own */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "SPEAKER"));
+  answer_dialog ("tag");
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, occurrences);
+  assert_nothing_nested (document, "SPEAKER");
+  toast = g_strdup_printf ("Tagged %u matches as Speaker; 1 was already inside a Speaker", occurrences - 1);
+  g_assert_true (shows_text (window, toast));
+
+  /* Again: nothing new, and one undo takes back the matches, not the name */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "SPEAKER"));
+  answer_dialog ("tag");
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, occurrences);
+  g_clear_pointer (&toast, g_free);
+  toast = g_strdup_printf ("Tagged 0 matches as Speaker; %u were already inside a Speaker", occurrences);
+  g_assert_true (shows_text (window, toast));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
+
+  /* A handful is tagged without asking */
+  start_search (window, "Belarusian");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "FIGURE"));
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), >, 0);
+
+  close_window (window);
+}
+
+static guint
+n_matches (SmWindow   *window,
+           const char *text)
+{
+  g_autoptr(GArray) matches = sm_search_bar_get_matches (start_search (window, text));
+
+  return matches->len / 2;
+}
+
+static gboolean
+shows_no_matches (gpointer data)
+{
+  return shows_text (data, "No matches");
+}
+
+/* Whole-word search finds the words that snapping and CoNLL use */
+static void
+test_whole_word_search (void)
+{
+  g_autofree char *folder = g_build_filename (home, "search", NULL);
+  g_autofree char *article = g_build_filename (folder, "search.txt", NULL);
+  SmWindow *window;
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (article,
+                                      "Iran\xE2\x80\x99s trade with Iran grew 3.3% in 2019 and 3.3% in 2020; "
+                                      "Iranian firms and the U.S. (3.30 then).\n", -1, NULL));
+  window = open_window (article);
+
+  g_assert_true (sm_annotation_view_get_snap_to_words (sm_window_get_view (window)));
+  g_assert_cmpuint (n_matches (window, "Iran"), ==, 1);
+  g_assert_cmpuint (n_matches (window, "3.3%"), ==, 2);
+  g_assert_cmpuint (n_matches (window, "3.3"), ==, 0);
+  g_assert_cmpuint (n_matches (window, "U.S."), ==, 1);
+  g_assert_cmpuint (n_matches (window, "U.S"), ==, 0);
+  wait_until (shows_no_matches, window, "the count of matches");
+
+  /* Without Whole Words, every match */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.snap-to-words", NULL));
+  g_assert_false (sm_annotation_view_get_snap_to_words (sm_window_get_view (window)));
+  g_assert_cmpuint (n_matches (window, "Iran"), ==, 3);
+  g_assert_cmpuint (n_matches (window, "3.3"), ==, 3);
 
   close_window (window);
 }
@@ -1600,6 +1793,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/window/tag-with-the-mouse", test_tag_with_the_mouse);
+  g_test_add_func ("/window/whole-words", test_whole_words);
   g_test_add_func ("/window/edit-attribute-undo", test_edit_attribute_undo);
   g_test_add_func ("/window/save-reload-compare", test_save_reload_compare);
   g_test_add_func ("/window/opening-article-finds-its-annotations", test_opening_article_finds_its_annotations);
@@ -1607,6 +1801,7 @@ main (int   argc,
   g_test_add_func ("/window/save-failure-keeps-work", test_save_failure_keeps_work);
   g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
   g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);
+  g_test_add_func ("/window/whole-word-search", test_whole_word_search);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/edit-labels", test_edit_labels);
   g_test_add_func ("/window/corpus-workflow", test_corpus_workflow);

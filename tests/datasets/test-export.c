@@ -58,8 +58,7 @@ test_conll (void)
                    "said\tO\tO\tO\n"
                    "trade\tO\tB-CLAIM\tO\n"
                    "grew\tO\tI-CLAIM\tO\n"
-                   "5\tO\tI-CLAIM\tB-FIGURE\n"
-                   "%\tO\tI-CLAIM\tI-FIGURE\n"
+                   "5%\tO\tI-CLAIM\tB-FIGURE\n"
                    ".\tO\tO\tO\n\n"
                    "\xE2\x80\x9C\tO\tO\tO\n"
                    "Fine\tO\tO\tO\n"
@@ -70,7 +69,7 @@ test_conll (void)
                    ".\tO\tO\tO\n\n");
   g_assert_cmpstr (layer, ==,
                    "-DOCSTART-\tO\n\n"
-                   "Raisi\tO\nsaid\tO\ntrade\tO\ngrew\tO\n5\tB-FIGURE\n%\tI-FIGURE\n.\tO\n\n"
+                   "Raisi\tO\nsaid\tO\ntrade\tO\ngrew\tO\n5%\tB-FIGURE\n.\tO\n\n"
                    "\xE2\x80\x9C\tO\nFine\tO\n,\tO\n\xE2\x80\x9D\tO\nAna\tO\nsaid\tO\n.\tO\n\n");
   g_assert_cmpuint (warnings->len, ==, 0);
 }
@@ -89,7 +88,8 @@ test_conll_warnings (void)
     "deal: span T2 (SPEAKER “na”) starts inside a token, and CoNLL tags whole tokens: it is tagged as “Ana”",
     "deal: span T5 (CLAIM) shares tokens with span T4, and a CoNLL column holds one CLAIM at a time, so T5"
     " is left out",
-    "deal: span T1 (FIGURE “$5”) ends inside a token, and CoNLL tags whole tokens: it is tagged as “$5bn”",
+    "deal: span T1 (FIGURE “$5”) starts and ends inside tokens, and CoNLL tags whole tokens: it is tagged"
+    " as “US$5bn”",
     "deal: span T6 (FIGURE) covers no token, only spaces or invisible characters, so it is left out",
     NULL
   };
@@ -108,9 +108,7 @@ test_conll_warnings (void)
   g_assert_cmpstr (conll, ==,
                    "-DOCSTART-\tO\tO\tO\n\n"
                    "The\tO\tB-CLAIM\tO\n"
-                   "US\tO\tI-CLAIM\tO\n"
-                   "$\tO\tI-CLAIM\tB-FIGURE\n"
-                   "5bn\tO\tI-CLAIM\tI-FIGURE\n"
+                   "US$5bn\tO\tI-CLAIM\tB-FIGURE\n"
                    "deal\tB-SPEAKER\tI-CLAIM\tO\n"
                    "ended\tI-SPEAKER\tI-CLAIM\tO\n"
                    ".\tO\tI-CLAIM\tO\n"

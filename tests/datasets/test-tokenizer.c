@@ -52,12 +52,33 @@ assert_tokens (const char *text,
 static void
 test_words_and_punctuation (void)
 {
-  assert_tokens ("Raisi said trade grew 5%.", "Raisi said trade grew 5 % . /");
+  assert_tokens ("Raisi said trade grew 5%.", "Raisi said trade grew 5% . /");
   assert_tokens ("U.S. sanctions, don't North-South 1,000 3.5 e.g. Mr. Raisi",
                  "U.S. sanctions , don't North-South 1,000 3.5 e.g. Mr. Raisi /");
   assert_tokens ("Khamenei\xE2\x80\x99s \xE2\x80\x9C" "doable,\xE2\x80\x9D he said...",
                  "Khamenei\xE2\x80\x99s \xE2\x80\x9C doable , \xE2\x80\x9D he said ... /");
-  assert_tokens ("$100 million, 10:30 and/or AT&T", "$ 100 million , 10:30 and/or AT&T /");
+  assert_tokens ("$100 million, 10:30 and/or AT&T", "$100 million , 10:30 and/or AT&T /");
+}
+
+/* The tokens are the words a double-click selects (sm-word.c): numbers with
+ * their signs, abbreviations, addresses, handles and hashtags stay whole */
+static void
+test_words_kept_together (void)
+{
+  assert_tokens ("Trade grew 3.3% to 1,000 at 4.60, a share of 3.5% of it.",
+                 "Trade grew 3.3% to 1,000 at 4.60 , a share of 3.5% of it . /");
+  /* Arabic-Indic digits with their decimal separator and percent sign,
+   * Persian digits */
+  assert_tokens ("\xD9\xA3\xD9\xAB\xD9\xA5\xD9\xAA \xDB\xB1\xDB\xB2\xDB\xB0.",
+                 "\xD9\xA3\xD9\xAB\xD9\xA5\xD9\xAA \xDB\xB1\xDB\xB2\xDB\xB0 . /");
+  assert_tokens ("$100, 7% and \xE2\x82\xAC" "4.6bn; a US$5bn deal.",
+                 "$100 , 7% and \xE2\x82\xAC" "4.6bn ; a US$5bn deal . /");
+  assert_tokens ("The U.S. grew. In Sept. it fell.", "The U.S. grew . / In Sept. it fell . /");
+  assert_tokens ("one another\xE2\x80\x99s North-South", "one another\xE2\x80\x99s North-South /");
+  assert_tokens ("See https://irna.ir/a-1?id=5&x=2#top. Or www.irna.ir/en, ana.m@example.org.",
+                 "See https://irna.ir/a-1?id=5&x=2#top . / Or www.irna.ir/en , ana.m@example.org . /");
+  assert_tokens ("@IRNA_English posted #Iran2024 (a @ b)",
+                 "@IRNA_English posted #Iran2024 ( a @ b ) /");
 }
 
 static void
@@ -120,6 +141,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tokenizer/words-and-punctuation", test_words_and_punctuation);
+  g_test_add_func ("/tokenizer/words-kept-together", test_words_kept_together);
   g_test_add_func ("/tokenizer/emoji-and-marks", test_emoji_and_marks);
   g_test_add_func ("/tokenizer/right-to-left", test_right_to_left);
   g_test_add_func ("/tokenizer/invisible-characters-separate", test_invisible_characters_separate);

@@ -1,8 +1,9 @@
 /* sm-tokenizer.c: splitting an article into tokens and sentences for CoNLL.
  *
- * Deterministic, language-neutral rules that need no model and no data
- * files, so an export gives the same tokens on every machine. They are
- * documented for dataset users in docs/conll.md; change both together.
+ * The tokens are the application's words (sm-word.c), so a CoNLL token is
+ * what a double-click selects; the sentence rules are deterministic and
+ * language-neutral, so an export gives the same sentences on every
+ * machine. Both are documented in docs/conll.md; change them together.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,100 +13,14 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "sm-tokenizer.h"
-
-#define ZWNJ 0x200C
-#define ZWJ  0x200D
-
-/* Words that keep their full stop, so "Mr. Raisi" is not two sentences */
-static const char * const abbreviations[] = {
-  "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov",
-  "Lt", "Col", "Capt", "Sgt", "vs", "etc", "Inc", "Ltd", "Corp", "Co", "No",
-  NULL
-};
+#include "sm-word.h"
 
 static gboolean
 is_line_break (gunichar c)
 {
   return c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
          c == 0x85 || c == 0x2028 || c == 0x2029;
-}
-
-/* Marks, joiners, emoji modifiers and tag characters belong to the
- * character before them: "é" written as e + U+0301 is one token, and so
- * is 👍🏽 or a Persian word with a zero-width non-joiner in it. */
-static gboolean
-is_extend (gunichar c)
-{
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_NON_SPACING_MARK:
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-      return TRUE;
-    default:
-      break;
-    }
-
-  return c == ZWNJ || c == ZWJ || c == 0x00AD ||
-         (c >= 0x1F3FB && c <= 0x1F3FF) ||
-         (c >= 0xE0020 && c <= 0xE007F);
-}
-
-/* Everything that separates tokens: what Python's str.split() splits on,
- * and invisible format characters (bidi marks, zero-width space, BOM),
- * which no CoNLL reader could show in a token anyway. */
-static gboolean
-is_space (gunichar c)
-{
-  if (g_unichar_isspace (c) || (c >= 0x1C && c <= 0x1F) || c == 0x85)
-    return TRUE;
-
-  return g_unichar_type (c) == G_UNICODE_FORMAT && !is_extend (c);
-}
-
-static gboolean
-is_word (gunichar c)
-{
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_UPPERCASE_LETTER:
-    case G_UNICODE_LOWERCASE_LETTER:
-    case G_UNICODE_TITLECASE_LETTER:
-    case G_UNICODE_MODIFIER_LETTER:
-    case G_UNICODE_OTHER_LETTER:
-    case G_UNICODE_DECIMAL_NUMBER:
-    case G_UNICODE_LETTER_NUMBER:
-    case G_UNICODE_OTHER_NUMBER:
-    case G_UNICODE_CONNECT_PUNCTUATION:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* Characters that stay inside a word when a word character follows:
- * "don't", "North-South", "1,000", "3.5", "10:30", "and/or", "AT&T" */
-static gboolean
-is_joiner (gunichar c)
-{
-  switch (c)
-    {
-    case '\'': case 0x2019: case '-': case 0x2010: case 0x2011:
-    case '.': case ',': case ':': case '/': case '&': case '@':
-    case 0x00B7: case 0x066B: case 0x066C:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-is_regional_indicator (gunichar c)
-{
-  return c >= 0x1F1E6 && c <= 0x1F1FF;
 }
 
 static gboolean
@@ -132,107 +47,13 @@ is_closing (gunichar c)
          type == G_UNICODE_CLOSE_PUNCTUATION || type == G_UNICODE_FINAL_PUNCTUATION;
 }
 
-/* Runs of these are one token: "...", "--", "!!" */
-static gboolean
-is_repeatable (gunichar c)
-{
-  GUnicodeType type = g_unichar_type (c);
-
-  return type == G_UNICODE_OTHER_PUNCTUATION || type == G_UNICODE_DASH_PUNCTUATION;
-}
-
-/* Whether the word chars[start, end) takes the full stop after it: an
- * initialism such as "U.S" or "e.g", or one of the abbreviations */
-static gboolean
-is_abbreviation (const gunichar *chars,
-                 guint           start,
-                 guint           end)
-{
-  gboolean initialism = end - start >= 3;
-  char word[8];
-  guint n = 0;
-
-  for (guint i = start; i < end && initialism; i++)
-    {
-      gboolean letter_expected = (i - start) % 2 == 0;
-
-      if (letter_expected ? !g_unichar_isalpha (chars[i]) : chars[i] != '.')
-        initialism = FALSE;
-    }
-
-  if (initialism)
-    return TRUE;
-
-  if (end - start >= sizeof word)
-    return FALSE;
-
-  for (guint i = start; i < end; i++)
-    {
-      if (chars[i] >= 0x80)
-        return FALSE;
-      word[n++] = (char) chars[i];
-    }
-  word[n] = '\0';
-
-  return g_strv_contains (abbreviations, word);
-}
-
-static guint
-skip_extend (const gunichar *chars,
-             guint           i,
-             guint           n)
-{
-  while (i < n && is_extend (chars[i]))
-    {
-      /* Whatever follows a zero-width joiner is part of the same
-       * picture: 👩‍🚒 is one token */
-      if (chars[i] == ZWJ && i + 1 < n && !is_space (chars[i + 1]))
-        i += 2;
-      else
-        i++;
-    }
-
-  return i;
-}
-
-static guint
-scan_word (const gunichar *chars,
-           guint           start,
-           guint           n)
-{
-  guint i = start;
-
-  for (;;)
-    {
-      while (i < n && (is_word (chars[i]) || is_extend (chars[i])))
-        i++;
-
-      if (i + 1 < n && is_joiner (chars[i]) && is_word (chars[i + 1]))
-        {
-          i++;
-          continue;
-        }
-
-      break;
-    }
-
-  if (i < n && chars[i] == '.' && is_abbreviation (chars, start, i))
-    i++;
-
-  return i;
-}
-
+/* A word never starts with a full stop, so a token that does is a run of
+ * terminators (with the marks on them) */
 static gboolean
 is_terminator_token (const gunichar *chars,
                      const SmToken  *token)
 {
-  for (guint i = token->start; i < token->end; i++)
-    {
-      if (!is_terminator (chars[i]) && !is_extend (chars[i]))
-        return FALSE;
-    }
-
-  return TRUE;
+  return is_terminator (chars[token->start]);
 }
 
 static gboolean
@@ -286,11 +107,10 @@ mark_sentence_ends (const gunichar *chars,
  * sm_tokenize:
  * @text: an article
  *
- * Splits @text into tokens: words (letters, digits and the marks on them,
- * with apostrophes, hyphens, full stops and commas inside them), and
- * single punctuation marks and symbols (with the marks, modifiers and
- * joined characters that belong to them). Whitespace and invisible format
- * characters separate tokens and belong to none.
+ * Splits @text into tokens, the application's words (see sm_word_scan()):
+ * words with the numbers, signs, abbreviations and addresses that belong
+ * together, and single punctuation marks and symbols. Whitespace and
+ * invisible format characters separate tokens and belong to none.
  *
  * Returns: (transfer full) (element-type SmToken): the tokens in order,
  *   offsets in code points
@@ -313,37 +133,15 @@ sm_tokenize (SmText *text)
   while (i < n)
     {
       SmToken token = { 0, };
-      gunichar c = chars[i];
 
-      if (is_space (c))
+      if (sm_word_is_separator (chars[i]))
         {
           i++;
           continue;
         }
 
       token.start = i;
-
-      if (is_word (c))
-        i = scan_word (chars, i, n);
-      else if (is_regional_indicator (c))
-        {
-          /* Two regional indicators are one flag: 🇮🇷 */
-          i++;
-          if (i < n && is_regional_indicator (chars[i]))
-            i++;
-        }
-      else
-        {
-          i++;
-          if (is_repeatable (c))
-            {
-              while (i < n && chars[i] == c)
-                i++;
-            }
-        }
-
-      i = skip_extend (chars, i, n);
-      token.end = MIN (i, n);
+      token.end = i = sm_word_scan (chars, n, i, NULL);
       g_array_append_val (tokens, token);
     }
 

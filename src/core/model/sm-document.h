@@ -91,6 +91,12 @@ SmSpan           *sm_document_add_span             (SmDocument        *self,
                                                     guint              start,
                                                     guint              end,
                                                     GError           **error);
+gboolean          sm_document_tag_matches          (SmDocument        *self,
+                                                    const char        *label,
+                                                    GArray            *matches,
+                                                    guint             *n_tagged,
+                                                    guint             *n_inside,
+                                                    GError           **error);
 void              sm_document_remove_span          (SmDocument        *self,
                                                     SmSpan            *span);
 gboolean          sm_document_set_span_label       (SmDocument        *self,
