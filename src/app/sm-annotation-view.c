@@ -173,6 +173,17 @@ on_range_changed (SmAnnotationView *self,
   redraw_range (self, start, end);
 }
 
+/* A popover that changes size (a relabel shows "Said by", renames the
+ * title) only asks its parent for a new allocation, which GTK can drop:
+ * the article was then drawn blank until the next scroll. A resize of the
+ * view reaches the window, and size_allocate() presents the popover anew. */
+static void
+on_document_changed (SmAnnotationView *self)
+{
+  if (self->span_popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->span_popover)))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 /* (Re)creates one tag per label, the underlined ones lowest so that fills
  * of nested spans show over them, then highlights every span. */
 static void
@@ -400,6 +411,15 @@ point_popover_at (SmAnnotationView *self,
   gtk_popover_set_pointing_to (popover, &rect);
 }
 
+/* A label clicked in the popover has done its work, tagged or refused:
+ * the popover goes, so the highlight shows and the next drag is the
+ * article's */
+static void
+on_tag_button_clicked (SmAnnotationView *self)
+{
+  gtk_popover_popdown (self->tag_popover);
+}
+
 static void
 rebuild_tag_popover (SmAnnotationView *self)
 {
@@ -415,6 +435,8 @@ rebuild_tag_popover (SmAnnotationView *self)
       GtkWidget *button = sm_label_button_new (label);
 
       gtk_widget_add_css_class (button, "flat");
+      g_signal_connect_object (button, "clicked",
+                               G_CALLBACK (on_tag_button_clicked), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->tag_popover_box, button);
     }
 }
@@ -657,6 +679,10 @@ on_query_tooltip (SmAnnotationView *self,
 static void
 on_selection_changed (SmAnnotationView *self)
 {
+  /* Its labels would only be greyed out with nothing to tag */
+  if (self->tag_popover != NULL && !gtk_text_buffer_get_has_selection (get_buffer (self)))
+    gtk_popover_popdown (self->tag_popover);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
 }
 
@@ -791,6 +817,8 @@ sm_annotation_view_constructed (GObject *object)
 
   g_signal_connect_object (self->document, "range-changed",
                            G_CALLBACK (on_range_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "changed",
+                           G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (restyle_label_tags), self, G_CONNECT_SWAPPED);
 
@@ -801,6 +829,26 @@ sm_annotation_view_constructed (GObject *object)
     gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (buffer), &start);
     gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
   }
+}
+
+/* The popovers are our children, so ours to place: GtkTextView places
+ * only its own. A popover whose content grew (a relabel shows "Said by")
+ * queues a new size up to us; without presenting it again here it keeps
+ * its old size and we are left drawn without an allocation. */
+static void
+sm_annotation_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  SmAnnotationView *self = SM_ANNOTATION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sm_annotation_view_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->tag_popover)))
+    gtk_popover_present (self->tag_popover);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->span_popover)))
+    gtk_popover_present (self->span_popover);
 }
 
 static void
@@ -887,12 +935,15 @@ static void
 sm_annotation_view_class_init (SmAnnotationViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = sm_annotation_view_constructed;
   object_class->dispose = sm_annotation_view_dispose;
   object_class->finalize = sm_annotation_view_finalize;
   object_class->get_property = sm_annotation_view_get_property;
   object_class->set_property = sm_annotation_view_set_property;
+
+  widget_class->size_allocate = sm_annotation_view_size_allocate;
 
   properties [PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
