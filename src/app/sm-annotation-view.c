@@ -3,8 +3,9 @@
  * The view takes its document at construction (as EditorPage does in GNOME
  * Text Editor) and follows it: the document says which range changed, the
  * view redraws the highlights there from an O(log n) range query. Each
- * label gets a GtkTextTag with its own visual channel (a fill, an
- * underline, bold) so that a figure inside a claim shows both.
+ * label gets a GtkTextTag with its own visual channel (a fill, a double
+ * underline, a fill with a single underline) so that a figure inside a
+ * claim shows both.
  *
  * Mouse work happens here: a selection made with the mouse snaps to whole
  * words and offers the labels in a popover; a click on highlighted text
@@ -59,13 +60,14 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /* Visual channels, given to labels in turn: the first label is filled,
- * the second underlined over a faint fill, the third filled and bold, so
- * that a speaker or a figure inside a claim shows both. */
+ * the second double-underlined over a faint fill, the third filled and
+ * underlined once, so that a speaker or a figure inside a claim shows
+ * both. No channel changes the text's size or weight. */
 typedef enum
 {
   CHANNEL_FILL,
   CHANNEL_UNDERLINE,
-  CHANNEL_BOLD,
+  CHANNEL_LINE,
   N_CHANNELS
 } Channel;
 
@@ -110,10 +112,14 @@ style_label_tag (SmAnnotationView *self,
                     NULL);
       break;
 
-    case CHANNEL_BOLD:
+    case CHANNEL_LINE:
+      /* A line, not bold: a highlight must never change the text's
+       * metrics and reflow the paragraph. (GTK 4.8 crashes laying out
+       * an overline, so no box from text attributes.) */
       g_object_set (tag,
                     "background-rgba", &fill,
-                    "weight", PANGO_WEIGHT_BOLD,
+                    "underline", PANGO_UNDERLINE_SINGLE,
+                    "underline-rgba", &color,
                     NULL);
       break;
 
