@@ -565,6 +565,37 @@ offset_at_point (SmAnnotationView *self,
   return TRUE;
 }
 
+/* GtkTextView starts dragging the selected text when a press lands inside
+ * the selection. Nothing here can be dropped or moved (the article is
+ * read-only), so such a press starts a new selection instead: the
+ * selection is dropped before the text view sees the press. */
+static void
+forget_selection_under_press (SmAnnotationView *self,
+                              int               n_press,
+                              double            x,
+                              double            y,
+                              GtkGestureClick  *gesture)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkTextIter start, end, iter;
+  int buffer_x, buffer_y;
+
+  if (n_press != 1 ||
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY ||
+      (state & GDK_SHIFT_MASK) != 0 ||
+      !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &buffer_x, &buffer_y);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y) ||
+      !gtk_text_iter_in_range (&iter, &start, &end))
+    return;
+
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
 static void
 on_click_pressed (SmAnnotationView *self,
                   int               n_press,
@@ -574,6 +605,7 @@ on_click_pressed (SmAnnotationView *self,
 {
   self->press_x = x;
   self->press_y = y;
+  forget_selection_under_press (self, n_press, x, y, gesture);
 }
 
 static void
