@@ -44,6 +44,9 @@ struct _SmAnnotationView
 
   double         press_x;
   double         press_y;
+  /* The span whose edges Shift and the arrows move, while its text is
+   * the selection: chosen in the span list or in its popover */
+  SmSpan        *selected_span;
   guint          snap_to_words : 1;
 };
 
@@ -524,6 +527,18 @@ sm_annotation_view_show_spans_at (SmAnnotationView *self,
                       sm_span_editor_new (self->document, g_ptr_array_index (spans, i)));
     }
 
+  /* The span edited is the one Shift and the arrows resize, once the
+   * popover has closed */
+  {
+    SmSpan *first = g_ptr_array_index (spans, 0);
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_iter_at_offset (get_buffer (self), &start, sm_span_get_start (first));
+    gtk_text_buffer_get_iter_at_offset (get_buffer (self), &end, sm_span_get_end (first));
+    gtk_text_buffer_select_range (get_buffer (self), &end, &start);
+    g_set_object (&self->selected_span, first);
+  }
+
   gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
   point_popover_at (self, self->span_popover, &iter);
   gtk_popover_popup (self->span_popover);
@@ -724,6 +739,95 @@ on_selection_changed (SmAnnotationView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
 }
 
+static gboolean
+span_is_selected (SmAnnotationView *self)
+{
+  guint start, end;
+
+  return self->selected_span != NULL &&
+         sm_document_find_span (self->document, sm_span_get_id (self->selected_span)) == self->selected_span &&
+         sm_annotation_view_get_selection (self, &start, &end) &&
+         start == sm_span_get_start (self->selected_span) &&
+         end == sm_span_get_end (self->selected_span);
+}
+
+/**
+ * sm_annotation_view_move_span_edge:
+ * @forward: move the edge right (towards the text's end) or left
+ * @by_word: a word at a time instead of a character
+ *
+ * Moves the edge of the selected span that the cursor is at (its end,
+ * after the span list or its popover selected it), as one undoable
+ * change that keeps the span's id, links and note.
+ *
+ * Returns: whether a span was selected to move an edge of
+ */
+gboolean
+sm_annotation_view_move_span_edge (SmAnnotationView *self,
+                                   gboolean          forward,
+                                   gboolean          by_word)
+{
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor, other;
+  guint start, end;
+
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
+
+  if (!span_is_selected (self))
+    return FALSE;
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &other, gtk_text_buffer_get_selection_bound (buffer));
+
+  if (forward && by_word)
+    gtk_text_iter_forward_word_end (&cursor);
+  else if (forward)
+    gtk_text_iter_forward_char (&cursor);
+  else if (by_word)
+    gtk_text_iter_backward_word_start (&cursor);
+  else
+    gtk_text_iter_backward_char (&cursor);
+
+  start = MIN (gtk_text_iter_get_offset (&cursor), gtk_text_iter_get_offset (&other));
+  end = MAX (gtk_text_iter_get_offset (&cursor), gtk_text_iter_get_offset (&other));
+
+  /* The document keeps the rules: never empty, never a duplicate */
+  if (!sm_document_set_span_range (self->document, self->selected_span, start, end, &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+
+  gtk_text_buffer_select_range (buffer, &cursor, &other);
+  return TRUE;
+}
+
+static gboolean
+on_capture_key_pressed (SmAnnotationView      *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  gboolean forward;
+
+  /* Shift and the arrows move a selected span's edge rather than the
+   * text view's selection; without a selected span they select text */
+  if ((state & GDK_SHIFT_MASK) == 0 || (state & (GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    forward = TRUE;
+  else if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    forward = FALSE;
+  else
+    return FALSE;
+
+  return sm_annotation_view_move_span_edge (self, forward, (state & GDK_CONTROL_MASK) != 0);
+}
+
 /**
  * sm_annotation_view_reveal_span:
  *
@@ -743,7 +847,9 @@ sm_annotation_view_reveal_span (SmAnnotationView *self,
   buffer = get_buffer (self);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, sm_span_get_start (span));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, sm_span_get_end (span));
-  gtk_text_buffer_select_range (buffer, &start, &end);
+  /* The cursor at the end: Shift and an arrow move that edge */
+  gtk_text_buffer_select_range (buffer, &end, &start);
+  g_set_object (&self->selected_span, span);
 
   /* Scrolling to a mark waits for the lines to be laid out, which an
    * iter does not */
@@ -914,6 +1020,7 @@ sm_annotation_view_finalize (GObject *object)
   SmAnnotationView *self = (SmAnnotationView *)object;
 
   g_clear_object (&self->document);
+  g_clear_object (&self->selected_span);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_annotation_view_parent_class)->finalize (object);
@@ -1044,6 +1151,12 @@ sm_annotation_view_init (SmAnnotationView *self)
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Before the text view's own Shift+arrow bindings */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_capture_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);

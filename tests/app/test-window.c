@@ -1547,6 +1547,58 @@ test_highlights_keep_text_metrics (void)
   close_window (window);
 }
 
+/* Shift and the arrows move the edge of a span chosen in the span list or
+ * in its popover: same span, same links and note, one undo step each */
+static void
+test_shift_arrows_move_span_edge (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  guint name = offset_of (document, "Alexander Lukashenko that");
+  guint quote = offset_of (document, "Countries that are sanctioned by the U.S. must work");
+  SmSpan *speaker, *claim;
+
+  speaker = tag (window, "SPEAKER", name, name + 20);
+  claim = tag (window, "CLAIM", quote, quote + 9);
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, NULL));
+  sm_document_set_span_note (document, speaker, "President of Belarus");
+
+  /* Nothing chosen: the text view's own selection moves */
+  sm_annotation_view_select_range (view, name, name + 5);
+  g_assert_false (sm_annotation_view_move_span_edge (view, TRUE, FALSE));
+
+  /* Chosen in the span list: the end moves */
+  sm_annotation_view_reveal_span (view, speaker);
+  g_assert_true (sm_annotation_view_move_span_edge (view, TRUE, FALSE));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+  g_assert_true (sm_annotation_view_move_span_edge (view, TRUE, TRUE));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko that");
+  assert_highlight (view, "SPEAKER", name, name + 25);
+  g_assert_cmpstr (sm_span_get_id (speaker), ==, "T1");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+  g_assert_cmpstr (sm_span_get_note (speaker), ==, "President of Belarus");
+  g_assert_true (sm_annotation_view_move_span_edge (view, FALSE, TRUE));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+  g_assert_true (sm_annotation_view_move_span_edge (view, FALSE, FALSE));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko");
+
+  /* One undo step per move */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+
+  /* Chosen in its popover: the claim grows by a word */
+  sm_annotation_view_show_spans_at (view, quote + 2);
+  gtk_popover_popdown (sm_annotation_view_get_span_popover (view));
+  g_assert_true (sm_annotation_view_move_span_edge (view, TRUE, TRUE));
+  g_assert_cmpstr (sm_span_get_text (claim), ==, "Countries that");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1610,6 +1662,7 @@ main (int   argc,
   g_test_add_func ("/window/relabel-keeps-article-drawn", test_relabel_keeps_article_drawn);
   g_test_add_func ("/window/document-opens-at-its-own-place", test_document_opens_at_its_own_place);
   g_test_add_func ("/window/highlights-keep-text-metrics", test_highlights_keep_text_metrics);
+  g_test_add_func ("/window/shift-arrows-move-span-edge", test_shift_arrows_move_span_edge);
 
   status = g_test_run ();
 
