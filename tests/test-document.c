@@ -705,6 +705,75 @@ test_overlap_queries_on_many_spans (void)
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, n_spans - 999);
 }
 
+/* A span's extent changes in place: same id, links and note, the index
+ * follows, one undo step; an extent the model forbids is refused */
+static void
+test_span_extent (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) at = NULL;
+  guint length = sm_document_get_length (document);
+  guint raisi = offset_of ("Raisi");
+  SmSpan *speaker, *claim, *other;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  speaker = add (document, "SPEAKER", "Raisi");
+  claim = add (document, "CLAIM", "We will cooperate");
+  other = add (document, "SPEAKER", "President Raisi");
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, &error));
+  g_assert_no_error (error);
+  sm_document_set_span_note (document, claim, "a promise");
+
+  /* Grow the speaker to "Raisi said", in one step */
+  g_assert_true (sm_document_set_span_range (document, speaker, raisi, raisi + 10, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sm_span_get_id (speaker), ==, "T1");
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Raisi said");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+  g_assert_cmpstr (sm_span_get_note (claim), ==, "a promise");
+  at = sm_document_get_spans_at (document, raisi + 7);
+  g_assert_cmpuint (at->len, ==, 1);
+  g_assert_true (g_ptr_array_index (at, 0) == speaker);
+
+  /* Shrink the claim: its note and speaker stay */
+  g_assert_true (sm_document_set_span_range (document, claim, 1, 8, &error));
+  g_assert_cmpstr (sm_span_get_text (claim), ==, "We will");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+  g_assert_cmpstr (sm_span_get_note (claim), ==, "a promise");
+  g_clear_pointer (&at, g_ptr_array_unref);
+  at = sm_document_get_spans_at (document, 10);
+  g_assert_cmpuint (at->len, ==, 0);
+
+  /* Refused: empty, backwards, past the end, or a copy of another span
+   * with the same label; nothing changes */
+  before = describe_spans (document);
+  g_assert_false (sm_document_set_span_range (document, speaker, raisi, raisi, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sm_document_set_span_range (document, speaker, raisi + 3, raisi, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sm_document_set_span_range (document, speaker, raisi, length + 1, &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sm_document_set_span_range (document, speaker, sm_span_get_start (other),
+                                              sm_span_get_end (other), &error));
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  after = describe_spans (document);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Each change was one undo step */
+  sm_document_undo (document);
+  g_assert_cmpstr (sm_span_get_text (claim), ==, "We will cooperate");
+  sm_document_undo (document);
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Raisi");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+  g_assert_cmpstr (sm_span_get_note (claim), ==, "a promise");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/document/relation-types", test_relation_types);
   g_test_add_func ("/document/adopted-label-set-is-not-an-edit", test_adopted_label_set_is_not_an_edit);
   g_test_add_func ("/document/overlap-queries-on-many-spans", test_overlap_queries_on_many_spans);
+  g_test_add_func ("/document/span-extent", test_span_extent);
 
   return g_test_run ();
 }

@@ -3,8 +3,9 @@
  * The view takes its document at construction (as EditorPage does in GNOME
  * Text Editor) and follows it: the document says which range changed, the
  * view redraws the highlights there from an O(log n) range query. Each
- * label gets a GtkTextTag with its own visual channel (a fill, an
- * underline, bold) so that a figure inside a claim shows both.
+ * label gets a GtkTextTag with its own visual channel (a fill, a double
+ * underline, a fill with a single underline) so that a figure inside a
+ * claim shows both.
  *
  * Mouse work happens here: a selection made with the mouse snaps to whole
  * words and offers the labels in a popover; a click on highlighted text
@@ -44,6 +45,9 @@ struct _SmAnnotationView
 
   double         press_x;
   double         press_y;
+  /* The span whose edges Shift and the arrows move, while its text is
+   * the selection: chosen in the span list or in its popover */
+  SmSpan        *selected_span;
   guint          snap_to_words : 1;
 };
 
@@ -60,13 +64,14 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /* Visual channels, given to labels in turn: the first label is filled,
- * the second underlined over a faint fill, the third filled and bold, so
- * that a speaker or a figure inside a claim shows both. */
+ * the second double-underlined over a faint fill, the third filled and
+ * underlined once, so that a speaker or a figure inside a claim shows
+ * both. No channel changes the text's size or weight. */
 typedef enum
 {
   CHANNEL_FILL,
   CHANNEL_UNDERLINE,
-  CHANNEL_BOLD,
+  CHANNEL_LINE,
   N_CHANNELS
 } Channel;
 
@@ -111,10 +116,14 @@ style_label_tag (SmAnnotationView *self,
                     NULL);
       break;
 
-    case CHANNEL_BOLD:
+    case CHANNEL_LINE:
+      /* A line, not bold: a highlight must never change the text's
+       * metrics and reflow the paragraph. (GTK 4.8 crashes laying out
+       * an overline, so no box from text attributes.) */
       g_object_set (tag,
                     "background-rgba", &fill,
-                    "weight", PANGO_WEIGHT_BOLD,
+                    "underline", PANGO_UNDERLINE_SINGLE,
+                    "underline-rgba", &color,
                     NULL);
       break;
 
@@ -172,6 +181,17 @@ on_range_changed (SmAnnotationView *self,
                   SmDocument       *document)
 {
   redraw_range (self, start, end);
+}
+
+/* A popover that changes size (a relabel shows "Said by", renames the
+ * title) only asks its parent for a new allocation, which GTK can drop:
+ * the article was then drawn blank until the next scroll. A resize of the
+ * view reaches the window, and size_allocate() presents the popover anew. */
+static void
+on_document_changed (SmAnnotationView *self)
+{
+  if (self->span_popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->span_popover)))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /* (Re)creates one tag per label, the underlined ones lowest so that fills
@@ -412,6 +432,15 @@ point_popover_at (SmAnnotationView *self,
   gtk_popover_set_pointing_to (popover, &rect);
 }
 
+/* A label clicked in the popover has done its work, tagged or refused:
+ * the popover goes, so the highlight shows and the next drag is the
+ * article's */
+static void
+on_tag_button_clicked (SmAnnotationView *self)
+{
+  gtk_popover_popdown (self->tag_popover);
+}
+
 static void
 rebuild_tag_popover (SmAnnotationView *self)
 {
@@ -427,6 +456,8 @@ rebuild_tag_popover (SmAnnotationView *self)
       GtkWidget *button = sm_label_button_new (label);
 
       gtk_widget_add_css_class (button, "flat");
+      g_signal_connect_object (button, "clicked",
+                               G_CALLBACK (on_tag_button_clicked), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->tag_popover_box, button);
     }
 }
@@ -508,6 +539,18 @@ sm_annotation_view_show_spans_at (SmAnnotationView *self,
                       sm_span_editor_new (self->document, g_ptr_array_index (spans, i)));
     }
 
+  /* The span edited is the one Shift and the arrows resize, once the
+   * popover has closed */
+  {
+    SmSpan *first = g_ptr_array_index (spans, 0);
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_iter_at_offset (get_buffer (self), &start, sm_span_get_start (first));
+    gtk_text_buffer_get_iter_at_offset (get_buffer (self), &end, sm_span_get_end (first));
+    gtk_text_buffer_select_range (get_buffer (self), &end, &start);
+    g_set_object (&self->selected_span, first);
+  }
+
   gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
   point_popover_at (self, self->span_popover, &iter);
   gtk_popover_popup (self->span_popover);
@@ -549,6 +592,37 @@ offset_at_point (SmAnnotationView *self,
   return TRUE;
 }
 
+/* GtkTextView starts dragging the selected text when a press lands inside
+ * the selection. Nothing here can be dropped or moved (the article is
+ * read-only), so such a press starts a new selection instead: the
+ * selection is dropped before the text view sees the press. */
+static void
+forget_selection_under_press (SmAnnotationView *self,
+                              int               n_press,
+                              double            x,
+                              double            y,
+                              GtkGestureClick  *gesture)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkTextIter start, end, iter;
+  int buffer_x, buffer_y;
+
+  if (n_press != 1 ||
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY ||
+      (state & GDK_SHIFT_MASK) != 0 ||
+      !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &buffer_x, &buffer_y);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y) ||
+      !gtk_text_iter_in_range (&iter, &start, &end))
+    return;
+
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
 static void
 on_click_pressed (SmAnnotationView *self,
                   int               n_press,
@@ -558,6 +632,7 @@ on_click_pressed (SmAnnotationView *self,
 {
   self->press_x = x;
   self->press_y = y;
+  forget_selection_under_press (self, n_press, x, y, gesture);
 }
 
 static void
@@ -673,7 +748,100 @@ on_query_tooltip (SmAnnotationView *self,
 static void
 on_selection_changed (SmAnnotationView *self)
 {
+  /* Its labels would only be greyed out with nothing to tag */
+  if (self->tag_popover != NULL && !gtk_text_buffer_get_has_selection (get_buffer (self)))
+    gtk_popover_popdown (self->tag_popover);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
+}
+
+static gboolean
+span_is_selected (SmAnnotationView *self)
+{
+  guint start, end;
+
+  return self->selected_span != NULL &&
+         sm_document_find_span (self->document, sm_span_get_id (self->selected_span)) == self->selected_span &&
+         sm_annotation_view_get_selection (self, &start, &end) &&
+         start == sm_span_get_start (self->selected_span) &&
+         end == sm_span_get_end (self->selected_span);
+}
+
+/**
+ * sm_annotation_view_move_span_edge:
+ * @forward: move the edge right (towards the text's end) or left
+ * @by_word: a word at a time instead of a character
+ *
+ * Moves the edge of the selected span that the cursor is at (its end,
+ * after the span list or its popover selected it), as one undoable
+ * change that keeps the span's id, links and note.
+ *
+ * Returns: whether a span was selected to move an edge of
+ */
+gboolean
+sm_annotation_view_move_span_edge (SmAnnotationView *self,
+                                   gboolean          forward,
+                                   gboolean          by_word)
+{
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor, other;
+  guint start, end;
+
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
+
+  if (!span_is_selected (self))
+    return FALSE;
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &other, gtk_text_buffer_get_selection_bound (buffer));
+
+  if (forward && by_word)
+    gtk_text_iter_forward_word_end (&cursor);
+  else if (forward)
+    gtk_text_iter_forward_char (&cursor);
+  else if (by_word)
+    gtk_text_iter_backward_word_start (&cursor);
+  else
+    gtk_text_iter_backward_char (&cursor);
+
+  start = MIN (gtk_text_iter_get_offset (&cursor), gtk_text_iter_get_offset (&other));
+  end = MAX (gtk_text_iter_get_offset (&cursor), gtk_text_iter_get_offset (&other));
+
+  /* The document keeps the rules: never empty, never a duplicate */
+  if (!sm_document_set_span_range (self->document, self->selected_span, start, end, &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+
+  gtk_text_buffer_select_range (buffer, &cursor, &other);
+  return TRUE;
+}
+
+static gboolean
+on_capture_key_pressed (SmAnnotationView      *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  gboolean forward;
+
+  /* Shift and the arrows move a selected span's edge rather than the
+   * text view's selection; without a selected span they select text */
+  if ((state & GDK_SHIFT_MASK) == 0 || (state & (GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    forward = TRUE;
+  else if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    forward = FALSE;
+  else
+    return FALSE;
+
+  return sm_annotation_view_move_span_edge (self, forward, (state & GDK_CONTROL_MASK) != 0);
 }
 
 /**
@@ -695,7 +863,9 @@ sm_annotation_view_reveal_span (SmAnnotationView *self,
   buffer = get_buffer (self);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, sm_span_get_start (span));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, sm_span_get_end (span));
-  gtk_text_buffer_select_range (buffer, &start, &end);
+  /* The cursor at the end: Shift and an arrow move that edge */
+  gtk_text_buffer_select_range (buffer, &end, &start);
+  g_set_object (&self->selected_span, span);
 
   /* Scrolling to a mark waits for the lines to be laid out, which an
    * iter does not */
@@ -807,6 +977,8 @@ sm_annotation_view_constructed (GObject *object)
 
   g_signal_connect_object (self->document, "range-changed",
                            G_CALLBACK (on_range_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "changed",
+                           G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (restyle_label_tags), self, G_CONNECT_SWAPPED);
 
@@ -817,6 +989,26 @@ sm_annotation_view_constructed (GObject *object)
     gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (buffer), &start);
     gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
   }
+}
+
+/* The popovers are our children, so ours to place: GtkTextView places
+ * only its own. A popover whose content grew (a relabel shows "Said by")
+ * queues a new size up to us; without presenting it again here it keeps
+ * its old size and we are left drawn without an allocation. */
+static void
+sm_annotation_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  SmAnnotationView *self = SM_ANNOTATION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sm_annotation_view_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->tag_popover)))
+    gtk_popover_present (self->tag_popover);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->span_popover)))
+    gtk_popover_present (self->span_popover);
 }
 
 static void
@@ -844,6 +1036,7 @@ sm_annotation_view_finalize (GObject *object)
   SmAnnotationView *self = (SmAnnotationView *)object;
 
   g_clear_object (&self->document);
+  g_clear_object (&self->selected_span);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_annotation_view_parent_class)->finalize (object);
@@ -903,12 +1096,15 @@ static void
 sm_annotation_view_class_init (SmAnnotationViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = sm_annotation_view_constructed;
   object_class->dispose = sm_annotation_view_dispose;
   object_class->finalize = sm_annotation_view_finalize;
   object_class->get_property = sm_annotation_view_get_property;
   object_class->set_property = sm_annotation_view_set_property;
+
+  widget_class->size_allocate = sm_annotation_view_size_allocate;
 
   properties [PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -971,6 +1167,12 @@ sm_annotation_view_init (SmAnnotationView *self)
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Before the text view's own Shift+arrow bindings */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_capture_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);

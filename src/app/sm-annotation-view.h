@@ -32,6 +32,9 @@ gboolean          sm_annotation_view_select_word_at    (SmAnnotationView  *self,
                                                         guint              offset);
 void              sm_annotation_view_reveal_span       (SmAnnotationView  *self,
                                                         SmSpan            *span);
+gboolean          sm_annotation_view_move_span_edge    (SmAnnotationView  *self,
+                                                        gboolean           forward,
+                                                        gboolean           by_word);
 void              sm_annotation_view_show_tag_popover  (SmAnnotationView  *self);
 void              sm_annotation_view_show_spans_at     (SmAnnotationView  *self,
                                                         guint              offset);

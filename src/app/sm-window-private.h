@@ -46,6 +46,10 @@ struct _SmWindow
   /* What the Spanmark file on disk was when last read or written */
   GFileMonitor         *monitor;
   char                 *disk_etag;
+  /* Where the user was in each document shown this session: its file's
+   * URI -> the offset of the character at the top of the view, plus one */
+  GHashTable           *places;
+  guint                 place_source;
   guint                 closing_confirmed : 1;
   /* How many broken relations the user chose to keep as they are */
   guint                 n_broken_relations_kept;

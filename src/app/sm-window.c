@@ -310,6 +310,67 @@ sm_window_get_changed_on_disk (SmWindow *self)
   return changed_on_disk (self);
 }
 
+static char *
+dup_place_key (SmWindow *self)
+{
+  GFile *file = self->file != NULL ? self->file : self->article;
+
+  return file != NULL ? g_file_get_uri (file) : NULL;
+}
+
+/* Remembers where the user is in the document shown, to come back there */
+static void
+remember_place (SmWindow *self)
+{
+  g_autofree char *key = dup_place_key (self);
+  GdkRectangle visible;
+  GtkTextIter top;
+
+  if (key == NULL || self->view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->view)))
+    return;
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->view), &visible);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &top, visible.x, visible.y);
+  g_hash_table_insert (self->places, g_steal_pointer (&key),
+                       GUINT_TO_POINTER (gtk_text_iter_get_offset (&top) + 1));
+}
+
+static gboolean
+scroll_to_place (gpointer user_data)
+{
+  SmWindow *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "place");
+
+  self->place_source = 0;
+  if (mark != NULL)
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), mark, 0.0, TRUE, 0.0, 0.0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A document opens where the user last was in it this session, or at its
+ * top (set_document() gives each view fresh adjustments) */
+static void
+restore_place (SmWindow *self)
+{
+  g_autofree char *key = dup_place_key (self);
+  guint place = key != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->places, key)) : 0;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkTextIter iter;
+
+  if (place == 0)
+    return;
+
+  /* Scrolling to a mark waits for the lines to be laid out */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, place - 1);
+  gtk_text_iter_set_line_offset (&iter, 0);
+  gtk_text_buffer_create_mark (buffer, "place", &iter, TRUE);
+  /* After the view has laid out its lines (at a higher priority), or it
+   * scrolls by estimated line heights and stops short */
+  self->place_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_place, self, NULL);
+}
+
 static void
 set_document (SmWindow   *self,
               SmDocument *document,
@@ -326,6 +387,8 @@ set_document (SmWindow   *self,
     }
 
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
+  g_clear_handle_id (&self->place_source, g_source_remove);
+  remember_place (self);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
   g_set_object (&self->article, article);
@@ -337,7 +400,12 @@ set_document (SmWindow   *self,
   update_font (self);
   g_signal_connect_object (self->view, "notify::has-selection",
                            G_CALLBACK (_sm_window_actions_update), self, G_CONNECT_SWAPPED);
+  /* Fresh adjustments: the old ones hold the previous document's place */
+  gtk_scrolled_window_set_child (self->scroller, NULL);
+  gtk_scrolled_window_set_hadjustment (self->scroller, NULL);
+  gtk_scrolled_window_set_vadjustment (self->scroller, NULL);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
+  restore_place (self);
 
   sm_label_palette_set_document (self->palette, document);
   sm_span_list_set_document (self->span_list, document);
@@ -1065,6 +1133,7 @@ sm_window_dispose (GObject *object)
   if (self->loading)
     g_cancellable_cancel (self->loading);
   stop_loading (self);
+  g_clear_handle_id (&self->place_source, g_source_remove);
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
 
   _sm_window_corpus_dispose (self);
@@ -1090,6 +1159,7 @@ sm_window_finalize (GObject *object)
   g_clear_pointer (&self->draft_key, g_free);
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->disk_etag, g_free);
+  g_clear_pointer (&self->places, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_window_parent_class)->finalize (object);
 }
@@ -1140,6 +1210,8 @@ static void
 sm_window_init (SmWindow *self)
 {
   GtkDropTarget *drop;
+
+  self->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_type_ensure (SM_TYPE_BANNER);
   g_type_ensure (SM_TYPE_CORPUS_SIDEBAR);

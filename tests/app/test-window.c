@@ -20,6 +20,7 @@
 #include "sm-export-dialog.h"
 #include "sm-format.h"
 #include "sm-import-dialog.h"
+#include "sm-label-button.h"
 #include "sm-labels-dialog.h"
 #include "sm-project.h"
 #include "sm-statistics-dialog.h"
@@ -1752,6 +1753,328 @@ test_span_row_wraps_to_its_width (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Warnings GTK logs while a test runs: a warning there (a widget drawn
+ * without a size, say) is a defect a user sees, but newer GTKs warn about
+ * their own layout too, so tests look for the ones they are about */
+static GPtrArray *warnings;
+
+static GLogWriterOutput
+record_warnings (GLogLevelFlags   log_level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         user_data)
+{
+  if ((log_level & G_LOG_LEVEL_WARNING) != 0 && warnings != NULL)
+    {
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+          g_ptr_array_add (warnings, fields[i].length < 0 ? g_strdup (fields[i].value)
+                                                          : g_strndup (fields[i].value, fields[i].length));
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+assert_no_warning_about (const char *what)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (g_ptr_array_index (warnings, i), what) != NULL)
+      g_error ("GTK warned: %s", (const char *) g_ptr_array_index (warnings, i));
+}
+
+/* Lets the frame clock lay out and draw what changed */
+static void
+draw_frames (GtkWidget *widget)
+{
+  gtk_widget_queue_draw (widget);
+  spin (300);
+}
+
+static GtkWidget *
+find_tag_popover (SmAnnotationView *view)
+{
+  g_autoptr(GPtrArray) popovers = find_widgets (GTK_WIDGET (view), GTK_TYPE_POPOVER, "tag-popover");
+
+  g_assert_cmpuint (popovers->len, ==, 1);
+  return g_ptr_array_index (popovers, 0);
+}
+
+/* One click on a label in the popover over a selection tags it, and the
+ * popover goes so that the highlight shows and the next drag is the
+ * article's */
+static void
+test_label_click_closes_popover (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  guint name = offset_of (document, "Alexander Lukashenko");
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkWidget *popover;
+
+  draw_frames (GTK_WIDGET (window));
+  sm_annotation_view_select_range (view, name, name + 20);
+  sm_annotation_view_show_tag_popover (view);
+  popover = find_tag_popover (view);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  buttons = find_widgets (popover, SM_TYPE_LABEL_BUTTON, NULL);
+  g_assert_cmpuint (buttons->len, ==, 3);
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
+  assert_highlight (view, "SPEAKER", name, name + 20);
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  close_window (window);
+}
+
+static gboolean
+note_fits_in_popover (gpointer data)
+{
+  GtkWidget *editor = data;
+  GtkWidget *popover = gtk_widget_get_ancestor (editor, GTK_TYPE_POPOVER);
+  g_autoptr(GPtrArray) entries = find_widgets (editor, GTK_TYPE_ENTRY, NULL);
+  GtkWidget *note = g_ptr_array_index (entries, 0);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (note, popover, &bounds))
+    return FALSE;
+
+  return bounds.origin.y + bounds.size.height <= gtk_widget_get_height (popover);
+}
+
+/* A relabel that shows the "Said by" row grows the popover, and the
+ * article stays drawn under it */
+static void
+test_relabel_keeps_article_drawn (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  guint quote = offset_of (document, "Countries that are sanctioned by the U.S. must work");
+  g_autoptr(GPtrArray) editors = NULL;
+  GtkWidget *editor;
+  SmSpan *span;
+
+  span = tag (window, "FIGURE", quote, quote + 9);
+  draw_frames (GTK_WIDGET (window));
+
+  g_ptr_array_set_size (warnings, 0);
+  editors = open_span_editors (view, quote + 2);
+  editor = g_ptr_array_index (editors, 0);
+  draw_frames (GTK_WIDGET (window));
+  g_assert_true (note_fits_in_popover (editor));
+
+  gtk_drop_down_set_selected (editor_dropdown (editor, 0), 1);
+  g_assert_cmpstr (sm_span_get_label (span), ==, "CLAIM");
+  wait_until (widget_is_visible, editor_dropdown (editor, 1), "the speaker choice");
+  draw_frames (GTK_WIDGET (window));
+
+  assert_no_warning_about ("allocation");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 0);
+  wait_until (note_fits_in_popover, editor, "the popover to fit the note");
+
+  gtk_popover_popdown (sm_annotation_view_get_span_popover (view));
+  close_window (window);
+}
+
+static double
+scroll_position (SmWindow *window)
+{
+  GtkScrollable *view = GTK_SCROLLABLE (sm_window_get_view (window));
+
+  return gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (view));
+}
+
+/* The line at the top of the view */
+static int
+top_line (SmWindow *window)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (sm_window_get_view (window));
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
+
+  return gtk_text_iter_get_line (&iter);
+}
+
+static gboolean
+can_scroll (gpointer data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sm_window_get_view (data)));
+
+  return gtk_widget_get_mapped (GTK_WIDGET (sm_window_get_view (data))) &&
+         gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment);
+}
+
+typedef struct
+{
+  SmWindow *window;
+  int       line;
+} AtLine;
+
+static gboolean
+is_at_line (gpointer data)
+{
+  AtLine *at = data;
+
+  return top_line (at->window) == at->line;
+}
+
+/* Each document opens at its top, or where the user left it; never where
+ * the one before was */
+static void
+test_document_opens_at_its_own_place (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *folder = g_build_filename (home, "scroll", NULL);
+  g_autofree char *first = g_build_filename (folder, "first.txt", NULL);
+  g_autofree char *second = g_build_filename (folder, "second.txt", NULL);
+  g_autoptr(GFile) first_file = g_file_new_for_path (first);
+  g_autoptr(GFile) second_file = g_file_new_for_path (second);
+  g_autofree char *contents = NULL;
+  GtkAdjustment *adjustment;
+  SmWindow *window;
+  AtLine at;
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (first, contents, -1, NULL));
+  g_assert_true (g_file_set_contents (second, contents, -1, NULL));
+
+  window = open_window (first);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
+  wait_until (can_scroll, window, "the article to be laid out");
+
+  /* Read down to the end */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sm_window_get_view (window)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  draw_frames (GTK_WIDGET (window));
+  at.window = window;
+  at.line = top_line (window);
+  g_assert_cmpint (at.line, >, 0);
+
+  /* Another document starts at its top */
+  sm_window_open_file (window, second_file);
+  wait_until (window_is_idle, window, "the second document to open");
+  wait_until (can_scroll, window, "the second article to be laid out");
+  draw_frames (GTK_WIDGET (window));
+  g_assert_cmpfloat (scroll_position (window), ==, 0.0);
+  g_assert_cmpint (top_line (window), ==, 0);
+
+  /* Back to the first: where the user was */
+  sm_window_open_file (window, first_file);
+  wait_until (window_is_idle, window, "the first document to open again");
+  wait_until (is_at_line, &at, "the first document to show where it was left");
+
+  close_window (window);
+}
+
+/* A highlight must not change how the text is laid out: a tagged word
+ * that grew would move every word after it and reflow the paragraph */
+static void
+test_highlights_keep_text_metrics (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  GtkTextView *view = GTK_TEXT_VIEW (sm_window_get_view (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  guint quote = offset_of (document, "Countries that are sanctioned by the U.S. must work");
+  guint after = offset_of (document, ", and we believe this is doable");
+  GdkRectangle before_rects[2], after_rects[2];
+  GtkTextIter iter;
+
+  draw_frames (GTK_WIDGET (window));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, quote + 19);
+  gtk_text_view_get_iter_location (view, &iter, &before_rects[0]);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, after);
+  gtk_text_view_get_iter_location (view, &iter, &before_rects[1]);
+
+  /* Each label in turn, over "sanctioned by the U.S. must work" */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *labels[] = { "SPEAKER", "CLAIM", "FIGURE" };
+
+      tag (window, labels[i], quote + 19, quote + 50);
+      draw_frames (GTK_WIDGET (window));
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, quote + 19);
+      gtk_text_view_get_iter_location (view, &iter, &after_rects[0]);
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, after);
+      gtk_text_view_get_iter_location (view, &iter, &after_rects[1]);
+
+      for (guint j = 0; j < 2; j++)
+        {
+          g_assert_cmpint (after_rects[j].x, ==, before_rects[j].x);
+          g_assert_cmpint (after_rects[j].y, ==, before_rects[j].y);
+          g_assert_cmpint (after_rects[j].width, ==, before_rects[j].width);
+          g_assert_cmpint (after_rects[j].height, ==, before_rects[j].height);
+        }
+    }
+
+  close_window (window);
+}
+
+/* Shift and the arrows move the edge of a span chosen in the span list or
+ * in its popover: same span, same links and note, one undo step each */
+static void
+test_shift_arrows_move_span_edge (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  guint name = offset_of (document, "Alexander Lukashenko that");
+  guint quote = offset_of (document, "Countries that are sanctioned by the U.S. must work");
+  SmSpan *speaker, *claim;
+
+  speaker = tag (window, "SPEAKER", name, name + 20);
+  claim = tag (window, "CLAIM", quote, quote + 9);
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, NULL));
+  sm_document_set_span_note (document, speaker, "President of Belarus");
+
+  /* Nothing chosen: the text view's own selection moves */
+  sm_annotation_view_select_range (view, name, name + 5);
+  g_assert_false (sm_annotation_view_move_span_edge (view, TRUE, FALSE));
+
+  /* Chosen in the span list: the end moves */
+  sm_annotation_view_reveal_span (view, speaker);
+  g_assert_true (sm_annotation_view_move_span_edge (view, TRUE, FALSE));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+  g_assert_true (sm_annotation_view_move_span_edge (view, TRUE, TRUE));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko that");
+  assert_highlight (view, "SPEAKER", name, name + 25);
+  g_assert_cmpstr (sm_span_get_id (speaker), ==, "T1");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+  g_assert_cmpstr (sm_span_get_note (speaker), ==, "President of Belarus");
+  g_assert_true (sm_annotation_view_move_span_edge (view, FALSE, TRUE));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+  g_assert_true (sm_annotation_view_move_span_edge (view, FALSE, FALSE));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko");
+
+  /* One undo step per move */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+
+  /* Chosen in its popover: the claim grows by a word */
+  sm_annotation_view_show_spans_at (view, quote + 2);
+  gtk_popover_popdown (sm_annotation_view_get_span_popover (view));
+  g_assert_true (sm_annotation_view_move_span_edge (view, TRUE, TRUE));
+  g_assert_cmpstr (sm_span_get_text (claim), ==, "Countries that");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1776,6 +2099,8 @@ main (int   argc,
       return 0;
     }
 
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (record_warnings, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   /* gtk_test_init() makes warnings fatal. Newer GTKs warn about their own
    * layout (libadwaita 1.7's message dialog measuring a long file name in
@@ -1813,9 +2138,15 @@ main (int   argc,
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
   g_test_add_func ("/window/span-row-wraps-to-its-width", test_span_row_wraps_to_its_width);
   g_test_add_func ("/window/label-filters-follow-counts", test_label_filters_follow_counts);
+  g_test_add_func ("/window/label-click-closes-popover", test_label_click_closes_popover);
+  g_test_add_func ("/window/relabel-keeps-article-drawn", test_relabel_keeps_article_drawn);
+  g_test_add_func ("/window/document-opens-at-its-own-place", test_document_opens_at_its_own_place);
+  g_test_add_func ("/window/highlights-keep-text-metrics", test_highlights_keep_text_metrics);
+  g_test_add_func ("/window/shift-arrows-move-span-edge", test_shift_arrows_move_span_edge);
 
   status = g_test_run ();
 
   g_clear_object (&app);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
   return status;
 }
