@@ -1301,7 +1301,7 @@ show_next_draft (SmWindow *self)
   SmDraft *draft;
   g_autofree char *when = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
 
   if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
     {
@@ -1312,9 +1312,9 @@ show_next_draft (SmWindow *self)
     }
 
   draft = g_ptr_array_index (self->offered_drafts, 0);
-  local = g_date_time_to_local (draft->saved);
-  when = g_date_time_format (local, "%x %X");
-  /* Translators: %s is a document's name, then a date and time */
+  now = g_date_time_new_now_local ();
+  when = sm_drafts_format_time (draft->saved, now);
+  /* Translators: %s is a document's name, then when, as "today at 10:42" */
   message = g_strdup_printf (_("Unsaved changes to “%s” from %s were kept when Spanmark stopped unexpectedly."),
                              draft->name, when);
   sm_banner_set_title (self->draft_banner, message);

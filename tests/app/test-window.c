@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sm-application.h"
+#include "sm-banner.h"
 #include "sm-drafts.h"
 #include "sm-export-dialog.h"
 #include "sm-format.h"
@@ -637,6 +638,17 @@ test_draft_restores_after_crash (void)
   after_crash = sm_window_new (app);
   gtk_window_present (GTK_WINDOW (after_crash));
   sm_window_offer_drafts (after_crash);
+  /* It says when, in words: the draft was written moments ago */
+  {
+    g_autoptr(GPtrArray) banners = find_widgets (GTK_WIDGET (after_crash), SM_TYPE_BANNER, NULL);
+    const char *title = NULL;
+
+    for (guint i = 0; i < banners->len; i++)
+      if (sm_banner_get_revealed (g_ptr_array_index (banners, i)))
+        title = sm_banner_get_title (g_ptr_array_index (banners, i));
+    g_assert_nonnull (title);
+    g_assert_nonnull (strstr (title, " today at "));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (after_crash), "win.restore-draft", NULL));
 
   g_assert_nonnull (sm_window_get_document (after_crash));
@@ -652,6 +664,29 @@ test_draft_restores_after_crash (void)
 
   close_window (after_crash);
   close_window (window);
+}
+
+/* A draft's time as the banner gives it: relative when near, else a date */
+static void
+test_draft_time_in_words (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 5, 10, 50, 0);
+  g_autoptr(GDateTime) this_morning = g_date_time_new_local (2026, 12, 5, 10, 42, 7);
+  g_autoptr(GDateTime) last_night = g_date_time_new_local (2026, 12, 4, 18, 3, 0);
+  g_autoptr(GDateTime) new_year = g_date_time_new_local (2026, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) last_year = g_date_time_new_local (2025, 12, 31, 23, 59, 0);
+  g_autofree char *today = sm_drafts_format_time (this_morning, now);
+  g_autofree char *yesterday = sm_drafts_format_time (last_night, now);
+  g_autofree char *january = sm_drafts_format_time (new_year, now);
+  g_autofree char *new_years_eve = NULL;
+  g_autoptr(GDateTime) next_day = g_date_time_new_local (2026, 1, 1, 9, 0, 0);
+
+  g_assert_cmpstr (today, ==, "today at 10:42");
+  g_assert_cmpstr (yesterday, ==, "yesterday at 18:03");
+  g_assert_cmpstr (january, ==, "1 January 2026");
+  /* Yesterday across a year's end */
+  new_years_eve = sm_drafts_format_time (last_year, next_day);
+  g_assert_cmpstr (new_years_eve, ==, "yesterday at 23:59");
 }
 
 static void
@@ -1323,6 +1358,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-files-keep-what-was-open", test_bad_files_keep_what_was_open);
   g_test_add_func ("/window/save-failure-keeps-work", test_save_failure_keeps_work);
   g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
+  g_test_add_func ("/window/draft-time-in-words", test_draft_time_in_words);
   g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/edit-labels", test_edit_labels);
