@@ -1308,6 +1308,16 @@ test_span_row_wraps_to_its_width (void)
   sm_span_row_bind (SM_SPAN_ROW (speaker_row), document, speaker);
   g_assert_cmpint (row_height_for_width (speaker_row, 2000), ==, without_note);
 
+  /* A claim with a speaker shows its note too, on a line of its own */
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, &error));
+  g_assert_no_error (error);
+  sm_span_row_bind (SM_SPAN_ROW (claim_row), document, claim);
+  without_note = row_height_for_width (claim_row, 2000);
+  sm_document_set_span_note (document, claim, "Paraphrased from a televised speech");
+  sm_span_row_bind (SM_SPAN_ROW (claim_row), document, claim);
+  with_note = row_height_for_width (claim_row, 2000);
+  g_assert_cmpint (with_note, >, without_note);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
