@@ -1248,6 +1248,54 @@ test_label_filters_follow_counts (void)
   close_window (window);
 }
 
+/* The span list's search finds a span by its text, its note, and a
+ * claim by the name of its speaker */
+static void
+test_span_list_search_notes_and_speakers (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmSpanList *list = sm_window_get_span_list (window);
+  GListModel *shown = sm_span_list_get_shown_spans (list);
+  guint name = offset_of (document, "Alexander Lukashenko");
+  guint said = offset_of (document, "countries sanctioned by the U.S. must join hands");
+  g_autoptr(SmSpan) found = NULL;
+  SmSpan *speaker, *claim;
+
+  speaker = tag (window, "SPEAKER", name, name + strlen ("Alexander Lukashenko"));
+  claim = tag (window, "CLAIM", said, said + strlen ("countries sanctioned by the U.S. must join hands"));
+  tag (window, "FIGURE", 0, 9);
+
+  /* By the note */
+  sm_document_set_span_note (document, claim, "Quoted by IRNA");
+  sm_span_list_set_search (list, "irna");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  found = g_list_model_get_item (shown, 0);
+  g_assert_true (found == claim);
+  g_clear_object (&found);
+
+  /* By the speaker's name: the speaker itself, and the claim it made,
+   * once it is said by it (the list follows the change) */
+  sm_span_list_set_search (list, "LUKASHENKO");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  found = g_list_model_get_item (shown, 1);
+  g_assert_true (found == claim);
+  g_clear_object (&found);
+
+  /* Still by the text, and nothing else */
+  sm_span_list_set_search (list, "join hands");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  sm_span_list_set_search (list, "nobody says this");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  sm_span_list_set_search (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  close_window (window);
+}
+
 static int
 row_height_for_width (GtkWidget *row,
                       int        width)
@@ -1378,6 +1426,7 @@ main (int   argc,
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
   g_test_add_func ("/window/span-row-wraps-to-its-width", test_span_row_wraps_to_its_width);
+  g_test_add_func ("/window/span-list-search-notes-and-speakers", test_span_list_search_notes_and_speakers);
   g_test_add_func ("/window/label-filters-follow-counts", test_label_filters_follow_counts);
 
   status = g_test_run ();
