@@ -1111,6 +1111,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, documents_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, draft_banner);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, disk_banner);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, labels_banner);
@@ -1153,7 +1154,6 @@ sm_window_init (SmWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_settings_bind (self->settings, "show-sidebar", self->flap, "reveal-flap", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->settings, "changed::font", G_CALLBACK (update_font),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::snap-to-words", G_CALLBACK (update_whole_words),

@@ -16,6 +16,7 @@
 
 #include "sm-application.h"
 #include "sm-banner.h"
+#include "sm-corpus-sidebar.h"
 #include "sm-drafts.h"
 #include "sm-export-dialog.h"
 #include "sm-format.h"
@@ -1091,6 +1092,129 @@ test_corpus_workflow (void)
   close_window (window);
 }
 
+/* Whether @sidebar is on screen: shown, and inside the window */
+static gboolean
+sidebar_is_shown (SmWindow  *window,
+                  GtkWidget *sidebar)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (sidebar) || !gtk_widget_get_child_visible (sidebar) ||
+      !gtk_widget_compute_bounds (sidebar, GTK_WIDGET (window), &bounds))
+    return FALSE;
+
+  return bounds.size.width > 1 &&
+         bounds.origin.x > -1 &&
+         bounds.origin.x + bounds.size.width < gtk_widget_get_width (GTK_WIDGET (window)) + 1;
+}
+
+static gboolean
+action_is_on (SmWindow   *window,
+              const char *action)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), action);
+
+  return g_variant_get_boolean (state);
+}
+
+/* Both sidebars' toggles say what is on screen */
+static void
+assert_toggles_tell_the_truth (SmWindow *window,
+                               gboolean  in_corpus)
+{
+  GtkWidget *span_list = GTK_WIDGET (sm_window_get_span_list (window));
+  g_autoptr(GPtrArray) corpus = find_widgets (GTK_WIDGET (window), SM_TYPE_CORPUS_SIDEBAR, NULL);
+
+  g_assert_cmpint (action_is_on (window, "show-sidebar"), ==, sidebar_is_shown (window, span_list));
+  g_assert_cmpuint (corpus->len, ==, 1);
+  g_assert_cmpint (action_is_on (window, "show-documents"), ==,
+                   sidebar_is_shown (window, g_ptr_array_index (corpus, 0)));
+  if (!in_corpus)
+    g_assert_false (sidebar_is_shown (window, g_ptr_array_index (corpus, 0)));
+}
+
+/* Toggles each sidebar off and on again, checking the toggles each time */
+static void
+toggle_sidebars (SmWindow *window,
+                 gboolean  in_corpus)
+{
+  static const char *actions[] = { "show-sidebar", "show-documents" };
+
+  for (guint i = 0; i < (in_corpus ? 2 : 1); i++)
+    for (guint j = 0; j < 2; j++)
+      {
+        gboolean was_on = action_is_on (window, actions[i]);
+
+        g_action_group_change_action_state (G_ACTION_GROUP (window), actions[i],
+                                            g_variant_new_boolean (!was_on));
+        spin (600);
+        g_assert_cmpint (action_is_on (window, actions[i]), ==, !was_on);
+        assert_toggles_tell_the_truth (window, in_corpus);
+      }
+}
+
+/* At any width, with a corpus open or four labels on one document, a
+ * sidebar that has no room folds away and its toggle says so; the toggle
+ * brings it back over the article */
+static void
+test_sidebars_fit_or_fold (void)
+{
+  static const int widths[] = { 700, 1100, 1800 };
+  g_autofree char *folder = g_build_filename (home, "sidebars", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autofree char *sample = sample_path ();
+
+  g_mkdir_with_parents (folder, 0755);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("article-%u.txt", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (sample, &text, NULL, NULL));
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      SmWindow *window = sm_window_new (app);
+      g_autoptr(SmLabel) source = sm_label_new ("SOURCE", "Source", "#1c71d8", "4");
+
+      /* A corpus */
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 760);
+      gtk_window_present (GTK_WINDOW (window));
+      sm_window_open_folder (window, folder_file);
+      wait_for_entry (window, "article-0");
+      spin (600);
+      assert_toggles_tell_the_truth (window, TRUE);
+      if (widths[i] >= 1800)
+        {
+          g_assert_true (action_is_on (window, "show-sidebar"));
+          g_assert_true (action_is_on (window, "show-documents"));
+        }
+      toggle_sidebars (window, TRUE);
+      close_window (window);
+
+      /* One document with four labels */
+      window = sm_window_new (app);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 760);
+      gtk_window_present (GTK_WINDOW (window));
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (sample);
+
+        sm_window_open_file (window, file);
+        wait_until (window_is_idle, window, "the document to open");
+      }
+      g_assert_true (sm_document_add_label (sm_window_get_document (window), source, NULL));
+      spin (600);
+      assert_toggles_tell_the_truth (window, FALSE);
+      if (widths[i] >= 1800)
+        g_assert_true (action_is_on (window, "show-sidebar"));
+      toggle_sidebars (window, FALSE);
+      close_window (window);
+    }
+}
+
 static gboolean
 document_has_quote (gpointer data)
 {
@@ -1422,6 +1546,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-labels", test_edit_labels);
   g_test_add_func ("/window/corpus-workflow", test_corpus_workflow);
   g_test_add_func ("/window/corpus-schema-and-unknown-labels", test_corpus_schema_and_unknown_labels);
+  g_test_add_func ("/window/sidebars-fit-or-fold", test_sidebars_fit_or_fold);
   g_test_add_func ("/window/export-from-window", test_export_from_window);
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
