@@ -1215,6 +1215,105 @@ test_sidebars_fit_or_fold (void)
     }
 }
 
+/* No label in @root is cut: none ellipsized, none given less than it asks */
+static void
+assert_no_label_cut (GtkWidget  *root,
+                     const char *where)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, NULL);
+  guint shown = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      int natural;
+
+      if (!gtk_widget_get_mapped (label) || gtk_label_get_label (GTK_LABEL (label))[0] == '\0')
+        continue;
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))) ||
+          gtk_widget_get_width (label) < natural)
+        g_error ("%s: “%s” is cut to %d of %d pixels", where,
+                 gtk_label_get_label (GTK_LABEL (label)), gtk_widget_get_width (label), natural);
+      shown++;
+    }
+
+  g_assert_cmpuint (shown, >, 0);
+}
+
+/* Opens the choices of a dropdown or combo row, and checks them and the
+ * choice shown */
+static void
+assert_choices_whole (GtkWidget  *chooser,
+                      const char *where)
+{
+  g_autoptr(GPtrArray) popovers = find_widgets (chooser, GTK_TYPE_POPOVER, NULL);
+  GtkPopover *popover;
+
+  g_assert_cmpuint (popovers->len, ==, 1);
+  popover = g_ptr_array_index (popovers, 0);
+
+  assert_no_label_cut (chooser, where);
+  gtk_popover_popup (popover);
+  spin (300);
+  assert_no_label_cut (GTK_WIDGET (popover), where);
+  gtk_popover_popdown (popover);
+  spin (100);
+}
+
+/* "The Whole Corpus, as Saved", and every other choice, whole */
+static void
+test_dropdowns_show_whole_items (void)
+{
+  g_autofree char *folder = g_build_filename (home, "dropdowns", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autofree char *article = g_build_filename (folder, "a.txt", NULL);
+  SmWindow *window = sm_window_new (app);
+  g_autoptr(GPtrArray) dropdowns = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWindow *dialog;
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (article, "Alpha said one thing.", -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_folder (window, folder_file);
+  wait_for_entry (window, "a");
+  spin (300);
+
+  /* The document list's filters */
+  dropdowns = find_widgets (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_cmpuint (dropdowns->len, >=, 2);
+  for (guint i = 0; i < dropdowns->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (dropdowns, i)))
+      assert_choices_whole (g_ptr_array_index (dropdowns, i), "window");
+
+  /* The export dialog's choices */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (SM_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  spin (300);
+  rows = find_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
+      {
+        /* Each choice in turn is the one the row shows */
+        GListModel *choices = adw_combo_row_get_model (g_ptr_array_index (rows, i));
+
+        for (guint j = 0; j < g_list_model_get_n_items (choices); j++)
+          {
+            adw_combo_row_set_selected (g_ptr_array_index (rows, i), j);
+            spin (100);
+            assert_choices_whole (g_ptr_array_index (rows, i), "export dialog");
+          }
+      }
+  gtk_window_destroy (dialog);
+
+  close_window (window);
+}
+
 static gboolean
 document_has_quote (gpointer data)
 {
@@ -1547,6 +1646,7 @@ main (int   argc,
   g_test_add_func ("/window/corpus-workflow", test_corpus_workflow);
   g_test_add_func ("/window/corpus-schema-and-unknown-labels", test_corpus_schema_and_unknown_labels);
   g_test_add_func ("/window/sidebars-fit-or-fold", test_sidebars_fit_or_fold);
+  g_test_add_func ("/window/dropdowns-show-whole-items", test_dropdowns_show_whole_items);
   g_test_add_func ("/window/export-from-window", test_export_from_window);
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
