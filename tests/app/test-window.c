@@ -1314,6 +1314,96 @@ test_dropdowns_show_whole_items (void)
   close_window (window);
 }
 
+/* Runs xdotool with the arguments given, then lets the window take the
+ * events: a hand on the keyboard, on the virtual display. GTK has no call
+ * that sends a key press through its controllers as the display does. */
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *argument;
+  va_list arguments;
+  int status;
+
+  g_ptr_array_add (argv, g_find_program_in_path ("xdotool"));
+  if (g_ptr_array_index (argv, 0) == NULL)
+    g_error ("xdotool is needed to type on the display (build-aux/install-deps.sh installs it)");
+
+  va_start (arguments, first);
+  for (argument = first; argument != NULL; argument = va_arg (arguments, const char *))
+    g_ptr_array_add (argv, g_strdup (argument));
+  va_end (arguments);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  spin (400);
+}
+
+/* Typing on the "Said by" dropdown searches its speakers, and Enter
+ * chooses the first one found */
+static void
+test_said_by_takes_typing (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  guint name = offset_of (document, "Alexander Lukashenko");
+  guint said = offset_of (document, "countries sanctioned by the U.S. must join hands");
+  g_autoptr(GPtrArray) editors = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) popovers = NULL;
+  GtkDropDown *dropdown;
+  SmSpan *speaker, *claim;
+
+  tag (window, "SPEAKER", offset_of (document, "Ayatollah Seyyed Ali Khamenei"),
+       offset_of (document, "Ayatollah Seyyed Ali Khamenei") + strlen ("Ayatollah Seyyed Ali Khamenei"));
+  speaker = tag (window, "SPEAKER", name, name + strlen ("Alexander Lukashenko"));
+  claim = tag (window, "CLAIM", said, said + strlen ("countries sanctioned by the U.S. must join hands"));
+
+  /* The keyboard goes to the window under the pointer */
+  xdotool ("mousemove", "200", "300", NULL);
+
+  editors = open_span_editors (sm_window_get_view (window), said + 2);
+  g_assert_cmpuint (editors->len, ==, 1);
+  dropdown = editor_dropdown (g_ptr_array_index (editors, 0), 1);
+  wait_until (widget_is_visible, dropdown, "the speaker choice");
+  spin (300);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (dropdown)));
+  spin (200);
+
+  entries = find_widgets (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY, NULL);
+  popovers = find_widgets (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER, NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (popovers->len, ==, 1);
+
+  /* Typed on the closed dropdown: the list opens, searching; a later word
+   * of a name finds it too */
+  xdotool ("type", "--delay", "60", "lukash", NULL);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (popovers, 0)));
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "lukash");
+
+  xdotool ("key", "Return", NULL);
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (popovers, 0)));
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+
+  /* Typed in the open list, as after a click on the dropdown */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (dropdown)));
+  spin (300);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (popovers, 0)));
+  xdotool ("type", "--delay", "60", "khamenei", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "khamenei");
+  xdotool ("key", "Return", NULL);
+  g_assert_cmpstr (sm_span_get_text (sm_document_get_speaker (document, claim)), ==,
+                   "Ayatollah Seyyed Ali Khamenei");
+
+  gtk_popover_popdown (sm_annotation_view_get_span_popover (sm_window_get_view (window)));
+  close_window (window);
+}
+
 static gboolean
 document_has_quote (gpointer data)
 {
@@ -1647,6 +1737,7 @@ main (int   argc,
   g_test_add_func ("/window/corpus-schema-and-unknown-labels", test_corpus_schema_and_unknown_labels);
   g_test_add_func ("/window/sidebars-fit-or-fold", test_sidebars_fit_or_fold);
   g_test_add_func ("/window/dropdowns-show-whole-items", test_dropdowns_show_whole_items);
+  g_test_add_func ("/window/said-by-takes-typing", test_said_by_takes_typing);
   g_test_add_func ("/window/export-from-window", test_export_from_window);
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
