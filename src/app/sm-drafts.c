@@ -242,6 +242,53 @@ sm_drafts_list (void)
   return drafts;
 }
 
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+/**
+ * sm_drafts_format_time:
+ * @time: when a draft was saved
+ * @now: the time to tell it from, usually the current one
+ *
+ * Says when, as the draft banner does: "today at 10:42", "yesterday at
+ * 18:03", and further back the date, in the user's time zone and language.
+ *
+ * Returns: (transfer full): @time in words
+ */
+char *
+sm_drafts_format_time (GDateTime *time,
+                       GDateTime *now)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) yesterday = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  today = g_date_time_to_local (now);
+  yesterday = g_date_time_add_days (today, -1);
+
+  if (same_day (local, today))
+    /* Translators: when a draft was saved, a g_date_time_format() format;
+     * use %l:%M %p for a 12-hour clock. xgettext:no-c-format */
+    return g_date_time_format (local, _("today at %H:%M"));
+  if (same_day (local, yesterday))
+    /* Translators: when a draft was saved, a g_date_time_format() format.
+     * xgettext:no-c-format */
+    return g_date_time_format (local, _("yesterday at %H:%M"));
+
+  /* Translators: the date a draft was saved, a g_date_time_format() format
+   * such as "%-d %B %Y" or "%B %-d, %Y". xgettext:no-c-format */
+  return g_date_time_format (local, _("%-d %B %Y"));
+}
+
 /**
  * sm_drafts_load:
  *

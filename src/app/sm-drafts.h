@@ -39,6 +39,8 @@ void        sm_drafts_discard    (const char  *key);
 GPtrArray  *sm_drafts_list       (void);
 SmDocument *sm_drafts_load       (SmDraft     *draft,
                                   GError     **error);
+char       *sm_drafts_format_time (GDateTime  *time,
+                                  GDateTime   *now);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmDraft, sm_draft_free)
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-dropdown-items.h"
 #include "sm-export-dialog.h"
 #include "sm-export.h"
 #include "sm-format.h"
@@ -430,6 +431,9 @@ sm_export_dialog_init (SmExportDialog *self)
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sm_dropdown_show_whole_items (GTK_WIDGET (self->format_row));
+  sm_dropdown_show_whole_items (GTK_WIDGET (self->scope_row));
+  sm_dropdown_show_whole_items (GTK_WIDGET (self->labels_row));
 
   for (SmExportFormat format = 0; format < SM_EXPORT_N_FORMATS; format++)
     gtk_string_list_append (formats, sm_export_format_get_title (format));

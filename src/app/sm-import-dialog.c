@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-dropdown-items.h"
 #include "sm-import-dialog.h"
 #include "sm-import.h"
 #include "sm-messages-dialog.h"
@@ -382,6 +383,7 @@ sm_import_dialog_init (SmImportDialog *self)
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sm_dropdown_show_whole_items (GTK_WIDGET (self->format_row));
 
   for (SmImportFormat format = 0; format < SM_IMPORT_N_FORMATS; format++)
     gtk_string_list_append (formats, sm_import_format_get_title (format));

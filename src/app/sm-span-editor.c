@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-dropdown-items.h"
 #include "sm-label-swatch.h"
 #include "sm-span-editor.h"
 #include "sm-window.h"
@@ -334,6 +335,7 @@ sm_span_editor_init (SmSpanEditor *self)
   g_clear_pointer (&name, gtk_expression_unref);
   name = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->speaker_dropdown, name);
+  sm_dropdown_type_to_search (self->speaker_dropdown);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_note_focus_leave), self, G_CONNECT_SWAPPED);

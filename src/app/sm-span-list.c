@@ -1,8 +1,9 @@
 /* sm-span-list.c: every span of the document, filtered by label and searched.
  *
  * The document's spans are already a GListModel in document order; the
- * list filters them by the labels switched on and by the search text, and
- * shows the count of each label on its filter button. Activating a row
+ * list filters them by the labels switched on and by the search text (found
+ * in a span's text, its note or its speaker's name), and shows the count of
+ * each label on its filter button. Activating a row
  * asks the window to reveal the span; Delete removes the selected one.
  *
  * Copyright 2026 The Spanmark authors
@@ -55,12 +56,26 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static gboolean
+matches_search (SmSpanList *self,
+                const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, self->search) != NULL;
+}
+
+/* A span is found by its text, its note, or the name of who said it */
+static gboolean
 filter_span (gpointer item,
              gpointer user_data)
 {
   SmSpanList *self = user_data;
   SmSpan *span = item;
-  g_autofree char *folded = NULL;
+  SmSpan *speaker;
 
   if (g_hash_table_contains (self->hidden_labels, sm_span_get_label (span)))
     return FALSE;
@@ -68,8 +83,12 @@ filter_span (gpointer item,
   if (self->search == NULL)
     return TRUE;
 
-  folded = g_utf8_casefold (sm_span_get_text (span), -1);
-  return strstr (folded, self->search) != NULL;
+  if (matches_search (self, sm_span_get_text (span)) ||
+      matches_search (self, sm_span_get_note (span)))
+    return TRUE;
+
+  speaker = sm_document_get_speaker (self->document, span);
+  return speaker != NULL && matches_search (self, sm_span_get_text (speaker));
 }
 
 static void
@@ -199,6 +218,9 @@ static void
 on_document_changed (SmSpanList *self)
 {
   update_label_filters (self);
+  /* A note or a speaker changed may make a span match the search, or not */
+  if (self->search != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_page (self);
 }
 
@@ -458,8 +480,14 @@ sm_span_list_set_search (SmSpanList *self,
   if (search != NULL && search[0] != '\0')
     self->search = g_utf8_casefold (search, -1);
 
+  /* Replacing the entry's text empties it first, and an empty search
+   * entry says so at once: not a search to follow */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), search ? search : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search ? search : "");
+    {
+      g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search ? search : "");
+      g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
+    }
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_page (self);

@@ -1,7 +1,7 @@
 /* sm-span-row.c: one span in the span list.
  *
- * Shows the label's colour and name, the span's text, and for a claim who
- * said it. GTK 4.8's list view builds about two hundred rows for the dozen
+ * Shows the label's colour and name, the span's text, for a claim who
+ * said it, and the span's note. GTK 4.8's list view builds about two hundred rows for the dozen
  * on screen, so a row is two widgets, the swatch and itself, and draws its
  * text from three layouts rather than holding a box of three labels.
  * Rows are recycled by the list view; the document tells the list when a
@@ -47,7 +47,8 @@ struct _SmSpanRow
 {
   GtkWidget    parent_instance;
   GtkWidget   *swatch;
-  /* Each wrapped to at most two lines; the detail may be empty */
+  /* Each paragraph wrapped to at most two lines; the detail may be empty,
+   * or hold two paragraphs: who said a claim, and its note */
   PangoLayout *paragraphs[N_PARAGRAPHS];
 };
 
@@ -274,27 +275,38 @@ sm_span_row_new (void)
   return g_object_new (SM_TYPE_SPAN_ROW, NULL);
 }
 
-/* Shows @text (without its line breaks) as paragraph @i, in a caption's
- * size if @caption, bold if @bold and dimmed if @dim */
+/* @text on one line: its line breaks and tabs made spaces */
+static char *
+one_line (const char *text)
+{
+  return g_strdelimit (g_strdup (text ? text : ""), "\r\n\t", ' ');
+}
+
+/* Shows @text as paragraph @i, in a caption's size if @caption and bold if
+ * @bold, dimmed from byte @dim_from on (-1: not dimmed) */
 static void
 set_paragraph (SmSpanRow  *self,
                guint       i,
                const char *text,
                gboolean    caption,
                gboolean    bold,
-               gboolean    dim)
+               int         dim_from)
 {
-  g_autofree char *line = g_strdelimit (g_strdup (text ? text : ""), "\r\n\t", ' ');
   g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
 
   if (caption)
     pango_attr_list_insert (attributes, pango_attr_size_new (CAPTION_SIZE));
   if (bold)
     pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (dim)
-    pango_attr_list_insert (attributes, pango_attr_foreground_alpha_new (DIM_ALPHA));
+  if (dim_from >= 0)
+    {
+      PangoAttribute *dim = pango_attr_foreground_alpha_new (DIM_ALPHA);
 
-  pango_layout_set_text (self->paragraphs[i], line, -1);
+      dim->start_index = dim_from;
+      pango_attr_list_insert (attributes, dim);
+    }
+
+  pango_layout_set_text (self->paragraphs[i], text ? text : "", -1);
   pango_layout_set_attributes (self->paragraphs[i], attributes);
 }
 
@@ -307,10 +319,12 @@ sm_span_row_bind (SmSpanRow  *self,
   SmSpan *speaker;
   g_autofree char *heading = NULL;
   g_autofree char *excerpt = NULL;
+  g_autofree char *said_by = NULL;
+  g_autofree char *note = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *accessible = NULL;
   const char *text;
-  const char *note;
+  int dim_from = 0;
 
   g_return_if_fail (SM_IS_SPAN_ROW (self));
   g_return_if_fail (SM_IS_DOCUMENT (document));
@@ -318,7 +332,7 @@ sm_span_row_bind (SmSpanRow  *self,
 
   label = sm_document_find_label (document, sm_span_get_label (span));
   speaker = sm_document_get_speaker (document, span);
-  note = sm_span_get_note (span);
+  note = sm_span_get_note (span) ? one_line (sm_span_get_note (span)) : NULL;
   text = sm_span_get_text (span);
 
   sm_label_swatch_set_label (SM_LABEL_SWATCH (self->swatch), label);
@@ -335,18 +349,29 @@ sm_span_row_bind (SmSpanRow  *self,
     }
   else
     excerpt = g_strdup (text);
+  g_strdelimit (excerpt, "\r\n\t", ' ');
 
+  /* Who said a claim, then the note, dimmed, on a line of its own: one
+   * layout for both, as rows are many */
   if (speaker != NULL)
-    /* Translators: under a claim in the span list */
-    detail = g_strdup_printf (_("Said by %s"), sm_span_get_text (speaker));
-  else if (g_strcmp0 (sm_span_get_label (span), SM_LABEL_CLAIM) == 0)
-    detail = g_strdup (_("No speaker yet"));
-  else if (note != NULL)
-    detail = g_strdup (note);
+    {
+      g_autofree char *name = one_line (sm_span_get_text (speaker));
 
-  set_paragraph (self, HEADING, heading, TRUE, TRUE, TRUE);
-  set_paragraph (self, EXCERPT, excerpt, FALSE, FALSE, FALSE);
-  set_paragraph (self, DETAIL, detail, TRUE, FALSE, speaker == NULL);
+      /* Translators: under a claim in the span list */
+      said_by = g_strdup_printf (_("Said by %s"), name);
+      dim_from = note != NULL ? (int) strlen (said_by) + 1 : -1;
+    }
+  else if (g_strcmp0 (sm_span_get_label (span), SM_LABEL_CLAIM) == 0)
+    said_by = g_strdup (_("No speaker yet"));
+
+  if (said_by != NULL && note != NULL)
+    detail = g_strconcat (said_by, "\n", note, NULL);
+  else
+    detail = g_strdup (said_by != NULL ? said_by : note);
+
+  set_paragraph (self, HEADING, heading, TRUE, TRUE, 0);
+  set_paragraph (self, EXCERPT, excerpt, FALSE, FALSE, -1);
+  set_paragraph (self, DETAIL, detail, TRUE, FALSE, dim_from);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 
   accessible = g_strdup_printf ("%s: %s%s%s", heading, excerpt, detail ? ". " : "", detail ? detail : "");

@@ -516,51 +516,144 @@ _sm_window_class_actions_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
 }
 
-/**
- * _sm_window_actions_init:
- *
- * Adds the actions that mirror settings, so menus show them as toggles
- * and they are remembered.
- */
+/* The sidebars, the document list at the start and the span list at the
+ * end, each in an AdwFlap. Each is shown beside the article while the
+ * window has room for it and the user wants it; without room it folds
+ * away (the span list first), and its toggle brings it back over the
+ * article. The toggles' state is always what is on screen: the flaps are
+ * locked, so only these functions reveal or hide them. */
+
+static void
+set_state (SmWindow   *self,
+           const char *name,
+           gboolean    shown)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+  g_autoptr(GVariant) state = g_action_get_state (action);
+
+  if (g_variant_get_boolean (state) != shown)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (shown));
+}
+
+static void
+on_span_list_revealed (SmWindow *self)
+{
+  set_state (self, "show-sidebar", adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+on_document_list_revealed (SmWindow *self)
+{
+  set_state (self, "show-documents", adw_flap_get_reveal_flap (self->corpus_flap));
+}
+
+/* Folded, a sidebar hides; unfolded, it is back if the user wants it */
+static void
+on_span_list_folded (SmWindow *self)
+{
+  adw_flap_set_reveal_flap (self->flap,
+                            !adw_flap_get_folded (self->flap) &&
+                            g_settings_get_boolean (self->settings, "show-sidebar"));
+}
+
+static void
+on_document_list_folded (SmWindow *self)
+{
+  adw_flap_set_reveal_flap (self->corpus_flap,
+                            !adw_flap_get_folded (self->corpus_flap) &&
+                            self->corpus != NULL && self->documents_wanted);
+}
+
+/* What the user asks for beside the article is remembered; over it, it
+ * is for the moment */
+static void
+change_show_sidebar (GSimpleAction *action,
+                     GVariant      *state,
+                     gpointer       user_data)
+{
+  SmWindow *self = user_data;
+  gboolean shown = g_variant_get_boolean (state);
+
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "show-sidebar", shown);
+  adw_flap_set_reveal_flap (self->flap, shown);
+}
+
 static void
 change_show_documents (GSimpleAction *action,
                        GVariant      *state,
                        gpointer       user_data)
 {
   SmWindow *self = user_data;
+  gboolean shown = g_variant_get_boolean (state);
 
-  adw_flap_set_reveal_flap (self->corpus_flap, g_variant_get_boolean (state));
+  if (!adw_flap_get_folded (self->corpus_flap))
+    self->documents_wanted = shown;
+  adw_flap_set_reveal_flap (self->corpus_flap, shown);
+}
+
+/* Another window changed the setting */
+static void
+on_show_sidebar_changed (SmWindow *self)
+{
+  if (!adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-sidebar"));
 }
 
 static void
-on_corpus_flap_revealed (SmWindow *self)
+add_sidebar_action (SmWindow   *self,
+                    const char *name,
+                    AdwFlap    *flap,
+                    GCallback   change_state,
+                    GCallback   revealed,
+                    GCallback   folded)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-documents");
+  g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (FALSE));
 
-  g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                             g_variant_new_boolean (adw_flap_get_reveal_flap (self->corpus_flap)));
+  g_signal_connect_object (action, "change-state", change_state, self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+
+  adw_flap_set_locked (flap, TRUE);
+  g_signal_connect_object (flap, "notify::reveal-flap", revealed, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (flap, "notify::folded", folded, self, G_CONNECT_SWAPPED);
 }
 
+/**
+ * _sm_window_actions_init:
+ *
+ * Adds the actions that have a state: the sidebars shown, and the
+ * settings that menus show as toggles.
+ */
 void
 _sm_window_actions_init (SmWindow *self)
 {
-  static const char *keys[] = { "show-sidebar", "snap-to-words" };
-  g_autoptr(GSimpleAction) show_documents = NULL;
+  g_autoptr(GAction) snap = g_settings_create_action (self->settings, "snap-to-words");
 
-  /* Shows or hides the corpus's document list, following the flap */
-  show_documents = g_simple_action_new_stateful ("show-documents", NULL, g_variant_new_boolean (FALSE));
-  g_signal_connect_object (show_documents, "change-state", G_CALLBACK (change_show_documents), self, 0);
-  g_simple_action_set_enabled (show_documents, FALSE);
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_documents));
-  g_signal_connect_object (self->corpus_flap, "notify::reveal-flap",
-                           G_CALLBACK (on_corpus_flap_revealed), self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (self), snap);
 
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+  add_sidebar_action (self, "show-sidebar", self->flap, G_CALLBACK (change_show_sidebar),
+                      G_CALLBACK (on_span_list_revealed), G_CALLBACK (on_span_list_folded));
+  g_signal_connect_object (self->settings, "changed::show-sidebar",
+                           G_CALLBACK (on_show_sidebar_changed), self, G_CONNECT_SWAPPED);
+  on_span_list_folded (self);
+  on_span_list_revealed (self);
 
-      g_action_map_add_action (G_ACTION_MAP (self), action);
-    }
+  /* The document list shows once a folder is open */
+  add_sidebar_action (self, "show-documents", self->corpus_flap, G_CALLBACK (change_show_documents),
+                      G_CALLBACK (on_document_list_revealed), G_CALLBACK (on_document_list_folded));
+  self->documents_wanted = TRUE;
+}
+
+/**
+ * _sm_window_show_documents:
+ *
+ * Shows the document list if there is room, or hides it when no folder is
+ * open.
+ */
+void
+_sm_window_show_documents (SmWindow *self)
+{
+  on_document_list_folded (self);
 }
 
 void

@@ -25,7 +25,10 @@ show_corpus_ui (SmWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_sidebar), shown);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_separator), shown);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_nav), shown);
-  adw_flap_set_reveal_flap (self->corpus_flap, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_button), shown);
+  if (shown)
+    self->documents_wanted = TRUE;
+  _sm_window_show_documents (self);
 }
 
 static void apply_schema (SmWindow            *self,

@@ -51,6 +51,8 @@ struct _SmWindow
   GHashTable           *places;
   guint                 place_source;
   guint                 closing_confirmed : 1;
+  /* Whether the user wants the document list, when there is room */
+  guint                 documents_wanted : 1;
   /* How many broken relations the user chose to keep as they are */
   guint                 n_broken_relations_kept;
 
@@ -60,6 +62,7 @@ struct _SmWindow
   AdwSplitButton       *open_button;
   GtkButton            *save_button;
   GtkToggleButton      *sidebar_button;
+  GtkToggleButton      *documents_button;
   SmBanner             *draft_banner;
   SmBanner             *disk_banner;
   SmBanner             *labels_banner;
@@ -83,6 +86,7 @@ struct _SmWindow
 void     _sm_window_class_actions_init (SmWindowClass        *klass);
 void     _sm_window_actions_init       (SmWindow             *self);
 void     _sm_window_actions_update     (SmWindow             *self);
+void     _sm_window_show_documents     (SmWindow             *self);
 void     _sm_window_save               (SmWindow             *self,
                                         gboolean              save_as,
                                         SmWindowContinuation  then,

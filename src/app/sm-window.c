@@ -1182,6 +1182,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, documents_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, draft_banner);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, disk_banner);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, labels_banner);
@@ -1227,7 +1228,6 @@ sm_window_init (SmWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_settings_bind (self->settings, "show-sidebar", self->flap, "reveal-flap", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->settings, "changed::font", G_CALLBACK (update_font),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::snap-to-words", G_CALLBACK (update_whole_words),
@@ -1375,7 +1375,7 @@ show_next_draft (SmWindow *self)
   SmDraft *draft;
   g_autofree char *when = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
 
   if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
     {
@@ -1386,9 +1386,9 @@ show_next_draft (SmWindow *self)
     }
 
   draft = g_ptr_array_index (self->offered_drafts, 0);
-  local = g_date_time_to_local (draft->saved);
-  when = g_date_time_format (local, "%x %X");
-  /* Translators: %s is a document's name, then a date and time */
+  now = g_date_time_new_now_local ();
+  when = sm_drafts_format_time (draft->saved, now);
+  /* Translators: %s is a document's name, then when, as "today at 10:42" */
   message = g_strdup_printf (_("Unsaved changes to “%s” from %s were kept when Spanmark stopped unexpectedly."),
                              draft->name, when);
   sm_banner_set_title (self->draft_banner, message);

@@ -16,6 +16,7 @@
 
 #include "sm-application.h"
 #include "sm-banner.h"
+#include "sm-corpus-sidebar.h"
 #include "sm-drafts.h"
 #include "sm-export-dialog.h"
 #include "sm-format.h"
@@ -715,6 +716,17 @@ test_draft_restores_after_crash (void)
   after_crash = sm_window_new (app);
   gtk_window_present (GTK_WINDOW (after_crash));
   sm_window_offer_drafts (after_crash);
+  /* It says when, in words: the draft was written moments ago */
+  {
+    g_autoptr(GPtrArray) banners = find_widgets (GTK_WIDGET (after_crash), SM_TYPE_BANNER, NULL);
+    const char *title = NULL;
+
+    for (guint i = 0; i < banners->len; i++)
+      if (sm_banner_get_revealed (g_ptr_array_index (banners, i)))
+        title = sm_banner_get_title (g_ptr_array_index (banners, i));
+    g_assert_nonnull (title);
+    g_assert_nonnull (strstr (title, " today at "));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (after_crash), "win.restore-draft", NULL));
 
   g_assert_nonnull (sm_window_get_document (after_crash));
@@ -732,19 +744,18 @@ test_draft_restores_after_crash (void)
   close_window (window);
 }
 
-/* Whether a toast (or any label in @window) shows @text */
+/* Whether a label in @root (a toast, a banner) shows a text holding @text */
 static gboolean
-shows_text (SmWindow   *window,
+shows_text (GtkWidget  *root,
             const char *text)
 {
-  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, NULL);
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
 
-  for (guint i = 0; i < labels->len; i++)
-    {
-      if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)) &&
-          g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
-        return TRUE;
-    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
 
   return FALSE;
 }
@@ -788,6 +799,29 @@ assert_nothing_nested (SmDocument *document,
     }
 }
 
+/* A draft's time as the banner gives it: relative when near, else a date */
+static void
+test_draft_time_in_words (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 5, 10, 50, 0);
+  g_autoptr(GDateTime) this_morning = g_date_time_new_local (2026, 12, 5, 10, 42, 7);
+  g_autoptr(GDateTime) last_night = g_date_time_new_local (2026, 12, 4, 18, 3, 0);
+  g_autoptr(GDateTime) new_year = g_date_time_new_local (2026, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) last_year = g_date_time_new_local (2025, 12, 31, 23, 59, 0);
+  g_autofree char *today = sm_drafts_format_time (this_morning, now);
+  g_autofree char *yesterday = sm_drafts_format_time (last_night, now);
+  g_autofree char *january = sm_drafts_format_time (new_year, now);
+  g_autofree char *new_years_eve = NULL;
+  g_autoptr(GDateTime) next_day = g_date_time_new_local (2026, 1, 1, 9, 0, 0);
+
+  g_assert_cmpstr (today, ==, "today at 10:42");
+  g_assert_cmpstr (yesterday, ==, "yesterday at 18:03");
+  g_assert_cmpstr (january, ==, "1 January 2026");
+  /* Yesterday across a year's end */
+  new_years_eve = sm_drafts_format_time (last_year, next_day);
+  g_assert_cmpstr (new_years_eve, ==, "yesterday at 23:59");
+}
+
 static void
 test_tag_all_matches (void)
 {
@@ -817,7 +851,7 @@ test_tag_all_matches (void)
   g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, occurrences);
   assert_nothing_nested (document, "SPEAKER");
   toast = g_strdup_printf ("Tagged %u matches as Speaker; 1 was already inside a Speaker", occurrences - 1);
-  g_assert_true (shows_text (window, toast));
+  g_assert_true (shows_text (GTK_WIDGET (window), toast));
 
   /* Again: nothing new, and one undo takes back the matches, not the name */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "SPEAKER"));
@@ -825,7 +859,7 @@ test_tag_all_matches (void)
   g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, occurrences);
   g_clear_pointer (&toast, g_free);
   toast = g_strdup_printf ("Tagged 0 matches as Speaker; %u were already inside a Speaker", occurrences);
-  g_assert_true (shows_text (window, toast));
+  g_assert_true (shows_text (GTK_WIDGET (window), toast));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
 
@@ -850,7 +884,7 @@ n_matches (SmWindow   *window,
 static gboolean
 shows_no_matches (gpointer data)
 {
-  return shows_text (data, "No matches");
+  return shows_text (GTK_WIDGET (data), "No matches");
 }
 
 /* Whole-word search finds the words that snapping and CoNLL use */
@@ -1287,6 +1321,318 @@ test_corpus_workflow (void)
   close_window (window);
 }
 
+/* Whether @sidebar is on screen: shown, and inside the window */
+static gboolean
+sidebar_is_shown (SmWindow  *window,
+                  GtkWidget *sidebar)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (sidebar) || !gtk_widget_get_child_visible (sidebar) ||
+      !gtk_widget_compute_bounds (sidebar, GTK_WIDGET (window), &bounds))
+    return FALSE;
+
+  return bounds.size.width > 1 &&
+         bounds.origin.x > -1 &&
+         bounds.origin.x + bounds.size.width < gtk_widget_get_width (GTK_WIDGET (window)) + 1;
+}
+
+static gboolean
+action_is_on (SmWindow   *window,
+              const char *action)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), action);
+
+  return g_variant_get_boolean (state);
+}
+
+/* Both sidebars' toggles say what is on screen */
+static void
+assert_toggles_tell_the_truth (SmWindow *window,
+                               gboolean  in_corpus)
+{
+  GtkWidget *span_list = GTK_WIDGET (sm_window_get_span_list (window));
+  g_autoptr(GPtrArray) corpus = find_widgets (GTK_WIDGET (window), SM_TYPE_CORPUS_SIDEBAR, NULL);
+
+  g_assert_cmpint (action_is_on (window, "show-sidebar"), ==, sidebar_is_shown (window, span_list));
+  g_assert_cmpuint (corpus->len, ==, 1);
+  g_assert_cmpint (action_is_on (window, "show-documents"), ==,
+                   sidebar_is_shown (window, g_ptr_array_index (corpus, 0)));
+  if (!in_corpus)
+    g_assert_false (sidebar_is_shown (window, g_ptr_array_index (corpus, 0)));
+}
+
+/* Toggles each sidebar off and on again, checking the toggles each time */
+static void
+toggle_sidebars (SmWindow *window,
+                 gboolean  in_corpus)
+{
+  static const char *actions[] = { "show-sidebar", "show-documents" };
+
+  for (guint i = 0; i < (in_corpus ? 2 : 1); i++)
+    for (guint j = 0; j < 2; j++)
+      {
+        gboolean was_on = action_is_on (window, actions[i]);
+
+        g_action_group_change_action_state (G_ACTION_GROUP (window), actions[i],
+                                            g_variant_new_boolean (!was_on));
+        spin (600);
+        g_assert_cmpint (action_is_on (window, actions[i]), ==, !was_on);
+        assert_toggles_tell_the_truth (window, in_corpus);
+      }
+}
+
+/* At any width, with a corpus open or four labels on one document, a
+ * sidebar that has no room folds away and its toggle says so; the toggle
+ * brings it back over the article */
+static void
+test_sidebars_fit_or_fold (void)
+{
+  static const int widths[] = { 700, 1100, 1800 };
+  g_autofree char *folder = g_build_filename (home, "sidebars", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autofree char *sample = sample_path ();
+
+  g_mkdir_with_parents (folder, 0755);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("article-%u.txt", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (sample, &text, NULL, NULL));
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      SmWindow *window = sm_window_new (app);
+      g_autoptr(SmLabel) source = sm_label_new ("SOURCE", "Source", "#1c71d8", "4");
+
+      /* A corpus */
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 760);
+      gtk_window_present (GTK_WINDOW (window));
+      sm_window_open_folder (window, folder_file);
+      wait_for_entry (window, "article-0");
+      spin (600);
+      assert_toggles_tell_the_truth (window, TRUE);
+      if (widths[i] >= 1800)
+        {
+          g_assert_true (action_is_on (window, "show-sidebar"));
+          g_assert_true (action_is_on (window, "show-documents"));
+        }
+      toggle_sidebars (window, TRUE);
+      close_window (window);
+
+      /* One document with four labels */
+      window = sm_window_new (app);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 760);
+      gtk_window_present (GTK_WINDOW (window));
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (sample);
+
+        sm_window_open_file (window, file);
+        wait_until (window_is_idle, window, "the document to open");
+      }
+      g_assert_true (sm_document_add_label (sm_window_get_document (window), source, NULL));
+      spin (600);
+      assert_toggles_tell_the_truth (window, FALSE);
+      if (widths[i] >= 1800)
+        g_assert_true (action_is_on (window, "show-sidebar"));
+      toggle_sidebars (window, FALSE);
+      close_window (window);
+    }
+}
+
+/* No label in @root is cut: none ellipsized, none given less than it asks */
+static void
+assert_no_label_cut (GtkWidget  *root,
+                     const char *where)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, NULL);
+  guint shown = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      int natural;
+
+      if (!gtk_widget_get_mapped (label) || gtk_label_get_label (GTK_LABEL (label))[0] == '\0')
+        continue;
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))) ||
+          gtk_widget_get_width (label) < natural)
+        g_error ("%s: “%s” is cut to %d of %d pixels", where,
+                 gtk_label_get_label (GTK_LABEL (label)), gtk_widget_get_width (label), natural);
+      shown++;
+    }
+
+  g_assert_cmpuint (shown, >, 0);
+}
+
+/* Opens the choices of a dropdown or combo row, and checks them and the
+ * choice shown */
+static void
+assert_choices_whole (GtkWidget  *chooser,
+                      const char *where)
+{
+  g_autoptr(GPtrArray) popovers = find_widgets (chooser, GTK_TYPE_POPOVER, NULL);
+  GtkPopover *popover;
+
+  g_assert_cmpuint (popovers->len, ==, 1);
+  popover = g_ptr_array_index (popovers, 0);
+
+  assert_no_label_cut (chooser, where);
+  gtk_popover_popup (popover);
+  spin (300);
+  assert_no_label_cut (GTK_WIDGET (popover), where);
+  gtk_popover_popdown (popover);
+  spin (100);
+}
+
+/* "The Whole Corpus, as Saved", and every other choice, whole */
+static void
+test_dropdowns_show_whole_items (void)
+{
+  g_autofree char *folder = g_build_filename (home, "dropdowns", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autofree char *article = g_build_filename (folder, "a.txt", NULL);
+  SmWindow *window = sm_window_new (app);
+  g_autoptr(GPtrArray) dropdowns = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWindow *dialog;
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (article, "Alpha said one thing.", -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_folder (window, folder_file);
+  wait_for_entry (window, "a");
+  spin (300);
+
+  /* The document list's filters */
+  dropdowns = find_widgets (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_cmpuint (dropdowns->len, >=, 2);
+  for (guint i = 0; i < dropdowns->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (dropdowns, i)))
+      assert_choices_whole (g_ptr_array_index (dropdowns, i), "window");
+
+  /* The export dialog's choices */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (SM_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  spin (300);
+  rows = find_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
+      {
+        /* Each choice in turn is the one the row shows */
+        GListModel *choices = adw_combo_row_get_model (g_ptr_array_index (rows, i));
+
+        for (guint j = 0; j < g_list_model_get_n_items (choices); j++)
+          {
+            adw_combo_row_set_selected (g_ptr_array_index (rows, i), j);
+            spin (100);
+            assert_choices_whole (g_ptr_array_index (rows, i), "export dialog");
+          }
+      }
+  gtk_window_destroy (dialog);
+
+  close_window (window);
+}
+
+/* Runs xdotool with the arguments given, then lets the window take the
+ * events: a hand on the keyboard, on the virtual display. GTK has no call
+ * that sends a key press through its controllers as the display does. */
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *argument;
+  va_list arguments;
+  int status;
+
+  g_ptr_array_add (argv, g_find_program_in_path ("xdotool"));
+  if (g_ptr_array_index (argv, 0) == NULL)
+    g_error ("xdotool is needed to type on the display (build-aux/install-deps.sh installs it)");
+
+  va_start (arguments, first);
+  for (argument = first; argument != NULL; argument = va_arg (arguments, const char *))
+    g_ptr_array_add (argv, g_strdup (argument));
+  va_end (arguments);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  spin (400);
+}
+
+/* Typing on the "Said by" dropdown searches its speakers, and Enter
+ * chooses the first one found */
+static void
+test_said_by_takes_typing (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  guint name = offset_of (document, "Alexander Lukashenko");
+  guint said = offset_of (document, "countries sanctioned by the U.S. must join hands");
+  g_autoptr(GPtrArray) editors = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) popovers = NULL;
+  GtkDropDown *dropdown;
+  SmSpan *speaker, *claim;
+
+  tag (window, "SPEAKER", offset_of (document, "Ayatollah Seyyed Ali Khamenei"),
+       offset_of (document, "Ayatollah Seyyed Ali Khamenei") + strlen ("Ayatollah Seyyed Ali Khamenei"));
+  speaker = tag (window, "SPEAKER", name, name + strlen ("Alexander Lukashenko"));
+  claim = tag (window, "CLAIM", said, said + strlen ("countries sanctioned by the U.S. must join hands"));
+
+  /* The keyboard goes to the window under the pointer */
+  xdotool ("mousemove", "200", "300", NULL);
+
+  editors = open_span_editors (sm_window_get_view (window), said + 2);
+  g_assert_cmpuint (editors->len, ==, 1);
+  dropdown = editor_dropdown (g_ptr_array_index (editors, 0), 1);
+  wait_until (widget_is_visible, dropdown, "the speaker choice");
+  spin (300);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (dropdown)));
+  spin (200);
+
+  entries = find_widgets (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY, NULL);
+  popovers = find_widgets (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER, NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (popovers->len, ==, 1);
+
+  /* Typed on the closed dropdown: the list opens, searching; a later word
+   * of a name finds it too */
+  xdotool ("type", "--delay", "60", "lukash", NULL);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (popovers, 0)));
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "lukash");
+
+  xdotool ("key", "Return", NULL);
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (popovers, 0)));
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+
+  /* Typed in the open list, as after a click on the dropdown */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (dropdown)));
+  spin (300);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (popovers, 0)));
+  xdotool ("type", "--delay", "60", "khamenei", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "khamenei");
+  xdotool ("key", "Return", NULL);
+  g_assert_cmpstr (sm_span_get_text (sm_document_get_speaker (document, claim)), ==,
+                   "Ayatollah Seyyed Ali Khamenei");
+
+  gtk_popover_popdown (sm_annotation_view_get_span_popover (sm_window_get_view (window)));
+  close_window (window);
+}
+
 static gboolean
 document_has_quote (gpointer data)
 {
@@ -1406,22 +1752,6 @@ test_corpus_schema_and_unknown_labels (void)
   }
 
   close_window (window);
-}
-
-/* Whether a label in @root (a toast, a banner) shows a text holding @text */
-static gboolean
-shows_text (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-
-  return FALSE;
 }
 
 static gboolean
@@ -1690,6 +2020,54 @@ test_label_filters_follow_counts (void)
   close_window (window);
 }
 
+/* The span list's search finds a span by its text, its note, and a
+ * claim by the name of its speaker */
+static void
+test_span_list_search_notes_and_speakers (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmSpanList *list = sm_window_get_span_list (window);
+  GListModel *shown = sm_span_list_get_shown_spans (list);
+  guint name = offset_of (document, "Alexander Lukashenko");
+  guint said = offset_of (document, "countries sanctioned by the U.S. must join hands");
+  g_autoptr(SmSpan) found = NULL;
+  SmSpan *speaker, *claim;
+
+  speaker = tag (window, "SPEAKER", name, name + strlen ("Alexander Lukashenko"));
+  claim = tag (window, "CLAIM", said, said + strlen ("countries sanctioned by the U.S. must join hands"));
+  tag (window, "FIGURE", 0, 9);
+
+  /* By the note */
+  sm_document_set_span_note (document, claim, "Quoted by IRNA");
+  sm_span_list_set_search (list, "irna");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  found = g_list_model_get_item (shown, 0);
+  g_assert_true (found == claim);
+  g_clear_object (&found);
+
+  /* By the speaker's name: the speaker itself, and the claim it made,
+   * once it is said by it (the list follows the change) */
+  sm_span_list_set_search (list, "LUKASHENKO");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  found = g_list_model_get_item (shown, 1);
+  g_assert_true (found == claim);
+  g_clear_object (&found);
+
+  /* Still by the text, and nothing else */
+  sm_span_list_set_search (list, "join hands");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  sm_span_list_set_search (list, "nobody says this");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  sm_span_list_set_search (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  close_window (window);
+}
+
 static int
 row_height_for_width (GtkWidget *row,
                       int        width)
@@ -1749,6 +2127,16 @@ test_span_row_wraps_to_its_width (void)
   sm_document_set_span_note (document, speaker, NULL);
   sm_span_row_bind (SM_SPAN_ROW (speaker_row), document, speaker);
   g_assert_cmpint (row_height_for_width (speaker_row, 2000), ==, without_note);
+
+  /* A claim with a speaker shows its note too, on a line of its own */
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, &error));
+  g_assert_no_error (error);
+  sm_span_row_bind (SM_SPAN_ROW (claim_row), document, claim);
+  without_note = row_height_for_width (claim_row, 2000);
+  sm_document_set_span_note (document, claim, "Paraphrased from a televised speech");
+  sm_span_row_bind (SM_SPAN_ROW (claim_row), document, claim);
+  with_note = row_height_for_width (claim_row, 2000);
+  g_assert_cmpint (with_note, >, without_note);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -2125,6 +2513,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-files-keep-what-was-open", test_bad_files_keep_what_was_open);
   g_test_add_func ("/window/save-failure-keeps-work", test_save_failure_keeps_work);
   g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
+  g_test_add_func ("/window/draft-time-in-words", test_draft_time_in_words);
   g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);
   g_test_add_func ("/window/whole-word-search", test_whole_word_search);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
@@ -2133,10 +2522,14 @@ main (int   argc,
   g_test_add_func ("/window/corpus-schema-and-unknown-labels", test_corpus_schema_and_unknown_labels);
   g_test_add_func ("/window/relations-fit-their-type", test_relations_fit_their_type);
   g_test_add_func ("/window/corpus-schema-is-not-an-edit", test_corpus_schema_is_not_an_edit);
+  g_test_add_func ("/window/sidebars-fit-or-fold", test_sidebars_fit_or_fold);
+  g_test_add_func ("/window/dropdowns-show-whole-items", test_dropdowns_show_whole_items);
+  g_test_add_func ("/window/said-by-takes-typing", test_said_by_takes_typing);
   g_test_add_func ("/window/export-from-window", test_export_from_window);
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
   g_test_add_func ("/window/span-row-wraps-to-its-width", test_span_row_wraps_to_its_width);
+  g_test_add_func ("/window/span-list-search-notes-and-speakers", test_span_list_search_notes_and_speakers);
   g_test_add_func ("/window/label-filters-follow-counts", test_label_filters_follow_counts);
   g_test_add_func ("/window/label-click-closes-popover", test_label_click_closes_popover);
   g_test_add_func ("/window/relabel-keeps-article-drawn", test_relabel_keeps_article_drawn);
