@@ -331,6 +331,7 @@ sm_cli_stats (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(GPtrArray) seen = NULL;
   g_auto(GStrv) inputs = NULL;
   gboolean json = FALSE;
   guint n_inputs_failed = 0;
@@ -377,30 +378,21 @@ sm_cli_stats (int    argc,
   for (guint i = 0; inputs[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
-      g_autoptr(GFile) schema_file = NULL;
-      g_autoptr(SmProject) schema = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *schema_name = NULL;
+
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        count_unannotated_articles (file, &stats);
+    }
+
+  /* The labels of the folders' schemas, in their order, used or not */
+  seen = g_ptr_array_new ();
+  for (guint i = 0; i < sm_corpus_get_n_inputs (corpus); i++)
+    {
+      SmProject *schema = sm_corpus_get_project (corpus, i);
       GListModel *labels;
 
-      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+      if (schema == NULL || g_ptr_array_find (seen, schema, NULL))
         continue;
-
-      count_unannotated_articles (file, &stats);
-
-      /* The folder's labels, in its order, used or not */
-      schema_file = g_file_get_child (file, SM_PROJECT_FILE_NAME);
-      if (!g_file_query_exists (schema_file, NULL))
-        continue;
-      schema_name = g_build_filename (inputs[i], SM_PROJECT_FILE_NAME, NULL);
-      if (!(bytes = g_file_load_bytes (schema_file, NULL, NULL, &error)) ||
-          !(schema = sm_project_new_from_bytes (bytes, schema_name, &error)))
-        {
-          sm_cli_print_error (error);
-          n_inputs_failed++;
-          continue;
-        }
+      g_ptr_array_add (seen, schema);
 
       if (stats.schema_labels == NULL)
         stats.schema_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

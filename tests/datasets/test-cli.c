@@ -554,11 +554,12 @@ test_project_file_is_not_a_document (CliFixture    *fixture,
   g_assert_cmpint (run (fixture, "export", "-f", "jsonl", "-o", "again.jsonl", "corpus", NULL), ==, 0);
   g_assert_cmpstr (fixture->err, ==, "Exported 2 documents to again.jsonl\n");
 
-  /* A broken schema is reported, and the documents still counted */
+  /* A broken schema is reported once; the folder's documents, whose
+   * relations it types, are not counted without it */
   write_in (fixture, "corpus/spanmark-project.json", "{\"format\": \"spanmark-project\", \"version\": 1}");
   g_assert_cmpint (run (fixture, "stats", "--json", "corpus", NULL), ==, 1);
   g_assert_cmpstr (fixture->err, ==, "corpus/spanmark-project.json: “labels” is missing\n");
-  g_assert_nonnull (strstr (fixture->out, "\"labels\": {\"SPEAKER\": 2, \"CLAIM\": 2, \"FIGURE\": 2, \"LABEL_4\": 0},"));
+  g_assert_true (g_str_has_prefix (fixture->out, "{\"documents\": 0,"));
 }
 
 int

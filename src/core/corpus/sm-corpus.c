@@ -614,6 +614,26 @@ sm_corpus_get_display_name (SmCorpus *self,
   return input->display_name;
 }
 
+/**
+ * sm_corpus_get_project:
+ *
+ * Returns: (transfer none) (nullable): the schema of the folder the input
+ *   at @position was found in (its %SM_PROJECT_FILE_NAME), or %NULL
+ */
+SmProject *
+sm_corpus_get_project (SmCorpus *self,
+                       guint     position)
+{
+  Input *input;
+
+  g_return_val_if_fail (SM_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (position < self->inputs->len, NULL);
+
+  input = g_ptr_array_index (self->inputs, position);
+
+  return input->project;
+}
+
 guint
 sm_corpus_get_n_threads (SmCorpus *self)
 {

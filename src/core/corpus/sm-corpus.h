@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "sm-document.h"
+#include "sm-project.h"
 
 G_BEGIN_DECLS
 
@@ -64,6 +65,8 @@ void        sm_corpus_add_document     (SmCorpus      *self,
                                         const char    *display_name);
 guint       sm_corpus_get_n_inputs     (SmCorpus      *self);
 const char *sm_corpus_get_display_name (SmCorpus      *self,
+                                        guint          position);
+SmProject  *sm_corpus_get_project      (SmCorpus      *self,
                                         guint          position);
 guint       sm_corpus_get_n_threads    (SmCorpus      *self);
 void        sm_corpus_set_n_threads    (SmCorpus      *self,
