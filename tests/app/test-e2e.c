@@ -1,0 +1,1242 @@
+/* test-e2e.c: the window driven as a user drives it, with real pointer and
+ * key events from the X server.
+ *
+ * The window runs in this process, so the test can ask GTK where a word or
+ * a button is; the events themselves come from xdotool (XTEST), so they
+ * reach GTK through the X server exactly as a hand's would, with popovers,
+ * grabs and drag thresholds in the way. Calling GTK's API alone cannot see
+ * a popover that swallows the next drag. On a failure the screen is saved
+ * as a PNG in the build folder, and its path printed.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sm-application.h"
+#include "sm-span-editor.h"
+#include "sm-window.h"
+
+/* Long enough for a slow, shared machine; a step that waits this long has failed */
+#define WAIT_SECONDS 20
+/* How long the window may take to show what a click or a key did */
+#define SETTLE_SECONDS 3
+
+static SmApplication *app;
+static char *home;
+
+/* The steps of one session share these */
+typedef struct
+{
+  SmWindow         *window;
+  SmDocument       *document;
+  SmAnnotationView *view;
+  char             *path;
+  const char       *step;
+  gint64            last_click;
+} Session;
+
+/* Main loop */
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Spins the main loop until @condition holds: returns whether it did
+ * within @seconds */
+static gboolean
+wait_for (Condition condition,
+          gpointer  data,
+          guint     seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, on_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return !timed_out;
+}
+
+static void
+spin (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef struct
+{
+  GdkFrameClock *clock;
+  gint64         until;
+} Frames;
+
+static gboolean
+frames_painted (gpointer data)
+{
+  Frames *frames = data;
+
+  return gdk_frame_clock_get_frame_counter (frames->clock) >= frames->until;
+}
+
+/* Waits until @widget's window has painted @n more frames, so what the
+ * test measures is what is on the screen */
+static gboolean
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  Frames frames;
+
+  frames.clock = gtk_widget_get_frame_clock (widget);
+  if (frames.clock == NULL)
+    return FALSE;
+
+  frames.until = gdk_frame_clock_get_frame_counter (frames.clock) + n;
+  gtk_widget_queue_draw (widget);
+
+  return wait_for (frames_painted, &frames, WAIT_SECONDS);
+}
+
+/* Failures: say what went wrong, and keep a picture of it */
+
+static void
+save_screenshot (Session *session)
+{
+  const char *folder = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *name = g_strdup_printf ("test-e2e-failure-%s.png", session->step);
+  g_autofree char *path = g_build_filename (folder ? folder : ".", name, NULL);
+  const char *argv[] = { "import", "-window", "root", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Let what went wrong reach the screen first; not by waiting for frames,
+   * since a window stuck in a drag may draw none */
+  spin (250);
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_test_message ("Could not save a screenshot: %s", error->message);
+  else
+    g_test_message ("Screenshot of the failure: %s", path);
+}
+
+static void G_GNUC_PRINTF (2, 3)
+fail (Session    *session,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_test_fail_printf ("step \"%s\": %s", session->step, message);
+  save_screenshot (session);
+}
+
+/* Messages quote with plain quotes: GTK's tests run in the C locale,
+ * where GLib prints curly ones as "?" */
+
+/* Ends the step, failed, unless @condition holds */
+#define EXPECT(condition, ...) \
+  G_STMT_START { \
+    if (!(condition)) \
+      { \
+        fail (session, __VA_ARGS__); \
+        return FALSE; \
+      } \
+  } G_STMT_END
+
+/* Real input */
+
+/* Runs xdotool with @args, waiting for it with the main loop running, so
+ * the window handles the events it sends while it sends them */
+static gboolean
+run_xdotool (Session    *session,
+             GPtrArray  *args)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) command = g_string_new ("xdotool");
+  gboolean timed_out = FALSE;
+  guint id;
+
+  g_ptr_array_insert (args, 0, g_strdup ("xdotool"));
+  g_ptr_array_add (args, NULL);
+  for (guint i = 1; g_ptr_array_index (args, i) != NULL; i++)
+    g_string_append_printf (command, " %s", (char *) g_ptr_array_index (args, i));
+
+  /* What the window asked of the X server (a grab released as a popover
+   * closed, say) is done before the events come */
+  gdk_display_sync (gdk_display_get_default ());
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDERR_MERGE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                               &error);
+  EXPECT (process != NULL, "could not run %s: %s", command->str, error->message);
+
+  g_subprocess_wait_async (process, NULL, NULL, NULL);
+  id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
+  while (g_subprocess_get_identifier (process) != NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    {
+      g_subprocess_force_exit (process);
+      EXPECT (FALSE, "%s did not finish in %d s", command->str, WAIT_SECONDS);
+    }
+  g_source_remove (id);
+
+  EXPECT (g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0,
+          "%s failed", command->str);
+
+  return TRUE;
+}
+
+static void G_GNUC_NULL_TERMINATED
+add_args (GPtrArray  *args,
+          const char *first,
+          ...)
+{
+  va_list list;
+
+  va_start (list, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (list, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (list);
+}
+
+/* A point on the screen: in an X window, from its top left corner */
+typedef struct
+{
+  Window window;
+  int    x;
+  int    y;
+} ScreenPoint;
+
+static void
+add_move (GPtrArray   *args,
+          ScreenPoint *point)
+{
+  g_ptr_array_add (args, g_strdup ("mousemove"));
+  g_ptr_array_add (args, g_strdup ("--window"));
+  g_ptr_array_add (args, g_strdup_printf ("%lu", (gulong) point->window));
+  g_ptr_array_add (args, g_strdup_printf ("%d", point->x));
+  g_ptr_array_add (args, g_strdup_printf ("%d", point->y));
+}
+
+/* Where (@x, @y) in @widget's coordinates is on the screen */
+static gboolean
+locate (GtkWidget   *widget,
+        double       x,
+        double       y,
+        ScreenPoint *point)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y);
+  graphene_point_t out;
+  GdkSurface *surface;
+  double dx, dy;
+
+  if (native == NULL || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out))
+    return FALSE;
+
+  surface = gtk_native_get_surface (native);
+  if (surface == NULL || !gdk_surface_get_mapped (surface))
+    return FALSE;
+
+  /* The surface may hold a shadow around the widget */
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  point->window = gdk_x11_surface_get_xid (surface);
+  point->x = (int) (out.x + dx + 0.5);
+  point->y = (int) (out.y + dy + 0.5);
+
+  return TRUE;
+}
+
+static gboolean
+locate_center (GtkWidget   *widget,
+               ScreenPoint *point)
+{
+  return locate (widget,
+                 gtk_widget_get_width (widget) / 2.0,
+                 gtk_widget_get_height (widget) / 2.0,
+                 point);
+}
+
+typedef enum
+{
+  EDGE_START,
+  EDGE_MIDDLE,
+  EDGE_END,
+} Edge;
+
+/* Where the character at @offset is on the screen: its left edge, its
+ * middle or its right edge, halfway down its line */
+static gboolean
+locate_char (SmAnnotationView *view,
+             guint             offset,
+             Edge              edge,
+             ScreenPoint      *point)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GtkTextIter iter;
+  GdkRectangle rect;
+  GdkRectangle visible;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &rect);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  if (rect.width <= 2 || !gdk_rectangle_intersect (&rect, &visible, NULL))
+    return FALSE;
+
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &x, &y);
+  switch (edge)
+    {
+    case EDGE_START:
+      x += 1;
+      break;
+    case EDGE_MIDDLE:
+      x += rect.width / 2;
+      break;
+    case EDGE_END:
+      x += rect.width - 1;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  return locate (GTK_WIDGET (view), x, y + rect.height / 2.0, point);
+}
+
+static gboolean
+clicks_settled (gpointer data)
+{
+  Session *session = data;
+  int double_click_ms = 400;
+
+  g_object_get (gtk_settings_get_default (), "gtk-double-click-time", &double_click_ms, NULL);
+
+  return g_get_monotonic_time () - session->last_click > (double_click_ms + 100) * G_TIME_SPAN_MILLISECOND;
+}
+
+/* A press soon after the last release would count as a double click */
+static void
+settle_clicks (Session *session)
+{
+  wait_for (clicks_settled, session, WAIT_SECONDS);
+}
+
+static gboolean
+click (Session     *session,
+       ScreenPoint *point)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok;
+
+  settle_clicks (session);
+  add_move (args, point);
+  add_args (args, "click", "1", NULL);
+  ok = run_xdotool (session, args);
+  session->last_click = g_get_monotonic_time ();
+
+  return ok;
+}
+
+/* Presses at @from, moves to @to in a few steps, as a hand does, and releases */
+static gboolean
+drag (Session     *session,
+      ScreenPoint *from,
+      ScreenPoint *to)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  const int steps = 6;
+  gboolean ok;
+
+  g_assert (from->window == to->window);
+
+  settle_clicks (session);
+  add_move (args, from);
+  add_args (args, "mousedown", "1", "sleep", "0.05", NULL);
+  for (int i = 1; i <= steps; i++)
+    {
+      ScreenPoint step = {
+        from->window,
+        from->x + (to->x - from->x) * i / steps,
+        from->y + (to->y - from->y) * i / steps,
+      };
+
+      add_move (args, &step);
+      add_args (args, "sleep", "0.03", NULL);
+    }
+  add_args (args, "mouseup", "1", NULL);
+  ok = run_xdotool (session, args);
+  session->last_click = g_get_monotonic_time ();
+
+  return ok;
+}
+
+/* Drags across the characters [start, end) of the article */
+static gboolean
+drag_across (Session *session,
+             guint    start,
+             guint    end)
+{
+  ScreenPoint from, to;
+
+  EXPECT (locate_char (session->view, start, EDGE_START, &from),
+          "character %u of the article is not on the screen", start);
+  EXPECT (locate_char (session->view, end - 1, EDGE_END, &to),
+          "character %u of the article is not on the screen", end - 1);
+
+  return drag (session, &from, &to);
+}
+
+static gboolean
+click_char (Session *session,
+            guint    offset)
+{
+  ScreenPoint point;
+
+  EXPECT (locate_char (session->view, offset, EDGE_MIDDLE, &point),
+          "character %u of the article is not on the screen", offset);
+
+  return click (session, &point);
+}
+
+/* Presses keys, as "ctrl+z", in @widget's window or popover. X gives the
+ * keyboard to one window, as a window manager would on a click: with no
+ * window manager, a popover that closes can leave it elsewhere */
+static gboolean
+press_keys (Session    *session,
+            GtkWidget  *widget,
+            const char *keys)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  add_args (args, "windowfocus", "--sync", NULL);
+  g_ptr_array_add (args, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  add_args (args, "key", "--clearmodifiers", keys, NULL);
+
+  return run_xdotool (session, args);
+}
+
+/* Widgets */
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_ptr_array_add (found, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The widgets of @type in @root, in the order they are laid out, without
+ * looking inside those found */
+static GPtrArray *
+find_widgets (GtkWidget *root,
+              GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+
+  return found;
+}
+
+/* The visible GtkLabel in @root that reads @text, or starts with it */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_mapped (label) &&
+          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), text))
+        return label;
+    }
+
+  return NULL;
+}
+
+/* The popover over a selection, which offers the labels */
+static GtkWidget *
+get_tag_popover (SmAnnotationView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_has_css_class (child, "tag-popover"))
+      return child;
+
+  return NULL;
+}
+
+static gboolean
+popover_is_open (gpointer data)
+{
+  GtkWidget *popover = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+
+  return gtk_widget_get_mapped (popover) && surface != NULL && gdk_surface_get_mapped (surface);
+}
+
+static gboolean
+popover_is_closed (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static gboolean
+wait_popover_open (GtkWidget *popover)
+{
+  /* Mapped is not yet placed: give it a frame or two on the screen */
+  return wait_for (popover_is_open, popover, WAIT_SECONDS) && wait_frames (popover, 2);
+}
+
+/* The popover a GtkDropDown shows its choices in */
+static GtkWidget *
+dropdown_popover (GtkWidget *dropdown)
+{
+  g_autoptr(GPtrArray) popovers = find_widgets (dropdown, GTK_TYPE_POPOVER);
+
+  return popovers->len > 0 ? g_ptr_array_index (popovers, 0) : NULL;
+}
+
+/* Opens @dropdown with a click and clicks the choice that reads @choice */
+static gboolean
+choose (Session     *session,
+        GtkDropDown *dropdown,
+        const char  *choice)
+{
+  GtkWidget *popover;
+  GtkWidget *item;
+  ScreenPoint point;
+
+  EXPECT (locate_center (GTK_WIDGET (dropdown), &point), "the dropdown is not on the screen");
+  if (!click (session, &point))
+    return FALSE;
+
+  popover = dropdown_popover (GTK_WIDGET (dropdown));
+  EXPECT (popover != NULL && wait_popover_open (popover),
+          "a click on the dropdown did not open its list");
+  item = find_label (popover, choice);
+  EXPECT (item != NULL && locate_center (item, &point),
+          "the dropdown does not offer \"%s\"", choice);
+  if (!click (session, &point))
+    return FALSE;
+
+  EXPECT (wait_for (popover_is_closed, popover, SETTLE_SECONDS),
+          "the dropdown's list stayed open after choosing \"%s\"", choice);
+
+  return TRUE;
+}
+
+/* Toasts: libadwaita shows each in a widget named "toast" */
+static void
+collect_toasts (GtkWidget *widget,
+                GPtrArray *found)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0)
+    {
+      g_ptr_array_add (found, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_toasts (child, found);
+}
+
+static GPtrArray *
+find_toasts (Session *session)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_toasts (GTK_WIDGET (session->window), found);
+
+  return found;
+}
+
+typedef struct
+{
+  Session   *session;
+  GPtrArray *before;
+  GtkWidget *toast;
+} NewToast;
+
+static gboolean
+has_new_toast (gpointer data)
+{
+  NewToast *wait = data;
+  g_autoptr(GPtrArray) toasts = find_toasts (wait->session);
+
+  for (guint i = 0; i < toasts->len; i++)
+    if (!g_ptr_array_find (wait->before, g_ptr_array_index (toasts, i), NULL))
+      {
+        wait->toast = g_ptr_array_index (toasts, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The document */
+
+static guint
+offset_of (SmDocument *document,
+           const char *needle)
+{
+  const char *text = sm_text_get_utf8 (sm_document_get_text (document));
+  const char *found = strstr (text, needle);
+
+  g_assert_nonnull (found);
+  return sm_text_get_char_offset (sm_document_get_text (document), found - text);
+}
+
+static gboolean
+has_n_spans (gpointer data)
+{
+  Session *session = ((gpointer *) data)[0];
+  guint n = GPOINTER_TO_UINT (((gpointer *) data)[1]);
+
+  return sm_document_get_n_spans (session->document) == n;
+}
+
+/* Waits for the document to hold @n spans */
+static gboolean
+wait_n_spans (Session *session,
+              guint    n)
+{
+  gpointer data[2] = { session, GUINT_TO_POINTER (n) };
+
+  return wait_for (has_n_spans, data, WAIT_SECONDS);
+}
+
+/* The span that starts at @start, if any */
+static SmSpan *
+span_at (Session *session,
+         guint    start)
+{
+  g_autoptr(GPtrArray) spans = sm_document_get_spans_at (session->document, start);
+
+  for (guint i = 0; i < spans->len; i++)
+    if (sm_span_get_start (g_ptr_array_index (spans, i)) == start)
+      return g_ptr_array_index (spans, i);
+
+  return NULL;
+}
+
+static char *
+describe_selection (Session *session)
+{
+  guint start, end;
+  g_autofree char *text = NULL;
+
+  if (!sm_annotation_view_get_selection (session->view, &start, &end))
+    return g_strdup ("nothing");
+
+  text = sm_text_dup_slice (sm_document_get_text (session->document), start, end);
+  return g_strdup_printf ("[%u, %u) \"%s\"", start, end, text);
+}
+
+static gboolean
+window_is_ready (gpointer data)
+{
+  Session *session = data;
+  GtkWidget *window = GTK_WIDGET (session->window);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  return !sm_window_is_busy (session->window) &&
+         sm_window_get_document (session->window) != NULL &&
+         gtk_widget_get_mapped (window) &&
+         surface != NULL && gdk_surface_get_mapped (surface);
+}
+
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  Session *session = data;
+
+  return !sm_window_is_busy (session->window) && !sm_document_get_modified (session->document);
+}
+
+/* The steps, each as a user would take it */
+
+/* Writes the sample as a Spanmark file of the test's own, so that Ctrl+S
+ * saves there without asking */
+static gboolean
+step_open (Session *session)
+{
+  g_autofree char *article = g_build_filename (SOURCE_DIR, "data", "samples", "belarus-iran-sanctions.txt", NULL);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  g_autoptr(SmDocument) document = sm_document_new_from_file (article_file, NULL, NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  ScreenPoint first = { 0 }, again;
+
+  session->path = g_build_filename (home, "annotated.json", NULL);
+  file = g_file_new_for_path (session->path);
+  EXPECT (document != NULL && sm_document_save_to_file (document, file, NULL, &error),
+          "could not write %s", session->path);
+
+  session->window = sm_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (session->window), 1300, 900);
+  gtk_window_present (GTK_WINDOW (session->window));
+  sm_window_open_file (session->window, file);
+  EXPECT (wait_for (window_is_ready, session, WAIT_SECONDS), "the window never showed the document");
+  session->document = sm_window_get_document (session->window);
+  session->view = sm_window_get_view (session->window);
+
+  /* The keyboard goes where X's input focus is; there is no window
+   * manager to give it to the window */
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (session->window));
+
+    add_args (args, "windowfocus", "--sync", NULL);
+    g_ptr_array_add (args, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+    if (!run_xdotool (session, args))
+      return FALSE;
+  }
+  EXPECT (wait_for (window_is_active, session->window, WAIT_SECONDS), "the window never got the keyboard focus");
+
+  /* Sidebars slide in at first: wait until the article stands still */
+  for (guint still = 0; still < 5; )
+    {
+      EXPECT (wait_frames (GTK_WIDGET (session->view), 1), "the window stopped drawing");
+      EXPECT (locate_char (session->view, 0, EDGE_START, &again), "the article's first line is not on the screen");
+      still = still > 0 && again.x == first.x && again.y == first.y ? still + 1 : 1;
+      first = again;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  SmAnnotationView *view;
+  guint             start;
+  guint             end;
+} Selection;
+
+static gboolean
+selection_is (gpointer data)
+{
+  Selection *expected = data;
+  guint start, end;
+
+  return sm_annotation_view_get_selection (expected->view, &start, &end) &&
+         start == expected->start && end == expected->end;
+}
+
+/* Drags across [start, end), checks that exactly that is selected and
+ * that the popover offering the labels opened */
+static gboolean
+select_by_dragging (Session *session,
+                    guint    start,
+                    guint    end)
+{
+  GtkWidget *popover = get_tag_popover (session->view);
+  g_autofree char *text = sm_text_dup_slice (sm_document_get_text (session->document), start, end);
+  Selection expected = { session->view, start, end };
+  guint old_start, old_end;
+  gboolean from_inside;
+
+  from_inside = sm_annotation_view_get_selection (session->view, &old_start, &old_end) &&
+                old_start <= start && start < old_end;
+
+  if (!drag_across (session, start, end))
+    return FALSE;
+
+  if (!wait_for (selection_is, &expected, SETTLE_SECONDS))
+    {
+      g_autofree char *selected = describe_selection (session);
+
+      EXPECT (FALSE, "a drag across [%u, %u) \"%s\"%s left the selection %s",
+              start, end, text,
+              from_inside ? ", which started inside the selection, did not select anew: it" : "",
+              selected);
+    }
+
+  EXPECT (popover != NULL && wait_popover_open (popover),
+          "no popover offered the labels after a drag across \"%s\"", text);
+
+  return TRUE;
+}
+
+/* Clicks @name in the popover over the selection: the selection becomes a
+ * span of @label, the popover closes and the new highlight shows */
+static gboolean
+tag_by_clicking (Session    *session,
+                 const char *name,
+                 const char *label,
+                 guint       start,
+                 guint       end)
+{
+  GtkWidget *popover = get_tag_popover (session->view);
+  guint n_spans = sm_document_get_n_spans (session->document);
+  GtkWidget *button;
+  ScreenPoint point;
+  SmSpan *span;
+
+  button = find_label (popover, name);
+  EXPECT (button != NULL && locate_center (button, &point),
+          "the popover over the selection does not offer \"%s\"", name);
+  if (!click (session, &point))
+    return FALSE;
+
+  EXPECT (wait_n_spans (session, n_spans + 1), "a click on \"%s\" in the popover tagged nothing", name);
+  span = span_at (session, start);
+  EXPECT (span != NULL && sm_span_get_end (span) == end &&
+          g_strcmp0 (sm_span_get_label (span), label) == 0,
+          "a click on \"%s\" did not tag [%u, %u) as %s", name, start, end, label);
+
+  EXPECT (wait_for (popover_is_closed, popover, SETTLE_SECONDS),
+          "after a click on \"%s\" the popover over the selection stayed open "
+          "(it would swallow the next drag)", name);
+  EXPECT (!sm_annotation_view_get_selection (session->view, NULL, NULL),
+          "after tagging, the text is still selected, hiding the new highlight");
+  EXPECT (wait_frames (GTK_WIDGET (session->view), 2), "the window stopped drawing");
+
+  return TRUE;
+}
+
+typedef struct
+{
+  guint speaker;
+  guint speaker_end;
+  guint claim;
+  guint claim_end;
+  guint rough;
+  guint rough_end;
+  char *speaker_id;
+  char *claim_id;
+  char *relation_id;
+} Plan;
+
+static gboolean
+step_tag_speaker (Session *session,
+                  Plan    *plan)
+{
+  /* A line of the article: who speaks in it */
+  if (!select_by_dragging (session, plan->speaker, plan->speaker_end) ||
+      !tag_by_clicking (session, "Speaker", SM_LABEL_SPEAKER, plan->speaker, plan->speaker_end))
+    return FALSE;
+
+  plan->speaker_id = g_strdup (sm_span_get_id (span_at (session, plan->speaker)));
+  return TRUE;
+}
+
+static gboolean
+step_tag_claim (Session *session,
+                Plan    *plan)
+{
+  /* The next line: a drag that takes too much, then a better one from
+   * inside the first selection, which must select anew */
+  if (!select_by_dragging (session, plan->rough, plan->rough_end))
+    return FALSE;
+  if (!press_keys (session, get_tag_popover (session->view), "Escape"))
+    return FALSE;
+  EXPECT (wait_for (popover_is_closed, get_tag_popover (session->view), SETTLE_SECONDS),
+          "Escape did not close the popover over the selection");
+  EXPECT (sm_annotation_view_get_selection (session->view, NULL, NULL),
+          "Escape in the popover dropped the selection");
+
+  if (!select_by_dragging (session, plan->claim, plan->claim_end) ||
+      !tag_by_clicking (session, "Claim", SM_LABEL_CLAIM, plan->claim, plan->claim_end))
+    return FALSE;
+
+  plan->claim_id = g_strdup (sm_span_get_id (span_at (session, plan->claim)));
+  return TRUE;
+}
+
+/* Clicks the span's text, and returns the one editor the popover shows */
+static SmSpanEditor *
+open_span_editor (Session *session,
+                  guint    offset)
+{
+  GtkWidget *popover = GTK_WIDGET (sm_annotation_view_get_span_popover (session->view));
+  g_autoptr(GPtrArray) editors = NULL;
+
+  if (!click_char (session, offset))
+    return NULL;
+
+  if (!wait_popover_open (popover))
+    {
+      fail (session, "a click on tagged text at %u opened no popover", offset);
+      return NULL;
+    }
+
+  editors = find_widgets (popover, SM_TYPE_SPAN_EDITOR);
+  if (editors->len != 1)
+    {
+      fail (session, "the popover at %u shows %u spans, not 1", offset, editors->len);
+      return NULL;
+    }
+
+  return g_ptr_array_index (editors, 0);
+}
+
+/* The label dropdown of an editor (0), or the speaker dropdown (1) */
+static GtkDropDown *
+editor_dropdown (SmSpanEditor *editor,
+                 guint         n)
+{
+  g_autoptr(GPtrArray) found = find_widgets (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN);
+
+  return found->len > n ? g_ptr_array_index (found, n) : NULL;
+}
+
+static gboolean
+close_span_popover (Session *session)
+{
+  GtkWidget *popover = GTK_WIDGET (sm_annotation_view_get_span_popover (session->view));
+
+  /* A relabel resizes the popover: let it settle on the screen first */
+  EXPECT (wait_frames (popover, 3), "the span's popover stopped drawing");
+  if (!press_keys (session, popover, "Escape"))
+    return FALSE;
+  EXPECT (wait_for (popover_is_closed, popover, SETTLE_SECONDS), "Escape did not close the span's popover");
+
+  return TRUE;
+}
+
+/* The relation of the claim to the speaker, or NULL */
+static SmRelation *
+said_by (Session    *session,
+         const char *claim_id,
+         const char *speaker_id)
+{
+  GListModel *relations = sm_document_get_relations (session->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(SmRelation) relation = g_list_model_get_item (relations, i);
+
+      if (g_strcmp0 (sm_relation_get_type_name (relation), SM_RELATION_SAID_BY) == 0 &&
+          g_strcmp0 (sm_span_get_id (sm_relation_get_from (relation)), claim_id) == 0 &&
+          g_strcmp0 (sm_span_get_id (sm_relation_get_to (relation)), speaker_id) == 0)
+        return relation;
+    }
+
+  return NULL;
+}
+
+static gboolean
+step_attribute_claim (Session *session,
+                      Plan    *plan)
+{
+  SmSpan *speaker = sm_document_find_span (session->document, plan->speaker_id);
+  SmSpanEditor *editor;
+  GtkDropDown *dropdown;
+  SmRelation *relation;
+
+  if ((editor = open_span_editor (session, plan->claim + 20)) == NULL)
+    return FALSE;
+  dropdown = editor_dropdown (editor, 1);
+  EXPECT (dropdown != NULL && gtk_widget_get_mapped (GTK_WIDGET (dropdown)),
+          "the claim's popover offers no speaker");
+  if (!choose (session, dropdown, sm_span_get_text (speaker)))
+    return FALSE;
+
+  relation = said_by (session, plan->claim_id, plan->speaker_id);
+  EXPECT (relation != NULL, "choosing the speaker did not link the claim %s to the speaker %s",
+          plan->claim_id, plan->speaker_id);
+  EXPECT (g_list_model_get_n_items (sm_document_get_relations (session->document)) == 1,
+          "the document has %u relations, not 1",
+          g_list_model_get_n_items (sm_document_get_relations (session->document)));
+  plan->relation_id = g_strdup (sm_relation_get_id (relation));
+
+  return close_span_popover (session);
+}
+
+static gboolean
+step_relabel_speaker (Session *session,
+                      Plan    *plan)
+{
+  SmSpan *speaker = sm_document_find_span (session->document, plan->speaker_id);
+  g_autoptr(GPtrArray) toasts = find_toasts (session);
+  NewToast toast = { session, toasts, NULL };
+  SmSpanEditor *editor;
+  GtkDropDown *dropdown;
+
+  /* The speaker said the claim: make the speaker a claim too */
+  if ((editor = open_span_editor (session, plan->speaker + 3)) == NULL)
+    return FALSE;
+  dropdown = editor_dropdown (editor, 0);
+  EXPECT (dropdown != NULL, "the speaker's popover offers no label");
+  if (!choose (session, dropdown, "Claim"))
+    return FALSE;
+
+  EXPECT (g_strcmp0 (sm_span_get_label (speaker), SM_LABEL_CLAIM) == 0,
+          "choosing Claim left the speaker %s labelled %s", plan->speaker_id, sm_span_get_label (speaker));
+  /* A claim is said by a speaker, never by a claim: the link goes, and
+   * the window says so */
+  EXPECT (said_by (session, plan->claim_id, plan->speaker_id) == NULL,
+          "after relabelling speaker %s to Claim, claim %s is still said_by it (relation %s): "
+          "a relation whose ends break its type",
+          plan->speaker_id, plan->claim_id, plan->relation_id);
+  EXPECT (g_list_model_get_n_items (sm_document_get_relations (session->document)) == 0,
+          "after the relabel the document still has %u relations",
+          g_list_model_get_n_items (sm_document_get_relations (session->document)));
+  EXPECT (wait_for (has_new_toast, &toast, WAIT_SECONDS),
+          "no toast said that relabelling removed the claim's link to its speaker");
+  {
+    g_autoptr(GPtrArray) labels = find_widgets (toast.toast, GTK_TYPE_LABEL);
+
+    for (guint i = 0; i < labels->len; i++)
+      g_test_message ("The toast says: %s", gtk_label_get_text (g_ptr_array_index (labels, i)));
+  }
+
+  return close_span_popover (session);
+}
+
+static gboolean
+is_speaker (gpointer data)
+{
+  return g_strcmp0 (sm_span_get_label (data), SM_LABEL_SPEAKER) == 0;
+}
+
+static gboolean
+step_undo (Session *session,
+           Plan    *plan)
+{
+  SmSpan *speaker = sm_document_find_span (session->document, plan->speaker_id);
+
+  EXPECT (wait_for (window_is_active, session->window, WAIT_SECONDS),
+          "the window did not get the keyboard back after the popover closed");
+  if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+z"))
+    return FALSE;
+
+  /* The relabel and the link it removed come back in one step */
+  EXPECT (wait_for (is_speaker, speaker, WAIT_SECONDS),
+          "after Ctrl+Z, span %s is labelled %s, not SPEAKER", plan->speaker_id, sm_span_get_label (speaker));
+  EXPECT (said_by (session, plan->claim_id, plan->speaker_id) != NULL,
+          "after Ctrl+Z, claim %s is no longer said_by speaker %s", plan->claim_id, plan->speaker_id);
+  EXPECT (g_list_model_get_n_items (sm_document_get_relations (session->document)) == 1,
+          "after Ctrl+Z the document has %u relations, not 1",
+          g_list_model_get_n_items (sm_document_get_relations (session->document)));
+  EXPECT (sm_document_get_n_spans (session->document) == 2,
+          "after Ctrl+Z the document has %u spans, not 2", sm_document_get_n_spans (session->document));
+
+  return TRUE;
+}
+
+static gboolean
+step_save (Session *session)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (session->path);
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+s"))
+    return FALSE;
+
+  EXPECT (wait_for (is_saved, session, WAIT_SECONDS), "Ctrl+S did not save the document");
+  EXPECT (g_file_equal (sm_window_get_file (session->window), file),
+          "Ctrl+S saved somewhere other than %s", session->path);
+
+  return TRUE;
+}
+
+/* What is on disk, read by Spanmark's own loader, and by spanmark-cli validate */
+static gboolean
+step_check_file (Session *session,
+                 Plan    *plan)
+{
+  static const char * const label_ids[] = { SM_LABEL_SPEAKER, SM_LABEL_CLAIM, SM_LABEL_FIGURE };
+  g_autoptr(GFile) file = g_file_new_for_path (session->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) saved = sm_document_new_from_file (file, NULL, &error);
+  const char *cli = g_getenv ("SPANMARK_CLI");
+  g_autoptr(SmRelation) relation = NULL;
+  GListModel *labels, *spans, *relations;
+  SmSpan *speaker, *claim;
+
+  EXPECT (saved != NULL, "the saved file does not load: %s", error->message);
+
+  labels = sm_document_get_labels (saved);
+  EXPECT (g_list_model_get_n_items (labels) == G_N_ELEMENTS (label_ids),
+          "the saved file has %u labels, not %u", g_list_model_get_n_items (labels), (guint) G_N_ELEMENTS (label_ids));
+  for (guint i = 0; i < G_N_ELEMENTS (label_ids); i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      EXPECT (g_strcmp0 (sm_label_get_id (label), label_ids[i]) == 0,
+              "the saved file's label %u is %s, not %s", i, sm_label_get_id (label), label_ids[i]);
+    }
+
+  spans = sm_document_get_spans (saved);
+  EXPECT (g_list_model_get_n_items (spans) == 2, "the saved file has %u spans, not 2", g_list_model_get_n_items (spans));
+  speaker = sm_document_find_span (saved, plan->speaker_id);
+  claim = sm_document_find_span (saved, plan->claim_id);
+  EXPECT (speaker != NULL && g_strcmp0 (sm_span_get_label (speaker), SM_LABEL_SPEAKER) == 0 &&
+          sm_span_get_start (speaker) == plan->speaker && sm_span_get_end (speaker) == plan->speaker_end &&
+          g_strcmp0 (sm_span_get_text (speaker), "Ayatollah Seyyed Ali Khamenei") == 0,
+          "the saved file lacks the speaker %s SPEAKER [%u, %u)", plan->speaker_id, plan->speaker, plan->speaker_end);
+  EXPECT (claim != NULL && g_strcmp0 (sm_span_get_label (claim), SM_LABEL_CLAIM) == 0 &&
+          sm_span_get_start (claim) == plan->claim && sm_span_get_end (claim) == plan->claim_end &&
+          g_str_has_prefix (sm_span_get_text (claim), "Countries that are sanctioned") &&
+          g_str_has_suffix (sm_span_get_text (claim), "the weapon of sanctions"),
+          "the saved file lacks the claim %s CLAIM [%u, %u)", plan->claim_id, plan->claim, plan->claim_end);
+
+  relations = sm_document_get_relations (saved);
+  EXPECT (g_list_model_get_n_items (relations) == 1,
+          "the saved file has %u relations, not 1", g_list_model_get_n_items (relations));
+  relation = g_list_model_get_item (relations, 0);
+  EXPECT (g_strcmp0 (sm_relation_get_id (relation), plan->relation_id) == 0 &&
+          g_strcmp0 (sm_relation_get_type_name (relation), SM_RELATION_SAID_BY) == 0 &&
+          sm_relation_get_from (relation) == claim && sm_relation_get_to (relation) == speaker,
+          "the saved file's relation is not %s: %s said_by %s",
+          plan->relation_id, plan->claim_id, plan->speaker_id);
+
+  EXPECT (cli != NULL, "SPANMARK_CLI does not say where spanmark-cli is");
+  {
+    const char *argv[] = { cli, "validate", session->path, NULL };
+    g_autofree char *output = NULL;
+    int status;
+
+    EXPECT (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                          &output, NULL, &status, &error),
+            "could not run spanmark-cli: %s", error->message);
+    EXPECT (g_spawn_check_wait_status (status, NULL), "spanmark-cli validate rejects the saved file: %s", output);
+  }
+
+  return TRUE;
+}
+
+static void
+test_annotate_by_hand (void)
+{
+  Session session_data = { 0 };
+  Session *session = &session_data;
+  Plan plan = { 0 };
+  gboolean ok;
+
+#define STEP(name, call) (session->step = (name), (call))
+  ok = STEP ("open", step_open (session));
+  if (ok)
+    {
+      guint speaker = offset_of (session->document, "Ayatollah Seyyed Ali Khamenei told");
+      guint quote = offset_of (session->document, "“Countries that are sanctioned by the U.S.");
+      guint claim_end = offset_of (session->document, ", and we believe this is doable");
+
+      plan.speaker = speaker;
+      plan.speaker_end = speaker + strlen ("Ayatollah Seyyed Ali Khamenei");
+      plan.rough = quote;
+      plan.rough_end = offset_of (session->document, "the Leader said.\nAyatollah") + strlen ("the Leader said.");
+      plan.claim = quote + 1;
+      plan.claim_end = claim_end;
+    }
+  ok = ok && STEP ("tag-speaker", step_tag_speaker (session, &plan));
+  ok = ok && STEP ("tag-claim", step_tag_claim (session, &plan));
+  ok = ok && STEP ("attribute-claim", step_attribute_claim (session, &plan));
+  ok = ok && STEP ("relabel-speaker", step_relabel_speaker (session, &plan));
+  ok = ok && STEP ("undo", step_undo (session, &plan));
+  ok = ok && STEP ("save", step_save (session));
+  ok = ok && STEP ("check-file", step_check_file (session, &plan));
+#undef STEP
+
+  if (session->window != NULL)
+    {
+      /* Whatever state a failure left, close without asking */
+      if (session->document != NULL)
+        sm_document_set_modified (session->document, FALSE);
+      gtk_window_destroy (GTK_WINDOW (session->window));
+      spin (50);
+    }
+
+  g_free (plan.speaker_id);
+  g_free (plan.claim_id);
+  g_free (plan.relation_id);
+  g_free (session->path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdotool = NULL;
+  int status;
+
+  /* A home of our own: recent files, settings and drafts */
+  home = g_dir_make_tmp ("spanmark-e2e-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  /* xdotool speaks to an X server */
+  g_setenv ("GDK_BACKEND", "x11", TRUE);
+
+  /* Builders without a display (flatpak-builder's run-tests) skip this;
+   * build-aux/run-tests.sh gives it one */
+  if (g_getenv ("DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no X display to send events on\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  adw_init ();
+
+  xdotool = g_find_program_in_path ("xdotool");
+  if (xdotool == NULL)
+    g_error ("xdotool is not installed: build-aux/install-deps.sh installs it");
+
+  app = g_object_new (SM_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/spanmark/Spanmark",
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/e2e/annotate-by-hand", test_annotate_by_hand);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
