@@ -623,6 +623,30 @@ forget_selection_under_press (SmAnnotationView *self,
   gtk_text_buffer_place_cursor (buffer, &iter);
 }
 
+/* After a choice in one of the span popover's dropdowns, GTK 4.8 on X11
+ * hands the popover the clicks beside it, through its grab, but no longer
+ * closes it for them: the popover stayed open over the article whatever
+ * the user clicked. A click beside the popover closes it, as its autohide
+ * means, and does nothing else. */
+static void
+on_press_beside_popover (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         gpointer         user_data)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *child = gtk_popover_get_child (GTK_POPOVER (popover));
+  graphene_rect_t bounds;
+
+  if (child == NULL || !gtk_widget_compute_bounds (child, popover, &bounds) ||
+      graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static void
 on_click_pressed (SmAnnotationView *self,
                   int               n_press,
@@ -914,6 +938,7 @@ setup_popovers (SmAnnotationView *self)
 {
   GtkEventController *controller;
   GtkWidget *scroller;
+  GtkGesture *press;
 
   self->tag_popover = GTK_POPOVER (gtk_popover_new ());
   self->tag_popover_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
@@ -940,6 +965,12 @@ setup_popovers (SmAnnotationView *self)
   gtk_popover_set_child (self->span_popover, scroller);
   gtk_popover_set_position (self->span_popover, GTK_POS_BOTTOM);
   gtk_widget_set_parent (GTK_WIDGET (self->span_popover), GTK_WIDGET (self));
+
+  press = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (press), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_press_beside_popover), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self->span_popover), GTK_EVENT_CONTROLLER (press));
 }
 
 static void
