@@ -218,34 +218,31 @@ static void
 test_relation_type_unknown_members (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  static const char file[] =
-    "{\n"
-    "  \"format\": \"spanmark-project\",\n"
-    "  \"version\": 1,\n"
-    "  \"labels\": [\n"
-    "    {\"id\": \"SPEAKER\", \"name\": \"Speaker\", \"color\": \"#9141ac\", \"key\": \"1\"},\n"
-    "    {\"id\": \"CLAIM\", \"name\": \"Claim\", \"color\": \"#e5a50a\", \"key\": \"2\"}\n"
-    "  ],\n"
+#define SCHEMA_HEAD \
+    "{\n" \
+    "  \"format\": \"spanmark-project\",\n" \
+    "  \"version\": 1,\n" \
+    "  \"labels\": [\n" \
+    "    {\"id\": \"SPEAKER\", \"name\": \"Speaker\", \"color\": \"#9141ac\", \"key\": \"1\"},\n" \
+    "    {\"id\": \"CLAIM\", \"name\": \"Claim\", \"color\": \"#e5a50a\", \"key\": \"2\"}\n" \
+    "  ],\n" \
     "  \"relations\": [\n"
+#define SCHEMA_TAIL \
+    "  ],\n" \
+    "  \"options\": {}\n" \
+    "}\n"
+  static const char file[] =
+    SCHEMA_HEAD
     "    {\"type\": \"said_by\", \"from\": [\"CLAIM\"], \"to\": [\"SPEAKER\"], \"weight\": 2},\n"
     "    {\"type\": \"about\", \"from\": [\"CLAIM\"], \"to\": [], \"symmetric\": false}\n"
-    "  ],\n"
-    "  \"options\": {}\n"
-    "}\n";
+    SCHEMA_TAIL;
   static const char changed[] =
-    "{\n"
-    "  \"format\": \"spanmark-project\",\n"
-    "  \"version\": 1,\n"
-    "  \"labels\": [\n"
-    "    {\"id\": \"SPEAKER\", \"name\": \"Speaker\", \"color\": \"#9141ac\", \"key\": \"1\"},\n"
-    "    {\"id\": \"CLAIM\", \"name\": \"Claim\", \"color\": \"#e5a50a\", \"key\": \"2\"}\n"
-    "  ],\n"
-    "  \"relations\": [\n"
+    SCHEMA_HEAD
     "    {\"type\": \"said_by\", \"from\": [\"CLAIM\", \"SPEAKER\"], \"to\": [\"SPEAKER\"], \"weight\": 2},\n"
     "    {\"type\": \"about\", \"from\": [\"SPEAKER\"], \"to\": [\"CLAIM\"]}\n"
-    "  ],\n"
-    "  \"options\": {}\n"
-    "}\n";
+    SCHEMA_TAIL;
+#undef SCHEMA_HEAD
+#undef SCHEMA_TAIL
   const char * const claim_or_speaker[] = { "CLAIM", "SPEAKER", NULL };
   const char * const speaker[] = { "SPEAKER", NULL };
   const char * const claim[] = { "CLAIM", NULL };
