@@ -212,6 +212,69 @@ test_unknown_members_kept (Fixture       *fixture,
   g_assert_cmpstr (again, ==, file);
 }
 
+/* A relation type's unknown members stay with it while it changes, go
+ * with it when it is removed, and come along when the schema is replaced */
+static void
+test_relation_type_unknown_members (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+#define SCHEMA_HEAD \
+    "{\n" \
+    "  \"format\": \"spanmark-project\",\n" \
+    "  \"version\": 1,\n" \
+    "  \"labels\": [\n" \
+    "    {\"id\": \"SPEAKER\", \"name\": \"Speaker\", \"color\": \"#9141ac\", \"key\": \"1\"},\n" \
+    "    {\"id\": \"CLAIM\", \"name\": \"Claim\", \"color\": \"#e5a50a\", \"key\": \"2\"}\n" \
+    "  ],\n" \
+    "  \"relations\": [\n"
+#define SCHEMA_TAIL \
+    "  ],\n" \
+    "  \"options\": {}\n" \
+    "}\n"
+  static const char file[] =
+    SCHEMA_HEAD
+    "    {\"type\": \"said_by\", \"from\": [\"CLAIM\"], \"to\": [\"SPEAKER\"], \"weight\": 2},\n"
+    "    {\"type\": \"about\", \"from\": [\"CLAIM\"], \"to\": [], \"symmetric\": false}\n"
+    SCHEMA_TAIL;
+  static const char changed[] =
+    SCHEMA_HEAD
+    "    {\"type\": \"said_by\", \"from\": [\"CLAIM\", \"SPEAKER\"], \"to\": [\"SPEAKER\"], \"weight\": 2},\n"
+    "    {\"type\": \"about\", \"from\": [\"SPEAKER\"], \"to\": [\"CLAIM\"]}\n"
+    SCHEMA_TAIL;
+#undef SCHEMA_HEAD
+#undef SCHEMA_TAIL
+  const char * const claim_or_speaker[] = { "CLAIM", "SPEAKER", NULL };
+  const char * const speaker[] = { "SPEAKER", NULL };
+  const char * const claim[] = { "CLAIM", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (file, strlen (file));
+  g_autoptr(SmProject) project = NULL;
+  g_autoptr(SmProject) other = sm_project_new ();
+  g_autofree char *written = NULL;
+  g_autofree char *replaced = NULL;
+
+  project = sm_project_new_from_bytes (bytes, SM_PROJECT_FILE_NAME, &error);
+  g_assert_no_error (error);
+
+  /* Changed, said_by keeps its place and its weight; about, removed and
+   * added again, is a new type */
+  g_assert_true (sm_project_set_relation_type (project, "said_by", claim_or_speaker, speaker, &error));
+  g_assert_no_error (error);
+  sm_project_remove_relation_type (project, sm_project_get_relation_type (project, 1));
+  g_assert_cmpuint (sm_project_get_n_relation_types (project), ==, 1);
+  g_assert_true (sm_project_set_relation_type (project, "about", speaker, claim, &error));
+  g_assert_no_error (error);
+
+  written = serialize (project);
+  g_assert_cmpstr (written, ==, changed);
+
+  sm_project_replace_schema (other, project);
+  replaced = serialize (other);
+  g_assert_cmpstr (replaced, ==, changed);
+  g_assert_cmpuint (sm_project_get_n_relation_types (project), ==, 0);
+  g_assert_null (sm_project_get_relation_from (project, "said_by"));
+}
+
 static void
 test_bad_files (Fixture       *fixture,
                 gconstpointer  data)
@@ -577,6 +640,7 @@ main (int   argc,
   ADD ("/project/default-without-file", test_default_without_file);
   ADD ("/project/round-trip", test_round_trip);
   ADD ("/project/unknown-members-kept", test_unknown_members_kept);
+  ADD ("/project/relation-type-unknown-members", test_relation_type_unknown_members);
   ADD ("/project/bad-files", test_bad_files);
   ADD ("/project/unreadable-file", test_unreadable_file);
   ADD ("/project/save-fails-keeps-file", test_save_fails_keeps_file);

@@ -23,6 +23,7 @@
 #include "sm-file.h"
 #include "sm-json.h"
 #include "sm-project.h"
+#include "sm-relation-types.h"
 
 #define PROJECT_FORMAT "spanmark-project"
 
@@ -34,27 +35,20 @@ static const char * const label_members[] = { "id", "name", "color", "key", NULL
 static const char * const relation_members[] = { "type", "from", "to", NULL };
 static const char * const option_members[] = { "snap_to_words", NULL };
 
-typedef struct
-{
-  char       *type;
-  GStrv       from;   /* label ids */
-  GStrv       to;
-  JsonObject *extra;
-} RelationType;
-
 struct _SmProject
 {
-  GObject     parent_instance;
+  GObject          parent_instance;
 
-  GListStore *labels;
-  GPtrArray  *relation_types;   /* RelationType, in file order */
+  GListStore      *labels;
+  SmRelationTypes *relation_types;   /* in file order */
+  GHashTable      *relation_extra;   /* type -> JsonObject: its unknown members */
   /* -1 when the project leaves it to each annotator's preference */
-  int         snap_to_words;
+  int              snap_to_words;
 
-  JsonObject *extra;            /* unknown members of the file, kept in order */
-  JsonObject *extra_options;
+  JsonObject      *extra;            /* unknown members of the file, kept in order */
+  JsonObject      *extra_options;
 
-  guint       n_saving;         /* asynchronous saves under way */
+  guint            n_saving;         /* asynchronous saves under way */
 };
 
 G_DEFINE_FINAL_TYPE (SmProject, sm_project, G_TYPE_OBJECT)
@@ -67,28 +61,12 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static void
-relation_type_free (RelationType *relation)
+/* Where the relation types keep the members this version does not know */
+static GHashTable *
+relation_extra_new (void)
 {
-  g_free (relation->type);
-  g_strfreev (relation->from);
-  g_strfreev (relation->to);
-  g_clear_pointer (&relation->extra, json_object_unref);
-  g_free (relation);
-}
-
-static RelationType *
-relation_type_new (const char         *type,
-                   const char * const *from,
-                   const char * const *to)
-{
-  RelationType *relation = g_new0 (RelationType, 1);
-
-  relation->type = g_strdup (type);
-  relation->from = g_strdupv ((char **) from);
-  relation->to = g_strdupv ((char **) to);
-
-  return relation;
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                (GDestroyNotify) json_object_unref);
 }
 
 static void
@@ -97,7 +75,8 @@ sm_project_finalize (GObject *object)
   SmProject *self = (SmProject *)object;
 
   g_clear_object (&self->labels);
-  g_clear_pointer (&self->relation_types, g_ptr_array_unref);
+  g_clear_pointer (&self->relation_types, sm_relation_types_free);
+  g_clear_pointer (&self->relation_extra, g_hash_table_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->extra_options, json_object_unref);
 
@@ -144,7 +123,8 @@ static void
 sm_project_init (SmProject *self)
 {
   self->labels = g_list_store_new (SM_TYPE_LABEL);
-  self->relation_types = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_type_free);
+  self->relation_types = sm_relation_types_new ();
+  self->relation_extra = relation_extra_new ();
   self->snap_to_words = -1;
 }
 
@@ -163,10 +143,9 @@ add_said_by (SmProject *self)
   const char * const to[] = { SM_LABEL_SPEAKER, NULL };
   const char * const none[] = { NULL };
 
-  g_ptr_array_add (self->relation_types,
-                   relation_type_new (SM_RELATION_SAID_BY,
-                                      sm_project_find_label (self, SM_LABEL_CLAIM) ? from : none,
-                                      sm_project_find_label (self, SM_LABEL_SPEAKER) ? to : none));
+  sm_relation_types_set (self->relation_types, SM_RELATION_SAID_BY,
+                         sm_project_find_label (self, SM_LABEL_CLAIM) ? from : none,
+                         sm_project_find_label (self, SM_LABEL_SPEAKER) ? to : none);
 }
 
 /**
@@ -443,21 +422,6 @@ read_label_list (SmProject   *self,
   return g_strv_builder_end (builder);
 }
 
-static RelationType *
-find_relation_type (SmProject  *self,
-                    const char *type)
-{
-  for (guint i = 0; i < self->relation_types->len; i++)
-    {
-      RelationType *relation = g_ptr_array_index (self->relation_types, i);
-
-      if (g_strcmp0 (relation->type, type) == 0)
-        return relation;
-    }
-
-  return NULL;
-}
-
 static gboolean
 read_relations (SmProject   *self,
                 JsonObject  *root,
@@ -486,8 +450,8 @@ read_relations (SmProject   *self,
       g_auto(GStrv) from = NULL;
       g_auto(GStrv) to = NULL;
       JsonNode *element = json_array_get_element (array, i);
-      RelationType *relation;
       JsonObject *object;
+      JsonObject *extra;
       const char *type;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
@@ -506,7 +470,7 @@ read_relations (SmProject   *self,
       if (!sm_relation_type_is_valid (type, &local_error))
         return fail (error, local_error->code, context, "%s", local_error->message);
 
-      if (find_relation_type (self, type) != NULL)
+      if (sm_relation_types_find (self->relation_types, type, NULL))
         return fail (error, SM_DOCUMENT_ERROR_DUPLICATE, context,
                      _("it is defined twice; define each relation type once"));
 
@@ -514,9 +478,10 @@ read_relations (SmProject   *self,
           !(to = read_label_list (self, object, "to", context, error)))
         return FALSE;
 
-      relation = relation_type_new (type, (const char * const *) from, (const char * const *) to);
-      relation->extra = collect_extra (object, relation_members);
-      g_ptr_array_add (self->relation_types, relation);
+      sm_relation_types_set (self->relation_types, type,
+                             (const char * const *) from, (const char * const *) to);
+      if ((extra = collect_extra (object, relation_members)) != NULL)
+        g_hash_table_insert (self->relation_extra, g_strdup (type), extra);
     }
 
   return TRUE;
@@ -714,8 +679,6 @@ sm_project_replace_schema (SmProject *self,
                            SmProject *source)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree gpointer *relation_types = NULL;
-  gsize n_relation_types;
   guint n;
 
   g_return_if_fail (SM_IS_PROJECT (self));
@@ -729,10 +692,12 @@ sm_project_replace_schema (SmProject *self,
   g_list_store_splice (self->labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->labels)),
                        labels->pdata, labels->len);
 
-  relation_types = g_ptr_array_steal (source->relation_types, &n_relation_types);
-  g_ptr_array_set_size (self->relation_types, 0);
-  for (gsize i = 0; i < n_relation_types; i++)
-    g_ptr_array_add (self->relation_types, relation_types[i]);
+  g_clear_pointer (&self->relation_types, sm_relation_types_free);
+  self->relation_types = g_steal_pointer (&source->relation_types);
+  source->relation_types = sm_relation_types_new ();
+  g_clear_pointer (&self->relation_extra, g_hash_table_unref);
+  self->relation_extra = g_steal_pointer (&source->relation_extra);
+  source->relation_extra = relation_extra_new ();
 
   self->snap_to_words = source->snap_to_words;
   g_clear_pointer (&self->extra, json_object_unref);
@@ -841,23 +806,24 @@ sm_project_serialize (SmProject *self)
   g_string_append (out, n > 0 ? "\n  ],\n" : "],\n");
 
   g_string_append (out, "  \"relations\": [");
-  for (guint i = 0; i < self->relation_types->len; i++)
+  n = sm_relation_types_get_n_types (self->relation_types);
+  for (guint i = 0; i < n; i++)
     {
-      RelationType *relation = g_ptr_array_index (self->relation_types, i);
+      const char *type = sm_relation_types_get_nth (self->relation_types, i);
 
       g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
       sm_json_append_member (out, "type");
-      sm_json_append_string (out, relation->type);
+      sm_json_append_string (out, type);
       g_string_append (out, ", ");
       sm_json_append_member (out, "from");
-      append_string_array (out, (const char * const *) relation->from);
+      append_string_array (out, sm_relation_types_get_from (self->relation_types, type));
       g_string_append (out, ", ");
       sm_json_append_member (out, "to");
-      append_string_array (out, (const char * const *) relation->to);
-      append_extra_members (out, relation->extra, ", ");
+      append_string_array (out, sm_relation_types_get_to (self->relation_types, type));
+      append_extra_members (out, g_hash_table_lookup (self->relation_extra, type), ", ");
       g_string_append_c (out, '}');
     }
-  g_string_append (out, self->relation_types->len > 0 ? "\n  ],\n" : "],\n");
+  g_string_append (out, n > 0 ? "\n  ],\n" : "],\n");
 
   g_string_append (out, "  \"options\": {");
   if (self->snap_to_words >= 0)
@@ -1059,26 +1025,6 @@ sm_project_add_label (SmProject  *self,
   return TRUE;
 }
 
-static void
-strv_remove (GStrv      *strv,
-             const char *string)
-{
-  g_autoptr(GStrvBuilder) builder = NULL;
-
-  if (!g_strv_contains ((const char * const *) *strv, string))
-    return;
-
-  builder = g_strv_builder_new ();
-  for (guint i = 0; (*strv)[i] != NULL; i++)
-    {
-      if (g_strcmp0 ((*strv)[i], string) != 0)
-        g_strv_builder_add (builder, (*strv)[i]);
-    }
-
-  g_strfreev (*strv);
-  *strv = g_strv_builder_end (builder);
-}
-
 /**
  * sm_project_remove_label:
  *
@@ -1100,13 +1046,7 @@ sm_project_remove_label (SmProject  *self,
     return;
 
   g_list_store_remove (self->labels, position);
-  for (guint i = 0; i < self->relation_types->len; i++)
-    {
-      RelationType *relation = g_ptr_array_index (self->relation_types, i);
-
-      strv_remove (&relation->from, id);
-      strv_remove (&relation->to, id);
-    }
+  sm_relation_types_remove_label (self->relation_types, id);
 
   emit_changed (self);
 }
@@ -1140,21 +1080,6 @@ sm_project_set_label_name (SmProject   *self,
     }
 
   return TRUE;
-}
-
-static void
-strv_replace (GStrv       strv,
-              const char *from,
-              const char *to)
-{
-  for (guint i = 0; strv[i] != NULL; i++)
-    {
-      if (g_strcmp0 (strv[i], from) == 0)
-        {
-          g_free (strv[i]);
-          strv[i] = g_strdup (to);
-        }
-    }
 }
 
 /**
@@ -1204,13 +1129,7 @@ sm_project_rename_label (SmProject   *self,
     g_object_set_data_full (G_OBJECT (renamed), EXTRA_KEY, json_object_ref (extra),
                             (GDestroyNotify) json_object_unref);
 
-  for (guint i = 0; i < self->relation_types->len; i++)
-    {
-      RelationType *relation = g_ptr_array_index (self->relation_types, i);
-
-      strv_replace (relation->from, id, new_id);
-      strv_replace (relation->to, id, new_id);
-    }
+  sm_relation_types_replace_label (self->relation_types, id, new_id);
 
   g_list_store_splice (self->labels, position, 1, (gpointer *) &renamed, 1);
   emit_changed (self);
@@ -1351,7 +1270,7 @@ sm_project_get_n_relation_types (SmProject *self)
 {
   g_return_val_if_fail (SM_IS_PROJECT (self), 0);
 
-  return self->relation_types->len;
+  return sm_relation_types_get_n_types (self->relation_types);
 }
 
 /**
@@ -1363,14 +1282,9 @@ const char *
 sm_project_get_relation_type (SmProject *self,
                               guint      position)
 {
-  RelationType *relation;
-
   g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
-  g_return_val_if_fail (position < self->relation_types->len, NULL);
 
-  relation = g_ptr_array_index (self->relation_types, position);
-
-  return relation->type;
+  return sm_relation_types_get_nth (self->relation_types, position);
 }
 
 /**
@@ -1383,13 +1297,9 @@ const char * const *
 sm_project_get_relation_from (SmProject  *self,
                               const char *type)
 {
-  RelationType *relation;
-
   g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
 
-  relation = find_relation_type (self, type);
-
-  return relation ? (const char * const *) relation->from : NULL;
+  return sm_relation_types_get_from (self->relation_types, type);
 }
 
 /**
@@ -1402,13 +1312,9 @@ const char * const *
 sm_project_get_relation_to (SmProject  *self,
                             const char *type)
 {
-  RelationType *relation;
-
   g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
 
-  relation = find_relation_type (self, type);
-
-  return relation ? (const char * const *) relation->to : NULL;
+  return sm_relation_types_get_to (self->relation_types, type);
 }
 
 static gboolean
@@ -1446,8 +1352,6 @@ sm_project_set_relation_type (SmProject           *self,
                               const char * const  *to,
                               GError             **error)
 {
-  RelationType *relation;
-
   g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (from != NULL, FALSE);
   g_return_val_if_fail (to != NULL, FALSE);
@@ -1457,16 +1361,8 @@ sm_project_set_relation_type (SmProject           *self,
       !check_label_list (self, to, "to", error))
     return FALSE;
 
-  if ((relation = find_relation_type (self, type)) != NULL)
-    {
-      g_strfreev (relation->from);
-      g_strfreev (relation->to);
-      relation->from = g_strdupv ((char **) from);
-      relation->to = g_strdupv ((char **) to);
-    }
-  else
-    g_ptr_array_add (self->relation_types, relation_type_new (type, from, to));
-
+  /* A type that is changed keeps its unknown members */
+  sm_relation_types_set (self->relation_types, type, from, to);
   emit_changed (self);
 
   return TRUE;
@@ -1476,14 +1372,14 @@ void
 sm_project_remove_relation_type (SmProject  *self,
                                  const char *type)
 {
-  RelationType *relation;
-
   g_return_if_fail (SM_IS_PROJECT (self));
 
-  if ((relation = find_relation_type (self, type)) == NULL)
+  if (!sm_relation_types_find (self->relation_types, type, NULL))
     return;
 
-  g_ptr_array_remove (self->relation_types, relation);
+  /* First: @type may be the table's own string (sm_project_get_relation_type()) */
+  g_hash_table_remove (self->relation_extra, type);
+  sm_relation_types_remove (self->relation_types, type);
   emit_changed (self);
 }
 
@@ -1499,15 +1395,9 @@ sm_project_allows_relation (SmProject  *self,
                             const char *from_label,
                             const char *to_label)
 {
-  RelationType *relation;
-
   g_return_val_if_fail (SM_IS_PROJECT (self), FALSE);
 
-  relation = find_relation_type (self, type);
-
-  return relation != NULL &&
-         g_strv_contains ((const char * const *) relation->from, from_label) &&
-         g_strv_contains ((const char * const *) relation->to, to_label);
+  return sm_relation_types_allows (self->relation_types, type, from_label, to_label);
 }
 
 /**
@@ -1526,14 +1416,15 @@ sm_project_apply_relation_types (SmProject  *self,
   g_return_if_fail (SM_IS_DOCUMENT (document));
 
   sm_document_clear_relation_types (document);
-  for (guint i = 0; i < self->relation_types->len; i++)
+  for (guint i = 0; i < sm_relation_types_get_n_types (self->relation_types); i++)
     {
-      RelationType *relation = g_ptr_array_index (self->relation_types, i);
+      const char *type = sm_relation_types_get_nth (self->relation_types, i);
 
       /* The project's own checks are stricter than the document's */
-      sm_document_set_relation_type (document, relation->type,
-                                     (const char * const *) relation->from,
-                                     (const char * const *) relation->to, NULL);
+      sm_document_set_relation_type (document, type,
+                                     sm_relation_types_get_from (self->relation_types, type),
+                                     sm_relation_types_get_to (self->relation_types, type),
+                                     NULL);
     }
 }
 

@@ -16,6 +16,7 @@
 
 #include "sm-document-private.h"
 #include "sm-relation-list.h"
+#include "sm-relation-types.h"
 #include "sm-span-index.h"
 #include "sm-span-private.h"
 
@@ -37,14 +38,6 @@ typedef enum
   CHANGE_SET_LABEL_KEY,
   CHANGE_MOVE_LABEL,
 } ChangeKind;
-
-/* Which labels a relation of a type may start and end at */
-typedef struct
-{
-  char  *type;
-  char **from;
-  char **to;
-} RelationType;
 
 /* One step of an undoable action, holding what it needs to go both ways */
 typedef struct
@@ -85,7 +78,7 @@ struct _SmDocument
   GHashTable       *relations_by_id;    /* id -> SmRelation (the list holds it) */
   GHashTable       *relations_by_span;  /* SmSpan -> GPtrArray of SmRelation */
   guint             next_relation;
-  GPtrArray        *relation_types;     /* RelationType, in their order */
+  SmRelationTypes  *relation_types;
 
   /* Each entry of the stacks is a GPtrArray of Change: one user action */
   GPtrArray        *undo_stack;
@@ -154,15 +147,6 @@ change_new (ChangeKind  kind,
   change->relation = relation ? g_object_ref (relation) : NULL;
 
   return change;
-}
-
-static void
-relation_type_free (RelationType *relation_type)
-{
-  g_free (relation_type->type);
-  g_strfreev (relation_type->from);
-  g_strfreev (relation_type->to);
-  g_free (relation_type);
 }
 
 static GPtrArray *
@@ -447,7 +431,7 @@ sm_document_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->open_action, g_ptr_array_unref);
-  g_clear_pointer (&self->relation_types, g_ptr_array_unref);
+  g_clear_pointer (&self->relation_types, sm_relation_types_free);
   g_clear_pointer (&self->relations_by_span, g_hash_table_unref);
   g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
   g_clear_object (&self->relations);
@@ -651,8 +635,8 @@ sm_document_init (SmDocument *self)
   self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations_by_span = g_hash_table_new_full (NULL, NULL, NULL,
                                                    (GDestroyNotify) g_ptr_array_unref);
-  self->relation_types = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_type_free);
-  sm_document_reset_relation_types (self);
+  self->relation_types = sm_relation_types_new ();
+  sm_relation_types_reset (self->relation_types);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->next_span = 1;
@@ -2141,7 +2125,6 @@ sm_document_label_keeps_id (SmDocument *self,
                             const char *label,
                             guint      *n_spans)
 {
-  gboolean named = FALSE;
   guint n;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), TRUE);
@@ -2151,15 +2134,9 @@ sm_document_label_keeps_id (SmDocument *self,
   if (n_spans != NULL)
     *n_spans = n;
 
-  for (guint i = 0; i < self->relation_types->len && !named; i++)
-    {
-      RelationType *relation_type = g_ptr_array_index (self->relation_types, i);
-
-      named = g_strv_contains ((const char * const *) relation_type->from, label) ||
-              g_strv_contains ((const char * const *) relation_type->to, label);
-    }
-
-  return n > 0 || named || sm_label_id_is_builtin (label);
+  return n > 0 ||
+         sm_relation_types_names_label (self->relation_types, label) ||
+         sm_label_id_is_builtin (label);
 }
 
 /**
@@ -2764,31 +2741,6 @@ apply_label_set (SmDocument  *self,
  * that nothing is dropped: sm_document_check_relations() reports it.
  */
 
-static RelationType *
-find_relation_type (SmDocument *self,
-                    const char *type)
-{
-  for (guint i = 0; i < self->relation_types->len; i++)
-    {
-      RelationType *relation_type = g_ptr_array_index (self->relation_types, i);
-
-      if (g_strcmp0 (relation_type->type, type) == 0)
-        return relation_type;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_default_relation_type (RelationType *relation_type)
-{
-  return g_strcmp0 (relation_type->type, SM_RELATION_SAID_BY) == 0 &&
-         g_strv_length (relation_type->from) == 1 &&
-         g_strcmp0 (relation_type->from[0], SM_LABEL_CLAIM) == 0 &&
-         g_strv_length (relation_type->to) == 1 &&
-         g_strcmp0 (relation_type->to[0], SM_LABEL_SPEAKER) == 0;
-}
-
 /**
  * _sm_document_has_default_relation_types:
  *
@@ -2800,8 +2752,7 @@ _sm_document_has_default_relation_types (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
 
-  return self->relation_types->len == 1 &&
-         is_default_relation_type (g_ptr_array_index (self->relation_types, 0));
+  return sm_relation_types_is_default (self->relation_types);
 }
 
 /**
@@ -2813,13 +2764,10 @@ _sm_document_has_default_relation_types (SmDocument *self)
 void
 sm_document_reset_relation_types (SmDocument *self)
 {
-  const char * const from[] = { SM_LABEL_CLAIM, NULL };
-  const char * const to[] = { SM_LABEL_SPEAKER, NULL };
-
   g_return_if_fail (SM_IS_DOCUMENT (self));
 
-  sm_document_clear_relation_types (self);
-  sm_document_set_relation_type (self, SM_RELATION_SAID_BY, from, to, NULL);
+  sm_relation_types_reset (self->relation_types);
+  self->version++;
 }
 
 /**
@@ -2833,7 +2781,7 @@ sm_document_clear_relation_types (SmDocument *self)
 {
   g_return_if_fail (SM_IS_DOCUMENT (self));
 
-  g_ptr_array_set_size (self->relation_types, 0);
+  sm_relation_types_clear (self->relation_types);
   self->version++;
 }
 
@@ -2874,8 +2822,6 @@ sm_document_set_relation_type (SmDocument          *self,
                                const char * const  *to,
                                GError             **error)
 {
-  RelationType *relation_type;
-
   g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (from != NULL, FALSE);
   g_return_val_if_fail (to != NULL, FALSE);
@@ -2885,17 +2831,7 @@ sm_document_set_relation_type (SmDocument          *self,
       !check_label_ids (to, "to", error))
     return FALSE;
 
-  if ((relation_type = find_relation_type (self, type)) == NULL)
-    {
-      relation_type = g_new0 (RelationType, 1);
-      relation_type->type = g_strdup (type);
-      g_ptr_array_add (self->relation_types, relation_type);
-    }
-
-  g_strfreev (relation_type->from);
-  g_strfreev (relation_type->to);
-  relation_type->from = g_strdupv ((char **) from);
-  relation_type->to = g_strdupv ((char **) to);
+  sm_relation_types_set (self->relation_types, type, from, to);
   self->version++;
 
   return TRUE;
@@ -2906,7 +2842,7 @@ sm_document_get_n_relation_types (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
 
-  return self->relation_types->len;
+  return sm_relation_types_get_n_types (self->relation_types);
 }
 
 /**
@@ -2918,14 +2854,9 @@ const char *
 sm_document_get_relation_type (SmDocument *self,
                                guint       position)
 {
-  RelationType *relation_type;
-
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (position < self->relation_types->len, NULL);
 
-  relation_type = g_ptr_array_index (self->relation_types, position);
-
-  return relation_type->type;
+  return sm_relation_types_get_nth (self->relation_types, position);
 }
 
 /**
@@ -2938,13 +2869,9 @@ const char * const *
 sm_document_get_relation_from (SmDocument *self,
                                const char *type)
 {
-  RelationType *relation_type;
-
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  relation_type = find_relation_type (self, type);
-
-  return relation_type ? (const char * const *) relation_type->from : NULL;
+  return sm_relation_types_get_from (self->relation_types, type);
 }
 
 /**
@@ -2957,13 +2884,9 @@ const char * const *
 sm_document_get_relation_to (SmDocument *self,
                              const char *type)
 {
-  RelationType *relation_type;
-
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  relation_type = find_relation_type (self, type);
-
-  return relation_type ? (const char * const *) relation_type->to : NULL;
+  return sm_relation_types_get_to (self->relation_types, type);
 }
 
 /**
@@ -2979,17 +2902,14 @@ sm_document_allows_relation (SmDocument *self,
                              const char *from_label,
                              const char *to_label)
 {
-  RelationType *relation_type;
-
   g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (from_label != NULL, FALSE);
   g_return_val_if_fail (to_label != NULL, FALSE);
 
-  if ((relation_type = find_relation_type (self, type)) == NULL)
+  if (!sm_relation_types_find (self->relation_types, type, NULL))
     return TRUE;
 
-  return g_strv_contains ((const char * const *) relation_type->from, from_label) &&
-         g_strv_contains ((const char * const *) relation_type->to, to_label);
+  return sm_relation_types_allows (self->relation_types, type, from_label, to_label);
 }
 
 /* Whether @span may be the start (@is_from) or the end of a @type relation */
@@ -3000,14 +2920,17 @@ check_end (SmDocument  *self,
            gboolean     is_from,
            GError     **error)
 {
-  RelationType *relation_type = find_relation_type (self, type);
   const char * const *allowed;
   g_autofree char *list = NULL;
 
-  if (relation_type == NULL)
+  if (is_from)
+    allowed = sm_relation_types_get_from (self->relation_types, type);
+  else
+    allowed = sm_relation_types_get_to (self->relation_types, type);
+
+  if (allowed == NULL)
     return TRUE;
 
-  allowed = (const char * const *) (is_from ? relation_type->from : relation_type->to);
   if (g_strv_contains (allowed, sm_span_get_label (span)))
     return TRUE;
 
