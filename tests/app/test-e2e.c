@@ -18,17 +18,15 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "app-test.h"
 #include "sm-application.h"
 #include "sm-span-editor.h"
 #include "sm-window.h"
 
-/* Long enough for a slow, shared machine; a step that waits this long has failed */
-#define WAIT_SECONDS 20
 /* How long the window may take to show what a click or a key did */
 #define SETTLE_SECONDS 3
 
 static SmApplication *app;
-static char *home;
 
 /* The steps of one session share these */
 typedef struct
@@ -42,46 +40,6 @@ typedef struct
 } Session;
 
 /* Main loop */
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spins the main loop until @condition holds: returns whether it did
- * within @seconds */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 typedef struct
 {
@@ -112,7 +70,7 @@ wait_frames (GtkWidget *widget,
   frames.until = gdk_frame_clock_get_frame_counter (frames.clock) + n;
   gtk_widget_queue_draw (widget);
 
-  return wait_for (frames_painted, &frames, WAIT_SECONDS);
+  return app_test_wait_for (frames_painted, &frames, APP_TEST_WAIT_SECONDS);
 }
 
 /* Failures: say what went wrong, and keep a picture of it */
@@ -129,7 +87,7 @@ save_screenshot (Session *session)
 
   /* Let what went wrong reach the screen first; not by waiting for frames,
    * since a window stuck in a drag may draw none */
-  spin (250);
+  app_test_spin (250);
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                      NULL, NULL, &status, &error) ||
@@ -170,46 +128,15 @@ fail (Session    *session,
 
 /* Real input */
 
-/* Runs xdotool with @args, waiting for it with the main loop running, so
- * the window handles the events it sends while it sends them */
+/* Runs xdotool with @args, as app_test_run_xdotool() does */
 static gboolean
 run_xdotool (Session    *session,
              GPtrArray  *args)
 {
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) command = g_string_new ("xdotool");
-  gboolean timed_out = FALSE;
-  guint id;
 
-  g_ptr_array_insert (args, 0, g_strdup ("xdotool"));
   g_ptr_array_add (args, NULL);
-  for (guint i = 1; g_ptr_array_index (args, i) != NULL; i++)
-    g_string_append_printf (command, " %s", (char *) g_ptr_array_index (args, i));
-
-  /* What the window asked of the X server (a grab released as a popover
-   * closed, say) is done before the events come */
-  gdk_display_sync (gdk_display_get_default ());
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDERR_MERGE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                               &error);
-  EXPECT (process != NULL, "could not run %s: %s", command->str, error->message);
-
-  g_subprocess_wait_async (process, NULL, NULL, NULL);
-  id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-  while (g_subprocess_get_identifier (process) != NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    {
-      g_subprocess_force_exit (process);
-      EXPECT (FALSE, "%s did not finish in %d s", command->str, WAIT_SECONDS);
-    }
-  g_source_remove (id);
-
-  EXPECT (g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0,
-          "%s failed", command->str);
+  EXPECT (app_test_run_xdotool ((const char * const *) args->pdata, &error), "%s", error->message);
 
   return TRUE;
 }
@@ -348,7 +275,7 @@ settle_clicks (Session *session)
   needed = double_click_ms + 100;
 
   if (since < needed)
-    spin (needed - since);
+    app_test_spin (needed - since);
 }
 
 static gboolean
@@ -448,40 +375,12 @@ press_keys (Session    *session,
 
 /* Widgets */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      g_ptr_array_add (found, widget);
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-/* The widgets of @type in @root, in the order they are laid out, without
- * looking inside those found */
-static GPtrArray *
-find_widgets (GtkWidget *root,
-              GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-
-  return found;
-}
-
 /* The visible GtkLabel in @root that reads @text, or starts with it */
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = app_test_find_widgets (root, GTK_TYPE_LABEL, NULL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -525,14 +424,14 @@ static gboolean
 wait_popover_open (GtkWidget *popover)
 {
   /* Mapped is not yet placed: give it a frame or two on the screen */
-  return wait_for (popover_is_open, popover, WAIT_SECONDS) && wait_frames (popover, 2);
+  return app_test_wait_for (popover_is_open, popover, APP_TEST_WAIT_SECONDS) && wait_frames (popover, 2);
 }
 
 /* The popover a GtkDropDown shows its choices in */
 static GtkWidget *
 dropdown_popover (GtkWidget *dropdown)
 {
-  g_autoptr(GPtrArray) popovers = find_widgets (dropdown, GTK_TYPE_POPOVER);
+  g_autoptr(GPtrArray) popovers = app_test_find_widgets (dropdown, GTK_TYPE_POPOVER, NULL);
 
   return popovers->len > 0 ? g_ptr_array_index (popovers, 0) : NULL;
 }
@@ -560,7 +459,7 @@ choose (Session     *session,
   if (!click (session, &point))
     return FALSE;
 
-  EXPECT (wait_for (popover_is_closed, popover, SETTLE_SECONDS),
+  EXPECT (app_test_wait_for (popover_is_closed, popover, SETTLE_SECONDS),
           "the dropdown's list stayed open after choosing \"%s\"", choice);
 
   return TRUE;
@@ -643,7 +542,7 @@ wait_n_spans (Session *session,
 {
   gpointer data[2] = { session, GUINT_TO_POINTER (n) };
 
-  return wait_for (has_n_spans, data, WAIT_SECONDS);
+  return app_test_wait_for (has_n_spans, data, APP_TEST_WAIT_SECONDS);
 }
 
 /* The span that starts at @start, if any */
@@ -714,7 +613,7 @@ step_open (Session *session)
   g_autoptr(GError) error = NULL;
   ScreenPoint first = { 0 }, again;
 
-  session->path = g_build_filename (home, "annotated.json", NULL);
+  session->path = g_build_filename (app_test_get_home (), "annotated.json", NULL);
   file = g_file_new_for_path (session->path);
   EXPECT (document != NULL && sm_document_save_to_file (document, file, NULL, &error),
           "could not write %s", session->path);
@@ -723,7 +622,7 @@ step_open (Session *session)
   gtk_window_set_default_size (GTK_WINDOW (session->window), 1300, 900);
   gtk_window_present (GTK_WINDOW (session->window));
   sm_window_open_file (session->window, file);
-  EXPECT (wait_for (window_is_ready, session, WAIT_SECONDS), "the window never showed the document");
+  EXPECT (app_test_wait_for (window_is_ready, session, APP_TEST_WAIT_SECONDS), "the window never showed the document");
   session->document = sm_window_get_document (session->window);
   session->view = sm_window_get_view (session->window);
 
@@ -738,7 +637,7 @@ step_open (Session *session)
     if (!run_xdotool (session, args))
       return FALSE;
   }
-  EXPECT (wait_for (window_is_active, session->window, WAIT_SECONDS), "the window never got the keyboard focus");
+  EXPECT (app_test_wait_for (window_is_active, session->window, APP_TEST_WAIT_SECONDS), "the window never got the keyboard focus");
 
   /* Sidebars slide in at first: wait until the article stands still */
   for (guint still = 0; still < 5; )
@@ -788,7 +687,7 @@ select_by_dragging (Session *session,
   if (!drag_across (session, start, end))
     return FALSE;
 
-  if (!wait_for (selection_is, &expected, SETTLE_SECONDS))
+  if (!app_test_wait_for (selection_is, &expected, SETTLE_SECONDS))
     {
       g_autofree char *selected = describe_selection (session);
 
@@ -831,7 +730,7 @@ tag_by_clicking (Session    *session,
           g_strcmp0 (sm_span_get_label (span), label) == 0,
           "a click on \"%s\" did not tag [%u, %u) as %s", name, start, end, label);
 
-  EXPECT (wait_for (popover_is_closed, popover, SETTLE_SECONDS),
+  EXPECT (app_test_wait_for (popover_is_closed, popover, SETTLE_SECONDS),
           "after a click on \"%s\" the popover over the selection stayed open "
           "(it would swallow the next drag)", name);
   EXPECT (!sm_annotation_view_get_selection (session->view, NULL, NULL),
@@ -877,7 +776,7 @@ step_tag_claim (Session *session,
     return FALSE;
   if (!press_keys (session, get_tag_popover (session->view), "Escape"))
     return FALSE;
-  EXPECT (wait_for (popover_is_closed, get_tag_popover (session->view), SETTLE_SECONDS),
+  EXPECT (app_test_wait_for (popover_is_closed, get_tag_popover (session->view), SETTLE_SECONDS),
           "Escape did not close the popover over the selection");
   EXPECT (sm_annotation_view_get_selection (session->view, NULL, NULL),
           "Escape in the popover dropped the selection");
@@ -907,7 +806,7 @@ open_span_editor (Session *session,
       return NULL;
     }
 
-  editors = find_widgets (popover, SM_TYPE_SPAN_EDITOR);
+  editors = app_test_find_widgets (popover, SM_TYPE_SPAN_EDITOR, NULL);
   if (editors->len != 1)
     {
       fail (session, "the popover at %u shows %u spans, not 1", offset, editors->len);
@@ -922,7 +821,7 @@ static GtkDropDown *
 editor_dropdown (SmSpanEditor *editor,
                  guint         n)
 {
-  g_autoptr(GPtrArray) found = find_widgets (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN);
+  g_autoptr(GPtrArray) found = app_test_find_widgets (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN, NULL);
 
   return found->len > n ? g_ptr_array_index (found, n) : NULL;
 }
@@ -953,10 +852,10 @@ close_span_popover (Session *session)
           "the article is not on the screen");
   if (!click (session, &beside))
     return FALSE;
-  EXPECT (wait_for (popover_is_closed, popover, SETTLE_SECONDS),
+  EXPECT (app_test_wait_for (popover_is_closed, popover, SETTLE_SECONDS),
           "a click beside the span's popover did not close it");
 
-  spin (200);
+  app_test_spin (200);
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
   EXPECT (gtk_text_iter_get_offset (&start) == selection_start &&
           gtk_text_iter_get_offset (&end) == selection_end &&
@@ -1045,10 +944,10 @@ step_relabel_speaker (Session *session,
   EXPECT (g_list_model_get_n_items (sm_document_get_relations (session->document)) == 0,
           "after the relabel the document still has %u relations",
           g_list_model_get_n_items (sm_document_get_relations (session->document)));
-  EXPECT (wait_for (has_new_toast, &toast, WAIT_SECONDS),
+  EXPECT (app_test_wait_for (has_new_toast, &toast, APP_TEST_WAIT_SECONDS),
           "no toast said that relabelling removed the claim's link to its speaker");
   {
-    g_autoptr(GPtrArray) labels = find_widgets (toast.toast, GTK_TYPE_LABEL);
+    g_autoptr(GPtrArray) labels = app_test_find_widgets (toast.toast, GTK_TYPE_LABEL, NULL);
 
     for (guint i = 0; i < labels->len; i++)
       g_test_message ("The toast says: %s", gtk_label_get_text (g_ptr_array_index (labels, i)));
@@ -1075,7 +974,7 @@ step_undo (Session *session,
     return FALSE;
 
   /* The relabel and the link it removed come back in one step */
-  EXPECT (wait_for (is_speaker, speaker, WAIT_SECONDS),
+  EXPECT (app_test_wait_for (is_speaker, speaker, APP_TEST_WAIT_SECONDS),
           "after Ctrl+Z, span %s is labelled %s, not SPEAKER", plan->speaker_id, sm_span_get_label (speaker));
   EXPECT (said_by (session, plan->claim_id, plan->speaker_id) != NULL,
           "after Ctrl+Z, claim %s is no longer said_by speaker %s", plan->claim_id, plan->speaker_id);
@@ -1096,7 +995,7 @@ step_save (Session *session)
   if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+s"))
     return FALSE;
 
-  EXPECT (wait_for (is_saved, session, WAIT_SECONDS), "Ctrl+S did not save the document");
+  EXPECT (app_test_wait_for (is_saved, session, APP_TEST_WAIT_SECONDS), "Ctrl+S did not save the document");
   EXPECT (g_file_equal (sm_window_get_file (session->window), file),
           "Ctrl+S saved somewhere other than %s", session->path);
 
@@ -1207,7 +1106,7 @@ test_annotate_by_hand (void)
       if (session->document != NULL)
         sm_document_set_modified (session->document, FALSE);
       gtk_window_destroy (GTK_WINDOW (session->window));
-      spin (50);
+      app_test_spin (50);
     }
 
   g_free (plan.speaker_id);
@@ -1220,44 +1119,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xdotool = NULL;
   int status;
 
-  /* A home of our own: recent files, settings and drafts */
-  home = g_dir_make_tmp ("spanmark-e2e-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  /* xdotool speaks to an X server */
-  g_setenv ("GDK_BACKEND", "x11", TRUE);
-
-  /* Builders without a display (flatpak-builder's run-tests) skip this;
-   * build-aux/run-tests.sh gives it one */
-  if (g_getenv ("DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no X display to send events on\n");
-      return 0;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  adw_init ();
-
-  xdotool = g_find_program_in_path ("xdotool");
-  if (xdotool == NULL)
-    g_error ("xdotool is not installed: build-aux/install-deps.sh installs it");
-
-  app = g_object_new (SM_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/spanmark/Spanmark",
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = app_test_init (&argc, &argv, APP_TEST_X11);
+  if (app == NULL)
+    return 0;
 
   g_test_add_func ("/e2e/annotate-by-hand", test_annotate_by_hand);
 
