@@ -450,7 +450,7 @@ sm_labels_dialog_remove_label (SmLabelsDialog *self,
                                                     n_documents);
 
       /* Translators: %s is "3 documents" */
-      body = g_strdup_printf (ngettext ("%u span in %s uses it. The corpus’s schema will no longer have it; documents keep their spans until you map them to another label.",
+      body = g_strdup_printf (ngettext ("%u span in %s uses it. The corpus’s schema will no longer have it; the document keeps the span until you map it to another label.",
                                         "%u spans in %s use it. The corpus’s schema will no longer have it; documents keep their spans until you map them to another label.",
                                         n_spans),
                               n_spans, documents);

@@ -188,9 +188,10 @@ tag_matches (SmWindow   *self,
       g_autofree char *tagged = g_steal_pointer (&message);
 
       /* Translators: a toast after "Tag All Matches": the first %s is
-       * "Tagged 3 matches as Speaker", the second a label's name */
-      message = g_strdup_printf (ngettext ("%s; %u was already inside a %s",
-                                           "%s; %u were already inside a %s", n_inside),
+       * "Tagged 3 matches as Speaker", the second a label's name:
+       * "…; 2 were already inside a Speaker span" */
+      message = g_strdup_printf (ngettext ("%s; %u was already inside a %s span",
+                                           "%s; %u were already inside a %s span", n_inside),
                                  tagged, n_inside, name);
     }
   sm_window_show_toast (self, message);

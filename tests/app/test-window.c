@@ -850,7 +850,7 @@ test_tag_all_matches (void)
   answer_dialog ("tag");
   g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, occurrences);
   assert_nothing_nested (document, "SPEAKER");
-  toast = g_strdup_printf ("Tagged %u matches as Speaker; 1 was already inside a Speaker", occurrences - 1);
+  toast = g_strdup_printf ("Tagged %u matches as Speaker; 1 was already inside a Speaker span", occurrences - 1);
   g_assert_true (shows_text (GTK_WIDGET (window), toast));
 
   /* Again: nothing new, and one undo takes back the matches, not the name */
@@ -858,7 +858,7 @@ test_tag_all_matches (void)
   answer_dialog ("tag");
   g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, occurrences);
   g_clear_pointer (&toast, g_free);
-  toast = g_strdup_printf ("Tagged 0 matches as Speaker; %u were already inside a Speaker", occurrences);
+  toast = g_strdup_printf ("Tagged 0 matches as Speaker; %u were already inside a Speaker span", occurrences);
   g_assert_true (shows_text (GTK_WIDGET (window), toast));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
