@@ -62,7 +62,6 @@ app_test_init (int            *argc,
                AppTestFlags    flags)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *xdotool = NULL;
   SmApplication *app;
 
   home = temp_folder_new (g_get_prgname () ? g_get_prgname () : "app-test");
@@ -98,8 +97,11 @@ app_test_init (int            *argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   adw_init ();
 
-  if ((flags & APP_TEST_X11) && (xdotool = g_find_program_in_path ("xdotool")) == NULL)
-    g_error ("xdotool is not installed: build-aux/install-deps.sh installs it");
+  if ((flags & APP_TEST_X11) && !app_test_have_xdotool ())
+    {
+      g_print ("1..0 # SKIP no xdotool in the Flatpak build sandbox\n");
+      return NULL;
+    }
 
   app = g_object_new (SM_TYPE_APPLICATION,
                       "application-id", APPLICATION_ID,
@@ -222,6 +224,27 @@ app_test_find_widgets (GtkWidget  *root,
   collect_widgets (root, type, css_class, found);
 
   return found;
+}
+
+/**
+ * app_test_have_xdotool:
+ *
+ * Whether xdotool can send events. Only flatpak-builder's sandbox, which
+ * runs the tests with a display but none of the host's programs, may lack
+ * it: anywhere else its absence is an error, since
+ * build-aux/install-deps.sh installs it.
+ */
+gboolean
+app_test_have_xdotool (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool != NULL)
+    return TRUE;
+  if (!g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    g_error ("xdotool is not installed: build-aux/install-deps.sh installs it");
+
+  return FALSE;
 }
 
 static gboolean

@@ -40,6 +40,7 @@ GPtrArray     *app_test_find_widgets  (GtkWidget        *root,
                                        GType             type,
                                        const char       *css_class);
 
+gboolean       app_test_have_xdotool  (void);
 gboolean       app_test_run_xdotool   (const char * const *args,
                                        GError          **error);
 

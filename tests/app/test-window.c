@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "app-test.h"
 #include "sm-application.h"
 #include "sm-banner.h"
 #include "sm-corpus-sidebar.h"
@@ -1416,7 +1417,8 @@ test_sidebars_fit_or_fold (void)
       wait_for_entry (window, "article-0");
       spin (600);
       assert_toggles_tell_the_truth (window, TRUE);
-      if (widths[i] >= 1800)
+      /* GTK gives a window no more than the screen: room is what it got */
+      if (gtk_widget_get_width (GTK_WIDGET (window)) >= 1800)
         {
           g_assert_true (action_is_on (window, "show-sidebar"));
           g_assert_true (action_is_on (window, "show-documents"));
@@ -1437,7 +1439,7 @@ test_sidebars_fit_or_fold (void)
       g_assert_true (sm_document_add_label (sm_window_get_document (window), source, NULL));
       spin (600);
       assert_toggles_tell_the_truth (window, FALSE);
-      if (widths[i] >= 1800)
+      if (gtk_widget_get_width (GTK_WIDGET (window)) >= 1800)
         g_assert_true (action_is_on (window, "show-sidebar"));
       toggle_sidebars (window, FALSE);
       close_window (window);
@@ -1575,7 +1577,7 @@ xdotool (const char *first,
 /* Typing on the "Said by" dropdown searches its speakers, and Enter
  * chooses the first one found */
 static void
-test_said_by_takes_typing (void)
+said_by_takes_typing (void)
 {
   g_autofree char *path = sample_path ();
   SmWindow *window = open_window (path);
@@ -1631,6 +1633,18 @@ test_said_by_takes_typing (void)
 
   gtk_popover_popdown (sm_annotation_view_get_span_popover (sm_window_get_view (window)));
   close_window (window);
+}
+
+static void
+test_said_by_takes_typing (void)
+{
+  if (!app_test_have_xdotool ())
+    {
+      g_test_skip ("no xdotool to type with");
+      return;
+    }
+
+  said_by_takes_typing ();
 }
 
 static gboolean
