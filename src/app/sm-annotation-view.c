@@ -1414,11 +1414,22 @@ on_capture_key_pressed (SmAnnotationView      *self,
                         GtkEventControllerKey *controller)
 {
   gboolean forward;
+  SmSpan *span;
 
   /* Escape lets go of a dragged edge, where it was */
   if (keyval == GDK_KEY_Escape && self->drag_span != NULL)
     {
       sm_annotation_view_cancel_edge_drag (self);
+      return TRUE;
+    }
+
+  /* Delete removes the chosen span, as in the span list: picking a span
+   * there brings the keyboard here */
+  if ((keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete || keyval == GDK_KEY_BackSpace) &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0 &&
+      (span = get_chosen_span (self, NULL, NULL)) != NULL)
+    {
+      sm_document_remove_span (self->document, span);
       return TRUE;
     }
 

@@ -21,6 +21,7 @@
 #include "app-test.h"
 #include "sm-application.h"
 #include "sm-span-editor.h"
+#include "sm-span-row.h"
 #include "sm-window.h"
 
 /* How long the window may take to show what a click or a key did */
@@ -1395,6 +1396,46 @@ step_click_edge (Session *session,
   return close_span_popover (session);
 }
 
+static gboolean
+view_has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
+/* A click on the claim's row in the span list, then Shift+Right: the
+ * claim grows by a character */
+static gboolean
+step_list_then_shift_arrows (Session *session,
+                             Edges   *edges)
+{
+  g_autoptr(GPtrArray) rows = app_test_find_widgets (GTK_WIDGET (sm_window_get_span_list (session->window)), SM_TYPE_SPAN_ROW, NULL);
+  guint start = sm_span_get_start (edges->claim);
+  guint end = sm_span_get_end (edges->claim);
+  ScreenPoint point, lowest = { 0 };
+  guint n_shown = 0;
+
+  /* The rows draw their own text, and the list recycles them in any
+   * order: the claim's is the lower of the two on the screen */
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (rows, i)) &&
+        locate_center (g_ptr_array_index (rows, i), &point))
+      {
+        if (n_shown++ == 0 || point.y > lowest.y)
+          lowest = point;
+      }
+  EXPECT (n_shown == 2, "the span list shows %u spans, not the speaker and the claim", n_shown);
+  point = lowest;
+  if (!click (session, &point))
+    return FALSE;
+  EXPECT (app_test_wait_for (view_has_focus, session->view, SETTLE_SECONDS),
+          "after a click on the claim in the span list, the keyboard is not in the article");
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "shift+Right"))
+    return FALSE;
+
+  return expect_extent (session, edges->claim, start, end + 1, "a click in the span list and Shift+Right");
+}
+
 static void
 test_drag_span_edges (void)
 {
@@ -1412,6 +1453,7 @@ test_drag_span_edges (void)
   ok = ok && STEP ("escape", step_escape (session, &edges));
   ok = ok && STEP ("past-the-end", step_past_the_end (session, &edges));
   ok = ok && STEP ("click-edge", step_click_edge (session, &edges));
+  ok = ok && STEP ("list-then-shift-arrows", step_list_then_shift_arrows (session, &edges));
 #undef STEP
 
   if (session->window != NULL)

@@ -2633,6 +2633,58 @@ test_drag_span_edge (void)
   close_window (window);
 }
 
+/* A span picked in the span list (Enter or a click) is revealed with the
+ * keyboard in the article, so Shift and the arrows resize it at once and
+ * Delete still removes it; Up and Down still move between the list's rows */
+static void
+test_span_list_then_shift_arrows (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  guint name = offset_of (document, "Alexander Lukashenko that");
+  guint quote = offset_of (document, "Countries that are sanctioned by the U.S. must work");
+  g_autoptr(GPtrArray) lists = NULL;
+  GtkWidget *list;
+  SmSpan *speaker, *claim;
+
+  speaker = tag (window, "SPEAKER", name, name + 20);
+  claim = tag (window, "CLAIM", quote, quote + 9);
+  draw_frames (GTK_WIDGET (window));
+  lists = find_widgets (GTK_WIDGET (sm_window_get_span_list (window)), GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_cmpuint (lists->len, ==, 1);
+  list = g_ptr_array_index (lists, 0);
+
+  /* The keyboard goes to the window under the pointer */
+  xdotool ("mousemove", "200", "300", NULL);
+
+  g_assert_true (gtk_widget_grab_focus (list));
+  spin (200);
+  xdotool ("key", "Return", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  xdotool ("key", "shift+Right", NULL);
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+
+  /* Down moves to the next row and stays in the list */
+  g_assert_true (gtk_widget_grab_focus (list));
+  spin (200);
+  xdotool ("key", "Down", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+  xdotool ("key", "Return", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  xdotool ("key", "ctrl+shift+Right", NULL);
+  g_assert_cmpstr (sm_span_get_text (claim), ==, "Countries that");
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+
+  /* Delete removes the span picked, in the article as in the list */
+  xdotool ("key", "Delete", NULL);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
+  g_assert_null (sm_document_find_span (document, "T2"));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2707,6 +2759,7 @@ main (int   argc,
   g_test_add_func ("/window/highlights-keep-text-metrics", test_highlights_keep_text_metrics);
   g_test_add_func ("/window/shift-arrows-move-span-edge", test_shift_arrows_move_span_edge);
   g_test_add_func ("/window/drag-span-edge", test_drag_span_edge);
+  g_test_add_func ("/window/span-list-then-shift-arrows", test_span_list_then_shift_arrows);
 
   status = g_test_run ();
 
