@@ -9,7 +9,8 @@
  *
  * Mouse work happens here: a selection made with the mouse snaps to whole
  * words and offers the labels in a popover; a click on highlighted text
- * opens a popover to edit each span under the pointer.
+ * opens a popover to edit each span under the pointer; a drag from a
+ * span's edge moves that edge.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,10 +26,23 @@
 #include "sm-annotation-view.h"
 #include "sm-label-button.h"
 #include "sm-span-editor.h"
+#include "sm-window.h"
 #include "sm-word.h"
 
 /* A click that moves less than this is a click, not a drag */
 #define CLICK_SLOP 4.0
+/* A press this close to a span's edge, in pixels, takes the edge */
+#define EDGE_SLOP 4
+
+/* Where a press on a span's edge has got to. DONE lasts until the next
+ * press, so that the release after a drag or an Escape is not a click. */
+typedef enum
+{
+  EDGE_DRAG_NONE,
+  EDGE_DRAG_PRESSED,
+  EDGE_DRAG_MOVING,
+  EDGE_DRAG_DONE,
+} EdgeDragPhase;
 
 struct _SmAnnotationView
 {
@@ -45,9 +59,23 @@ struct _SmAnnotationView
 
   double         press_x;
   double         press_y;
-  /* The span whose edges Shift and the arrows move, while its text is
-   * the selection: chosen in the span list or in its popover */
+  /* The span whose edges Shift and the arrows move: chosen in the span
+   * list or its popover (its text selected) or by a drag of its edge (the
+   * cursor left at that edge), until the cursor moves elsewhere */
   SmSpan        *selected_span;
+
+  /* The span whose edge the pointer holds, and the extent it is drawn
+   * with meanwhile; the document has the old one until the release */
+  SmSpan        *drag_span;
+  guint          drag_fixed;
+  guint          drag_start;
+  guint          drag_end;
+  double         drag_x;
+  double         drag_y;
+  EdgeDragPhase  drag_phase;
+  guint          drag_moves_end : 1;
+
+  guint          choosing : 1;
   guint          snap_to_words : 1;
 };
 
@@ -133,6 +161,25 @@ style_label_tag (SmAnnotationView *self,
     }
 }
 
+/* A span whose edge is being dragged is drawn where the pointer has it */
+static void
+get_shown_extent (SmAnnotationView *self,
+                  SmSpan           *span,
+                  guint            *start,
+                  guint            *end)
+{
+  if (span == self->drag_span)
+    {
+      *start = self->drag_start;
+      *end = self->drag_end;
+    }
+  else
+    {
+      *start = sm_span_get_start (span);
+      *end = sm_span_get_end (span);
+    }
+}
+
 static void
 apply_span (SmAnnotationView *self,
             SmSpan           *span,
@@ -142,12 +189,14 @@ apply_span (SmAnnotationView *self,
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextTag *tag = g_hash_table_lookup (self->label_tags, sm_span_get_label (span));
   GtkTextIter start, end;
+  guint span_start, span_end;
 
-  if (tag == NULL)
+  get_shown_extent (self, span, &span_start, &span_end);
+  if (tag == NULL || span_start >= clip_end || span_end <= clip_start)
     return;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (sm_span_get_start (span), clip_start));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (sm_span_get_end (span), clip_end));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (span_start, clip_start));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (span_end, clip_end));
   gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
 }
 
@@ -171,7 +220,12 @@ redraw_range (SmAnnotationView *self,
 
   spans = sm_document_get_spans_in_range (self->document, start, end);
   for (guint i = 0; i < spans->len; i++)
-    apply_span (self, g_ptr_array_index (spans, i), start, end);
+    if (g_ptr_array_index (spans, i) != self->drag_span)
+      apply_span (self, g_ptr_array_index (spans, i), start, end);
+
+  /* A dragged edge may be past where the document has the span */
+  if (self->drag_span != NULL)
+    apply_span (self, self->drag_span, start, end);
 }
 
 static void
@@ -370,6 +424,78 @@ sm_annotation_view_select_range (SmAnnotationView *self,
   gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
 }
 
+/* The span chosen for Shift and the arrows */
+
+/* Chooses @span, with the cursor at @cursor and the selection's other end
+ * at @bound: its text selected, or only the cursor at one of its edges */
+static void
+choose_span (SmAnnotationView *self,
+             SmSpan           *span,
+             guint             cursor,
+             guint             bound)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter cursor_iter, bound_iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &cursor_iter, cursor);
+  gtk_text_buffer_get_iter_at_offset (buffer, &bound_iter, bound);
+
+  self->choosing = TRUE;
+  gtk_text_buffer_select_range (buffer, &cursor_iter, &bound_iter);
+  self->choosing = FALSE;
+
+  g_set_object (&self->selected_span, span);
+}
+
+/* Any other move of the cursor (a click, an arrow, a search) forgets the
+ * chosen span: Shift and the arrows select text again */
+static void
+on_mark_set (SmAnnotationView *self,
+             GtkTextIter      *location,
+             GtkTextMark      *mark,
+             GtkTextBuffer    *buffer)
+{
+  if (!self->choosing && mark == gtk_text_buffer_get_insert (buffer))
+    g_clear_object (&self->selected_span);
+}
+
+/* The chosen span, still in the document, with the cursor at its edge
+ * that Shift and the arrows move (@moving) and the other edge (@fixed).
+ * Its text is selected, or nothing is (after a drag of that edge, which
+ * leaves the highlight in view). */
+static SmSpan *
+get_chosen_span (SmAnnotationView *self,
+                 guint            *moving,
+                 guint            *fixed)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  SmSpan *span = self->selected_span;
+  GtkTextIter iter;
+  guint cursor, bound, start, end;
+
+  if (span == NULL || sm_document_find_span (self->document, sm_span_get_id (span)) != span)
+    return NULL;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  cursor = gtk_text_iter_get_offset (&iter);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_selection_bound (buffer));
+  bound = gtk_text_iter_get_offset (&iter);
+  start = sm_span_get_start (span);
+  end = sm_span_get_end (span);
+
+  if (cursor != start && cursor != end)
+    return NULL;
+  if (bound != cursor && bound != (cursor == start ? end : start))
+    return NULL;
+
+  if (moving)
+    *moving = cursor;
+  if (fixed)
+    *fixed = cursor == start ? end : start;
+
+  return span;
+}
+
 /**
  * sm_annotation_view_select_word_at:
  * @offset: a code point
@@ -543,12 +669,8 @@ sm_annotation_view_show_spans_at (SmAnnotationView *self,
    * popover has closed */
   {
     SmSpan *first = g_ptr_array_index (spans, 0);
-    GtkTextIter start, end;
 
-    gtk_text_buffer_get_iter_at_offset (get_buffer (self), &start, sm_span_get_start (first));
-    gtk_text_buffer_get_iter_at_offset (get_buffer (self), &end, sm_span_get_end (first));
-    gtk_text_buffer_select_range (get_buffer (self), &end, &start);
-    g_set_object (&self->selected_span, first);
+    choose_span (self, first, sm_span_get_end (first), sm_span_get_start (first));
   }
 
   gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
@@ -647,6 +769,436 @@ on_press_beside_popover (GtkGestureClick *gesture,
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+/* Dragging a span's edge
+ *
+ * A press within EDGE_SLOP pixels of a span's edge (its first character's
+ * leading side, its last character's trailing side) takes that edge
+ * instead of starting a selection. The span's highlight follows the
+ * pointer, snapped to words as a selection is; the release gives the span
+ * its new extent as one undoable change that keeps its id, links and
+ * note, and Escape lets go of it. A press and release in place is still a
+ * click, which opens the span's popover. */
+
+/* Whether (@buffer_x, @buffer_y) is on the line of the character at
+ * @offset, near its leading or its trailing side. Pango puts a
+ * character's leading side at x and its trailing side at x + width
+ * (a negative width in right-to-left text), so this holds both ways. */
+static gboolean
+near_char_side (SmAnnotationView *self,
+                guint             offset,
+                gboolean          trailing,
+                int               buffer_x,
+                int               buffer_y)
+{
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int side;
+
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &rect);
+  if (buffer_y < rect.y || buffer_y >= rect.y + rect.height)
+    return FALSE;
+
+  side = trailing ? rect.x + rect.width : rect.x;
+  return ABS (buffer_x - side) <= EDGE_SLOP;
+}
+
+/* Where edges of several spans meet, which one a press takes: the chosen
+ * span's first, since the user has said which span they mean (so a claim
+ * that ends with a figure is reached by picking the claim first); then the
+ * edge of the span the pointer is over rather than its neighbour's; then
+ * the shortest span's, the innermost of nested ones, which could not be
+ * reached otherwise while the outer one can be picked first. */
+static gboolean
+is_better_edge (SmAnnotationView *self,
+                guint             under,
+                SmSpan           *span,
+                gboolean          is_end,
+                SmSpan           *best,
+                gboolean          best_is_end)
+{
+  SmSpan *chosen = get_chosen_span (self, NULL, NULL);
+  gboolean over, best_over;
+
+  if (best == NULL)
+    return TRUE;
+  if ((span == chosen) != (best == chosen))
+    return span == chosen;
+
+  over = (is_end ? sm_span_get_end (span) - 1 : sm_span_get_start (span)) == under;
+  best_over = (best_is_end ? sm_span_get_end (best) - 1 : sm_span_get_start (best)) == under;
+  if (over != best_over)
+    return over;
+
+  return sm_span_get_end (span) - sm_span_get_start (span) < sm_span_get_end (best) - sm_span_get_start (best);
+}
+
+/* Adds the spans starting (or, with @is_end, ending) at @boundary to the
+ * candidates for the edge under the pointer */
+static void
+consider_edges (SmAnnotationView *self,
+                guint             boundary,
+                gboolean          is_end,
+                guint             under,
+                SmSpan          **best,
+                gboolean         *best_is_end)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+
+  spans = sm_document_get_spans_at (self->document, is_end ? boundary - 1 : boundary);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+
+      if ((is_end ? sm_span_get_end (span) : sm_span_get_start (span)) != boundary ||
+          !is_better_edge (self, under, span, is_end, *best, *best_is_end))
+        continue;
+
+      *best = span;
+      *best_is_end = is_end;
+    }
+}
+
+/* The span whose edge is at (@x, @y), in widget coordinates, if any */
+static SmSpan *
+find_edge_at (SmAnnotationView *self,
+              double            x,
+              double            y,
+              gboolean         *is_end)
+{
+  guint length = sm_document_get_length (self->document);
+  SmSpan *best = NULL;
+  GtkTextIter iter;
+  int buffer_x, buffer_y, trailing;
+  guint under;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &buffer_x, &buffer_y);
+  gtk_text_view_get_iter_at_position (GTK_TEXT_VIEW (self), &iter, &trailing, buffer_x, buffer_y);
+  under = gtk_text_iter_get_offset (&iter);
+
+  /* The pointer is near the sides of the character under it: the edges
+   * before it and after it */
+  for (guint boundary = under; boundary <= under + 1 && boundary <= length; boundary++)
+    {
+      if (boundary < length && near_char_side (self, boundary, FALSE, buffer_x, buffer_y))
+        consider_edges (self, boundary, FALSE, under, &best, is_end);
+      if (boundary > 0 && near_char_side (self, boundary - 1, TRUE, buffer_x, buffer_y))
+        consider_edges (self, boundary, TRUE, under, &best, is_end);
+    }
+
+  return best;
+}
+
+/* The gap between characters nearest to (@x, @y), where an edge dropped
+ * there goes */
+static guint
+boundary_at_point (SmAnnotationView *self,
+                   double            x,
+                   double            y)
+{
+  GtkTextIter iter;
+  int buffer_x, buffer_y, trailing;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &buffer_x, &buffer_y);
+  gtk_text_view_get_iter_at_position (GTK_TEXT_VIEW (self), &iter, &trailing, buffer_x, buffer_y);
+  gtk_text_iter_forward_chars (&iter, trailing);
+
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* The extent the span gets with its moving edge dropped at @boundary */
+static void
+get_dragged_extent (SmAnnotationView *self,
+                    guint             boundary,
+                    guint            *start,
+                    guint            *end)
+{
+  guint snapped_start, snapped_end;
+
+  /* The edge stops a character short of the other one, so the span is
+   * never empty or inside out */
+  if (self->drag_moves_end)
+    {
+      *start = self->drag_fixed;
+      *end = MAX (boundary, self->drag_fixed + 1);
+    }
+  else
+    {
+      *start = MIN (boundary, self->drag_fixed - 1);
+      *end = self->drag_fixed;
+    }
+
+  /* Snapped as a selection is, at the moving edge only: the other one
+   * stays where the span has it, whole words or not */
+  snapped_start = *start;
+  snapped_end = *end;
+  if (!self->snap_to_words ||
+      !sm_word_snap (sm_document_get_text (self->document), &snapped_start, &snapped_end))
+    return;
+
+  if (self->drag_moves_end && snapped_end > *start)
+    *end = snapped_end;
+  else if (!self->drag_moves_end && snapped_start < *end)
+    *start = snapped_start;
+}
+
+/* The cursor waits at the edge that moves: where Shift and the arrows
+ * carry on after the release */
+static void
+place_cursor_at_edge (SmAnnotationView *self,
+                      SmSpan           *span,
+                      guint             edge)
+{
+  choose_span (self, span, edge, edge);
+}
+
+/* Says why the document refused the extent (a copy of another span of
+ * the label), in the window's words for the same refusal when tagging */
+static void
+report_refusal (SmAnnotationView *self,
+                SmSpan           *span,
+                guint             start,
+                guint             end,
+                GError           *error)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SM_TYPE_WINDOW);
+  SmLabel *label = sm_document_find_label (self->document, sm_span_get_label (span));
+  g_autofree char *message = NULL;
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+
+  if (g_error_matches (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE))
+    {
+      g_autofree char *text = sm_text_dup_slice (sm_document_get_text (self->document), start, end);
+
+      /* Translators: a toast; %s are the selected text and a label's name */
+      message = g_strdup_printf (_("“%s” is already tagged as %s"), text,
+                                 label ? sm_label_get_name (label) : sm_span_get_label (span));
+    }
+  else
+    message = g_strdup (error->message);
+
+  if (window != NULL)
+    sm_window_show_toast (SM_WINDOW (window), message);
+}
+
+/* Ends the drag, drawing the span where the document has it */
+static SmSpan *
+stop_edge_drag (SmAnnotationView *self)
+{
+  SmSpan *span = g_steal_pointer (&self->drag_span);
+
+  redraw_range (self,
+                MIN (self->drag_start, sm_span_get_start (span)),
+                MAX (self->drag_end, sm_span_get_end (span)));
+
+  return span;
+}
+
+/**
+ * sm_annotation_view_begin_edge_drag:
+ * @x: where the press is, in the view's coordinates
+ * @y: where the press is
+ *
+ * Takes the edge of the span at (@x, @y), as a press there does, for
+ * sm_annotation_view_update_edge_drag() to move.
+ *
+ * Returns: whether a span's edge is there
+ */
+gboolean
+sm_annotation_view_begin_edge_drag (SmAnnotationView *self,
+                                    double            x,
+                                    double            y)
+{
+  gboolean is_end = FALSE;
+  SmSpan *span;
+
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
+
+  sm_annotation_view_cancel_edge_drag (self);
+  self->drag_phase = EDGE_DRAG_NONE;
+
+  if ((span = find_edge_at (self, x, y, &is_end)) == NULL)
+    return FALSE;
+
+  g_set_object (&self->drag_span, span);
+  self->drag_moves_end = is_end;
+  self->drag_start = sm_span_get_start (span);
+  self->drag_end = sm_span_get_end (span);
+  self->drag_fixed = is_end ? self->drag_start : self->drag_end;
+  self->drag_x = x;
+  self->drag_y = y;
+  self->drag_phase = EDGE_DRAG_PRESSED;
+
+  /* As a press on the text would: the keyboard comes here (for Escape,
+   * then Shift and the arrows), and any selection goes */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  place_cursor_at_edge (self, span, is_end ? self->drag_end : self->drag_start);
+
+  return TRUE;
+}
+
+/**
+ * sm_annotation_view_update_edge_drag:
+ * @x: where the pointer is, in the view's coordinates
+ * @y: where the pointer is
+ *
+ * Moves the edge taken by sm_annotation_view_begin_edge_drag() to the
+ * pointer; only the highlight shows it until the drag ends.
+ */
+void
+sm_annotation_view_update_edge_drag (SmAnnotationView *self,
+                                     double            x,
+                                     double            y)
+{
+  guint start, end, old_start, old_end;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  if (self->drag_span == NULL)
+    return;
+
+  /* A hand that trembles on a click does not move the edge */
+  if (self->drag_phase == EDGE_DRAG_PRESSED &&
+      ABS (x - self->drag_x) < CLICK_SLOP && ABS (y - self->drag_y) < CLICK_SLOP)
+    return;
+  self->drag_phase = EDGE_DRAG_MOVING;
+
+  get_dragged_extent (self, boundary_at_point (self, x, y), &start, &end);
+  if (start == self->drag_start && end == self->drag_end)
+    return;
+
+  old_start = self->drag_start;
+  old_end = self->drag_end;
+  self->drag_start = start;
+  self->drag_end = end;
+  redraw_range (self, MIN (start, old_start), MAX (end, old_end));
+  place_cursor_at_edge (self, self->drag_span, self->drag_moves_end ? end : start);
+}
+
+/**
+ * sm_annotation_view_end_edge_drag:
+ *
+ * Gives the span the extent its dragged edge has reached, as one undoable
+ * change that keeps its id, links and note; a copy of another span of
+ * its label is refused, with a toast.
+ *
+ * Returns: whether the span took the extent: %FALSE without a drag, for a
+ *   press that did not move (a click) or after a refusal
+ */
+gboolean
+sm_annotation_view_end_edge_drag (SmAnnotationView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmSpan) span = NULL;
+  guint start, end;
+
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
+
+  if (self->drag_span == NULL)
+    return FALSE;
+  span = stop_edge_drag (self);
+
+  /* A press that never moved stays PRESSED: its release is a click */
+  if (self->drag_phase != EDGE_DRAG_MOVING)
+    return FALSE;
+  self->drag_phase = EDGE_DRAG_DONE;
+
+  /* Undone or deleted while the pointer held it */
+  if (sm_document_find_span (self->document, sm_span_get_id (span)) != span)
+    return FALSE;
+
+  start = self->drag_start;
+  end = self->drag_end;
+  if (!sm_document_set_span_range (self->document, span, start, end, &error))
+    {
+      report_refusal (self, span, start, end, error);
+      return FALSE;
+    }
+
+  place_cursor_at_edge (self, span, self->drag_moves_end ? end : start);
+  return TRUE;
+}
+
+/**
+ * sm_annotation_view_cancel_edge_drag:
+ *
+ * Lets go of a dragged edge (Escape), leaving the span as it was.
+ */
+void
+sm_annotation_view_cancel_edge_drag (SmAnnotationView *self)
+{
+  g_autoptr(SmSpan) span = NULL;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  if (self->drag_span == NULL)
+    return;
+
+  span = stop_edge_drag (self);
+  self->drag_phase = EDGE_DRAG_DONE;
+  if (sm_document_find_span (self->document, sm_span_get_id (span)) == span)
+    place_cursor_at_edge (self, span, self->drag_moves_end ? sm_span_get_end (span) : sm_span_get_start (span));
+}
+
+/* Over an edge, the pointer says it can be dragged; the text view's own
+ * pointer is the text one */
+static void
+update_pointer (SmAnnotationView *self,
+                double            x,
+                double            y)
+{
+  gboolean is_end;
+  gboolean on_edge = self->drag_span != NULL || find_edge_at (self, x, y, &is_end) != NULL;
+  GdkCursor *cursor = gtk_widget_get_cursor (GTK_WIDGET (self));
+  gboolean shown = cursor != NULL && g_strcmp0 (gdk_cursor_get_name (cursor), "col-resize") == 0;
+
+  if (on_edge != shown)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), on_edge ? "col-resize" : "text");
+}
+
+static void
+on_pointer_motion (SmAnnotationView         *self,
+                   double                    x,
+                   double                    y,
+                   GtkEventControllerMotion *controller)
+{
+  update_pointer (self, x, y);
+}
+
+static void
+on_drag_update (SmAnnotationView *self,
+                double            offset_x,
+                double            offset_y,
+                GtkGestureDrag   *gesture)
+{
+  double x, y;
+
+  if (self->drag_span == NULL || !gtk_gesture_drag_get_start_point (gesture, &x, &y))
+    return;
+
+  sm_annotation_view_update_edge_drag (self, x + offset_x, y + offset_y);
+}
+
+static void
+on_drag_end (SmAnnotationView *self,
+             double            offset_x,
+             double            offset_y,
+             GtkGestureDrag   *gesture)
+{
+  sm_annotation_view_end_edge_drag (self);
+}
+
+static void
+on_drag_cancel (SmAnnotationView *self,
+                GdkEventSequence *sequence,
+                GtkGesture       *gesture)
+{
+  sm_annotation_view_cancel_edge_drag (self);
+}
+
 static void
 on_click_pressed (SmAnnotationView *self,
                   int               n_press,
@@ -654,8 +1206,24 @@ on_click_pressed (SmAnnotationView *self,
                   double            y,
                   GtkGestureClick  *gesture)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
   self->press_x = x;
   self->press_y = y;
+  self->drag_phase = EDGE_DRAG_NONE;
+
+  /* A press on a span's edge is ours: the text view would start a
+   * selection with it. Claimed, it reaches the drag gesture (grouped with
+   * this one) and not the text view. */
+  if (n_press == 1 &&
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 &&
+      sm_annotation_view_begin_edge_drag (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
   forget_selection_under_press (self, n_press, x, y, gesture);
 }
 
@@ -669,6 +1237,11 @@ on_click_released (SmAnnotationView *self,
   guint offset;
 
   if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
+    return;
+
+  /* The press took a span's edge and moved it, or Escape let it go: not
+   * a click. (A press on an edge that did not move is one.) */
+  if (self->drag_phase == EDGE_DRAG_MOVING || self->drag_phase == EDGE_DRAG_DONE)
     return;
 
   /* GtkTextView selected a word of its own; ours keeps "3.3%" whole */
@@ -779,28 +1352,16 @@ on_selection_changed (SmAnnotationView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
 }
 
-static gboolean
-span_is_selected (SmAnnotationView *self)
-{
-  guint start, end;
-
-  return self->selected_span != NULL &&
-         sm_document_find_span (self->document, sm_span_get_id (self->selected_span)) == self->selected_span &&
-         sm_annotation_view_get_selection (self, &start, &end) &&
-         start == sm_span_get_start (self->selected_span) &&
-         end == sm_span_get_end (self->selected_span);
-}
-
 /**
  * sm_annotation_view_move_span_edge:
  * @forward: move the edge right (towards the text's end) or left
  * @by_word: a word at a time instead of a character
  *
- * Moves the edge of the selected span that the cursor is at (its end,
- * after the span list or its popover selected it), as one undoable
- * change that keeps the span's id, links and note.
+ * Moves the edge of the chosen span that the cursor is at (its end,
+ * after the span list or its popover chose it; the one dragged, after a
+ * drag), as one undoable change that keeps the span's id, links and note.
  *
- * Returns: whether a span was selected to move an edge of
+ * Returns: whether a span was chosen to move an edge of
  */
 gboolean
 sm_annotation_view_move_span_edge (SmAnnotationView *self,
@@ -809,38 +1370,39 @@ sm_annotation_view_move_span_edge (SmAnnotationView *self,
 {
   g_autoptr(GError) error = NULL;
   GtkTextBuffer *buffer;
-  GtkTextIter cursor, other;
-  guint start, end;
+  GtkTextIter iter;
+  gboolean selected;
+  guint moving, fixed, moved;
+  SmSpan *span;
 
   g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
 
-  if (!span_is_selected (self))
+  if ((span = get_chosen_span (self, &moving, &fixed)) == NULL)
     return FALSE;
 
   buffer = get_buffer (self);
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  gtk_text_buffer_get_iter_at_mark (buffer, &other, gtk_text_buffer_get_selection_bound (buffer));
+  selected = gtk_text_buffer_get_has_selection (buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, moving);
 
   if (forward && by_word)
-    gtk_text_iter_forward_word_end (&cursor);
+    gtk_text_iter_forward_word_end (&iter);
   else if (forward)
-    gtk_text_iter_forward_char (&cursor);
+    gtk_text_iter_forward_char (&iter);
   else if (by_word)
-    gtk_text_iter_backward_word_start (&cursor);
+    gtk_text_iter_backward_word_start (&iter);
   else
-    gtk_text_iter_backward_char (&cursor);
-
-  start = MIN (gtk_text_iter_get_offset (&cursor), gtk_text_iter_get_offset (&other));
-  end = MAX (gtk_text_iter_get_offset (&cursor), gtk_text_iter_get_offset (&other));
+    gtk_text_iter_backward_char (&iter);
+  moved = gtk_text_iter_get_offset (&iter);
 
   /* The document keeps the rules: never empty, never a duplicate */
-  if (!sm_document_set_span_range (self->document, self->selected_span, start, end, &error))
+  if (!sm_document_set_span_range (self->document, span, MIN (moved, fixed), MAX (moved, fixed), &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return TRUE;
     }
 
-  gtk_text_buffer_select_range (buffer, &cursor, &other);
+  /* Shown as it was chosen: its text selected, or its highlight */
+  choose_span (self, span, moved, selected ? fixed : moved);
   return TRUE;
 }
 
@@ -852,6 +1414,24 @@ on_capture_key_pressed (SmAnnotationView      *self,
                         GtkEventControllerKey *controller)
 {
   gboolean forward;
+  SmSpan *span;
+
+  /* Escape lets go of a dragged edge, where it was */
+  if (keyval == GDK_KEY_Escape && self->drag_span != NULL)
+    {
+      sm_annotation_view_cancel_edge_drag (self);
+      return TRUE;
+    }
+
+  /* Delete removes the chosen span, as in the span list: picking a span
+   * there brings the keyboard here */
+  if ((keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete || keyval == GDK_KEY_BackSpace) &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0 &&
+      (span = get_chosen_span (self, NULL, NULL)) != NULL)
+    {
+      sm_document_remove_span (self->document, span);
+      return TRUE;
+    }
 
   /* Shift and the arrows move a selected span's edge rather than the
    * text view's selection; without a selected span they select text */
@@ -878,18 +1458,14 @@ sm_annotation_view_reveal_span (SmAnnotationView *self,
                                 SmSpan           *span)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter start, end;
   GtkTextMark *mark;
 
   g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
   g_return_if_fail (SM_IS_SPAN (span));
 
   buffer = get_buffer (self);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, sm_span_get_start (span));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, sm_span_get_end (span));
   /* The cursor at the end: Shift and an arrow move that edge */
-  gtk_text_buffer_select_range (buffer, &end, &start);
-  g_set_object (&self->selected_span, span);
+  choose_span (self, span, sm_span_get_end (span), sm_span_get_start (span));
 
   /* Scrolling to a mark waits for the lines to be laid out, which an
    * iter does not */
@@ -999,6 +1575,8 @@ sm_annotation_view_constructed (GObject *object)
 
   g_signal_connect_object (buffer, "notify::has-selection",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "mark-set",
+                           G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
 
   labels = sm_document_get_labels (self->document);
   g_signal_connect_object (labels, "items-changed",
@@ -1068,6 +1646,7 @@ sm_annotation_view_finalize (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_object (&self->selected_span);
+  g_clear_object (&self->drag_span);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_annotation_view_parent_class)->finalize (object);
@@ -1160,6 +1739,7 @@ sm_annotation_view_init (SmAnnotationView *self)
 {
   GtkEventController *controller;
   GtkGesture *gesture;
+  GtkGesture *drag;
 
   self->label_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->snap_to_words = TRUE;
@@ -1188,13 +1768,29 @@ sm_annotation_view_init (SmAnnotationView *self)
   setup_popovers (self);
 
   /* Watch clicks in the capture phase, before the text view claims them
-   * for selecting, without claiming them ourselves */
+   * for selecting, without claiming them ourselves, except a press on a
+   * span's edge: the drag gesture moves that edge */
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
   g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_click_pressed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gesture, "released", G_CALLBACK (on_click_released), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_drag_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_drag_end), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "cancel", G_CALLBACK (on_drag_cancel), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  /* The click's claim of a press on an edge is the drag's too, and the
+   * click still hears the release of a press that never moved */
+  gtk_gesture_group (gesture, drag);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "motion", G_CALLBACK (on_pointer_motion), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);

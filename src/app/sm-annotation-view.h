@@ -35,6 +35,14 @@ void              sm_annotation_view_reveal_span       (SmAnnotationView  *self,
 gboolean          sm_annotation_view_move_span_edge    (SmAnnotationView  *self,
                                                         gboolean           forward,
                                                         gboolean           by_word);
+gboolean          sm_annotation_view_begin_edge_drag   (SmAnnotationView  *self,
+                                                        double             x,
+                                                        double             y);
+void              sm_annotation_view_update_edge_drag  (SmAnnotationView  *self,
+                                                        double             x,
+                                                        double             y);
+gboolean          sm_annotation_view_end_edge_drag     (SmAnnotationView  *self);
+void              sm_annotation_view_cancel_edge_drag  (SmAnnotationView  *self);
 void              sm_annotation_view_show_tag_popover  (SmAnnotationView  *self);
 void              sm_annotation_view_show_spans_at     (SmAnnotationView  *self,
                                                         guint              offset);

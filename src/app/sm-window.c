@@ -1089,8 +1089,18 @@ on_span_activated (SmWindow   *self,
                    SmSpan     *span,
                    SmSpanList *span_list)
 {
-  if (self->view != NULL)
-    sm_annotation_view_reveal_span (self->view, span);
+  if (self->view == NULL)
+    return;
+
+  sm_annotation_view_reveal_span (self->view, span);
+
+  /* The keyboard follows to the article, so that Shift and the arrows
+   * resize the span at once. Only activation (Enter, a click) moves it:
+   * Up and Down keep moving along the list. A list folded over the
+   * article steps aside to show the span. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 static void

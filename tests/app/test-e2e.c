@@ -21,6 +21,7 @@
 #include "app-test.h"
 #include "sm-application.h"
 #include "sm-span-editor.h"
+#include "sm-span-row.h"
 #include "sm-window.h"
 
 /* How long the window may take to show what a click or a key did */
@@ -294,15 +295,15 @@ click (Session     *session,
   return ok;
 }
 
-/* Presses at @from, moves to @to in a few steps, as a hand does, and releases */
+/* Presses at @from and moves to @to in a few steps, as a hand does,
+ * keeping the button down */
 static gboolean
-drag (Session     *session,
-      ScreenPoint *from,
-      ScreenPoint *to)
+press_and_move (Session     *session,
+                ScreenPoint *from,
+                ScreenPoint *to)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   const int steps = 6;
-  gboolean ok;
 
   g_assert (from->window == to->window);
 
@@ -320,11 +321,40 @@ drag (Session     *session,
       add_move (args, &step);
       add_args (args, "sleep", "0.03", NULL);
     }
+
+  return run_xdotool (session, args);
+}
+
+static gboolean
+release (Session *session)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok;
+
   add_args (args, "mouseup", "1", NULL);
   ok = run_xdotool (session, args);
   session->last_click = g_get_monotonic_time ();
 
   return ok;
+}
+
+/* Presses at @from, moves to @to in a few steps, as a hand does, and releases */
+static gboolean
+drag (Session     *session,
+      ScreenPoint *from,
+      ScreenPoint *to)
+{
+  return press_and_move (session, from, to) && release (session);
+}
+
+static gboolean
+move_to (Session     *session,
+         ScreenPoint *point)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+  add_move (args, point);
+  return run_xdotool (session, args);
 }
 
 /* Drags across the characters [start, end) of the article */
@@ -1115,6 +1145,329 @@ test_annotate_by_hand (void)
   g_free (session->path);
 }
 
+/* Dragging a span's edges */
+
+typedef struct
+{
+  SmSpan *speaker;      /* "Ayatollah Seyyed Ali Khamenei" */
+  SmSpan *claim;        /* said by the speaker, with a note */
+  char   *speaker_id;
+  guint   name;         /* where the speaker starts */
+  guint   name_end;
+  guint   told;         /* the word after it */
+} Edges;
+
+static const char *
+pointer_shape (SmAnnotationView *view)
+{
+  GdkCursor *cursor = gtk_widget_get_cursor (GTK_WIDGET (view));
+
+  return cursor != NULL && gdk_cursor_get_name (cursor) != NULL ? gdk_cursor_get_name (cursor) : "default";
+}
+
+static gboolean
+shows_resize_pointer (gpointer data)
+{
+  return g_strcmp0 (pointer_shape (data), "col-resize") == 0;
+}
+
+static gboolean
+shows_text_pointer (gpointer data)
+{
+  return !shows_resize_pointer (data);
+}
+
+static gboolean
+highlights (Session  *session,
+            SmSpan   *span,
+            guint     offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (session->view));
+  GtkTextTag *tag = sm_annotation_view_get_label_tag (session->view, sm_span_get_label (span));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
+}
+
+typedef struct
+{
+  SmSpan *span;
+  guint   start;
+  guint   end;
+} Extent;
+
+static gboolean
+has_extent (gpointer data)
+{
+  Extent *extent = data;
+
+  return sm_span_get_start (extent->span) == extent->start && sm_span_get_end (extent->span) == extent->end;
+}
+
+/* Waits for @span to cover [start, end): says what it covers if not */
+static gboolean
+expect_extent (Session    *session,
+               SmSpan     *span,
+               guint       start,
+               guint       end,
+               const char *after)
+{
+  Extent extent = { span, start, end };
+  g_autofree char *expected = sm_text_dup_slice (sm_document_get_text (session->document), start, end);
+
+  EXPECT (app_test_wait_for (has_extent, &extent, SETTLE_SECONDS),
+          "after %s, span %s is [%u, %u) \"%s\", not [%u, %u) \"%s\"",
+          after, sm_span_get_id (span), sm_span_get_start (span), sm_span_get_end (span),
+          sm_span_get_text (span), start, end, expected);
+
+  return TRUE;
+}
+
+/* Two spans made without the mouse: the test is about their edges */
+static gboolean
+step_edges_setup (Session *session,
+                  Edges   *edges)
+{
+  guint quote = offset_of (session->document, "Countries that are sanctioned by the U.S.");
+  g_autoptr(GError) error = NULL;
+
+  edges->name = offset_of (session->document, "Ayatollah Seyyed Ali Khamenei told");
+  edges->name_end = edges->name + strlen ("Ayatollah Seyyed Ali Khamenei");
+  edges->told = edges->name_end + 1;
+
+  edges->speaker = sm_document_add_span (session->document, SM_LABEL_SPEAKER, edges->name, edges->name_end, &error);
+  EXPECT (edges->speaker != NULL, "could not add the speaker");
+  edges->claim = sm_document_add_span (session->document, SM_LABEL_CLAIM, quote, quote + 14, &error);
+  EXPECT (edges->claim != NULL, "could not add the claim");
+  EXPECT (sm_document_set_speaker (session->document, edges->claim, edges->speaker, &error),
+          "could not link the claim to its speaker");
+  sm_document_set_span_note (session->document, edges->speaker, "the Leader");
+  edges->speaker_id = g_strdup (sm_span_get_id (edges->speaker));
+  EXPECT (wait_frames (GTK_WIDGET (session->view), 2), "the window stopped drawing");
+
+  return TRUE;
+}
+
+static gboolean
+step_hover_edge (Session *session,
+                 Edges   *edges)
+{
+  ScreenPoint point;
+
+  EXPECT (locate_char (session->view, edges->name + 12, EDGE_MIDDLE, &point), "the speaker is not on the screen");
+  if (!move_to (session, &point))
+    return FALSE;
+  EXPECT (app_test_wait_for (shows_text_pointer, session->view, SETTLE_SECONDS),
+          "inside the speaker, away from its edges, the pointer is \"%s\"", pointer_shape (session->view));
+
+  EXPECT (locate_char (session->view, edges->name_end - 1, EDGE_END, &point), "the speaker is not on the screen");
+  if (!move_to (session, &point))
+    return FALSE;
+  EXPECT (app_test_wait_for (shows_resize_pointer, session->view, SETTLE_SECONDS),
+          "over the speaker's end the pointer is \"%s\", not a resize pointer", pointer_shape (session->view));
+
+  return TRUE;
+}
+
+/* The end follows the pointer, snapped to a word, shown by the highlight
+ * until the release; then the span has it, keeping id, link and note */
+static gboolean
+step_drag_end (Session *session,
+               Edges   *edges)
+{
+  ScreenPoint from, to;
+
+  EXPECT (locate_char (session->view, edges->name_end - 1, EDGE_END, &from), "the speaker is not on the screen");
+  EXPECT (locate_char (session->view, edges->told + 1, EDGE_MIDDLE, &to), "\"told\" is not on the screen");
+  if (!press_and_move (session, &from, &to))
+    return FALSE;
+
+  EXPECT (app_test_wait_for (shows_resize_pointer, session->view, SETTLE_SECONDS),
+          "while dragging the end, the pointer is \"%s\"", pointer_shape (session->view));
+  EXPECT (highlights (session, edges->speaker, edges->told + 3),
+          "while dragging the speaker's end onto \"told\", the highlight did not follow");
+  EXPECT (sm_span_get_end (edges->speaker) == edges->name_end,
+          "the speaker changed before the release");
+  EXPECT (!sm_annotation_view_get_selection (session->view, NULL, NULL),
+          "dragging the speaker's end selected %s", describe_selection (session));
+  EXPECT (wait_frames (GTK_WIDGET (session->view), 2), "the window stopped drawing");
+
+  if (!release (session) ||
+      !expect_extent (session, edges->speaker, edges->name, edges->told + 4, "dragging its end onto \"told\""))
+    return FALSE;
+
+  EXPECT (sm_document_find_span (session->document, edges->speaker_id) == edges->speaker,
+          "the speaker lost its id %s", edges->speaker_id);
+  EXPECT (sm_document_get_speaker (session->document, edges->claim) == edges->speaker,
+          "the claim is no longer said by the speaker");
+  EXPECT (g_strcmp0 (sm_span_get_note (edges->speaker), "the Leader") == 0, "the speaker lost its note");
+  EXPECT (highlights (session, edges->speaker, edges->told + 3) &&
+          !highlights (session, edges->speaker, edges->told + 4),
+          "the highlight does not show the speaker's new end");
+  EXPECT (!gtk_widget_get_visible (get_tag_popover (session->view)) &&
+          !gtk_widget_get_visible (GTK_WIDGET (sm_annotation_view_get_span_popover (session->view))),
+          "a popover opened after dragging an edge");
+  EXPECT (!sm_annotation_view_get_selection (session->view, NULL, NULL),
+          "after dragging the speaker's end, %s is selected, hiding the highlight", describe_selection (session));
+
+  return TRUE;
+}
+
+static gboolean
+step_undo_drag (Session *session,
+                Edges   *edges)
+{
+  if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+z"))
+    return FALSE;
+
+  return expect_extent (session, edges->speaker, edges->name, edges->name_end, "Ctrl+Z");
+}
+
+/* Escape in the middle of a drag puts the edge back */
+static gboolean
+step_escape (Session *session,
+             Edges   *edges)
+{
+  ScreenPoint from, to;
+
+  EXPECT (locate_char (session->view, edges->name, EDGE_START, &from), "the speaker is not on the screen");
+  EXPECT (locate_char (session->view, edges->name + 12, EDGE_MIDDLE, &to), "the speaker is not on the screen");
+  if (!press_and_move (session, &from, &to))
+    return FALSE;
+  EXPECT (!highlights (session, edges->speaker, edges->name),
+          "while dragging the speaker's start onto \"Seyyed\", the highlight did not follow");
+
+  /* Not press_keys(): --clearmodifiers would let go of the button too */
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+    add_args (args, "key", "Escape", NULL);
+    if (!run_xdotool (session, args) || !release (session))
+      return FALSE;
+  }
+
+  EXPECT (highlights (session, edges->speaker, edges->name), "after Escape the highlight did not come back");
+  if (!expect_extent (session, edges->speaker, edges->name, edges->name_end, "Escape during a drag"))
+    return FALSE;
+  EXPECT (!gtk_widget_get_visible (GTK_WIDGET (sm_annotation_view_get_span_popover (session->view))),
+          "the release after Escape opened the span's popover");
+
+  return TRUE;
+}
+
+/* The start dragged past the end stops at the span's last word */
+static gboolean
+step_past_the_end (Session *session,
+                   Edges   *edges)
+{
+  ScreenPoint from, to;
+  guint last = offset_of (session->document, "Khamenei told");
+
+  EXPECT (locate_char (session->view, edges->name, EDGE_START, &from), "the speaker is not on the screen");
+  EXPECT (locate_char (session->view, edges->told + 2, EDGE_MIDDLE, &to), "\"told\" is not on the screen");
+  if (!drag (session, &from, &to) ||
+      !expect_extent (session, edges->speaker, last, edges->name_end, "dragging the start past the end"))
+    return FALSE;
+
+  return step_undo_drag (session, edges);
+}
+
+/* A click on the edge, without moving, opens the span's popover as a
+ * click on its text does */
+static gboolean
+step_click_edge (Session *session,
+                 Edges   *edges)
+{
+  GtkWidget *popover = GTK_WIDGET (sm_annotation_view_get_span_popover (session->view));
+  g_autoptr(GPtrArray) editors = NULL;
+  ScreenPoint point;
+
+  EXPECT (locate_char (session->view, edges->name_end - 1, EDGE_END, &point), "the speaker is not on the screen");
+  if (!click (session, &point))
+    return FALSE;
+
+  EXPECT (wait_popover_open (popover), "a click on the speaker's end opened no popover");
+  editors = app_test_find_widgets (popover, SM_TYPE_SPAN_EDITOR, NULL);
+  EXPECT (editors->len == 1, "the popover shows %u spans, not 1", editors->len);
+  if (!expect_extent (session, edges->speaker, edges->name, edges->name_end, "a click on its end"))
+    return FALSE;
+
+  return close_span_popover (session);
+}
+
+static gboolean
+view_has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
+/* A click on the claim's row in the span list, then Shift+Right: the
+ * claim grows by a character */
+static gboolean
+step_list_then_shift_arrows (Session *session,
+                             Edges   *edges)
+{
+  g_autoptr(GPtrArray) rows = app_test_find_widgets (GTK_WIDGET (sm_window_get_span_list (session->window)), SM_TYPE_SPAN_ROW, NULL);
+  guint start = sm_span_get_start (edges->claim);
+  guint end = sm_span_get_end (edges->claim);
+  ScreenPoint point, lowest = { 0 };
+  guint n_shown = 0;
+
+  /* The rows draw their own text, and the list recycles them in any
+   * order: the claim's is the lower of the two on the screen */
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (rows, i)) &&
+        locate_center (g_ptr_array_index (rows, i), &point))
+      {
+        if (n_shown++ == 0 || point.y > lowest.y)
+          lowest = point;
+      }
+  EXPECT (n_shown == 2, "the span list shows %u spans, not the speaker and the claim", n_shown);
+  point = lowest;
+  if (!click (session, &point))
+    return FALSE;
+  EXPECT (app_test_wait_for (view_has_focus, session->view, SETTLE_SECONDS),
+          "after a click on the claim in the span list, the keyboard is not in the article");
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "shift+Right"))
+    return FALSE;
+
+  return expect_extent (session, edges->claim, start, end + 1, "a click in the span list and Shift+Right");
+}
+
+static void
+test_drag_span_edges (void)
+{
+  Session session_data = { 0 };
+  Session *session = &session_data;
+  Edges edges = { 0 };
+  gboolean ok;
+
+#define STEP(name, call) (session->step = (name), (call))
+  ok = STEP ("open", step_open (session));
+  ok = ok && STEP ("edges-setup", step_edges_setup (session, &edges));
+  ok = ok && STEP ("hover-edge", step_hover_edge (session, &edges));
+  ok = ok && STEP ("drag-end", step_drag_end (session, &edges));
+  ok = ok && STEP ("undo-drag", step_undo_drag (session, &edges));
+  ok = ok && STEP ("escape", step_escape (session, &edges));
+  ok = ok && STEP ("past-the-end", step_past_the_end (session, &edges));
+  ok = ok && STEP ("click-edge", step_click_edge (session, &edges));
+  ok = ok && STEP ("list-then-shift-arrows", step_list_then_shift_arrows (session, &edges));
+#undef STEP
+
+  if (session->window != NULL)
+    {
+      if (session->document != NULL)
+        sm_document_set_modified (session->document, FALSE);
+      gtk_window_destroy (GTK_WINDOW (session->window));
+      app_test_spin (50);
+    }
+
+  g_free (edges.speaker_id);
+  g_free (session->path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1126,6 +1479,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/e2e/annotate-by-hand", test_annotate_by_hand);
+  g_test_add_func ("/e2e/drag-span-edges", test_drag_span_edges);
 
   status = g_test_run ();
 

@@ -2477,6 +2477,228 @@ test_shift_arrows_move_span_edge (void)
   close_window (window);
 }
 
+/* Where a character is in @view's coordinates: @fraction 0 is its leading
+ * side, 1 its trailing side, 0.5 its middle; halfway down its line */
+static void
+char_point (SmAnnotationView *view,
+            guint             offset,
+            double            fraction,
+            double           *x,
+            double           *y)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int window_x, window_y;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &window_x, &window_y);
+  *x = window_x + rect.width * fraction;
+  *y = window_y + rect.height / 2.0;
+}
+
+/* Scrolls @offset into view: the sample reopens where an earlier test
+ * left it */
+static void
+scroll_to_offset (SmAnnotationView *view,
+                  guint             offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextMark *mark;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (view), mark, 0.0, TRUE, 0.0, 0.2);
+  draw_frames (GTK_WIDGET (view));
+  gtk_text_buffer_delete_mark (buffer, mark);
+}
+
+/* Drags the edge of a span at the side of the character at @from to the
+ * point of the character at @to, as the view's gesture does */
+static gboolean
+drag_edge (SmAnnotationView *view,
+           guint             from,
+           double            from_fraction,
+           guint             to,
+           double            to_fraction)
+{
+  double x, y;
+
+  char_point (view, from, from_fraction, &x, &y);
+  g_assert_true (sm_annotation_view_begin_edge_drag (view, x, y));
+  char_point (view, to, to_fraction, &x, &y);
+  sm_annotation_view_update_edge_drag (view, x, y);
+
+  return sm_annotation_view_end_edge_drag (view);
+}
+
+/* The pointer drags a span's edge: the highlight follows it, snapped to
+ * words as a selection is; the release changes the span in one undo step,
+ * keeping its id, links and note; Escape cancels; the edge never passes
+ * the other one */
+static void
+test_drag_span_edge (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  guint name = offset_of (document, "Alexander Lukashenko that");
+  guint quote = offset_of (document, "Countries that are sanctioned by the U.S. must work");
+  guint us = offset_of (document, "the U.S. must work");
+  SmSpan *speaker, *claim, *inner, *figure;
+  double x, y;
+
+  speaker = tag (window, "SPEAKER", name, name + 20);
+  claim = tag (window, "CLAIM", quote, quote + 14);
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, NULL));
+  sm_document_set_span_note (document, speaker, "President of Belarus");
+  draw_frames (GTK_WIDGET (window));
+  scroll_to_offset (view, name);
+  /* An earlier test may have left Whole Words off */
+  sm_annotation_view_set_snap_to_words (view, TRUE);
+
+  /* Away from the edges a press is the text view's, to select with */
+  char_point (view, name + 5, 0.5, &x, &y);
+  g_assert_false (sm_annotation_view_begin_edge_drag (view, x, y));
+  char_point (view, name + 22, 0.5, &x, &y);
+  g_assert_false (sm_annotation_view_begin_edge_drag (view, x, y));
+
+  /* The end follows the pointer to the end of the word under it; until
+   * the release only the highlight shows it */
+  char_point (view, name + 19, 1.0, &x, &y);
+  g_assert_true (sm_annotation_view_begin_edge_drag (view, x, y));
+  char_point (view, name + 22, 0.5, &x, &y);
+  sm_annotation_view_update_edge_drag (view, x, y);
+  assert_highlight (view, "SPEAKER", name, name + 25);
+  g_assert_cmpuint (sm_span_get_end (speaker), ==, name + 20);
+  g_assert_true (sm_annotation_view_end_edge_drag (view));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko that");
+  assert_highlight (view, "SPEAKER", name, name + 25);
+  g_assert_cmpstr (sm_span_get_id (speaker), ==, "T1");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+  g_assert_cmpstr (sm_span_get_note (speaker), ==, "President of Belarus");
+  /* The highlight shows, not a selection; the cursor waits at the edge */
+  g_assert_false (sm_annotation_view_get_selection (view, NULL, NULL));
+
+  /* Shift and the arrows go on from where the drag left the edge */
+  g_assert_true (sm_annotation_view_move_span_edge (view, FALSE, TRUE));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  /* The drag is one undo step */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko");
+  assert_highlight (view, "SPEAKER", name, name + 20);
+
+  /* The start never passes the end: the span keeps its last word */
+  g_assert_true (drag_edge (view, name, 0.0, name + 23, 0.5));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Lukashenko");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  /* Cancelled (Escape), the highlight goes back and nothing changes */
+  char_point (view, name, 0.0, &x, &y);
+  g_assert_true (sm_annotation_view_begin_edge_drag (view, x, y));
+  char_point (view, name + 12, 0.5, &x, &y);
+  sm_annotation_view_update_edge_drag (view, x, y);
+  assert_highlight (view, "SPEAKER", name + 10, name + 20);
+  sm_annotation_view_cancel_edge_drag (view);
+  assert_highlight (view, "SPEAKER", name, name + 20);
+  g_assert_false (sm_annotation_view_end_edge_drag (view));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko");
+
+  /* A press and release on an edge without moving is a click */
+  char_point (view, name + 19, 1.0, &x, &y);
+  g_assert_true (sm_annotation_view_begin_edge_drag (view, x, y));
+  g_assert_false (sm_annotation_view_end_edge_drag (view));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko");
+
+  /* Without Whole Words, the edge goes to the character */
+  sm_annotation_view_set_snap_to_words (view, FALSE);
+  g_assert_true (drag_edge (view, name + 19, 1.0, name + 22, 0.1));
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko t");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  /* Two spans start together: the shorter one moves, unless the other
+   * is the one chosen */
+  inner = tag (window, "SPEAKER", quote, quote + 9);
+  g_assert_true (drag_edge (view, quote, 0.0, quote + 4, 0.1));
+  g_assert_cmpstr (sm_span_get_text (inner), ==, "tries");
+  g_assert_cmpstr (sm_span_get_text (claim), ==, "Countries that");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  sm_annotation_view_reveal_span (view, claim);
+  g_assert_true (drag_edge (view, quote, 0.0, quote + 4, 0.1));
+  g_assert_cmpstr (sm_span_get_text (claim), ==, "tries that");
+  g_assert_cmpstr (sm_span_get_text (inner), ==, "Countries");
+  g_assert_true (sm_document_get_speaker (document, claim) == speaker);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  /* A copy of another span of the label is refused: the span stays */
+  tag (window, "FIGURE", us + 4, us + 8);
+  figure = tag (window, "FIGURE", us, us + 8);
+  g_assert_false (drag_edge (view, us, 0.0, us + 4, 0.1));
+  g_assert_cmpstr (sm_span_get_text (figure), ==, "the U.S.");
+  assert_highlight (view, "FIGURE", us, us + 8);
+  sm_annotation_view_set_snap_to_words (view, TRUE);
+
+  close_window (window);
+}
+
+/* A span picked in the span list (Enter or a click) is revealed with the
+ * keyboard in the article, so Shift and the arrows resize it at once and
+ * Delete still removes it; Up and Down still move between the list's rows */
+static void
+test_span_list_then_shift_arrows (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  guint name = offset_of (document, "Alexander Lukashenko that");
+  guint quote = offset_of (document, "Countries that are sanctioned by the U.S. must work");
+  g_autoptr(GPtrArray) lists = NULL;
+  GtkWidget *list;
+  SmSpan *speaker, *claim;
+
+  speaker = tag (window, "SPEAKER", name, name + 20);
+  claim = tag (window, "CLAIM", quote, quote + 9);
+  draw_frames (GTK_WIDGET (window));
+  lists = find_widgets (GTK_WIDGET (sm_window_get_span_list (window)), GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_cmpuint (lists->len, ==, 1);
+  list = g_ptr_array_index (lists, 0);
+
+  /* The keyboard goes to the window under the pointer */
+  xdotool ("mousemove", "200", "300", NULL);
+
+  g_assert_true (gtk_widget_grab_focus (list));
+  spin (200);
+  xdotool ("key", "Return", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  xdotool ("key", "shift+Right", NULL);
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+
+  /* Down moves to the next row and stays in the list */
+  g_assert_true (gtk_widget_grab_focus (list));
+  spin (200);
+  xdotool ("key", "Down", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+  xdotool ("key", "Return", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  xdotool ("key", "ctrl+shift+Right", NULL);
+  g_assert_cmpstr (sm_span_get_text (claim), ==, "Countries that");
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Alexander Lukashenko ");
+
+  /* Delete removes the span picked, in the article as in the list */
+  xdotool ("key", "Delete", NULL);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
+  g_assert_null (sm_document_find_span (document, "T2"));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2550,6 +2772,8 @@ main (int   argc,
   g_test_add_func ("/window/document-opens-at-its-own-place", test_document_opens_at_its_own_place);
   g_test_add_func ("/window/highlights-keep-text-metrics", test_highlights_keep_text_metrics);
   g_test_add_func ("/window/shift-arrows-move-span-edge", test_shift_arrows_move_span_edge);
+  g_test_add_func ("/window/drag-span-edge", test_drag_span_edge);
+  g_test_add_func ("/window/span-list-then-shift-arrows", test_span_list_then_shift_arrows);
 
   status = g_test_run ();
 
