@@ -125,7 +125,15 @@ app_test_get_home (void)
   return home;
 }
 
-/* Fails the test if GTK has warned about @what */
+/* Forgets the warnings GTK gave so far: what follows is what a test checks */
+void
+app_test_forget_warnings (void)
+{
+  g_ptr_array_set_size (warnings, 0);
+}
+
+/* Fails the test if GTK has warned about @what since the warnings were
+ * last forgotten */
 void
 app_test_assert_no_warning_about (const char *what)
 {

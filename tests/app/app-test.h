@@ -26,6 +26,7 @@ SmApplication *app_test_init          (int              *argc,
                                        char           ***argv,
                                        AppTestFlags      flags);
 const char    *app_test_get_home      (void);
+void           app_test_forget_warnings (void);
 void           app_test_assert_no_warning_about (const char *what);
 
 gboolean       app_test_wait_for      (AppTestCondition  condition,

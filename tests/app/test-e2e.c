@@ -631,6 +631,25 @@ is_saved (gpointer data)
 
 /* The steps, each as a user would take it */
 
+/* Runs a step of a session: a failure names it */
+#define STEP(name, call) (session->step = (name), (call))
+
+/* Closes the session's window whatever state a failure left, without
+ * asking to save */
+static void
+session_close (Session *session)
+{
+  if (session->window != NULL)
+    {
+      if (session->document != NULL)
+        sm_document_set_modified (session->document, FALSE);
+      gtk_window_destroy (GTK_WINDOW (session->window));
+      app_test_spin (50);
+    }
+
+  g_free (session->path);
+}
+
 /* Writes the sample as a Spanmark file of the test's own, so that Ctrl+S
  * saves there without asking */
 static gboolean
@@ -1106,7 +1125,6 @@ test_annotate_by_hand (void)
   Plan plan = { 0 };
   gboolean ok;
 
-#define STEP(name, call) (session->step = (name), (call))
   ok = STEP ("open", step_open (session));
   if (ok)
     {
@@ -1128,21 +1146,12 @@ test_annotate_by_hand (void)
   ok = ok && STEP ("undo", step_undo (session, &plan));
   ok = ok && STEP ("save", step_save (session));
   ok = ok && STEP ("check-file", step_check_file (session, &plan));
-#undef STEP
 
-  if (session->window != NULL)
-    {
-      /* Whatever state a failure left, close without asking */
-      if (session->document != NULL)
-        sm_document_set_modified (session->document, FALSE);
-      gtk_window_destroy (GTK_WINDOW (session->window));
-      app_test_spin (50);
-    }
+  session_close (session);
 
   g_free (plan.speaker_id);
   g_free (plan.claim_id);
   g_free (plan.relation_id);
-  g_free (session->path);
 }
 
 /* Dragging a span's edges */
@@ -1444,7 +1453,6 @@ test_drag_span_edges (void)
   Edges edges = { 0 };
   gboolean ok;
 
-#define STEP(name, call) (session->step = (name), (call))
   ok = STEP ("open", step_open (session));
   ok = ok && STEP ("edges-setup", step_edges_setup (session, &edges));
   ok = ok && STEP ("hover-edge", step_hover_edge (session, &edges));
@@ -1454,18 +1462,10 @@ test_drag_span_edges (void)
   ok = ok && STEP ("past-the-end", step_past_the_end (session, &edges));
   ok = ok && STEP ("click-edge", step_click_edge (session, &edges));
   ok = ok && STEP ("list-then-shift-arrows", step_list_then_shift_arrows (session, &edges));
-#undef STEP
 
-  if (session->window != NULL)
-    {
-      if (session->document != NULL)
-        sm_document_set_modified (session->document, FALSE);
-      gtk_window_destroy (GTK_WINDOW (session->window));
-      app_test_spin (50);
-    }
+  session_close (session);
 
   g_free (edges.speaker_id);
-  g_free (session->path);
 }
 
 int

@@ -31,50 +31,7 @@
 #include "sm-span-row.h"
 #include "sm-window.h"
 
-/* Long enough for a slow, shared CI machine; a test that waits this long has failed */
-#define WAIT_SECONDS 20
-
 static SmApplication *app;
-static char *home;
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spins the main loop until @condition holds; fails the test if it never does */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Gave up waiting for %s", what);
-
-  g_source_remove (id);
-}
-
-static void
-spin (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 widget_is_visible (gpointer data)
@@ -124,13 +81,13 @@ answer_dialog (const char *response)
 {
   GtkWidget *dialog;
 
-  wait_until (dialog_is_shown, NULL, "a dialog");
+  app_test_wait_until (dialog_is_shown, NULL, "a dialog");
   dialog = GTK_WIDGET (find_dialog ());
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   /* As a click on a button would: respond, then close */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_close (GTK_WINDOW (dialog));
-  wait_until (dialog_is_gone, &dialog, "the dialog to close");
+  app_test_wait_until (dialog_is_gone, &dialog, "the dialog to close");
   if (dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 }
@@ -149,7 +106,7 @@ open_window (const char *path)
 
   gtk_window_present (GTK_WINDOW (window));
   sm_window_open_file (window, file);
-  wait_until (window_is_idle, window, "the document to open");
+  app_test_wait_until (window_is_idle, window, "the document to open");
   g_assert_nonnull (sm_window_get_document (window));
 
   return window;
@@ -165,7 +122,7 @@ close_window (SmWindow *window)
   gtk_window_close (GTK_WINDOW (window));
   if (modified)
     answer_dialog ("discard");
-  spin (50);
+  app_test_spin (50);
 }
 
 static guint
@@ -251,37 +208,6 @@ tag (SmWindow   *window,
   g_assert_not_reached ();
 }
 
-static void
-collect_widgets (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class,
-                 GPtrArray  *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    {
-      g_ptr_array_add (found, widget);
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, css_class, found);
-}
-
-/* The widgets of @type (and @css_class, unless %NULL) in @root, in the
- * order they are laid out, without looking inside those found */
-static GPtrArray *
-find_widgets (GtkWidget  *root,
-              GType       type,
-              const char *css_class)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (root, type, css_class, found);
-
-  return found;
-}
-
 /* The editors in the popover a click on @offset opens */
 static GPtrArray *
 open_span_editors (SmAnnotationView *view,
@@ -292,7 +218,7 @@ open_span_editors (SmAnnotationView *view,
   sm_annotation_view_show_spans_at (view, offset);
   g_assert_true (gtk_widget_get_visible (popover));
 
-  return find_widgets (popover, SM_TYPE_SPAN_EDITOR, NULL);
+  return app_test_find_widgets (popover, SM_TYPE_SPAN_EDITOR, NULL);
 }
 
 /* The @n-th GtkDropDown of an editor: 0 is the label, 1 the speaker */
@@ -300,7 +226,7 @@ static GtkDropDown *
 editor_dropdown (GtkWidget *editor,
                  guint      n)
 {
-  g_autoptr(GPtrArray) found = find_widgets (editor, GTK_TYPE_DROP_DOWN, NULL);
+  g_autoptr(GPtrArray) found = app_test_find_widgets (editor, GTK_TYPE_DROP_DOWN, NULL);
 
   g_assert_cmpuint (found->len, >, n);
   return g_ptr_array_index (found, n);
@@ -377,7 +303,7 @@ selected_text (SmWindow *window)
 static void
 test_whole_words (void)
 {
-  g_autofree char *folder = g_build_filename (home, "words", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "words", NULL);
   g_autofree char *article = g_build_filename (folder, "words.txt", NULL);
   SmWindow *window;
   SmDocument *document;
@@ -465,7 +391,7 @@ test_edit_attribute_undo (void)
   /* Attribute the claim to the only speaker; the editor shows the speaker
    * choice once it has caught up with the relabel */
   dropdown = editor_dropdown (g_ptr_array_index (editors, 0), 1);
-  wait_until (widget_is_visible, dropdown, "the speaker choice");
+  app_test_wait_until (widget_is_visible, dropdown, "the speaker choice");
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
   gtk_drop_down_set_selected (dropdown, 1);
   g_assert_true (sm_document_get_speaker (document, claim) == speaker);
@@ -499,7 +425,7 @@ write_sample_json (void)
   g_autofree char *article = sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (article);
   g_autoptr(SmDocument) document = sm_document_new_from_file (file, NULL, NULL);
-  g_autofree char *folder = g_build_filename (home, "work", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "work", NULL);
   g_autofree char *path = g_build_filename (folder, "sample.json", NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
 
@@ -532,7 +458,7 @@ test_save_reload_compare (void)
   g_assert_true (sm_document_get_modified (document));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  wait_until (window_is_idle, window, "the save");
+  app_test_wait_until (window_is_idle, window, "the save");
   g_assert_false (sm_document_get_modified (document));
   g_assert_true (g_file_equal (sm_window_get_file (window), file));
 
@@ -560,7 +486,7 @@ test_save_reload_compare (void)
 static void
 test_opening_article_finds_its_annotations (void)
 {
-  g_autofree char *folder = g_build_filename (home, "pair", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "pair", NULL);
   g_autofree char *article = g_build_filename (folder, "story.txt", NULL);
   g_autofree char *annotations = g_build_filename (folder, "story.json", NULL);
   g_autoptr(GFile) article_file = g_file_new_for_path (article);
@@ -612,7 +538,7 @@ test_bad_files_keep_what_was_open (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *bad = g_build_filename (home, "bad", cases[i].name, NULL);
+      g_autofree char *bad = g_build_filename (app_test_get_home (), "bad", cases[i].name, NULL);
       g_autoptr(GFile) file = g_file_new_for_path (bad);
       AdwMessageDialog *dialog;
 
@@ -631,11 +557,11 @@ test_bad_files_keep_what_was_open (void)
           g_assert_false (sm_window_is_busy (window));
           g_assert_true (sm_window_get_document (window) == document);
           gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-          wait_until (window_is_idle, window, "the save");
+          app_test_wait_until (window_is_idle, window, "the save");
           sm_window_open_file (window, file);
         }
 
-      wait_until (dialog_is_shown, NULL, "the error");
+      app_test_wait_until (dialog_is_shown, NULL, "the error");
       dialog = find_dialog ();
       g_test_message ("%s: %s", cases[i].name, adw_message_dialog_get_body (dialog));
       g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), cases[i].message));
@@ -643,7 +569,7 @@ test_bad_files_keep_what_was_open (void)
       answer_dialog ("close");
 
       /* The window still has the document, its spans and highlights */
-      wait_until (window_is_idle, window, "the failed open");
+      app_test_wait_until (window_is_idle, window, "the failed open");
       g_assert_true (sm_window_get_document (window) == document);
       g_assert_cmpuint (sm_document_get_n_spans (document), ==, 1);
       assert_highlight (sm_window_get_view (window), "SPEAKER", name, name + 20);
@@ -667,7 +593,7 @@ test_save_failure_keeps_work (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (folder), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_until (dialog_is_shown, NULL, "the save error");
+  app_test_wait_until (dialog_is_shown, NULL, "the save error");
   dialog = find_dialog ();
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
                                    "sample.json: could not save: the folder does not exist"));
@@ -679,7 +605,7 @@ test_save_failure_keeps_work (void)
   /* Once the folder is back, saving works */
   g_mkdir_with_parents (folder, 0755);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_until (window_is_idle, window, "the save");
+  app_test_wait_until (window_is_idle, window, "the save");
   g_assert_false (sm_document_get_modified (document));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
@@ -710,7 +636,7 @@ test_draft_restores_after_crash (void)
   sm_document_set_speaker (document, claim, speaker, NULL);
 
   /* A few seconds after the change, a draft is on disk */
-  wait_until (draft_exists, NULL, "a draft");
+  app_test_wait_until (draft_exists, NULL, "a draft");
   before = sm_format_serialize (document);
 
   /* "Crash": a new window on start finds the draft and offers it */
@@ -719,7 +645,7 @@ test_draft_restores_after_crash (void)
   sm_window_offer_drafts (after_crash);
   /* It says when, in words: the draft was written moments ago */
   {
-    g_autoptr(GPtrArray) banners = find_widgets (GTK_WIDGET (after_crash), SM_TYPE_BANNER, NULL);
+    g_autoptr(GPtrArray) banners = app_test_find_widgets (GTK_WIDGET (after_crash), SM_TYPE_BANNER, NULL);
     const char *title = NULL;
 
     for (guint i = 0; i < banners->len; i++)
@@ -738,7 +664,7 @@ test_draft_restores_after_crash (void)
 
   /* Saving the restored work removes the draft */
   gtk_widget_activate_action (GTK_WIDGET (after_crash), "win.save", NULL);
-  wait_until (window_is_idle, after_crash, "the save");
+  app_test_wait_until (window_is_idle, after_crash, "the save");
   g_assert_false (draft_exists (NULL));
 
   close_window (after_crash);
@@ -892,7 +818,7 @@ shows_no_matches (gpointer data)
 static void
 test_whole_word_search (void)
 {
-  g_autofree char *folder = g_build_filename (home, "search", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "search", NULL);
   g_autofree char *article = g_build_filename (folder, "search.txt", NULL);
   SmWindow *window;
 
@@ -908,7 +834,7 @@ test_whole_word_search (void)
   g_assert_cmpuint (n_matches (window, "3.3"), ==, 0);
   g_assert_cmpuint (n_matches (window, "U.S."), ==, 1);
   g_assert_cmpuint (n_matches (window, "U.S"), ==, 0);
-  wait_until (shows_no_matches, window, "the count of matches");
+  app_test_wait_until (shows_no_matches, window, "the count of matches");
 
   /* Without Whole Words, every match */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.snap-to-words", NULL));
@@ -946,8 +872,8 @@ test_export_from_window (void)
 {
   g_autofree char *path = g_build_filename (SOURCE_DIR, "data", "screenshots",
                                             "belarus-iran-sanctions.json", NULL);
-  g_autofree char *jsonl = g_build_filename (home, "export", "out.jsonl", NULL);
-  g_autofree char *brat = g_build_filename (home, "export", "brat", NULL);
+  g_autofree char *jsonl = g_build_filename (app_test_get_home (), "export", "out.jsonl", NULL);
+  g_autofree char *brat = g_build_filename (app_test_get_home (), "export", "brat", NULL);
   g_autofree char *ann = g_build_filename (brat, "belarus-iran-sanctions.ann", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) jsonl_file = g_file_new_for_path (jsonl);
@@ -969,7 +895,7 @@ test_export_from_window (void)
   g_assert_nonnull (dialog);
   sm_export_dialog_set_format (dialog, SM_EXPORT_FORMAT_JSONL);
   sm_export_dialog_export_to (dialog, jsonl_file);
-  wait_until (no_export_dialog, NULL, "the export");
+  app_test_wait_until (no_export_dialog, NULL, "the export");
 
   g_assert_true (g_file_get_contents (jsonl, &contents, NULL, NULL));
   g_assert_nonnull (strchr (contents, '\n'));
@@ -993,7 +919,7 @@ test_export_from_window (void)
       sm_export_dialog_export_to (dialog, brat_folder);
       if (round == 1)
         answer_dialog ("overwrite");
-      wait_until (no_export_dialog, NULL, "the brat export");
+      app_test_wait_until (no_export_dialog, NULL, "the brat export");
       g_assert_true (g_file_test (ann, G_FILE_TEST_EXISTS));
     }
 
@@ -1009,7 +935,7 @@ window_has_document (gpointer data)
 static void
 test_import_into_window (void)
 {
-  g_autofree char *folder = g_build_filename (home, "import", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "import", NULL);
   g_autofree char *txt = g_build_filename (folder, "quote.txt", NULL);
   g_autofree char *ann = g_build_filename (folder, "quote.ann", NULL);
   g_autoptr(GListStore) inputs = g_list_store_new (G_TYPE_FILE);
@@ -1033,7 +959,7 @@ test_import_into_window (void)
   g_assert_nonnull (dialog);
   g_list_store_append (inputs, ann_file);
   sm_import_dialog_import (dialog, SM_IMPORT_FORMAT_BRAT, G_LIST_MODEL (inputs));
-  wait_until (window_has_document, window, "the imported document");
+  app_test_wait_until (window_has_document, window, "the imported document");
 
   document = sm_window_get_document (window);
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
@@ -1078,15 +1004,15 @@ test_file_changed_on_disk (void)
   /* Our own save is not "another program" */
   tag (window, "SPEAKER", 0, 9);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_until (window_is_idle, window, "the save");
-  spin (1500);
+  app_test_wait_until (window_is_idle, window, "the save");
+  app_test_spin (1500);
   g_assert_false (sm_window_get_changed_on_disk (window));
 
   /* Another program writes its version */
   sm_document_add_span (theirs, "FIGURE", 10, 14, NULL);
   sm_document_add_span (theirs, "FIGURE", 15, 19, NULL);
   g_assert_true (sm_document_save_to_file (theirs, file, NULL, NULL));
-  wait_until (changed_on_disk, window, "the change to be noticed");
+  app_test_wait_until (changed_on_disk, window, "the change to be noticed");
 
   /* Saving asks first; cancelling leaves their file alone */
   tag (window, "CLAIM", 20, 30);
@@ -1100,7 +1026,7 @@ test_file_changed_on_disk (void)
   /* Reload discards ours, after asking, and shows theirs */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
   answer_dialog ("discard");
-  wait_until (document_replaced, &(gpointer[2]) { window, document }, "the reload");
+  app_test_wait_until (document_replaced, &(gpointer[2]) { window, document }, "the reload");
   document = sm_window_get_document (window);
   g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, 2);
   g_assert_cmpuint (sm_document_count_spans_with_label (document, "SPEAKER"), ==, 0);
@@ -1111,11 +1037,11 @@ test_file_changed_on_disk (void)
   g_assert_true (sm_document_save_to_file (theirs, file, NULL, NULL));
   sm_document_add_span (theirs, "FIGURE", 31, 35, NULL);
   g_assert_true (sm_document_save_to_file (theirs, file, NULL, NULL));
-  wait_until (changed_on_disk, window, "the second change to be noticed");
+  app_test_wait_until (changed_on_disk, window, "the second change to be noticed");
   tag (window, "CLAIM", 40, 50);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   answer_dialog ("replace");
-  wait_until (window_is_idle, window, "the save");
+  app_test_wait_until (window_is_idle, window, "the save");
   on_disk = sm_document_new_from_file (file, NULL, NULL);
   g_assert_cmpuint (sm_document_get_n_spans (on_disk), ==, 3);
   {
@@ -1133,7 +1059,7 @@ static const char *
 id_notes (SmLabelsDialog *dialog)
 {
   static char *text;
-  g_autoptr(GPtrArray) notes = find_widgets (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label-id-note");
+  g_autoptr(GPtrArray) notes = app_test_find_widgets (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label-id-note");
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < notes->len; i++)
@@ -1198,7 +1124,7 @@ test_edit_labels (void)
   /* Removing a used label says how many spans go, and asks: no, then yes */
   g_assert_cmpuint (sm_document_count_spans_with_label (document, "FIGURE"), ==, 2);
   sm_labels_dialog_remove_label (dialog, "FIGURE");
-  wait_until (dialog_is_shown, NULL, "the question");
+  app_test_wait_until (dialog_is_shown, NULL, "the question");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (find_dialog ()), "2 spans use it"));
   answer_dialog ("cancel");
   g_assert_nonnull (sm_document_find_label (document, "FIGURE"));
@@ -1234,7 +1160,7 @@ wait_for_entry (SmWindow   *window,
 {
   gpointer pair[2] = { window, (gpointer) name };
 
-  wait_until (corpus_shows_entry, pair, name);
+  app_test_wait_until (corpus_shows_entry, pair, name);
 }
 
 static gboolean
@@ -1248,7 +1174,7 @@ corpus_read (gpointer data)
 static void
 test_corpus_workflow (void)
 {
-  g_autofree char *folder = g_build_filename (home, "corpus", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "corpus", NULL);
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
   g_autofree char *project = g_build_filename (folder, "spanmark-project.json", NULL);
   g_autofree char *b_json = g_build_filename (folder, "b.json", NULL);
@@ -1281,7 +1207,7 @@ test_corpus_workflow (void)
   gtk_window_present (GTK_WINDOW (window));
   sm_window_open_folder (window, folder_file);
   wait_for_entry (window, "a");
-  wait_until (corpus_read, window, "the corpus to be read");
+  app_test_wait_until (corpus_read, window, "the corpus to be read");
 
   /* The schema's labels are the document's, and taking them on is not a change */
   document = sm_window_get_document (window);
@@ -1353,7 +1279,7 @@ assert_toggles_tell_the_truth (SmWindow *window,
                                gboolean  in_corpus)
 {
   GtkWidget *span_list = GTK_WIDGET (sm_window_get_span_list (window));
-  g_autoptr(GPtrArray) corpus = find_widgets (GTK_WIDGET (window), SM_TYPE_CORPUS_SIDEBAR, NULL);
+  g_autoptr(GPtrArray) corpus = app_test_find_widgets (GTK_WIDGET (window), SM_TYPE_CORPUS_SIDEBAR, NULL);
 
   g_assert_cmpint (action_is_on (window, "show-sidebar"), ==, sidebar_is_shown (window, span_list));
   g_assert_cmpuint (corpus->len, ==, 1);
@@ -1377,7 +1303,7 @@ toggle_sidebars (SmWindow *window,
 
         g_action_group_change_action_state (G_ACTION_GROUP (window), actions[i],
                                             g_variant_new_boolean (!was_on));
-        spin (600);
+        app_test_spin (600);
         g_assert_cmpint (action_is_on (window, actions[i]), ==, !was_on);
         assert_toggles_tell_the_truth (window, in_corpus);
       }
@@ -1390,7 +1316,7 @@ static void
 test_sidebars_fit_or_fold (void)
 {
   static const int widths[] = { 700, 1100, 1800 };
-  g_autofree char *folder = g_build_filename (home, "sidebars", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "sidebars", NULL);
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
   g_autofree char *sample = sample_path ();
 
@@ -1415,7 +1341,7 @@ test_sidebars_fit_or_fold (void)
       gtk_window_present (GTK_WINDOW (window));
       sm_window_open_folder (window, folder_file);
       wait_for_entry (window, "article-0");
-      spin (600);
+      app_test_spin (600);
       assert_toggles_tell_the_truth (window, TRUE);
       /* GTK gives a window no more than the screen: room is what it got */
       if (gtk_widget_get_width (GTK_WIDGET (window)) >= 1800)
@@ -1434,10 +1360,10 @@ test_sidebars_fit_or_fold (void)
         g_autoptr(GFile) file = g_file_new_for_path (sample);
 
         sm_window_open_file (window, file);
-        wait_until (window_is_idle, window, "the document to open");
+        app_test_wait_until (window_is_idle, window, "the document to open");
       }
       g_assert_true (sm_document_add_label (sm_window_get_document (window), source, NULL));
-      spin (600);
+      app_test_spin (600);
       assert_toggles_tell_the_truth (window, FALSE);
       if (gtk_widget_get_width (GTK_WIDGET (window)) >= 1800)
         g_assert_true (action_is_on (window, "show-sidebar"));
@@ -1451,7 +1377,7 @@ static void
 assert_no_label_cut (GtkWidget  *root,
                      const char *where)
 {
-  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, NULL);
+  g_autoptr(GPtrArray) labels = app_test_find_widgets (root, GTK_TYPE_LABEL, NULL);
   guint shown = 0;
 
   for (guint i = 0; i < labels->len; i++)
@@ -1479,7 +1405,7 @@ static void
 assert_choices_whole (GtkWidget  *chooser,
                       const char *where)
 {
-  g_autoptr(GPtrArray) popovers = find_widgets (chooser, GTK_TYPE_POPOVER, NULL);
+  g_autoptr(GPtrArray) popovers = app_test_find_widgets (chooser, GTK_TYPE_POPOVER, NULL);
   GtkPopover *popover;
 
   g_assert_cmpuint (popovers->len, ==, 1);
@@ -1487,17 +1413,17 @@ assert_choices_whole (GtkWidget  *chooser,
 
   assert_no_label_cut (chooser, where);
   gtk_popover_popup (popover);
-  spin (300);
+  app_test_spin (300);
   assert_no_label_cut (GTK_WIDGET (popover), where);
   gtk_popover_popdown (popover);
-  spin (100);
+  app_test_spin (100);
 }
 
 /* "The Whole Corpus, as Saved", and every other choice, whole */
 static void
 test_dropdowns_show_whole_items (void)
 {
-  g_autofree char *folder = g_build_filename (home, "dropdowns", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "dropdowns", NULL);
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
   g_autofree char *article = g_build_filename (folder, "a.txt", NULL);
   SmWindow *window = sm_window_new (app);
@@ -1511,10 +1437,10 @@ test_dropdowns_show_whole_items (void)
   gtk_window_present (GTK_WINDOW (window));
   sm_window_open_folder (window, folder_file);
   wait_for_entry (window, "a");
-  spin (300);
+  app_test_spin (300);
 
   /* The document list's filters */
-  dropdowns = find_widgets (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL);
+  dropdowns = app_test_find_widgets (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL);
   g_assert_cmpuint (dropdowns->len, >=, 2);
   for (guint i = 0; i < dropdowns->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (dropdowns, i)))
@@ -1524,8 +1450,8 @@ test_dropdowns_show_whole_items (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   dialog = find_toplevel (SM_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
-  spin (300);
-  rows = find_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL);
+  app_test_spin (300);
+  rows = app_test_find_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL);
   g_assert_cmpuint (rows->len, ==, 3);
   for (guint i = 0; i < rows->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
@@ -1536,7 +1462,7 @@ test_dropdowns_show_whole_items (void)
         for (guint j = 0; j < g_list_model_get_n_items (choices); j++)
           {
             adw_combo_row_set_selected (g_ptr_array_index (rows, i), j);
-            spin (100);
+            app_test_spin (100);
             assert_choices_whole (g_ptr_array_index (rows, i), "export dialog");
           }
       }
@@ -1552,26 +1478,20 @@ static void
 xdotool (const char *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   const char *argument;
   va_list arguments;
-  int status;
-
-  g_ptr_array_add (argv, g_find_program_in_path ("xdotool"));
-  if (g_ptr_array_index (argv, 0) == NULL)
-    g_error ("xdotool is needed to type on the display (build-aux/install-deps.sh installs it)");
 
   va_start (arguments, first);
   for (argument = first; argument != NULL; argument = va_arg (arguments, const char *))
-    g_ptr_array_add (argv, g_strdup (argument));
+    g_ptr_array_add (args, g_strdup (argument));
   va_end (arguments);
-  g_ptr_array_add (argv, NULL);
+  g_ptr_array_add (args, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  app_test_run_xdotool ((const char * const *) args->pdata, &error);
   g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  spin (400);
+  app_test_spin (400);
 }
 
 /* Typing on the "Said by" dropdown searches its speakers, and Enter
@@ -1601,13 +1521,13 @@ said_by_takes_typing (void)
   editors = open_span_editors (sm_window_get_view (window), said + 2);
   g_assert_cmpuint (editors->len, ==, 1);
   dropdown = editor_dropdown (g_ptr_array_index (editors, 0), 1);
-  wait_until (widget_is_visible, dropdown, "the speaker choice");
-  spin (300);
+  app_test_wait_until (widget_is_visible, dropdown, "the speaker choice");
+  app_test_spin (300);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (dropdown)));
-  spin (200);
+  app_test_spin (200);
 
-  entries = find_widgets (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY, NULL);
-  popovers = find_widgets (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER, NULL);
+  entries = app_test_find_widgets (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY, NULL);
+  popovers = app_test_find_widgets (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER, NULL);
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_cmpuint (popovers->len, ==, 1);
 
@@ -1623,7 +1543,7 @@ said_by_takes_typing (void)
 
   /* Typed in the open list, as after a click on the dropdown */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (dropdown)));
-  spin (300);
+  app_test_spin (300);
   g_assert_true (gtk_widget_get_visible (g_ptr_array_index (popovers, 0)));
   xdotool ("type", "--delay", "60", "khamenei", NULL);
   g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "khamenei");
@@ -1656,7 +1576,7 @@ document_has_quote (gpointer data)
 static void
 test_corpus_schema_and_unknown_labels (void)
 {
-  g_autofree char *folder = g_build_filename (home, "schema", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "schema", NULL);
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
   g_autofree char *json = g_build_filename (folder, "story.json", NULL);
   g_autoptr(GFile) json_file = g_file_new_for_path (json);
@@ -1703,7 +1623,7 @@ test_corpus_schema_and_unknown_labels (void)
 
   /* Map it to Speaker */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-labels", NULL));
-  wait_until (dialog_is_shown, NULL, "the mapping");
+  app_test_wait_until (dialog_is_shown, NULL, "the mapping");
   question = find_dialog ();
   grid = adw_message_dialog_get_extra_child (question);
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child; child = gtk_widget_get_next_sibling (child))
@@ -1723,9 +1643,9 @@ test_corpus_schema_and_unknown_labels (void)
 
   /* Removing a label counts its spans in every document of the corpus:
    * two mapped here, not saved yet, and one in zeta.json */
-  wait_until (corpus_read, window, "the corpus to be read");
+  app_test_wait_until (corpus_read, window, "the corpus to be read");
   sm_labels_dialog_remove_label (dialog, "SPEAKER");
-  wait_until (dialog_is_shown, NULL, "the question");
+  app_test_wait_until (dialog_is_shown, NULL, "the question");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (find_dialog ()), "3 spans in 2 documents use it."));
   answer_dialog ("cancel");
   g_assert_nonnull (sm_project_find_label (sm_corpus_folder_get_project (sm_window_get_corpus (window)), "SPEAKER"));
@@ -1740,7 +1660,7 @@ test_corpus_schema_and_unknown_labels (void)
   g_assert_true (sm_labels_dialog_rename_label (dialog, "SPEAKER", "Person"));
   g_assert_cmpstr (id_notes (dialog), ==, "Id SPEAKER is kept: 3 spans in 2 documents use it");
   g_assert_true (sm_labels_dialog_rename_label (dialog, "SPEAKER", "Speaker"));
-  spin (500);
+  app_test_spin (500);
   reread = sm_project_new_for_folder (folder_file, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sm_project_find_label (reread, "SOURCE"));
@@ -1760,7 +1680,7 @@ test_corpus_schema_and_unknown_labels (void)
     g_assert_no_error (error);
     g_assert_true (sm_project_save_to_file (reread, project_file, NULL, &error));
     g_assert_no_error (error);
-    wait_until (document_has_quote, document, "the schema changed on disk to reach the document");
+    app_test_wait_until (document_has_quote, document, "the schema changed on disk to reach the document");
     g_assert_cmpstr (sm_label_get_key (sm_document_find_label (document, "QUOTE")), ==, "q");
     g_assert_cmpint (sm_document_get_modified (document), ==, was_modified);
   }
@@ -1782,7 +1702,7 @@ wait_for_text (SmWindow   *window,
 {
   gpointer pair[2] = { window, (gpointer) text };
 
-  wait_until (window_shows, pair, text);
+  app_test_wait_until (window_shows, pair, text);
 }
 
 /* The banner whose title holds @text, if one is revealed */
@@ -1790,7 +1710,7 @@ static gboolean
 banner_shows (SmWindow   *window,
               const char *text)
 {
-  g_autoptr(GPtrArray) banners = find_widgets (GTK_WIDGET (window), SM_TYPE_BANNER, NULL);
+  g_autoptr(GPtrArray) banners = app_test_find_widgets (GTK_WIDGET (window), SM_TYPE_BANNER, NULL);
 
   for (guint i = 0; i < banners->len; i++)
     {
@@ -1847,7 +1767,7 @@ save_said_by (const char         *folder,
 static void
 test_relations_fit_their_type (void)
 {
-  g_autofree char *folder = g_build_filename (home, "relations", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "relations", NULL);
   g_autofree char *path = save_said_by (folder, "said.json", NULL);
   g_autofree char *broken = g_build_filename (folder, "broken.json", NULL);
   SmWindow *window = open_window (path);
@@ -1908,7 +1828,7 @@ test_relations_fit_their_type (void)
 static void
 test_corpus_schema_is_not_an_edit (void)
 {
-  g_autofree char *folder = g_build_filename (home, "schema-undo", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "schema-undo", NULL);
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
   g_autoptr(GFile) project_file = g_file_get_child (folder_file, SM_PROJECT_FILE_NAME);
   g_autoptr(SmProject) schema = sm_project_new ();
@@ -1953,7 +1873,7 @@ test_corpus_schema_is_not_an_edit (void)
     g_assert_true (sm_project_save_to_file (schema, project_file, NULL, &error));
     g_assert_no_error (error);
   }
-  wait_until (has_no_relations, document, "the link to go");
+  app_test_wait_until (has_no_relations, document, "the link to go");
   wait_for_text (window, "Removed 1 relation");
   g_assert_true (sm_document_get_modified (document));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -1974,7 +1894,7 @@ test_empty_window_offers_sample (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (sm_window_is_empty (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
-  wait_until (window_is_idle, window, "the sample to open");
+  app_test_wait_until (window_is_idle, window, "the sample to open");
   g_assert_cmpstr (sm_document_get_name (sm_window_get_document (window)), ==, "belarus-iran-sanctions");
 
   close_window (window);
@@ -1984,7 +1904,7 @@ test_empty_window_offers_sample (void)
 static GPtrArray *
 find_label_filters (SmWindow *window)
 {
-  return find_widgets (GTK_WIDGET (sm_window_get_span_list (window)), GTK_TYPE_TOGGLE_BUTTON, "label-filter");
+  return app_test_find_widgets (GTK_WIDGET (sm_window_get_span_list (window)), GTK_TYPE_TOGGLE_BUTTON, "label-filter");
 }
 
 static const char *
@@ -2155,48 +2075,18 @@ test_span_row_wraps_to_its_width (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Warnings GTK logs while a test runs: a warning there (a widget drawn
- * without a size, say) is a defect a user sees, but newer GTKs warn about
- * their own layout too, so tests look for the ones they are about */
-static GPtrArray *warnings;
-
-static GLogWriterOutput
-record_warnings (GLogLevelFlags   log_level,
-                 const GLogField *fields,
-                 gsize            n_fields,
-                 gpointer         user_data)
-{
-  if ((log_level & G_LOG_LEVEL_WARNING) != 0 && warnings != NULL)
-    {
-      for (gsize i = 0; i < n_fields; i++)
-        if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-          g_ptr_array_add (warnings, fields[i].length < 0 ? g_strdup (fields[i].value)
-                                                          : g_strndup (fields[i].value, fields[i].length));
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
-static void
-assert_no_warning_about (const char *what)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (strstr (g_ptr_array_index (warnings, i), what) != NULL)
-      g_error ("GTK warned: %s", (const char *) g_ptr_array_index (warnings, i));
-}
-
 /* Lets the frame clock lay out and draw what changed */
 static void
 draw_frames (GtkWidget *widget)
 {
   gtk_widget_queue_draw (widget);
-  spin (300);
+  app_test_spin (300);
 }
 
 static GtkWidget *
 find_tag_popover (SmAnnotationView *view)
 {
-  g_autoptr(GPtrArray) popovers = find_widgets (GTK_WIDGET (view), GTK_TYPE_POPOVER, "tag-popover");
+  g_autoptr(GPtrArray) popovers = app_test_find_widgets (GTK_WIDGET (view), GTK_TYPE_POPOVER, "tag-popover");
 
   g_assert_cmpuint (popovers->len, ==, 1);
   return g_ptr_array_index (popovers, 0);
@@ -2222,7 +2112,7 @@ test_label_click_closes_popover (void)
   popover = find_tag_popover (view);
   g_assert_true (gtk_widget_get_visible (popover));
 
-  buttons = find_widgets (popover, SM_TYPE_LABEL_BUTTON, NULL);
+  buttons = app_test_find_widgets (popover, SM_TYPE_LABEL_BUTTON, NULL);
   g_assert_cmpuint (buttons->len, ==, 3);
   g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
 
@@ -2238,7 +2128,7 @@ note_fits_in_popover (gpointer data)
 {
   GtkWidget *editor = data;
   GtkWidget *popover = gtk_widget_get_ancestor (editor, GTK_TYPE_POPOVER);
-  g_autoptr(GPtrArray) entries = find_widgets (editor, GTK_TYPE_ENTRY, NULL);
+  g_autoptr(GPtrArray) entries = app_test_find_widgets (editor, GTK_TYPE_ENTRY, NULL);
   GtkWidget *note = g_ptr_array_index (entries, 0);
   graphene_rect_t bounds;
 
@@ -2265,7 +2155,7 @@ test_relabel_keeps_article_drawn (void)
   span = tag (window, "FIGURE", quote, quote + 9);
   draw_frames (GTK_WIDGET (window));
 
-  g_ptr_array_set_size (warnings, 0);
+  app_test_forget_warnings ();
   editors = open_span_editors (view, quote + 2);
   editor = g_ptr_array_index (editors, 0);
   draw_frames (GTK_WIDGET (window));
@@ -2273,13 +2163,13 @@ test_relabel_keeps_article_drawn (void)
 
   gtk_drop_down_set_selected (editor_dropdown (editor, 0), 1);
   g_assert_cmpstr (sm_span_get_label (span), ==, "CLAIM");
-  wait_until (widget_is_visible, editor_dropdown (editor, 1), "the speaker choice");
+  app_test_wait_until (widget_is_visible, editor_dropdown (editor, 1), "the speaker choice");
   draw_frames (GTK_WIDGET (window));
 
-  assert_no_warning_about ("allocation");
+  app_test_assert_no_warning_about ("allocation");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 0);
-  wait_until (note_fits_in_popover, editor, "the popover to fit the note");
+  app_test_wait_until (note_fits_in_popover, editor, "the popover to fit the note");
 
   gtk_popover_popdown (sm_annotation_view_get_span_popover (view));
   close_window (window);
@@ -2336,7 +2226,7 @@ static void
 test_document_opens_at_its_own_place (void)
 {
   g_autofree char *sample = sample_path ();
-  g_autofree char *folder = g_build_filename (home, "scroll", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "scroll", NULL);
   g_autofree char *first = g_build_filename (folder, "first.txt", NULL);
   g_autofree char *second = g_build_filename (folder, "second.txt", NULL);
   g_autoptr(GFile) first_file = g_file_new_for_path (first);
@@ -2353,7 +2243,7 @@ test_document_opens_at_its_own_place (void)
 
   window = open_window (first);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
-  wait_until (can_scroll, window, "the article to be laid out");
+  app_test_wait_until (can_scroll, window, "the article to be laid out");
 
   /* Read down to the end */
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sm_window_get_view (window)));
@@ -2365,16 +2255,16 @@ test_document_opens_at_its_own_place (void)
 
   /* Another document starts at its top */
   sm_window_open_file (window, second_file);
-  wait_until (window_is_idle, window, "the second document to open");
-  wait_until (can_scroll, window, "the second article to be laid out");
+  app_test_wait_until (window_is_idle, window, "the second document to open");
+  app_test_wait_until (can_scroll, window, "the second article to be laid out");
   draw_frames (GTK_WIDGET (window));
   g_assert_cmpfloat (scroll_position (window), ==, 0.0);
   g_assert_cmpint (top_line (window), ==, 0);
 
   /* Back to the first: where the user was */
   sm_window_open_file (window, first_file);
-  wait_until (window_is_idle, window, "the first document to open again");
-  wait_until (is_at_line, &at, "the first document to show where it was left");
+  app_test_wait_until (window_is_idle, window, "the first document to open again");
+  app_test_wait_until (is_at_line, &at, "the first document to show where it was left");
 
   close_window (window);
 }
@@ -2666,7 +2556,7 @@ span_list_then_shift_arrows (void)
   speaker = tag (window, "SPEAKER", name, name + 20);
   claim = tag (window, "CLAIM", quote, quote + 9);
   draw_frames (GTK_WIDGET (window));
-  lists = find_widgets (GTK_WIDGET (sm_window_get_span_list (window)), GTK_TYPE_LIST_VIEW, NULL);
+  lists = app_test_find_widgets (GTK_WIDGET (sm_window_get_span_list (window)), GTK_TYPE_LIST_VIEW, NULL);
   g_assert_cmpuint (lists->len, ==, 1);
   list = g_ptr_array_index (lists, 0);
 
@@ -2674,7 +2564,7 @@ span_list_then_shift_arrows (void)
   xdotool ("mousemove", "200", "300", NULL);
 
   g_assert_true (gtk_widget_grab_focus (list));
-  spin (200);
+  app_test_spin (200);
   xdotool ("key", "Return", NULL);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
   xdotool ("key", "shift+Right", NULL);
@@ -2682,7 +2572,7 @@ span_list_then_shift_arrows (void)
 
   /* Down moves to the next row and stays in the list */
   g_assert_true (gtk_widget_grab_focus (list));
-  spin (200);
+  app_test_spin (200);
   xdotool ("key", "Down", NULL);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
   xdotool ("key", "Return", NULL);
@@ -2715,43 +2605,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  /* A home of our own: recent files, settings and drafts */
-  home = g_dir_make_tmp ("spanmark-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-
-  /* Builders without a display (flatpak-builder's run-tests) skip these;
-   * build-aux/run-tests.sh gives them one */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display to open windows on\n");
-      return 0;
-    }
-
-  warnings = g_ptr_array_new_with_free_func (g_free);
-  g_log_set_writer_func (record_warnings, NULL, NULL);
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() makes warnings fatal. Newer GTKs warn about their own
-   * layout (libadwaita 1.7's message dialog measuring a long file name in
-   * its heading), which is theirs to fix; criticals, which our argument
-   * checks raise, still end the test. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  adw_init ();
-
-  app = g_object_new (SM_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/spanmark/Spanmark",
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = app_test_init (&argc, &argv, APP_TEST_NONE);
+  if (app == NULL)
+    return 0;
 
   g_test_add_func ("/window/tag-with-the-mouse", test_tag_with_the_mouse);
   g_test_add_func ("/window/whole-words", test_whole_words);
@@ -2790,6 +2648,5 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  g_clear_pointer (&warnings, g_ptr_array_unref);
   return status;
 }
