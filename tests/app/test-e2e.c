@@ -1201,6 +1201,36 @@ highlights (Session  *session,
 
 typedef struct
 {
+  Session  *session;
+  SmSpan   *span;
+  guint     offset;
+  gboolean  shown;
+} Highlight;
+
+static gboolean
+highlight_is (gpointer data)
+{
+  Highlight *highlight = data;
+
+  return highlights (highlight->session, highlight->span, highlight->offset) == highlight->shown;
+}
+
+/* Whether the character at @offset comes to show @span's highlight (or,
+ * with @shown %FALSE, to lose it): the window draws what a drag did once
+ * it has taken the pointer's events, which a slow build does late */
+static gboolean
+wait_highlight (Session  *session,
+                SmSpan   *span,
+                guint     offset,
+                gboolean  shown)
+{
+  Highlight highlight = { session, span, offset, shown };
+
+  return app_test_wait_for (highlight_is, &highlight, SETTLE_SECONDS);
+}
+
+typedef struct
+{
   SmSpan *span;
   guint   start;
   guint   end;
@@ -1294,7 +1324,7 @@ step_drag_end (Session *session,
 
   EXPECT (app_test_wait_for (shows_resize_pointer, session->view, SETTLE_SECONDS),
           "while dragging the end, the pointer is \"%s\"", pointer_shape (session->view));
-  EXPECT (highlights (session, edges->speaker, edges->told + 3),
+  EXPECT (wait_highlight (session, edges->speaker, edges->told + 3, TRUE),
           "while dragging the speaker's end onto \"told\", the highlight did not follow");
   EXPECT (sm_span_get_end (edges->speaker) == edges->name_end,
           "the speaker changed before the release");
@@ -1311,8 +1341,8 @@ step_drag_end (Session *session,
   EXPECT (sm_document_get_speaker (session->document, edges->claim) == edges->speaker,
           "the claim is no longer said by the speaker");
   EXPECT (g_strcmp0 (sm_span_get_note (edges->speaker), "the Leader") == 0, "the speaker lost its note");
-  EXPECT (highlights (session, edges->speaker, edges->told + 3) &&
-          !highlights (session, edges->speaker, edges->told + 4),
+  EXPECT (wait_highlight (session, edges->speaker, edges->told + 3, TRUE) &&
+          wait_highlight (session, edges->speaker, edges->told + 4, FALSE),
           "the highlight does not show the speaker's new end");
   EXPECT (!gtk_widget_get_visible (get_tag_popover (session->view)) &&
           !gtk_widget_get_visible (GTK_WIDGET (sm_annotation_view_get_span_popover (session->view))),
@@ -1344,7 +1374,7 @@ step_escape (Session *session,
   EXPECT (locate_char (session->view, edges->name + 12, EDGE_MIDDLE, &to), "the speaker is not on the screen");
   if (!press_and_move (session, &from, &to))
     return FALSE;
-  EXPECT (!highlights (session, edges->speaker, edges->name),
+  EXPECT (wait_highlight (session, edges->speaker, edges->name, FALSE),
           "while dragging the speaker's start onto \"Seyyed\", the highlight did not follow");
 
   /* Not press_keys(): --clearmodifiers would let go of the button too */
@@ -1356,7 +1386,8 @@ step_escape (Session *session,
       return FALSE;
   }
 
-  EXPECT (highlights (session, edges->speaker, edges->name), "after Escape the highlight did not come back");
+  EXPECT (wait_highlight (session, edges->speaker, edges->name, TRUE),
+          "after Escape the highlight did not come back");
   if (!expect_extent (session, edges->speaker, edges->name, edges->name_end, "Escape during a drag"))
     return FALSE;
   EXPECT (!gtk_widget_get_visible (GTK_WIDGET (sm_annotation_view_get_span_popover (session->view))),
