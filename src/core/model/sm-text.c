@@ -38,13 +38,27 @@ struct _SmText
 G_DEFINE_BOXED_TYPE (SmText, sm_text, sm_text_ref, sm_text_unref)
 G_DEFINE_QUARK (sm-text-error-quark, sm_text_error)
 
-static void
-line_and_column (const char *data,
-                 gsize       byte_offset,
-                 guint      *line,
-                 guint      *column)
+/**
+ * sm_text_locate:
+ * @data: text, valid UTF-8 up to @byte_offset
+ * @byte_offset: a place in @data
+ * @line: (out): its line, from 1
+ * @column: (out): the column of the character at @byte_offset, from 1,
+ *   counted in characters
+ *
+ * Where every message about a place in a file says it is ("LINE:COLUMN:
+ * ..."): the line as editors number it, and the column in characters, so
+ * that text that is not ASCII before it does not shift it.
+ */
+void
+sm_text_locate (const char *data,
+                gsize       byte_offset,
+                guint      *line,
+                guint      *column)
 {
   const char *line_start = data;
+
+  g_return_if_fail (data != NULL || byte_offset == 0);
 
   *line = 1;
   for (const char *p = data; p < data + byte_offset; p++)
@@ -56,7 +70,6 @@ line_and_column (const char *data,
         }
     }
 
-  /* Bytes before the bad one on its line are valid UTF-8, so count characters */
   *column = (guint) g_utf8_strlen (line_start, data + byte_offset - line_start) + 1;
 }
 
@@ -233,7 +246,7 @@ sm_text_check_utf8 (const char  *data,
       /* Report the position only if what precedes the NUL is text */
       if (g_utf8_validate (data, offset, NULL))
         {
-          line_and_column (data, offset, &line, &column);
+          sm_text_locate (data, offset, &line, &column);
           g_set_error (error, SM_TEXT_ERROR, SM_TEXT_ERROR_BINARY,
                        _("%u:%u: this is not a text file: it contains a NUL byte at byte offset %lu"
                          " (a binary file, or text in UTF-16)"),
@@ -250,7 +263,7 @@ sm_text_check_utf8 (const char  *data,
     {
       gsize offset = end - data;
 
-      line_and_column (data, offset, &line, &column);
+      sm_text_locate (data, offset, &line, &column);
       g_set_error (error, SM_TEXT_ERROR, SM_TEXT_ERROR_ENCODING,
                    _("%u:%u: not valid UTF-8: byte 0x%02X at byte offset %lu"
                      " cannot start or continue a character. The file is probably in another"

@@ -53,6 +53,10 @@ gboolean     sm_text_check_utf8          (const char  *data,
                                           gsize        length,
                                           GError     **error);
 char        *sm_text_escape_controls     (const char  *string);
+void         sm_text_locate              (const char  *data,
+                                          gsize        byte_offset,
+                                          guint       *line,
+                                          guint       *column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmText, sm_text_unref)
 
