@@ -306,7 +306,8 @@ static const BadEdit bad_edits[] = {
   { "\"start\": 0,", "\"start\": -3,", SM_DOCUMENT_ERROR_INVALID,
     "span T1: “start” is out of range: it must be a whole number from 0 up to the text’s length" },
   { "\"start\": 0,", "\"start\": 99999999999999999999,", SM_DOCUMENT_ERROR_INVALID,
-    "span T1: “start” is out of range: it must be a whole number from 0 up to the text’s length" },
+    "8:55: “start”: the number 99999999999999999999 is too large to keep; the largest whole number is"
+    " 9223372036854775807" },
   { "\"start\": 0,", "\"start\": 0.5,", SM_DOCUMENT_ERROR_INVALID,
     "span T1: “start” must be a whole number, written without a decimal point or an exponent" },
   { "\"start\": 0,", "\"start\": \"0\",", SM_DOCUMENT_ERROR_INVALID,
@@ -377,6 +378,14 @@ static const BadEdit bad_edits[] = {
     "11:10: unexpected string constant \"status\", expected character `,'" },
   { "\"version\": 1,\n", "\"version\": 1\n", SM_DOCUMENT_ERROR_SYNTAX,
     "3:14: unexpected number `1', expected character `,'" },
+  /* Columns count characters, not bytes */
+  { "\"version\": 1,\n", "\"version\": 1, \"note\": \"Лукашенко\" 2,\n", SM_DOCUMENT_ERROR_SYNTAX,
+    "3:35: invalid string constant \"Лукашенко\", expected valid string constant" },
+  /* Whole numbers past 64 bits are refused where they are, not kept at the
+   * ends of the 64-bit range, in members Spanmark keeps without knowing too */
+  { "\"annotator\": \"a\",", "\"annotator\": \"a\", \"count\": [-99999999999999999999],", SM_DOCUMENT_ERROR_INVALID,
+    "12:40: “count”: the number -99999999999999999999 is too small to keep; the smallest whole number is"
+    " -9223372036854775808" },
 };
 
 static char *

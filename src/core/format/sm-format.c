@@ -551,8 +551,7 @@ read_number (const Value    *value,
     return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
                  _("“%s” must be a number"), member);
 
-  /* Integers beyond 64 bits read as the largest 64-bit value, or turned
-   * negative by a sign (as json-glib reads them): simply out of range. */
+  /* Whole numbers past 64 bits are SmJsonReader's to refuse */
   if (value->integer < 0 || value->integer >= G_MAXUINT)
     {
       if (is_offset)

@@ -6,13 +6,16 @@
  * builds a JsonNode only for a value the caller asks for (members Spanmark
  * keeps but does not know).
  *
- * It refuses what sm_json_parse() refuses (nesting past SM_JSON_MAX_DEPTH,
- * text after the value, escapes JSON does not have, "\u0000", half a
- * surrogate pair) and, being strict, also what json-glib 1.6 lets pass:
- * comments, single quotes, hex and octal numbers, a sign apart from its
- * number, unescaped control characters in strings. A syntax error is told
- * in json-glib's words and at json-glib's line and column (which counts
- * bytes), so that a file gives the same message whichever reads it.
+ * Every JSON Spanmark reads goes through it: Spanmark files, project
+ * files, JSON Lines imports, the corpus index (sm_json_read() builds a
+ * tree for those that want one). It refuses nesting past
+ * SM_JSON_MAX_DEPTH, text after the value, escapes JSON does not have,
+ * "\u0000", half a surrogate pair, whole numbers past 64 bits (json-glib
+ * 1.6 wraps them around) and, being strict, also what json-glib 1.6 lets
+ * pass: comments, single quotes, hex and octal numbers, a sign apart from
+ * its number, unescaped control characters in strings. A syntax error is
+ * told in json-glib's words, and every error at a line and a column in
+ * characters (sm_text_locate()), the first in the text.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,9 +30,8 @@
 #include <string.h>
 
 #include "sm-document.h"
-#include "sm-json.h"
-#include "sm-json-private.h"
 #include "sm-json-reader.h"
+#include "sm-text.h"
 
 /* What may come next */
 typedef enum
@@ -70,6 +72,9 @@ struct _SmJsonReader
   Expect       expect;
   guint        depth;
   char         containers[SM_JSON_MAX_DEPTH + 1];
+  /* The member each open object is at (in self->strings), for messages
+   * about a value in it; NULL for an array, or before the first member */
+  const char  *members[SM_JSON_MAX_DEPTH + 1];
 
   /* The token last returned */
   SmJsonToken  token;
@@ -138,73 +143,56 @@ sm_json_reader_free (SmJsonReader *self)
 
 /* Positions */
 
-/* json-glib's: the line, and the bytes before @at on it */
-static void
-byte_position (SmJsonReader *self,
-               const char   *at,
-               guint        *line,
-               guint        *column)
-{
-  const char *line_start = self->data;
-
-  *line = 1;
-  for (const char *q = self->data; q < at; q++)
-    {
-      if (*q == '\n')
-        {
-          (*line)++;
-          line_start = q + 1;
-        }
-    }
-  *column = (guint) (at - line_start);
-}
-
-/* Spanmark's: the line, and the column of the character at @at */
+/* The line and the column of the character at @at */
 static void
 char_position (SmJsonReader *self,
                const char   *at,
                guint        *line,
                guint        *column)
 {
-  const char *line_start = self->data;
+  sm_text_locate (self->data, at - self->data, line, column);
+}
 
-  *line = 1;
-  for (const char *q = self->data; q < at; q++)
-    {
-      if (*q == '\n')
-        {
-          (*line)++;
-          line_start = q + 1;
-        }
-    }
-  *column = (guint) g_utf8_strlen (line_start, at - line_start) + 1;
+/* Where json-glib finds a problem: at the last character it read before
+ * @after, or at the end of the text if that is where it stopped */
+static void
+json_glib_position (SmJsonReader *self,
+                    const char   *after,
+                    gboolean      at_text_end,
+                    guint        *line,
+                    guint        *column)
+{
+  char_position (self, at_text_end ? after : g_utf8_find_prev_char (self->data, after), line, column);
 }
 
 /* Errors */
 
-/* Keeps @message as the reader's error, unless sm_json_parse() would have
- * reported something else first for the same text */
+/* Keeps @message as the reader's error, from which it does not go on */
 static SmJsonToken
-fail_with (SmJsonReader  *self,
-           char          *message,
-           GError       **error)
+fail_with_code (SmJsonReader  *self,
+                gint           code,
+                char          *message,
+                GError       **error)
 {
   g_autofree char *valid = g_utf8_make_valid (message, -1);
-  g_autoptr(GError) first = NULL;
 
   g_free (message);
 
-  if (!_sm_json_check_text (self->data, self->end - self->data, &first))
-    self->error = g_steal_pointer (&first);
-  else
-    self->error = g_error_new_literal (SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX, valid);
-
+  self->error = g_error_new_literal (SM_DOCUMENT_ERROR, code, valid);
   self->expect = EXPECT_NOTHING;
   self->token = SM_JSON_TOKEN_ERROR;
   if (error != NULL)
     *error = g_error_copy (self->error);
 
   return SM_JSON_TOKEN_ERROR;
+}
+
+static SmJsonToken
+fail_with (SmJsonReader  *self,
+           char          *message,
+           GError       **error)
+{
+  return fail_with_code (self, SM_DOCUMENT_ERROR_SYNTAX, message, error);
 }
 
 /* json-glib's scanner names a token in a buffer of 56 bytes: at most 55
@@ -279,7 +267,8 @@ describe_last (SmJsonReader *self,
 }
 
 /* "LINE:COLUMN: unexpected TOKEN, expected EXPECTED" as json-glib says it,
- * at the end of @at_end; @token is taken */
+ * at the last character of the token, which ends at @at_end; @token is
+ * taken */
 static SmJsonToken
 fail_unexpected (SmJsonReader  *self,
                  const char    *at_end,
@@ -291,7 +280,7 @@ fail_unexpected (SmJsonReader  *self,
   g_autofree char *owned = token;
   guint line, column;
 
-  byte_position (self, at_end, &line, &column);
+  json_glib_position (self, at_end, FALSE, &line, &column);
 
   if (invalid)
     return fail_with (self, g_strdup_printf ("%u:%u: %s, expected valid %s", line, column, token, expected), error);
@@ -311,8 +300,8 @@ fail_after_last (SmJsonReader  *self,
                           expecting_string && self->last_kind == LAST_STRING, error);
 }
 
-/* One of json-glib's scanner's own errors, at @at (plus one for a string
- * the text ends in, as json-glib counts it) */
+/* One of json-glib's scanner's own errors, at the last character before
+ * @at, or at the end of the text for a string the text ends in */
 static SmJsonToken
 fail_scanner (SmJsonReader  *self,
               const char    *at,
@@ -322,11 +311,46 @@ fail_scanner (SmJsonReader  *self,
 {
   guint line, column;
 
-  byte_position (self, at, &line, &column);
-  if (at_text_end)
-    column++;
+  json_glib_position (self, at, at_text_end, &line, &column);
 
   return fail_with (self, g_strdup_printf ("%u:%u: scanner: %s", line, column, what), error);
+}
+
+/* The member the value being read is in, however deep in arrays */
+static const char *
+current_member (SmJsonReader *self)
+{
+  for (guint depth = self->depth; depth > 0; depth--)
+    {
+      if (self->members[depth] != NULL)
+        return self->members[depth];
+    }
+
+  return NULL;
+}
+
+/* "LINE:COLUMN: “member”: the number N" for the number from
+ * self->token_start to @end */
+static char *
+describe_number (SmJsonReader *self,
+                 const char   *end)
+{
+  const char *member = current_member (self);
+  gsize n = end - self->token_start;
+  guint line, column;
+
+  char_position (self, self->token_start, &line, &column);
+
+  if (member != NULL)
+    {
+      g_autofree char *printable = sm_text_escape_controls (member);
+
+      return g_strdup_printf (_("%u:%u: “%s”: the number %.*s%s"), line, column, printable,
+                              (int) MIN (n, 40), self->token_start, n > 40 ? "…" : "");
+    }
+
+  return g_strdup_printf (_("%u:%u: the number %.*s%s"), line, column,
+                          (int) MIN (n, 40), self->token_start, n > 40 ? "…" : "");
 }
 
 /* Scanning */
@@ -376,6 +400,54 @@ hex4 (const char *p,
     }
 
   return value;
+}
+
+/* Says what is wrong with the escape at @q (its backslash), which is not
+ * one JSON has ("\x", "\u12"), or not a character Spanmark can keep:
+ *
+ * - "\u0000": a string of json-glib's is NUL-terminated, and would be cut
+ *   short there, and an article's text would lose its end;
+ * - half of a surrogate pair alone ("\ud800"): it is no character, and as
+ *   bytes it is not UTF-8, so a file saved with it could not be opened. */
+static void
+fail_escape (SmJsonReader  *self,
+             const char    *q,
+             GError       **error)
+{
+  const char *p = q + 1;
+  gint value = *p == 'u' ? hex4 (p + 1, self->end) : -1;
+  guint line, column;
+
+  char_position (self, q, &line, &column);
+
+  if (value < 0)
+    {
+      g_autofree char *shown = NULL;
+      gsize n = 1;
+
+      /* What follows the backslash, printably and on one line */
+      if (*p == 'u')
+        {
+          while (n < 5 && p + n < self->end && g_ascii_isxdigit (p[n]))
+            n++;
+          shown = g_strndup (p, n);
+        }
+      else if (g_ascii_isgraph (*p))
+        shown = g_strndup (p, 1);
+      else
+        shown = g_strdup_printf ("<0x%02X>", (guchar) *p);
+
+      fail_with (self, g_strdup_printf (_("%u:%u: “\\%s” is not an escape JSON has: a backslash goes before"
+                                          " \", \\, /, b, f, n, r, t, or u and four hex digits"),
+                                        line, column, shown), error);
+    }
+  else if (value == 0)
+    fail_with (self, g_strdup_printf (_("%u:%u: a string holds the character U+0000 (\\u0000), which Spanmark cannot keep"),
+                                      line, column), error);
+  else
+    fail_with (self, g_strdup_printf (_("%u:%u: “\\%.5s” is half of a UTF-16 surrogate pair without its other half,"
+                                        " which is not a character"),
+                                      line, column, p), error);
 }
 
 /* A string at @p (its opening quote), decoded into self->strings */
@@ -465,15 +537,8 @@ scan_string (SmJsonReader  *self,
       continue;
 
     bad_escape:
-      {
-        guint line, column;
-
-        /* sm_json_parse()'s checks name it; this is only in case they do not */
-        char_position (self, q, &line, &column);
-        fail_with (self, g_strdup_printf ("%u:%u: this escape is not one JSON has, or not a character",
-                                          line, column), error);
-        return FALSE;
-      }
+      fail_escape (self, q, error);
+      return FALSE;
     }
 
   *out = '\0';
@@ -604,9 +669,6 @@ scan_number (SmJsonReader  *self,
     }
   else
     {
-      /* Integers past the 64-bit range stay at its ends, as json-glib
-       * 1.10 reads them (1.6 wrapped them around: 18446744073709551617
-       * was -1, which made an absurd number look plausible) */
       guint64 magnitude = 0;
 
       for (const char *d = digits; d < q; d++)
@@ -621,12 +683,27 @@ scan_number (SmJsonReader  *self,
           magnitude = magnitude * 10 + digit;
         }
 
+      /* Past the 64-bit range, json-glib 1.6 wraps a number around
+       * (18446744073709551617 is -1) and 1.10 keeps it at the range's
+       * end: either makes an absurd number look plausible */
+      if (magnitude > (guint64) G_MAXINT64 + (negative ? 1 : 0))
+        {
+          g_autofree char *number = describe_number (self, q);
+
+          if (negative)
+            return fail_with_code (self, SM_DOCUMENT_ERROR_INVALID,
+                                   g_strdup_printf (_("%s is too small to keep; the smallest whole number is %"
+                                                      G_GINT64_FORMAT), number, G_MININT64),
+                                   error);
+          return fail_with_code (self, SM_DOCUMENT_ERROR_INVALID,
+                                 g_strdup_printf (_("%s is too large to keep; the largest whole number is %"
+                                                    G_GINT64_FORMAT), number, G_MAXINT64),
+                                 error);
+        }
+
       self->last_kind = LAST_INT;
       self->last_magnitude = magnitude;
-      if (negative)
-        self->integer = magnitude > (guint64) G_MAXINT64 ? G_MININT64 : -(gint64) magnitude;
-      else
-        self->integer = magnitude > (guint64) G_MAXINT64 ? G_MAXINT64 : (gint64) magnitude;
+      self->integer = negative ? (gint64) (0 - magnitude) : (gint64) magnitude;
       return self->token = SM_JSON_TOKEN_INT;
     }
 }
@@ -655,10 +732,15 @@ read_value (SmJsonReader  *self,
 
   if (p == end)
     {
-      /* json-glib reads the end of the text as a token, where it is */
-      return fail_unexpected (self, end, g_strdup ("end of file"),
-                              self->containers[self->depth] == '{' ? "character `}'" : "character `]'",
-                              FALSE, error);
+      guint line, column;
+
+      /* json-glib reads the end of the text as a token: it is after the
+       * last character */
+      char_position (self, end, &line, &column);
+      return fail_with (self, g_strdup_printf ("%u:%u: unexpected end of file, expected %s", line, column,
+                                               self->containers[self->depth] == '{' ? "character `}'"
+                                                                                    : "character `]'"),
+                        error);
     }
 
   c = *p;
@@ -677,6 +759,7 @@ read_value (SmJsonReader  *self,
                                                    line, column, SM_JSON_MAX_DEPTH), error);
         }
       self->containers[++self->depth] = c;
+      self->members[self->depth] = NULL;
       self->expect = c == '{' ? EXPECT_FIRST_MEMBER : EXPECT_FIRST_ELEMENT;
       remember_char (self, p);
       self->p = p + 1;
@@ -762,6 +845,7 @@ read_member (SmJsonReader  *self,
   self->token_start = p;
   if (!scan_string (self, p, &q, error))
     return SM_JSON_TOKEN_ERROR;
+  self->members[self->depth] = self->string;
 
   q = skip_space (q, self->end);
   if (q == self->end || *q != ':')
@@ -796,8 +880,10 @@ close_container (SmJsonReader *self,
  * After the value of the whole text comes %SM_JSON_TOKEN_END, also the
  * first token of a text that holds nothing but spaces.
  *
- * Errors are %SM_DOCUMENT_ERROR_SYNTAX with a message that starts with
- * "LINE:COLUMN: ". After one, the reader stays at %SM_JSON_TOKEN_ERROR.
+ * Errors are %SM_DOCUMENT_ERROR_SYNTAX, or %SM_DOCUMENT_ERROR_INVALID for
+ * a whole number past the 64-bit range, with a message that starts with
+ * "LINE:COLUMN: " (sm_text_locate()). After one, the reader stays at
+ * %SM_JSON_TOKEN_ERROR.
  *
  * Returns: the token
  */
@@ -923,8 +1009,8 @@ sm_json_reader_get_string (SmJsonReader *self,
 /**
  * sm_json_reader_get_int:
  *
- * Returns: the value of the %SM_JSON_TOKEN_INT just read, as json-glib
- *   reads it (beyond 64 bits, see scan_number())
+ * Returns: the value of the %SM_JSON_TOKEN_INT just read (a whole number
+ *   past the 64-bit range is an error, %SM_DOCUMENT_ERROR_INVALID, instead)
  */
 gint64
 sm_json_reader_get_int (SmJsonReader *self)
@@ -1037,20 +1123,13 @@ sm_json_reader_read_node (SmJsonReader  *self,
     case SM_JSON_TOKEN_DOUBLE:
       if (!isfinite (self->number))
         {
-          guint line, column;
-          gsize n = strspn (self->token_start, "-+.0123456789eE");
+          g_autofree char *number = describe_number (self, self->last_end);
 
           /* json-glib would write it back as "inf", which no JSON reader
            * reads: the saved file could not be opened again */
-          char_position (self, self->token_start, &line, &column);
-          self->error = g_error_new (SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
-                                     _("%u:%u: the number %.*s%s is too large to keep;"
-                                       " the largest is about 1.8e308"),
-                                     line, column, (int) MIN (n, 40), self->token_start, n > 40 ? "…" : "");
-          self->expect = EXPECT_NOTHING;
-          self->token = SM_JSON_TOKEN_ERROR;
-          if (error != NULL)
-            *error = g_error_copy (self->error);
+          fail_with_code (self, SM_DOCUMENT_ERROR_INVALID,
+                          g_strdup_printf (_("%s is too large to keep; the largest is about 1.8e308"), number),
+                          error);
           return NULL;
         }
       return json_node_init_double (json_node_alloc (), self->number);
@@ -1113,4 +1192,46 @@ sm_json_reader_read_node (SmJsonReader  *self,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * sm_json_read:
+ * @data: JSON text, valid UTF-8 (sm_text_check_utf8())
+ * @length: its length in bytes
+ *
+ * Reads the one value of @data into a tree, for files small enough that a
+ * tree is the simplest way to look at them (a project file, a record of
+ * JSON Lines). Errors are those of SmJsonReader, "LINE:COLUMN: ...", and
+ * %SM_DOCUMENT_ERROR_SYNTAX for a text with no value at all.
+ *
+ * Returns: (transfer full) (nullable): the value
+ */
+JsonNode *
+sm_json_read (const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  g_autoptr(SmJsonReader) reader = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  SmJsonToken token;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  reader = sm_json_reader_new (data, length);
+  token = sm_json_reader_next (reader, error);
+  if (token == SM_JSON_TOKEN_ERROR)
+    return NULL;
+
+  if (token == SM_JSON_TOKEN_END)
+    {
+      g_set_error_literal (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX,
+                           _("there is no JSON value in the file"));
+      return NULL;
+    }
+
+  if (!(root = sm_json_reader_read_node (reader, error)) ||
+      sm_json_reader_next (reader, error) != SM_JSON_TOKEN_END)
+    return NULL;
+
+  return g_steal_pointer (&root);
 }

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* Deeper nesting than any file we read needs */
+#define SM_JSON_MAX_DEPTH 512
+
 typedef enum
 {
   SM_JSON_TOKEN_ERROR,
@@ -43,6 +46,10 @@ gsize         sm_json_reader_get_offset (SmJsonReader  *self);
 gboolean      sm_json_reader_skip       (SmJsonReader  *self,
                                          GError       **error);
 JsonNode     *sm_json_reader_read_node  (SmJsonReader  *self,
+                                         GError       **error);
+
+JsonNode     *sm_json_read              (const char    *data,
+                                         gsize          length,
                                          GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmJsonReader, sm_json_reader_free)
