@@ -557,6 +557,75 @@ test_index_reused_and_rebuilt (Fixture       *fixture,
   g_assert_nonnull (strstr (rebuilt, "\"path\": \"sub/c.json\""));
 }
 
+/* 2^64 + @n in decimal, which json-glib 1.6 read as @n */
+static char *
+wrapping_to (guint64 n)
+{
+  const guint64 ten19 = G_GUINT64_CONSTANT (10000000000000000000);
+  /* 2^64 = 1 * 10^19 + 8446744073709551616 */
+  guint64 low = G_GUINT64_CONSTANT (8446744073709551616) + n;
+  guint64 high = 1 + low / ten19;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT "%019" G_GUINT64_FORMAT, high, low % ten19);
+}
+
+/* A size past 64 bits in the index is no size: the index is read as
+ * damaged, at the place the number is, and rebuilt. (Read wrapped around,
+ * as json-glib 1.6 read it, it was b.json's true size, and the index was
+ * trusted with a hundred claims it made up.) */
+static void
+test_index_number_past_64_bits (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *wrapped = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *rebuilt = NULL;
+  const char *line;
+  guint column;
+
+  make_corpus (fixture);
+  age_corpus (fixture);
+  {
+    g_autoptr(SmCorpusFolder) corpus = open_sync (fixture, &error);
+
+    g_assert_no_error (error);
+  }
+  index = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
+  line = strstr (index, "{\"path\": \"b.json\", \"size\": ");
+  g_assert_nonnull (line);
+  size = g_strndup (line + strlen ("{\"path\": \"b.json\", \"size\": "),
+                    strspn (line + strlen ("{\"path\": \"b.json\", \"size\": "), "0123456789"));
+  column = (guint) (line - index) - (guint) (g_strrstr_len (index, line - index, "\n") - index)
+           + strlen ("{\"path\": \"b.json\", \"size\": ");
+  wrapped = wrapping_to (g_ascii_strtoull (size, NULL, 10));
+
+  from = g_strdup_printf ("\"b.json\", \"size\": %s,", size);
+  to = g_strdup_printf ("\"b.json\", \"size\": %s,", wrapped);
+  replace_in_file (fixture, SM_CORPUS_INDEX_FILE_NAME, from, to);
+  replace_in_file (fixture, SM_CORPUS_INDEX_FILE_NAME, "{\"CLAIM\": 1, \"SPEAKER\": 2}", "{\"CLAIM\": 100}");
+  {
+    g_autofree char *expected = g_strdup_printf ("Ignoring the corpus index: *:%u: “size”: the number %s is too"
+                                                 " large to keep; the largest whole number is 9223372036854775807",
+                                                 column, wrapped);
+    g_autoptr(SmCorpusFolder) corpus = NULL;
+
+    g_test_expect_message ("sm-corpus-index", G_LOG_LEVEL_DEBUG, expected);
+    corpus = open_sync (fixture, &error);
+    g_test_assert_expected_messages ();
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sm_corpus_entry_get_n_spans (entry_at (corpus, "b.json")), ==, 3);
+    g_assert_cmpuint (sm_corpus_entry_count_spans_with_label (entry_at (corpus, "b.json"), "CLAIM"), ==, 1);
+  }
+  rebuilt = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
+  g_assert_null (strstr (rebuilt, wrapped));
+  g_assert_nonnull (strstr (rebuilt, "{\"CLAIM\": 1, \"SPEAKER\": 2}"));
+}
+
 /* The async opening writes the index too, once it has read everything */
 static void
 test_index_async (Fixture       *fixture,
@@ -1017,6 +1086,7 @@ main (int   argc,
   ADD ("/corpus-folder/order", test_order);
   ADD ("/corpus-folder/stats", test_stats);
   ADD ("/corpus-folder/index-reused-and-rebuilt", test_index_reused_and_rebuilt);
+  ADD ("/corpus-folder/index-number-past-64-bits", test_index_number_past_64_bits);
   ADD ("/corpus-folder/index-async", test_index_async);
   ADD ("/corpus-folder/follows-changes", test_follows_changes);
   ADD ("/corpus-folder/document-saved", test_document_saved);

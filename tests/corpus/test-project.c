@@ -12,6 +12,7 @@
 #include "sm-corpus.h"
 #include "sm-project.h"
 #include "sm-document.h"
+#include "sm-format.h"
 #include "corpus-fixtures.h"
 
 static const char default_file[] =
@@ -307,6 +308,17 @@ test_bad_files (Fixture       *fixture,
       "spanmark-project.json: “version” must be a whole number" },
     { "{\"format\": \"spanmark-project\", \"version\": 0, \"labels\": []}", -1,
       "spanmark-project.json: “version” 0 is not a Spanmark project format version" },
+    /* Past 64 bits: refused where it is, never wrapped around (json-glib
+     * 1.6 read the first as -1, the second as -9223372036854775808) */
+    { "{\"format\": \"spanmark-project\", \"version\": 18446744073709551617, \"labels\": []}", -1,
+      "spanmark-project.json:1:43: “version”: the number 18446744073709551617 is too large to keep;"
+      " the largest whole number is 9223372036854775807" },
+    { "{\"format\": \"spanmark-project\",\n \"version\": 9223372036854775808, \"labels\": []}", -1,
+      "spanmark-project.json:2:13: “version”: the number 9223372036854775808 is too large to keep;"
+      " the largest whole number is 9223372036854775807" },
+    { "{\"format\": \"spanmark-project\", \"version\": -9223372036854775809, \"labels\": []}", -1,
+      "spanmark-project.json:1:43: “version”: the number -9223372036854775809 is too small to keep;"
+      " the smallest whole number is -9223372036854775808" },
     { HEAD "\"relations\": []}", -1,
       "spanmark-project.json: “labels” is missing" },
     { HEAD "\"labels\": {}}", -1,
@@ -630,6 +642,31 @@ test_file_is_not_a_document (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "sub: there is no Spanmark file (.json) in this folder");
 }
 
+/* A syntax error after text that is not ASCII is placed in characters,
+ * as the Spanmark file loader places the same mistake */
+static void
+test_syntax_error_column (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char contents[] = "{\"labels\": [{\"id\": \"CLAIM\", \"name\": \"Zitat „Лукашенко“\",}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (contents, strlen (contents));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) format_error = NULL;
+  g_autoptr(SmProject) project = sm_project_new_from_bytes (bytes, SM_PROJECT_FILE_NAME, &error);
+  g_autoptr(SmDocument) document = sm_format_parse (contents, strlen (contents), &format_error);
+  g_autofree char *same = NULL;
+
+  g_assert_null (project);
+  g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==,
+                   "spanmark-project.json:1:56: unexpected character `,', expected character `]'");
+
+  g_assert_null (document);
+  g_assert_error (format_error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_SYNTAX);
+  same = g_strconcat (SM_PROJECT_FILE_NAME ":", format_error->message, NULL);
+  g_assert_cmpstr (error->message, ==, same);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -642,6 +679,7 @@ main (int   argc,
   ADD ("/project/unknown-members-kept", test_unknown_members_kept);
   ADD ("/project/relation-type-unknown-members", test_relation_type_unknown_members);
   ADD ("/project/bad-files", test_bad_files);
+  ADD ("/project/syntax-error-column", test_syntax_error_column);
   ADD ("/project/unreadable-file", test_unreadable_file);
   ADD ("/project/save-fails-keeps-file", test_save_fails_keeps_file);
   ADD ("/project/save-async", test_save_async);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "datasets-fixtures.h"
+#include "sm-format.h"
 #include "sm-import-private.h"
 
 static SmDocument *
@@ -446,6 +447,47 @@ test_jsonl_bad_records (void)
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
+/* Numbers past 64 bits are refused where they are, not wrapped around
+ * (json-glib 1.6 read 2^64 + 1 as -1, and 2^63 as -2^63); a syntax error
+ * after text that is not ASCII is placed in characters, as the Spanmark
+ * file loader places it, and is no record cut short */
+static void
+test_jsonl_positions (void)
+{
+  static const char mistake[] = "{\"text\": \"Лукашенко сказал: „нет“\", \"label\": [[0, 9, \"PER\"]],}";
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *same = NULL;
+  const char * const expected[] = {
+    "in.jsonl:1:35: “label”: the number 18446744073709551617 is too large to keep; the largest whole"
+    " number is 9223372036854775807",
+    "in.jsonl:2:79: “start_offset”: the number 9223372036854775808 is too large to keep; the largest"
+    " whole number is 9223372036854775807",
+    "in.jsonl:3:61: unexpected character `,', expected character `]'",
+    NULL
+  };
+
+  contents = g_strconcat ("{\"text\": \"Raisi said\", \"label\": [[18446744073709551617, 5, \"PER\"]]}\n"
+                          "{\"text\": \"Raisi said\", \"entities\": [{\"id\": 1, \"label\": \"PER\","
+                          " \"start_offset\": 9223372036854775808, \"end_offset\": 5}]}\n",
+                          mistake, "\n",
+                          "{\"text\": \"fine\"}\n", NULL);
+  documents = import_jsonl (contents, warnings, errors);
+
+  g_assert_cmpuint (documents->len, ==, 1);
+  fixture_assert_messages (errors, expected);
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  document = sm_format_parse (mistake, strlen (mistake), &error);
+  g_assert_null (document);
+  same = g_strconcat ("in.jsonl:3:", error->message + strlen ("1:"), NULL);
+  g_assert_cmpstr (same, ==, expected[2]);
+}
+
 static void
 test_jsonl_not_jsonl (void)
 {
@@ -759,6 +801,7 @@ main (int    argc,
   g_test_add_func ("/import/jsonl/forms", test_jsonl_forms);
   g_test_add_func ("/import/jsonl/bad-records", test_jsonl_bad_records);
   g_test_add_func ("/import/jsonl/not-jsonl", test_jsonl_not_jsonl);
+  g_test_add_func ("/import/jsonl/positions", test_jsonl_positions);
   g_test_add_func ("/import/jsonl/labels-and-duplicates", test_jsonl_labels_and_duplicates);
   g_test_add_func ("/import/jsonl/real-data", test_real_doccano_data);
   g_test_add ("/import/text", Fixture, NULL, fixture_set_up, test_text, fixture_tear_down);

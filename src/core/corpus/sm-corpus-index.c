@@ -21,6 +21,7 @@
 #include "sm-corpus-folder-private.h"
 #include "sm-file.h"
 #include "sm-json.h"
+#include "sm-json-reader.h"
 
 #define INDEX_FORMAT  "spanmark-index"
 #define INDEX_VERSION 1
@@ -537,7 +538,7 @@ _sm_corpus_index_load (GFile        *folder,
 
   data = g_bytes_get_data (bytes, &length);
   if (length == 0 || !g_utf8_validate_len (data, length, NULL) ||
-      !(root = sm_json_parse (data, length, &error)) || !JSON_NODE_HOLDS_OBJECT (root))
+      !(root = sm_json_read (data, length, &error)) || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_debug ("Ignoring the corpus index: %s", error ? error->message : "not an object");
       return NULL;

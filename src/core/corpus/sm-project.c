@@ -22,6 +22,7 @@
 #include "sm-document.h"
 #include "sm-file.h"
 #include "sm-json.h"
+#include "sm-json-reader.h"
 #include "sm-project.h"
 #include "sm-relation-types.h"
 
@@ -540,7 +541,7 @@ parse (const char  *data,
     }
 
   if (!sm_text_check_utf8 (data, length, error) ||
-      !(root = sm_json_parse (data, length, error)))
+      !(root = sm_json_read (data, length, error)))
     return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))

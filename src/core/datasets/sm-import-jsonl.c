@@ -28,7 +28,7 @@
 #include "sm-corpus-private.h"
 #include "sm-document-private.h"
 #include "sm-import-private.h"
-#include "sm-json.h"
+#include "sm-json-reader.h"
 
 static const char * const text_members[] = { "text", "data", "column_data", NULL };
 static const char * const label_members[] = { "label", "labels", "column_label", NULL };
@@ -553,9 +553,10 @@ read_value (Reader     *reader,
   g_ptr_array_add (documents, document);
 }
 
-/* json-glib's "LINE:COLUMN: message" is about one line: say which line.
- * An error at the very end of the line is a record cut short (a file
- * truncated while it was written), which deserves a plainer word. */
+/* SmJsonReader's "LINE:COLUMN: message" is about one line: say which
+ * line. An error past the last character of the line is a record cut
+ * short (a file truncated while it was written), which deserves a plainer
+ * word. */
 static char *
 locate_syntax_error (const char *display_name,
                      guint       line,
@@ -643,7 +644,7 @@ read_whole_file (Reader     *reader,
                  GPtrArray  *documents,
                  GPtrArray  *errors)
 {
-  g_autoptr(JsonNode) root = sm_json_parse (data, length, NULL);
+  g_autoptr(JsonNode) root = sm_json_read (data, length, NULL);
 
   if (root == NULL || !(JSON_NODE_HOLDS_OBJECT (root) || JSON_NODE_HOLDS_ARRAY (root)))
     return FALSE;
@@ -737,7 +738,7 @@ _sm_import_jsonl (GBytes     *bytes,
       if (p < line_end)
         {
           g_clear_error (&error);
-          root = sm_json_parse (line, line_end - line, &error);
+          root = sm_json_read (line, line_end - line, &error);
 
           if (root == NULL && first && read_whole_file (&reader, data, length, documents, errors))
             break;
