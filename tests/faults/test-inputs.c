@@ -149,6 +149,8 @@ static const Expected expected_corpus[] = {
   { "bad-duplicate-ids.json", "bad-duplicate-ids.json: span T1: the id T1 is used by another span" },
   { "bad-not-object.json", "bad-not-object.json: this is not a Spanmark file: it is JSON, but not an object" },
   { "bad-offsets.json", "bad-offsets.json: span T1: “end” is out of range: it must be a whole number from 0 up to the text’s length" },
+  { "bad-offset-past-64-bits.json", "bad-offset-past-64-bits.json:6:65: “end”: the number 18446744073709551616 is too large to keep;"
+    " the largest whole number is 9223372036854775807" },
   { "bad-relation-target.json", "bad-relation-target.json: relation R1: “to” refers to span T7, which does not exist" },
   { "bad-sha256.json", "bad-sha256.json: document: the text’s SHA-256 is c5678d71b430d0fafdfc721f3f069066b75f6068de8b833a693bfc0d41e9b5f4,"
     " not b5796343ddd905241e742cbd670f6c46f36d06dec049ae544efd902687d76b7d as recorded: the text was changed after the file was written" },
