@@ -218,6 +218,66 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
                    "#1\tAnnotatorNotes T7\tone two\n");
 }
 
+/* brat reads .ann files with Python's str.splitlines(), which also ends
+ * lines at VT, FF, U+001C–U+001E, U+0085, U+2028 and U+2029: a span over
+ * one is written in fragments around it, and a note has it as a space.
+ * Spanmark's import joins the fragments back into one span. */
+static void
+test_brat_python_line_breaks (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* a VT b FF c FS d GS e RS f NEL g LS h PS i */
+  g_autoptr(SmDocument) document = fixture_new_document ("breaks",
+                                                         "a\vb\fc\x1C" "d\x1D" "e\x1E" "f\xC2\x85g"
+                                                         "\xE2\x80\xA8h\xE2\x80\xA9i");
+  g_autofree char *out = fixture_path (fixture, "brat");
+  g_autofree char *ann_path = g_build_filename (out, "breaks.ann", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (out);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
+  g_autoptr(SmImporter) importer = sm_importer_new (SM_IMPORT_FORMAT_BRAT);
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmSpan) back = NULL;
+  g_autofree char *ann = NULL;
+  SmSpan *span = fixture_tag (document, "CLAIM", "b\fc", 0);
+  const char * const expected[] = {
+    "breaks: span T1: its note has line breaks, and a brat note is one line: they were written as spaces",
+    NULL
+  };
+
+  sm_document_set_span_note (document, span, "x\vy\xE2\x80\xA8z\x1E!");
+  fixture_tag (document, "SPEAKER", "a\vb\fc\x1C" "d\x1D" "e\x1E" "f\xC2\x85g" "\xE2\x80\xA8h\xE2\x80\xA9i", 0);
+
+  sm_corpus_add_document (corpus, document, NULL);
+  g_assert_true (sm_exporter_export_to_file (exporter, corpus, destination, SM_EXPORT_FLAGS_NONE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  fixture_assert_messages (warnings, expected);
+
+  ann = fixture_read (ann_path, NULL);
+  g_assert_cmpstr (ann, ==,
+                   "T2\tSPEAKER 0 1;2 3;4 5;6 7;8 9;10 11;12 13;14 15;16 17\ta b c d e f g h i\n"
+                   "T1\tCLAIM 2 3;4 5\tb c\n"
+                   "#1\tAnnotatorNotes T1\tx y z !\n");
+
+  g_ptr_array_set_size (warnings, 0);
+  g_assert_true (sm_importer_add_file (importer, destination, NULL, NULL, &error));
+  documents = sm_importer_import (importer, warnings, errors, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_cmpuint (sm_document_get_n_spans (g_ptr_array_index (documents, 0)), ==, 2);
+  back = g_list_model_get_item (sm_document_get_spans (g_ptr_array_index (documents, 0)), 0);
+  g_assert_cmpstr (sm_span_get_label (back), ==, "SPEAKER");
+  g_assert_cmpuint (sm_span_get_start (back), ==, 0);
+  g_assert_cmpuint (sm_span_get_end (back), ==, 17);
+}
+
 /* Returns the text content of the page's first article text, unescaped */
 static char *
 html_text_content (const char *page)
@@ -638,6 +698,8 @@ main (int    argc,
   g_test_add ("/export/brat", Fixture, NULL, fixture_set_up, test_brat, fixture_tear_down);
   g_test_add ("/export/brat/line-breaks-and-ids", Fixture, NULL,
               fixture_set_up, test_brat_line_breaks_and_ids, fixture_tear_down);
+  g_test_add ("/export/brat/python-line-breaks", Fixture, NULL,
+              fixture_set_up, test_brat_python_line_breaks, fixture_tear_down);
   g_test_add_func ("/export/html/escapes-everything", test_html_escapes_everything);
   g_test_add ("/export/parallel-keeps-order", Fixture, NULL,
               fixture_set_up, test_parallel_export_keeps_order, fixture_tear_down);

@@ -5,9 +5,11 @@
  * gets an annotation.conf and a visual.conf declaring every label and
  * relation type with its name and colour, so it opens in brat as it is.
  *
- * The .ann format is one annotation per line and has no escapes, so a
- * span over a line break is written as brat writes one: a fragment per
- * line ("T1 CLAIM 10 40;41 60"); sm-import-brat.c joins such fragments
+ * The .ann format is one annotation per line and has no escapes, and
+ * brat reads it with Python's str.splitlines(), which ends a line at VT,
+ * FF, U+2028 and others as well as at LF and CR (sm_text_is_line_break()).
+ * So a span over a line break is written as brat writes one: a fragment
+ * per line ("T1 CLAIM 10 40;41 60"); sm-import-brat.c joins such fragments
  * back. A note's line breaks become spaces, with a warning.
  *
  * Copyright 2026 The Spanmark authors
@@ -132,10 +134,31 @@ make_ids (GPtrArray   *objects,
   return ids;
 }
 
+/* A note is the rest of its line in brat: each line break in it
+ * (sm_text_is_line_break()) becomes a space. Returns whether there were none. */
 static gboolean
-is_line_break (gunichar c)
+note_to_one_line (const char  *note,
+                  char       **one_line)
 {
-  return c == '\n' || c == '\r';
+  GString *out = g_string_sized_new (strlen (note));
+  gboolean unchanged = TRUE;
+
+  for (const char *p = note; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (sm_text_is_line_break (c))
+        {
+          g_string_append_c (out, ' ');
+          unchanged = FALSE;
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  *one_line = g_string_free (out, FALSE);
+
+  return unchanged;
 }
 
 /* Appends " start end" fragments for [start, end) split at line breaks,
@@ -155,7 +178,7 @@ append_fragments (GString *out,
 
   for (guint offset = start; offset <= end; offset++)
     {
-      gboolean at_break = offset < end && is_line_break (g_utf8_get_char (p));
+      gboolean at_break = offset < end && sm_text_is_line_break (g_utf8_get_char (p));
 
       if (offset == end || at_break)
         {
@@ -186,11 +209,11 @@ trim_span (SmText *text,
   const char *utf8 = sm_text_get_utf8 (text);
 
   while (*start < *end &&
-         is_line_break (g_utf8_get_char (utf8 + sm_text_get_byte_offset (text, *start))))
+         sm_text_is_line_break (g_utf8_get_char (utf8 + sm_text_get_byte_offset (text, *start))))
     (*start)++;
 
   while (*end > *start &&
-         is_line_break (g_utf8_get_char (utf8 + sm_text_get_byte_offset (text, *end - 1))))
+         sm_text_is_line_break (g_utf8_get_char (utf8 + sm_text_get_byte_offset (text, *end - 1))))
     (*end)--;
 
   return *start < *end;
@@ -270,15 +293,12 @@ _sm_export_brat_render_ann (SmDocument            *document,
 
       if (note != NULL)
         {
-          g_autofree char *one_line = g_strdup (note);
+          g_autofree char *one_line = NULL;
 
-          if (strpbrk (one_line, "\r\n") != NULL)
-            {
-              g_strdelimit (one_line, "\r\n", ' ');
-              _sm_export_warn (warnings, display_name,
-                               _("span %s: its note has line breaks, and a brat note is one line:"
-                                 " they were written as spaces"), sm_span_get_id (span));
-            }
+          if (!note_to_one_line (note, &one_line))
+            _sm_export_warn (warnings, display_name,
+                             _("span %s: its note has line breaks, and a brat note is one line:"
+                               " they were written as spaces"), sm_span_get_id (span));
           g_string_append_printf (notes, "#%u\tAnnotatorNotes %s\t%s\n", ++n_notes, id, one_line);
         }
     }

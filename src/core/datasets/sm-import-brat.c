@@ -549,18 +549,28 @@ parse_lines (Parser      *parser,
   return TRUE;
 }
 
+/* Whether [start, end) is nothing but line breaks as brat reads them
+ * (sm_text_is_line_break()): fragments apart by those alone are how brat
+ * and Spanmark's export write one span over them */
 static gboolean
 only_line_breaks (SmText *text,
                   guint   start,
                   guint   end)
 {
-  g_autofree char *gap = NULL;
+  const char *utf8 = sm_text_get_utf8 (text);
+  const char *p = utf8 + sm_text_get_byte_offset (text, start);
+  const char *gap_end = utf8 + sm_text_get_byte_offset (text, end);
 
   if (start >= end)
     return FALSE;
 
-  gap = sm_text_dup_slice (text, start, end);
-  return strspn (gap, "\r\n") == strlen (gap);
+  for (; p < gap_end; p = g_utf8_next_char (p))
+    {
+      if (!sm_text_is_line_break (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* The text brat shows for the fragments: their texts joined by spaces */
