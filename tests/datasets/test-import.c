@@ -511,6 +511,30 @@ test_jsonl_labels_and_duplicates (void)
                           "span Land [10, 16)\nspan Product_name [0, 4)\n");
 }
 
+/* A name is changed only where it must be: "_question_" needs a letter
+ * first, and keeps its own underscores */
+static void
+test_names_kept_where_valid (void)
+{
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  const char * const expected[] = {
+    "in.jsonl:1: the label “_question_” cannot be a label id as it is (a letter, then letters,"
+    " digits, “_”, “-” or “.”): it is imported as L_question_, named “_question_”",
+    "in.jsonl:1: the label “who is ” cannot be a label id as it is (a letter, then letters,"
+    " digits, “_”, “-” or “.”): it is imported as who_is, named “who is ”",
+    NULL
+  };
+
+  documents = import_jsonl ("{\"text\": \"Who asked?\", \"label\": [[0, 3, \"_question_\"],"
+                            " [4, 9, \"who is \"]]}\n", warnings, errors);
+
+  g_assert_cmpuint (errors->len, ==, 0);
+  fixture_assert_messages (warnings, expected);
+  assert_spans (g_ptr_array_index (documents, 0), "span L_question_ [0, 3)\nspan who_is [4, 9)\n");
+}
+
 static void
 test_text (Fixture       *fixture,
            gconstpointer  data)
@@ -760,6 +784,7 @@ main (int    argc,
   g_test_add_func ("/import/jsonl/bad-records", test_jsonl_bad_records);
   g_test_add_func ("/import/jsonl/not-jsonl", test_jsonl_not_jsonl);
   g_test_add_func ("/import/jsonl/labels-and-duplicates", test_jsonl_labels_and_duplicates);
+  g_test_add_func ("/import/names-kept-where-valid", test_names_kept_where_valid);
   g_test_add_func ("/import/jsonl/real-data", test_real_doccano_data);
   g_test_add ("/import/text", Fixture, NULL, fixture_set_up, test_text, fixture_tear_down);
   g_test_add ("/import/to-folder", Fixture, NULL, fixture_set_up, test_import_to_folder, fixture_tear_down);

@@ -370,14 +370,16 @@ _sm_import_names_free (SmImportNames *names)
   g_free (names);
 }
 
-/* "Product name" -> "Product_name", "1st" -> "L1st": what a label id or
- * relation type may be (docs/format.md) */
+/* "Product name" -> "Product_name", "1st" -> "L1st", "_question_" ->
+ * "L_question_": what a label id or relation type may be (docs/format.md),
+ * keeping every character of @name that it may hold */
 static char *
 make_identifier (const char *name)
 {
   g_autofree char *ascii = g_str_to_ascii (name, "C");
   GString *out = g_string_new (NULL);
   gboolean any = FALSE;
+  gsize kept = 0;   /* the length up to the last character of @name kept */
 
   for (const char *p = ascii; *p; p++)
     {
@@ -387,13 +389,14 @@ make_identifier (const char *name)
         {
           any = any || g_ascii_isalnum (c);
           g_string_append_c (out, c);
+          kept = out->len;
         }
       else if (out->len > 0 && out->str[out->len - 1] != '_')
         g_string_append_c (out, '_');
     }
 
-  while (out->len > 0 && out->str[out->len - 1] == '_')
-    g_string_truncate (out, out->len - 1);
+  /* Only the "_" that stood for other characters go from the end */
+  g_string_truncate (out, kept);
 
   if (!any)
     g_string_assign (out, "LABEL");
