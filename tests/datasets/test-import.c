@@ -24,7 +24,7 @@ import_brat (const char  *text,
   g_autoptr(GBytes) text_bytes = g_bytes_new (text, strlen (text));
   g_autoptr(GBytes) ann_bytes = g_bytes_new (ann, strlen (ann));
 
-  return _sm_import_brat (text_bytes, ann_bytes, "doc", "doc.txt", "doc.ann", warnings, error);
+  return _sm_import_brat (text_bytes, ann_bytes, NULL, "doc", "doc.txt", "doc.ann", warnings, error);
 }
 
 static SmDocument *
@@ -44,7 +44,7 @@ import_brat_fixture (const char *folder,
   g_autoptr(GError) error = NULL;
   SmDocument *document;
 
-  document = _sm_import_brat (text_bytes, ann_bytes, name, txt_name, ann_name, warnings, &error);
+  document = _sm_import_brat (text_bytes, ann_bytes, NULL, name, txt_name, ann_name, warnings, &error);
   g_assert_no_error (error);
 
   return document;
