@@ -3,8 +3,9 @@
  * A name of letters, digits, "_" and "-" with no "__" in it is its own
  * brat type. Any other character, and a "_" just before a "_" or such a
  * character, is written "__XX_" with XX its code in hex: "Q.A" becomes
- * "Q__2E_A", "a__b" becomes "a__5F__b". Every "__" of a type so written
- * starts an escape, so no two names become one type, and a name always
+ * "Q__2E_A", "a__b" becomes "a__5F__b". A "_" written as itself is never
+ * followed by another "_", so read from the left every "__" starts an
+ * escape: no two names become one type. A name always
  * becomes the same type, whatever else a corpus holds: each document's
  * .ann is written on its own thread without knowing the others' labels.
  *
