@@ -167,6 +167,46 @@ test_brat (Fixture       *fixture,
   g_assert_nonnull (strstr (visual, "\nSPEAKER\tbgColor:#9141ac, fgColor:white, borderColor:darken\n"));
 }
 
+/* Exports @corpus as brat to the folder @out, with the @expected warnings */
+static void
+export_brat (SmCorpus           *corpus,
+             const char         *out,
+             const char * const *expected)
+{
+  g_autoptr(GFile) destination = g_file_new_for_path (out);
+  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sm_exporter_export_to_file (exporter, corpus, destination, SM_EXPORT_FLAGS_NONE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  fixture_assert_messages (warnings, expected);
+}
+
+/* Imports the brat folder @out, which holds one document and nothing to warn about */
+static SmDocument *
+import_brat_folder (const char *out)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(SmImporter) importer = sm_importer_new (SM_IMPORT_FORMAT_BRAT);
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sm_importer_add_file (importer, folder, NULL, NULL, &error));
+  documents = sm_importer_import (importer, warnings, errors, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (documents->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (documents, 0));
+}
+
 /* brat has no escapes: a span over a line break is written in fragments,
  * a note's line breaks as spaces, and ids that are not brat's renamed */
 static void
@@ -177,11 +217,7 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
   g_autofree char *out = fixture_path (fixture, "brat");
   g_autofree char *ann_path = g_build_filename (out, "odd.ann", NULL);
   g_autoptr(GFile) input_file = g_file_new_for_path (input);
-  g_autoptr(GFile) destination = g_file_new_for_path (out);
   g_autoptr(SmCorpus) corpus = sm_corpus_new ();
-  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
-  g_autoptr(GPtrArray) warnings = fixture_strings ();
-  g_autoptr(GPtrArray) errors = fixture_strings ();
   g_autoptr(GError) error = NULL;
   g_autofree char *ann = NULL;
   const char * const expected[] = {
@@ -203,11 +239,7 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
                  -1);
 
   g_assert_true (sm_corpus_add_file (corpus, input_file, NULL, NULL, &error));
-  g_assert_true (sm_exporter_export_to_file (exporter, corpus, destination, SM_EXPORT_FLAGS_NONE,
-                                             warnings, errors, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (errors->len, ==, 0);
-  fixture_assert_messages (warnings, expected);
+  export_brat (corpus, out, expected);
 
   ann = fixture_read (ann_path, NULL);
   g_assert_cmpstr (ann, ==,
@@ -232,14 +264,8 @@ test_brat_python_line_breaks (Fixture       *fixture,
                                                          "\xE2\x80\xA8h\xE2\x80\xA9i");
   g_autofree char *out = fixture_path (fixture, "brat");
   g_autofree char *ann_path = g_build_filename (out, "breaks.ann", NULL);
-  g_autoptr(GFile) destination = g_file_new_for_path (out);
   g_autoptr(SmCorpus) corpus = sm_corpus_new ();
-  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
-  g_autoptr(SmImporter) importer = sm_importer_new (SM_IMPORT_FORMAT_BRAT);
-  g_autoptr(GPtrArray) warnings = fixture_strings ();
-  g_autoptr(GPtrArray) errors = fixture_strings ();
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) imported = NULL;
   g_autoptr(SmSpan) back = NULL;
   g_autofree char *ann = NULL;
   SmSpan *span = fixture_tag (document, "CLAIM", "b\fc", 0);
@@ -252,11 +278,7 @@ test_brat_python_line_breaks (Fixture       *fixture,
   fixture_tag (document, "SPEAKER", "a\vb\fc\x1C" "d\x1D" "e\x1E" "f\xC2\x85g" "\xE2\x80\xA8h\xE2\x80\xA9i", 0);
 
   sm_corpus_add_document (corpus, document, NULL);
-  g_assert_true (sm_exporter_export_to_file (exporter, corpus, destination, SM_EXPORT_FLAGS_NONE,
-                                             warnings, errors, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (errors->len, ==, 0);
-  fixture_assert_messages (warnings, expected);
+  export_brat (corpus, out, expected);
 
   ann = fixture_read (ann_path, NULL);
   g_assert_cmpstr (ann, ==,
@@ -264,15 +286,9 @@ test_brat_python_line_breaks (Fixture       *fixture,
                    "T1\tCLAIM 2 3;4 5\tb c\n"
                    "#1\tAnnotatorNotes T1\tx y z !\n");
 
-  g_ptr_array_set_size (warnings, 0);
-  g_assert_true (sm_importer_add_file (importer, destination, NULL, NULL, &error));
-  documents = sm_importer_import (importer, warnings, errors, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (errors->len, ==, 0);
-  g_assert_cmpuint (warnings->len, ==, 0);
-  g_assert_cmpuint (documents->len, ==, 1);
-  g_assert_cmpuint (sm_document_get_n_spans (g_ptr_array_index (documents, 0)), ==, 2);
-  back = g_list_model_get_item (sm_document_get_spans (g_ptr_array_index (documents, 0)), 0);
+  imported = import_brat_folder (out);
+  g_assert_cmpuint (sm_document_get_n_spans (imported), ==, 2);
+  back = g_list_model_get_item (sm_document_get_spans (imported), 0);
   g_assert_cmpstr (sm_span_get_label (back), ==, "SPEAKER");
   g_assert_cmpuint (sm_span_get_start (back), ==, 0);
   g_assert_cmpuint (sm_span_get_end (back), ==, 17);
@@ -291,13 +307,8 @@ test_brat_names (Fixture       *fixture,
   g_autofree char *conf_path = g_build_filename (out, "annotation.conf", NULL);
   g_autofree char *visual_path = g_build_filename (out, "visual.conf", NULL);
   g_autoptr(GFile) input_file = g_file_new_for_path (input);
-  g_autoptr(GFile) destination = g_file_new_for_path (out);
   g_autoptr(SmCorpus) corpus = sm_corpus_new ();
-  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
-  g_autoptr(SmImporter) importer = sm_importer_new (SM_IMPORT_FORMAT_BRAT);
-  g_autoptr(GPtrArray) warnings = fixture_strings ();
-  g_autoptr(GPtrArray) errors = fixture_strings ();
-  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(SmDocument) imported = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *ann = NULL;
   g_autofree char *conf = NULL;
@@ -328,11 +339,7 @@ test_brat_names (Fixture       *fixture,
                  -1);
 
   g_assert_true (sm_corpus_add_file (corpus, input_file, NULL, NULL, &error));
-  g_assert_true (sm_exporter_export_to_file (exporter, corpus, destination, SM_EXPORT_FLAGS_NONE,
-                                             warnings, errors, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (errors->len, ==, 0);
-  fixture_assert_messages (warnings, expected);
+  export_brat (corpus, out, expected);
 
   ann = fixture_read (ann_path, NULL);
   g_assert_cmpstr (ann, ==,
@@ -355,14 +362,8 @@ test_brat_names (Fixture       *fixture,
                                     "cites__2E_by | cites.by\n"));
 
   /* The import restores the names where annotation.conf says so */
-  g_ptr_array_set_size (warnings, 0);
-  g_assert_true (sm_importer_add_file (importer, destination, NULL, NULL, &error));
-  documents = sm_importer_import (importer, warnings, errors, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (errors->len, ==, 0);
-  g_assert_cmpuint (warnings->len, ==, 0);
-  g_assert_cmpuint (documents->len, ==, 1);
-  described = fixture_describe (g_ptr_array_index (documents, 0), TRUE);
+  imported = import_brat_folder (out);
+  described = fixture_describe (imported, TRUE);
   g_assert_cmpstr (described, ==,
                    "text: Who asked? Ana did.\n"
                    "relation R1 cites.by Q.A [0, 10) -> Q_A [11, 19)\n"
@@ -370,10 +371,10 @@ test_brat_names (Fixture       *fixture,
                    "span T1 Q.A [0, 10) note=-\n"
                    "span T2 Q_A [11, 19) note=-\n"
                    "span T3 a__b [11, 14) note=-\n");
-  for (guint i = 0; i < 3; i++)
-    g_assert_nonnull (sm_document_find_label (g_ptr_array_index (documents, 0),
-                                              (const char *[]) { "Q.A", "Q_A", "a__b" }[i]));
-  g_assert_null (sm_document_find_label (g_ptr_array_index (documents, 0), "Q__2E_A"));
+  g_assert_nonnull (sm_document_find_label (imported, "Q.A"));
+  g_assert_nonnull (sm_document_find_label (imported, "Q_A"));
+  g_assert_nonnull (sm_document_find_label (imported, "a__b"));
+  g_assert_null (sm_document_find_label (imported, "Q__2E_A"));
 }
 
 /* Returns the text content of the page's first article text, unescaped */
