@@ -57,6 +57,7 @@ void         sm_text_locate              (const char  *data,
                                           gsize        byte_offset,
                                           guint       *line,
                                           guint       *column);
+gboolean     sm_text_is_line_break       (gunichar     c);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmText, sm_text_unref)
 
