@@ -188,8 +188,8 @@ test_numbers (void)
     { "[0, -0, 7, -7, 1234567890123]", "[ 0 0 7 -7 1234567890123 ] END" },
     { "[9223372036854775807, -9223372036854775808]", "[ 9223372036854775807 -9223372036854775808 ] END" },
     /* Past 64 bits, refused where they are, naming the member they are in
-     * however deep in arrays (json-glib 1.6 wraps them around: 2^64 + 1 is
-     * 1, 2^63 is -2^63) */
+     * however deep in arrays (json-glib 1.6 reads 2^64 + 1 as
+     * -1, 2^63 as -2^63) */
     { "[18446744073709551617]",
       "[ invalid: 1:2: the number 18446744073709551617 is too large to keep; the largest whole number is 9223372036854775807" },
     { "{\"a\": [1, {\"b\": 2}, 9223372036854775808]}",
