@@ -305,7 +305,7 @@ test_open_sync (Fixture       *fixture,
 
   /* The index was written for next time */
   index = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
-  g_assert_nonnull (strstr (index, "\"path\": \"sub/c.json\""));
+  g_assert_nonnull (strstr (index, "\"path\":\"sub/c.json\""));
 }
 
 static void
@@ -515,11 +515,11 @@ test_index_reused_and_rebuilt (Fixture       *fixture,
     g_assert_no_error (error);
   }
   index = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
-  g_assert_nonnull (strstr (index, "\"path\": \"b.json\", "));
+  g_assert_nonnull (strstr (index, "\"path\":\"b.json\","));
 
   /* Reopened, the index is what counts: a line it vouches for is not
    * read again. Tell it b.json has a hundred claims and see it believed. */
-  replace_in_file (fixture, SM_CORPUS_INDEX_FILE_NAME, "{\"CLAIM\": 1, \"SPEAKER\": 2}", "{\"CLAIM\": 100}");
+  replace_in_file (fixture, SM_CORPUS_INDEX_FILE_NAME, "{\"CLAIM\":1,\"SPEAKER\":2}", "{\"CLAIM\":100}");
   {
     g_autoptr(SmCorpusFolder) corpus = open_sync (fixture, &error);
 
@@ -539,7 +539,7 @@ test_index_reused_and_rebuilt (Fixture       *fixture,
   }
   rebuilt = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
   g_assert_null (strstr (rebuilt, "100"));
-  g_assert_nonnull (strstr (rebuilt, "{\"CLAIM\": 1, \"SPEAKER\": 2}"));
+  g_assert_nonnull (strstr (rebuilt, "{\"CLAIM\":1,\"SPEAKER\":2}"));
 
   /* A removed file leaves the index; a damaged index is rebuilt */
   remove_file (fixture, "doc2.json");
@@ -554,7 +554,7 @@ test_index_reused_and_rebuilt (Fixture       *fixture,
   g_clear_pointer (&rebuilt, g_free);
   rebuilt = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
   g_assert_null (strstr (rebuilt, "doc2.json"));
-  g_assert_nonnull (strstr (rebuilt, "\"path\": \"sub/c.json\""));
+  g_assert_nonnull (strstr (rebuilt, "\"path\":\"sub/c.json\""));
 }
 
 /* The async opening writes the index too, once it has read everything */
@@ -574,7 +574,7 @@ test_index_async (Fixture       *fixture,
   WAIT_UNTIL (!sm_corpus_folder_get_loading (corpus));
 
   index = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
-  g_assert_nonnull (strstr (index, "\"path\": \"e.json\", "));
+  g_assert_nonnull (strstr (index, "\"path\":\"e.json\","));
 
   /* Reopened: nothing left to read, the list complete at once */
   again = open_async (fixture);
@@ -646,7 +646,7 @@ test_follows_changes (Fixture       *fixture,
   g_assert_cmpuint (position_of (corpus, "a.json"), ==, 3);
 
   /* A file changed in place, not atomically */
-  replace_in_file (fixture, "doc10.json", "\"status\": \"new\"", "\"status\": \"in-progress\"");
+  replace_in_file (fixture, "doc10.json", "\"status\" : \"new\"", "\"status\" : \"in-progress\"");
   WAIT_UNTIL (sm_corpus_entry_get_status (entry_at (corpus, "doc10.json")) == SM_DOCUMENT_STATUS_IN_PROGRESS);
 
   /* Added and removed articles */

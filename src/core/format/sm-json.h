@@ -1,4 +1,4 @@
-/* sm-json.h: writing JSON by hand where layout matters, and reading it safely.
+/* sm-json.h: writing JSON with json-glib, and reading it safely.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,10 +13,20 @@ G_BEGIN_DECLS
 /* Deeper nesting than any file we read needs; json-glib recurses per level */
 #define SM_JSON_MAX_DEPTH 512
 
-void      sm_json_append_string (GString      *out,
-                                 const char   *string);
-void      sm_json_append_member (GString      *out,
-                                 const char   *name);
+typedef enum /*< flags >*/
+{
+  SM_JSON_WRITE_COMPACT = 0,       /* one line, no spaces */
+  SM_JSON_WRITE_PRETTY  = 1 << 0,  /* a member or element per line, two-space indent */
+  SM_JSON_WRITE_ASCII   = 1 << 1,  /* every non-ASCII character as \uXXXX */
+} SmJsonWriteFlags;
+
+void       sm_json_write_object       (GString            *out,
+                                       JsonObject         *object,
+                                       SmJsonWriteFlags    flags);
+void       sm_json_object_add_members (JsonObject         *object,
+                                       JsonObject         *members);
+JsonArray *sm_json_string_array_new   (const char * const *strings);
+
 gboolean  sm_json_check_depth   (const char   *data,
                                  gsize         length,
                                  guint         max_depth,
