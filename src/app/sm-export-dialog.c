@@ -47,6 +47,8 @@ struct _SmExportDialog
   AdwComboRow  *scope_row;
   AdwActionRow *done_row;
   GtkSwitch    *done_switch;
+  AdwActionRow *ascii_row;
+  GtkCheckButton *ascii_check;
   AdwComboRow  *labels_row;
   GtkLabel     *description;
   GtkSpinner   *spinner;
@@ -116,6 +118,7 @@ on_options_changed (SmExportDialog *self)
 
   gtk_label_set_label (self->description, format_description (format));
   gtk_widget_set_visible (GTK_WIDGET (self->labels_row), format == SM_EXPORT_FORMAT_CONLL);
+  gtk_widget_set_visible (GTK_WIDGET (self->ascii_row), format == SM_EXPORT_FORMAT_JSONL);
   gtk_widget_set_visible (GTK_WIDGET (self->done_row), selected_scope (self) == SCOPE_FOLDER);
 }
 
@@ -258,6 +261,9 @@ start_export (SmExportDialog *self,
 
       sm_exporter_set_labels (export->exporter, labels);
     }
+
+  if (format == SM_EXPORT_FORMAT_JSONL)
+    sm_exporter_set_ascii (export->exporter, gtk_check_button_get_active (self->ascii_check));
 
   if (selected_scope (self) == SCOPE_FOLDER)
     {
@@ -414,6 +420,8 @@ sm_export_dialog_class_init (SmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, done_row);
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, done_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmExportDialog, ascii_row);
+  gtk_widget_class_bind_template_child (widget_class, SmExportDialog, ascii_check);
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, labels_row);
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, description);
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, spinner);
@@ -448,6 +456,16 @@ sm_export_dialog_set_format (SmExportDialog *self,
   g_return_if_fail (format < SM_EXPORT_N_FORMATS);
 
   adw_combo_row_set_selected (self->format_row, format);
+}
+
+/* As the "Escape Non-ASCII Characters" check box does, for JSON Lines */
+void
+sm_export_dialog_set_ascii (SmExportDialog *self,
+                            gboolean        ascii)
+{
+  g_return_if_fail (SM_IS_EXPORT_DIALOG (self));
+
+  gtk_check_button_set_active (self->ascii_check, ascii);
 }
 
 /**

@@ -24,6 +24,8 @@ SmExportDialog *sm_export_dialog_new (SmWindow   *window,
                                       GSettings  *settings);
 void            sm_export_dialog_set_format (SmExportDialog *self,
                                              SmExportFormat  format);
+void            sm_export_dialog_set_ascii  (SmExportDialog *self,
+                                             gboolean        ascii);
 void            sm_export_dialog_export_to  (SmExportDialog *self,
                                              GFile          *destination);
 
