@@ -753,14 +753,9 @@ sm_project_serialize (SmProject *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
-      JsonObject *object = json_object_new ();
 
-      json_object_set_string_member (object, "id", sm_label_get_id (label));
-      json_object_set_string_member (object, "name", sm_label_get_name (label));
-      json_object_set_string_member (object, "color", sm_label_get_color (label));
-      json_object_set_string_member (object, "key", sm_label_get_key (label));
-      sm_json_object_add_members (object, g_object_get_data (G_OBJECT (label), EXTRA_KEY));
-      json_array_add_object_element (array, object);
+      json_array_add_object_element (array,
+                                     sm_json_label_new (label, g_object_get_data (G_OBJECT (label), EXTRA_KEY)));
     }
   json_object_set_array_member (top, "labels", array);
 
@@ -769,15 +764,12 @@ sm_project_serialize (SmProject *self)
   for (guint i = 0; i < n; i++)
     {
       const char *type = sm_relation_types_get_nth (self->relation_types, i);
-      JsonObject *object = json_object_new ();
 
-      json_object_set_string_member (object, "type", type);
-      json_object_set_array_member (object, "from",
-                                    sm_json_string_array_new (sm_relation_types_get_from (self->relation_types, type)));
-      json_object_set_array_member (object, "to",
-                                    sm_json_string_array_new (sm_relation_types_get_to (self->relation_types, type)));
-      sm_json_object_add_members (object, g_hash_table_lookup (self->relation_extra, type));
-      json_array_add_object_element (array, object);
+      json_array_add_object_element (array,
+                                     sm_json_relation_type_new (type,
+                                                                sm_relation_types_get_from (self->relation_types, type),
+                                                                sm_relation_types_get_to (self->relation_types, type),
+                                                                g_hash_table_lookup (self->relation_extra, type)));
     }
   json_object_set_array_member (top, "relations", array);
 

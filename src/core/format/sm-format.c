@@ -1263,14 +1263,12 @@ relation_types_array (SmDocument *document)
   for (guint i = 0; i < n; i++)
     {
       const char *type = sm_document_get_relation_type (document, i);
-      JsonObject *object = json_object_new ();
 
-      json_object_set_string_member (object, "type", type);
-      json_object_set_array_member (object, "from",
-                                    sm_json_string_array_new (sm_document_get_relation_from (document, type)));
-      json_object_set_array_member (object, "to",
-                                    sm_json_string_array_new (sm_document_get_relation_to (document, type)));
-      json_array_add_object_element (array, object);
+      json_array_add_object_element (array,
+                                     sm_json_relation_type_new (type,
+                                                                sm_document_get_relation_from (document, type),
+                                                                sm_document_get_relation_to (document, type),
+                                                                NULL));
     }
 
   return array;
@@ -1286,14 +1284,9 @@ labels_array (SmDocument *document)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
-      JsonObject *object = json_object_new ();
 
-      json_object_set_string_member (object, "id", sm_label_get_id (label));
-      json_object_set_string_member (object, "name", sm_label_get_name (label));
-      json_object_set_string_member (object, "color", sm_label_get_color (label));
-      json_object_set_string_member (object, "key", sm_label_get_key (label));
-      add_extra_members (object, label, EXTRA_KEY);
-      json_array_add_object_element (array, object);
+      json_array_add_object_element (array,
+                                     sm_json_label_new (label, g_object_get_data (G_OBJECT (label), EXTRA_KEY)));
     }
 
   return array;

@@ -164,14 +164,9 @@ sm_json_object_add_members (JsonObject *object,
     json_object_set_member (object, name, json_node_ref (node));
 }
 
-/**
- * sm_json_string_array_new:
- * @strings: a %NULL-terminated array
- *
- * Returns: (transfer full): a JSON array of @strings, in their order
- */
-JsonArray *
-sm_json_string_array_new (const char * const *strings)
+/* A JSON array of @strings, a %NULL-terminated array, in their order */
+static JsonArray *
+string_array_new (const char * const *strings)
 {
   JsonArray *array = json_array_new ();
 
@@ -180,6 +175,57 @@ sm_json_string_array_new (const char * const *strings)
 
   return array;
 }
+
+/**
+ * sm_json_label_new:
+ * @label: a label
+ * @extra: (nullable): the unknown members a reader kept for it
+ *
+ * Returns: (transfer full): @label as Spanmark and project files write it:
+ *   id, name, color and key, then @extra's members
+ */
+JsonObject *
+sm_json_label_new (SmLabel    *label,
+                   JsonObject *extra)
+{
+  JsonObject *object = json_object_new ();
+
+  g_return_val_if_fail (SM_IS_LABEL (label), object);
+
+  json_object_set_string_member (object, "id", sm_label_get_id (label));
+  json_object_set_string_member (object, "name", sm_label_get_name (label));
+  json_object_set_string_member (object, "color", sm_label_get_color (label));
+  json_object_set_string_member (object, "key", sm_label_get_key (label));
+  sm_json_object_add_members (object, extra);
+
+  return object;
+}
+
+/**
+ * sm_json_relation_type_new:
+ * @from: the labels a relation of @type may start at
+ * @to: the labels it may end at
+ * @extra: (nullable): the unknown members a reader kept for it
+ *
+ * Returns: (transfer full): a relation type as Spanmark and project files
+ *   write it: type, from and to, then @extra's members
+ */
+JsonObject *
+sm_json_relation_type_new (const char         *type,
+                           const char * const *from,
+                           const char * const *to,
+                           JsonObject         *extra)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "type", type);
+  json_object_set_array_member (object, "from", string_array_new (from));
+  json_object_set_array_member (object, "to", string_array_new (to));
+  sm_json_object_add_members (object, extra);
+
+  return object;
+}
+
 
 /**
  * sm_json_check_depth:

@@ -8,6 +8,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sm-label.h"
+
 G_BEGIN_DECLS
 
 /* Deeper nesting than any file we read needs; json-glib recurses per level */
@@ -20,12 +22,17 @@ typedef enum /*< flags >*/
   SM_JSON_WRITE_ASCII   = 1 << 1,  /* every non-ASCII character as \uXXXX */
 } SmJsonWriteFlags;
 
-void       sm_json_write_object       (GString            *out,
-                                       JsonObject         *object,
-                                       SmJsonWriteFlags    flags);
-void       sm_json_object_add_members (JsonObject         *object,
-                                       JsonObject         *members);
-JsonArray *sm_json_string_array_new   (const char * const *strings);
+void        sm_json_write_object       (GString            *out,
+                                        JsonObject         *object,
+                                        SmJsonWriteFlags    flags);
+void        sm_json_object_add_members (JsonObject         *object,
+                                        JsonObject         *members);
+JsonObject *sm_json_label_new          (SmLabel            *label,
+                                        JsonObject         *extra);
+JsonObject *sm_json_relation_type_new  (const char         *type,
+                                        const char * const *from,
+                                        const char * const *to,
+                                        JsonObject         *extra);
 
 gboolean  sm_json_check_depth   (const char   *data,
                                  gsize         length,
