@@ -263,7 +263,13 @@ start_export (SmExportDialog *self,
     }
 
   if (format == SM_EXPORT_FORMAT_JSONL)
-    sm_exporter_set_ascii (export->exporter, gtk_check_button_get_active (self->ascii_check));
+    {
+      gboolean ascii = gtk_check_button_get_active (self->ascii_check);
+
+      sm_exporter_set_ascii (export->exporter, ascii);
+      /* Whoever needs it once needs it for every export to the same tool */
+      g_settings_set_boolean (self->settings, "last-export-ascii", ascii);
+    }
 
   if (selected_scope (self) == SCOPE_FOLDER)
     {
@@ -458,6 +464,14 @@ sm_export_dialog_set_format (SmExportDialog *self,
   adw_combo_row_set_selected (self->format_row, format);
 }
 
+gboolean
+sm_export_dialog_get_ascii (SmExportDialog *self)
+{
+  g_return_val_if_fail (SM_IS_EXPORT_DIALOG (self), FALSE);
+
+  return gtk_check_button_get_active (self->ascii_check);
+}
+
 /* As the "Escape Non-ASCII Characters" check box does, for JSON Lines */
 void
 sm_export_dialog_set_ascii (SmExportDialog *self,
@@ -535,6 +549,7 @@ sm_export_dialog_new (SmWindow   *window,
   if (!sm_export_format_from_string (last_format, &format))
     format = SM_EXPORT_FORMAT_JSONL;
   adw_combo_row_set_selected (self->format_row, format);
+  gtk_check_button_set_active (self->ascii_check, g_settings_get_boolean (settings, "last-export-ascii"));
 
   on_options_changed (self);
 

@@ -930,6 +930,14 @@ test_export_from_window (void)
   g_assert_cmpstr (json_object_get_string_member (line, "text"), ==,
                    sm_text_get_utf8 (sm_document_get_text (document)));
 
+  /* The next Export dialog remembers the choice */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = SM_EXPORT_DIALOG (find_toplevel (SM_TYPE_EXPORT_DIALOG));
+  g_assert_true (sm_export_dialog_get_ascii (dialog));
+  sm_export_dialog_set_ascii (dialog, FALSE);
+  gtk_window_close (GTK_WINDOW (dialog));
+  app_test_wait_until (no_export_dialog, NULL, "the dialog to close");
+
   /* brat into a folder; a second time the folder has files, and the
    * window asks before replacing them */
   for (guint round = 0; round < 2; round++)
