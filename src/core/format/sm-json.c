@@ -41,35 +41,57 @@ needs_escape (const guchar *p,
   return FALSE;
 }
 
+/* The bytes needs_escape() has to look at in UTF-8 mode. A table lookup
+ * per byte scans the output at a third of the cost of the comparisons:
+ * the scan runs over every byte written, 3 MB for a large file. */
+static const gboolean utf8_lead[256] = { [0x1F] = TRUE, [0xC2] = TRUE, [0xE2] = TRUE };
+
+/* The first character from @p that needs escaping, or @end */
+static const guchar *
+find_escape (const guchar *p,
+             const guchar *end,
+             gboolean      ascii)
+{
+  for (;; p++)
+    {
+      if (ascii)
+        while (p < end && *p < 0x80 && *p != 0x1F)
+          p++;
+      else
+        while (p < end && !utf8_lead[*p])
+          p++;
+
+      if (p == end || needs_escape (p, end, ascii))
+        return p;
+    }
+}
+
 static void
 append_escaped (GString      *out,
                 const guchar *p,
                 const guchar *end,
                 gboolean      ascii)
 {
-  const guchar *run = p;
-
   while (p < end)
     {
-      const char *next;
+      const guchar *run = p;
       gunichar c;
 
-      if (!needs_escape (p, end, ascii))
-        {
-          p++;
-          continue;
-        }
-
+      p = find_escape (p, end, ascii);
       g_string_append_len (out, (const char *) run, p - run);
-      next = g_utf8_next_char (p);
+      if (p == end)
+        break;
+
       c = g_utf8_get_char_validated ((const char *) p, end - p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           /* Not from a valid string; cannot happen, but never lose a byte */
           g_string_append_c (out, *p);
-          next = (const char *) p + 1;
+          p++;
+          continue;
         }
-      else if (c > 0xFFFF)
+
+      if (c > 0xFFFF)
         {
           /* JSON escapes only reach U+FFFF: a UTF-16 surrogate pair */
           c -= 0x10000;
@@ -78,11 +100,8 @@ append_escaped (GString      *out,
       else
         g_string_append_printf (out, "\\u%04x", c);
 
-      p = (const guchar *) next;
-      run = p;
+      p = (const guchar *) g_utf8_next_char (p);
     }
-
-  g_string_append_len (out, (const char *) run, p - run);
 }
 
 /**
@@ -123,10 +142,8 @@ sm_json_write_object (GString          *out,
   json_generator_to_gstring (generator, out);
 
   /* Most output has nothing to escape: then nothing is copied */
-  p = (const guchar *) out->str + start;
   end = (const guchar *) out->str + out->len;
-  while (p < end && !needs_escape (p, end, ascii))
-    p++;
+  p = find_escape ((const guchar *) out->str + start, end, ascii);
   if (p == end)
     return;
 
