@@ -18,17 +18,20 @@ mkdir -p "$tmp/share/mime/packages" "$tmp/files"
 cp "$1" "$tmp/share/mime/packages/"
 update-mime-database "$tmp/share/mime" >/dev/null 2>&1
 
+# As Spanmark writes files (JsonGenerator's pretty layout), and as it wrote
+# them before
 saved='{
-  "format": "spanmark",
-  "version": 1
+  "format" : "spanmark",
+  "version" : 1
 }'
 printf '%s\n' "$saved" > "$tmp/files/article.spanmark.json"
 printf '%s\n' "$saved" > "$tmp/files/article.json"
 printf '%s\n' "$saved" > "$tmp/files/article"
+printf '{\n  "format": "spanmark",\n  "version": 1\n}\n' > "$tmp/files/older.json"
 printf '{"format":"spanmark","version":1}\n' > "$tmp/files/compact.json"
 printf '{"format": "other", "version": 1}\n' > "$tmp/files/other.json"
 
-echo "1..5"
+echo "1..6"
 n=0
 status=0
 check () {
@@ -46,6 +49,7 @@ check () {
 check article.spanmark.json application/x-spanmark+json
 check article.json application/x-spanmark+json
 check article application/x-spanmark+json
+check older.json application/x-spanmark+json
 check compact.json application/x-spanmark+json
 check other.json application/json
 exit $status

@@ -47,6 +47,8 @@ struct _SmExportDialog
   AdwComboRow  *scope_row;
   AdwActionRow *done_row;
   GtkSwitch    *done_switch;
+  AdwActionRow *ascii_row;
+  GtkCheckButton *ascii_check;
   AdwComboRow  *labels_row;
   GtkLabel     *description;
   GtkSpinner   *spinner;
@@ -116,6 +118,7 @@ on_options_changed (SmExportDialog *self)
 
   gtk_label_set_label (self->description, format_description (format));
   gtk_widget_set_visible (GTK_WIDGET (self->labels_row), format == SM_EXPORT_FORMAT_CONLL);
+  gtk_widget_set_visible (GTK_WIDGET (self->ascii_row), format == SM_EXPORT_FORMAT_JSONL);
   gtk_widget_set_visible (GTK_WIDGET (self->done_row), selected_scope (self) == SCOPE_FOLDER);
 }
 
@@ -257,6 +260,15 @@ start_export (SmExportDialog *self,
       const char *labels[] = { gtk_string_list_get_string (self->label_ids, label), NULL };
 
       sm_exporter_set_labels (export->exporter, labels);
+    }
+
+  if (format == SM_EXPORT_FORMAT_JSONL)
+    {
+      gboolean ascii = gtk_check_button_get_active (self->ascii_check);
+
+      sm_exporter_set_ascii (export->exporter, ascii);
+      /* Whoever needs it once needs it for every export to the same tool */
+      g_settings_set_boolean (self->settings, "last-export-ascii", ascii);
     }
 
   if (selected_scope (self) == SCOPE_FOLDER)
@@ -414,6 +426,8 @@ sm_export_dialog_class_init (SmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, done_row);
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, done_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmExportDialog, ascii_row);
+  gtk_widget_class_bind_template_child (widget_class, SmExportDialog, ascii_check);
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, labels_row);
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, description);
   gtk_widget_class_bind_template_child (widget_class, SmExportDialog, spinner);
@@ -448,6 +462,24 @@ sm_export_dialog_set_format (SmExportDialog *self,
   g_return_if_fail (format < SM_EXPORT_N_FORMATS);
 
   adw_combo_row_set_selected (self->format_row, format);
+}
+
+gboolean
+sm_export_dialog_get_ascii (SmExportDialog *self)
+{
+  g_return_val_if_fail (SM_IS_EXPORT_DIALOG (self), FALSE);
+
+  return gtk_check_button_get_active (self->ascii_check);
+}
+
+/* As the "Escape Non-ASCII Characters" check box does, for JSON Lines */
+void
+sm_export_dialog_set_ascii (SmExportDialog *self,
+                            gboolean        ascii)
+{
+  g_return_if_fail (SM_IS_EXPORT_DIALOG (self));
+
+  gtk_check_button_set_active (self->ascii_check, ascii);
 }
 
 /**
@@ -517,6 +549,7 @@ sm_export_dialog_new (SmWindow   *window,
   if (!sm_export_format_from_string (last_format, &format))
     format = SM_EXPORT_FORMAT_JSONL;
   adw_combo_row_set_selected (self->format_row, format);
+  gtk_check_button_set_active (self->ascii_check, g_settings_get_boolean (settings, "last-export-ascii"));
 
   on_options_changed (self);
 

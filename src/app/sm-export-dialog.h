@@ -24,6 +24,9 @@ SmExportDialog *sm_export_dialog_new (SmWindow   *window,
                                       GSettings  *settings);
 void            sm_export_dialog_set_format (SmExportDialog *self,
                                              SmExportFormat  format);
+gboolean        sm_export_dialog_get_ascii  (SmExportDialog *self);
+void            sm_export_dialog_set_ascii  (SmExportDialog *self,
+                                             gboolean        ascii);
 void            sm_export_dialog_export_to  (SmExportDialog *self,
                                              GFile          *destination);
 

@@ -82,6 +82,7 @@ sm_cli_export (int    argc,
   g_auto(GStrv) status_names = NULL;
   g_auto(GStrv) inputs = NULL;
   gboolean force = FALSE;
+  gboolean ascii = FALSE;
   gboolean ok;
   SmExportFormat format;
   SmCliProgress progress;
@@ -99,6 +100,9 @@ sm_cli_export (int    argc,
     { "status", 's', 0, G_OPTION_ARG_STRING_ARRAY, &status_names,
       N_("Export only the documents with this status: new, in-progress or done (repeat for more)"),
       N_("STATUS") },
+    { "ascii", 0, 0, G_OPTION_ARG_NONE, &ascii,
+      N_("In jsonl, write every non-ASCII character as a \\uXXXX escape, for readers that"
+         " guess the encoding; offsets stay the same"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Replace output files that exist"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
@@ -106,7 +110,7 @@ sm_cli_export (int    argc,
   };
 
   context = sm_cli_option_context_new (
-    _("--format FORMAT [-o OUT] [--label LABEL] [--status STATUS] [--force] INPUT…"),
+    _("--format FORMAT [-o OUT] [--label LABEL] [--status STATUS] [--ascii] [--force] INPUT…"),
     _("Write Spanmark files as a dataset. Each INPUT is a Spanmark file (.json), or a folder"
       " searched for them."),
     _("Formats:\n"
@@ -133,6 +137,10 @@ sm_cli_export (int    argc,
   if (!sm_export_format_from_string (format_name, &format))
     return sm_cli_usage_error ("export", _("“%s” is not an export format: use jsonl, brat, conll,"
                                            " csv or html"), format_name);
+
+  if (ascii && format != SM_EXPORT_FORMAT_JSONL)
+    return sm_cli_usage_error ("export", _("--ascii is for --format jsonl: %s is not JSON"),
+                               format_name);
 
   if (inputs == NULL || inputs[0] == NULL)
     return sm_cli_usage_error ("export", _("give the Spanmark files or folders to export"));
@@ -165,6 +173,7 @@ sm_cli_export (int    argc,
   exporter = sm_exporter_new (format);
   sm_exporter_set_labels (exporter, (const char * const *) labels);
   sm_exporter_set_statuses (exporter, statuses);
+  sm_exporter_set_ascii (exporter, ascii);
 
   for (guint i = 0; inputs[i] != NULL; i++)
     {

@@ -229,48 +229,51 @@ percentile (Stats *stats,
   return g_array_index (stats->spans_per_document, guint, MAX (rank, 1) - 1);
 }
 
+static JsonObject *
+counts_object (GPtrArray *counts)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      Count *count = g_ptr_array_index (counts, i);
+
+      json_object_set_int_member (object, count->name, count->count);
+    }
+
+  return object;
+}
+
 static void
 print_json (Stats *stats)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonObject) top = json_object_new ();
+  JsonObject *object;
 
-  g_string_append_printf (out, "{\"documents\": %u, \"invalid\": %u, \"status\": "
-                               "{\"new\": %u, \"in-progress\": %u, \"done\": %u}, "
-                               "\"characters\": %" G_GUINT64_FORMAT ", \"spans\": %" G_GUINT64_FORMAT
-                               ", \"labels\": {",
-                          stats->n_documents, stats->n_invalid,
-                          stats->by_status[SM_DOCUMENT_STATUS_NEW],
-                          stats->by_status[SM_DOCUMENT_STATUS_IN_PROGRESS],
-                          stats->by_status[SM_DOCUMENT_STATUS_DONE],
-                          stats->n_characters, stats->n_spans);
+  json_object_set_int_member (top, "documents", stats->n_documents);
+  json_object_set_int_member (top, "invalid", stats->n_invalid);
+  object = json_object_new ();
+  json_object_set_int_member (object, "new", stats->by_status[SM_DOCUMENT_STATUS_NEW]);
+  json_object_set_int_member (object, "in-progress", stats->by_status[SM_DOCUMENT_STATUS_IN_PROGRESS]);
+  json_object_set_int_member (object, "done", stats->by_status[SM_DOCUMENT_STATUS_DONE]);
+  json_object_set_object_member (top, "status", object);
+  json_object_set_int_member (top, "characters", stats->n_characters);
+  json_object_set_int_member (top, "spans", stats->n_spans);
+  json_object_set_object_member (top, "labels", counts_object (stats->labels));
+  json_object_set_int_member (top, "relations", stats->n_relations);
+  json_object_set_object_member (top, "relation_types", counts_object (stats->relation_types));
+  json_object_set_int_member (top, "claims", stats->n_claims);
+  json_object_set_int_member (top, "attributed_claims", stats->n_attributed);
+  object = json_object_new ();
+  json_object_set_int_member (object, "median", percentile (stats, 50));
+  json_object_set_int_member (object, "p90", percentile (stats, 90));
+  json_object_set_int_member (object, "max", percentile (stats, 100));
+  json_object_set_object_member (top, "spans_per_document", object);
 
-  for (guint i = 0; i < stats->labels->len; i++)
-    {
-      Count *count = g_ptr_array_index (stats->labels, i);
-
-      if (i > 0)
-        g_string_append (out, ", ");
-      sm_json_append_member (out, count->name);
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT, count->count);
-    }
-
-  g_string_append_printf (out, "}, \"relations\": %" G_GUINT64_FORMAT ", \"relation_types\": {",
-                          stats->n_relations);
-  for (guint i = 0; i < stats->relation_types->len; i++)
-    {
-      Count *count = g_ptr_array_index (stats->relation_types, i);
-
-      if (i > 0)
-        g_string_append (out, ", ");
-      sm_json_append_member (out, count->name);
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT, count->count);
-    }
-
-  g_string_append_printf (out, "}, \"claims\": %" G_GUINT64_FORMAT ", \"attributed_claims\": %"
-                               G_GUINT64_FORMAT ", \"spans_per_document\": {\"median\": %u, \"p90\": %u, \"max\": %u}}\n",
-                          stats->n_claims, stats->n_attributed,
-                          percentile (stats, 50), percentile (stats, 90), percentile (stats, 100));
-
+  /* One line, for scripts */
+  sm_json_write_object (out, top, SM_JSON_WRITE_COMPACT);
+  g_string_append_c (out, '\n');
   g_print ("%s", out->str);
 }
 

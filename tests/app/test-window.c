@@ -908,6 +908,35 @@ test_export_from_window (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (line, "entities")), ==,
                     sm_document_get_n_spans (document));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (line, "relations")), ==, 4);
+  /* The article's curly quotes are written as they are, in UTF-8... */
+  g_assert_nonnull (strstr (contents, "\xE2\x80\x9C"));
+
+  /* ...and with the check box, as \uXXXX: pure ASCII, the same text */
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = SM_EXPORT_DIALOG (find_toplevel (SM_TYPE_EXPORT_DIALOG));
+  sm_export_dialog_set_format (dialog, SM_EXPORT_FORMAT_JSONL);
+  sm_export_dialog_set_ascii (dialog, TRUE);
+  sm_export_dialog_export_to (dialog, jsonl_file);
+  app_test_wait_until (no_export_dialog, NULL, "the ASCII export");
+
+  g_assert_true (g_file_get_contents (jsonl, &contents, NULL, NULL));
+  for (const char *p = contents; *p != '\0'; p++)
+    g_assert_cmpuint ((guchar) *p, <, 0x80);
+  g_assert_nonnull (strstr (contents, "\\u201c"));
+  json_parser_load_from_data (parser, contents, -1, &error);
+  g_assert_no_error (error);
+  line = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (line, "text"), ==,
+                   sm_text_get_utf8 (sm_document_get_text (document)));
+
+  /* The next Export dialog remembers the choice */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = SM_EXPORT_DIALOG (find_toplevel (SM_TYPE_EXPORT_DIALOG));
+  g_assert_true (sm_export_dialog_get_ascii (dialog));
+  sm_export_dialog_set_ascii (dialog, FALSE);
+  gtk_window_close (GTK_WINDOW (dialog));
+  app_test_wait_until (no_export_dialog, NULL, "the dialog to close");
 
   /* brat into a folder; a second time the folder has files, and the
    * window asks before replacing them */

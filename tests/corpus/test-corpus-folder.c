@@ -305,7 +305,7 @@ test_open_sync (Fixture       *fixture,
 
   /* The index was written for next time */
   index = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
-  g_assert_nonnull (strstr (index, "\"path\": \"sub/c.json\""));
+  g_assert_nonnull (strstr (index, "\"path\":\"sub/c.json\""));
 }
 
 static void
@@ -526,11 +526,11 @@ test_index_reused_and_rebuilt (Fixture       *fixture,
   g_autofree char *rebuilt = NULL;
 
   index = make_indexed_corpus (fixture);
-  g_assert_nonnull (strstr (index, "\"path\": \"b.json\", "));
+  g_assert_nonnull (strstr (index, "\"path\":\"b.json\","));
 
   /* Reopened, the index is what counts: a line it vouches for is not
    * read again. Tell it b.json has a hundred claims and see it believed. */
-  replace_in_file (fixture, SM_CORPUS_INDEX_FILE_NAME, "{\"CLAIM\": 1, \"SPEAKER\": 2}", "{\"CLAIM\": 100}");
+  replace_in_file (fixture, SM_CORPUS_INDEX_FILE_NAME, "{\"CLAIM\":1,\"SPEAKER\":2}", "{\"CLAIM\":100}");
   {
     g_autoptr(SmCorpusFolder) corpus = open_sync (fixture, &error);
 
@@ -550,7 +550,7 @@ test_index_reused_and_rebuilt (Fixture       *fixture,
   }
   rebuilt = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
   g_assert_null (strstr (rebuilt, "100"));
-  g_assert_nonnull (strstr (rebuilt, "{\"CLAIM\": 1, \"SPEAKER\": 2}"));
+  g_assert_nonnull (strstr (rebuilt, "{\"CLAIM\":1,\"SPEAKER\":2}"));
 
   /* A removed file leaves the index; a damaged index is rebuilt */
   remove_file (fixture, "doc2.json");
@@ -565,7 +565,7 @@ test_index_reused_and_rebuilt (Fixture       *fixture,
   g_clear_pointer (&rebuilt, g_free);
   rebuilt = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
   g_assert_null (strstr (rebuilt, "doc2.json"));
-  g_assert_nonnull (strstr (rebuilt, "\"path\": \"sub/c.json\""));
+  g_assert_nonnull (strstr (rebuilt, "\"path\":\"sub/c.json\""));
 }
 
 /* A size past 64 bits in the index is no size: the index is refused as
@@ -577,26 +577,29 @@ test_index_number_past_64_bits (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  static const char prefix[] = "{\"path\": \"b.json\", \"size\": ";
+  static const char prefix[] = "{\"path\":\"b.json\",\"size\":";
   g_autofree char *index = NULL;
   g_autofree char *size = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *rebuilt = NULL;
   const char *line;
+  const char *newline;
   guint column;
 
   index = make_indexed_corpus (fixture);
   line = strstr (index, prefix);
   g_assert_nonnull (line);
   size = g_strndup (line + strlen (prefix), strspn (line + strlen (prefix), "0123456789"));
-  /* ASCII: the column of the number is its distance from the line break */
-  column = (guint) (line + strlen (prefix) - g_strrstr_len (index, line - index, "\n"));
+  /* ASCII, and the index is written compact, on one line: the column of
+   * the number is its distance from the line break before it, if any */
+  newline = g_strrstr_len (index, line - index, "\n");
+  column = (guint) (line + strlen (prefix) - (newline != NULL ? newline : index - 1));
 
-  from = g_strdup_printf ("\"b.json\", \"size\": %s,", size);
-  to = g_strdup ("\"b.json\", \"size\": 18446744073709551616,");
+  from = g_strdup_printf ("\"b.json\",\"size\":%s,", size);
+  to = g_strdup ("\"b.json\",\"size\":18446744073709551616,");
   replace_in_file (fixture, SM_CORPUS_INDEX_FILE_NAME, from, to);
-  replace_in_file (fixture, SM_CORPUS_INDEX_FILE_NAME, "{\"CLAIM\": 1, \"SPEAKER\": 2}", "{\"CLAIM\": 100}");
+  replace_in_file (fixture, SM_CORPUS_INDEX_FILE_NAME, "{\"CLAIM\":1,\"SPEAKER\":2}", "{\"CLAIM\":100}");
   {
     g_autofree char *expected = g_strdup_printf ("Ignoring the corpus index: *:%u: “size”: the number"
                                                  " 18446744073709551616 is too large to keep; the largest"
@@ -614,7 +617,7 @@ test_index_number_past_64_bits (Fixture       *fixture,
   }
   rebuilt = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
   g_assert_null (strstr (rebuilt, "18446744073709551616"));
-  g_assert_nonnull (strstr (rebuilt, "{\"CLAIM\": 1, \"SPEAKER\": 2}"));
+  g_assert_nonnull (strstr (rebuilt, "{\"CLAIM\":1,\"SPEAKER\":2}"));
 }
 
 /* The async opening writes the index too, once it has read everything */
@@ -634,7 +637,7 @@ test_index_async (Fixture       *fixture,
   WAIT_UNTIL (!sm_corpus_folder_get_loading (corpus));
 
   index = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
-  g_assert_nonnull (strstr (index, "\"path\": \"e.json\", "));
+  g_assert_nonnull (strstr (index, "\"path\":\"e.json\","));
 
   /* Reopened: nothing left to read, the list complete at once */
   again = open_async (fixture);
@@ -706,7 +709,7 @@ test_follows_changes (Fixture       *fixture,
   g_assert_cmpuint (position_of (corpus, "a.json"), ==, 3);
 
   /* A file changed in place, not atomically */
-  replace_in_file (fixture, "doc10.json", "\"status\": \"new\"", "\"status\": \"in-progress\"");
+  replace_in_file (fixture, "doc10.json", "\"status\" : \"new\"", "\"status\" : \"in-progress\"");
   WAIT_UNTIL (sm_corpus_entry_get_status (entry_at (corpus, "doc10.json")) == SM_DOCUMENT_STATUS_IN_PROGRESS);
 
   /* Added and removed articles */

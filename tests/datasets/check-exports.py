@@ -344,6 +344,40 @@ def jsonl_is_json_lines(folder):
     check_jsonl(out, documents)
 
 
+# Every character Python's str.splitlines() breaks lines at, and U+001F,
+# which RFC 8259 wants escaped but json-glib 1.6 writes raw
+LINE_BREAKERS_TEXT = "a\vb\fc\x1cd\x1de\x1ef\x1fg\x85h\u2028i\u2029j “k” 🇮🇷 l\n"
+
+
+def line_breakers_document():
+    document = Document("line-breakers", LINE_BREAKERS_TEXT)
+    document.tag("CLAIM", "\x85h\u2028i\u2029", note="note\u2028with\x85breaks")
+    document.tag("SPEAKER", "🇮🇷")
+    return document
+
+
+@test
+def jsonl_lines_are_python_lines(folder):
+    documents = [line_breakers_document(), unicode_document()]
+    out, err = export(folder, "jsonl", documents)
+    expect(err == "", err)
+    lines = out.decode("utf-8").splitlines()
+    expect(len(lines) == len(documents), "%d lines for %d documents" % (len(lines), len(documents)))
+    check_jsonl(out, documents)
+
+
+@test
+def jsonl_ascii_is_ascii_with_the_same_offsets(folder):
+    documents = [line_breakers_document(), unicode_document(), sample_document()]
+    out, err = export(folder, "jsonl", documents, "--ascii")
+    expect(err == "", err)
+    expect(all(byte < 0x80 for byte in out), "a byte is not ASCII")
+    # Astral characters as surrogate pairs, which json decodes to one code point
+    expect(b"\\ud83c\\uddee" in out, "🇮 is not written as a surrogate pair")
+    expect(len(out.decode("ascii").splitlines()) == len(documents), "not one line a document")
+    check_jsonl(out, documents)
+
+
 @test
 def csv_is_rfc_4180(folder):
     documents = [sample_document(), unicode_document()] + random_documents(30)

@@ -180,6 +180,8 @@ test_usage_errors (CliFixture    *fixture,
       " write them in with -o\n" },
     { { "export", "--format", "jsonl", "-o", "small.json", "small.json" },
       "spanmark-cli export: the output small.json is also an input: choose another name for the output\n" },
+    { { "export", "--format", "csv", "--ascii", "small.json" },
+      "spanmark-cli export: --ascii is for --format jsonl: csv is not JSON\n" },
     { { "export", "--format", "jsonl", "--frobnicate", "small.json" },
       "spanmark-cli export: Unknown option --frobnicate\n" },
     { { "import", "--from", "csv", "x.csv" },
@@ -218,7 +220,7 @@ test_export_stdout_file_and_force (CliFixture    *fixture,
   g_assert_cmpint (run (fixture, "export", "--format", "jsonl", "small.json", NULL), ==, 0);
   g_assert_cmpstr (fixture->err, ==, "");
   first = g_strdup (fixture->out);
-  g_assert_true (g_str_has_prefix (first, "{\"id\": \"small\", "));
+  g_assert_true (g_str_has_prefix (first, "{\"id\":\"small\","));
 
   g_assert_cmpint (run (fixture, "export", "--format", "jsonl", "-o", "out.jsonl", "small.json", NULL), ==, 0);
   g_assert_cmpstr (fixture->err, ==, "Exported 1 document to out.jsonl\n");
@@ -462,10 +464,10 @@ test_stats (CliFixture    *fixture,
 
   g_assert_cmpint (run (fixture, "stats", "--json", "a.json", NULL), ==, 0);
   g_assert_cmpstr (fixture->out, ==,
-                   "{\"documents\": 1, \"invalid\": 0, \"status\": {\"new\": 0, \"in-progress\": 1, \"done\": 0},"
-                   " \"characters\": 44, \"spans\": 3, \"labels\": {\"SPEAKER\": 1, \"CLAIM\": 1, \"FIGURE\": 1},"
-                   " \"relations\": 1, \"relation_types\": {\"said_by\": 1}, \"claims\": 1, \"attributed_claims\": 1,"
-                   " \"spans_per_document\": {\"median\": 3, \"p90\": 3, \"max\": 3}}\n");
+                   "{\"documents\":1,\"invalid\":0,\"status\":{\"new\":0,\"in-progress\":1,\"done\":0},"
+                   "\"characters\":44,\"spans\":3,\"labels\":{\"SPEAKER\":1,\"CLAIM\":1,\"FIGURE\":1},"
+                   "\"relations\":1,\"relation_types\":{\"said_by\":1},\"claims\":1,\"attributed_claims\":1,"
+                   "\"spans_per_document\":{\"median\":3,\"p90\":3,\"max\":3}}\n");
 
   g_assert_cmpint (run (fixture, "stats", "a.json", NULL), ==, 0);
   g_assert_cmpstr (fixture->out, ==,
@@ -494,8 +496,8 @@ test_stats (CliFixture    *fixture,
     g_assert_true (g_file_set_contents (article, "Ünïcode: five.", -1, NULL));
 
     g_assert_cmpint (run (fixture, "stats", "--json", "corpus", NULL), ==, 0);
-    g_assert_nonnull (strstr (fixture->out, "{\"documents\": 2, \"invalid\": 0, \"status\": {\"new\": 1, \"in-progress\": 1, \"done\": 0}, \"characters\": 58,"));
-    g_assert_nonnull (strstr (fixture->out, "\"spans_per_document\": {\"median\": 0, \"p90\": 3, \"max\": 3}}"));
+    g_assert_nonnull (strstr (fixture->out, "{\"documents\":2,\"invalid\":0,\"status\":{\"new\":1,\"in-progress\":1,\"done\":0},\"characters\":58,"));
+    g_assert_nonnull (strstr (fixture->out, "\"spans_per_document\":{\"median\":0,\"p90\":3,\"max\":3}}"));
   }
 }
 
@@ -548,9 +550,9 @@ test_project_file_is_not_a_document (CliFixture    *fixture,
   g_assert_cmpint (run (fixture, "validate", "corpus", NULL), ==, 0);
   g_assert_cmpstr (fixture->out, ==, "2 files are valid\n");
   g_assert_cmpint (run (fixture, "stats", "--json", "corpus", NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (fixture->out, "{\"documents\": 2, \"invalid\": 0,"));
+  g_assert_true (g_str_has_prefix (fixture->out, "{\"documents\":2,\"invalid\":0,"));
   /* The folder's labels, used or not, and no other unused one */
-  g_assert_nonnull (strstr (fixture->out, "\"labels\": {\"SPEAKER\": 2, \"CLAIM\": 2, \"FIGURE\": 2, \"SOURCE\": 0},"));
+  g_assert_nonnull (strstr (fixture->out, "\"labels\":{\"SPEAKER\":2,\"CLAIM\":2,\"FIGURE\":2,\"SOURCE\":0},"));
   g_assert_cmpint (run (fixture, "export", "-f", "jsonl", "-o", "again.jsonl", "corpus", NULL), ==, 0);
   g_assert_cmpstr (fixture->err, ==, "Exported 2 documents to again.jsonl\n");
 
@@ -559,7 +561,7 @@ test_project_file_is_not_a_document (CliFixture    *fixture,
   write_in (fixture, "corpus/spanmark-project.json", "{\"format\": \"spanmark-project\", \"version\": 1}");
   g_assert_cmpint (run (fixture, "stats", "--json", "corpus", NULL), ==, 1);
   g_assert_cmpstr (fixture->err, ==, "corpus/spanmark-project.json: “labels” is missing\n");
-  g_assert_true (g_str_has_prefix (fixture->out, "{\"documents\": 0,"));
+  g_assert_true (g_str_has_prefix (fixture->out, "{\"documents\":0,"));
 }
 
 int

@@ -19,12 +19,12 @@ test_jsonl (void)
   g_autofree char *jsonl = fixture_export (SM_EXPORT_FORMAT_JSONL, document, NULL, warnings);
 
   g_assert_cmpstr (jsonl, ==,
-                   "{\"id\": \"small\", \"text\": \"Raisi said trade grew 5%.\\n\xE2\x80\x9C" "Fine,\xE2\x80\x9D Ana said.\\n\","
-                   " \"label\": [[0, 5, \"SPEAKER\"], [11, 24, \"CLAIM\"], [22, 24, \"FIGURE\"]],"
-                   " \"entities\": [{\"id\": 1, \"label\": \"SPEAKER\", \"start_offset\": 0, \"end_offset\": 5},"
-                   " {\"id\": 2, \"label\": \"CLAIM\", \"start_offset\": 11, \"end_offset\": 24},"
-                   " {\"id\": 3, \"label\": \"FIGURE\", \"start_offset\": 22, \"end_offset\": 24}],"
-                   " \"relations\": [{\"id\": 1, \"from_id\": 2, \"to_id\": 1, \"type\": \"said_by\"}]}\n");
+                   "{\"id\":\"small\",\"text\":\"Raisi said trade grew 5%.\\n\xE2\x80\x9C" "Fine,\xE2\x80\x9D Ana said.\\n\","
+                   "\"label\":[[0,5,\"SPEAKER\"],[11,24,\"CLAIM\"],[22,24,\"FIGURE\"]],"
+                   "\"entities\":[{\"id\":1,\"label\":\"SPEAKER\",\"start_offset\":0,\"end_offset\":5},"
+                   "{\"id\":2,\"label\":\"CLAIM\",\"start_offset\":11,\"end_offset\":24},"
+                   "{\"id\":3,\"label\":\"FIGURE\",\"start_offset\":22,\"end_offset\":24}],"
+                   "\"relations\":[{\"id\":1,\"from_id\":2,\"to_id\":1,\"type\":\"said_by\"}]}\n");
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
@@ -544,7 +544,7 @@ test_parallel_export_keeps_order (Fixture       *fixture,
     g_assert_cmpuint (g_strv_length (lines), ==, 301);
     for (guint i = 0; i < 300; i++)
       {
-        g_autofree char *prefix = g_strdup_printf ("{\"id\": \"doc-%03u\", ", i);
+        g_autofree char *prefix = g_strdup_printf ("{\"id\":\"doc-%03u\",", i);
 
         g_assert_true (g_str_has_prefix (lines[i], prefix));
       }
@@ -581,10 +581,10 @@ test_status_and_label_filters (Fixture       *fixture,
   data_out = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
 
   /* doc-000 and doc-003 are new; only their FIGURE spans, no relations */
-  g_assert_true (g_str_has_prefix (data_out, "{\"id\": \"doc-000\", "));
-  g_assert_nonnull (strstr (data_out, "\n{\"id\": \"doc-003\", "));
-  g_assert_nonnull (strstr (data_out, "\"label\": [[28, 29, \"FIGURE\"]], \"entities\": [{\"id\": 1, \"label\": \"FIGURE\","
-                                      " \"start_offset\": 28, \"end_offset\": 29}], \"relations\": []}\n"));
+  g_assert_true (g_str_has_prefix (data_out, "{\"id\":\"doc-000\","));
+  g_assert_nonnull (strstr (data_out, "\n{\"id\":\"doc-003\","));
+  g_assert_nonnull (strstr (data_out, "\"label\":[[28,29,\"FIGURE\"]],\"entities\":[{\"id\":1,\"label\":\"FIGURE\","
+                                      "\"start_offset\":28,\"end_offset\":29}],\"relations\":[]}\n"));
   g_assert_null (strstr (data_out, "SPEAKER"));
   g_assert_null (strstr (data_out, "said_by"));
 }
@@ -680,7 +680,7 @@ test_destinations (Fixture       *fixture,
                                              warnings, errors, NULL, &error));
   g_assert_no_error (error);
   contents = fixture_read (out_path, NULL);
-  g_assert_true (g_str_has_prefix (contents, "{\"id\": \"small\""));
+  g_assert_true (g_str_has_prefix (contents, "{\"id\":\"small\""));
   g_clear_pointer (&contents, g_free);
 
   /* One file formats refuse a folder; brat refuses a stream and a file */

@@ -590,7 +590,7 @@ compare_strings (gconstpointer a,
  * _sm_corpus_index_save:
  * @records: (element-type SmCorpusRecord): what the corpus knows
  *
- * Writes @folder's index file atomically, one line per annotation file
+ * Writes @folder's index file atomically, an entry per annotation file
  * that was read, sorted by path so the same knowledge gives the same bytes.
  */
 gboolean
@@ -602,62 +602,57 @@ _sm_corpus_index_save (GFile         *folder,
   g_autoptr(GFile) file = g_file_get_child (folder, SM_CORPUS_INDEX_FILE_NAME);
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy (records, NULL, NULL);
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonObject) top = json_object_new ();
+  g_autoptr(JsonArray) documents = json_array_new ();
   gint64 now = g_get_real_time ();
-  gboolean first = TRUE;
   GString *out;
 
   /* The copy would unref the records it holds, which are only borrowed */
   g_ptr_array_set_free_func (sorted, NULL);
   g_ptr_array_sort (sorted, compare_annotation_paths);
 
-  out = g_string_sized_new (128 + 120 * sorted->len);
-  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"documents\": [",
-                          INDEX_FORMAT, INDEX_VERSION);
-
   for (guint i = 0; i < sorted->len; i++)
     {
       const SmCorpusRecord *record = g_ptr_array_index (sorted, i);
+      JsonObject *object;
 
       if (!record->has_annotations || !record->loaded || record->stamp_pending ||
           now - record->mtime < RACY_USEC)
         continue;
 
-      g_string_append (out, first ? "\n    {" : ",\n    {");
-      first = FALSE;
-      sm_json_append_member (out, "path");
-      sm_json_append_string (out, record->annotation_path);
-      g_string_append_printf (out, ", \"size\": %" G_GUINT64_FORMAT ", \"mtime\": %" G_GINT64_FORMAT ", ",
-                              record->size, record->mtime);
+      object = json_object_new ();
+      json_object_set_string_member (object, "path", record->annotation_path);
+      json_object_set_int_member (object, "size", record->size);
+      json_object_set_int_member (object, "mtime", record->mtime);
 
       if (record->error != NULL)
-        {
-          sm_json_append_member (out, "error");
-          sm_json_append_string (out, record->error);
-        }
+        json_object_set_string_member (object, "error", record->error);
       else
         {
           g_autofree gpointer *labels = g_hash_table_get_keys_as_array (record->label_counts, NULL);
           guint n_labels = g_hash_table_size (record->label_counts);
+          JsonObject *spans = json_object_new ();
 
           qsort (labels, n_labels, sizeof (gpointer), compare_strings);
-
-          sm_json_append_member (out, "status");
-          sm_json_append_string (out, sm_document_status_to_string (record->status));
-          g_string_append (out, ", \"spans\": {");
           for (guint j = 0; j < n_labels; j++)
-            {
-              if (j > 0)
-                g_string_append (out, ", ");
-              sm_json_append_member (out, labels[j]);
-              g_string_append_printf (out, "%u",
-                                      GPOINTER_TO_UINT (g_hash_table_lookup (record->label_counts, labels[j])));
-            }
-          g_string_append_c (out, '}');
+            json_object_set_int_member (spans, labels[j],
+                                        GPOINTER_TO_UINT (g_hash_table_lookup (record->label_counts, labels[j])));
+
+          json_object_set_string_member (object, "status", sm_document_status_to_string (record->status));
+          json_object_set_object_member (object, "spans", spans);
         }
-      g_string_append_c (out, '}');
+
+      json_array_add_object_element (documents, object);
     }
 
-  g_string_append (out, first ? "]\n}\n" : "\n  ]\n}\n");
+  json_object_set_string_member (top, "format", INDEX_FORMAT);
+  json_object_set_int_member (top, "version", INDEX_VERSION);
+  json_object_set_array_member (top, "documents", g_steal_pointer (&documents));
+
+  /* A cache nobody reads or diffs: compact, the smallest and quickest */
+  out = g_string_sized_new (128 + 100 * sorted->len);
+  sm_json_write_object (out, top, SM_JSON_WRITE_COMPACT);
+  g_string_append_c (out, '\n');
   bytes = g_string_free_to_bytes (out);
 
   return sm_file_replace (file, bytes, cancellable, error);

@@ -723,121 +723,68 @@ sm_project_is_saving (SmProject *self)
   return self->n_saving > 0;
 }
 
-/* Writing */
-
-static void
-append_extra_members (GString    *out,
-                      JsonObject *extra,
-                      const char *separator)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  if (extra == NULL)
-    return;
-
-  json_object_iter_init_ordered (&iter, extra);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    {
-      g_autofree char *value = json_to_string (node, FALSE);
-
-      g_string_append (out, separator);
-      sm_json_append_member (out, name);
-      g_string_append (out, value);
-    }
-}
-
-static void
-append_string_array (GString            *out,
-                     const char * const *strings)
-{
-  g_string_append_c (out, '[');
-  for (guint i = 0; strings[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-      sm_json_append_string (out, strings[i]);
-    }
-  g_string_append_c (out, ']');
-}
+/* Writing: JsonGenerator's pretty layout, a member per line, as for
+ * Spanmark files (sm-format.c says why) */
 
 /**
  * sm_project_serialize:
  *
  * Writes the project file. The same schema always gives the same bytes:
- * one label or relation type per line, in their order, unknown members
- * after the known ones.
+ * labels and relation types in their order, members in the order of
+ * docs/project-format.md, unknown members after the known ones.
  *
  * Returns: (transfer full): the file's contents
  */
 GBytes *
 sm_project_serialize (SmProject *self)
 {
+  g_autoptr(JsonObject) top = json_object_new ();
+  JsonObject *options;
+  JsonArray *array;
   GString *out;
   guint n;
 
   g_return_val_if_fail (SM_IS_PROJECT (self), NULL);
 
-  out = g_string_new ("{\n");
-  g_string_append_printf (out, "  \"format\": \"%s\",\n  \"version\": %d,\n",
-                          PROJECT_FORMAT, SM_PROJECT_FORMAT_VERSION);
+  json_object_set_string_member (top, "format", PROJECT_FORMAT);
+  json_object_set_int_member (top, "version", SM_PROJECT_FORMAT_VERSION);
 
-  g_string_append (out, "  \"labels\": [");
   n = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  array = json_array_sized_new (n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
 
-      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
-      sm_json_append_member (out, "id");
-      sm_json_append_string (out, sm_label_get_id (label));
-      g_string_append (out, ", ");
-      sm_json_append_member (out, "name");
-      sm_json_append_string (out, sm_label_get_name (label));
-      g_string_append (out, ", ");
-      sm_json_append_member (out, "color");
-      sm_json_append_string (out, sm_label_get_color (label));
-      g_string_append (out, ", ");
-      sm_json_append_member (out, "key");
-      sm_json_append_string (out, sm_label_get_key (label));
-      append_extra_members (out, g_object_get_data (G_OBJECT (label), EXTRA_KEY), ", ");
-      g_string_append_c (out, '}');
+      json_array_add_object_element (array,
+                                     sm_json_label_new (label, g_object_get_data (G_OBJECT (label), EXTRA_KEY)));
     }
-  g_string_append (out, n > 0 ? "\n  ],\n" : "],\n");
+  json_object_set_array_member (top, "labels", array);
 
-  g_string_append (out, "  \"relations\": [");
   n = sm_relation_types_get_n_types (self->relation_types);
+  array = json_array_sized_new (n);
   for (guint i = 0; i < n; i++)
     {
       const char *type = sm_relation_types_get_nth (self->relation_types, i);
 
-      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
-      sm_json_append_member (out, "type");
-      sm_json_append_string (out, type);
-      g_string_append (out, ", ");
-      sm_json_append_member (out, "from");
-      append_string_array (out, sm_relation_types_get_from (self->relation_types, type));
-      g_string_append (out, ", ");
-      sm_json_append_member (out, "to");
-      append_string_array (out, sm_relation_types_get_to (self->relation_types, type));
-      append_extra_members (out, g_hash_table_lookup (self->relation_extra, type), ", ");
-      g_string_append_c (out, '}');
+      json_array_add_object_element (array,
+                                     sm_json_relation_type_new (type,
+                                                                sm_relation_types_get_from (self->relation_types, type),
+                                                                sm_relation_types_get_to (self->relation_types, type),
+                                                                g_hash_table_lookup (self->relation_extra, type)));
     }
-  g_string_append (out, n > 0 ? "\n  ],\n" : "],\n");
+  json_object_set_array_member (top, "relations", array);
 
-  g_string_append (out, "  \"options\": {");
+  options = json_object_new ();
   if (self->snap_to_words >= 0)
-    g_string_append_printf (out, "\n    \"snap_to_words\": %s",
-                            self->snap_to_words ? "true" : "false");
-  append_extra_members (out, self->extra_options,
-                        self->snap_to_words >= 0 ? ",\n    " : "\n    ");
-  if (self->snap_to_words >= 0 || self->extra_options != NULL)
-    g_string_append (out, "\n  ");
-  g_string_append_c (out, '}');
+    json_object_set_boolean_member (options, "snap_to_words", self->snap_to_words);
+  sm_json_object_add_members (options, self->extra_options);
+  json_object_set_object_member (top, "options", options);
 
-  append_extra_members (out, self->extra, ",\n  ");
-  g_string_append (out, "\n}\n");
+  sm_json_object_add_members (top, self->extra);
+
+  out = g_string_new (NULL);
+  sm_json_write_object (out, top, SM_JSON_WRITE_PRETTY);
+  g_string_append_c (out, '\n');
 
   return g_string_free_to_bytes (out);
 }

@@ -3,7 +3,9 @@
  * One document per line, with its spans twice: as doccano's sequence
  * labelling "label" triples and as its relation extraction "entities" and
  * "relations", so either doccano project type imports the same file.
- * Entity and relation ids are integers from 1, unique in the line.
+ * Entity and relation ids are integers from 1, unique in the line. Each
+ * line is JsonGenerator's compact output: JSON Lines allows no line break
+ * inside a record, and no space is needed between members.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,49 +26,51 @@ _sm_export_jsonl_append (GString               *out,
   g_autoptr(GPtrArray) spans = _sm_export_get_spans (document, options);
   g_autoptr(GPtrArray) relations = _sm_export_get_relations (document, options);
   g_autoptr(GHashTable) entity_ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(JsonObject) record = json_object_new ();
+  JsonArray *labels = json_array_sized_new (spans->len);
+  JsonArray *entities = json_array_sized_new (spans->len);
+  JsonArray *links = json_array_sized_new (relations->len);
 
-  g_string_append (out, "{\"id\": ");
-  sm_json_append_string (out, sm_document_get_name (document));
-  g_string_append (out, ", \"text\": ");
-  sm_json_append_string (out, sm_text_get_utf8 (sm_document_get_text (document)));
+  json_object_set_string_member (record, "id", sm_document_get_name (document));
+  json_object_set_string_member (record, "text", sm_text_get_utf8 (sm_document_get_text (document)));
 
-  g_string_append (out, ", \"label\": [");
   for (guint i = 0; i < spans->len; i++)
     {
       SmSpan *span = g_ptr_array_index (spans, i);
+      JsonArray *triple = json_array_sized_new (3);
+      JsonObject *entity = json_object_new ();
 
-      g_string_append_printf (out, i > 0 ? ", [%u, %u, " : "[%u, %u, ",
-                              sm_span_get_start (span), sm_span_get_end (span));
-      sm_json_append_string (out, sm_span_get_label (span));
-      g_string_append_c (out, ']');
-    }
-
-  g_string_append (out, "], \"entities\": [");
-  for (guint i = 0; i < spans->len; i++)
-    {
-      SmSpan *span = g_ptr_array_index (spans, i);
+      json_array_add_int_element (triple, sm_span_get_start (span));
+      json_array_add_int_element (triple, sm_span_get_end (span));
+      json_array_add_string_element (triple, sm_span_get_label (span));
+      json_array_add_array_element (labels, triple);
 
       g_hash_table_insert (entity_ids, span, GUINT_TO_POINTER (i + 1));
-      g_string_append_printf (out, i > 0 ? ", {\"id\": %u, \"label\": " : "{\"id\": %u, \"label\": ",
-                              i + 1);
-      sm_json_append_string (out, sm_span_get_label (span));
-      g_string_append_printf (out, ", \"start_offset\": %u, \"end_offset\": %u}",
-                              sm_span_get_start (span), sm_span_get_end (span));
+      json_object_set_int_member (entity, "id", i + 1);
+      json_object_set_string_member (entity, "label", sm_span_get_label (span));
+      json_object_set_int_member (entity, "start_offset", sm_span_get_start (span));
+      json_object_set_int_member (entity, "end_offset", sm_span_get_end (span));
+      json_array_add_object_element (entities, entity);
     }
 
-  g_string_append (out, "], \"relations\": [");
   for (guint i = 0; i < relations->len; i++)
     {
       SmRelation *relation = g_ptr_array_index (relations, i);
+      JsonObject *link = json_object_new ();
 
-      g_string_append_printf (out, i > 0 ? ", {\"id\": %u, \"from_id\": %u, \"to_id\": %u, \"type\": "
-                                         : "{\"id\": %u, \"from_id\": %u, \"to_id\": %u, \"type\": ",
-                              i + 1,
-                              GPOINTER_TO_UINT (g_hash_table_lookup (entity_ids, sm_relation_get_from (relation))),
-                              GPOINTER_TO_UINT (g_hash_table_lookup (entity_ids, sm_relation_get_to (relation))));
-      sm_json_append_string (out, sm_relation_get_type_name (relation));
-      g_string_append_c (out, '}');
+      json_object_set_int_member (link, "id", i + 1);
+      json_object_set_int_member (link, "from_id",
+                                  GPOINTER_TO_UINT (g_hash_table_lookup (entity_ids, sm_relation_get_from (relation))));
+      json_object_set_int_member (link, "to_id",
+                                  GPOINTER_TO_UINT (g_hash_table_lookup (entity_ids, sm_relation_get_to (relation))));
+      json_object_set_string_member (link, "type", sm_relation_get_type_name (relation));
+      json_array_add_object_element (links, link);
     }
 
-  g_string_append (out, "]}\n");
+  json_object_set_array_member (record, "label", labels);
+  json_object_set_array_member (record, "entities", entities);
+  json_object_set_array_member (record, "relations", links);
+
+  sm_json_write_object (out, record, options->ascii ? SM_JSON_WRITE_ASCII : SM_JSON_WRITE_COMPACT);
+  g_string_append_c (out, '\n');
 }

@@ -18,7 +18,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   /* The labels to export, or NULL for every label */
-  char **labels;
+  char     **labels;
+  /* JSON Lines: every non-ASCII character as \uXXXX */
+  gboolean   ascii;
 } SmExportOptions;
 
 gboolean    _sm_export_options_keeps_label (const SmExportOptions *options,

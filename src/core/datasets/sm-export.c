@@ -30,6 +30,7 @@ struct _SmExporter
   SmExportFormat  format;
   char          **labels;
   guint           statuses;
+  gboolean        ascii;
 
   SmProgressFunc  progress_func;
   gpointer        progress_data;
@@ -52,6 +53,7 @@ enum {
   PROP_FORMAT,
   PROP_LABELS,
   PROP_STATUSES,
+  PROP_ASCII,
   N_PROPS
 };
 
@@ -133,6 +135,10 @@ sm_exporter_get_property (GObject    *object,
       g_value_set_uint (value, self->statuses);
       break;
 
+    case PROP_ASCII:
+      g_value_set_boolean (value, self->ascii);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -160,6 +166,10 @@ sm_exporter_set_property (GObject      *object,
       sm_exporter_set_statuses (self, g_value_get_uint (value));
       break;
 
+    case PROP_ASCII:
+      sm_exporter_set_ascii (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -184,6 +194,9 @@ sm_exporter_class_init (SmExporterClass *klass)
   properties [PROP_STATUSES] =
     g_param_spec_uint ("statuses", NULL, NULL, 0, SM_EXPORT_ALL_STATUSES, SM_EXPORT_ALL_STATUSES,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_ASCII] =
+    g_param_spec_boolean ("ascii", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -373,6 +386,39 @@ sm_exporter_set_statuses (SmExporter *self,
 
   self->statuses = statuses;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUSES]);
+}
+
+gboolean
+sm_exporter_get_ascii (SmExporter *self)
+{
+  g_return_val_if_fail (SM_IS_EXPORTER (self), FALSE);
+
+  return self->ascii;
+}
+
+/**
+ * sm_exporter_set_ascii:
+ * @ascii: whether to write ASCII only
+ *
+ * In JSON Lines, writes every non-ASCII character as a "\uXXXX" escape
+ * (a surrogate pair above U+FFFF), for readers that guess the encoding of
+ * a file, as doccano's "Auto" does, and take a small UTF-8 file for
+ * Windows-1252. A JSON reader decodes the same text, so offsets, which
+ * count code points, are the same. The other formats are not JSON and
+ * ignore it.
+ */
+void
+sm_exporter_set_ascii (SmExporter *self,
+                       gboolean    ascii)
+{
+  g_return_if_fail (SM_IS_EXPORTER (self));
+
+  ascii = !!ascii;
+  if (self->ascii == ascii)
+    return;
+
+  self->ascii = ascii;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ASCII]);
 }
 
 /**
@@ -912,6 +958,7 @@ export_init (Export       *export,
   export->self = self;
   export->corpus = corpus;
   export->options.labels = self->labels;
+  export->options.ascii = self->ascii;
   export->warnings = warnings;
   export->errors = errors;
   export->cancellable = cancellable;

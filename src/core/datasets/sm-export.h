@@ -94,6 +94,9 @@ void                 sm_exporter_set_labels          (SmExporter        *self,
 guint                sm_exporter_get_statuses        (SmExporter        *self);
 void                 sm_exporter_set_statuses        (SmExporter        *self,
                                                       guint              statuses);
+gboolean             sm_exporter_get_ascii           (SmExporter        *self);
+void                 sm_exporter_set_ascii           (SmExporter        *self,
+                                                      gboolean           ascii);
 void                 sm_exporter_set_progress_func   (SmExporter        *self,
                                                       SmProgressFunc     func,
                                                       gpointer           user_data,
