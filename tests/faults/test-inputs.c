@@ -154,8 +154,9 @@ static const Expected expected_corpus[] = {
     " not b5796343ddd905241e742cbd670f6c46f36d06dec049ae544efd902687d76b7d as recorded: the text was changed after the file was written" },
   { "bad-span-text.json", "bad-span-text.json: span T1: “text” is “Rais” but the document has “Raisi” at [0, 5)" },
   { "bad-syntax.json", "bad-syntax.json:1:36: unexpected character `,', expected string constant" },
-  { "bad-version-2.json", "bad-version-2.json: the file was written by a newer Spanmark (format version 2);"
-    " this version reads format version 1. Update Spanmark to open it." },
+  { "bad-version-3.json", "bad-version-3.json: the file was written by a newer Spanmark (format version 3);"
+    " this version reads format version 2. Update Spanmark to open it." },
+  { "edge-fragments.json", NULL },
   { "edge-bom-only.txt", "edge-bom-only.txt: the file is empty: there is no text to annotate" },
   { "edge-empty.txt", "edge-empty.txt: the file is empty: there is no text to annotate" },
   { "edge-nul.txt", "edge-nul.txt:1:16: this is not a text file: it contains a NUL byte at byte offset 15 (a binary file, or text in UTF-16)" },
@@ -465,7 +466,7 @@ test_offsets_out_of_range (Fixture       *fixture,
     { "\"end\": 5,", "\"end\": 5e0,", ": span T1: “end” must be a whole number, written without a decimal point or an exponent" },
     { "\"length\": 22", "\"length\": 4294967318", ": document: “length” " OUT_OF_RANGE },
     { "\"next_span\": 3", "\"next_span\": 99999999999", ": meta: “next_span” is out of range: it must be a whole number from 0 to 4294967294" },
-    { "\"version\": 1", "\"version\": 18446744073709551617", ": the file was written by a newer Spanmark (format version 9223372036854775807); this version reads format version 1. Update Spanmark to open it." },
+    { "\"version\": 1", "\"version\": 18446744073709551617", ": the file was written by a newer Spanmark (format version 9223372036854775807); this version reads format version 2. Update Spanmark to open it." },
   };
 
   assert_edits_refused (fixture, edits, G_N_ELEMENTS (edits));

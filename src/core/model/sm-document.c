@@ -2136,6 +2136,23 @@ _sm_document_check_span (SmDocument  *self,
 }
 
 /**
+ * _sm_document_check_range:
+ *
+ * Whether [@start, @end) could be a fragment of a span: not empty, within
+ * the text.
+ */
+gboolean
+_sm_document_check_range (SmDocument  *self,
+                          guint        start,
+                          guint        end,
+                          GError     **error)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  return check_range (self, start, end, error);
+}
+
+/**
  * _sm_document_check_fragments:
  * @bounds: 2 × @n_fragments offsets, each fragment's start and end
  *
