@@ -257,17 +257,34 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
+/* "[6, 10)", or "[6, 10) [15, 19)" for a span of two fragments */
+static char *
+describe_fragments (SmSpan *span)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < sm_span_get_n_fragments (span); i++)
+    {
+      guint start, end;
+
+      sm_span_get_fragment (span, i, &start, &end);
+      g_string_append_printf (out, "%s[%u, %u)", i > 0 ? " " : "", start, end);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 describe_span (SmSpan   *span,
                gboolean  with_ids)
 {
-  if (with_ids)
-    return g_strdup_printf ("%s %s [%u, %u) note=%s", sm_span_get_id (span), sm_span_get_label (span),
-                            sm_span_get_start (span), sm_span_get_end (span),
-                            sm_span_get_note (span) ? sm_span_get_note (span) : "-");
+  g_autofree char *fragments = describe_fragments (span);
 
-  return g_strdup_printf ("%s [%u, %u)", sm_span_get_label (span),
-                          sm_span_get_start (span), sm_span_get_end (span));
+  if (with_ids)
+    return g_strdup_printf ("%s %s %s note=%s", sm_span_get_id (span), sm_span_get_label (span),
+                            fragments, sm_span_get_note (span) ? sm_span_get_note (span) : "-");
+
+  return g_strdup_printf ("%s %s", sm_span_get_label (span), fragments);
 }
 
 /**

@@ -185,20 +185,23 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *ann = NULL;
   const char * const expected[] = {
-    "odd.json: brat ids are T or R and a number; these were renamed: who → T8, claim → T9, r → R1",
+    "odd.json: brat ids are T or R and a number; these were renamed: who → T11, claim → T12, r → R1",
     "odd.json: span who starts or ends with a line break, which brat cannot mark; it is written as [0, 3)",
     "odd.json: span T7: its note has line breaks, and a brat note is one line: they were written as spaces",
+    "odd.json: span T10 has a fragment that starts or ends with a line break, which brat cannot mark;"
+    " it is written as 0 3;9 13;14 17",
     NULL
   };
 
   fixture_write (input,
-                 "{\"format\": \"spanmark\", \"version\": 1,"
+                 "{\"format\": \"spanmark\", \"version\": 2,"
                  " \"document\": {\"name\": \"odd\", \"text\": \"Ana\\r\\nsaid it.\\nYes\"},"
                  " \"labels\": [{\"id\": \"SPEAKER\"}, {\"id\": \"CLAIM\"}],"
                  " \"spans\": ["
                  "  {\"id\": \"who\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 4},"
                  "  {\"id\": \"claim\", \"label\": \"CLAIM\", \"start\": 5, \"end\": 17},"
-                 "  {\"id\": \"T7\", \"label\": \"CLAIM\", \"start\": 0, \"end\": 13, \"note\": \"one\\ntwo\"}],"
+                 "  {\"id\": \"T7\", \"label\": \"CLAIM\", \"start\": 0, \"end\": 13, \"note\": \"one\\ntwo\"},"
+                 "  {\"id\": \"T10\", \"label\": \"CLAIM\", \"start\": 0, \"end\": 17, \"fragments\": [[0, 5], [9, 17]]}],"
                  " \"relations\": [{\"id\": \"r\", \"type\": \"said_by\", \"from\": \"claim\", \"to\": \"who\"}]}",
                  -1);
 
@@ -211,10 +214,11 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
 
   ann = fixture_read (ann_path, NULL);
   g_assert_cmpstr (ann, ==,
-                   "T8\tSPEAKER 0 3\tAna\n"
+                   "T11\tSPEAKER 0 3\tAna\n"
                    "T7\tCLAIM 0 3;5 13\tAna said it.\n"
-                   "T9\tCLAIM 5 13;14 17\tsaid it. Yes\n"
-                   "R1\tsaid_by Arg1:T9 Arg2:T8\t\n"
+                   "T10\tCLAIM 0 3;9 13;14 17\tAna  it. Yes\n"
+                   "T12\tCLAIM 5 13;14 17\tsaid it. Yes\n"
+                   "R1\tsaid_by Arg1:T12 Arg2:T11\t\n"
                    "#1\tAnnotatorNotes T7\tone two\n");
 }
 

@@ -197,17 +197,22 @@ test_brat_fragments (void)
   g_autoptr(SmDocument) document = NULL;
   g_autofree char *described = NULL;
   const char * const expected[] = {
-    "doc.ann:2:10: span T2 is in 2 fragments, and a Spanmark span is one stretch of text: it is"
-    " imported as the spans T2, T4 (its relations and notes go with T2)",
+    "doc.ann:5:12: span T5: its fragments are out of order, overlap or touch; it is imported with them"
+    " sorted and joined",
+    "doc.ann:5:1: span T5 has the same label and range as span T1; Spanmark keeps one span of a label"
+    " on a range, so it is imported as T1",
     NULL
   };
 
-  /* T3's fragments are apart only by a line break: one span, as Spanmark
-   * writes it; T2 is discontinuous */
+  /* T2 is one claim in two fragments, its relation and note with it; T3's
+   * fragments are apart only by a line break: one fragment over it, as
+   * Spanmark writes it; T4 has both; T5's are out of order and touch */
   document = import_brat ("Raisi said\r\nit was good.\n",
                           "T1\tSPEAKER 0 5\tRaisi\n"
                           "T2\tCLAIM 6 10;15 19\tsaid was \n"
                           "T3\tCLAIM 6 10;12 24\tsaid it was good.\n"
+                          "T4\tCLAIM 0 5;6 10;12 14;19 24\tRaisi said it good.\n"
+                          "T5\tSPEAKER 3 5;0 3\tsi Rai\n"
                           "R1\tsaid_by Arg1:T2 Arg2:T1\t\n"
                           "#1\tAnnotatorNotes T2\tsplit\n",
                           warnings, &error);
@@ -216,11 +221,14 @@ test_brat_fragments (void)
 
   described = fixture_describe (document, TRUE);
   g_assert_true (g_str_has_suffix (described,
-                                   "relation R1 said_by CLAIM [6, 10) -> SPEAKER [0, 5)\n"
+                                   "relation R1 said_by CLAIM [6, 10) [15, 19) -> SPEAKER [0, 5)\n"
                                    "span T1 SPEAKER [0, 5) note=-\n"
-                                   "span T2 CLAIM [6, 10) note=split\n"
+                                   "span T2 CLAIM [6, 10) [15, 19) note=split\n"
                                    "span T3 CLAIM [6, 24) note=-\n"
-                                   "span T4 CLAIM [15, 19) note=-\n"));
+                                   "span T4 CLAIM [0, 5) [6, 14) [19, 24) note=-\n"));
+  g_assert_cmpstr (sm_span_get_text (sm_document_find_span (document, "T2")), ==, "said was ");
+  /* T5 is T1 again, once its fragments are joined */
+  g_assert_null (sm_document_find_span (document, "T5"));
 }
 
 static void

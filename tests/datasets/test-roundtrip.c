@@ -507,6 +507,91 @@ test_real_doccano (Fixture       *fixture,
     }
 }
 
+/* An interrupted quotation, as quotation corpora annotate it: one claim in
+ * two fragments, said by the speaker between them, with a note; and a
+ * claim over a line break, which brat writes as a fragment per line. The
+ * .ann is written in the order Spanmark writes one. */
+#define QUOTE_TXT \
+  "Belarus and Iran sign trade deal\n\n" \
+  "“We have come to know our true friends,” Lukashenko said, “and we are determined to stand with" \
+  " them.” The two presidents met in Minsk.\n" \
+  "Raisi said trade would\nreach $100 million.\n"
+#define QUOTE_ANN \
+  "T2\tCLAIM 34 74;92 135\t“We have come to know our true friends,” “and we are determined to stand" \
+  " with them.”\n" \
+  "T1\tSPEAKER 75 85\tLukashenko\n" \
+  "T3\tSPEAKER 169 174\tRaisi\n" \
+  "T4\tCLAIM 180 191;192 210\ttrade would reach $100 million\n" \
+  "T5\tFIGURE 198 210\t$100 million\n" \
+  "R1\tsaid_by Arg1:T2 Arg2:T1\t\n" \
+  "R2\tsaid_by Arg1:T4 Arg2:T3\t\n" \
+  "#1\tAnnotatorNotes T2\tone claim, interrupted by its attribution\n"
+
+static void
+test_brat_fragments (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *in = g_build_filename (fixture->dir, "in", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *txt_path = g_build_filename (in, "quote.txt", NULL);
+  g_autofree char *ann_path = g_build_filename (in, "quote.ann", NULL);
+  g_autofree char *exported_path = g_build_filename (out, "quote.ann", NULL);
+  g_autofree char *exported = NULL;
+  g_autoptr(GFile) in_folder = g_file_new_for_path (in);
+  g_autoptr(GFile) out_folder = g_file_new_for_path (out);
+  g_autoptr(SmImporter) importer = sm_importer_new (SM_IMPORT_FORMAT_BRAT);
+  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  SmDocument *document;
+  SmSpan *claim, *over_break;
+  guint start, end;
+
+  g_assert_cmpint (g_mkdir (in, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (txt_path, QUOTE_TXT, -1, NULL));
+  g_assert_true (g_file_set_contents (ann_path, QUOTE_ANN, -1, NULL));
+
+  g_assert_true (sm_importer_add_file (importer, in_folder, NULL, NULL, &error));
+  documents = sm_importer_import (importer, warnings, errors, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (documents->len, ==, 1);
+  document = g_ptr_array_index (documents, 0);
+
+  /* One claim, its speaker and its note with it */
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 5);
+  claim = sm_document_find_span (document, "T2");
+  g_assert_cmpuint (sm_span_get_n_fragments (claim), ==, 2);
+  sm_span_get_fragment (claim, 0, &start, &end);
+  g_assert_cmpuint (start, ==, 34);
+  g_assert_cmpuint (end, ==, 74);
+  sm_span_get_fragment (claim, 1, &start, &end);
+  g_assert_cmpuint (start, ==, 92);
+  g_assert_cmpuint (end, ==, 135);
+  g_assert_true (sm_document_get_speaker (document, claim) == sm_document_find_span (document, "T1"));
+  g_assert_cmpstr (sm_span_get_note (claim), ==, "one claim, interrupted by its attribution");
+
+  /* Over the line break: one stretch of text */
+  over_break = sm_document_find_span (document, "T4");
+  g_assert_cmpuint (sm_span_get_n_fragments (over_break), ==, 1);
+  g_assert_cmpuint (sm_span_get_start (over_break), ==, 180);
+  g_assert_cmpuint (sm_span_get_end (over_break), ==, 210);
+
+  /* And brat again: the same T lines, fragments and all */
+  sm_corpus_add_document (corpus, document, NULL);
+  g_assert_true (sm_exporter_export_to_file (exporter, corpus, out_folder, SM_EXPORT_FLAGS_NONE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  exported = fixture_read (exported_path, NULL);
+  g_assert_cmpstr (exported, ==, QUOTE_ANN);
+}
+
 static void
 add_roundtrips (const char   *name,
                 MakeDocument  make)
@@ -533,6 +618,7 @@ main (int    argc,
   add_roundtrips ("sample", fixture_sample_document);
   add_roundtrips ("unicode", fixture_unicode_document);
   g_test_add ("/roundtrip/real/brat", Fixture, NULL, fixture_set_up, test_real_brat, fixture_tear_down);
+  g_test_add ("/roundtrip/brat-fragments", Fixture, NULL, fixture_set_up, test_brat_fragments, fixture_tear_down);
   g_test_add ("/roundtrip/real/doccano", Fixture, NULL, fixture_set_up, test_real_doccano, fixture_tear_down);
 
   return g_test_run ();
