@@ -234,6 +234,61 @@ fixture_unicode_document (void)
   return document;
 }
 
+/* A span on the occurrence of @needle, and fragments added to it on the
+ * first occurrence of each of @more, a NULL-terminated list */
+SmSpan *
+fixture_tag_fragments (SmDocument *document,
+                       const char *label,
+                       const char *needle,
+                       ...)
+{
+  SmText *text = sm_document_get_text (document);
+  const char *utf8 = sm_text_get_utf8 (text);
+  SmSpan *span = fixture_tag (document, label, needle, 0);
+  const char *more;
+  va_list args;
+
+  va_start (args, needle);
+  while ((more = va_arg (args, const char *)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *found = strstr (utf8, more);
+      guint start;
+
+      g_assert_nonnull (found);
+      start = sm_text_get_char_offset (text, found - utf8);
+      sm_document_add_fragment (document, span, start, start + (guint) g_utf8_strlen (more, -1), &error);
+      g_assert_no_error (error);
+    }
+  va_end (args);
+
+  return span;
+}
+
+/* Discontinuous spans: a quotation interrupted by its attribution, with a
+ * note, a figure inside one fragment, a claim in three fragments with a
+ * line break inside one, and CR LF line ends */
+SmDocument *
+fixture_fragments_document (void)
+{
+  SmDocument *document = fixture_new_document ("fragments", FIXTURE_FRAGMENTS_TEXT);
+  SmSpan *claim, *speaker;
+
+  speaker = fixture_tag (document, "SPEAKER", "Lukashenko", 0);
+  claim = fixture_tag_fragments (document, "CLAIM", "\xE2\x80\x9CWe have come to know our true friends,\xE2\x80\x9D",
+                                 "\xE2\x80\x9C" "and we are determined to trade $100 million with them.\xE2\x80\x9D",
+                                 NULL);
+  sm_document_set_span_note (document, claim, "one claim, interrupted by its attribution");
+  fixture_said_by (document, claim, speaker);
+  fixture_tag (document, "FIGURE", "$100 million", 0);
+
+  speaker = fixture_tag (document, "SPEAKER", "Raisi", 0);
+  claim = fixture_tag_fragments (document, "CLAIM", "Trade", "grew 5%\r\nlast year", "and will grow", NULL);
+  fixture_said_by (document, claim, speaker);
+
+  return document;
+}
+
 /* A short document whose every export fits in a test */
 SmDocument *
 fixture_small_document (void)

@@ -270,7 +270,7 @@ test_export_every_format (CliFixture    *fixture,
   g_assert_true (exists_in (fixture, "pages/small.html"));
 
   g_assert_cmpint (run (fixture, "export", "--format", "csv", "--status", "done", "docs", NULL), ==, 0);
-  g_assert_cmpstr (fixture->out, ==, "document,span,label,start,end,text,note,speaker,speaker_text\r\n");
+  g_assert_cmpstr (fixture->out, ==, "document,span,label,start,end,text,note,speaker,speaker_text,fragments\r\n");
 }
 
 /* The five bad inputs of issue 4, each on its own beside a good input that

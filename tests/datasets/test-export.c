@@ -36,10 +36,10 @@ test_csv (void)
   g_autofree char *csv = fixture_export (SM_EXPORT_FORMAT_CSV, document, NULL, warnings);
 
   g_assert_cmpstr (csv, ==,
-                   "document,span,label,start,end,text,note,speaker,speaker_text\r\n"
-                   "small,T1,SPEAKER,0,5,Raisi,,,\r\n"
-                   "small,T2,CLAIM,11,24,trade grew 5%,\"paraphrase, \"\"loose\"\"\",T1,Raisi\r\n"
-                   "small,T3,FIGURE,22,24,5%,,,\r\n");
+                   "document,span,label,start,end,text,note,speaker,speaker_text,fragments\r\n"
+                   "small,T1,SPEAKER,0,5,Raisi,,,,0 5\r\n"
+                   "small,T2,CLAIM,11,24,trade grew 5%,\"paraphrase, \"\"loose\"\"\",T1,Raisi,11 24\r\n"
+                   "small,T3,FIGURE,22,24,5%,,,,22 24\r\n");
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
@@ -310,6 +310,84 @@ test_html_escapes_everything (void)
   /* The article is the text content of its element, CR and all */
   text = html_text_content (page);
   g_assert_cmpstr (text, ==, sm_text_get_utf8 (sm_document_get_text (document)));
+}
+
+/* A quotation interrupted by its attribution in every single-file format */
+#define INTERRUPTED_TEXT "“We know friends,” Ana said, “and trade.”\n"
+
+static SmDocument *
+interrupted_document (void)
+{
+  SmDocument *document = fixture_new_document ("interrupted", INTERRUPTED_TEXT);
+  SmSpan *speaker = fixture_tag (document, "SPEAKER", "Ana", 0);
+  SmSpan *claim = fixture_tag_fragments (document, "CLAIM", "“We know friends,”", "“and trade.”", NULL);
+
+  fixture_said_by (document, claim, speaker);
+  return document;
+}
+
+static void
+test_fragments (void)
+{
+  g_autoptr(SmDocument) document = interrupted_document ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autofree char *jsonl = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *conll = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *text = NULL;
+  const char * const conll_warnings[] = {
+    "interrupted: span T2 (CLAIM ““We know friends,” “and trade.””) is in 2 fragments, and CoNLL has no"
+    " discontinuous spans: each fragment is tagged as a span of its own",
+    NULL
+  };
+  const char *claim_mark;
+
+  jsonl = fixture_export (SM_EXPORT_FORMAT_JSONL, document, NULL, warnings);
+  g_assert_cmpstr (jsonl, ==,
+                   "{\"id\": \"interrupted\", \"text\": \"“We know friends,” Ana said, “and trade.”\\n\","
+                   " \"label\": [[0, 18, \"CLAIM\"], [29, 41, \"CLAIM\"], [19, 22, \"SPEAKER\"]],"
+                   " \"entities\": [{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 41,"
+                   " \"fragments\": [[0, 18], [29, 41]]},"
+                   " {\"id\": 2, \"label\": \"SPEAKER\", \"start_offset\": 19, \"end_offset\": 22}],"
+                   " \"relations\": [{\"id\": 1, \"from_id\": 1, \"to_id\": 2, \"type\": \"said_by\"}]}\n");
+
+  csv = fixture_export (SM_EXPORT_FORMAT_CSV, document, NULL, warnings);
+  g_assert_cmpstr (csv, ==,
+                   "document,span,label,start,end,text,note,speaker,speaker_text,fragments\r\n"
+                   "interrupted,T2,CLAIM,0,41,\"“We know friends,” “and trade.”\",,T1,Ana,0 18;29 41\r\n"
+                   "interrupted,T1,SPEAKER,19,22,Ana,,,,19 22\r\n");
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  /* Each fragment a span of its own: the attribution between them is O */
+  conll = fixture_export (SM_EXPORT_FORMAT_CONLL, document, NULL, warnings);
+  g_assert_cmpstr (conll, ==,
+                   "-DOCSTART-\tO\tO\tO\n\n"
+                   "“\tO\tB-CLAIM\tO\n"
+                   "We\tO\tI-CLAIM\tO\n"
+                   "know\tO\tI-CLAIM\tO\n"
+                   "friends\tO\tI-CLAIM\tO\n"
+                   ",\tO\tI-CLAIM\tO\n"
+                   "”\tO\tI-CLAIM\tO\n"
+                   "Ana\tB-SPEAKER\tO\tO\n"
+                   "said\tO\tO\tO\n"
+                   ",\tO\tO\tO\n"
+                   "“\tO\tB-CLAIM\tO\n"
+                   "and\tO\tI-CLAIM\tO\n"
+                   "trade\tO\tI-CLAIM\tO\n"
+                   ".\tO\tI-CLAIM\tO\n"
+                   "”\tO\tI-CLAIM\tO\n\n");
+  fixture_assert_messages (warnings, conll_warnings);
+
+  /* Both fragments marked with the claim's id, the attribution not */
+  page = fixture_export (SM_EXPORT_FORMAT_HTML, document, NULL, warnings);
+  claim_mark = strstr (page, "title=\"T2 Claim\" data-start=\"CLAIM\">“We know friends,”</mark>");
+  g_assert_nonnull (claim_mark);
+  g_assert_nonnull (strstr (claim_mark + 1, "title=\"T2 Claim\" data-start=\"CLAIM\">“and trade.”</mark>"));
+  g_assert_nonnull (strstr (page, "</mark> <span id=\"d0-s1\"></span><mark style=\"background: #"));
+  g_assert_nonnull (strstr (page, "title=\"T1 Speaker\" data-start=\"SPEAKER\">Ana</mark> said, <mark"));
+  text = html_text_content (page);
+  g_assert_cmpstr (text, ==, INTERRUPTED_TEXT);
 }
 
 static void
@@ -643,6 +721,7 @@ main (int    argc,
   g_test_add ("/export/brat/line-breaks-and-ids", Fixture, NULL,
               fixture_set_up, test_brat_line_breaks_and_ids, fixture_tear_down);
   g_test_add_func ("/export/html/escapes-everything", test_html_escapes_everything);
+  g_test_add_func ("/export/fragments", test_fragments);
   g_test_add ("/export/parallel-keeps-order", Fixture, NULL,
               fixture_set_up, test_parallel_export_keeps_order, fixture_tear_down);
   g_test_add ("/export/status-and-label-filters", Fixture, NULL,

@@ -5,6 +5,11 @@
  * "relations", so either doccano project type imports the same file.
  * Entity and relation ids are integers from 1, unique in the line.
  *
+ * doccano has no discontinuous spans. Such a span is a "label" triple per
+ * fragment, which is what a sequence labeller can learn from, and one
+ * entity over its hull with its "fragments" besides, so that relations
+ * and notes stay with one entity; sm-import-jsonl.c reads it back whole.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,10 +40,15 @@ _sm_export_jsonl_append (GString               *out,
     {
       SmSpan *span = g_ptr_array_index (spans, i);
 
-      g_string_append_printf (out, i > 0 ? ", [%u, %u, " : "[%u, %u, ",
-                              sm_span_get_start (span), sm_span_get_end (span));
-      sm_json_append_string (out, sm_span_get_label (span));
-      g_string_append_c (out, ']');
+      for (guint f = 0; f < sm_span_get_n_fragments (span); f++)
+        {
+          guint start, end;
+
+          sm_span_get_fragment (span, f, &start, &end);
+          g_string_append_printf (out, i > 0 || f > 0 ? ", [%u, %u, " : "[%u, %u, ", start, end);
+          sm_json_append_string (out, sm_span_get_label (span));
+          g_string_append_c (out, ']');
+        }
     }
 
   g_string_append (out, "], \"entities\": [");
@@ -50,8 +60,21 @@ _sm_export_jsonl_append (GString               *out,
       g_string_append_printf (out, i > 0 ? ", {\"id\": %u, \"label\": " : "{\"id\": %u, \"label\": ",
                               i + 1);
       sm_json_append_string (out, sm_span_get_label (span));
-      g_string_append_printf (out, ", \"start_offset\": %u, \"end_offset\": %u}",
+      g_string_append_printf (out, ", \"start_offset\": %u, \"end_offset\": %u",
                               sm_span_get_start (span), sm_span_get_end (span));
+      if (sm_span_get_n_fragments (span) > 1)
+        {
+          g_string_append (out, ", \"fragments\": [");
+          for (guint f = 0; f < sm_span_get_n_fragments (span); f++)
+            {
+              guint start, end;
+
+              sm_span_get_fragment (span, f, &start, &end);
+              g_string_append_printf (out, f > 0 ? ", [%u, %u]" : "[%u, %u]", start, end);
+            }
+          g_string_append_c (out, ']');
+        }
+      g_string_append_c (out, '}');
     }
 
   g_string_append (out, "], \"relations\": [");
