@@ -455,6 +455,56 @@ test_jsonl_bad_records (void)
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
+/* A discontinuous span as Spanmark's export writes it: one entity with its
+ * "fragments", and a "label" triple per fragment that is that entity too */
+static void
+test_jsonl_fragments (void)
+{
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  const char * const expected_errors[] = {
+    "in.jsonl:2: entity 1: “start_offset” and “end_offset” are [0, 40) but its fragments go from 0 to 41",
+    "in.jsonl:3: entity 1: fragment [16, 41) does not start after the end of fragment [0, 18): fragments"
+    " come in order, apart by at least one character",
+    "in.jsonl:4: entity 1: fragment 2 must be a pair of offsets, [start, end]",
+    "in.jsonl:5: entity 1: “fragments” must be an array of [start, end] pairs",
+    NULL
+  };
+  SmDocument *document;
+
+#define RECORD(ENTITY) \
+  "{\"id\": \"interrupted\", \"text\": \"“We know friends,” Ana said, “and trade.”\", " \
+  "\"label\": [[0, 18, \"CLAIM\"], [29, 41, \"CLAIM\"], [0, 18, \"CLAIM\"], [19, 22, \"SPEAKER\"]], " \
+  "\"entities\": [" ENTITY ", {\"id\": 2, \"label\": \"SPEAKER\", \"start_offset\": 19, \"end_offset\": 22}], " \
+  "\"relations\": [{\"id\": 1, \"from_id\": 1, \"to_id\": 2, \"type\": \"said_by\"}]}\n"
+
+  documents = import_jsonl (
+    /* The claim's first fragment is also a span of its own: its triple twice */
+    RECORD ("{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 41,"
+            " \"fragments\": [[0, 18], [29, 41]]}")
+    RECORD ("{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 40,"
+            " \"fragments\": [[0, 18], [29, 41]]}")
+    RECORD ("{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 41,"
+            " \"fragments\": [[0, 18], [16, 41]]}")
+    RECORD ("{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 41,"
+            " \"fragments\": [[0, 18], 29]}")
+    RECORD ("{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 41,"
+            " \"fragments\": []}"),
+    warnings, errors);
+#undef RECORD
+
+  fixture_assert_messages (errors, expected_errors);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (documents->len, ==, 1);
+  document = g_ptr_array_index (documents, 0);
+  assert_spans (document,
+                "relation said_by CLAIM [0, 18) [29, 41) -> SPEAKER [19, 22)\n"
+                "span CLAIM [0, 18)\n"
+                "span CLAIM [0, 18) [29, 41)\n"
+                "span SPEAKER [19, 22)\n");
+}
+
 static void
 test_jsonl_not_jsonl (void)
 {
@@ -865,6 +915,7 @@ main (int    argc,
               fixture_set_up, test_brat_names_from_parent_folder, fixture_tear_down);
   g_test_add_func ("/import/jsonl/forms", test_jsonl_forms);
   g_test_add_func ("/import/jsonl/bad-records", test_jsonl_bad_records);
+  g_test_add_func ("/import/jsonl/fragments", test_jsonl_fragments);
   g_test_add_func ("/import/jsonl/not-jsonl", test_jsonl_not_jsonl);
   g_test_add_func ("/import/jsonl/labels-and-duplicates", test_jsonl_labels_and_duplicates);
   g_test_add_func ("/import/names-kept-where-valid", test_names_kept_where_valid);

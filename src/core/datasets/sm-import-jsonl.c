@@ -308,6 +308,13 @@ add_fragments (SmDocument  *document,
   if (existing != NULL)
     return existing;
 
+  /* Before the span is made: a span's fragments are in order and apart */
+  if (!_sm_document_check_fragments (document, label, bounds, n_fragments, &local_error))
+    {
+      fail (error, SM_IMPORT_ERROR_MISMATCH, where, "%s: %s", what, local_error->message);
+      return NULL;
+    }
+
   /* The id sm_document_add_span() would give */
   _sm_document_get_next_numbers (document, &next_span, &next_relation);
   id = g_strdup_printf ("T%u", next_span);
