@@ -552,28 +552,32 @@ parse_lines (Parser      *parser,
   return TRUE;
 }
 
-/* Whether [start, end) is nothing but line breaks as brat reads them
- * (sm_text_is_line_break()): fragments apart by those alone are how brat
- * and Spanmark's export write one span over them */
+/* How many of [start, end) are line breaks as brat reads them
+ * (sm_text_is_line_break()) */
+static guint
+count_line_breaks (SmText *text,
+                   guint   start,
+                   guint   end)
+{
+  const char *utf8 = sm_text_get_utf8 (text);
+  const char *p = utf8 + sm_text_get_byte_offset (text, start);
+  const char *range_end = utf8 + sm_text_get_byte_offset (text, end);
+  guint n = 0;
+
+  for (; p < range_end; p = g_utf8_next_char (p))
+    n += sm_text_is_line_break (g_utf8_get_char (p));
+
+  return n;
+}
+
+/* Fragments apart by line breaks alone are how brat and Spanmark's export
+ * write one span over them */
 static gboolean
 only_line_breaks (SmText *text,
                   guint   start,
                   guint   end)
 {
-  const char *utf8 = sm_text_get_utf8 (text);
-  const char *p = utf8 + sm_text_get_byte_offset (text, start);
-  const char *gap_end = utf8 + sm_text_get_byte_offset (text, end);
-
-  if (start >= end)
-    return FALSE;
-
-  for (; p < gap_end; p = g_utf8_next_char (p))
-    {
-      if (!sm_text_is_line_break (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
+  return start < end && count_line_breaks (text, start, end) == end - start;
 }
 
 /* The text brat shows for the fragments: their texts joined by spaces */
@@ -676,24 +680,6 @@ add_span (Parser      *parser,
   return span;
 }
 
-static gboolean
-has_line_break (SmText *text,
-                guint   start,
-                guint   end)
-{
-  const char *utf8 = sm_text_get_utf8 (text);
-  const char *p = utf8 + sm_text_get_byte_offset (text, start);
-  const char *fragment_end = utf8 + sm_text_get_byte_offset (text, end);
-
-  for (; p < fragment_end; p = g_utf8_next_char (p))
-    {
-      if (sm_text_is_line_break (g_utf8_get_char (p)))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static gint
 compare_fragments (gconstpointer a,
                    gconstpointer b)
@@ -758,7 +744,7 @@ join_line_breaks (SmText *text,
   for (guint i = 0; i < fragments->len; i++)
     {
       Fragment *f = &g_array_index (fragments, Fragment, i);
-      gboolean has_break = has_line_break (text, f->start, f->end);
+      gboolean has_break = count_line_breaks (text, f->start, f->end) > 0;
 
       if (!previous_has_break && !has_break &&
           only_line_breaks (text, g_array_index (bounds, guint, bounds->len - 1), f->start))

@@ -879,14 +879,102 @@ read_relation_types (SmDocument  *document,
   return TRUE;
 }
 
-static gboolean read_fragments (SmDocument     *document,
-                                const Value    *value,
-                                gint64          version,
-                                const Context  *context,
-                                guint           start,
-                                guint           end,
-                                GArray         *bounds,
-                                GError        **error);
+/* One [start, end] pair of "fragments" */
+static gboolean
+read_fragment (JsonNode       *node,
+               guint           index,
+               const Context  *context,
+               guint          *start,
+               guint          *end,
+               GError        **error)
+{
+  JsonArray *pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  guint *bounds[2] = { start, end };
+
+  if (pair == NULL || json_array_get_length (pair) != 2)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                 _("fragment %u must be a pair of offsets, [start, end]"), index + 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonNode *element = json_array_get_element (pair, i);
+      gint64 value;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                     _("fragment %u: the %s must be a whole number, written without a decimal point or an exponent"),
+                     index + 1, i == 0 ? _("start") : _("end"));
+
+      value = json_node_get_int (element);
+      if (value < 0 || value >= G_MAXUINT)
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                     _("fragment %u: the %s is out of range: it must be a whole number from 0 up to the text’s length"),
+                     index + 1, i == 0 ? _("start") : _("end"));
+      *bounds[i] = (guint) value;
+    }
+
+  return TRUE;
+}
+
+/* A span's "fragments" (version 2), into @bounds: at least two, each a
+ * range of the text, in order and apart, from "start" to "end" */
+static gboolean
+read_fragments (SmDocument     *document,
+                const Value    *value,
+                gint64          version,
+                const Context  *context,
+                guint           start,
+                guint           end,
+                GArray         *bounds,
+                GError        **error)
+{
+  JsonArray *array;
+  guint n_fragments;
+
+  if (version < 2)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                 _("“fragments” is a member of format version 2, but the file says version %lld"),
+                 (long long) version);
+
+  if (value->kind != VALUE_NODE)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                 _("“fragments” must be an array of [start, end] pairs"));
+
+  array = json_node_get_array (value->node);
+  n_fragments = json_array_get_length (array);
+  if (n_fragments < 2)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                 _("“fragments” must list at least two [start, end] pairs; "
+                   "a span of one fragment has only “start” and “end”"));
+
+  for (guint i = 0; i < n_fragments; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      guint fragment_start, fragment_end;
+
+      if (!read_fragment (json_array_get_element (array, i), i, context,
+                          &fragment_start, &fragment_end, error))
+        return FALSE;
+
+      if (!_sm_document_check_range (document, fragment_start, fragment_end, &local_error))
+        return fail (error, local_error->code, context, _("fragment %u: %s"), i + 1, local_error->message);
+
+      if (i > 0 && fragment_start <= g_array_index (bounds, guint, 2 * i - 1))
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                     _("fragment %u, [%u, %u), does not start after fragment %u ends (%u): "
+                       "fragments are in order and apart by at least one character"),
+                     i + 1, fragment_start, fragment_end, i, g_array_index (bounds, guint, 2 * i - 1));
+
+      g_array_append_vals (bounds, (guint[]) { fragment_start, fragment_end }, 2);
+    }
+
+  if (start != g_array_index (bounds, guint, 0) || end != g_array_index (bounds, guint, bounds->len - 1))
+    return fail (error, SM_DOCUMENT_ERROR_MISMATCH, context,
+                 _("“start” and “end” are [%u, %u) but the fragments go from %u to %u"),
+                 start, end, g_array_index (bounds, guint, 0), g_array_index (bounds, guint, bounds->len - 1));
+
+  return TRUE;
+}
 
 /* Whether the span's recorded text is what the document has there */
 static gboolean
@@ -1036,103 +1124,6 @@ read_span_reference (SmDocument     *document,
           _("“%s” refers to span %s, which does not exist"), member, id);
 
   return span;
-}
-
-/* One [start, end] pair of "fragments" */
-static gboolean
-read_fragment (JsonNode       *node,
-               guint           index,
-               const Context  *context,
-               guint          *start,
-               guint          *end,
-               GError        **error)
-{
-  JsonArray *pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-  guint *bounds[2] = { start, end };
-
-  if (pair == NULL || json_array_get_length (pair) != 2)
-    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
-                 _("fragment %u must be a pair of offsets, [start, end]"), index + 1);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      JsonNode *element = json_array_get_element (pair, i);
-      gint64 value;
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
-        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
-                     _("fragment %u: the %s must be a whole number, written without a decimal point or an exponent"),
-                     index + 1, i == 0 ? _("start") : _("end"));
-
-      value = json_node_get_int (element);
-      if (value < 0 || value >= G_MAXUINT)
-        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
-                     _("fragment %u: the %s is out of range: it must be a whole number from 0 up to the text’s length"),
-                     index + 1, i == 0 ? _("start") : _("end"));
-      *bounds[i] = (guint) value;
-    }
-
-  return TRUE;
-}
-
-/* A span's "fragments" (version 2), into @bounds: at least two, each a
- * range of the text, in order and apart, from "start" to "end" */
-static gboolean
-read_fragments (SmDocument     *document,
-                const Value    *value,
-                gint64          version,
-                const Context  *context,
-                guint           start,
-                guint           end,
-                GArray         *bounds,
-                GError        **error)
-{
-  JsonArray *array;
-  guint n_fragments;
-
-  if (version < 2)
-    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
-                 _("“fragments” is a member of format version 2, but the file says version %lld"),
-                 (long long) version);
-
-  if (value->kind != VALUE_NODE)
-    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
-                 _("“fragments” must be an array of [start, end] pairs"));
-
-  array = json_node_get_array (value->node);
-  n_fragments = json_array_get_length (array);
-  if (n_fragments < 2)
-    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
-                 _("“fragments” must list at least two [start, end] pairs; "
-                   "a span of one fragment has only “start” and “end”"));
-
-  for (guint i = 0; i < n_fragments; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      guint fragment_start, fragment_end;
-
-      if (!read_fragment (json_array_get_element (array, i), i, context,
-                          &fragment_start, &fragment_end, error))
-        return FALSE;
-
-      if (!_sm_document_check_range (document, fragment_start, fragment_end, &local_error))
-        return fail (error, local_error->code, context, _("fragment %u: %s"), i + 1, local_error->message);
-
-      if (i > 0 && fragment_start <= g_array_index (bounds, guint, 2 * i - 1))
-        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
-                     _("fragment %u, [%u, %u), does not start after fragment %u ends (%u): "
-                       "fragments are in order and apart by at least one character"),
-                     i + 1, fragment_start, fragment_end, i, g_array_index (bounds, guint, 2 * i - 1));
-
-      g_array_append_vals (bounds, (guint[]) { fragment_start, fragment_end }, 2);
-    }
-
-  if (start != g_array_index (bounds, guint, 0) || end != g_array_index (bounds, guint, bounds->len - 1))
-    return fail (error, SM_DOCUMENT_ERROR_MISMATCH, context,
-                 _("“start” and “end” are [%u, %u) but the fragments go from %u to %u"),
-                 start, end, g_array_index (bounds, guint, 0), g_array_index (bounds, guint, bounds->len - 1));
-
-  return TRUE;
 }
 
 static gboolean
