@@ -138,7 +138,7 @@ test_bad_articles (Fixture       *fixture,
       "broken.json:2:14: unexpected character `,', expected string constant" },
     { "wrong.json", "{\"format\": \"spanmark\", \"version\": 7}", -1,
       "wrong.json: the file was written by a newer Spanmark (format version 7); this version reads"
-      " format version 1. Update Spanmark to open it." },
+      " format version 2. Update Spanmark to open it." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -35,6 +35,7 @@ typedef struct
   guint         by_status[3];
   guint64       n_characters;
   guint64       n_spans;
+  guint64       n_discontinuous;  /* spans of several fragments */
   guint64       n_relations;
   guint64       n_claims;
   guint64       n_attributed;
@@ -132,6 +133,9 @@ count_document (SmCorpus     *corpus,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+      if (sm_span_get_n_fragments (span) > 1)
+        stats->n_discontinuous++;
 
       if (g_strcmp0 (sm_span_get_label (span), SM_LABEL_CLAIM) != 0)
         continue;
@@ -260,6 +264,7 @@ print_json (Stats *stats)
   json_object_set_object_member (top, "status", object);
   json_object_set_int_member (top, "characters", stats->n_characters);
   json_object_set_int_member (top, "spans", stats->n_spans);
+  json_object_set_int_member (top, "discontinuous_spans", stats->n_discontinuous);
   json_object_set_object_member (top, "labels", counts_object (stats->labels));
   json_object_set_int_member (top, "relations", stats->n_relations);
   json_object_set_object_member (top, "relation_types", counts_object (stats->relation_types));
@@ -313,7 +318,11 @@ print_table (Stats *stats)
            stats->by_status[SM_DOCUMENT_STATUS_DONE]);
   /* %llu, not G_GUINT64_FORMAT, inside _(): xgettext cannot see past a macro */
   g_print (_("Characters   %llu\n"), (unsigned long long) stats->n_characters);
-  g_print (_("Spans        %llu\n"), (unsigned long long) stats->n_spans);
+  if (stats->n_discontinuous > 0)
+    g_print (_("Spans        %llu (%llu discontinuous, in several fragments)\n"),
+             (unsigned long long) stats->n_spans, (unsigned long long) stats->n_discontinuous);
+  else
+    g_print (_("Spans        %llu\n"), (unsigned long long) stats->n_spans);
   print_label_chart (stats);
   g_print (_("Per document median %u, 90th percentile %u, most %u\n"),
            percentile (stats, 50), percentile (stats, 90), percentile (stats, 100));

@@ -77,13 +77,24 @@ class Document:
         self.spans.append(span)
         return span
 
+    def tag_fragments(self, label, *needles, note=None):
+        """A discontinuous span, on the first occurrence of each needle"""
+        fragments = []
+        for needle in needles:
+            start = self.text.index(needle)
+            fragments.append([start, start + len(needle)])
+        span = self.add(label, fragments[0][0], fragments[-1][1], note)
+        span["fragments"] = fragments
+        span["text"] = " ".join(self.text[s:e] for s, e in fragments)
+        return span
+
     def said_by(self, claim, speaker):
         self.relations.append({"id": "R%d" % (len(self.relations) + 1), "type": "said_by",
                                "from": claim["id"], "to": speaker["id"]})
 
     def save(self, folder):
         data = {
-            "format": "spanmark", "version": 1,
+            "format": "spanmark", "version": 2 if any("fragments" in s for s in self.spans) else 1,
             "document": {"name": self.name, "text": self.text, "length": len(self.text),
                          "sha256": hashlib.sha256(self.text.encode("utf-8")).hexdigest()},
             "labels": LABELS, "spans": self.spans, "relations": self.relations,
@@ -102,6 +113,26 @@ class Document:
             if relation["type"] == "said_by" and relation["from"] == span["id"]:
                 return self.span(relation["to"])
         return None
+
+
+def fragments(span):
+    """A span's fragments as [start, end] pairs, one for most spans"""
+    return span.get("fragments", [[span["start"], span["end"]]])
+
+
+def fragments_document():
+    """Quotations interrupted by their attributions; CR LF in a fragment"""
+    document = Document("fragments", "“We have come to know our true friends,” Lukashenko said, “and we are "
+                        "determined to trade $100 million with them.”\r\nRaisi said: Trade, he said, grew 5%\r\n"
+                        "last year and will grow.\r\n")
+    lukashenko = document.tag("SPEAKER", "Lukashenko")
+    document.said_by(document.tag_fragments("CLAIM", "“We have come to know our true friends,”",
+                                            "“and we are determined to trade $100 million with them.”",
+                                            note="one claim, interrupted"), lukashenko)
+    document.tag("FIGURE", "$100 million")
+    raisi = document.tag("SPEAKER", "Raisi")
+    document.said_by(document.tag_fragments("CLAIM", "Trade", "grew 5%\r\nlast year", "and will grow"), raisi)
+    return document
 
 
 def sample_document():
@@ -191,11 +222,18 @@ def check_jsonl(data, documents):
         expect(record["id"] == document.name, "record %r for %r" % (record["id"], document.name))
         expect(record["text"] == document.text, "%s: the text differs" % document.name)
         spans = sorted((s["start"], s["end"], s["label"]) for s in document.spans)
-        expect(sorted(tuple(t) for t in record["label"]) == spans, "%s: label differs" % document.name)
+        # "label": a triple per fragment; "entities": the hull, and the fragments of a discontinuous span
+        triples = sorted((start, end, s["label"]) for s in document.spans for start, end in fragments(s))
+        expect(sorted(tuple(t) for t in record["label"]) == triples, "%s: label differs" % document.name)
         entities = {e["id"]: (e["start_offset"], e["end_offset"], e["label"]) for e in record["entities"]}
         expect(len(entities) == len(record["entities"]), "%s: entity ids repeat" % document.name)
         expect(all(isinstance(i, int) for i in entities), "%s: entity ids are not integers" % document.name)
         expect(sorted(entities.values()) == spans, "%s: entities differ" % document.name)
+        got = sorted((e["label"], e.get("fragments", [[e["start_offset"], e["end_offset"]]])) for e in record["entities"])
+        want = sorted((s["label"], fragments(s)) for s in document.spans)
+        expect(got == want, "%s: fragments differ" % document.name)
+        expect(all(len(e["fragments"]) > 1 for e in record["entities"] if "fragments" in e),
+               "%s: an entity of one fragment lists it" % document.name)
         relation_ids = [r["id"] for r in record["relations"]]
         expect(len(set(relation_ids)) == len(relation_ids), "%s: relation ids repeat" % document.name)
         got = sorted((r["type"], entities[r["from_id"]], entities[r["to_id"]]) for r in record["relations"])
@@ -213,18 +251,21 @@ def check_jsonl(data, documents):
 
 def check_csv(data, documents):
     rows = list(csv.reader(data.decode("utf-8").splitlines(keepends=True), strict=True))
-    expect(rows[0] == ["document", "span", "label", "start", "end", "text", "note", "speaker", "speaker_text"],
+    expect(rows[0] == ["document", "span", "label", "start", "end", "text", "note", "speaker", "speaker_text",
+                       "fragments"],
            "the header is %r" % rows[0])
     expect(data.endswith(b"\r\n"), "rows do not end with CR LF")
     by_name = {d.name: d for d in documents}
     expect(len(rows) - 1 == sum(len(d.spans) for d in documents), "%d rows" % (len(rows) - 1))
     for row in rows[1:]:
-        expect(len(row) == 9, "a row has %d fields" % len(row))
+        expect(len(row) == 10, "a row has %d fields" % len(row))
         document = by_name[row[0]]
         span = document.span(row[1])
         start, end = int(row[3]), int(row[4])
         expect((row[2], start, end) == (span["label"], span["start"], span["end"]), "%s: %r" % (row[0], row))
-        expect(row[5] == document.text[start:end], "%s %s: the text differs" % (row[0], row[1]))
+        pairs = [[int(n) for n in f.split(" ")] for f in row[9].split(";")]
+        expect(pairs == fragments(span), "%s %s: fragments %r" % (row[0], row[1], row[9]))
+        expect(row[5] == " ".join(document.text[s:e] for s, e in pairs), "%s %s: the text differs" % (row[0], row[1]))
         expect(row[6] == span.get("note", ""), "%s %s: the note differs" % (row[0], row[1]))
         speaker = document.speaker_of(span)
         expect(row[7] == (speaker["id"] if speaker else ""), "%s %s: speaker %r" % (row[0], row[1], row[7]))
@@ -398,6 +439,40 @@ def conll_is_strict_iob2_and_holds_every_span_on_tokens(folder):
         expect(spans == want, "%s: %r" % (document.name, spans ^ want))
 
 
+@test
+def fragments_in_every_format(folder):
+    """A discontinuous span: its fragments in JSON Lines and CSV, each a span
+    of its own in CoNLL (with a warning), the same T line in brat"""
+    document = fragments_document()
+    out, err = export(folder, "jsonl", [document])
+    expect(err == "", err)
+    check_jsonl(out, [document])
+    out, err = export(folder, "csv", [document])
+    expect(err == "", err)
+    check_csv(out, [document])
+    out, err = export(folder, "conll", [document])
+    expect(len(err.splitlines()) == 2 and all("CoNLL has no discontinuous spans" in line for line in err.splitlines()), err)
+    results, columns = check_conll(out, [document])
+    want = {(s["label"], start, end) for s in document.spans for start, end in fragments(s)}
+    expect(results[0] == want, "%r" % (results[0] ^ want))
+    status, out, err = run("export", "--format", "brat", "-o", "brat", "fragments.json", cwd=folder)
+    expect(status == 0, err)
+    spans, relations, notes = read_brat(os.path.join(folder, "brat", "fragments.ann"))
+    claim = spans["T2"]
+    expect(claim[:2] == ("CLAIM", ((0, 40), (58, 114))), "%r" % (claim,))
+    expect(claim[2] == document.span("T2")["text"], "%r" % (claim,))
+    expect(spans["T5"][1] == ((128, 133), (144, 151), (153, 162), (163, 176)), "%r" % (spans["T5"],))
+    expect(("said_by", "T2", "T1") in relations and notes["T2"] == "one claim, interrupted", "%r %r" % (relations, notes))
+    # And back: one claim of two fragments, in a version 2 file
+    status, out, err = run("import", "--from", "brat", "-o", "imported", "brat", cwd=folder)
+    expect(status == 0, err)
+    with open(os.path.join(folder, "imported", "fragments.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    expect(data["version"] == 2, "version %r" % data["version"])
+    got = {s["id"]: s.get("fragments") for s in data["spans"]}
+    expect(got["T2"] == [[0, 40], [58, 114]] and got["T5"] == [[128, 133], [144, 162], [163, 176]], "%r" % got)
+
+
 def fits_tokens(text, span, start, end):
     """Whether [start, end) is @span on whole tokens: its spaces at either
     end left out, and the tokens it cuts taken whole"""
@@ -456,8 +531,8 @@ def read_brat(ann_path):
             fields = line.split("\t")
             if line.startswith("T"):
                 label, offsets = fields[1].split(" ", 1)
-                start, end = offsets.split(" ")
-                spans[fields[0]] = (label, int(start), int(end), fields[2])
+                pairs = tuple(tuple(int(n) for n in f.split(" ")) for f in offsets.split(";"))
+                spans[fields[0]] = (label, pairs, fields[2])
             elif line.startswith("R"):
                 kind, first, second = fields[1].split(" ")
                 relations.append((kind, first.split(":")[1], second.split(":")[1]))

@@ -86,13 +86,14 @@ def check_pandas(cli, folder):
 
     frame = pandas.read_csv(csv_path, keep_default_na=False, dtype=str)
     check(list(frame.columns) == ["document", "span", "label", "start", "end", "text", "note",
-                                  "speaker", "speaker_text"], "columns %r" % list(frame.columns))
+                                  "speaker", "speaker_text", "fragments"], "columns %r" % list(frame.columns))
     check(list(frame["text"]) == ["Ana"] + texts, "texts %r" % list(frame["text"]))
     check(not frame.isna().any().any(), "missing values:\n%s" % frame)
     check(list(frame["note"]) == [""] * (len(texts) + 1), "notes %r" % list(frame["note"]))
     for row in frame.itertuples():
         start, end = int(row.start), int(row.end)
         check(text[start:end] == row.text, "%s: [%d, %d) is not %r" % (row.span, start, end, row.text))
+        check(row.fragments == "%d %d" % (start, end), "%s: fragments %r" % (row.span, row.fragments))
     print("pandas %s reads %d span texts as text" % (pandas.__version__, len(texts)))
     return 0
 

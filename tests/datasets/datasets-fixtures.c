@@ -234,6 +234,61 @@ fixture_unicode_document (void)
   return document;
 }
 
+/* A span on the occurrence of @needle, and fragments added to it on the
+ * first occurrence of each of @more, a NULL-terminated list */
+SmSpan *
+fixture_tag_fragments (SmDocument *document,
+                       const char *label,
+                       const char *needle,
+                       ...)
+{
+  SmText *text = sm_document_get_text (document);
+  const char *utf8 = sm_text_get_utf8 (text);
+  SmSpan *span = fixture_tag (document, label, needle, 0);
+  const char *more;
+  va_list args;
+
+  va_start (args, needle);
+  while ((more = va_arg (args, const char *)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *found = strstr (utf8, more);
+      guint start;
+
+      g_assert_nonnull (found);
+      start = sm_text_get_char_offset (text, found - utf8);
+      sm_document_add_fragment (document, span, start, start + (guint) g_utf8_strlen (more, -1), &error);
+      g_assert_no_error (error);
+    }
+  va_end (args);
+
+  return span;
+}
+
+/* Discontinuous spans: a quotation interrupted by its attribution, with a
+ * note, a figure inside one fragment, a claim in three fragments with a
+ * line break inside one, and CR LF line ends */
+SmDocument *
+fixture_fragments_document (void)
+{
+  SmDocument *document = fixture_new_document ("fragments", FIXTURE_FRAGMENTS_TEXT);
+  SmSpan *claim, *speaker;
+
+  speaker = fixture_tag (document, "SPEAKER", "Lukashenko", 0);
+  claim = fixture_tag_fragments (document, "CLAIM", "\xE2\x80\x9CWe have come to know our true friends,\xE2\x80\x9D",
+                                 "\xE2\x80\x9C" "and we are determined to trade $100 million with them.\xE2\x80\x9D",
+                                 NULL);
+  sm_document_set_span_note (document, claim, "one claim, interrupted by its attribution");
+  fixture_said_by (document, claim, speaker);
+  fixture_tag (document, "FIGURE", "$100 million", 0);
+
+  speaker = fixture_tag (document, "SPEAKER", "Raisi", 0);
+  claim = fixture_tag_fragments (document, "CLAIM", "Trade", "grew 5%\r\nlast year", "and will grow", NULL);
+  fixture_said_by (document, claim, speaker);
+
+  return document;
+}
+
 /* A short document whose every export fits in a test */
 SmDocument *
 fixture_small_document (void)
@@ -257,17 +312,34 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
+/* "[6, 10)", or "[6, 10) [15, 19)" for a span of two fragments */
+static char *
+describe_fragments (SmSpan *span)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < sm_span_get_n_fragments (span); i++)
+    {
+      guint start, end;
+
+      sm_span_get_fragment (span, i, &start, &end);
+      g_string_append_printf (out, "%s[%u, %u)", i > 0 ? " " : "", start, end);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 describe_span (SmSpan   *span,
                gboolean  with_ids)
 {
-  if (with_ids)
-    return g_strdup_printf ("%s %s [%u, %u) note=%s", sm_span_get_id (span), sm_span_get_label (span),
-                            sm_span_get_start (span), sm_span_get_end (span),
-                            sm_span_get_note (span) ? sm_span_get_note (span) : "-");
+  g_autofree char *fragments = describe_fragments (span);
 
-  return g_strdup_printf ("%s [%u, %u)", sm_span_get_label (span),
-                          sm_span_get_start (span), sm_span_get_end (span));
+  if (with_ids)
+    return g_strdup_printf ("%s %s %s note=%s", sm_span_get_id (span), sm_span_get_label (span),
+                            fragments, sm_span_get_note (span) ? sm_span_get_note (span) : "-");
+
+  return g_strdup_printf ("%s %s", sm_span_get_label (span), fragments);
 }
 
 /**

@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 /* The text of fixture_unicode_document(): emoji (a skin tone, a flag, a
  * family joined by ZWJ), a combining mark, Arabic and Persian (right to
  * left, Persian digits, a zero-width non-joiner) and CR LF line ends */
+#define FIXTURE_FRAGMENTS_TEXT \
+  "\xE2\x80\x9CWe have come to know our true friends,\xE2\x80\x9D Lukashenko said, \xE2\x80\x9C" \
+  "and we are determined to trade $100 million with them.\xE2\x80\x9D\r\n" \
+  "Raisi said: Trade, he said, grew 5%\r\nlast year and will grow.\r\n"
+
 #define FIXTURE_UNICODE_TEXT \
   "Raisi said: \xE2\x80\x9CTrade grew \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD by 5 per cent.\xE2\x80\x9D\r\n" \
   "Cafe\xCC\x81 owners in Z\xC3\xBCrich \xF0\x9F\x87\xAE\xF0\x9F\x87\xB7 said " \
@@ -62,6 +67,11 @@ void         fixture_said_by                 (SmDocument  *document,
 SmDocument  *fixture_sample_document         (void);
 SmDocument  *fixture_unicode_document        (void);
 SmDocument  *fixture_small_document          (void);
+SmSpan      *fixture_tag_fragments           (SmDocument  *document,
+                                              const char  *label,
+                                              const char  *needle,
+                                              ...) G_GNUC_NULL_TERMINATED;
+SmDocument  *fixture_fragments_document      (void);
 char        *fixture_describe                (SmDocument  *document,
                                               gboolean     with_ids);
 void         fixture_assert_same             (SmDocument  *expected,

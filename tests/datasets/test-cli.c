@@ -272,7 +272,7 @@ test_export_every_format (CliFixture    *fixture,
   g_assert_true (exists_in (fixture, "pages/small.html"));
 
   g_assert_cmpint (run (fixture, "export", "--format", "csv", "--status", "done", "docs", NULL), ==, 0);
-  g_assert_cmpstr (fixture->out, ==, "document,span,label,start,end,text,note,speaker,speaker_text\r\n");
+  g_assert_cmpstr (fixture->out, ==, "document,span,label,start,end,text,note,speaker,speaker_text,fragments\r\n");
 }
 
 /* The five bad inputs of issue 4, each on its own beside a good input that
@@ -388,6 +388,48 @@ test_validate (CliFixture    *fixture,
                    "docs/c.json:2:15: unexpected character `,', expected string constant\n");
 }
 
+/* Format version 2: a claim in two fragments around its attribution */
+#define INTERRUPTED \
+  "{\"format\": \"spanmark\", \"version\": 2,\n" \
+  " \"document\": {\"name\": \"x\", \"text\": \"“Trade grew,” Raisi said, “by 5%.”\"},\n" \
+  " \"labels\": [{\"id\": \"SPEAKER\"}, {\"id\": \"CLAIM\"}],\n" \
+  " \"spans\": [{\"id\": \"T1\", \"label\": \"CLAIM\", \"start\": 0, \"end\": 34," \
+  " \"fragments\": [[0, 13], [26, 34]]},\n" \
+  "           {\"id\": \"T2\", \"label\": \"SPEAKER\", \"start\": 14, \"end\": 19}],\n" \
+  " \"relations\": [{\"id\": \"R1\", \"type\": \"said_by\", \"from\": \"T1\", \"to\": \"T2\"}]}\n"
+
+static void
+test_version_2 (CliFixture    *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GString) overlapping = g_string_new (INTERRUPTED);
+  g_autoptr(GString) newer = g_string_new (INTERRUPTED);
+
+  g_string_replace (overlapping, "[26, 34]", "[12, 34]", 1);
+  g_string_replace (newer, "\"version\": 2", "\"version\": 3", 1);
+  write_in (fixture, "docs/x.json", INTERRUPTED);
+  write_in (fixture, "bad/overlapping.json", overlapping->str);
+  write_in (fixture, "bad/newer.json", newer->str);
+
+  g_assert_cmpint (run (fixture, "validate", "docs/x.json", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "1 file is valid\n");
+  g_assert_cmpstr (fixture->err, ==, "");
+
+  g_assert_cmpint (run (fixture, "validate", "bad/newer.json", "bad/overlapping.json", NULL), ==, 1);
+  g_assert_cmpstr (fixture->out, ==, "0 of 2 files are valid\n");
+  g_assert_cmpstr (fixture->err, ==,
+                   "bad/newer.json: the file was written by a newer Spanmark (format version 3); this version"
+                   " reads format version 2. Update Spanmark to open it.\n"
+                   "bad/overlapping.json: span T1: fragment 2, [12, 34), does not start after fragment 1 ends"
+                   " (13): fragments are in order and apart by at least one character\n");
+
+  g_assert_cmpint (run (fixture, "stats", "--json", "docs/x.json", NULL), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "\"spans\":2,\"discontinuous_spans\":1,"));
+  g_assert_nonnull (strstr (fixture->out, "\"claims\":1,\"attributed_claims\":1,"));
+  g_assert_cmpint (run (fixture, "stats", "docs/x.json", NULL), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "\nSpans        2 (1 discontinuous, in several fragments)\n"));
+}
+
 /* "Raisi said trade grew." with Raisi relabelled Claim, still said_by */
 #define CLAIM_BY_CLAIM \
   "{\"format\": \"spanmark\", \"version\": 1,\n" \
@@ -465,7 +507,8 @@ test_stats (CliFixture    *fixture,
   g_assert_cmpint (run (fixture, "stats", "--json", "a.json", NULL), ==, 0);
   g_assert_cmpstr (fixture->out, ==,
                    "{\"documents\":1,\"invalid\":0,\"status\":{\"new\":0,\"in-progress\":1,\"done\":0},"
-                   "\"characters\":44,\"spans\":3,\"labels\":{\"SPEAKER\":1,\"CLAIM\":1,\"FIGURE\":1},"
+                   "\"characters\":44,\"spans\":3,\"discontinuous_spans\":0,"
+                   "\"labels\":{\"SPEAKER\":1,\"CLAIM\":1,\"FIGURE\":1},"
                    "\"relations\":1,\"relation_types\":{\"said_by\":1},\"claims\":1,\"attributed_claims\":1,"
                    "\"spans_per_document\":{\"median\":3,\"p90\":3,\"max\":3}}\n");
 
@@ -589,6 +632,7 @@ main (int    argc,
   g_test_add ("/cli/validate/relation-types", CliFixture, NULL, cli_fixture_set_up,
               test_validate_relation_types, cli_fixture_tear_down);
   g_test_add ("/cli/stats", CliFixture, NULL, cli_fixture_set_up, test_stats, cli_fixture_tear_down);
+  g_test_add ("/cli/version-2", CliFixture, NULL, cli_fixture_set_up, test_version_2, cli_fixture_tear_down);
   g_test_add ("/cli/project-file-is-not-a-document", CliFixture, NULL,
               cli_fixture_set_up, test_project_file_is_not_a_document, cli_fixture_tear_down);
 

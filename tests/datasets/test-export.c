@@ -36,10 +36,10 @@ test_csv (void)
   g_autofree char *csv = fixture_export (SM_EXPORT_FORMAT_CSV, document, NULL, warnings);
 
   g_assert_cmpstr (csv, ==,
-                   "document,span,label,start,end,text,note,speaker,speaker_text\r\n"
-                   "small,T1,SPEAKER,0,5,Raisi,,,\r\n"
-                   "small,T2,CLAIM,11,24,trade grew 5%,\"paraphrase, \"\"loose\"\"\",T1,Raisi\r\n"
-                   "small,T3,FIGURE,22,24,5%,,,\r\n");
+                   "document,span,label,start,end,text,note,speaker,speaker_text,fragments\r\n"
+                   "small,T1,SPEAKER,0,5,Raisi,,,,0 5\r\n"
+                   "small,T2,CLAIM,11,24,trade grew 5%,\"paraphrase, \"\"loose\"\"\",T1,Raisi,11 24\r\n"
+                   "small,T3,FIGURE,22,24,5%,,,,22 24\r\n");
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
@@ -221,20 +221,23 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *ann = NULL;
   const char * const expected[] = {
-    "odd.json: brat ids are T or R and a number; these were renamed: who → T8, claim → T9, r → R1",
+    "odd.json: brat ids are T or R and a number; these were renamed: who → T11, claim → T12, r → R1",
     "odd.json: span who starts or ends with a line break, which brat cannot mark; it is written as [0, 3)",
     "odd.json: span T7: its note has line breaks, and a brat note is one line: they were written as spaces",
+    "odd.json: span T10 has a fragment that starts or ends with a line break, which brat cannot mark;"
+    " it is written as 0 3;9 13;14 17",
     NULL
   };
 
   fixture_write (input,
-                 "{\"format\": \"spanmark\", \"version\": 1,"
+                 "{\"format\": \"spanmark\", \"version\": 2,"
                  " \"document\": {\"name\": \"odd\", \"text\": \"Ana\\r\\nsaid it.\\nYes\"},"
                  " \"labels\": [{\"id\": \"SPEAKER\"}, {\"id\": \"CLAIM\"}],"
                  " \"spans\": ["
                  "  {\"id\": \"who\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 4},"
                  "  {\"id\": \"claim\", \"label\": \"CLAIM\", \"start\": 5, \"end\": 17},"
-                 "  {\"id\": \"T7\", \"label\": \"CLAIM\", \"start\": 0, \"end\": 13, \"note\": \"one\\ntwo\"}],"
+                 "  {\"id\": \"T7\", \"label\": \"CLAIM\", \"start\": 0, \"end\": 13, \"note\": \"one\\ntwo\"},"
+                 "  {\"id\": \"T10\", \"label\": \"CLAIM\", \"start\": 0, \"end\": 17, \"fragments\": [[0, 5], [9, 17]]}],"
                  " \"relations\": [{\"id\": \"r\", \"type\": \"said_by\", \"from\": \"claim\", \"to\": \"who\"}]}",
                  -1);
 
@@ -243,10 +246,11 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
 
   ann = fixture_read (ann_path, NULL);
   g_assert_cmpstr (ann, ==,
-                   "T8\tSPEAKER 0 3\tAna\n"
+                   "T11\tSPEAKER 0 3\tAna\n"
                    "T7\tCLAIM 0 3;5 13\tAna said it.\n"
-                   "T9\tCLAIM 5 13;14 17\tsaid it. Yes\n"
-                   "R1\tsaid_by Arg1:T9 Arg2:T8\t\n"
+                   "T10\tCLAIM 0 3;9 13;14 17\tAna  it. Yes\n"
+                   "T12\tCLAIM 5 13;14 17\tsaid it. Yes\n"
+                   "R1\tsaid_by Arg1:T12 Arg2:T11\t\n"
                    "#1\tAnnotatorNotes T7\tone two\n");
 }
 
@@ -465,6 +469,84 @@ test_html_escapes_everything (void)
   /* The article is the text content of its element, CR and all */
   text = html_text_content (page);
   g_assert_cmpstr (text, ==, sm_text_get_utf8 (sm_document_get_text (document)));
+}
+
+/* A quotation interrupted by its attribution in every single-file format */
+#define INTERRUPTED_TEXT "“We know friends,” Ana said, “and trade.”\n"
+
+static SmDocument *
+interrupted_document (void)
+{
+  SmDocument *document = fixture_new_document ("interrupted", INTERRUPTED_TEXT);
+  SmSpan *speaker = fixture_tag (document, "SPEAKER", "Ana", 0);
+  SmSpan *claim = fixture_tag_fragments (document, "CLAIM", "“We know friends,”", "“and trade.”", NULL);
+
+  fixture_said_by (document, claim, speaker);
+  return document;
+}
+
+static void
+test_fragments (void)
+{
+  g_autoptr(SmDocument) document = interrupted_document ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autofree char *jsonl = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *conll = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *text = NULL;
+  const char * const conll_warnings[] = {
+    "interrupted: span T2 (CLAIM ““We know friends,” “and trade.””) is in 2 fragments, and CoNLL has no"
+    " discontinuous spans: each fragment is tagged as a span of its own",
+    NULL
+  };
+  const char *claim_mark;
+
+  jsonl = fixture_export (SM_EXPORT_FORMAT_JSONL, document, NULL, warnings);
+  g_assert_cmpstr (jsonl, ==,
+                   "{\"id\":\"interrupted\",\"text\":\"“We know friends,” Ana said, “and trade.”\\n\","
+                   "\"label\":[[0,18,\"CLAIM\"],[29,41,\"CLAIM\"],[19,22,\"SPEAKER\"]],"
+                   "\"entities\":[{\"id\":1,\"label\":\"CLAIM\",\"start_offset\":0,\"end_offset\":41,"
+                   "\"fragments\":[[0,18],[29,41]]},"
+                   "{\"id\":2,\"label\":\"SPEAKER\",\"start_offset\":19,\"end_offset\":22}],"
+                   "\"relations\":[{\"id\":1,\"from_id\":1,\"to_id\":2,\"type\":\"said_by\"}]}\n");
+
+  csv = fixture_export (SM_EXPORT_FORMAT_CSV, document, NULL, warnings);
+  g_assert_cmpstr (csv, ==,
+                   "document,span,label,start,end,text,note,speaker,speaker_text,fragments\r\n"
+                   "interrupted,T2,CLAIM,0,41,\"“We know friends,” “and trade.”\",,T1,Ana,0 18;29 41\r\n"
+                   "interrupted,T1,SPEAKER,19,22,Ana,,,,19 22\r\n");
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  /* Each fragment a span of its own: the attribution between them is O */
+  conll = fixture_export (SM_EXPORT_FORMAT_CONLL, document, NULL, warnings);
+  g_assert_cmpstr (conll, ==,
+                   "-DOCSTART-\tO\tO\tO\n\n"
+                   "“\tO\tB-CLAIM\tO\n"
+                   "We\tO\tI-CLAIM\tO\n"
+                   "know\tO\tI-CLAIM\tO\n"
+                   "friends\tO\tI-CLAIM\tO\n"
+                   ",\tO\tI-CLAIM\tO\n"
+                   "”\tO\tI-CLAIM\tO\n"
+                   "Ana\tB-SPEAKER\tO\tO\n"
+                   "said\tO\tO\tO\n"
+                   ",\tO\tO\tO\n"
+                   "“\tO\tB-CLAIM\tO\n"
+                   "and\tO\tI-CLAIM\tO\n"
+                   "trade\tO\tI-CLAIM\tO\n"
+                   ".\tO\tI-CLAIM\tO\n"
+                   "”\tO\tI-CLAIM\tO\n\n");
+  fixture_assert_messages (warnings, conll_warnings);
+
+  /* Both fragments marked with the claim's id, the attribution not */
+  page = fixture_export (SM_EXPORT_FORMAT_HTML, document, NULL, warnings);
+  claim_mark = strstr (page, "title=\"T2 Claim\" data-start=\"CLAIM\">“We know friends,”</mark>");
+  g_assert_nonnull (claim_mark);
+  g_assert_nonnull (strstr (claim_mark + 1, "title=\"T2 Claim\" data-start=\"CLAIM\">“and trade.”</mark>"));
+  g_assert_nonnull (strstr (page, "</mark> <span id=\"d0-s1\"></span><mark style=\"background: #"));
+  g_assert_nonnull (strstr (page, "title=\"T1 Speaker\" data-start=\"SPEAKER\">Ana</mark> said, <mark"));
+  text = html_text_content (page);
+  g_assert_cmpstr (text, ==, INTERRUPTED_TEXT);
 }
 
 static void
@@ -801,6 +883,7 @@ main (int    argc,
               fixture_set_up, test_brat_python_line_breaks, fixture_tear_down);
   g_test_add ("/export/brat/names", Fixture, NULL, fixture_set_up, test_brat_names, fixture_tear_down);
   g_test_add_func ("/export/html/escapes-everything", test_html_escapes_everything);
+  g_test_add_func ("/export/fragments", test_fragments);
   g_test_add ("/export/parallel-keeps-order", Fixture, NULL,
               fixture_set_up, test_parallel_export_keeps_order, fixture_tear_down);
   g_test_add ("/export/status-and-label-filters", Fixture, NULL,

@@ -199,17 +199,22 @@ test_brat_fragments (void)
   g_autoptr(SmDocument) document = NULL;
   g_autofree char *described = NULL;
   const char * const expected[] = {
-    "doc.ann:2:10: span T2 is in 2 fragments, and a Spanmark span is one stretch of text: it is"
-    " imported as the spans T2, T4 (its relations and notes go with T2)",
+    "doc.ann:5:12: span T5: its fragments are out of order, overlap or touch; it is imported with them"
+    " sorted and joined",
+    "doc.ann:5:1: span T5 has the same label and range as span T1; Spanmark keeps one span of a label"
+    " on a range, so it is imported as T1",
     NULL
   };
 
-  /* T3's fragments are apart only by a line break: one span, as Spanmark
-   * writes it; T2 is discontinuous */
+  /* T2 is one claim in two fragments, its relation and note with it; T3's
+   * fragments are apart only by a line break: one fragment over it, as
+   * Spanmark writes it; T4 has both; T5's are out of order and touch */
   document = import_brat ("Raisi said\r\nit was good.\n",
                           "T1\tSPEAKER 0 5\tRaisi\n"
                           "T2\tCLAIM 6 10;15 19\tsaid was \n"
                           "T3\tCLAIM 6 10;12 24\tsaid it was good.\n"
+                          "T4\tCLAIM 0 5;6 10;12 14;19 24\tRaisi said it good.\n"
+                          "T5\tSPEAKER 3 5;0 3\tsi Rai\n"
                           "R1\tsaid_by Arg1:T2 Arg2:T1\t\n"
                           "#1\tAnnotatorNotes T2\tsplit\n",
                           warnings, &error);
@@ -218,11 +223,14 @@ test_brat_fragments (void)
 
   described = fixture_describe (document, TRUE);
   g_assert_true (g_str_has_suffix (described,
-                                   "relation R1 said_by CLAIM [6, 10) -> SPEAKER [0, 5)\n"
+                                   "relation R1 said_by CLAIM [6, 10) [15, 19) -> SPEAKER [0, 5)\n"
                                    "span T1 SPEAKER [0, 5) note=-\n"
-                                   "span T2 CLAIM [6, 10) note=split\n"
+                                   "span T2 CLAIM [6, 10) [15, 19) note=split\n"
                                    "span T3 CLAIM [6, 24) note=-\n"
-                                   "span T4 CLAIM [15, 19) note=-\n"));
+                                   "span T4 CLAIM [0, 5) [6, 14) [19, 24) note=-\n"));
+  g_assert_cmpstr (sm_span_get_text (sm_document_find_span (document, "T2")), ==, "said was ");
+  /* T5 is T1 again, once its fragments are joined */
+  g_assert_null (sm_document_find_span (document, "T5"));
 }
 
 static void
@@ -487,6 +495,56 @@ test_jsonl_positions (void)
   g_assert_null (document);
   same = g_strconcat ("in.jsonl:3:", error->message + strlen ("1:"), NULL);
   g_assert_cmpstr (same, ==, expected[2]);
+}
+
+/* A discontinuous span as Spanmark's export writes it: one entity with its
+ * "fragments", and a "label" triple per fragment that is that entity too */
+static void
+test_jsonl_fragments (void)
+{
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  const char * const expected_errors[] = {
+    "in.jsonl:2: entity 1: “start_offset” and “end_offset” are [0, 40) but its fragments go from 0 to 41",
+    "in.jsonl:3: entity 1: fragment [16, 41) does not start after the end of fragment [0, 18): fragments"
+    " come in order, apart by at least one character",
+    "in.jsonl:4: entity 1: fragment 2 must be a pair of offsets, [start, end]",
+    "in.jsonl:5: entity 1: “fragments” must be an array of [start, end] pairs",
+    NULL
+  };
+  SmDocument *document;
+
+#define RECORD(ENTITY) \
+  "{\"id\": \"interrupted\", \"text\": \"“We know friends,” Ana said, “and trade.”\", " \
+  "\"label\": [[0, 18, \"CLAIM\"], [29, 41, \"CLAIM\"], [0, 18, \"CLAIM\"], [19, 22, \"SPEAKER\"]], " \
+  "\"entities\": [" ENTITY ", {\"id\": 2, \"label\": \"SPEAKER\", \"start_offset\": 19, \"end_offset\": 22}], " \
+  "\"relations\": [{\"id\": 1, \"from_id\": 1, \"to_id\": 2, \"type\": \"said_by\"}]}\n"
+
+  documents = import_jsonl (
+    /* The claim's first fragment is also a span of its own: its triple twice */
+    RECORD ("{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 41,"
+            " \"fragments\": [[0, 18], [29, 41]]}")
+    RECORD ("{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 40,"
+            " \"fragments\": [[0, 18], [29, 41]]}")
+    RECORD ("{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 41,"
+            " \"fragments\": [[0, 18], [16, 41]]}")
+    RECORD ("{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 41,"
+            " \"fragments\": [[0, 18], 29]}")
+    RECORD ("{\"id\": 1, \"label\": \"CLAIM\", \"start_offset\": 0, \"end_offset\": 41,"
+            " \"fragments\": []}"),
+    warnings, errors);
+#undef RECORD
+
+  fixture_assert_messages (errors, expected_errors);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (documents->len, ==, 1);
+  document = g_ptr_array_index (documents, 0);
+  assert_spans (document,
+                "relation said_by CLAIM [0, 18) [29, 41) -> SPEAKER [19, 22)\n"
+                "span CLAIM [0, 18)\n"
+                "span CLAIM [0, 18) [29, 41)\n"
+                "span SPEAKER [19, 22)\n");
 }
 
 static void
@@ -899,6 +957,7 @@ main (int    argc,
               fixture_set_up, test_brat_names_from_parent_folder, fixture_tear_down);
   g_test_add_func ("/import/jsonl/forms", test_jsonl_forms);
   g_test_add_func ("/import/jsonl/bad-records", test_jsonl_bad_records);
+  g_test_add_func ("/import/jsonl/fragments", test_jsonl_fragments);
   g_test_add_func ("/import/jsonl/not-jsonl", test_jsonl_not_jsonl);
   g_test_add_func ("/import/jsonl/positions", test_jsonl_positions);
   g_test_add_func ("/import/jsonl/labels-and-duplicates", test_jsonl_labels_and_duplicates);

@@ -158,7 +158,7 @@ test_csv (Fixture       *fixture,
 
   g_assert_cmpuint (warnings->len, ==, 0);
   g_assert_cmpuint (rows->len, ==, sm_document_get_n_spans (document) + 1);
-  g_assert_cmpuint (header->len, ==, 9);
+  g_assert_cmpuint (header->len, ==, 10);
 
   for (guint i = 1; i < rows->len; i++)
     {
@@ -167,15 +167,30 @@ test_csv (Fixture       *fixture,
       SmSpan *speaker;
       guint start = (guint) g_ascii_strtoull (g_ptr_array_index (row, 3), NULL, 10);
       guint end = (guint) g_ascii_strtoull (g_ptr_array_index (row, 4), NULL, 10);
-      g_autofree char *slice = sm_text_dup_slice (text, start, end);
+      g_auto(GStrv) fragments = g_strsplit (g_ptr_array_index (row, 9), ";", -1);
+      g_autoptr(GString) slices = g_string_new (NULL);
 
-      g_assert_cmpuint (row->len, ==, 9);
+      g_assert_cmpuint (row->len, ==, 10);
+      g_assert_cmpuint (g_strv_length (fragments), ==, sm_span_get_n_fragments (span));
+      for (guint f = 0; fragments[f] != NULL; f++)
+        {
+          guint fragment_start, fragment_end;
+          g_autofree char *expected = NULL;
+          g_autofree char *slice = NULL;
+
+          sm_span_get_fragment (span, f, &fragment_start, &fragment_end);
+          expected = g_strdup_printf ("%u %u", fragment_start, fragment_end);
+          g_assert_cmpstr (fragments[f], ==, expected);
+          slice = sm_text_dup_slice (text, fragment_start, fragment_end);
+          g_string_append_printf (slices, "%s%s", f > 0 ? " " : "", slice);
+        }
+
       g_assert_nonnull (span);
       g_assert_cmpstr (g_ptr_array_index (row, 0), ==, sm_document_get_name (document));
       g_assert_cmpstr (g_ptr_array_index (row, 2), ==, sm_span_get_label (span));
       g_assert_cmpuint (start, ==, sm_span_get_start (span));
       g_assert_cmpuint (end, ==, sm_span_get_end (span));
-      g_assert_cmpstr (g_ptr_array_index (row, 5), ==, slice);
+      g_assert_cmpstr (g_ptr_array_index (row, 5), ==, slices->str);
       g_assert_cmpstr (g_ptr_array_index (row, 6), ==, sm_span_get_note (span) ? sm_span_get_note (span) : "");
 
       speaker = sm_document_get_speaker (document, span);
@@ -203,8 +218,29 @@ test_conll (Fixture       *fixture,
   gboolean open[4] = { FALSE, };
   guint last_end = 0;
   gsize byte = 0;
+  g_autoptr(SmDocument) expected_document = fixture_new_document ("back", utf8);
+  GListModel *spans = sm_document_get_spans (document);
+  guint n_discontinuous = 0;
 
-  g_assert_cmpuint (warnings->len, ==, 0);
+  /* CoNLL has no discontinuous spans: each fragment comes back as a span,
+   * and each such span is said in a warning */
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+      n_discontinuous += sm_span_get_n_fragments (span) > 1;
+      for (guint f = 0; f < sm_span_get_n_fragments (span); f++)
+        {
+          g_autoptr(GError) error = NULL;
+          guint start, end;
+
+          sm_span_get_fragment (span, f, &start, &end);
+          sm_document_add_span (expected_document, sm_span_get_label (span), start, end, &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  g_assert_cmpuint (warnings->len, ==, n_discontinuous);
   g_assert_cmpstr (lines[0], ==, "-DOCSTART-\tO\tO\tO");
   back = fixture_new_document ("back", utf8);
 
@@ -271,20 +307,12 @@ test_conll (Fixture       *fixture,
 
   g_assert_false (open[1] || open[2] || open[3]);
 
-  /* Every span is on token edges, so CoNLL holds every span; no relations */
+  /* Every span is on token edges, so CoNLL holds every fragment; no relations */
   {
-    g_autofree char *expected = fixture_describe (document, FALSE);
+    g_autofree char *expected = fixture_describe (expected_document, FALSE);
     g_autofree char *actual = fixture_describe (back, FALSE);
-    g_auto(GStrv) expected_lines = g_strsplit (expected, "\n", -1);
-    g_autoptr(GString) spans_only = g_string_new (NULL);
 
-    for (guint i = 0; expected_lines[i] != NULL; i++)
-      {
-        if (!g_str_has_prefix (expected_lines[i], "relation "))
-          g_string_append_printf (spans_only, "%s%s", expected_lines[i], expected_lines[i + 1] ? "\n" : "");
-      }
-
-    g_assert_cmpstr (actual, ==, spans_only->str);
+    g_assert_cmpstr (actual, ==, expected);
   }
 }
 
@@ -507,6 +535,91 @@ test_real_doccano (Fixture       *fixture,
     }
 }
 
+/* An interrupted quotation, as quotation corpora annotate it: one claim in
+ * two fragments, said by the speaker between them, with a note; and a
+ * claim over a line break, which brat writes as a fragment per line. The
+ * .ann is written in the order Spanmark writes one. */
+#define QUOTE_TXT \
+  "Belarus and Iran sign trade deal\n\n" \
+  "“We have come to know our true friends,” Lukashenko said, “and we are determined to stand with" \
+  " them.” The two presidents met in Minsk.\n" \
+  "Raisi said trade would\nreach $100 million.\n"
+#define QUOTE_ANN \
+  "T2\tCLAIM 34 74;92 135\t“We have come to know our true friends,” “and we are determined to stand" \
+  " with them.”\n" \
+  "T1\tSPEAKER 75 85\tLukashenko\n" \
+  "T3\tSPEAKER 169 174\tRaisi\n" \
+  "T4\tCLAIM 180 191;192 210\ttrade would reach $100 million\n" \
+  "T5\tFIGURE 198 210\t$100 million\n" \
+  "R1\tsaid_by Arg1:T2 Arg2:T1\t\n" \
+  "R2\tsaid_by Arg1:T4 Arg2:T3\t\n" \
+  "#1\tAnnotatorNotes T2\tone claim, interrupted by its attribution\n"
+
+static void
+test_brat_fragments (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *in = g_build_filename (fixture->dir, "in", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *txt_path = g_build_filename (in, "quote.txt", NULL);
+  g_autofree char *ann_path = g_build_filename (in, "quote.ann", NULL);
+  g_autofree char *exported_path = g_build_filename (out, "quote.ann", NULL);
+  g_autofree char *exported = NULL;
+  g_autoptr(GFile) in_folder = g_file_new_for_path (in);
+  g_autoptr(GFile) out_folder = g_file_new_for_path (out);
+  g_autoptr(SmImporter) importer = sm_importer_new (SM_IMPORT_FORMAT_BRAT);
+  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  SmDocument *document;
+  SmSpan *claim, *over_break;
+  guint start, end;
+
+  g_assert_cmpint (g_mkdir (in, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (txt_path, QUOTE_TXT, -1, NULL));
+  g_assert_true (g_file_set_contents (ann_path, QUOTE_ANN, -1, NULL));
+
+  g_assert_true (sm_importer_add_file (importer, in_folder, NULL, NULL, &error));
+  documents = sm_importer_import (importer, warnings, errors, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (documents->len, ==, 1);
+  document = g_ptr_array_index (documents, 0);
+
+  /* One claim, its speaker and its note with it */
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 5);
+  claim = sm_document_find_span (document, "T2");
+  g_assert_cmpuint (sm_span_get_n_fragments (claim), ==, 2);
+  sm_span_get_fragment (claim, 0, &start, &end);
+  g_assert_cmpuint (start, ==, 34);
+  g_assert_cmpuint (end, ==, 74);
+  sm_span_get_fragment (claim, 1, &start, &end);
+  g_assert_cmpuint (start, ==, 92);
+  g_assert_cmpuint (end, ==, 135);
+  g_assert_true (sm_document_get_speaker (document, claim) == sm_document_find_span (document, "T1"));
+  g_assert_cmpstr (sm_span_get_note (claim), ==, "one claim, interrupted by its attribution");
+
+  /* Over the line break: one stretch of text */
+  over_break = sm_document_find_span (document, "T4");
+  g_assert_cmpuint (sm_span_get_n_fragments (over_break), ==, 1);
+  g_assert_cmpuint (sm_span_get_start (over_break), ==, 180);
+  g_assert_cmpuint (sm_span_get_end (over_break), ==, 210);
+
+  /* And brat again: the same T lines, fragments and all */
+  sm_corpus_add_document (corpus, document, NULL);
+  g_assert_true (sm_exporter_export_to_file (exporter, corpus, out_folder, SM_EXPORT_FLAGS_NONE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  exported = fixture_read (exported_path, NULL);
+  g_assert_cmpstr (exported, ==, QUOTE_ANN);
+}
+
 static void
 add_roundtrips (const char   *name,
                 MakeDocument  make)
@@ -532,7 +645,9 @@ main (int    argc,
 
   add_roundtrips ("sample", fixture_sample_document);
   add_roundtrips ("unicode", fixture_unicode_document);
+  add_roundtrips ("fragments", fixture_fragments_document);
   g_test_add ("/roundtrip/real/brat", Fixture, NULL, fixture_set_up, test_real_brat, fixture_tear_down);
+  g_test_add ("/roundtrip/brat-fragments", Fixture, NULL, fixture_set_up, test_brat_fragments, fixture_tear_down);
   g_test_add ("/roundtrip/real/doccano", Fixture, NULL, fixture_set_up, test_real_doccano, fixture_tear_down);
 
   return g_test_run ();

@@ -156,8 +156,9 @@ static const Expected expected_corpus[] = {
     " not b5796343ddd905241e742cbd670f6c46f36d06dec049ae544efd902687d76b7d as recorded: the text was changed after the file was written" },
   { "bad-span-text.json", "bad-span-text.json: span T1: “text” is “Rais” but the document has “Raisi” at [0, 5)" },
   { "bad-syntax.json", "bad-syntax.json:1:36: unexpected character `,', expected string constant" },
-  { "bad-version-2.json", "bad-version-2.json: the file was written by a newer Spanmark (format version 2);"
-    " this version reads format version 1. Update Spanmark to open it." },
+  { "bad-version-3.json", "bad-version-3.json: the file was written by a newer Spanmark (format version 3);"
+    " this version reads format version 2. Update Spanmark to open it." },
+  { "edge-fragments.json", NULL },
   { "edge-bom-only.txt", "edge-bom-only.txt: the file is empty: there is no text to annotate" },
   { "edge-empty.txt", "edge-empty.txt: the file is empty: there is no text to annotate" },
   { "edge-nul.txt", "edge-nul.txt:1:16: this is not a text file: it contains a NUL byte at byte offset 15 (a binary file, or text in UTF-16)" },

@@ -86,11 +86,32 @@ check_spans (SmDocument *document)
       guint start = sm_span_get_start (span);
       guint end = sm_span_get_end (span);
 
+      guint n_fragments = sm_span_get_n_fragments (span);
+      g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree char *covered = NULL;
+
       g_assert_true (sm_document_find_span (document, sm_span_get_id (span)) == span);
       g_assert_cmpuint (start, <, end);
       g_assert_cmpuint (end, <=, sm_document_get_length (document));
-      g_assert_true (sm_text_slice_equal (text, start, end, sm_span_get_text (span)));
-      g_assert_true (sm_document_find_exact_span (document, start, end, sm_span_get_label (span)) == span);
+
+      /* Fragments in order, apart, from start to end */
+      for (guint f = 0; f < n_fragments; f++)
+        {
+          guint fragment_start, fragment_end;
+
+          sm_span_get_fragment (span, f, &fragment_start, &fragment_end);
+          g_assert_cmpuint (fragment_start, <, fragment_end);
+          if (f > 0)
+            g_assert_cmpuint (g_array_index (bounds, guint, 2 * f - 1), <, fragment_start);
+          g_array_append_vals (bounds, (guint[]) { fragment_start, fragment_end }, 2);
+        }
+      g_assert_cmpuint (g_array_index (bounds, guint, 0), ==, start);
+      g_assert_cmpuint (g_array_index (bounds, guint, bounds->len - 1), ==, end);
+      covered = sm_text_dup_slices (text, (const guint *) bounds->data, n_fragments,
+                                    SM_SPAN_FRAGMENT_JOINER);
+      g_assert_cmpstr (covered, ==, sm_span_get_text (span));
+      if (n_fragments == 1)
+        g_assert_true (sm_document_find_exact_span (document, start, end, sm_span_get_label (span)) == span);
 
       here = sm_document_get_spans_at (document, start);
       g_assert_true (g_ptr_array_find (here, span, NULL));

@@ -8,10 +8,12 @@
  * written as one no other name becomes ("Q__2E_A"), with a warning and a
  * line in annotation.conf that the import reads back (sm-brat-names.h).
  *
+ * A discontinuous span is written with its fragments ("T1 CLAIM 0 22;40
+ * 64"), and its text as brat shows it, the fragments' joined by spaces.
  * The .ann format is one annotation per line and has no escapes, and
  * brat reads it with Python's str.splitlines(), which ends a line at VT,
  * FF, U+2028 and others as well as at LF and CR (sm_text_is_line_break()).
- * So a span over a line break is written as brat writes one: a fragment
+ * So a fragment over a line break is written as brat writes one: a fragment
  * per line ("T1 CLAIM 10 40;41 60"); sm-import-brat.c joins such fragments
  * back. A note's line breaks become spaces, with a warning.
  *
@@ -149,62 +151,60 @@ note_to_one_line (const char  *note,
   return unchanged;
 }
 
-/* Appends " start end" fragments for [start, end) split at line breaks,
- * and their texts joined by spaces to @text, as brat does */
-static void
-append_fragments (GString *out,
-                  GString *text,
-                  SmText  *document_text,
-                  guint    start,
-                  guint    end)
-{
-  const char *utf8 = sm_text_get_utf8 (document_text);
-  const char *p = utf8 + sm_text_get_byte_offset (document_text, start);
-  guint fragment_start = start;
-  const char *fragment_p = p;
-  gboolean first = TRUE;
-
-  for (guint offset = start; offset <= end; offset++)
-    {
-      gboolean at_break = offset < end && sm_text_is_line_break (g_utf8_get_char (p));
-
-      if (offset == end || at_break)
-        {
-          if (offset > fragment_start)
-            {
-              g_string_append_printf (out, first ? " %u %u" : ";%u %u", fragment_start, offset);
-              if (!first)
-                g_string_append_c (text, ' ');
-              g_string_append_len (text, fragment_p, p - fragment_p);
-              first = FALSE;
-            }
-          fragment_start = offset + 1;
-          fragment_p = offset < end ? g_utf8_next_char (p) : p;
-        }
-
-      if (offset < end)
-        p = g_utf8_next_char (p);
-    }
-}
-
-/* A span's first and last characters must not be line breaks: brat
- * fragments cannot begin or end at one */
-static gboolean
-trim_span (SmText *text,
-           guint  *start,
-           guint  *end)
+/* The fragments brat is given for @span: each of its fragments split at
+ * line breaks, as brat splits a selection, without the line breaks, which
+ * brat fragments cannot begin or end with. *trimmed tells whether a
+ * fragment began or ended with one or was nothing else, so that what is
+ * written is not quite the span. Returns each brat fragment's start and end. */
+static GArray *
+brat_fragments (SmText   *text,
+                SmSpan   *span,
+                gboolean *trimmed)
 {
   const char *utf8 = sm_text_get_utf8 (text);
+  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  while (*start < *end &&
-         sm_text_is_line_break (g_utf8_get_char (utf8 + sm_text_get_byte_offset (text, *start))))
-    (*start)++;
+  *trimmed = FALSE;
 
-  while (*end > *start &&
-         sm_text_is_line_break (g_utf8_get_char (utf8 + sm_text_get_byte_offset (text, *end - 1))))
-    (*end)--;
+  for (guint i = 0; i < sm_span_get_n_fragments (span); i++)
+    {
+      guint start, end, piece_start;
+      const char *p;
 
-  return *start < *end;
+      sm_span_get_fragment (span, i, &start, &end);
+      p = utf8 + sm_text_get_byte_offset (text, start);
+      piece_start = start;
+
+      for (guint offset = start; offset <= end; offset++)
+        {
+          gboolean at_break = offset < end && sm_text_is_line_break (g_utf8_get_char (p));
+
+          if (at_break && (offset == start || offset == end - 1))
+            *trimmed = TRUE;
+
+          if (offset == end || at_break)
+            {
+              if (offset > piece_start)
+                g_array_append_vals (bounds, (guint[]) { piece_start, offset }, 2);
+              piece_start = offset + 1;
+            }
+
+          if (offset < end)
+            p = g_utf8_next_char (p);
+        }
+    }
+
+  return bounds;
+}
+
+/* " 0 5;7 9": brat's offsets for @bounds */
+static void
+append_offsets (GString *out,
+                GArray  *bounds)
+{
+  for (guint i = 0; i < bounds->len; i += 2)
+    g_string_append_printf (out, "%c%u %u", i == 0 ? ' ' : ';',
+                            g_array_index (bounds, guint, i), g_array_index (bounds, guint, i + 1));
 }
 
 static const char *
@@ -254,12 +254,13 @@ _sm_export_brat_render_ann (SmDocument            *document,
       SmSpan *span = g_ptr_array_index (spans, i);
       const char *id = g_hash_table_lookup (span_ids, span);
       g_autofree char *type = _sm_brat_names_encode (sm_span_get_label (span));
-      g_autoptr(GString) span_text = g_string_new (NULL);
       const char *note = sm_span_get_note (span);
-      guint start = sm_span_get_start (span);
-      guint end = sm_span_get_end (span);
+      gboolean trimmed;
+      g_autoptr(GArray) bounds = brat_fragments (text, span, &trimmed);
+      g_autofree char *span_text = NULL;
+      guint n_bounds = bounds->len;
 
-      if (!trim_span (text, &start, &end))
+      if (n_bounds == 0)
         {
           _sm_export_warn (warnings, display_name,
                            _("span %s covers only line breaks, which brat cannot mark;"
@@ -267,15 +268,27 @@ _sm_export_brat_render_ann (SmDocument            *document,
           continue;
         }
 
-      if (start != sm_span_get_start (span) || end != sm_span_get_end (span))
+      if (trimmed && sm_span_get_n_fragments (span) == 1)
         _sm_export_warn (warnings, display_name,
                          _("span %s starts or ends with a line break, which brat cannot mark;"
-                           " it is written as [%u, %u)"), sm_span_get_id (span), start, end);
+                           " it is written as [%u, %u)"), sm_span_get_id (span),
+                         g_array_index (bounds, guint, 0), g_array_index (bounds, guint, n_bounds - 1));
+      else if (trimmed)
+        {
+          g_autoptr(GString) offsets = g_string_new (NULL);
 
+          append_offsets (offsets, bounds);
+          _sm_export_warn (warnings, display_name,
+                           _("span %s has a fragment that starts or ends with a line break, which"
+                             " brat cannot mark; it is written as%s"), sm_span_get_id (span),
+                           offsets->str);
+        }
+
+      span_text = sm_text_dup_slices (text, (const guint *) bounds->data, n_bounds / 2, " ");
       g_string_append_printf (out, "%s\t%s", id, type);
-      append_fragments (out, span_text, text, start, end);
+      append_offsets (out, bounds);
       g_string_append_c (out, '\t');
-      g_string_append_len (out, span_text->str, span_text->len);
+      g_string_append (out, span_text);
       g_string_append_c (out, '\n');
       g_hash_table_add (written, span);
 

@@ -12,6 +12,11 @@
  * edge falls inside a token is widened to the token, with a warning
  * naming it, never moved in silence.
  *
+ * IOB2 has no discontinuous spans: each fragment of one is tagged as a
+ * span of its own, B- at its first token, so that the tokens between
+ * fragments (the attribution inside a quotation) stay "O" and the column
+ * stays valid IOB2; a warning says so.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,7 +52,7 @@ typedef struct
   SmSpan *span;
   guint   first;   /* first token */
   guint   last;    /* last token */
-} Tagged;
+} Tagged;           /* a span, or one fragment of a discontinuous span */
 
 void
 _sm_conll_document_free (SmConllDocument *conll)
@@ -129,6 +134,72 @@ compare_tagged (gconstpointer a,
   return 0;
 }
 
+/* Finds the tokens of @span's fragment @index, saying how they differ */
+static void
+tag_fragment (SmConllDocument *conll,
+              SmSpan          *span,
+              guint            index,
+              GArray          *tagged,
+              const char      *display_name,
+              GPtrArray       *warnings)
+{
+  GArray *tokens = conll->tokens;
+  guint start, end, after;
+  Tagged t = { span, 0, 0 };
+  gboolean start_inside, end_inside;
+  g_autofree char *quoted_span = NULL;
+  g_autofree char *quoted_tokens = NULL;
+
+  sm_span_get_fragment (span, index, &start, &end);
+  t.first = token_after (tokens, start);
+  after = token_from (tokens, end);
+
+  if (t.first >= tokens->len || after == 0 || after - 1 < t.first)
+    {
+      if (sm_span_get_n_fragments (span) == 1)
+        _sm_export_warn (warnings, display_name,
+                         _("span %s (%s) covers no token, only spaces or invisible characters,"
+                           " so it is left out"),
+                         sm_span_get_id (span), sm_span_get_label (span));
+      else
+        _sm_export_warn (warnings, display_name,
+                         _("span %s (%s): its fragment %u covers no token, only spaces or"
+                           " invisible characters, so it is left out"),
+                         sm_span_get_id (span), sm_span_get_label (span), index + 1);
+      return;
+    }
+  t.last = after - 1;
+
+  start_inside = g_array_index (tokens, SmToken, t.first).start < start;
+  end_inside = g_array_index (tokens, SmToken, t.last).end > end;
+
+  if (start_inside || end_inside)
+    {
+      g_autofree char *fragment = sm_text_dup_slice (conll->text, start, end);
+
+      quoted_span = _sm_corpus_quote (fragment);
+      quoted_tokens = quote_tokens (conll, t.first, t.last);
+    }
+
+  if (start_inside && end_inside)
+    _sm_export_warn (warnings, display_name,
+                     _("span %s (%s %s) starts and ends inside tokens, and CoNLL tags whole"
+                       " tokens: it is tagged as %s"),
+                     sm_span_get_id (span), sm_span_get_label (span), quoted_span, quoted_tokens);
+  else if (start_inside)
+    _sm_export_warn (warnings, display_name,
+                     _("span %s (%s %s) starts inside a token, and CoNLL tags whole tokens:"
+                       " it is tagged as %s"),
+                     sm_span_get_id (span), sm_span_get_label (span), quoted_span, quoted_tokens);
+  else if (end_inside)
+    _sm_export_warn (warnings, display_name,
+                     _("span %s (%s %s) ends inside a token, and CoNLL tags whole tokens:"
+                       " it is tagged as %s"),
+                     sm_span_get_id (span), sm_span_get_label (span), quoted_span, quoted_tokens);
+
+  g_array_append_val (tagged, t);
+}
+
 /* Places the spans of one label on the tokens; @covered marks the token
  * pairs a sentence must not separate */
 static void
@@ -140,56 +211,25 @@ tag_label (SmConllDocument *conll,
            GPtrArray       *warnings)
 {
   g_autoptr(GArray) tagged = g_array_new (FALSE, FALSE, sizeof (Tagged));
-  GArray *tokens = conll->tokens;
   Tagged *kept = NULL;
 
   for (guint i = 0; i < spans->len; i++)
     {
       SmSpan *span = g_ptr_array_index (spans, i);
-      guint start = sm_span_get_start (span);
-      guint end = sm_span_get_end (span);
-      Tagged t = { span, token_after (tokens, start), 0 };
-      guint after = token_from (tokens, end);
-      gboolean start_inside, end_inside;
-      g_autofree char *quoted_span = NULL;
-      g_autofree char *quoted_tokens = NULL;
+      guint n_fragments = sm_span_get_n_fragments (span);
 
-      if (t.first >= tokens->len || after == 0 || after - 1 < t.first)
+      if (n_fragments > 1)
         {
+          g_autofree char *quoted_span = _sm_corpus_quote (sm_span_get_text (span));
+
           _sm_export_warn (warnings, display_name,
-                           _("span %s (%s) covers no token, only spaces or invisible characters,"
-                             " so it is left out"),
-                           sm_span_get_id (span), sm_span_get_label (span));
-          continue;
-        }
-      t.last = after - 1;
-
-      start_inside = g_array_index (tokens, SmToken, t.first).start < start;
-      end_inside = g_array_index (tokens, SmToken, t.last).end > end;
-
-      if (start_inside || end_inside)
-        {
-          quoted_span = _sm_corpus_quote (sm_span_get_text (span));
-          quoted_tokens = quote_tokens (conll, t.first, t.last);
+                           _("span %s (%s %s) is in %u fragments, and CoNLL has no discontinuous"
+                             " spans: each fragment is tagged as a span of its own"),
+                           sm_span_get_id (span), sm_span_get_label (span), quoted_span, n_fragments);
         }
 
-      if (start_inside && end_inside)
-        _sm_export_warn (warnings, display_name,
-                         _("span %s (%s %s) starts and ends inside tokens, and CoNLL tags whole"
-                           " tokens: it is tagged as %s"),
-                         sm_span_get_id (span), sm_span_get_label (span), quoted_span, quoted_tokens);
-      else if (start_inside)
-        _sm_export_warn (warnings, display_name,
-                         _("span %s (%s %s) starts inside a token, and CoNLL tags whole tokens:"
-                           " it is tagged as %s"),
-                         sm_span_get_id (span), sm_span_get_label (span), quoted_span, quoted_tokens);
-      else if (end_inside)
-        _sm_export_warn (warnings, display_name,
-                         _("span %s (%s %s) ends inside a token, and CoNLL tags whole tokens:"
-                           " it is tagged as %s"),
-                         sm_span_get_id (span), sm_span_get_label (span), quoted_span, quoted_tokens);
-
-      g_array_append_val (tagged, t);
+      for (guint f = 0; f < n_fragments; f++)
+        tag_fragment (conll, span, f, tagged, display_name, warnings);
     }
 
   g_array_sort (tagged, compare_tagged);
@@ -197,6 +237,17 @@ tag_label (SmConllDocument *conll,
   for (guint i = 0; i < tagged->len; i++)
     {
       Tagged *t = &g_array_index (tagged, Tagged, i);
+
+      /* Two fragments of one span in one token (a gap inside a word) */
+      if (kept != NULL && t->first <= kept->last && t->span == kept->span)
+        {
+          for (guint k = kept->last + 1; k <= t->last; k++)
+            tags[k] = TAG_I;
+          for (guint k = kept->last; k < t->last; k++)
+            covered[k] = TRUE;
+          kept->last = MAX (kept->last, t->last);
+          continue;
+        }
 
       if (kept != NULL && t->first <= kept->last)
         {

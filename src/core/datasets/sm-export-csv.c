@@ -3,7 +3,10 @@
  * RFC 4180: comma separated, CR LF after every row, fields quoted when they
  * hold a comma, a quotation mark or a line break, quotation marks doubled.
  * UTF-8 without a byte order mark. Offsets are code points, as everywhere
- * in Spanmark, so `text == article[start:end]` in Python.
+ * in Spanmark, so `text == article[start:end]` in Python. The last column,
+ * "fragments", lists a span's fragments ("0 22;40 64", brat's notation):
+ * one for most spans, several for a discontinuous span, whose start and
+ * end are then its hull and whose text is the fragments' joined by a space.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -44,7 +47,7 @@ append_field (GString    *out,
 void
 _sm_export_csv_append_header (GString *out)
 {
-  g_string_append (out, "document,span,label,start,end,text,note,speaker,speaker_text\r\n");
+  g_string_append (out, "document,span,label,start,end,text,note,speaker,speaker_text,fragments\r\n");
 }
 
 /* The speakers @span is said by, by relation id */
@@ -125,6 +128,14 @@ _sm_export_csv_append (GString               *out,
         }
       else
         g_string_append_c (out, ',');
+      g_string_append_c (out, ',');
+      for (guint f = 0; f < sm_span_get_n_fragments (span); f++)
+        {
+          guint start, end;
+
+          sm_span_get_fragment (span, f, &start, &end);
+          g_string_append_printf (out, f > 0 ? ";%u %u" : "%u %u", start, end);
+        }
       g_string_append (out, "\r\n");
     }
 }

@@ -11,6 +11,10 @@
  * inject markup. The article's text is the exact text content of its
  * element, CR included (as "&#13;", which HTML parsers keep).
  *
+ * A discontinuous span is marked on each of its fragments, with the same
+ * id in their titles and its label where each fragment starts; the text
+ * between them (the attribution inside a quotation) is not marked.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -243,6 +247,7 @@ append_article (GString    *out,
   const char *utf8 = sm_text_get_utf8 (text);
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) active = g_ptr_array_new ();
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autoptr(GPtrArray) starting = g_ptr_array_new ();
   guint length = sm_text_get_length (text);
   guint next_span = 0;
@@ -252,11 +257,15 @@ append_article (GString    *out,
   for (guint i = 0; i < spans->len; i++)
     {
       SmSpan *span = g_ptr_array_index (spans, i);
-      guint start = sm_span_get_start (span);
-      guint end = sm_span_get_end (span);
 
-      g_array_append_val (bounds, start);
-      g_array_append_val (bounds, end);
+      for (guint f = 0; f < sm_span_get_n_fragments (span); f++)
+        {
+          guint start, end;
+
+          sm_span_get_fragment (span, f, &start, &end);
+          g_array_append_val (bounds, start);
+          g_array_append_val (bounds, end);
+        }
     }
   g_array_sort (bounds, compare_guint);
 
@@ -277,22 +286,36 @@ append_article (GString    *out,
             g_ptr_array_remove_index (active, i - 1);
         }
 
-      g_ptr_array_set_size (starting, 0);
       while (next_span < spans->len && sm_span_get_start (g_ptr_array_index (spans, next_span)) == from)
         {
           SmSpan *span = g_ptr_array_index (spans, next_span++);
 
           g_ptr_array_add (active, span);
-          g_ptr_array_add (starting, span);
           g_string_append_printf (out, "<span id=\"d%u-s%u\"></span>", index,
                                   GPOINTER_TO_UINT (g_hash_table_lookup (span_numbers, span)));
         }
 
+      /* Of those, the ones with a fragment here, and those it starts */
+      g_ptr_array_set_size (shown, 0);
+      g_ptr_array_set_size (starting, 0);
+      for (guint i = 0; i < active->len; i++)
+        {
+          SmSpan *span = g_ptr_array_index (active, i);
+          guint fragment, start, end;
+
+          if (!sm_span_find_fragment (span, from, &fragment))
+            continue;
+          g_ptr_array_add (shown, span);
+          sm_span_get_fragment (span, fragment, &start, &end);
+          if (start == from)
+            g_ptr_array_add (starting, span);
+        }
+
       to_byte = sm_text_get_byte_offset (text, to);
 
-      if (active->len > 0)
+      if (shown->len > 0)
         {
-          append_mark (out, document, active, starting);
+          append_mark (out, document, shown, starting);
           append_escaped (out, utf8 + byte, to_byte - byte, FALSE);
           g_string_append (out, "</mark>");
         }

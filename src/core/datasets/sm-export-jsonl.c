@@ -7,6 +7,11 @@
  * line is JsonGenerator's compact output: JSON Lines allows no line break
  * inside a record, and no space is needed between members.
  *
+ * doccano has no discontinuous spans. Such a span is a "label" triple per
+ * fragment, which is what a sequence labeller can learn from, and one
+ * entity over its hull with its "fragments" besides, so that relations
+ * and notes stay with one entity; sm-import-jsonl.c reads it back whole.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,19 +42,28 @@ _sm_export_jsonl_append (GString               *out,
   for (guint i = 0; i < spans->len; i++)
     {
       SmSpan *span = g_ptr_array_index (spans, i);
-      JsonArray *triple = json_array_sized_new (3);
       JsonObject *entity = json_object_new ();
 
-      json_array_add_int_element (triple, sm_span_get_start (span));
-      json_array_add_int_element (triple, sm_span_get_end (span));
-      json_array_add_string_element (triple, sm_span_get_label (span));
-      json_array_add_array_element (labels, triple);
+      /* A label triple per fragment; one entity, with its fragments */
+      for (guint f = 0; f < sm_span_get_n_fragments (span); f++)
+        {
+          JsonArray *triple = json_array_sized_new (3);
+          guint start, end;
+
+          sm_span_get_fragment (span, f, &start, &end);
+          json_array_add_int_element (triple, start);
+          json_array_add_int_element (triple, end);
+          json_array_add_string_element (triple, sm_span_get_label (span));
+          json_array_add_array_element (labels, triple);
+        }
 
       g_hash_table_insert (entity_ids, span, GUINT_TO_POINTER (i + 1));
       json_object_set_int_member (entity, "id", i + 1);
       json_object_set_string_member (entity, "label", sm_span_get_label (span));
       json_object_set_int_member (entity, "start_offset", sm_span_get_start (span));
       json_object_set_int_member (entity, "end_offset", sm_span_get_end (span));
+      if (sm_span_get_n_fragments (span) > 1)
+        json_object_set_array_member (entity, "fragments", sm_json_fragments_new (span));
       json_array_add_object_element (entities, entity);
     }
 

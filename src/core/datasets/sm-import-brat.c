@@ -5,9 +5,10 @@
  * line (events, attributes, normalizations, equivalences, notes on other
  * things) is reported, once per kind and file, with where the first one
  * is: Spanmark keeps none of them, and the user must know. A span in
- * several fragments becomes one span per fragment, with a warning, unless
- * only line breaks separate its fragments: that is how brat, and Spanmark's
- * own export, write a span over a line break.
+ * several fragments ("T1<TAB>CLAIM 0 22;40 64") becomes one discontinuous
+ * span; fragments apart only by line breaks are one fragment, as brat and
+ * Spanmark's own export write a selection over a line break (see
+ * join_line_breaks()).
  *
  * Every span's offsets and text are checked against the .txt before
  * anything is made of the file, and the first disagreement refuses it:
@@ -27,6 +28,7 @@
 #include "sm-corpus-private.h"
 #include "sm-document-private.h"
 #include "sm-import-private.h"
+#include "sm-span-index.h"
 #include "sm-span-private.h"
 
 typedef enum
@@ -97,7 +99,6 @@ typedef struct
   GPtrArray     *notes;         /* Note */
   GHashTable    *ids;           /* id -> GUINT_TO_POINTER (line) */
   Tally          skipped[N_SKIPPED];
-  guint          next_number;   /* for the extra fragments of spans */
   GHashTable    *type_names;    /* brat type -> Spanmark name, or NULL */
 } Parser;
 
@@ -243,15 +244,6 @@ claim_id (Parser      *parser,
                  _("the id %s is given twice (first on line %u)"), id, GPOINTER_TO_UINT (first));
 
   g_hash_table_insert (parser->ids, g_strdup (id), GUINT_TO_POINTER (line));
-
-  /* Extra fragments of spans get numbers after every T<n> of the file */
-  if (id[0] == 'T')
-    {
-      guint64 number = g_ascii_strtoull (id + 1, NULL, 10);
-
-      if (number < G_MAXUINT / 2 && number >= parser->next_number)
-        parser->next_number = (guint) number + 1;
-    }
 
   return TRUE;
 }
@@ -560,28 +552,32 @@ parse_lines (Parser      *parser,
   return TRUE;
 }
 
-/* Whether [start, end) is nothing but line breaks as brat reads them
- * (sm_text_is_line_break()): fragments apart by those alone are how brat
- * and Spanmark's export write one span over them */
+/* How many of [start, end) are line breaks as brat reads them
+ * (sm_text_is_line_break()) */
+static guint
+count_line_breaks (SmText *text,
+                   guint   start,
+                   guint   end)
+{
+  const char *utf8 = sm_text_get_utf8 (text);
+  const char *p = utf8 + sm_text_get_byte_offset (text, start);
+  const char *range_end = utf8 + sm_text_get_byte_offset (text, end);
+  guint n = 0;
+
+  for (; p < range_end; p = g_utf8_next_char (p))
+    n += sm_text_is_line_break (g_utf8_get_char (p));
+
+  return n;
+}
+
+/* Fragments apart by line breaks alone are how brat and Spanmark's export
+ * write one span over them */
 static gboolean
 only_line_breaks (SmText *text,
                   guint   start,
                   guint   end)
 {
-  const char *utf8 = sm_text_get_utf8 (text);
-  const char *p = utf8 + sm_text_get_byte_offset (text, start);
-  const char *gap_end = utf8 + sm_text_get_byte_offset (text, end);
-
-  if (start >= end)
-    return FALSE;
-
-  for (; p < gap_end; p = g_utf8_next_char (p))
-    {
-      if (!sm_text_is_line_break (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
+  return start < end && count_line_breaks (text, start, end) == end - start;
 }
 
 /* The text brat shows for the fragments: their texts joined by spaces */
@@ -648,36 +644,118 @@ check_text_bound (Parser     *parser,
   return TRUE;
 }
 
-/* Adds a span, or finds the span with the same label and range already there */
+/* Adds a span, or finds the span with the same label and fragments
+ * already there. @bounds: each fragment's start and end. */
 static SmSpan *
-add_span (Parser     *parser,
-          SmDocument *document,
-          TextBound  *t,
-          const char *id,
-          const char *label,
-          guint       start,
-          guint       end)
+add_span (Parser      *parser,
+          SmDocument  *document,
+          TextBound   *t,
+          const char  *label,
+          GArray      *bounds)
 {
-  g_autofree char *slice = sm_text_dup_slice (sm_document_get_text (document), start, end);
+  SmText *text = sm_document_get_text (document);
+  const guint *data = (const guint *) bounds->data;
+  guint n_fragments = bounds->len / 2;
+  g_autofree char *slices = sm_text_dup_slices (text, data, n_fragments, SM_SPAN_FRAGMENT_JOINER);
   g_autoptr(SmSpan) span = NULL;
   SmSpan *existing;
 
-  if ((existing = sm_document_find_exact_span (document, start, end, label)) != NULL)
+  existing = sm_span_index_find_fragments (SM_SPAN_INDEX (sm_document_get_spans (document)),
+                                           label, data, n_fragments);
+  if (existing != NULL)
     {
       g_ptr_array_add (parser->warnings,
                        g_strdup_printf (_("%s:%u:1: span %s has the same label and range as"
                                           " span %s; Spanmark keeps one span of a label on a"
                                           " range, so it is imported as %s"),
-                                        parser->ann_name, t->line, id,
+                                        parser->ann_name, t->line, t->id,
                                         sm_span_get_id (existing), sm_span_get_id (existing)));
       return existing;
     }
 
-  span = _sm_span_new (id, label, start, end, slice);
+  span = _sm_span_new_with_fragments (t->id, label, data, n_fragments, slices);
   if (!_sm_document_insert_span (document, span, NULL))
     g_return_val_if_reached (NULL);
 
   return span;
+}
+
+static gint
+compare_fragments (gconstpointer a,
+                   gconstpointer b)
+{
+  const Fragment *x = a;
+  const Fragment *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* A span's fragments as the model keeps them: sorted and apart. brat
+ * writes them so; others may not, and those are sorted and joined, with
+ * a warning, since their T line will not come back as it was. */
+static void
+sort_fragments (Parser    *parser,
+                TextBound *t)
+{
+  GArray *fragments = t->fragments;
+  gboolean in_order = TRUE;
+  guint n = 0;
+
+  for (guint i = 1; i < fragments->len && in_order; i++)
+    in_order = g_array_index (fragments, Fragment, i - 1).end < g_array_index (fragments, Fragment, i).start;
+  if (in_order)
+    return;
+
+  g_array_sort (fragments, compare_fragments);
+  for (guint i = 0; i < fragments->len; i++)
+    {
+      Fragment *f = &g_array_index (fragments, Fragment, i);
+      Fragment *last = n > 0 ? &g_array_index (fragments, Fragment, n - 1) : NULL;
+
+      if (last != NULL && f->start <= last->end)
+        last->end = MAX (last->end, f->end);
+      else
+        g_array_index (fragments, Fragment, n++) = *f;
+    }
+  g_array_set_size (fragments, n);
+
+  g_ptr_array_add (parser->warnings,
+                   g_strdup_printf (_("%s:%u:%u: span %s: its fragments are out of order, overlap"
+                                      " or touch; it is imported with them sorted and joined"),
+                                    parser->ann_name, t->line, t->offsets_column, t->id));
+}
+
+/* brat writes one selection over a line break as a fragment per line
+ * ("T1<TAB>CLAIM 10 40;41 60"), and so does Spanmark's export. Fragments
+ * apart only by line breaks, neither holding one, are joined here into one
+ * fragment over the line break: the export splits it again at the same
+ * places, so the T line comes back the same whether brat wrote it for one
+ * selection or two; the two cannot be told apart, and one stretch of text
+ * is what the reader sees. Returns each fragment's start and end. */
+static GArray *
+join_line_breaks (SmText *text,
+                  GArray *fragments)
+{
+  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean previous_has_break = TRUE;
+
+  for (guint i = 0; i < fragments->len; i++)
+    {
+      Fragment *f = &g_array_index (fragments, Fragment, i);
+      gboolean has_break = count_line_breaks (text, f->start, f->end) > 0;
+
+      if (!previous_has_break && !has_break &&
+          only_line_breaks (text, g_array_index (bounds, guint, bounds->len - 1), f->start))
+        g_array_index (bounds, guint, bounds->len - 1) = f->end;
+      else
+        g_array_append_vals (bounds, (guint[]) { f->start, f->end }, 2);
+
+      previous_has_break = has_break;
+    }
+
+  return bounds;
 }
 
 static void
@@ -691,50 +769,11 @@ add_text_bound (Parser        *parser,
                                             t->type_column);
   const char *label = _sm_import_ensure_label (names, document, name_of_type (parser, t->type),
                                                where, parser->warnings);
-  SmText *text = sm_document_get_text (document);
-  gboolean continuous = TRUE;
-  Fragment *first = &g_array_index (t->fragments, Fragment, 0);
-  Fragment *last = &g_array_index (t->fragments, Fragment, t->fragments->len - 1);
-  g_autoptr(GPtrArray) ids = NULL;
-  g_autofree char *list = NULL;
+  g_autoptr(GArray) bounds = NULL;
 
-  for (guint i = 1; i < t->fragments->len && continuous; i++)
-    continuous = only_line_breaks (text, g_array_index (t->fragments, Fragment, i - 1).end,
-                                   g_array_index (t->fragments, Fragment, i).start);
-
-  if (continuous)
-    {
-      g_hash_table_insert (spans, t->id,
-                           add_span (parser, document, t, t->id, label, first->start, last->end));
-      return;
-    }
-
-  /* Relations and notes stay with the first fragment */
-  ids = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < t->fragments->len; i++)
-    {
-      Fragment *f = &g_array_index (t->fragments, Fragment, i);
-      g_autofree char *id = i == 0 ? g_strdup (t->id) : g_strdup_printf ("T%u", parser->next_number++);
-      SmSpan *span = add_span (parser, document, t, id, label, f->start, f->end);
-
-      if (i == 0)
-        g_hash_table_insert (spans, t->id, span);
-      g_ptr_array_add (ids, g_strdup (sm_span_get_id (span)));
-    }
-
-  g_ptr_array_add (ids, NULL);
-  list = g_strjoinv (", ", (char **) ids->pdata);
-  g_ptr_array_add (parser->warnings,
-                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%s:%u:%u: span %s is in %u fragment, and a Spanmark"
-                                                 " span is one stretch of text: it is imported as"
-                                                 " the spans %s (its relations and notes go with %s)",
-                                                 "%s:%u:%u: span %s is in %u fragments, and a Spanmark"
-                                                 " span is one stretch of text: it is imported as"
-                                                 " the spans %s (its relations and notes go with %s)",
-                                                 t->fragments->len),
-                                    parser->ann_name, t->line, t->offsets_column, t->id,
-                                    t->fragments->len, list, t->id));
+  sort_fragments (parser, t);
+  bounds = join_line_breaks (sm_document_get_text (document), t->fragments);
+  g_hash_table_insert (spans, t->id, add_span (parser, document, t, label, bounds));
 }
 
 static gboolean
@@ -978,7 +1017,6 @@ _sm_import_brat (GBytes      *text,
   parser.relations = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_free);
   parser.notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
   parser.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  parser.next_number = 1;
 
   if (!(document_text = _sm_import_text_new (text_data, text_length, &local_error)))
     {

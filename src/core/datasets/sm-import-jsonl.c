@@ -4,7 +4,9 @@
  * ("label": [[start, end, "LABEL"], ...]) and from its relation extraction
  * form ("entities" as objects or as triples, and "relations" between
  * entity ids); a record with both, as Spanmark's own export writes, gives
- * each span once. doccano 1.x's "data" stands for "text", as do the
+ * each span once. An entity with "fragments", as Spanmark writes a
+ * discontinuous span, is that span, and the "label" triples of its
+ * fragments are it too. doccano 1.x's "data" stands for "text", as do the
  * "column_data" and "column_label" of its import examples. Members that
  * Spanmark has no place for ("meta", "cats", ...) are reported, once per
  * member and file, not dropped in silence.
@@ -29,6 +31,8 @@
 #include "sm-document-private.h"
 #include "sm-import-private.h"
 #include "sm-json-reader.h"
+#include "sm-span-index.h"
+#include "sm-span-private.h"
 
 static const char * const text_members[] = { "text", "data", "column_data", NULL };
 static const char * const label_members[] = { "label", "labels", "column_label", NULL };
@@ -172,7 +176,63 @@ typedef struct
   guint       start;
   guint       end;
   const char *label;
+  GArray     *fragments;  /* (nullable): each fragment's start and end */
 } Found;
+
+static void
+found_clear (Found *found)
+{
+  g_clear_pointer (&found->fragments, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Found, found_clear)
+
+/* "fragments": [[0, 22], [40, 64]], Spanmark's discontinuous span */
+static gboolean
+read_fragments (JsonNode    *node,
+                const char  *where,
+                const char  *what,
+                guint        length,
+                Found       *found,
+                GError     **error)
+{
+  JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  if (n == 0)
+    return fail (error, SM_IMPORT_ERROR_SYNTAX, where,
+                 _("%s: “fragments” must be an array of [start, end] pairs"), what);
+
+  found->fragments = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonArray *pair = JSON_NODE_HOLDS_ARRAY (element) ? json_node_get_array (element) : NULL;
+      guint bounds[2];
+
+      if (pair == NULL || json_array_get_length (pair) != 2)
+        return fail (error, SM_IMPORT_ERROR_SYNTAX, where,
+                     _("%s: fragment %u must be a pair of offsets, [start, end]"), what, i + 1);
+
+      if (!read_offset (json_array_get_element (pair, 0), where, what, _("start"), length,
+                        &bounds[0], error) ||
+          !read_offset (json_array_get_element (pair, 1), where, what, _("end"), length,
+                        &bounds[1], error))
+        return FALSE;
+
+      g_array_append_vals (found->fragments, bounds, 2);
+    }
+
+  if (g_array_index (found->fragments, guint, 0) != found->start ||
+      g_array_index (found->fragments, guint, found->fragments->len - 1) != found->end)
+    return fail (error, SM_IMPORT_ERROR_MISMATCH, where,
+                 _("%s: “start_offset” and “end_offset” are [%u, %u) but its fragments go"
+                   " from %u to %u"), what, found->start, found->end,
+                 g_array_index (found->fragments, guint, 0),
+                 g_array_index (found->fragments, guint, found->fragments->len - 1));
+
+  return TRUE;
+}
 
 /* [start, end, "LABEL"] */
 static gboolean
@@ -210,6 +270,7 @@ read_entity_object (JsonObject  *object,
   JsonNode *label = get_member (object, "label");
   JsonNode *start = get_member (object, "start_offset");
   JsonNode *end = get_member (object, "end_offset");
+  JsonNode *fragments = get_member (object, "fragments");
 
   if (!holds_string (label))
     return fail (error, SM_IMPORT_ERROR_SYNTAX, where, _("%s: “label” must be a string"), what);
@@ -220,7 +281,53 @@ read_entity_object (JsonObject  *object,
   found->label = json_node_get_string (label);
 
   return read_offset (start, where, what, "start_offset", length, &found->start, error) &&
-         read_offset (end, where, what, "end_offset", length, &found->end, error);
+         read_offset (end, where, what, "end_offset", length, &found->end, error) &&
+         (fragments == NULL || read_fragments (fragments, where, what, length, found, error));
+}
+
+/* A span of several fragments */
+static SmSpan *
+add_fragments (SmDocument  *document,
+               const char  *label,
+               const Found *found,
+               const char  *where,
+               const char  *what,
+               GError     **error)
+{
+  const guint *bounds = (const guint *) found->fragments->data;
+  guint n_fragments = found->fragments->len / 2;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SmSpan) span = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  guint next_span, next_relation;
+  SmSpan *existing;
+
+  existing = sm_span_index_find_fragments (SM_SPAN_INDEX (sm_document_get_spans (document)),
+                                           label, bounds, n_fragments);
+  if (existing != NULL)
+    return existing;
+
+  /* Before the span is made: a span's fragments are in order and apart */
+  if (!_sm_document_check_fragments (document, label, bounds, n_fragments, &local_error))
+    {
+      fail (error, SM_IMPORT_ERROR_MISMATCH, where, "%s: %s", what, local_error->message);
+      return NULL;
+    }
+
+  /* The id sm_document_add_span() would give */
+  _sm_document_get_next_numbers (document, &next_span, &next_relation);
+  id = g_strdup_printf ("T%u", next_span);
+  text = sm_text_dup_slices (sm_document_get_text (document), bounds, n_fragments,
+                             SM_SPAN_FRAGMENT_JOINER);
+  span = _sm_span_new_with_fragments (id, label, bounds, n_fragments, text);
+  if (!_sm_document_insert_span (document, span, &local_error))
+    {
+      fail (error, SM_IMPORT_ERROR_MISMATCH, where, "%s: %s", what, local_error->message);
+      return NULL;
+    }
+
+  return span;
 }
 
 static SmSpan *
@@ -252,10 +359,19 @@ add_span (Reader      *reader,
   /* The same span in "label" and in "entities" is one span; twice in one
    * list, it is a duplicate worth telling */
   key = g_strdup_printf ("%s %u %u %s", list, found->start, found->end, label);
+  for (guint i = 0; found->fragments != NULL && i < found->fragments->len; i++)
+    {
+      g_autofree char *shorter = key;
+
+      key = g_strdup_printf ("%s %u", shorter, g_array_index (found->fragments, guint, i));
+    }
   if (!g_hash_table_add (seen, g_steal_pointer (&key)))
     g_ptr_array_add (reader->warnings,
                      g_strdup_printf (_("%s: %s [%u, %u) %s is given twice; it is imported once"),
                                       where, what, found->start, found->end, found->label));
+
+  if (found->fragments != NULL && found->fragments->len > 2)
+    return add_fragments (document, label, found, where, what, error);
 
   if ((span = sm_document_find_exact_span (document, found->start, found->end, label)) != NULL)
     return span;
@@ -279,6 +395,8 @@ read_spans (Reader      *reader,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) entity_positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* "start end label" -> how many "label" triples are fragments of entities */
+  g_autoptr(GHashTable) fragment_triples = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint length = sm_document_get_length (document);
   JsonNode *node;
 
@@ -294,7 +412,7 @@ read_spans (Reader      *reader,
         {
           JsonNode *element = json_array_get_element (entities, i);
           g_autofree char *what = g_strdup_printf (_("entity %u"), i + 1);
-          Found found;
+          g_auto(Found) found = { 0, };
           SmSpan *span;
 
           if (JSON_NODE_HOLDS_ARRAY (element))
@@ -314,6 +432,17 @@ read_spans (Reader      *reader,
 
           if (!(span = add_span (reader, document, seen, "entities", &found, where, what, error)))
             return FALSE;
+
+          for (guint f = 0; found.fragments != NULL && f < found.fragments->len; f += 2)
+            {
+              g_autofree char *key = g_strdup_printf ("%u %u %s",
+                                                      g_array_index (found.fragments, guint, f),
+                                                      g_array_index (found.fragments, guint, f + 1),
+                                                      found.label);
+              guint count = GPOINTER_TO_UINT (g_hash_table_lookup (fragment_triples, key));
+
+              g_hash_table_insert (fragment_triples, g_steal_pointer (&key), GUINT_TO_POINTER (count + 1));
+            }
 
           if (JSON_NODE_HOLDS_OBJECT (element))
             {
@@ -349,7 +478,9 @@ read_spans (Reader      *reader,
         {
           JsonNode *element = json_array_get_element (labels, i);
           g_autofree char *what = g_strdup_printf (_("label %u"), i + 1);
-          Found found;
+          g_autofree char *key = NULL;
+          g_auto(Found) found = { 0, };
+          guint count;
 
           /* Text classification: categories of the whole document */
           if (holds_string (element))
@@ -362,8 +493,18 @@ read_spans (Reader      *reader,
             return fail (error, SM_IMPORT_ERROR_SYNTAX, where,
                          _("%s must be [start, end, \"LABEL\"]"), what);
 
-          if (!read_triple (element, where, what, length, &found, error) ||
-              !add_span (reader, document, seen, "label", &found, where, what, error))
+          if (!read_triple (element, where, what, length, &found, error))
+            return FALSE;
+
+          /* A fragment of a discontinuous entity is that entity */
+          key = g_strdup_printf ("%u %u %s", found.start, found.end, found.label);
+          if ((count = GPOINTER_TO_UINT (g_hash_table_lookup (fragment_triples, key))) > 0)
+            {
+              g_hash_table_insert (fragment_triples, g_steal_pointer (&key), GUINT_TO_POINTER (count - 1));
+              continue;
+            }
+
+          if (!add_span (reader, document, seen, "label", &found, where, what, error))
             return FALSE;
         }
     }

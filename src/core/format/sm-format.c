@@ -1,4 +1,4 @@
-/* sm-format.c: the Spanmark JSON file format, version 1 (docs/format.md).
+/* sm-format.c: the Spanmark JSON file format, versions 1 and 2 (docs/format.md).
  *
  * Reading checks everything a file says against the model's rules and the
  * embedded text, and names what is wrong ("span T7: ..."). Writing is
@@ -13,6 +13,11 @@
  * So a file that is not JSON is refused as such wherever its error is,
  * a member given twice counts with its last value, and the first problem
  * named is the same whatever order the members come in.
+ *
+ * Version 2 is version 1 with discontinuous spans: a span of several
+ * fragments lists them in "fragments". A document without one is written
+ * as version 1, exactly as before, so only files that need the new
+ * member are closed to a Spanmark that does not know it.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,7 +37,7 @@
 #include "sm-span-index.h"
 #include "sm-span-private.h"
 
-/* The members each object of version 1 has; any other is kept as it is.
+/* The members each object has; any other is kept as it is.
  * The order is that of the enums below them. */
 static const char * const top_members[] = {
   "format", "version", "document", "labels", "spans", "relations", "status", "meta", NULL
@@ -45,8 +50,10 @@ enum { DOCUMENT_NAME, DOCUMENT_TEXT, DOCUMENT_LENGTH, DOCUMENT_SHA256 };
 static const char * const label_members[] = { "id", "name", "color", "key", NULL };
 enum { LABEL_ID, LABEL_NAME, LABEL_COLOR, LABEL_KEY };
 
-static const char * const span_members[] = { "id", "label", "start", "end", "text", "note", NULL };
-enum { SPAN_ID, SPAN_LABEL, SPAN_START, SPAN_END, SPAN_TEXT, SPAN_NOTE };
+static const char * const span_members[] = {
+  "id", "label", "start", "end", "fragments", "text", "note", NULL
+};
+enum { SPAN_ID, SPAN_LABEL, SPAN_START, SPAN_END, SPAN_FRAGMENTS, SPAN_TEXT, SPAN_NOTE };
 
 static const char * const relation_members[] = { "id", "type", "from", "to", NULL };
 enum { RELATION_ID, RELATION_TYPE, RELATION_FROM, RELATION_TO };
@@ -56,7 +63,7 @@ static const char * const meta_members[] = {
 };
 enum { META_ANNOTATOR, META_CREATED, META_MODIFIED, META_NEXT_SPAN, META_NEXT_RELATION };
 
-#define MAX_MEMBERS 6
+#define MAX_MEMBERS 7
 
 /* Optional, and read with json-glib: a handful of short lists */
 #define RELATION_TYPES_MEMBER "relation_types"
@@ -83,6 +90,7 @@ typedef enum
   VALUE_BOOLEAN,
   VALUE_OBJECT,
   VALUE_ARRAY,
+  VALUE_NODE,     /* an array kept whole, to be read in step two */
 } ValueKind;
 
 /* A member's value, as far as a check needs it */
@@ -94,6 +102,7 @@ typedef struct
     const char *string;   /* in the reader's buffer */
     gint64      integer;
     gdouble     number;
+    JsonNode   *node;     /* owned */
   };
 } Value;
 
@@ -126,6 +135,11 @@ typedef struct
 static void
 record_clear (Record *record)
 {
+  for (guint i = 0; i < MAX_MEMBERS; i++)
+    {
+      if (record->members[i].kind == VALUE_NODE)
+        json_node_unref (record->members[i].node);
+    }
   g_clear_pointer (&record->extra, json_object_unref);
   memset (record, 0, sizeof *record);
 }
@@ -251,7 +265,25 @@ read_record (SmJsonReader        *reader,
       index = find_member (known, name);
       token = sm_json_reader_next (reader, error);
 
-      if (index >= 0)
+      /* A member given twice counts with its last value */
+      if (index >= 0 && record->members[index].kind == VALUE_NODE)
+        {
+          json_node_unref (record->members[index].node);
+          record->members[index].kind = VALUE_ABSENT;
+        }
+
+      /* A span's fragments, the one array inside an element: kept whole */
+      if (index >= 0 && known == span_members && index == SPAN_FRAGMENTS &&
+          token == SM_JSON_TOKEN_BEGIN_ARRAY)
+        {
+          if ((record->members[index].node = sm_json_reader_read_node (reader, error)) == NULL)
+            {
+              record->members[index].kind = VALUE_ABSENT;
+              return FALSE;
+            }
+          record->members[index].kind = VALUE_NODE;
+        }
+      else if (index >= 0)
         {
           if (!read_value (reader, token, &record->members[index], error))
             return FALSE;
@@ -846,12 +878,155 @@ read_relation_types (SmDocument  *document,
   return TRUE;
 }
 
+/* One [start, end] pair of "fragments" */
+static gboolean
+read_fragment (JsonNode       *node,
+               guint           index,
+               const Context  *context,
+               guint          *start,
+               guint          *end,
+               GError        **error)
+{
+  JsonArray *pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  guint *bounds[2] = { start, end };
+
+  if (pair == NULL || json_array_get_length (pair) != 2)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                 _("fragment %u must be a pair of offsets, [start, end]"), index + 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonNode *element = json_array_get_element (pair, i);
+      gint64 value;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                     _("fragment %u: the %s must be a whole number, written without a decimal point or an exponent"),
+                     index + 1, i == 0 ? _("start") : _("end"));
+
+      value = json_node_get_int (element);
+      if (value < 0 || value >= G_MAXUINT)
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                     _("fragment %u: the %s is out of range: it must be a whole number from 0 up to the text’s length"),
+                     index + 1, i == 0 ? _("start") : _("end"));
+      *bounds[i] = (guint) value;
+    }
+
+  return TRUE;
+}
+
+/* A span's "fragments" (version 2), into @bounds: at least two, each a
+ * range of the text, in order and apart, from "start" to "end" */
+static gboolean
+read_fragments (SmDocument     *document,
+                const Value    *value,
+                gint64          version,
+                const Context  *context,
+                guint           start,
+                guint           end,
+                GArray         *bounds,
+                GError        **error)
+{
+  JsonArray *array;
+  guint n_fragments;
+
+  if (version < 2)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                 _("“fragments” is a member of format version 2, but the file says version %lld"),
+                 (long long) version);
+
+  if (value->kind != VALUE_NODE)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                 _("“fragments” must be an array of [start, end] pairs"));
+
+  array = json_node_get_array (value->node);
+  n_fragments = json_array_get_length (array);
+  if (n_fragments < 2)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                 _("“fragments” must list at least two [start, end] pairs; "
+                   "a span of one fragment has only “start” and “end”"));
+
+  for (guint i = 0; i < n_fragments; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      guint fragment_start, fragment_end;
+
+      if (!read_fragment (json_array_get_element (array, i), i, context,
+                          &fragment_start, &fragment_end, error))
+        return FALSE;
+
+      if (!_sm_document_check_range (document, fragment_start, fragment_end, &local_error))
+        return fail (error, local_error->code, context, _("fragment %u: %s"), i + 1, local_error->message);
+
+      if (i > 0 && fragment_start <= g_array_index (bounds, guint, 2 * i - 1))
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                     _("fragment %u, [%u, %u), does not start after fragment %u ends (%u): "
+                       "fragments are in order and apart by at least one character"),
+                     i + 1, fragment_start, fragment_end, i, g_array_index (bounds, guint, 2 * i - 1));
+
+      g_array_append_vals (bounds, (guint[]) { fragment_start, fragment_end }, 2);
+    }
+
+  if (start != g_array_index (bounds, guint, 0) || end != g_array_index (bounds, guint, bounds->len - 1))
+    return fail (error, SM_DOCUMENT_ERROR_MISMATCH, context,
+                 _("“start” and “end” are [%u, %u) but the fragments go from %u to %u"),
+                 start, end, g_array_index (bounds, guint, 0), g_array_index (bounds, guint, bounds->len - 1));
+
+  return TRUE;
+}
+
+/* Whether the span's recorded text is what the document has there */
+static gboolean
+check_span_text (SmDocument     *document,
+                 const Context  *context,
+                 const char     *label,
+                 GArray         *bounds,
+                 const char     *expected,
+                 GError        **error)
+{
+  SmText *text = sm_document_get_text (document);
+  const guint *data = (const guint *) bounds->data;
+  guint n_fragments = bounds->len / 2;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *actual = NULL;
+  g_autofree char *quoted_expected = NULL;
+  g_autofree char *quoted_actual = NULL;
+
+  if (n_fragments == 1)
+    {
+      if (sm_text_slice_equal (text, data[0], data[1], expected))
+        return TRUE;
+      if (!_sm_document_check_span (document, label, data[0], data[1], &local_error))
+        return fail_with_error (error, context, local_error);
+
+      actual = sm_text_dup_slice (text, data[0], data[1]);
+      quoted_expected = quote (expected);
+      quoted_actual = quote (actual);
+      return fail (error, SM_DOCUMENT_ERROR_MISMATCH, context,
+                   _("“text” is %s but the document has %s at [%u, %u)"),
+                   quoted_expected, quoted_actual, data[0], data[1]);
+    }
+
+  actual = sm_text_dup_slices (text, data, n_fragments, SM_SPAN_FRAGMENT_JOINER);
+  if (strcmp (actual, expected) == 0)
+    return TRUE;
+  if (!_sm_document_check_fragments (document, label, data, n_fragments, &local_error))
+    return fail_with_error (error, context, local_error);
+
+  quoted_expected = quote (expected);
+  quoted_actual = quote (actual);
+  return fail (error, SM_DOCUMENT_ERROR_MISMATCH, context,
+               _("“text” is %s but the document has %s at its %u fragments, joined by a space"),
+               quoted_expected, quoted_actual, n_fragments);
+}
+
 static gboolean
 read_spans (SmDocument  *document,
             FileRecord  *file,
             GError     **error)
 {
   SmText *text = sm_document_get_text (document);
+  gint64 version = file->members[TOP_VERSION].integer;
 
   if (!check_section (&file->members[TOP_SPANS], "spans", VALUE_ARRAY, error))
     return FALSE;
@@ -863,6 +1038,7 @@ read_spans (SmDocument  *document,
       Context context = { ABOUT_SPAN, i, NULL };
       g_autoptr(SmSpan) span = NULL;
       g_autoptr(GError) local_error = NULL;
+      g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autofree char *span_text = NULL;
       const char *id, *label, *expected, *note;
       guint start, end;
@@ -893,29 +1069,24 @@ read_spans (SmDocument  *document,
           !_sm_document_check_span (document, label, start, end, &local_error))
         return fail_with_error (error, &context, local_error);
 
+      if (is_absent (&members[SPAN_FRAGMENTS]))
+        g_array_append_vals (bounds, (guint[]) { start, end }, 2);
+      else if (!read_fragments (document, &members[SPAN_FRAGMENTS], version, &context,
+                                start, end, bounds, error))
+        return FALSE;
+
       /* The recorded text, once checked, is the span's text: no need to
        * copy it out of the document's */
-      if (expected != NULL && !sm_text_slice_equal (text, start, end, expected))
-        {
-          g_autofree char *actual = NULL;
-          g_autofree char *quoted_expected = NULL;
-          g_autofree char *quoted_actual = NULL;
-
-          if (!_sm_document_check_span (document, label, start, end, &local_error))
-            return fail_with_error (error, &context, local_error);
-
-          actual = sm_text_dup_slice (text, start, end);
-          quoted_expected = quote (expected);
-          quoted_actual = quote (actual);
-          return fail (error, SM_DOCUMENT_ERROR_MISMATCH, &context,
-                       _("“text” is %s but the document has %s at [%u, %u)"),
-                       quoted_expected, quoted_actual, start, end);
-        }
+      if (expected != NULL &&
+          !check_span_text (document, &context, label, bounds, expected, error))
+        return FALSE;
 
       if (expected == NULL)
-        expected = span_text = sm_text_dup_slice (text, start, end);
+        expected = span_text = sm_text_dup_slices (text, (const guint *) bounds->data,
+                                                   bounds->len / 2, SM_SPAN_FRAGMENT_JOINER);
 
-      span = _sm_span_new (id, label, start, end, expected);
+      span = _sm_span_new_with_fragments (id, label, (const guint *) bounds->data,
+                                          bounds->len / 2, expected);
       _sm_span_set_note (span, note);
       keep_extra (span, EXTRA_KEY, &element->record);
 
@@ -924,7 +1095,8 @@ read_spans (SmDocument  *document,
           g_autoptr(GError) range_error = NULL;
 
           /* An id used twice is told after a problem with the range */
-          if (!_sm_document_check_span (document, label, start, end, &range_error))
+          if (!_sm_document_check_fragments (document, label, (const guint *) bounds->data,
+                                             bounds->len / 2, &range_error))
             return fail_with_error (error, &context, range_error);
           return fail_with_error (error, &context, local_error);
         }
@@ -1163,6 +1335,28 @@ add_extra_members (JsonObject *object,
 }
 
 static gboolean
+find_discontinuous (SmSpan   *span,
+                    gpointer  user_data)
+{
+  gboolean *found = user_data;
+
+  *found = sm_span_get_n_fragments (span) > 1;
+  return !*found;
+}
+
+/* The oldest version that holds @document, so that a file without a
+ * discontinuous span still opens in a Spanmark that knows only version 1 */
+static int
+document_version (SmDocument *document)
+{
+  gboolean found = FALSE;
+
+  sm_span_index_foreach (SM_SPAN_INDEX (sm_document_get_spans (document)),
+                         find_discontinuous, &found);
+  return found ? SM_FORMAT_VERSION_FRAGMENTS : SM_FORMAT_VERSION_CONTINUOUS;
+}
+
+static gboolean
 add_span (SmSpan   *span,
           gpointer  user_data)
 {
@@ -1174,6 +1368,9 @@ add_span (SmSpan   *span,
   json_object_set_string_member (object, "label", sm_span_get_label (span));
   json_object_set_int_member (object, "start", sm_span_get_start (span));
   json_object_set_int_member (object, "end", sm_span_get_end (span));
+  /* A discontinuous span's fragments (version 2) */
+  if (sm_span_get_n_fragments (span) > 1)
+    json_object_set_array_member (object, "fragments", sm_json_fragments_new (span));
   json_object_set_string_member (object, "text", sm_span_get_text (span));
   if (note != NULL)
     json_object_set_string_member (object, "note", note);
@@ -1341,7 +1538,7 @@ sm_format_serialize (SmDocument *document)
 
   text = sm_document_get_text (document);
   json_object_set_string_member (top, "format", "spanmark");
-  json_object_set_int_member (top, "version", SM_FORMAT_VERSION);
+  json_object_set_int_member (top, "version", document_version (document));
 
   section = json_object_new ();
   json_object_set_string_member (section, "name", sm_document_get_name (document));

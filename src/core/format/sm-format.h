@@ -1,4 +1,4 @@
-/* sm-format.h: the Spanmark JSON file format, version 1 (docs/format.md).
+/* sm-format.h: the Spanmark JSON file format, versions 1 and 2 (docs/format.md).
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,7 +10,11 @@
 
 G_BEGIN_DECLS
 
-#define SM_FORMAT_VERSION 1
+/* The newest version read. A document is written in the oldest version
+ * that holds it: 1, or 2 when a span has several fragments. */
+#define SM_FORMAT_VERSION 2
+#define SM_FORMAT_VERSION_CONTINUOUS 1
+#define SM_FORMAT_VERSION_FRAGMENTS 2
 
 SmDocument *sm_format_parse     (const char  *data,
                                  gsize        length,

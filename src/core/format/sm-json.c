@@ -190,6 +190,33 @@ string_array_new (const char * const *strings)
 }
 
 /**
+ * sm_json_fragments_new:
+ * @span: a span
+ *
+ * Returns: (transfer full): @span's fragments, [[start, end], ...], as the
+ *   Spanmark file (version 2) and the JSON Lines export list them
+ */
+JsonArray *
+sm_json_fragments_new (SmSpan *span)
+{
+  guint n_fragments = sm_span_get_n_fragments (span);
+  JsonArray *fragments = json_array_sized_new (n_fragments);
+
+  for (guint i = 0; i < n_fragments; i++)
+    {
+      JsonArray *pair = json_array_sized_new (2);
+      guint start, end;
+
+      sm_span_get_fragment (span, i, &start, &end);
+      json_array_add_int_element (pair, start);
+      json_array_add_int_element (pair, end);
+      json_array_add_array_element (fragments, pair);
+    }
+
+  return fragments;
+}
+
+/**
  * sm_json_label_new:
  * @label: a label
  * @extra: (nullable): the unknown members a reader kept for it

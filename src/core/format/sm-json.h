@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sm-label.h"
+#include "sm-span.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ void        sm_json_write_object       (GString            *out,
                                         SmJsonWriteFlags    flags);
 void        sm_json_object_add_members (JsonObject         *object,
                                         JsonObject         *members);
+JsonArray  *sm_json_fragments_new      (SmSpan             *span);
 JsonObject *sm_json_label_new          (SmLabel            *label,
                                         JsonObject         *extra);
 JsonObject *sm_json_relation_type_new  (const char         *type,

@@ -29,7 +29,7 @@ is_inside_span_of_label (SmDocument *self,
       SmSpan *span = g_ptr_array_index (spans, i);
 
       if (g_strcmp0 (sm_span_get_label (span), label) == 0 &&
-          sm_span_get_start (span) <= start && end <= sm_span_get_end (span))
+          sm_span_contains (span, start, end))
         return TRUE;
     }
 

@@ -22,6 +22,15 @@ gboolean _sm_document_check_span       (SmDocument *self,
                                         guint       start,
                                         guint       end,
                                         GError    **error);
+gboolean _sm_document_check_range     (SmDocument  *self,
+                                        guint        start,
+                                        guint        end,
+                                        GError     **error);
+gboolean _sm_document_check_fragments  (SmDocument  *self,
+                                        const char  *label,
+                                        const guint *bounds,
+                                        guint        n_fragments,
+                                        GError     **error);
 void     _sm_document_set_loaded_meta  (SmDocument       *self,
                                         SmDocumentStatus  status,
                                         const char       *annotator,

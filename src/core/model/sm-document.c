@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sm-document-private.h"
@@ -25,7 +27,7 @@ typedef enum
   CHANGE_ADD_SPAN,
   CHANGE_REMOVE_SPAN,
   CHANGE_SET_LABEL,
-  CHANGE_SET_RANGE,
+  CHANGE_SET_FRAGMENTS,
   CHANGE_SET_NOTE,
   CHANGE_ADD_RELATION,
   CHANGE_REMOVE_RELATION,
@@ -52,6 +54,9 @@ typedef struct
   guint             before_end;
   guint             after_start;
   guint             after_end;
+  /* a span's fragments before and after: pairs of offsets */
+  GArray           *before_bounds;
+  GArray           *after_bounds;
   SmDocumentStatus  before_status;
   SmDocumentStatus  after_status;
 } Change;
@@ -132,6 +137,8 @@ change_free (Change *change)
   g_clear_object (&change->label);
   g_clear_pointer (&change->before, g_free);
   g_clear_pointer (&change->after, g_free);
+  g_clear_pointer (&change->before_bounds, g_array_unref);
+  g_clear_pointer (&change->after_bounds, g_array_unref);
   g_free (change);
 }
 
@@ -238,17 +245,19 @@ do_set_label (SmDocument *self,
 }
 
 static void
-do_set_range (SmDocument *self,
-              SmSpan     *span,
-              guint       start,
-              guint       end)
+do_set_fragments (SmDocument *self,
+                  SmSpan     *span,
+                  GArray     *bounds)
 {
-  g_autofree char *text = sm_text_dup_slice (self->text, start, end);
+  guint n_fragments = bounds->len / 2;
+  g_autofree char *text = sm_text_dup_slices (self->text, (const guint *) bounds->data,
+                                              n_fragments, SM_SPAN_FRAGMENT_JOINER);
 
+  /* The fragments are part of the span's place in the index */
   g_object_ref (span);
   sm_span_index_remove (self->spans, span);
   emit_range_changed (self, span);
-  _sm_span_set_range (span, start, end, text);
+  _sm_span_set_fragments (span, (const guint *) bounds->data, n_fragments, text);
   sm_span_index_insert (self->spans, span);
   emit_range_changed (self, span);
   g_object_unref (span);
@@ -361,11 +370,8 @@ apply_change (SmDocument *self,
       do_set_label (self, change->span, forward ? change->after : change->before);
       break;
 
-    case CHANGE_SET_RANGE:
-      if (forward)
-        do_set_range (self, change->span, change->after_start, change->after_end);
-      else
-        do_set_range (self, change->span, change->before_start, change->before_end);
+    case CHANGE_SET_FRAGMENTS:
+      do_set_fragments (self, change->span, forward ? change->after_bounds : change->before_bounds);
       break;
 
     case CHANGE_SET_NOTE:
@@ -1024,8 +1030,8 @@ collect_span (SmSpan   *span,
  * sm_document_get_spans_at:
  * @offset: a code point offset
  *
- * Returns: (transfer full) (element-type SmSpan): the spans covering
- *   @offset, in document order
+ * Returns: (transfer full) (element-type SmSpan): the spans a fragment of
+ *   which covers @offset (not those with a gap there), in document order
  */
 GPtrArray *
 sm_document_get_spans_at (SmDocument *self,
@@ -1046,8 +1052,8 @@ sm_document_get_spans_at (SmDocument *self,
  * @start: first code point of the range
  * @end: code point after the range
  *
- * Returns: (transfer full) (element-type SmSpan): the spans overlapping
- *   [@start, @end), in document order
+ * Returns: (transfer full) (element-type SmSpan): the spans a fragment of
+ *   which overlaps [@start, @end), in document order
  */
 GPtrArray *
 sm_document_get_spans_in_range (SmDocument *self,
@@ -1076,18 +1082,11 @@ sm_document_count_spans_with_label (SmDocument *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->label_counts, label));
 }
 
-/* The rules every span obeys, whoever adds it */
 static gboolean
-check_span (SmDocument  *self,
-            const char  *label,
-            guint        start,
-            guint        end,
-            SmSpan      *moving,
-            GError     **error)
+check_label (SmDocument  *self,
+             const char  *label,
+             GError     **error)
 {
-  guint length = sm_document_get_length (self);
-  SmSpan *existing;
-
   if (sm_document_find_label (self, label) == NULL)
     {
       /* The label may come from a file: show it whatever it holds */
@@ -1097,6 +1096,18 @@ check_span (SmDocument  *self,
                    _("unknown label “%s”; the document’s labels do not include it"), escaped);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+/* One stretch of a span: a range of the text, not empty */
+static gboolean
+check_range (SmDocument  *self,
+             guint        start,
+             guint        end,
+             GError     **error)
+{
+  guint length = sm_document_get_length (self);
 
   if (start == end)
     {
@@ -1119,12 +1130,52 @@ check_span (SmDocument  *self,
       return FALSE;
     }
 
-  existing = sm_span_index_find_exact (self->spans, start, end, label);
+  return TRUE;
+}
+
+/* The rules every span obeys, whoever adds it: a known label, fragments
+ * that are ranges of the text, in order and apart, and no other span of
+ * the label over the very same fragments. Spans may overlap and nest in
+ * any other way, fragments included. */
+static gboolean
+check_span (SmDocument   *self,
+            const char   *label,
+            const guint  *bounds,
+            guint         n_fragments,
+            SmSpan       *moving,
+            GError      **error)
+{
+  SmSpan *existing;
+
+  if (!check_label (self, label, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_fragments; i++)
+    {
+      if (!check_range (self, bounds[2 * i], bounds[2 * i + 1], error))
+        return FALSE;
+
+      if (i > 0 && bounds[2 * i - 1] >= bounds[2 * i])
+        {
+          g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                       _("fragment [%u, %u) does not start after the end of fragment [%u, %u): "
+                         "fragments come in order, apart by at least one character"),
+                       bounds[2 * i], bounds[2 * i + 1], bounds[2 * i - 2], bounds[2 * i - 1]);
+          return FALSE;
+        }
+    }
+
+  existing = sm_span_index_find_fragments (self->spans, label, bounds, n_fragments);
   if (existing != NULL && existing != moving)
     {
-      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
-                   _("span %s already has label %s on [%u, %u)"),
-                   sm_span_get_id (existing), label, start, end);
+      if (n_fragments == 1)
+        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                     _("span %s already has label %s on [%u, %u)"),
+                     sm_span_get_id (existing), label, bounds[0], bounds[1]);
+      else
+        g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                     _("span %s already has label %s on the same %u fragments"),
+                     sm_span_get_id (existing), label, n_fragments);
       return FALSE;
     }
 
@@ -1194,7 +1245,7 @@ sm_document_add_span (SmDocument  *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (label != NULL, NULL);
 
-  if (!check_span (self, label, start, end, NULL, error))
+  if (!check_span (self, label, (guint[]) { start, end }, 1, NULL, error))
     return NULL;
 
   id = next_id (self, 'T', &self->next_span, self->spans_by_id);
@@ -1249,6 +1300,8 @@ sm_document_set_span_label (SmDocument  *self,
                             const char  *label,
                             GError     **error)
 {
+  const guint *bounds;
+  guint n_fragments;
   Change *change;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
@@ -1258,7 +1311,8 @@ sm_document_set_span_label (SmDocument  *self,
   if (g_strcmp0 (sm_span_get_label (span), label) == 0)
     return TRUE;
 
-  if (!check_span (self, label, sm_span_get_start (span), sm_span_get_end (span), span, error))
+  bounds = _sm_span_get_bounds (span, &n_fragments);
+  if (!check_span (self, label, bounds, n_fragments, span, error))
     return FALSE;
 
   change = change_new (CHANGE_SET_LABEL, span, NULL);
@@ -1273,10 +1327,99 @@ sm_document_set_span_label (SmDocument  *self,
   return TRUE;
 }
 
+static GArray *
+dup_bounds (SmSpan *span)
+{
+  guint n_fragments;
+  const guint *bounds = _sm_span_get_bounds (span, &n_fragments);
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2 * n_fragments + 2);
+
+  return g_array_append_vals (copy, bounds, 2 * n_fragments);
+}
+
+static gint
+compare_fragment_starts (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  guint start_a = *(const guint *) a;
+  guint start_b = *(const guint *) b;
+
+  return start_a < start_b ? -1 : start_a > start_b;
+}
+
+/* Sorts non-empty fragments and merges those that overlap or touch, the
+ * one way a span keeps them */
+static void
+normalize_bounds (GArray *bounds)
+{
+  guint n = 0;
+
+  /* Each fragment, a pair of offsets, moves as one element */
+  g_qsort_with_data (bounds->data, bounds->len / 2, 2 * sizeof (guint),
+                     compare_fragment_starts, NULL);
+  for (guint i = 0; i < bounds->len; i += 2)
+    {
+      guint start = g_array_index (bounds, guint, i);
+      guint end = g_array_index (bounds, guint, i + 1);
+
+      if (n > 0 && start <= g_array_index (bounds, guint, n - 1))
+        {
+          if (end > g_array_index (bounds, guint, n - 1))
+            g_array_index (bounds, guint, n - 1) = end;
+          continue;
+        }
+
+      g_array_index (bounds, guint, n++) = start;
+      g_array_index (bounds, guint, n++) = end;
+    }
+
+  g_array_set_size (bounds, n);
+}
+
+/* Gives @span the fragments @bounds, as an undoable action */
+static gboolean
+set_fragments (SmDocument  *self,
+               SmSpan      *span,
+               GArray      *bounds,
+               GError     **error)
+{
+  guint n_fragments;
+  const guint *old = _sm_span_get_bounds (span, &n_fragments);
+  Change *change;
+
+  if (bounds->len == 2 * n_fragments &&
+      memcmp (old, bounds->data, bounds->len * sizeof (guint)) == 0)
+    return TRUE;
+
+  if (!check_span (self, sm_span_get_label (span),
+                   (const guint *) bounds->data, bounds->len / 2, span, error))
+    return FALSE;
+
+  change = change_new (CHANGE_SET_FRAGMENTS, span, NULL);
+  change->before_bounds = dup_bounds (span);
+  change->after_bounds = g_array_ref (bounds);
+  record (self, change);
+
+  return TRUE;
+}
+
+static gboolean
+is_span_of (SmDocument *self,
+            SmSpan     *span)
+{
+  return sm_document_find_span (self, sm_span_get_id (span)) == span;
+}
+
 /**
  * sm_document_set_span_range:
+ * @start: where the span starts
+ * @end: the code point after the span
  *
- * Moves or resizes @span, as an undoable action.
+ * Moves or resizes @span, as an undoable action. A discontinuous span's
+ * first fragment takes @start and its last fragment @end: an edge moves
+ * within the fragment that owns it, which must not become empty (use
+ * sm_document_set_fragment_range() for the edges inside).
  */
 gboolean
 sm_document_set_span_range (SmDocument  *self,
@@ -1285,7 +1428,8 @@ sm_document_set_span_range (SmDocument  *self,
                             guint        end,
                             GError     **error)
 {
-  Change *change;
+  g_autoptr(GArray) bounds = NULL;
+  guint n_fragments;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (SM_IS_SPAN (span), FALSE);
@@ -1293,17 +1437,147 @@ sm_document_set_span_range (SmDocument  *self,
   if (sm_span_get_start (span) == start && sm_span_get_end (span) == end)
     return TRUE;
 
-  if (!check_span (self, sm_span_get_label (span), start, end, span, error))
+  bounds = dup_bounds (span);
+  n_fragments = bounds->len / 2;
+  if (n_fragments > 1)
+    {
+      guint first_end = g_array_index (bounds, guint, 1);
+      guint last_start = g_array_index (bounds, guint, bounds->len - 2);
+
+      if (start >= first_end || end <= last_start)
+        {
+          g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                       _("[%u, %u) would empty the first or last fragment of span %s: "
+                         "its start stays before %u and its end after %u"),
+                       start, end, sm_span_get_id (span), first_end, last_start);
+          return FALSE;
+        }
+    }
+
+  g_array_index (bounds, guint, 0) = start;
+  g_array_index (bounds, guint, bounds->len - 1) = end;
+
+  return set_fragments (self, span, bounds, error);
+}
+
+/**
+ * sm_document_add_fragment:
+ * @span: a span of the document
+ * @start: first code point of the new fragment
+ * @end: code point after it
+ * @error: why the fragment was refused
+ *
+ * Adds [@start, @end) to @span, as an undoable action: the way a quotation
+ * interrupted by its attribution becomes one span. A fragment that
+ * overlaps or touches one of the span's fragments merges with it (so
+ * adding the gap between two fragments joins them). Refused: an empty
+ * range or one outside the text, a range already within one of the span's
+ * fragments, and a result that duplicates another span of the label.
+ */
+gboolean
+sm_document_add_fragment (SmDocument  *self,
+                          SmSpan      *span,
+                          guint        start,
+                          guint        end,
+                          GError     **error)
+{
+  g_autoptr(GArray) bounds = NULL;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_SPAN (span), FALSE);
+  g_return_val_if_fail (is_span_of (self, span), FALSE);
+
+  if (!check_range (self, start, end, error))
     return FALSE;
 
-  change = change_new (CHANGE_SET_RANGE, span, NULL);
-  change->before_start = sm_span_get_start (span);
-  change->before_end = sm_span_get_end (span);
-  change->after_start = start;
-  change->after_end = end;
-  record (self, change);
+  if (sm_span_contains (span, start, end))
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("[%u, %u) is already part of span %s"), start, end, sm_span_get_id (span));
+      return FALSE;
+    }
 
-  return TRUE;
+  bounds = dup_bounds (span);
+  g_array_append_vals (bounds, (guint[]) { start, end }, 2);
+  normalize_bounds (bounds);
+
+  return set_fragments (self, span, bounds, error);
+}
+
+/**
+ * sm_document_remove_fragment:
+ * @span: a span of the document
+ * @index: which of its fragments
+ * @error: why the fragment stays
+ *
+ * Removes one fragment of a discontinuous span, as an undoable action. A
+ * span's only fragment is not removed this way: that is removing the span
+ * (sm_document_remove_span()), which takes its relations with it.
+ */
+gboolean
+sm_document_remove_fragment (SmDocument  *self,
+                             SmSpan      *span,
+                             guint        index,
+                             GError     **error)
+{
+  g_autoptr(GArray) bounds = NULL;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_SPAN (span), FALSE);
+  g_return_val_if_fail (is_span_of (self, span), FALSE);
+  g_return_val_if_fail (index < sm_span_get_n_fragments (span), FALSE);
+
+  if (sm_span_get_n_fragments (span) == 1)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_INVALID,
+                   _("span %s has only one fragment: remove the span instead"),
+                   sm_span_get_id (span));
+      return FALSE;
+    }
+
+  bounds = dup_bounds (span);
+  g_array_remove_range (bounds, 2 * index, 2);
+
+  return set_fragments (self, span, bounds, error);
+}
+
+/**
+ * sm_document_set_fragment_range:
+ * @span: a span of the document
+ * @index: which of its fragments
+ * @start: the fragment's new start
+ * @end: the code point after it
+ * @error: why the fragment was refused
+ *
+ * Moves or resizes one fragment of @span, as an undoable action: dragging
+ * an edge acts on the fragment that owns it. A fragment that comes to
+ * overlap or touch another merges with it. Refused: an empty range or one
+ * outside the text, and a result that duplicates another span of the label.
+ */
+gboolean
+sm_document_set_fragment_range (SmDocument  *self,
+                                SmSpan      *span,
+                                guint        index,
+                                guint        start,
+                                guint        end,
+                                GError     **error)
+{
+  g_autoptr(GArray) bounds = NULL;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (SM_IS_SPAN (span), FALSE);
+  g_return_val_if_fail (is_span_of (self, span), FALSE);
+  g_return_val_if_fail (index < sm_span_get_n_fragments (span), FALSE);
+
+  if (!check_range (self, start, end, error))
+    return FALSE;
+
+  bounds = dup_bounds (span);
+  g_array_index (bounds, guint, 2 * index) = start;
+  g_array_index (bounds, guint, 2 * index + 1) = end;
+  normalize_bounds (bounds);
+
+  return set_fragments (self, span, bounds, error);
 }
 
 /**
@@ -1793,6 +2067,8 @@ _sm_document_insert_span (SmDocument  *self,
                           SmSpan      *span,
                           GError     **error)
 {
+  const guint *bounds;
+  guint n_fragments;
   const char *id;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
@@ -1806,8 +2082,8 @@ _sm_document_insert_span (SmDocument  *self,
       return FALSE;
     }
 
-  if (!check_span (self, sm_span_get_label (span),
-                   sm_span_get_start (span), sm_span_get_end (span), NULL, error))
+  bounds = _sm_span_get_bounds (span, &n_fragments);
+  if (!check_span (self, sm_span_get_label (span), bounds, n_fragments, NULL, error))
     return FALSE;
 
   reserve_id (id, 'T', &self->next_span);
@@ -1856,7 +2132,45 @@ _sm_document_check_span (SmDocument  *self,
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
 
-  return check_span (self, label, start, end, NULL, error);
+  return check_span (self, label, (guint[]) { start, end }, 1, NULL, error);
+}
+
+/**
+ * _sm_document_check_range:
+ *
+ * Whether [@start, @end) could be a fragment of a span: not empty, within
+ * the text.
+ */
+gboolean
+_sm_document_check_range (SmDocument  *self,
+                          guint        start,
+                          guint        end,
+                          GError     **error)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  return check_range (self, start, end, error);
+}
+
+/**
+ * _sm_document_check_fragments:
+ * @bounds: 2 × @n_fragments offsets, each fragment's start and end
+ *
+ * Whether a span of @label over these fragments could be inserted: the
+ * rules of sm_document_add_fragment(), for a loader to check before it
+ * builds the span.
+ */
+gboolean
+_sm_document_check_fragments (SmDocument   *self,
+                              const char   *label,
+                              const guint  *bounds,
+                              guint         n_fragments,
+                              GError      **error)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (bounds != NULL && n_fragments > 0, FALSE);
+
+  return check_span (self, label, bounds, n_fragments, NULL, error);
 }
 
 /**
@@ -2475,8 +2789,9 @@ sm_document_relabel_spans (SmDocument  *self,
   for (guint i = 0; i < spans->len; i++)
     {
       SmSpan *span = g_ptr_array_index (spans, i);
-      SmSpan *keeper = sm_span_index_find_exact (self->spans, sm_span_get_start (span),
-                                                 sm_span_get_end (span), to);
+      guint n_fragments;
+      const guint *bounds = _sm_span_get_bounds (span, &n_fragments);
+      SmSpan *keeper = sm_span_index_find_fragments (self->spans, to, bounds, n_fragments);
 
       if (keeper != NULL)
         merge_span_into (self, span, keeper);

@@ -108,6 +108,21 @@ gboolean          sm_document_set_span_range       (SmDocument        *self,
                                                     guint              start,
                                                     guint              end,
                                                     GError           **error);
+gboolean          sm_document_add_fragment         (SmDocument        *self,
+                                                    SmSpan            *span,
+                                                    guint              start,
+                                                    guint              end,
+                                                    GError           **error);
+gboolean          sm_document_remove_fragment      (SmDocument        *self,
+                                                    SmSpan            *span,
+                                                    guint              index,
+                                                    GError           **error);
+gboolean          sm_document_set_fragment_range   (SmDocument        *self,
+                                                    SmSpan            *span,
+                                                    guint              index,
+                                                    guint              start,
+                                                    guint              end,
+                                                    GError           **error);
 void              sm_document_set_span_note        (SmDocument        *self,
                                                     SmSpan            *span,
                                                     const char        *note);

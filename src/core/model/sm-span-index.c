@@ -8,6 +8,11 @@
  * it: O(log n) to reach the range, plus O(log n) per span found, instead of
  * a scan of the document. Insertion and removal are O(log n).
  *
+ * The tree knows a span by its hull (first fragment's start to last
+ * fragment's end); a range query then drops the spans whose hull reaches
+ * the range but none of whose fragments do, so an offset in the gap of a
+ * discontinuous span does not hit it.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +24,7 @@
 #include <string.h>
 
 #include "sm-span-index.h"
+#include "sm-span-private.h"
 
 typedef struct _Node Node;
 
@@ -387,10 +393,40 @@ sm_span_index_find_position (SmSpanIndex *self,
 }
 
 /**
+ * sm_span_index_find_fragments:
+ * @bounds: 2 × @n_fragments offsets: each fragment's start and end, in order
+ *
+ * Returns: (transfer none) (nullable): the span of @label with exactly
+ *   these fragments, if there is one
+ */
+SmSpan *
+sm_span_index_find_fragments (SmSpanIndex *self,
+                              const char  *label,
+                              const guint *bounds,
+                              guint        n_fragments)
+{
+  g_return_val_if_fail (SM_IS_SPAN_INDEX (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (bounds != NULL && n_fragments > 0, NULL);
+
+  for (Node *node = self->root; node != NULL;)
+    {
+      gint cmp = _sm_span_compare_to (node->span, label, bounds, n_fragments);
+
+      if (cmp == 0)
+        return node->span;
+
+      node = cmp > 0 ? node->left : node->right;
+    }
+
+  return NULL;
+}
+
+/**
  * sm_span_index_find_exact:
  *
- * Returns: (transfer none) (nullable): the span with exactly this range and
- *   label, if there is one
+ * Returns: (transfer none) (nullable): the continuous span with exactly
+ *   this range and label, if there is one
  */
 SmSpan *
 sm_span_index_find_exact (SmSpanIndex *self,
@@ -398,30 +434,9 @@ sm_span_index_find_exact (SmSpanIndex *self,
                           guint        end,
                           const char  *label)
 {
-  g_return_val_if_fail (SM_IS_SPAN_INDEX (self), NULL);
-  g_return_val_if_fail (label != NULL, NULL);
+  guint bounds[2] = { start, end };
 
-  for (Node *node = self->root; node != NULL;)
-    {
-      SmSpan *span = node->span;
-      guint node_start = sm_span_get_start (span);
-      guint node_end = sm_span_get_end (span);
-      gint cmp;
-
-      if (start != node_start)
-        cmp = start < node_start ? -1 : 1;
-      else if (end != node_end)
-        cmp = end < node_end ? -1 : 1;
-      else
-        cmp = strcmp (label, sm_span_get_label (span));
-
-      if (cmp == 0)
-        return span;
-
-      node = cmp < 0 ? node->left : node->right;
-    }
-
-  return NULL;
+  return sm_span_index_find_fragments (self, label, bounds, 1);
 }
 
 /**
@@ -516,7 +531,7 @@ foreach_in_range (Node       *node,
   if (node_start >= end)
     return TRUE;
 
-  if (sm_span_get_end (node->span) > start && !func (node->span, user_data))
+  if (sm_span_overlaps (node->span, start, end) && !func (node->span, user_data))
     return FALSE;
 
   return foreach_in_range (node->right, start, end, func, user_data);
@@ -527,8 +542,8 @@ foreach_in_range (Node       *node,
  * @start: first code point of the range
  * @end: code point after the range; if equal to @start, the range is the
  *   single position @start (spans covering it)
- * @func: called in document order for each span overlapping the range;
- *   return %FALSE to stop
+ * @func: called in document order for each span a fragment of which
+ *   overlaps the range; return %FALSE to stop
  *
  * The index must not change during the walk.
  */

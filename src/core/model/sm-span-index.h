@@ -31,6 +31,10 @@ SmSpan      *sm_span_index_find_exact     (SmSpanIndex *self,
                                            guint        start,
                                            guint        end,
                                            const char  *label);
+SmSpan      *sm_span_index_find_fragments (SmSpanIndex *self,
+                                           const char  *label,
+                                           const guint *bounds,
+                                           guint        n_fragments);
 SmSpan      *sm_span_index_get_nth        (SmSpanIndex *self,
                                            guint        position);
 guint        sm_span_index_get_n_spans    (SmSpanIndex *self);

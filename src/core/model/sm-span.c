@@ -1,8 +1,15 @@
-/* sm-span.c: a labelled range of an article's text.
+/* sm-span.c: a labelled range of an article's text, in one or more fragments.
  *
  * Offsets are Unicode code points, half-open [start, end). The span keeps a
  * copy of its text: the article never changes, so the copy never goes stale,
  * and lists can show it without reaching back into the document.
+ *
+ * Most spans are one stretch of text; a quotation interrupted by its
+ * attribution is one span of several fragments. The fragments are sorted,
+ * non-empty and apart by at least one code point, so a set of fragments has
+ * one way to be written; start and end are the hull, from the first
+ * fragment's start to the last one's end, which is all that code knowing
+ * nothing of fragments needs.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,8 +30,10 @@ struct _SmSpan
   char       *label;
   char       *text;
   char       *note;
-  guint       start;
-  guint       end;
+  /* 2 × n_fragments offsets; points at single for one fragment */
+  guint      *bounds;
+  guint       n_fragments;
+  guint       single[2];
 };
 
 G_DEFINE_FINAL_TYPE (SmSpan, sm_span, G_TYPE_OBJECT)
@@ -37,6 +46,7 @@ enum {
   PROP_END,
   PROP_TEXT,
   PROP_NOTE,
+  PROP_N_FRAGMENTS,
   N_PROPS
 };
 
@@ -51,6 +61,8 @@ sm_span_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->note, g_free);
+  if (self->bounds != self->single)
+    g_free (self->bounds);
 
   G_OBJECT_CLASS (sm_span_parent_class)->finalize (object);
 }
@@ -74,11 +86,15 @@ sm_span_get_property (GObject    *object,
       break;
 
     case PROP_START:
-      g_value_set_uint (value, self->start);
+      g_value_set_uint (value, sm_span_get_start (self));
       break;
 
     case PROP_END:
-      g_value_set_uint (value, self->end);
+      g_value_set_uint (value, sm_span_get_end (self));
+      break;
+
+    case PROP_N_FRAGMENTS:
+      g_value_set_uint (value, self->n_fragments);
       break;
 
     case PROP_TEXT:
@@ -120,6 +136,9 @@ sm_span_class_init (SmSpanClass *klass)
   properties [PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_N_FRAGMENTS] =
+    g_param_spec_uint ("n-fragments", NULL, NULL, 1, G_MAXUINT, 1,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -127,6 +146,67 @@ sm_span_class_init (SmSpanClass *klass)
 static void
 sm_span_init (SmSpan *self)
 {
+  self->bounds = self->single;
+  self->n_fragments = 1;
+}
+
+/**
+ * _sm_span_bounds_are_valid:
+ *
+ * Returns: whether @bounds are fragments a span may have: at least one,
+ *   each non-empty, in order and apart by at least one code point
+ */
+gboolean
+_sm_span_bounds_are_valid (const guint *bounds,
+                           guint        n_fragments)
+{
+  if (bounds == NULL || n_fragments == 0)
+    return FALSE;
+
+  for (guint i = 0; i < n_fragments; i++)
+    {
+      if (bounds[2 * i] >= bounds[2 * i + 1])
+        return FALSE;
+      if (i > 0 && bounds[2 * i - 1] >= bounds[2 * i])
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+store_bounds (SmSpan      *self,
+              const guint *bounds,
+              guint        n_fragments)
+{
+  if (self->bounds != self->single)
+    g_free (self->bounds);
+
+  self->bounds = n_fragments == 1 ? self->single : g_new (guint, 2 * n_fragments);
+  memcpy (self->bounds, bounds, 2 * n_fragments * sizeof (guint));
+  self->n_fragments = n_fragments;
+}
+
+SmSpan *
+_sm_span_new_with_fragments (const char  *id,
+                             const char  *label,
+                             const guint *bounds,
+                             guint        n_fragments,
+                             const char  *text)
+{
+  SmSpan *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (_sm_span_bounds_are_valid (bounds, n_fragments), NULL);
+
+  self = g_object_new (SM_TYPE_SPAN, NULL);
+  self->id = g_strdup (id);
+  self->label = g_strdup (label);
+  store_bounds (self, bounds, n_fragments);
+  self->text = g_strdup (text);
+
+  return self;
 }
 
 SmSpan *
@@ -136,20 +216,9 @@ _sm_span_new (const char *id,
               guint       end,
               const char *text)
 {
-  SmSpan *self;
+  guint bounds[2] = { start, end };
 
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (label != NULL, NULL);
-  g_return_val_if_fail (start < end, NULL);
-
-  self = g_object_new (SM_TYPE_SPAN, NULL);
-  self->id = g_strdup (id);
-  self->label = g_strdup (label);
-  self->start = start;
-  self->end = end;
-  self->text = g_strdup (text);
-
-  return self;
+  return _sm_span_new_with_fragments (id, label, bounds, 1, text);
 }
 
 /**
@@ -178,26 +247,172 @@ sm_span_get_label (SmSpan *self)
   return self->label;
 }
 
+/**
+ * sm_span_get_start:
+ *
+ * Returns: where the span starts: its first fragment's start
+ */
 guint
 sm_span_get_start (SmSpan *self)
 {
   g_return_val_if_fail (SM_IS_SPAN (self), 0);
 
-  return self->start;
+  return self->bounds[0];
 }
 
+/**
+ * sm_span_get_end:
+ *
+ * Returns: the code point after the span: its last fragment's end. Between
+ *   start and end, a discontinuous span leaves gaps (see
+ *   sm_span_get_fragment()).
+ */
 guint
 sm_span_get_end (SmSpan *self)
 {
   g_return_val_if_fail (SM_IS_SPAN (self), 0);
 
-  return self->end;
+  return self->bounds[2 * self->n_fragments - 1];
+}
+
+/**
+ * sm_span_get_n_fragments:
+ *
+ * Returns: how many stretches of text the span covers: 1 for a continuous
+ *   span, more for a discontinuous one
+ */
+guint
+sm_span_get_n_fragments (SmSpan *self)
+{
+  g_return_val_if_fail (SM_IS_SPAN (self), 0);
+
+  return self->n_fragments;
+}
+
+/**
+ * sm_span_get_fragment:
+ * @index: a fragment, less than sm_span_get_n_fragments()
+ * @start: (out) (optional): its first code point
+ * @end: (out) (optional): the code point after it
+ *
+ * Fragments come in text order, none empty, each ending at least one code
+ * point before the next starts.
+ */
+void
+sm_span_get_fragment (SmSpan *self,
+                      guint   index,
+                      guint  *start,
+                      guint  *end)
+{
+  g_return_if_fail (SM_IS_SPAN (self));
+  g_return_if_fail (index < self->n_fragments);
+
+  if (start != NULL)
+    *start = self->bounds[2 * index];
+  if (end != NULL)
+    *end = self->bounds[2 * index + 1];
+}
+
+/**
+ * sm_span_find_fragment:
+ * @offset: a code point offset
+ * @index: (out) (optional): the fragment covering @offset
+ *
+ * Returns: whether the span covers @offset; %FALSE in a gap between
+ *   fragments
+ */
+gboolean
+sm_span_find_fragment (SmSpan *self,
+                       guint   offset,
+                       guint  *index)
+{
+  guint low = 0, high;
+
+  g_return_val_if_fail (SM_IS_SPAN (self), FALSE);
+
+  /* The last fragment starting at or before @offset */
+  high = self->n_fragments;
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (self->bounds[2 * middle] <= offset)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  if (offset < self->bounds[2 * low] || offset >= self->bounds[2 * low + 1])
+    return FALSE;
+
+  if (index != NULL)
+    *index = low;
+  return TRUE;
+}
+
+/**
+ * sm_span_overlaps:
+ * @start: first code point of a range
+ * @end: code point after the range, more than @start
+ *
+ * Returns: whether a fragment of the span shares a code point with
+ *   [@start, @end): a range inside a gap does not overlap the span
+ */
+gboolean
+sm_span_overlaps (SmSpan *self,
+                  guint   start,
+                  guint   end)
+{
+  g_return_val_if_fail (SM_IS_SPAN (self), FALSE);
+
+  for (guint i = 0; i < self->n_fragments; i++)
+    if (self->bounds[2 * i] < end && start < self->bounds[2 * i + 1])
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * sm_span_contains:
+ * @start: first code point of a range
+ * @end: code point after the range
+ *
+ * Returns: whether [@start, @end) lies within one fragment of the span
+ */
+gboolean
+sm_span_contains (SmSpan *self,
+                  guint   start,
+                  guint   end)
+{
+  guint index;
+
+  g_return_val_if_fail (SM_IS_SPAN (self), FALSE);
+
+  return sm_span_find_fragment (self, start, &index) && end <= self->bounds[2 * index + 1];
+}
+
+/**
+ * _sm_span_get_bounds:
+ * @n_fragments: (out): how many fragments
+ *
+ * Returns: (transfer none): 2 × @n_fragments offsets, each fragment's
+ *   start and end; valid until the span's fragments change
+ */
+const guint *
+_sm_span_get_bounds (SmSpan *self,
+                     guint  *n_fragments)
+{
+  g_return_val_if_fail (SM_IS_SPAN (self), NULL);
+
+  *n_fragments = self->n_fragments;
+  return self->bounds;
 }
 
 /**
  * sm_span_get_text:
  *
- * Returns: the article text the span covers
+ * Returns: the article text the span covers: for a discontinuous span,
+ *   its fragments' texts joined by %SM_SPAN_FRAGMENT_JOINER
  */
 const char *
 sm_span_get_text (SmSpan *self)
@@ -221,10 +436,46 @@ sm_span_get_note (SmSpan *self)
 }
 
 /**
+ * _sm_span_compare_to:
+ *
+ * sm_span_compare() without the id: how @self is ordered against a span
+ * of @label over these fragments, 0 if that span would be a duplicate.
+ */
+gint
+_sm_span_compare_to (SmSpan      *self,
+                     const char  *label,
+                     const guint *bounds,
+                     guint        n_fragments)
+{
+  guint n = MIN (self->n_fragments, n_fragments);
+  gint cmp;
+
+  /* The hull first, so that the index finds spans by range */
+  if (self->bounds[0] != bounds[0])
+    return self->bounds[0] < bounds[0] ? -1 : 1;
+  if (sm_span_get_end (self) != bounds[2 * n_fragments - 1])
+    return sm_span_get_end (self) < bounds[2 * n_fragments - 1] ? -1 : 1;
+  if ((cmp = strcmp (self->label, label)) != 0)
+    return cmp;
+
+  /* Over the same hull a continuous span comes first */
+  if (self->n_fragments != n_fragments && (self->n_fragments == 1 || n_fragments == 1))
+    return self->n_fragments == 1 ? -1 : 1;
+  for (guint i = 1; i < 2 * n; i++)
+    if (self->bounds[i] != bounds[i])
+      return self->bounds[i] < bounds[i] ? -1 : 1;
+  if (self->n_fragments != n_fragments)
+    return self->n_fragments < n_fragments ? -1 : 1;
+
+  return 0;
+}
+
+/**
  * sm_span_compare:
  *
- * Document order: by start, then end, then label id, then span id. This is
- * a total order (ids are unique) and the order spans are saved in.
+ * Document order: by start, then end (the hull), then label id, then the
+ * fragments (a continuous span first), then span id. This is a total order
+ * (ids are unique) and the order spans are saved in.
  */
 gint
 sm_span_compare (SmSpan *a,
@@ -232,11 +483,7 @@ sm_span_compare (SmSpan *a,
 {
   gint cmp;
 
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  if (a->end != b->end)
-    return a->end < b->end ? -1 : 1;
-  if ((cmp = strcmp (a->label, b->label)) != 0)
+  if ((cmp = _sm_span_compare_to (a, b->label, b->bounds, b->n_fragments)) != 0)
     return cmp;
   return strcmp (a->id, b->id);
 }
@@ -257,27 +504,29 @@ _sm_span_set_label (SmSpan     *self,
 }
 
 void
-_sm_span_set_range (SmSpan     *self,
-                    guint       start,
-                    guint       end,
-                    const char *text)
+_sm_span_set_fragments (SmSpan      *self,
+                        const guint *bounds,
+                        guint        n_fragments,
+                        const char  *text)
 {
+  guint old_start, old_end, old_n_fragments;
+
   g_return_if_fail (SM_IS_SPAN (self));
-  g_return_if_fail (start < end);
+  g_return_if_fail (_sm_span_bounds_are_valid (bounds, n_fragments));
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (self->start != start)
-    {
-      self->start = start;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_START]);
-    }
+  old_start = sm_span_get_start (self);
+  old_end = sm_span_get_end (self);
+  old_n_fragments = self->n_fragments;
+  store_bounds (self, bounds, n_fragments);
 
-  if (self->end != end)
-    {
-      self->end = end;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_END]);
-    }
+  if (old_start != sm_span_get_start (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_START]);
+  if (old_end != sm_span_get_end (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_END]);
+  if (old_n_fragments != n_fragments)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_FRAGMENTS]);
 
   if (g_strcmp0 (self->text, text) != 0)
     {

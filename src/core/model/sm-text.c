@@ -491,6 +491,48 @@ sm_text_dup_slice (SmText *self,
 }
 
 /**
+ * sm_text_dup_slices:
+ * @bounds: 2 × @n_slices code point offsets, each slice's start and end
+ * @joiner: what goes between two slices
+ *
+ * Returns: (transfer full): the slices' texts joined by @joiner: the text
+ *   of a discontinuous span with %SM_SPAN_FRAGMENT_JOINER
+ */
+char *
+sm_text_dup_slices (SmText      *self,
+                    const guint *bounds,
+                    guint        n_slices,
+                    const char  *joiner)
+{
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (bounds != NULL || n_slices == 0, NULL);
+  g_return_val_if_fail (joiner != NULL, NULL);
+
+  if (n_slices == 1)
+    return sm_text_dup_slice (self, bounds[0], bounds[1]);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < n_slices; i++)
+    {
+      gsize start_byte, end_byte;
+
+      g_return_val_if_fail (bounds[2 * i] <= bounds[2 * i + 1] &&
+                            bounds[2 * i + 1] <= self->length,
+                            g_string_free (out, TRUE));
+
+      start_byte = sm_text_get_byte_offset (self, bounds[2 * i]);
+      end_byte = sm_text_get_byte_offset (self, bounds[2 * i + 1]);
+      if (i > 0)
+        g_string_append (out, joiner);
+      g_string_append_len (out, self->utf8 + start_byte, end_byte - start_byte);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
  * sm_text_slice_equal:
  *
  * Returns: whether the text of [@start, @end) is exactly @expected

@@ -45,6 +45,10 @@ guint        sm_text_get_char_offset     (SmText      *self,
 char        *sm_text_dup_slice           (SmText      *self,
                                           guint        start,
                                           guint        end);
+char        *sm_text_dup_slices          (SmText      *self,
+                                          const guint *bounds,
+                                          guint        n_slices,
+                                          const char  *joiner);
 gboolean     sm_text_slice_equal         (SmText      *self,
                                           guint        start,
                                           guint        end,
