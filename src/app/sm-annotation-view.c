@@ -222,11 +222,13 @@ apply_span (SmAnnotationView *self,
             guint             clip_end)
 {
   GtkTextBuffer *buffer = get_buffer (self);
-  GHashTable *tags = is_emphasized (self, span) ? self->strong_tags : self->label_tags;
-  GtkTextTag *tag = g_hash_table_lookup (tags, sm_span_get_label (span));
+  GtkTextTag *tag = g_hash_table_lookup (self->label_tags, sm_span_get_label (span));
+  GtkTextTag *strong = NULL;
 
   if (tag == NULL)
     return;
+  if (is_emphasized (self, span))
+    strong = g_hash_table_lookup (self->strong_tags, sm_span_get_label (span));
 
   for (guint i = 0; i < sm_span_get_n_fragments (span); i++)
     {
@@ -240,6 +242,8 @@ apply_span (SmAnnotationView *self,
       gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (fragment_start, clip_start));
       gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (fragment_end, clip_end));
       gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+      if (strong != NULL)
+        gtk_text_buffer_apply_tag (buffer, strong, &start, &end);
     }
 }
 
@@ -1741,6 +1745,23 @@ sm_annotation_view_get_label_tag (SmAnnotationView *self,
   g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), NULL);
 
   return g_hash_table_lookup (self->label_tags, label);
+}
+
+/**
+ * sm_annotation_view_get_strong_tag:
+ * @label: a label's id
+ *
+ * Returns: (transfer none) (nullable): the tag drawn over the label's own
+ *   on every part of a discontinuous span while the pointer is over one
+ *   of them or while it is chosen
+ */
+GtkTextTag *
+sm_annotation_view_get_strong_tag (SmAnnotationView *self,
+                                   const char       *label)
+{
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), NULL);
+
+  return g_hash_table_lookup (self->strong_tags, label);
 }
 
 static void
