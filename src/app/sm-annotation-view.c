@@ -30,6 +30,7 @@
 #include "sm-annotation-view.h"
 #include "sm-label-button.h"
 #include "sm-span-editor.h"
+#include "sm-span-row.h"
 #include "sm-window.h"
 #include "sm-word.h"
 
@@ -581,6 +582,19 @@ on_mark_set (SmAnnotationView *self,
     set_selected_span (self, NULL);
 }
 
+/* The chosen span, if it is still in the document, wherever the cursor
+ * is in it (at an inner edge, after a drag of that edge) */
+static SmSpan *
+get_selected_span (SmAnnotationView *self)
+{
+  SmSpan *span = self->selected_span;
+
+  if (span == NULL || sm_document_find_span (self->document, sm_span_get_id (span)) != span)
+    return NULL;
+
+  return span;
+}
+
 /* The chosen span, still in the document, with the cursor at its edge
  * that Shift and the arrows move (@moving) and the other edge (@fixed).
  * Its text is selected, or nothing is (after a drag of that edge, which
@@ -591,11 +605,11 @@ get_chosen_span (SmAnnotationView *self,
                  guint            *fixed)
 {
   GtkTextBuffer *buffer = get_buffer (self);
-  SmSpan *span = self->selected_span;
+  SmSpan *span = get_selected_span (self);
   GtkTextIter iter;
   guint cursor, bound, start, end;
 
-  if (span == NULL || sm_document_find_span (self->document, sm_span_get_id (span)) != span)
+  if (span == NULL)
     return NULL;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
@@ -1436,7 +1450,7 @@ on_click_pressed (SmAnnotationView *self,
   if (n_press == 1 &&
       gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY &&
       (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == GDK_CONTROL_MASK)
-    g_set_object (&self->fragment_span, get_chosen_span (self, NULL, NULL));
+    g_set_object (&self->fragment_span, get_selected_span (self));
 
   /* A press on a span's edge is ours: the text view would start a
    * selection with it. Claimed, it reaches the drag gesture (grouped with
@@ -1572,8 +1586,12 @@ on_query_tooltip (SmAnnotationView *self,
         g_string_append_c (text, '\n');
       g_string_append (text, label ? sm_label_get_name (label) : sm_span_get_label (span));
       if (speaker != NULL)
-        /* Translators: a claim's speaker, after the label name */
-        g_string_append_printf (text, _(", said by %s"), sm_span_get_text (speaker));
+        {
+          g_autofree char *name = sm_span_dup_shown_text (self->document, speaker);
+
+          /* Translators: a claim's speaker, after the label name */
+          g_string_append_printf (text, _(", said by %s"), name);
+        }
     }
 
   gtk_tooltip_set_text (tooltip, text->str);

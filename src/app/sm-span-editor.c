@@ -122,9 +122,9 @@ collect_speakers (SmSpanEditor *self)
       for (guint i = 0; i < speakers->len; i++)
         {
           SmSpan *span = g_ptr_array_index (speakers, i);
+          g_autofree char *text = sm_span_dup_shown_text (self->document, span);
           /* Translators: a speaker in a list: its text, then its id */
-          g_autofree char *name = g_strdup_printf (_("%s (%s)"), sm_span_get_text (span),
-                                                   sm_span_get_id (span));
+          g_autofree char *name = g_strdup_printf (_("%s (%s)"), text, sm_span_get_id (span));
 
           gtk_string_list_append (names, name);
         }

@@ -375,7 +375,8 @@ sm_span_row_bind (SmSpanRow  *self,
    * layout for both, as rows are many */
   if (speaker != NULL)
     {
-      g_autofree char *name = one_line (sm_span_get_text (speaker));
+      g_autofree char *shown = sm_span_dup_shown_text (document, speaker);
+      g_autofree char *name = one_line (shown);
 
       /* Translators: under a claim in the span list */
       said_by = g_strdup_printf (_("Said by %s"), name);
