@@ -1753,6 +1753,45 @@ step_hover_parts (Session *session,
   return TRUE;
 }
 
+/* The second part's start, inside the claim at its gap, is dragged as
+ * any edge: onto "and" before it, that part alone grows */
+static gboolean
+step_drag_inner_edge (Session *session,
+                      Parts   *parts)
+{
+  guint and = parts->second - strlen ("and ");
+  g_autofree char *fragments = NULL;
+  ScreenPoint from, to;
+  guint start, end;
+
+  EXPECT (locate_char (session->view, parts->second, EDGE_START, &from), "the second part is not on the screen");
+  EXPECT (locate_char (session->view, and + 1, EDGE_MIDDLE, &to), "\"and\" is not on the screen");
+  if (!press_and_move (session, &from, &to))
+    return FALSE;
+  EXPECT (wait_highlight (session, parts->claim, and, TRUE),
+          "while dragging the second part's start onto \"and\", the highlight did not follow");
+  if (!release (session) ||
+      !expect_n_fragments (session, parts->claim, 2, "dragging the second part's start"))
+    return FALSE;
+
+  fragments = describe_fragments (parts->claim);
+  sm_span_get_fragment (parts->claim, 1, &start, &end);
+  EXPECT (start == and && end == parts->second_end,
+          "dragging the second part's start onto \"and\" left the claim %s, its second part should be [%u, %u)",
+          fragments, and, parts->second_end);
+  sm_span_get_fragment (parts->claim, 0, &start, &end);
+  EXPECT (start == parts->first && end == parts->first_end, "dragging the second part's start moved the first part");
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+z"))
+    return FALSE;
+  EXPECT (wait_highlight (session, parts->claim, and, FALSE),
+          "after Ctrl+Z, \"and\" is still highlighted");
+  sm_span_get_fragment (parts->claim, 1, &start, &end);
+  EXPECT (start == parts->second && end == parts->second_end, "Ctrl+Z did not put the second part's start back");
+
+  return TRUE;
+}
+
 /* The GtkButtons in @root with @css_class, mapped */
 static GPtrArray *
 find_buttons (GtkWidget  *root,
@@ -1857,6 +1896,7 @@ test_discontinuous_span (void)
   ok = ok && STEP ("ctrl-drag", step_ctrl_drag (session, &parts));
   ok = ok && STEP ("ctrl-drag-refused", step_ctrl_drag_refused (session, &parts));
   ok = ok && STEP ("hover-parts", step_hover_parts (session, &parts));
+  ok = ok && STEP ("drag-inner-edge", step_drag_inner_edge (session, &parts));
   ok = ok && STEP ("remove-part", step_remove_part (session, &parts));
   ok = ok && STEP ("undo-remove-part", step_undo_remove_part (session, &parts));
 
