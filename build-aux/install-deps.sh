@@ -8,7 +8,7 @@ packages="
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libjson-glib-dev
   libgtk-4-dev libgtksourceview-5-dev libadwaita-1-dev
   desktop-file-utils appstream
-  python3
+  python3 python3-nltk python3-pandas
   xvfb xauth dbus dbus-x11 imagemagick xdotool
   fonts-cantarell fonts-noto-core adwaita-icon-theme hicolor-icon-theme
   shared-mime-info librsvg2-common

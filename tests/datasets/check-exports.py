@@ -466,6 +466,68 @@ def brat_data_imports_and_exports_back(folder):
     check_iob2(out)
 
 
+def brat_conf_types(conf):
+    """The types annotation.conf defines, by section, checked as brat's
+    configuration reader checks them: comment lines start with "#", a type
+    name is ^[a-zA-Z0-9_-]*$ (or a <RESERVED> one), none is defined twice"""
+    sections, section, seen = {}, None, set()
+    for line in conf.split("\n"):
+        line = line.strip()
+        if line == "" or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+            sections[section] = []
+            continue
+        name = re.split(r"\s", line, 1)[0]
+        expect(re.match(r"^[a-zA-Z0-9_-]*$", name) or re.match(r"^<[A-Z-]+>$", name),
+               "annotation.conf: type name %r contains illegal characters" % name)
+        expect(name not in seen, "annotation.conf: %r defined more than once" % name)
+        seen.add(name)
+        if section == "relations" and not name.startswith("<"):
+            for argument in re.split(r"\s", line, 1)[1].split(","):
+                role, types = argument.strip().split(":")
+                for type_name in types.split("|"):
+                    expect(type_name in sections["entities"], "%s: %s %r is no entity" % (name, role, type_name))
+        sections[section].append(name)
+    return sections
+
+
+@test
+def brat_names_stay_distinct_and_come_back(folder):
+    labels = [{"id": label, "name": label, "color": "#9141ac", "key": str(n)}
+              for n, label in enumerate(["Q.A", "Q_A", "a__b", "x-y"], 1)]
+    text = "Who asked? Ana did, and Ben."
+    spans = [{"id": "T%d" % n, "label": label, "start": start, "end": end, "text": text[start:end]}
+             for n, (label, start, end) in enumerate([("Q.A", 0, 10), ("Q_A", 11, 14), ("a__b", 24, 27),
+                                                      ("x-y", 15, 18)], 1)]
+    relations = [{"id": "R1", "type": "cites.by", "from": "T1", "to": "T2"},
+                 {"id": "R2", "type": "cites_by", "from": "T2", "to": "T3"}]
+    data = {"format": "spanmark", "version": 1,
+            "document": {"name": "names", "text": text, "length": len(text),
+                         "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
+            "labels": labels, "spans": spans, "relations": relations,
+            "relation_types": [{"type": "cites.by", "from": ["Q.A"], "to": ["Q_A"]},
+                               {"type": "cites_by", "from": ["Q_A"], "to": ["a__b"]}]}
+    with open(os.path.join(folder, "names.json"), "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    status, out, err = run("export", "--format", "brat", "-o", "brat", "names.json", cwd=folder)
+    expect(status == 0, err)
+    expect(sum("is written as" in line for line in err.splitlines()) == 3, err)
+    with open(os.path.join(folder, "brat", "annotation.conf"), encoding="utf-8") as f:
+        sections = brat_conf_types(f.read())
+    expect(len(sections["entities"]) == 4, "entities %r" % sections["entities"])
+    expect(len(sections["relations"]) == 3, "relations %r" % sections["relations"])
+    status, out, err = run("import", "--from", "brat", "-o", "back", "brat", cwd=folder)
+    expect(status == 0, err)
+    with open(os.path.join(folder, "back", "names.json"), encoding="utf-8") as f:
+        back = json.load(f)
+    expect(sorted((s["id"], s["label"]) for s in back["spans"]) == sorted((s["id"], s["label"]) for s in spans),
+           "spans %r" % back["spans"])
+    expect(sorted((r["id"], r["type"]) for r in back["relations"]) == [("R1", "cites.by"), ("R2", "cites_by")],
+           "relations %r" % back["relations"])
+
+
 def doccano_spans(record):
     spans = set()
     for key in ("label", "column_label"):

@@ -167,6 +167,46 @@ test_brat (Fixture       *fixture,
   g_assert_nonnull (strstr (visual, "\nSPEAKER\tbgColor:#9141ac, fgColor:white, borderColor:darken\n"));
 }
 
+/* Exports @corpus as brat to the folder @out, with the @expected warnings */
+static void
+export_brat (SmCorpus           *corpus,
+             const char         *out,
+             const char * const *expected)
+{
+  g_autoptr(GFile) destination = g_file_new_for_path (out);
+  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sm_exporter_export_to_file (exporter, corpus, destination, SM_EXPORT_FLAGS_NONE,
+                                             warnings, errors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  fixture_assert_messages (warnings, expected);
+}
+
+/* Imports the brat folder @out, which holds one document and nothing to warn about */
+static SmDocument *
+import_brat_folder (const char *out)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(SmImporter) importer = sm_importer_new (SM_IMPORT_FORMAT_BRAT);
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sm_importer_add_file (importer, folder, NULL, NULL, &error));
+  documents = sm_importer_import (importer, warnings, errors, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (documents->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (documents, 0));
+}
+
 /* brat has no escapes: a span over a line break is written in fragments,
  * a note's line breaks as spaces, and ids that are not brat's renamed */
 static void
@@ -177,11 +217,7 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
   g_autofree char *out = fixture_path (fixture, "brat");
   g_autofree char *ann_path = g_build_filename (out, "odd.ann", NULL);
   g_autoptr(GFile) input_file = g_file_new_for_path (input);
-  g_autoptr(GFile) destination = g_file_new_for_path (out);
   g_autoptr(SmCorpus) corpus = sm_corpus_new ();
-  g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_BRAT);
-  g_autoptr(GPtrArray) warnings = fixture_strings ();
-  g_autoptr(GPtrArray) errors = fixture_strings ();
   g_autoptr(GError) error = NULL;
   g_autofree char *ann = NULL;
   const char * const expected[] = {
@@ -203,11 +239,7 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
                  -1);
 
   g_assert_true (sm_corpus_add_file (corpus, input_file, NULL, NULL, &error));
-  g_assert_true (sm_exporter_export_to_file (exporter, corpus, destination, SM_EXPORT_FLAGS_NONE,
-                                             warnings, errors, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (errors->len, ==, 0);
-  fixture_assert_messages (warnings, expected);
+  export_brat (corpus, out, expected);
 
   ann = fixture_read (ann_path, NULL);
   g_assert_cmpstr (ann, ==,
@@ -216,6 +248,133 @@ test_brat_line_breaks_and_ids (Fixture       *fixture,
                    "T9\tCLAIM 5 13;14 17\tsaid it. Yes\n"
                    "R1\tsaid_by Arg1:T9 Arg2:T8\t\n"
                    "#1\tAnnotatorNotes T7\tone two\n");
+}
+
+/* brat reads .ann files with Python's str.splitlines(), which also ends
+ * lines at VT, FF, U+001C–U+001E, U+0085, U+2028 and U+2029: a span over
+ * one is written in fragments around it, and a note has it as a space.
+ * Spanmark's import joins the fragments back into one span. */
+static void
+test_brat_python_line_breaks (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* a VT b FF c FS d GS e RS f NEL g LS h PS i */
+  g_autoptr(SmDocument) document = fixture_new_document ("breaks",
+                                                         "a\vb\fc\x1C" "d\x1D" "e\x1E" "f\xC2\x85g"
+                                                         "\xE2\x80\xA8h\xE2\x80\xA9i");
+  g_autofree char *out = fixture_path (fixture, "brat");
+  g_autofree char *ann_path = g_build_filename (out, "breaks.ann", NULL);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmDocument) imported = NULL;
+  g_autoptr(SmSpan) back = NULL;
+  g_autofree char *ann = NULL;
+  SmSpan *span = fixture_tag (document, "CLAIM", "b\fc", 0);
+  const char * const expected[] = {
+    "breaks: span T1: its note has line breaks, and a brat note is one line: they were written as spaces",
+    NULL
+  };
+
+  sm_document_set_span_note (document, span, "x\vy\xE2\x80\xA8z\x1E!");
+  fixture_tag (document, "SPEAKER", "a\vb\fc\x1C" "d\x1D" "e\x1E" "f\xC2\x85g" "\xE2\x80\xA8h\xE2\x80\xA9i", 0);
+
+  sm_corpus_add_document (corpus, document, NULL);
+  export_brat (corpus, out, expected);
+
+  ann = fixture_read (ann_path, NULL);
+  g_assert_cmpstr (ann, ==,
+                   "T2\tSPEAKER 0 1;2 3;4 5;6 7;8 9;10 11;12 13;14 15;16 17\ta b c d e f g h i\n"
+                   "T1\tCLAIM 2 3;4 5\tb c\n"
+                   "#1\tAnnotatorNotes T1\tx y z !\n");
+
+  imported = import_brat_folder (out);
+  g_assert_cmpuint (sm_document_get_n_spans (imported), ==, 2);
+  back = g_list_model_get_item (sm_document_get_spans (imported), 0);
+  g_assert_cmpstr (sm_span_get_label (back), ==, "SPEAKER");
+  g_assert_cmpuint (sm_span_get_start (back), ==, 0);
+  g_assert_cmpuint (sm_span_get_end (back), ==, 17);
+}
+
+/* brat type names hold only letters, digits, "_" and "-": a name with
+ * other characters is written so that no two names become one, with a
+ * warning, and annotation.conf keeps the name, which the import restores */
+static void
+test_brat_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *input = fixture_path (fixture, "names.json");
+  g_autofree char *out = fixture_path (fixture, "brat");
+  g_autofree char *ann_path = g_build_filename (out, "names.ann", NULL);
+  g_autofree char *conf_path = g_build_filename (out, "annotation.conf", NULL);
+  g_autofree char *visual_path = g_build_filename (out, "visual.conf", NULL);
+  g_autoptr(GFile) input_file = g_file_new_for_path (input);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(SmDocument) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ann = NULL;
+  g_autofree char *conf = NULL;
+  g_autofree char *visual = NULL;
+  g_autofree char *described = NULL;
+  const char * const expected[] = {
+    "label Q.A is written as Q__2E_A: brat type names hold only letters, digits, “_” and “-”;"
+    " annotation.conf keeps the name for Spanmark's import",
+    "label a__b is written as a__5F__b: brat type names hold only letters, digits, “_” and “-”;"
+    " annotation.conf keeps the name for Spanmark's import",
+    "relation type cites.by is written as cites__2E_by: brat type names hold only letters, digits,"
+    " “_” and “-”; annotation.conf keeps the name for Spanmark's import",
+    NULL
+  };
+
+  fixture_write (input,
+                 "{\"format\": \"spanmark\", \"version\": 1,"
+                 " \"document\": {\"name\": \"names\", \"text\": \"Who asked? Ana did.\"},"
+                 " \"labels\": [{\"id\": \"Q.A\", \"name\": \"Question\"}, {\"id\": \"Q_A\"}, {\"id\": \"a__b\"}],"
+                 " \"relation_types\": [{\"type\": \"cites.by\", \"from\": [\"Q.A\"], \"to\": [\"Q_A\"]},"
+                 "  {\"type\": \"cites_by\", \"from\": [\"Q_A\"], \"to\": [\"a__b\"]}],"
+                 " \"spans\": ["
+                 "  {\"id\": \"T1\", \"label\": \"Q.A\", \"start\": 0, \"end\": 10},"
+                 "  {\"id\": \"T2\", \"label\": \"Q_A\", \"start\": 11, \"end\": 19},"
+                 "  {\"id\": \"T3\", \"label\": \"a__b\", \"start\": 11, \"end\": 14}],"
+                 " \"relations\": [{\"id\": \"R1\", \"type\": \"cites.by\", \"from\": \"T1\", \"to\": \"T2\"},"
+                 "  {\"id\": \"R2\", \"type\": \"cites_by\", \"from\": \"T2\", \"to\": \"T3\"}]}",
+                 -1);
+
+  g_assert_true (sm_corpus_add_file (corpus, input_file, NULL, NULL, &error));
+  export_brat (corpus, out, expected);
+
+  ann = fixture_read (ann_path, NULL);
+  g_assert_cmpstr (ann, ==,
+                   "T1\tQ__2E_A 0 10\tWho asked?\n"
+                   "T3\ta__5F__b 11 14\tAna\n"
+                   "T2\tQ_A 11 19\tAna did.\n"
+                   "R1\tcites__2E_by Arg1:T1 Arg2:T2\t\n"
+                   "R2\tcites_by Arg1:T2 Arg2:T3\t\n");
+  conf = fixture_read (conf_path, NULL);
+  g_assert_nonnull (strstr (conf, "\n[entities]\n\n"
+                                  "# spanmark-name Q__2E_A Q.A\nQ__2E_A\n"
+                                  "Q_A\n"
+                                  "# spanmark-name a__5F__b a__b\na__5F__b\n"));
+  g_assert_nonnull (strstr (conf, "\n# spanmark-name cites__2E_by cites.by\n"
+                                  "cites__2E_by\tArg1:Q__2E_A, Arg2:Q_A\n"
+                                  "cites_by\tArg1:Q_A, Arg2:a__5F__b\n"));
+  /* brat shows a label's name, and a renamed relation type as it was */
+  visual = fixture_read (visual_path, NULL);
+  g_assert_nonnull (strstr (visual, "\nQ__2E_A | Question\nQ_A | Q_A\na__5F__b | a__b\n"
+                                    "cites__2E_by | cites.by\n"));
+
+  /* The import restores the names where annotation.conf says so */
+  imported = import_brat_folder (out);
+  described = fixture_describe (imported, TRUE);
+  g_assert_cmpstr (described, ==,
+                   "text: Who asked? Ana did.\n"
+                   "relation R1 cites.by Q.A [0, 10) -> Q_A [11, 19)\n"
+                   "relation R2 cites_by Q_A [11, 19) -> a__b [11, 14)\n"
+                   "span T1 Q.A [0, 10) note=-\n"
+                   "span T2 Q_A [11, 19) note=-\n"
+                   "span T3 a__b [11, 14) note=-\n");
+  g_assert_nonnull (sm_document_find_label (imported, "Q.A"));
+  g_assert_nonnull (sm_document_find_label (imported, "Q_A"));
+  g_assert_nonnull (sm_document_find_label (imported, "a__b"));
+  g_assert_null (sm_document_find_label (imported, "Q__2E_A"));
 }
 
 /* Returns the text content of the page's first article text, unescaped */
@@ -638,6 +797,9 @@ main (int    argc,
   g_test_add ("/export/brat", Fixture, NULL, fixture_set_up, test_brat, fixture_tear_down);
   g_test_add ("/export/brat/line-breaks-and-ids", Fixture, NULL,
               fixture_set_up, test_brat_line_breaks_and_ids, fixture_tear_down);
+  g_test_add ("/export/brat/python-line-breaks", Fixture, NULL,
+              fixture_set_up, test_brat_python_line_breaks, fixture_tear_down);
+  g_test_add ("/export/brat/names", Fixture, NULL, fixture_set_up, test_brat_names, fixture_tear_down);
   g_test_add_func ("/export/html/escapes-everything", test_html_escapes_everything);
   g_test_add ("/export/parallel-keeps-order", Fixture, NULL,
               fixture_set_up, test_parallel_export_keeps_order, fixture_tear_down);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "datasets-fixtures.h"
+#include "sm-brat-names.h"
 #include "sm-import-private.h"
 
 static SmDocument *
@@ -24,7 +25,7 @@ import_brat (const char  *text,
   g_autoptr(GBytes) text_bytes = g_bytes_new (text, strlen (text));
   g_autoptr(GBytes) ann_bytes = g_bytes_new (ann, strlen (ann));
 
-  return _sm_import_brat (text_bytes, ann_bytes, "doc", "doc.txt", "doc.ann", warnings, error);
+  return _sm_import_brat (text_bytes, ann_bytes, NULL, "doc", "doc.txt", "doc.ann", warnings, error);
 }
 
 static SmDocument *
@@ -44,7 +45,7 @@ import_brat_fixture (const char *folder,
   g_autoptr(GError) error = NULL;
   SmDocument *document;
 
-  document = _sm_import_brat (text_bytes, ann_bytes, name, txt_name, ann_name, warnings, &error);
+  document = _sm_import_brat (text_bytes, ann_bytes, NULL, name, txt_name, ann_name, warnings, &error);
   g_assert_no_error (error);
 
   return document;
@@ -511,6 +512,30 @@ test_jsonl_labels_and_duplicates (void)
                           "span Land [10, 16)\nspan Product_name [0, 4)\n");
 }
 
+/* A name is changed only where it must be: "_question_" needs a letter
+ * first, and keeps its own underscores */
+static void
+test_names_kept_where_valid (void)
+{
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  const char * const expected[] = {
+    "in.jsonl:1: the label “_question_” cannot be a label id as it is (a letter, then letters,"
+    " digits, “_”, “-” or “.”): it is imported as L_question_, named “_question_”",
+    "in.jsonl:1: the label “who is ” cannot be a label id as it is (a letter, then letters,"
+    " digits, “_”, “-” or “.”): it is imported as who_is, named “who is ”",
+    NULL
+  };
+
+  documents = import_jsonl ("{\"text\": \"Who asked?\", \"label\": [[0, 3, \"_question_\"],"
+                            " [4, 9, \"who is \"]]}\n", warnings, errors);
+
+  g_assert_cmpuint (errors->len, ==, 0);
+  fixture_assert_messages (warnings, expected);
+  assert_spans (g_ptr_array_index (documents, 0), "span L_question_ [0, 3)\nspan who_is [4, 9)\n");
+}
+
 static void
 test_text (Fixture       *fixture,
            gconstpointer  data)
@@ -556,6 +581,77 @@ test_text (Fixture       *fixture,
 
 /* Saving never replaces a file unless asked, and gives every document a
  * name of its own */
+/* Only a line whose type is what the export makes of its name counts: a
+ * hand-edited annotation.conf cannot make a type stand for another name */
+static void
+test_brat_names_parse (void)
+{
+  const char *conf =
+    "# spanmark-name Q__2E_A Q.A\n"
+    "# spanmark-name a__5F__b a__b\r\n"
+    "# spanmark-name PER Person\n"          /* not what Person becomes */
+    "# spanmark-name Q_A Q_A\n"             /* a name that is its own type */
+    "# spanmark-name x__2E_y x.y extra\n"
+    "#spanmark-name b__2E_c b.c\n"
+    "[entities]\nQ__2E_A\n";
+  g_autoptr(GHashTable) names = _sm_brat_names_parse (conf, strlen (conf));
+  const char * const names_in[] = { "Q.A", "Q_A", "a__b", "a_b", "a_", "x-y", "a.__b", NULL };
+  g_autoptr(GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_cmpuint (g_hash_table_size (names), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (names, "Q__2E_A"), ==, "Q.A");
+  g_assert_cmpstr (g_hash_table_lookup (names, "a__5F__b"), ==, "a__b");
+
+  /* No two names become one type, and every type is one brat takes */
+  for (guint i = 0; names_in[i] != NULL; i++)
+    {
+      char *type = _sm_brat_names_encode (names_in[i]);
+
+      g_assert_true (g_regex_match_simple ("^[A-Za-z0-9_-]+$", type, 0, 0));
+      g_assert_false (g_hash_table_contains (types, type));
+      g_hash_table_add (types, type);
+    }
+}
+
+/* brat reads the annotation.conf of a document's folder, or the nearest
+ * one above it; so does the import */
+static void
+test_brat_names_from_parent_folder (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *root = fixture_path (fixture, "corpus");
+  g_autofree char *folder = g_build_filename (root, "part", NULL);
+  g_autofree char *conf = g_build_filename (root, "annotation.conf", NULL);
+  g_autofree char *txt = g_build_filename (folder, "a.txt", NULL);
+  g_autofree char *ann = g_build_filename (folder, "a.ann", NULL);
+  g_autoptr(GFile) root_file = g_file_new_for_path (root);
+  g_autoptr(SmImporter) importer = sm_importer_new (SM_IMPORT_FORMAT_BRAT);
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+
+  g_mkdir_with_parents (folder, 0755);
+  fixture_write (conf, "[entities]\n# spanmark-name Q__2E_A Q.A\nQ__2E_A\n"
+                       "[relations]\n# spanmark-name r__2E_s r.s\nr__2E_s\tArg1:Q__2E_A, Arg2:Q__2E_A\n", -1);
+  fixture_write (txt, "Who? Me.", -1);
+  fixture_write (ann, "T1\tQ__2E_A 0 4\tWho?\nT2\tQ__2E_A 5 8\tMe.\nR1\tr__2E_s Arg1:T1 Arg2:T2\t\n", -1);
+
+  g_assert_true (sm_importer_add_file (importer, root_file, NULL, NULL, &error));
+  documents = sm_importer_import (importer, warnings, errors, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (documents->len, ==, 1);
+  described = fixture_describe (g_ptr_array_index (documents, 0), TRUE);
+  g_assert_cmpstr (described, ==,
+                   "text: Who? Me.\n"
+                   "relation R1 r.s Q.A [0, 4) -> Q.A [5, 8)\n"
+                   "span T1 Q.A [0, 4) note=-\n"
+                   "span T2 Q.A [5, 8) note=-\n");
+}
+
 static void
 test_import_to_folder (Fixture       *fixture,
                        gconstpointer  data)
@@ -756,10 +852,14 @@ main (int    argc,
   g_test_add ("/import/brat/missing-files", Fixture, NULL,
               fixture_set_up, test_brat_missing_files, fixture_tear_down);
   g_test_add_func ("/import/brat/real-data", test_real_brat_data);
+  g_test_add_func ("/import/brat/names-parse", test_brat_names_parse);
+  g_test_add ("/import/brat/names-from-parent-folder", Fixture, NULL,
+              fixture_set_up, test_brat_names_from_parent_folder, fixture_tear_down);
   g_test_add_func ("/import/jsonl/forms", test_jsonl_forms);
   g_test_add_func ("/import/jsonl/bad-records", test_jsonl_bad_records);
   g_test_add_func ("/import/jsonl/not-jsonl", test_jsonl_not_jsonl);
   g_test_add_func ("/import/jsonl/labels-and-duplicates", test_jsonl_labels_and_duplicates);
+  g_test_add_func ("/import/names-kept-where-valid", test_names_kept_where_valid);
   g_test_add_func ("/import/jsonl/real-data", test_real_doccano_data);
   g_test_add ("/import/text", Fixture, NULL, fixture_set_up, test_text, fixture_tear_down);
   g_test_add ("/import/to-folder", Fixture, NULL, fixture_set_up, test_import_to_folder, fixture_tear_down);

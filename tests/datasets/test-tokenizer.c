@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sm-tokenizer.h"
+#include "sm-word.h"
 
 /* "Raisi said . / He left ." : tokens separated by spaces, "/" after the
  * last token of each sentence */
@@ -112,6 +113,34 @@ test_invisible_characters_separate (void)
   assert_tokens ("a\xE2\x80\x8B" "b\xE2\x80\x8F" "c\xEF\xBB\xBF" "d", "a b c d /");
 }
 
+/* Every character with the Unicode White_Space property separates tokens
+ * and is in none: nltk's CoNLL reader splits lines at each of them, so a
+ * vertical tab inside a token breaks the file for it */
+static void
+test_white_space_separates (void)
+{
+  static const gunichar white_space[] = {
+    0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680,
+    0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A,
+    0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (white_space); i++)
+    {
+      char utf8[8] = { 0, };
+      g_autofree char *text = NULL;
+      g_autofree char *tokens = NULL;
+
+      g_unichar_to_utf8 (white_space[i], utf8);
+      text = g_strconcat ("ab", utf8, "cd", NULL);
+      tokens = tokenize (text);
+
+      if (!g_str_equal (tokens, "ab cd /") && !g_str_equal (tokens, "ab / cd /"))
+        g_error ("U+%04X: the tokens of “ab<U+%04X>cd” are “%s”", white_space[i], white_space[i], tokens);
+      g_assert_true (sm_word_is_separator (white_space[i]));
+    }
+}
+
 static void
 test_sentences (void)
 {
@@ -145,6 +174,7 @@ main (int    argc,
   g_test_add_func ("/tokenizer/emoji-and-marks", test_emoji_and_marks);
   g_test_add_func ("/tokenizer/right-to-left", test_right_to_left);
   g_test_add_func ("/tokenizer/invisible-characters-separate", test_invisible_characters_separate);
+  g_test_add_func ("/tokenizer/white-space-separates", test_white_space_separates);
   g_test_add_func ("/tokenizer/sentences", test_sentences);
   g_test_add_func ("/tokenizer/empty-of-tokens", test_empty_of_tokens);
 

@@ -310,7 +310,7 @@ sm_fuzz_brat (const guint8 *data,
       annotations = g_bytes_new_static (data, size);
     }
 
-  document = _sm_import_brat (text, annotations, "article", "article.txt", "article.ann",
+  document = _sm_import_brat (text, annotations, NULL, "article", "article.txt", "article.ann",
                               warnings, &error);
   check_messages (warnings);
   if (document == NULL)

@@ -4,10 +4,15 @@
  * speaker of a said_by), notes "#" AnnotatorNotes lines. The folder also
  * gets an annotation.conf and a visual.conf declaring every label and
  * relation type with its name and colour, so it opens in brat as it is.
+ * A label or relation type brat cannot take as a type name ("Q.A") is
+ * written as one no other name becomes ("Q__2E_A"), with a warning and a
+ * line in annotation.conf that the import reads back (sm-brat-names.h).
  *
- * The .ann format is one annotation per line and has no escapes, so a
- * span over a line break is written as brat writes one: a fragment per
- * line ("T1 CLAIM 10 40;41 60"); sm-import-brat.c joins such fragments
+ * The .ann format is one annotation per line and has no escapes, and
+ * brat reads it with Python's str.splitlines(), which ends a line at VT,
+ * FF, U+2028 and others as well as at LF and CR (sm_text_is_line_break()).
+ * So a span over a line break is written as brat writes one: a fragment
+ * per line ("T1 CLAIM 10 40;41 60"); sm-import-brat.c joins such fragments
  * back. A note's line breaks become spaces, with a warning.
  *
  * Copyright 2026 The Spanmark authors
@@ -22,6 +27,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sm-brat-names.h"
 #include "sm-export-private.h"
 
 typedef struct
@@ -61,22 +67,6 @@ config_relation_free (ConfigRelation *relation)
   g_ptr_array_unref (relation->from);
   g_ptr_array_unref (relation->to);
   g_free (relation);
-}
-
-/**
- * _sm_brat_type:
- *
- * Returns: (transfer full): @label as a brat type: brat allows letters,
- *   digits, "_" and "-", so a label's "." becomes "_"
- */
-char *
-_sm_brat_type (const char *label)
-{
-  char *type = g_strdup (label);
-
-  g_strdelimit (type, ".", '_');
-
-  return type;
 }
 
 static gboolean
@@ -132,10 +122,31 @@ make_ids (GPtrArray   *objects,
   return ids;
 }
 
+/* A note is the rest of its line in brat: each line break in it
+ * (sm_text_is_line_break()) becomes a space. Returns whether there were none. */
 static gboolean
-is_line_break (gunichar c)
+note_to_one_line (const char  *note,
+                  char       **one_line)
 {
-  return c == '\n' || c == '\r';
+  GString *out = g_string_sized_new (strlen (note));
+  gboolean unchanged = TRUE;
+
+  for (const char *p = note; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (sm_text_is_line_break (c))
+        {
+          g_string_append_c (out, ' ');
+          unchanged = FALSE;
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  *one_line = g_string_free (out, FALSE);
+
+  return unchanged;
 }
 
 /* Appends " start end" fragments for [start, end) split at line breaks,
@@ -155,7 +166,7 @@ append_fragments (GString *out,
 
   for (guint offset = start; offset <= end; offset++)
     {
-      gboolean at_break = offset < end && is_line_break (g_utf8_get_char (p));
+      gboolean at_break = offset < end && sm_text_is_line_break (g_utf8_get_char (p));
 
       if (offset == end || at_break)
         {
@@ -186,11 +197,11 @@ trim_span (SmText *text,
   const char *utf8 = sm_text_get_utf8 (text);
 
   while (*start < *end &&
-         is_line_break (g_utf8_get_char (utf8 + sm_text_get_byte_offset (text, *start))))
+         sm_text_is_line_break (g_utf8_get_char (utf8 + sm_text_get_byte_offset (text, *start))))
     (*start)++;
 
   while (*end > *start &&
-         is_line_break (g_utf8_get_char (utf8 + sm_text_get_byte_offset (text, *end - 1))))
+         sm_text_is_line_break (g_utf8_get_char (utf8 + sm_text_get_byte_offset (text, *end - 1))))
     (*end)--;
 
   return *start < *end;
@@ -242,7 +253,7 @@ _sm_export_brat_render_ann (SmDocument            *document,
     {
       SmSpan *span = g_ptr_array_index (spans, i);
       const char *id = g_hash_table_lookup (span_ids, span);
-      g_autofree char *type = _sm_brat_type (sm_span_get_label (span));
+      g_autofree char *type = _sm_brat_names_encode (sm_span_get_label (span));
       g_autoptr(GString) span_text = g_string_new (NULL);
       const char *note = sm_span_get_note (span);
       guint start = sm_span_get_start (span);
@@ -270,15 +281,12 @@ _sm_export_brat_render_ann (SmDocument            *document,
 
       if (note != NULL)
         {
-          g_autofree char *one_line = g_strdup (note);
+          g_autofree char *one_line = NULL;
 
-          if (strpbrk (one_line, "\r\n") != NULL)
-            {
-              g_strdelimit (one_line, "\r\n", ' ');
-              _sm_export_warn (warnings, display_name,
-                               _("span %s: its note has line breaks, and a brat note is one line:"
-                                 " they were written as spaces"), sm_span_get_id (span));
-            }
+          if (!note_to_one_line (note, &one_line))
+            _sm_export_warn (warnings, display_name,
+                             _("span %s: its note has line breaks, and a brat note is one line:"
+                               " they were written as spaces"), sm_span_get_id (span));
           g_string_append_printf (notes, "#%u\tAnnotatorNotes %s\t%s\n", ++n_notes, id, one_line);
         }
     }
@@ -288,7 +296,7 @@ _sm_export_brat_render_ann (SmDocument            *document,
       SmRelation *relation = g_ptr_array_index (relations, i);
       SmSpan *from = sm_relation_get_from (relation);
       SmSpan *to = sm_relation_get_to (relation);
-      g_autofree char *type = _sm_brat_type (sm_relation_get_type_name (relation));
+      g_autofree char *type = _sm_brat_names_encode (sm_relation_get_type_name (relation));
 
       if (!g_hash_table_contains (written, from) || !g_hash_table_contains (written, to))
         continue;
@@ -408,12 +416,38 @@ append_types (GString   *out,
 {
   for (guint i = 0; i < labels->len; i++)
     {
-      g_autofree char *type = _sm_brat_type (g_ptr_array_index (labels, i));
+      g_autofree char *type = _sm_brat_names_encode (g_ptr_array_index (labels, i));
 
       if (i > 0)
         g_string_append_c (out, '|');
       g_string_append (out, type);
     }
+}
+
+/* Writes @name as a brat type; one that is not its own type gets a
+ * warning and the comment line that says what it stands for */
+static void
+append_type_of (GString    *out,
+                const char *name,
+                gboolean    is_label,
+                GPtrArray  *warnings)
+{
+  g_autofree char *type = _sm_brat_names_encode (name);
+
+  if (strcmp (type, name) != 0)
+    {
+      char *warning = is_label
+        ? g_strdup_printf (_("label %s is written as %s: brat type names hold only letters,"
+                             " digits, “_” and “-”; annotation.conf keeps the name for"
+                             " Spanmark's import"), name, type)
+        : g_strdup_printf (_("relation type %s is written as %s: brat type names hold only"
+                             " letters, digits, “_” and “-”; annotation.conf keeps the name for"
+                             " Spanmark's import"), name, type);
+
+      g_ptr_array_add (warnings, warning);
+      _sm_brat_names_append_comment (out, type, name);
+    }
+  g_string_append (out, type);
 }
 
 GBytes *
@@ -425,27 +459,25 @@ _sm_brat_config_render_annotation_conf (SmBratConfig *config,
   g_string_append (out,
                    "# The labels and relations of a corpus exported by Spanmark.\n"
                    "# Spanmark lets spans overlap in any way; <OVERLAP> tells brat so.\n"
+                   "# A \"# spanmark-name TYPE NAME\" line says that TYPE stands for the\n"
+                   "# Spanmark name NAME, which brat cannot take as a type.\n"
                    "\n[entities]\n\n");
 
   for (guint i = 0; i < config->labels->len; i++)
     {
       ConfigLabel *label = g_ptr_array_index (config->labels, i);
-      g_autofree char *type = _sm_brat_type (label->id);
 
-      if (strcmp (type, label->id) != 0)
-        g_ptr_array_add (warnings,
-                         g_strdup_printf (_("label %s is written as %s: brat types cannot"
-                                            " contain “.”"), label->id, type));
-      g_string_append_printf (out, "%s\n", type);
+      append_type_of (out, label->id, TRUE, warnings);
+      g_string_append_c (out, '\n');
     }
 
   g_string_append (out, "\n[relations]\n\n");
   for (guint i = 0; i < config->relations->len; i++)
     {
       ConfigRelation *relation = g_ptr_array_index (config->relations, i);
-      g_autofree char *type = _sm_brat_type (relation->type);
 
-      g_string_append_printf (out, "%s\tArg1:", type);
+      append_type_of (out, relation->type, FALSE, warnings);
+      g_string_append (out, "\tArg1:");
       append_types (out, relation->from);
       g_string_append (out, ", Arg2:");
       append_types (out, relation->to);
@@ -480,7 +512,7 @@ _sm_brat_config_render_visual_conf (SmBratConfig *config)
   for (guint i = 0; i < config->labels->len; i++)
     {
       ConfigLabel *label = g_ptr_array_index (config->labels, i);
-      g_autofree char *type = _sm_brat_type (label->id);
+      g_autofree char *type = _sm_brat_names_encode (label->id);
       g_autofree char *name = g_strdup (label->name);
 
       /* "|" separates a label's forms in visual.conf */
@@ -491,10 +523,13 @@ _sm_brat_config_render_visual_conf (SmBratConfig *config)
   for (guint i = 0; i < config->relations->len; i++)
     {
       ConfigRelation *relation = g_ptr_array_index (config->relations, i);
-      g_autofree char *type = _sm_brat_type (relation->type);
+      g_autofree char *type = _sm_brat_names_encode (relation->type);
 
+      /* brat shows a renamed relation type as it was */
       if (strcmp (relation->type, SM_RELATION_SAID_BY) == 0)
         g_string_append_printf (out, "%s | said by\n", type);
+      else if (strcmp (type, relation->type) != 0)
+        g_string_append_printf (out, "%s | %s\n", type, relation->type);
     }
 
   g_string_append (out, "\n[drawing]\n\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgray, borderColor:darken\n"
@@ -503,7 +538,7 @@ _sm_brat_config_render_visual_conf (SmBratConfig *config)
   for (guint i = 0; i < config->labels->len; i++)
     {
       ConfigLabel *label = g_ptr_array_index (config->labels, i);
-      g_autofree char *type = _sm_brat_type (label->id);
+      g_autofree char *type = _sm_brat_names_encode (label->id);
 
       g_string_append_printf (out, "%s\tbgColor:%s, fgColor:%s, borderColor:darken\n",
                               type, label->color, is_dark (label->color) ? "white" : "black");

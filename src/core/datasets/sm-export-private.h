@@ -60,7 +60,6 @@ void          _sm_brat_config_add_document (SmBratConfig          *config,
 GBytes       *_sm_brat_config_render_annotation_conf (SmBratConfig *config,
                                                       GPtrArray    *warnings);
 GBytes       *_sm_brat_config_render_visual_conf     (SmBratConfig *config);
-char         *_sm_brat_type                (const char            *label);
 
 /* sm-export-html.c */
 typedef struct _SmHtmlTotals SmHtmlTotals;

@@ -98,7 +98,18 @@ typedef struct
   GHashTable    *ids;           /* id -> GUINT_TO_POINTER (line) */
   Tally          skipped[N_SKIPPED];
   guint          next_number;   /* for the extra fragments of spans */
+  GHashTable    *type_names;    /* brat type -> Spanmark name, or NULL */
 } Parser;
+
+/* The Spanmark name a brat type stands for */
+static const char *
+name_of_type (Parser     *parser,
+              const char *type)
+{
+  const char *name = parser->type_names ? g_hash_table_lookup (parser->type_names, type) : NULL;
+
+  return name ? name : type;
+}
 
 static void
 text_bound_free (TextBound *t)
@@ -549,18 +560,28 @@ parse_lines (Parser      *parser,
   return TRUE;
 }
 
+/* Whether [start, end) is nothing but line breaks as brat reads them
+ * (sm_text_is_line_break()): fragments apart by those alone are how brat
+ * and Spanmark's export write one span over them */
 static gboolean
 only_line_breaks (SmText *text,
                   guint   start,
                   guint   end)
 {
-  g_autofree char *gap = NULL;
+  const char *utf8 = sm_text_get_utf8 (text);
+  const char *p = utf8 + sm_text_get_byte_offset (text, start);
+  const char *gap_end = utf8 + sm_text_get_byte_offset (text, end);
 
   if (start >= end)
     return FALSE;
 
-  gap = sm_text_dup_slice (text, start, end);
-  return strspn (gap, "\r\n") == strlen (gap);
+  for (; p < gap_end; p = g_utf8_next_char (p))
+    {
+      if (!sm_text_is_line_break (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* The text brat shows for the fragments: their texts joined by spaces */
@@ -668,7 +689,8 @@ add_text_bound (Parser        *parser,
 {
   g_autofree char *where = g_strdup_printf ("%s:%u:%u", parser->ann_name, t->line,
                                             t->type_column);
-  const char *label = _sm_import_ensure_label (names, document, t->type, where, parser->warnings);
+  const char *label = _sm_import_ensure_label (names, document, name_of_type (parser, t->type),
+                                               where, parser->warnings);
   SmText *text = sm_document_get_text (document);
   gboolean continuous = TRUE;
   Fragment *first = &g_array_index (t->fragments, Fragment, 0);
@@ -746,7 +768,7 @@ add_relation (Parser         *parser,
     }
 
   where = g_strdup_printf ("%s:%u:%u", parser->ann_name, r->line, r->type_column);
-  type = _sm_import_relation_type (names, r->type, where, parser->warnings);
+  type = _sm_import_relation_type (names, name_of_type (parser, r->type), where, parser->warnings);
   relation = _sm_relation_new (r->id, type, ends[0], ends[1]);
 
   /* A relation whose ends its type does not allow (a said_by to a claim)
@@ -915,6 +937,8 @@ report_skipped (Parser *parser)
  * _sm_import_brat:
  * @text: the .txt file's contents
  * @annotations: the .ann file's contents
+ * @type_names: (nullable): brat type -> the Spanmark name it stands for,
+ *   from annotation.conf (sm-brat-names.h)
  * @name: the document's name
  * @txt_display_name: how messages name the .txt file
  * @ann_display_name: how messages name the .ann file
@@ -925,6 +949,7 @@ report_skipped (Parser *parser)
 SmDocument *
 _sm_import_brat (GBytes      *text,
                  GBytes      *annotations,
+                 GHashTable  *type_names,
                  const char  *name,
                  const char  *txt_display_name,
                  const char  *ann_display_name,
@@ -945,6 +970,7 @@ _sm_import_brat (GBytes      *text,
   gboolean ok = FALSE;
 
   parser.ann_name = ann_display_name;
+  parser.type_names = type_names;
   parser.txt_name = txt_display_name;
   /* A refused file gets its error only, not warnings about it too */
   parser.warnings = document_warnings;

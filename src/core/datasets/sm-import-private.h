@@ -39,6 +39,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmImportNames, _sm_import_names_free)
 /* sm-import-brat.c */
 SmDocument    *_sm_import_brat             (GBytes         *text,
                                             GBytes         *annotations,
+                                            GHashTable     *type_names,
                                             const char     *name,
                                             const char     *txt_display_name,
                                             const char     *ann_display_name,

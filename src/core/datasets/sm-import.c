@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sm-brat-names.h"
 #include "sm-corpus-private.h"
 #include "sm-document-private.h"
 #include "sm-file.h"
@@ -370,14 +371,16 @@ _sm_import_names_free (SmImportNames *names)
   g_free (names);
 }
 
-/* "Product name" -> "Product_name", "1st" -> "L1st": what a label id or
- * relation type may be (docs/format.md) */
+/* "Product name" -> "Product_name", "1st" -> "L1st", "_question_" ->
+ * "L_question_": what a label id or relation type may be (docs/format.md),
+ * keeping every character of @name that it may hold */
 static char *
 make_identifier (const char *name)
 {
   g_autofree char *ascii = g_str_to_ascii (name, "C");
   GString *out = g_string_new (NULL);
   gboolean any = FALSE;
+  gsize kept = 0;   /* the length up to the last character of @name kept */
 
   for (const char *p = ascii; *p; p++)
     {
@@ -387,13 +390,14 @@ make_identifier (const char *name)
         {
           any = any || g_ascii_isalnum (c);
           g_string_append_c (out, c);
+          kept = out->len;
         }
       else if (out->len > 0 && out->str[out->len - 1] != '_')
         g_string_append_c (out, '_');
     }
 
-  while (out->len > 0 && out->str[out->len - 1] == '_')
-    g_string_truncate (out, out->len - 1);
+  /* Only the "_" that stood for other characters go from the end */
+  g_string_truncate (out, kept);
 
   if (!any)
     g_string_assign (out, "LABEL");
@@ -591,11 +595,50 @@ stem_of (const char *display_name)
   return g_steal_pointer (&base);
 }
 
+/* The names the annotation.conf that governs @folder gives its types
+ * (sm-brat-names.h): brat reads the annotation.conf in a document's folder
+ * or else the nearest one above it, and so does this. @cache holds one
+ * table per folder looked at, so a corpus reads each file once. */
+static GHashTable *
+brat_names_for (GHashTable   *cache,
+                GFile        *folder,
+                GCancellable *cancellable)
+{
+  g_autoptr(GFile) conf_file = g_file_get_child (folder, "annotation.conf");
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GBytes) conf = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *names;
+
+  if ((names = g_hash_table_lookup (cache, folder)) != NULL)
+    return names;
+
+  if ((conf = g_file_load_bytes (conf_file, cancellable, NULL, &error)) != NULL)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (conf, &length);
+
+      names = _sm_brat_names_parse (data, length);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+           (parent = g_file_get_parent (folder)) != NULL)
+    names = g_hash_table_ref (brat_names_for (cache, parent, cancellable));
+  else
+    /* An annotation.conf Spanmark cannot read only loses it the names
+     * brat cannot hold: the types are imported as they are */
+    names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_insert (cache, g_object_ref (folder), names);
+
+  return names;
+}
+
 static void
-import_brat (Input     *input,
-             GPtrArray *documents,
-             GPtrArray *warnings,
-             GPtrArray *errors,
+import_brat (Input        *input,
+             GHashTable   *brat_names,
+             GPtrArray    *documents,
+             GPtrArray    *warnings,
+             GPtrArray    *errors,
              GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
@@ -658,7 +701,8 @@ import_brat (Input     *input,
       return;
     }
 
-  document = _sm_import_brat (text, annotations, stem, txt_display, ann_display, warnings, &error);
+  document = _sm_import_brat (text, annotations, brat_names_for (brat_names, parent, cancellable),
+                              stem, txt_display, ann_display, warnings, &error);
   if (document == NULL)
     {
       g_ptr_array_add (errors, g_strdup (error->message));
@@ -671,6 +715,7 @@ import_brat (Input     *input,
 static void
 import_input (SmImporter   *self,
               Input        *input,
+              GHashTable   *brat_names,
               GPtrArray    *documents,
               GPtrArray    *warnings,
               GPtrArray    *errors,
@@ -683,7 +728,7 @@ import_input (SmImporter   *self,
 
   if (self->format == SM_IMPORT_FORMAT_BRAT)
     {
-      import_brat (input, documents, warnings, errors, cancellable);
+      import_brat (input, brat_names, documents, warnings, errors, cancellable);
       return;
     }
 
@@ -752,6 +797,9 @@ import_all (SmImporter    *self,
 {
   g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func ((GDestroyNotify) imported_free);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) brat_names = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
+                                                            g_object_unref,
+                                                            (GDestroyNotify) g_hash_table_unref);
 
   self->n_imported = 0;
 
@@ -763,7 +811,7 @@ import_all (SmImporter    *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      import_input (self, input, documents, warnings, errors, cancellable);
+      import_input (self, input, brat_names, documents, warnings, errors, cancellable);
 
       for (guint j = 0; j < documents->len; j++)
         {

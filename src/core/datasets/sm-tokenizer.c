@@ -17,13 +17,6 @@
 #include "sm-word.h"
 
 static gboolean
-is_line_break (gunichar c)
-{
-  return c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-         c == 0x85 || c == 0x2028 || c == 0x2029;
-}
-
-static gboolean
 is_terminator (gunichar c)
 {
   switch (c)
@@ -78,7 +71,7 @@ mark_sentence_ends (const gunichar *chars,
       guint j;
 
       for (guint i = token->end; i < next->start && !line_break; i++)
-        line_break = is_line_break (chars[i]);
+        line_break = sm_text_is_line_break (chars[i]);
 
       if (line_break)
         {

@@ -544,6 +544,29 @@ sm_text_slice_equal (SmText     *self,
 }
 
 /**
+ * sm_text_is_line_break:
+ *
+ * Whether @c ends a line for Python's str.splitlines(), which is how brat
+ * and other Python tools read line-based files: LF, CR, VT, FF, U+001C,
+ * U+001D, U+001E, U+0085, U+2028 and U+2029 (CR LF, one line end for
+ * Python, is two of them here). What a format writes one record per line
+ * must not hold any of them raw.
+ */
+gboolean
+sm_text_is_line_break (gunichar c)
+{
+  switch (c)
+    {
+    case '\n': case '\r': case '\v': case '\f':
+    case 0x1C: case 0x1D: case 0x1E: case 0x85:
+    case 0x2028: case 0x2029:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
  * sm_text_escape_controls:
  *
  * Returns: (transfer full): @string with control characters written as

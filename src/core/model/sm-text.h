@@ -57,6 +57,7 @@ gboolean     sm_text_check_utf8          (const char  *data,
                                           gsize        length,
                                           GError     **error);
 char        *sm_text_escape_controls     (const char  *string);
+gboolean     sm_text_is_line_break       (gunichar     c);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmText, sm_text_unref)
 

@@ -52,17 +52,35 @@ is_extend (gunichar c)
          (c >= 0xE0020 && c <= 0xE007F);
 }
 
+/* The Unicode White_Space property, which the readers of our exports
+ * (nltk, Python's str.split()) split on. GLib's g_unichar_isspace() leaves
+ * out the vertical tab and U+0085, so it is not used. */
+static gboolean
+is_white_space (gunichar c)
+{
+  switch (c)
+    {
+    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
+    case 0x85: case 0xA0: case 0x1680:
+    case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+      return TRUE;
+    default:
+      return c >= 0x2000 && c <= 0x200A;
+    }
+}
+
 /**
  * sm_word_is_separator:
  *
- * Whether @c separates words and belongs to none: what Python's
- * str.split() splits on, and invisible format characters (bidi marks,
- * zero-width space, BOM), except the joiners that belong to a word.
+ * Whether @c separates words and belongs to none: every character with
+ * the Unicode White_Space property, U+001C–U+001F (which Python's
+ * str.split() splits on too), and invisible format characters (bidi
+ * marks, zero-width space, BOM), except the joiners that belong to a word.
  */
 gboolean
 sm_word_is_separator (gunichar c)
 {
-  if (g_unichar_isspace (c) || (c >= 0x1C && c <= 0x1F) || c == 0x85)
+  if (is_white_space (c) || (c >= 0x1C && c <= 0x1F))
     return TRUE;
 
   return g_unichar_type (c) == G_UNICODE_FORMAT && !is_extend (c);
