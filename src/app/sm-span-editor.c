@@ -169,7 +169,7 @@ update_parts (SmSpanEditor *self)
   for (guint i = 0; i < n_fragments; i++)
     {
       g_autofree char *part = NULL;
-      g_autofree char *quoted = NULL;
+      g_autofree char *shown = NULL;
       g_autofree char *accessible = NULL;
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *label;
@@ -177,11 +177,12 @@ update_parts (SmSpanEditor *self)
       guint start, end;
 
       sm_span_get_fragment (self->span, i, &start, &end);
+      /* Unquoted: a part of a quotation often starts or ends with its
+       * own quotation mark */
       part = sm_text_dup_slice (text, start, end);
-      quoted = g_strdup_printf ("“%s”", part);
-      g_strdelimit (quoted, "\r\n\t", ' ');
+      shown = g_strdelimit (g_strdup (part), "\r\n\t", ' ');
 
-      label = gtk_label_new (quoted);
+      label = gtk_label_new (shown);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
