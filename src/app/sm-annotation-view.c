@@ -297,34 +297,36 @@ redraw_span (SmAnnotationView *self,
     redraw_range (self, sm_span_get_start (span), sm_span_get_end (span));
 }
 
+/* Puts @span in @slot (the hovered or the chosen span), drawing anew
+ * the span it replaces and @span */
+static void
+replace_emphasized_span (SmAnnotationView  *self,
+                         SmSpan           **slot,
+                         SmSpan            *span)
+{
+  g_autoptr(SmSpan) old = NULL;
+
+  if (*slot == span)
+    return;
+
+  old = g_steal_pointer (slot);
+  g_set_object (slot, span);
+  redraw_span (self, old);
+  redraw_span (self, span);
+}
+
 static void
 set_hover_span (SmAnnotationView *self,
                 SmSpan           *span)
 {
-  g_autoptr(SmSpan) old = NULL;
-
-  if (self->hover_span == span)
-    return;
-
-  old = g_steal_pointer (&self->hover_span);
-  g_set_object (&self->hover_span, span);
-  redraw_span (self, old);
-  redraw_span (self, span);
+  replace_emphasized_span (self, &self->hover_span, span);
 }
 
 static void
 set_selected_span (SmAnnotationView *self,
                    SmSpan           *span)
 {
-  g_autoptr(SmSpan) old = NULL;
-
-  if (self->selected_span == span)
-    return;
-
-  old = g_steal_pointer (&self->selected_span);
-  g_set_object (&self->selected_span, span);
-  redraw_span (self, old);
-  redraw_span (self, span);
+  replace_emphasized_span (self, &self->selected_span, span);
 }
 
 static void

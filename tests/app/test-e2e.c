@@ -1602,6 +1602,27 @@ expect_n_fragments (Session    *session,
   return TRUE;
 }
 
+/* Drags across [start, end) holding Ctrl */
+static gboolean
+ctrl_drag_across (Session *session,
+                  guint    start,
+                  guint    end)
+{
+  g_autoptr(GPtrArray) down = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) up = g_ptr_array_new_with_free_func (g_free);
+  gboolean dragged;
+
+  add_args (down, "keydown", "ctrl", NULL);
+  if (!run_xdotool (session, down))
+    return FALSE;
+
+  /* Ctrl goes up whatever the drag did, or it stays down for the next step */
+  dragged = drag_across (session, start, end);
+  add_args (up, "keyup", "ctrl", NULL);
+
+  return run_xdotool (session, up) && dragged;
+}
+
 static gboolean
 step_parts_setup (Session *session,
                   Parts   *parts)
@@ -1643,22 +1664,8 @@ step_ctrl_drag (Session *session,
   guint n_spans = sm_document_get_n_spans (session->document);
   guint start, end;
 
-  {
-    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-
-    add_args (args, "keydown", "ctrl", NULL);
-    if (!run_xdotool (session, args))
-      return FALSE;
-  }
-  if (!drag_across (session, parts->second + 1, parts->second_end - 1))
+  if (!ctrl_drag_across (session, parts->second + 1, parts->second_end - 1))
     return FALSE;
-  {
-    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-
-    add_args (args, "keyup", "ctrl", NULL);
-    if (!run_xdotool (session, args))
-      return FALSE;
-  }
 
   if (!expect_n_fragments (session, parts->claim, 2, "a Ctrl+drag over \"we believe this is doable\""))
     return FALSE;
@@ -1690,22 +1697,8 @@ step_ctrl_drag_refused (Session *session,
   g_autoptr(GPtrArray) labels = NULL;
   gboolean says_why = FALSE;
 
-  {
-    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-
-    add_args (args, "keydown", "ctrl", NULL);
-    if (!run_xdotool (session, args))
-      return FALSE;
-  }
-  if (!drag_across (session, parts->first + 2, parts->first + 12))
+  if (!ctrl_drag_across (session, parts->first + 2, parts->first + 12))
     return FALSE;
-  {
-    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-
-    add_args (args, "keyup", "ctrl", NULL);
-    if (!run_xdotool (session, args))
-      return FALSE;
-  }
 
   EXPECT (app_test_wait_for (has_new_toast, &toast, APP_TEST_WAIT_SECONDS),
           "no toast said why a Ctrl+drag inside the claim's first part added nothing");
