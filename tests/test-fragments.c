@@ -189,6 +189,23 @@ test_fragments_merge (void)
   assert_fragments (span, "0-3,41-51");
 }
 
+/* The window shows the gap a span leaves out; files keep the plain joiner */
+static void
+test_span_text_for_reading (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  SmSpan *claim = add_interrupted_claim (document);
+  SmSpan *speaker = add (document, "SPEAKER", "Lukashenko");
+  g_autofree char *joined = sm_document_dup_span_text (document, claim, " … ");
+  g_autofree char *single = sm_document_dup_span_text (document, speaker, " … ");
+
+  g_assert_cmpstr (joined, ==,
+                   "“We have come to know our true friends,” … “and we are determined to go on.”");
+  g_assert_cmpstr (single, ==, "Lukashenko");
+  g_assert_cmpstr (sm_span_get_text (claim), ==,
+                   "“We have come to know our true friends,” “and we are determined to go on.”");
+}
+
 static void
 test_remove_fragment (void)
 {
@@ -610,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/fragments/add", test_add_fragment);
   g_test_add_func ("/fragments/merge", test_fragments_merge);
   g_test_add_func ("/fragments/remove", test_remove_fragment);
+  g_test_add_func ("/fragments/span-text-for-reading", test_span_text_for_reading);
   g_test_add_func ("/fragments/signals", test_signals);
   g_test_add_func ("/fragments/hit-test-in-gap", test_hit_test_in_gap);
   g_test_add_func ("/fragments/hit-test-on-many-spans", test_hit_test_on_many_spans);

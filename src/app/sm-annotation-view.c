@@ -10,7 +10,11 @@
  * Mouse work happens here: a selection made with the mouse snaps to whole
  * words and offers the labels in a popover; a click on highlighted text
  * opens a popover to edit each span under the pointer; a drag from a
- * span's edge moves that edge.
+ * span's edge moves that edge. With a span chosen, Ctrl and a drag add
+ * the text dragged over to it as one more fragment: a quotation
+ * interrupted by its attribution is one span. The parts of such a span
+ * light up together while the pointer is over one of them or while it
+ * is chosen.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +30,7 @@
 #include "sm-annotation-view.h"
 #include "sm-label-button.h"
 #include "sm-span-editor.h"
+#include "sm-span-row.h"
 #include "sm-window.h"
 #include "sm-word.h"
 
@@ -50,6 +55,7 @@ struct _SmAnnotationView
 
   SmDocument    *document;
   GHashTable    *label_tags;      /* label id -> GtkTextTag (the tag table holds it) */
+  GHashTable    *strong_tags;     /* label id -> the same, stronger: see is_emphasized() */
   GtkTextTag    *font_tag;        /* the whole text, in the chosen font */
 
   GtkPopover    *tag_popover;
@@ -63,10 +69,17 @@ struct _SmAnnotationView
    * list or its popover (its text selected) or by a drag of its edge (the
    * cursor left at that edge), until the cursor moves elsewhere */
   SmSpan        *selected_span;
+  /* The discontinuous span under the pointer, whose parts light up */
+  SmSpan        *hover_span;
+  /* The span chosen when a Ctrl+press began a drag: its release adds
+   * the text dragged over to it */
+  SmSpan        *fragment_span;
 
-  /* The span whose edge the pointer holds, and the extent it is drawn
-   * with meanwhile; the document has the old one until the release */
+  /* The span whose edge the pointer holds, which of its fragments owns
+   * the edge, and the extent that fragment is drawn with meanwhile; the
+   * document has the old one until the release */
   SmSpan        *drag_span;
+  guint          drag_fragment;
   guint          drag_fixed;
   guint          drag_start;
   guint          drag_end;
@@ -109,11 +122,14 @@ get_buffer (SmAnnotationView *self)
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
 }
 
+/* A strong tag is the label's own, filled deeper and underlined: the
+ * parts of one discontinuous span stand out together from the rest */
 static void
 style_label_tag (SmAnnotationView *self,
                  GtkTextTag       *tag,
                  SmLabel          *label,
-                 guint             position)
+                 guint             position,
+                 gboolean          strong)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   Channel channel = position % N_CHANNELS;
@@ -126,6 +142,17 @@ style_label_tag (SmAnnotationView *self,
   /* Fills stay light enough for body text to read in both styles */
   fill = color;
   fill.alpha = dark ? 0.40f : 0.28f;
+
+  if (strong)
+    {
+      fill.alpha = dark ? 0.62f : 0.50f;
+      g_object_set (tag,
+                    "background-rgba", &fill,
+                    "underline", channel == CHANNEL_UNDERLINE ? PANGO_UNDERLINE_DOUBLE : PANGO_UNDERLINE_SINGLE,
+                    "underline-rgba", &color,
+                    NULL);
+      return;
+    }
 
   switch (channel)
     {
@@ -161,23 +188,32 @@ style_label_tag (SmAnnotationView *self,
     }
 }
 
-/* A span whose edge is being dragged is drawn where the pointer has it */
-static void
-get_shown_extent (SmAnnotationView *self,
-                  SmSpan           *span,
-                  guint            *start,
-                  guint            *end)
+/* The parts of a discontinuous span are drawn strong while the pointer
+ * is over one of them or while the span is chosen, so that its gaps read
+ * as gaps and its parts as one span */
+static gboolean
+is_emphasized (SmAnnotationView *self,
+               SmSpan           *span)
 {
-  if (span == self->drag_span)
+  return sm_span_get_n_fragments (span) > 1 &&
+         (span == self->hover_span || span == self->selected_span);
+}
+
+/* The fragment whose edge is being dragged is drawn where the pointer has it */
+static void
+get_shown_fragment (SmAnnotationView *self,
+                    SmSpan           *span,
+                    guint             index,
+                    guint            *start,
+                    guint            *end)
+{
+  if (span == self->drag_span && index == self->drag_fragment)
     {
       *start = self->drag_start;
       *end = self->drag_end;
     }
   else
-    {
-      *start = sm_span_get_start (span);
-      *end = sm_span_get_end (span);
-    }
+    sm_span_get_fragment (span, index, start, end);
 }
 
 static void
@@ -188,16 +224,42 @@ apply_span (SmAnnotationView *self,
 {
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextTag *tag = g_hash_table_lookup (self->label_tags, sm_span_get_label (span));
-  GtkTextIter start, end;
-  guint span_start, span_end;
+  GtkTextTag *strong = NULL;
 
-  get_shown_extent (self, span, &span_start, &span_end);
-  if (tag == NULL || span_start >= clip_end || span_end <= clip_start)
+  if (tag == NULL)
     return;
+  if (is_emphasized (self, span))
+    strong = g_hash_table_lookup (self->strong_tags, sm_span_get_label (span));
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (span_start, clip_start));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (span_end, clip_end));
-  gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  for (guint i = 0; i < sm_span_get_n_fragments (span); i++)
+    {
+      GtkTextIter start, end;
+      guint fragment_start, fragment_end;
+
+      get_shown_fragment (self, span, i, &fragment_start, &fragment_end);
+      if (fragment_start >= clip_end || fragment_end <= clip_start)
+        continue;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (fragment_start, clip_start));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (fragment_end, clip_end));
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+      if (strong != NULL)
+        gtk_text_buffer_apply_tag (buffer, strong, &start, &end);
+    }
+}
+
+static void
+remove_tags (GtkTextBuffer *buffer,
+             GHashTable    *tags,
+             GtkTextIter   *start,
+             GtkTextIter   *end)
+{
+  GHashTableIter iter;
+  GtkTextTag *tag;
+
+  g_hash_table_iter_init (&iter, tags);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
+    gtk_text_buffer_remove_tag (buffer, tag, start, end);
 }
 
 static void
@@ -208,15 +270,12 @@ redraw_range (SmAnnotationView *self,
   GtkTextBuffer *buffer = get_buffer (self);
   g_autoptr(GPtrArray) spans = NULL;
   GtkTextIter start_iter, end_iter;
-  GHashTableIter iter;
-  GtkTextTag *tag;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
 
-  g_hash_table_iter_init (&iter, self->label_tags);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
-    gtk_text_buffer_remove_tag (buffer, tag, &start_iter, &end_iter);
+  remove_tags (buffer, self->label_tags, &start_iter, &end_iter);
+  remove_tags (buffer, self->strong_tags, &start_iter, &end_iter);
 
   spans = sm_document_get_spans_in_range (self->document, start, end);
   for (guint i = 0; i < spans->len; i++)
@@ -226,6 +285,48 @@ redraw_range (SmAnnotationView *self,
   /* A dragged edge may be past where the document has the span */
   if (self->drag_span != NULL)
     apply_span (self, self->drag_span, start, end);
+}
+
+/* Draws @span's parts anew, as one span of several fragments is drawn
+ * strong or not as a whole */
+static void
+redraw_span (SmAnnotationView *self,
+             SmSpan           *span)
+{
+  if (span != NULL && sm_span_get_n_fragments (span) > 1)
+    redraw_range (self, sm_span_get_start (span), sm_span_get_end (span));
+}
+
+/* Puts @span in @slot (the hovered or the chosen span), drawing anew
+ * the span it replaces and @span */
+static void
+replace_emphasized_span (SmAnnotationView  *self,
+                         SmSpan           **slot,
+                         SmSpan            *span)
+{
+  g_autoptr(SmSpan) old = NULL;
+
+  if (*slot == span)
+    return;
+
+  old = g_steal_pointer (slot);
+  g_set_object (slot, span);
+  redraw_span (self, old);
+  redraw_span (self, span);
+}
+
+static void
+set_hover_span (SmAnnotationView *self,
+                SmSpan           *span)
+{
+  replace_emphasized_span (self, &self->hover_span, span);
+}
+
+static void
+set_selected_span (SmAnnotationView *self,
+                   SmSpan           *span)
+{
+  replace_emphasized_span (self, &self->selected_span, span);
 }
 
 static void
@@ -264,20 +365,27 @@ rebuild_label_tags (SmAnnotationView *self)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
     gtk_text_tag_table_remove (table, tag);
   g_hash_table_remove_all (self->label_tags);
+  g_hash_table_iter_init (&iter, self->strong_tags);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
+    gtk_text_tag_table_remove (table, tag);
+  g_hash_table_remove_all (self->strong_tags);
 
-  for (guint pass = 0; pass < 2; pass++)
+  /* The strong tags last, over every label's own */
+  for (guint pass = 0; pass < 3; pass++)
     {
       for (guint i = 0; i < n_labels; i++)
         {
           g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
           gboolean underlined = i % N_CHANNELS == CHANNEL_UNDERLINE;
+          gboolean strong = pass == 2;
 
-          if (underlined != (pass == 0))
+          if (!strong && underlined != (pass == 0))
             continue;
 
           tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-          style_label_tag (self, tag, label, i);
-          g_hash_table_insert (self->label_tags, g_strdup (sm_label_get_id (label)), tag);
+          style_label_tag (self, tag, label, i, strong);
+          g_hash_table_insert (strong ? self->strong_tags : self->label_tags,
+                               g_strdup (sm_label_get_id (label)), tag);
         }
     }
 
@@ -296,9 +404,12 @@ restyle_label_tags (SmAnnotationView *self)
     {
       g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
       GtkTextTag *tag = g_hash_table_lookup (self->label_tags, sm_label_get_id (label));
+      GtkTextTag *strong = g_hash_table_lookup (self->strong_tags, sm_label_get_id (label));
 
       if (tag != NULL)
-        style_label_tag (self, tag, label, i);
+        style_label_tag (self, tag, label, i, FALSE);
+      if (strong != NULL)
+        style_label_tag (self, strong, label, i, TRUE);
     }
 
   gtk_source_buffer_set_style_scheme (buffer,
@@ -427,7 +538,9 @@ sm_annotation_view_select_range (SmAnnotationView *self,
 /* The span chosen for Shift and the arrows */
 
 /* Chooses @span, with the cursor at @cursor and the selection's other end
- * at @bound: its text selected, or only the cursor at one of its edges */
+ * at @bound: its text selected, or only the cursor at one of its edges.
+ * A span of several fragments is never shown selected: a selection would
+ * cover its gaps too; its parts are drawn strong instead. */
 static void
 choose_span (SmAnnotationView *self,
              SmSpan           *span,
@@ -437,6 +550,9 @@ choose_span (SmAnnotationView *self,
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextIter cursor_iter, bound_iter;
 
+  if (sm_span_get_n_fragments (span) > 1)
+    bound = cursor;
+
   gtk_text_buffer_get_iter_at_offset (buffer, &cursor_iter, cursor);
   gtk_text_buffer_get_iter_at_offset (buffer, &bound_iter, bound);
 
@@ -444,7 +560,16 @@ choose_span (SmAnnotationView *self,
   gtk_text_buffer_select_range (buffer, &cursor_iter, &bound_iter);
   self->choosing = FALSE;
 
-  g_set_object (&self->selected_span, span);
+  set_selected_span (self, span);
+}
+
+/* Chooses @span as the span list and its popover do: the cursor at its
+ * end, which Shift and the arrows then move */
+static void
+choose_whole_span (SmAnnotationView *self,
+                   SmSpan           *span)
+{
+  choose_span (self, span, sm_span_get_end (span), sm_span_get_start (span));
 }
 
 /* Any other move of the cursor (a click, an arrow, a search) forgets the
@@ -456,7 +581,20 @@ on_mark_set (SmAnnotationView *self,
              GtkTextBuffer    *buffer)
 {
   if (!self->choosing && mark == gtk_text_buffer_get_insert (buffer))
-    g_clear_object (&self->selected_span);
+    set_selected_span (self, NULL);
+}
+
+/* The chosen span, if it is still in the document, wherever the cursor
+ * is in it (at an inner edge, after a drag of that edge) */
+static SmSpan *
+get_selected_span (SmAnnotationView *self)
+{
+  SmSpan *span = self->selected_span;
+
+  if (span == NULL || sm_document_find_span (self->document, sm_span_get_id (span)) != span)
+    return NULL;
+
+  return span;
 }
 
 /* The chosen span, still in the document, with the cursor at its edge
@@ -469,11 +607,11 @@ get_chosen_span (SmAnnotationView *self,
                  guint            *fixed)
 {
   GtkTextBuffer *buffer = get_buffer (self);
-  SmSpan *span = self->selected_span;
+  SmSpan *span = get_selected_span (self);
   GtkTextIter iter;
   guint cursor, bound, start, end;
 
-  if (span == NULL || sm_document_find_span (self->document, sm_span_get_id (span)) != span)
+  if (span == NULL)
     return NULL;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
@@ -667,11 +805,7 @@ sm_annotation_view_show_spans_at (SmAnnotationView *self,
 
   /* The span edited is the one Shift and the arrows resize, once the
    * popover has closed */
-  {
-    SmSpan *first = g_ptr_array_index (spans, 0);
-
-    choose_span (self, first, sm_span_get_end (first), sm_span_get_start (first));
-  }
+  choose_whole_span (self, g_ptr_array_index (spans, 0));
 
   gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
   point_popover_at (self, self->span_popover, &iter);
@@ -803,74 +937,86 @@ near_char_side (SmAnnotationView *self,
   return ABS (buffer_x - side) <= EDGE_SLOP;
 }
 
+/* An edge a press could take: the start or the end of one fragment */
+typedef struct
+{
+  SmSpan   *span;
+  guint     fragment;
+  guint     start;
+  guint     end;
+  gboolean  is_end;
+} FragmentEdge;
+
 /* Where edges of several spans meet, which one a press takes: the chosen
  * span's first, since the user has said which span they mean (so a claim
  * that ends with a figure is reached by picking the claim first); then the
  * edge of the span the pointer is over rather than its neighbour's; then
- * the shortest span's, the innermost of nested ones, which could not be
- * reached otherwise while the outer one can be picked first. */
+ * the shortest fragment's, the innermost of nested ones, which could not
+ * be reached otherwise while the outer one can be picked first. */
 static gboolean
 is_better_edge (SmAnnotationView *self,
                 guint             under,
-                SmSpan           *span,
-                gboolean          is_end,
-                SmSpan           *best,
-                gboolean          best_is_end)
+                const FragmentEdge       *edge,
+                const FragmentEdge       *best)
 {
   SmSpan *chosen = get_chosen_span (self, NULL, NULL);
   gboolean over, best_over;
 
-  if (best == NULL)
+  if (best->span == NULL)
     return TRUE;
-  if ((span == chosen) != (best == chosen))
-    return span == chosen;
+  if ((edge->span == chosen) != (best->span == chosen))
+    return edge->span == chosen;
 
-  over = (is_end ? sm_span_get_end (span) - 1 : sm_span_get_start (span)) == under;
-  best_over = (best_is_end ? sm_span_get_end (best) - 1 : sm_span_get_start (best)) == under;
+  over = (edge->is_end ? edge->end - 1 : edge->start) == under;
+  best_over = (best->is_end ? best->end - 1 : best->start) == under;
   if (over != best_over)
     return over;
 
-  return sm_span_get_end (span) - sm_span_get_start (span) < sm_span_get_end (best) - sm_span_get_start (best);
+  return edge->end - edge->start < best->end - best->start;
 }
 
-/* Adds the spans starting (or, with @is_end, ending) at @boundary to the
- * candidates for the edge under the pointer */
+/* Adds the fragments starting (or, with @is_end, ending) at @boundary to
+ * the candidates for the edge under the pointer: an edge inside a
+ * discontinuous span, at one of its gaps, is dragged as any other */
 static void
 consider_edges (SmAnnotationView *self,
                 guint             boundary,
                 gboolean          is_end,
                 guint             under,
-                SmSpan          **best,
-                gboolean         *best_is_end)
+                FragmentEdge             *best)
 {
   g_autoptr(GPtrArray) spans = NULL;
+  guint inside = is_end ? boundary - 1 : boundary;
 
-  spans = sm_document_get_spans_at (self->document, is_end ? boundary - 1 : boundary);
+  spans = sm_document_get_spans_at (self->document, inside);
   for (guint i = 0; i < spans->len; i++)
     {
-      SmSpan *span = g_ptr_array_index (spans, i);
+      FragmentEdge edge = { g_ptr_array_index (spans, i), 0, 0, 0, is_end };
 
-      if ((is_end ? sm_span_get_end (span) : sm_span_get_start (span)) != boundary ||
-          !is_better_edge (self, under, span, is_end, *best, *best_is_end))
+      if (!sm_span_find_fragment (edge.span, inside, &edge.fragment))
+        continue;
+      sm_span_get_fragment (edge.span, edge.fragment, &edge.start, &edge.end);
+      if ((is_end ? edge.end : edge.start) != boundary ||
+          !is_better_edge (self, under, &edge, best))
         continue;
 
-      *best = span;
-      *best_is_end = is_end;
+      *best = edge;
     }
 }
 
-/* The span whose edge is at (@x, @y), in widget coordinates, if any */
-static SmSpan *
+/* The fragment's edge at (@x, @y), in widget coordinates, if any */
+static gboolean
 find_edge_at (SmAnnotationView *self,
               double            x,
               double            y,
-              gboolean         *is_end)
+              FragmentEdge             *best)
 {
   guint length = sm_document_get_length (self->document);
-  SmSpan *best = NULL;
   GtkTextIter iter;
   int buffer_x, buffer_y, trailing;
   guint under;
+
+  *best = (FragmentEdge) { NULL, 0, 0, 0, FALSE };
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
                                          (int) x, (int) y, &buffer_x, &buffer_y);
@@ -882,12 +1028,12 @@ find_edge_at (SmAnnotationView *self,
   for (guint boundary = under; boundary <= under + 1 && boundary <= length; boundary++)
     {
       if (boundary < length && near_char_side (self, boundary, FALSE, buffer_x, buffer_y))
-        consider_edges (self, boundary, FALSE, under, &best, is_end);
+        consider_edges (self, boundary, FALSE, under, best);
       if (boundary > 0 && near_char_side (self, boundary - 1, TRUE, buffer_x, buffer_y))
-        consider_edges (self, boundary, TRUE, under, &best, is_end);
+        consider_edges (self, boundary, TRUE, under, best);
     }
 
-  return best;
+  return best->span != NULL;
 }
 
 /* The gap between characters nearest to (@x, @y), where an edge dropped
@@ -993,6 +1139,8 @@ stop_edge_drag (SmAnnotationView *self)
   redraw_range (self,
                 MIN (self->drag_start, sm_span_get_start (span)),
                 MAX (self->drag_end, sm_span_get_end (span)));
+  /* Its other parts, drawn strong while it was chosen */
+  redraw_span (self, span);
 
   return span;
 }
@@ -1012,22 +1160,22 @@ sm_annotation_view_begin_edge_drag (SmAnnotationView *self,
                                     double            x,
                                     double            y)
 {
-  gboolean is_end = FALSE;
-  SmSpan *span;
+  FragmentEdge edge;
 
   g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
 
   sm_annotation_view_cancel_edge_drag (self);
   self->drag_phase = EDGE_DRAG_NONE;
 
-  if ((span = find_edge_at (self, x, y, &is_end)) == NULL)
+  if (!find_edge_at (self, x, y, &edge))
     return FALSE;
 
-  g_set_object (&self->drag_span, span);
-  self->drag_moves_end = is_end;
-  self->drag_start = sm_span_get_start (span);
-  self->drag_end = sm_span_get_end (span);
-  self->drag_fixed = is_end ? self->drag_start : self->drag_end;
+  g_set_object (&self->drag_span, edge.span);
+  self->drag_fragment = edge.fragment;
+  self->drag_moves_end = edge.is_end;
+  self->drag_start = edge.start;
+  self->drag_end = edge.end;
+  self->drag_fixed = edge.is_end ? self->drag_start : self->drag_end;
   self->drag_x = x;
   self->drag_y = y;
   self->drag_phase = EDGE_DRAG_PRESSED;
@@ -1035,7 +1183,7 @@ sm_annotation_view_begin_edge_drag (SmAnnotationView *self,
   /* As a press on the text would: the keyboard comes here (for Escape,
    * then Shift and the arrows), and any selection goes */
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  place_cursor_at_edge (self, span, is_end ? self->drag_end : self->drag_start);
+  place_cursor_at_edge (self, edge.span, edge.is_end ? self->drag_end : self->drag_start);
 
   return TRUE;
 }
@@ -1110,9 +1258,13 @@ sm_annotation_view_end_edge_drag (SmAnnotationView *self)
   if (sm_document_find_span (self->document, sm_span_get_id (span)) != span)
     return FALSE;
 
+  /* A discontinuous span's fragment moves alone, and merges with a
+   * neighbour it reaches; it was the span's only one, unless undone */
   start = self->drag_start;
   end = self->drag_end;
-  if (!sm_document_set_span_range (self->document, span, start, end, &error))
+  if (sm_span_get_n_fragments (span) > 1 && self->drag_fragment < sm_span_get_n_fragments (span)
+      ? !sm_document_set_fragment_range (self->document, span, self->drag_fragment, start, end, &error)
+      : !sm_document_set_span_range (self->document, span, start, end, &error))
     {
       report_refusal (self, span, start, end, error);
       return FALSE;
@@ -1139,8 +1291,14 @@ sm_annotation_view_cancel_edge_drag (SmAnnotationView *self)
 
   span = stop_edge_drag (self);
   self->drag_phase = EDGE_DRAG_DONE;
-  if (sm_document_find_span (self->document, sm_span_get_id (span)) == span)
-    place_cursor_at_edge (self, span, self->drag_moves_end ? sm_span_get_end (span) : sm_span_get_start (span));
+  if (sm_document_find_span (self->document, sm_span_get_id (span)) == span &&
+      self->drag_fragment < sm_span_get_n_fragments (span))
+    {
+      guint start, end;
+
+      sm_span_get_fragment (span, self->drag_fragment, &start, &end);
+      place_cursor_at_edge (self, span, self->drag_moves_end ? end : start);
+    }
 }
 
 /* Over an edge, the pointer says it can be dragged; the text view's own
@@ -1150,13 +1308,41 @@ update_pointer (SmAnnotationView *self,
                 double            x,
                 double            y)
 {
-  gboolean is_end;
-  gboolean on_edge = self->drag_span != NULL || find_edge_at (self, x, y, &is_end) != NULL;
+  FragmentEdge edge;
+  gboolean on_edge = self->drag_span != NULL || find_edge_at (self, x, y, &edge);
   GdkCursor *cursor = gtk_widget_get_cursor (GTK_WIDGET (self));
   gboolean shown = cursor != NULL && g_strcmp0 (gdk_cursor_get_name (cursor), "col-resize") == 0;
 
   if (on_edge != shown)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), on_edge ? "col-resize" : "text");
+}
+
+/* The discontinuous span the pointer is over, if any: the innermost of
+ * several */
+static SmSpan *
+find_discontinuous_span_at (SmAnnotationView *self,
+                            double            x,
+                            double            y)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  SmSpan *best = NULL;
+  guint offset;
+
+  if (!offset_at_point (self, x, y, &offset))
+    return NULL;
+
+  spans = sm_document_get_spans_at (self->document, offset);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+
+      if (sm_span_get_n_fragments (span) > 1 &&
+          (best == NULL ||
+           sm_span_get_end (span) - sm_span_get_start (span) < sm_span_get_end (best) - sm_span_get_start (best)))
+        best = span;
+    }
+
+  return best;
 }
 
 static void
@@ -1166,6 +1352,54 @@ on_pointer_motion (SmAnnotationView         *self,
                    GtkEventControllerMotion *controller)
 {
   update_pointer (self, x, y);
+  set_hover_span (self, find_discontinuous_span_at (self, x, y));
+}
+
+static void
+on_pointer_leave (SmAnnotationView         *self,
+                  GtkEventControllerMotion *controller)
+{
+  set_hover_span (self, NULL);
+}
+
+/* Ctrl and a drag over text with a span chosen: the text dragged over,
+ * snapped to words as any selection, becomes one more fragment of the
+ * span, as one undoable change. The span stays chosen, for the next. */
+static void
+add_selection_to_span (SmAnnotationView *self,
+                       SmSpan           *span)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SM_TYPE_WINDOW);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
+  guint start, end;
+
+  sm_annotation_view_snap_selection (self);
+  if (!sm_annotation_view_get_selection (self, &start, &end) ||
+      sm_document_find_span (self->document, sm_span_get_id (span)) != span)
+    return;
+
+  if (sm_document_add_fragment (self->document, span, start, end, &error))
+    {
+      choose_whole_span (self, span);
+      return;
+    }
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  text = sm_text_dup_slice (sm_document_get_text (self->document), start, end);
+  if (sm_span_contains (span, start, end))
+    /* Translators: a toast; %s is the text dragged over with Ctrl */
+    message = g_strdup_printf (_("“%s” is already part of this span"), text);
+  else if (g_error_matches (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE))
+    /* Translators: a toast; %s is the text dragged over with Ctrl */
+    message = g_strdup_printf (_("Adding “%s” would make this span a copy of another"), text);
+  else
+    message = g_strdup (error->message);
+
+  if (window != NULL)
+    sm_window_show_toast (SM_WINDOW (window), message);
+  choose_whole_span (self, span);
 }
 
 static void
@@ -1212,6 +1446,14 @@ on_click_pressed (SmAnnotationView *self,
   self->press_y = y;
   self->drag_phase = EDGE_DRAG_NONE;
 
+  /* Ctrl and a drag add to the chosen span: remembered now, since the
+   * press moves the cursor, which forgets the choice */
+  g_clear_object (&self->fragment_span);
+  if (n_press == 1 &&
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == GDK_CONTROL_MASK)
+    g_set_object (&self->fragment_span, get_selected_span (self));
+
   /* A press on a span's edge is ours: the text view would start a
    * selection with it. Claimed, it reaches the drag gesture (grouped with
    * this one) and not the text view. */
@@ -1243,6 +1485,18 @@ on_click_released (SmAnnotationView *self,
    * a click. (A press on an edge that did not move is one.) */
   if (self->drag_phase == EDGE_DRAG_MOVING || self->drag_phase == EDGE_DRAG_DONE)
     return;
+
+  /* Ctrl and a drag with a span chosen: the text dragged over joins it */
+  if (self->fragment_span != NULL)
+    {
+      g_autoptr(SmSpan) span = g_steal_pointer (&self->fragment_span);
+
+      if (gtk_text_buffer_get_has_selection (get_buffer (self)))
+        {
+          add_selection_to_span (self, span);
+          return;
+        }
+    }
 
   /* GtkTextView selected a word of its own; ours keeps "3.3%" whole */
   if (n_press == 2 && offset_at_point (self, x, y, &offset))
@@ -1334,8 +1588,12 @@ on_query_tooltip (SmAnnotationView *self,
         g_string_append_c (text, '\n');
       g_string_append (text, label ? sm_label_get_name (label) : sm_span_get_label (span));
       if (speaker != NULL)
-        /* Translators: a claim's speaker, after the label name */
-        g_string_append_printf (text, _(", said by %s"), sm_span_get_text (speaker));
+        {
+          g_autofree char *name = sm_span_dup_shown_text (self->document, speaker);
+
+          /* Translators: a claim's speaker, after the label name */
+          g_string_append_printf (text, _(", said by %s"), name);
+        }
     }
 
   gtk_tooltip_set_text (tooltip, text->str);
@@ -1465,7 +1723,7 @@ sm_annotation_view_reveal_span (SmAnnotationView *self,
 
   buffer = get_buffer (self);
   /* The cursor at the end: Shift and an arrow move that edge */
-  choose_span (self, span, sm_span_get_end (span), sm_span_get_start (span));
+  choose_whole_span (self, span);
 
   /* Scrolling to a mark waits for the lines to be laid out, which an
    * iter does not */
@@ -1507,6 +1765,23 @@ sm_annotation_view_get_label_tag (SmAnnotationView *self,
   g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), NULL);
 
   return g_hash_table_lookup (self->label_tags, label);
+}
+
+/**
+ * sm_annotation_view_get_strong_tag:
+ * @label: a label's id
+ *
+ * Returns: (transfer none) (nullable): the tag drawn over the label's own
+ *   on every part of a discontinuous span while the pointer is over one
+ *   of them or while it is chosen
+ */
+GtkTextTag *
+sm_annotation_view_get_strong_tag (SmAnnotationView *self,
+                                   const char       *label)
+{
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), NULL);
+
+  return g_hash_table_lookup (self->strong_tags, label);
 }
 
 static void
@@ -1647,7 +1922,10 @@ sm_annotation_view_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->selected_span);
   g_clear_object (&self->drag_span);
+  g_clear_object (&self->hover_span);
+  g_clear_object (&self->fragment_span);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
+  g_clear_pointer (&self->strong_tags, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_annotation_view_parent_class)->finalize (object);
 }
@@ -1742,6 +2020,7 @@ sm_annotation_view_init (SmAnnotationView *self)
   GtkGesture *drag;
 
   self->label_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->strong_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->snap_to_words = TRUE;
 
   /* A page to read, not code to edit */
@@ -1790,6 +2069,7 @@ sm_annotation_view_init (SmAnnotationView *self)
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_object (controller, "motion", G_CALLBACK (on_pointer_motion), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_pointer_leave), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_key_new ();

@@ -49,6 +49,8 @@ void              sm_annotation_view_show_spans_at     (SmAnnotationView  *self,
 GtkPopover       *sm_annotation_view_get_span_popover  (SmAnnotationView  *self);
 GtkTextTag       *sm_annotation_view_get_label_tag     (SmAnnotationView  *self,
                                                         const char        *label);
+GtkTextTag       *sm_annotation_view_get_strong_tag    (SmAnnotationView  *self,
+                                                        const char        *label);
 void              sm_annotation_view_set_font          (SmAnnotationView  *self,
                                                         const char        *font);
 

@@ -1,5 +1,9 @@
 /* sm-span-editor.c: edits one span: its label, speaker, note, or deletes it.
  *
+ * A span of several fragments (a quotation around its attribution) is
+ * one annotation here: its text reads with its gaps marked, and its parts
+ * are listed, each with a button that removes it.
+ *
  * Every change goes straight to the document as one undoable action; the
  * note is committed when the entry is activated or loses focus, so typing
  * a note is one step, not one per letter.
@@ -17,6 +21,7 @@
 #include "sm-dropdown-items.h"
 #include "sm-label-swatch.h"
 #include "sm-span-editor.h"
+#include "sm-span-row.h"
 #include "sm-window.h"
 
 struct _SmSpanEditor
@@ -31,6 +36,8 @@ struct _SmSpanEditor
   SmLabelSwatch *swatch;
   GtkLabel      *title;
   GtkLabel      *excerpt;
+  GtkBox        *parts_box;
+  GtkWidget     *parts_caption;
   GtkDropDown   *label_dropdown;
   GtkLabel      *speaker_caption;
   GtkDropDown   *speaker_dropdown;
@@ -115,9 +122,9 @@ collect_speakers (SmSpanEditor *self)
       for (guint i = 0; i < speakers->len; i++)
         {
           SmSpan *span = g_ptr_array_index (speakers, i);
+          g_autofree char *text = sm_span_dup_shown_text (self->document, span);
           /* Translators: a speaker in a list: its text, then its id */
-          g_autofree char *name = g_strdup_printf (_("%s (%s)"), sm_span_get_text (span),
-                                                   sm_span_get_id (span));
+          g_autofree char *name = g_strdup_printf (_("%s (%s)"), text, sm_span_get_id (span));
 
           gtk_string_list_append (names, name);
         }
@@ -129,6 +136,77 @@ collect_speakers (SmSpanEditor *self)
 
   if (gtk_drop_down_get_selected (self->speaker_dropdown) != selected)
     gtk_drop_down_set_selected (self->speaker_dropdown, selected);
+}
+
+static void
+on_remove_part_clicked (SmSpanEditor *self,
+                        GtkButton    *button)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sm-fragment"));
+  g_autoptr(GError) error = NULL;
+
+  if (index < sm_span_get_n_fragments (self->span) &&
+      !sm_document_remove_fragment (self->document, self->span, index, &error))
+    report_error (self, error);
+}
+
+/* One row per fragment, in text order, while there are several: the
+ * last but one removed leaves a continuous span, with no parts to list */
+static void
+update_parts (SmSpanEditor *self)
+{
+  guint n_fragments = sm_span_get_n_fragments (self->span);
+  SmText *text = sm_document_get_text (self->document);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_next_sibling (self->parts_caption)) != NULL)
+    gtk_box_remove (self->parts_box, child);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->parts_box), n_fragments > 1);
+  if (n_fragments < 2)
+    return;
+
+  for (guint i = 0; i < n_fragments; i++)
+    {
+      g_autofree char *part = NULL;
+      g_autofree char *shown = NULL;
+      g_autofree char *accessible = NULL;
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label;
+      GtkWidget *button;
+      guint start, end;
+
+      sm_span_get_fragment (self->span, i, &start, &end);
+      /* Unquoted: a part of a quotation often starts or ends with its
+       * own quotation mark */
+      part = sm_text_dup_slice (text, start, end);
+      shown = g_strdelimit (g_strdup (part), "\r\n\t", ' ');
+
+      label = gtk_label_new (shown);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_tooltip_text (label, part);
+      gtk_widget_add_css_class (label, "span-part");
+      gtk_box_append (GTK_BOX (row), label);
+
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "remove-part");
+      gtk_widget_set_tooltip_text (button, _("Remove Part"));
+      /* Translators: the accessible name of a button; %s is a part of a span's text */
+      accessible = g_strdup_printf (_("Remove Part “%s”"), part);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      g_object_set_data (G_OBJECT (button), "sm-fragment", GUINT_TO_POINTER (i));
+      g_signal_connect_object (button, "clicked",
+                               G_CALLBACK (on_remove_part_clicked), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (row), button);
+
+      gtk_box_append (self->parts_box, row);
+    }
 }
 
 static void
@@ -152,8 +230,13 @@ update (SmSpanEditor *self)
                            sm_span_get_id (self->span));
   gtk_label_set_label (self->title, title);
 
-  excerpt = g_strdup_printf ("“%s”", sm_span_get_text (self->span));
+  {
+    g_autofree char *text = sm_span_dup_shown_text (self->document, self->span);
+
+    excerpt = g_strdup_printf ("“%s”", text);
+  }
   gtk_label_set_label (self->excerpt, excerpt);
+  update_parts (self);
 
   if (gtk_drop_down_get_selected (self->label_dropdown) != label_position (self))
     gtk_drop_down_set_selected (self->label_dropdown, label_position (self));
@@ -307,6 +390,7 @@ sm_span_editor_class_init (SmSpanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmSpanEditor, swatch);
   gtk_widget_class_bind_template_child (widget_class, SmSpanEditor, title);
   gtk_widget_class_bind_template_child (widget_class, SmSpanEditor, excerpt);
+  gtk_widget_class_bind_template_child (widget_class, SmSpanEditor, parts_box);
   gtk_widget_class_bind_template_child (widget_class, SmSpanEditor, label_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SmSpanEditor, speaker_caption);
   gtk_widget_class_bind_template_child (widget_class, SmSpanEditor, speaker_dropdown);
@@ -328,6 +412,7 @@ sm_span_editor_init (SmSpanEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->speakers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->parts_caption = gtk_widget_get_first_child (GTK_WIDGET (self->parts_box));
 
   name = gtk_property_expression_new (SM_TYPE_LABEL, NULL, "name");
   gtk_drop_down_set_expression (self->label_dropdown, name);

@@ -310,6 +310,26 @@ set_paragraph (SmSpanRow  *self,
   pango_layout_set_attributes (self->paragraphs[i], attributes);
 }
 
+/**
+ * sm_span_dup_shown_text:
+ *
+ * The text of @span as the window shows it, in the span list and its
+ * popover: a span interrupted by other text reads with its gaps marked.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sm_span_dup_shown_text (SmDocument *document,
+                        SmSpan     *span)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (SM_IS_SPAN (span), NULL);
+
+  /* Translators: between the parts of a span interrupted by other
+   * text, as in "…true friends,” … “and we are…" */
+  return sm_document_dup_span_text (document, span, _(" … "));
+}
+
 void
 sm_span_row_bind (SmSpanRow  *self,
                   SmDocument *document,
@@ -323,7 +343,7 @@ sm_span_row_bind (SmSpanRow  *self,
   g_autofree char *note = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *accessible = NULL;
-  const char *text;
+  g_autofree char *text = NULL;
   int dim_from = 0;
 
   g_return_if_fail (SM_IS_SPAN_ROW (self));
@@ -333,7 +353,7 @@ sm_span_row_bind (SmSpanRow  *self,
   label = sm_document_find_label (document, sm_span_get_label (span));
   speaker = sm_document_get_speaker (document, span);
   note = sm_span_get_note (span) ? one_line (sm_span_get_note (span)) : NULL;
-  text = sm_span_get_text (span);
+  text = sm_span_dup_shown_text (document, span);
 
   sm_label_swatch_set_label (SM_LABEL_SWATCH (self->swatch), label);
 
@@ -355,7 +375,8 @@ sm_span_row_bind (SmSpanRow  *self,
    * layout for both, as rows are many */
   if (speaker != NULL)
     {
-      g_autofree char *name = one_line (sm_span_get_text (speaker));
+      g_autofree char *shown = sm_span_dup_shown_text (document, speaker);
+      g_autofree char *name = one_line (shown);
 
       /* Translators: under a claim in the span list */
       said_by = g_strdup_printf (_("Said by %s"), name);

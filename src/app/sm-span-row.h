@@ -21,4 +21,7 @@ void       sm_span_row_bind (SmSpanRow  *self,
                              SmDocument *document,
                              SmSpan     *span);
 
+char      *sm_span_dup_shown_text (SmDocument *document,
+                                   SmSpan     *span);
+
 G_END_DECLS

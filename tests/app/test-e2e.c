@@ -1499,6 +1499,405 @@ test_drag_span_edges (void)
   g_free (edges.speaker_id);
 }
 
+/* A discontinuous span: a claim of two parts around other text */
+typedef struct
+{
+  SmSpan *claim;        /* "Countries that … must work together", then "we believe this is doable" too */
+  char   *claim_id;
+  guint   first;        /* its first part */
+  guint   first_end;
+  guint   second;       /* the part a Ctrl+drag adds */
+  guint   second_end;
+  guint   gap;          /* a word between them, in no span */
+} Parts;
+
+static gboolean
+is_strong (Session *session,
+           SmSpan  *span,
+           guint    offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (session->view));
+  GtkTextTag *tag = sm_annotation_view_get_strong_tag (session->view, sm_span_get_label (span));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
+}
+
+typedef struct
+{
+  Session  *session;
+  Parts    *parts;
+  gboolean  strong;
+} Strong;
+
+/* Both parts drawn strong, or neither */
+static gboolean
+parts_are_strong (gpointer data)
+{
+  Strong *wait = data;
+  Parts *parts = wait->parts;
+
+  return is_strong (wait->session, parts->claim, parts->first + 2) == wait->strong &&
+         is_strong (wait->session, parts->claim, parts->second_end - 2) == wait->strong &&
+         !is_strong (wait->session, parts->claim, parts->gap);
+}
+
+static gboolean
+wait_parts_strong (Session  *session,
+                   Parts    *parts,
+                   gboolean  strong)
+{
+  Strong wait = { session, parts, strong };
+
+  return app_test_wait_for (parts_are_strong, &wait, SETTLE_SECONDS);
+}
+
+static char *
+describe_fragments (SmSpan *span)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < sm_span_get_n_fragments (span); i++)
+    {
+      guint start, end;
+
+      sm_span_get_fragment (span, i, &start, &end);
+      g_string_append_printf (out, "%s[%u, %u)", i ? ", " : "", start, end);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  SmSpan *span;
+  guint   n;
+} Fragments;
+
+static gboolean
+has_n_fragments (gpointer data)
+{
+  Fragments *fragments = data;
+
+  return sm_span_get_n_fragments (fragments->span) == fragments->n;
+}
+
+/* Waits for @span to have @n fragments: says which it has if not */
+static gboolean
+expect_n_fragments (Session    *session,
+                    SmSpan     *span,
+                    guint       n,
+                    const char *after)
+{
+  Fragments fragments = { span, n };
+
+  if (!app_test_wait_for (has_n_fragments, &fragments, SETTLE_SECONDS))
+    {
+      g_autofree char *described = describe_fragments (span);
+
+      EXPECT (FALSE, "after %s, span %s has the fragments %s, not %u", after, sm_span_get_id (span), described, n);
+    }
+
+  return TRUE;
+}
+
+/* Drags across [start, end) holding Ctrl */
+static gboolean
+ctrl_drag_across (Session *session,
+                  guint    start,
+                  guint    end)
+{
+  g_autoptr(GPtrArray) down = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) up = g_ptr_array_new_with_free_func (g_free);
+  gboolean dragged;
+
+  add_args (down, "keydown", "ctrl", NULL);
+  if (!run_xdotool (session, down))
+    return FALSE;
+
+  /* Ctrl goes up whatever the drag did, or it stays down for the next step */
+  dragged = drag_across (session, start, end);
+  add_args (up, "keyup", "ctrl", NULL);
+
+  return run_xdotool (session, up) && dragged;
+}
+
+static gboolean
+step_parts_setup (Session *session,
+                  Parts   *parts)
+{
+  g_autoptr(GError) error = NULL;
+
+  parts->first = offset_of (session->document, "Countries that are sanctioned by the U.S. must");
+  parts->first_end = parts->first + strlen ("Countries that are sanctioned by the U.S. must work together");
+  parts->second = offset_of (session->document, "we believe this is doable");
+  parts->second_end = parts->second + strlen ("we believe this is doable");
+  parts->gap = offset_of (session->document, "collective to eliminate") + 2;
+
+  parts->claim = sm_document_add_span (session->document, SM_LABEL_CLAIM, parts->first, parts->first_end, &error);
+  EXPECT (parts->claim != NULL, "could not add the claim");
+  parts->claim_id = g_strdup (sm_span_get_id (parts->claim));
+  EXPECT (wait_frames (GTK_WIDGET (session->view), 2), "the window stopped drawing");
+
+  return TRUE;
+}
+
+/* A click on the claim chooses it (and opens its popover, closed again) */
+static gboolean
+step_choose_claim (Session *session,
+                   Parts   *parts)
+{
+  if (open_span_editor (session, parts->first + 5) == NULL)
+    return FALSE;
+
+  return close_span_popover (session);
+}
+
+/* Ctrl and a drag over "we believe this is doable" add it to the chosen
+ * claim: one span of two parts, drawn strong together while chosen */
+static gboolean
+step_ctrl_drag (Session *session,
+                Parts   *parts)
+{
+  g_autofree char *fragments = NULL;
+  guint n_spans = sm_document_get_n_spans (session->document);
+  guint start, end;
+
+  if (!ctrl_drag_across (session, parts->second + 1, parts->second_end - 1))
+    return FALSE;
+
+  if (!expect_n_fragments (session, parts->claim, 2, "a Ctrl+drag over \"we believe this is doable\""))
+    return FALSE;
+  fragments = describe_fragments (parts->claim);
+  sm_span_get_fragment (parts->claim, 1, &start, &end);
+  EXPECT (start == parts->second && end == parts->second_end,
+          "the Ctrl+drag gave the claim the fragments %s: the second, snapped to words, should be [%u, %u)",
+          fragments, parts->second, parts->second_end);
+  EXPECT (sm_document_get_n_spans (session->document) == n_spans,
+          "the Ctrl+drag made a span of its own: the document has %u spans",
+          sm_document_get_n_spans (session->document));
+  EXPECT (g_strcmp0 (sm_span_get_id (parts->claim), parts->claim_id) == 0, "the claim lost its id");
+  EXPECT (!gtk_widget_get_visible (get_tag_popover (session->view)),
+          "the Ctrl+drag offered the labels, as for a new span");
+  EXPECT (wait_parts_strong (session, parts, TRUE),
+          "the chosen claim's two parts are not drawn strong together");
+
+  return TRUE;
+}
+
+/* Ctrl and a drag over a part the chosen claim has already: refused,
+ * with a toast that says why, and the claim still chosen */
+static gboolean
+step_ctrl_drag_refused (Session *session,
+                        Parts   *parts)
+{
+  g_autoptr(GPtrArray) toasts = find_toasts (session);
+  NewToast toast = { session, toasts, NULL };
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean says_why = FALSE;
+
+  if (!ctrl_drag_across (session, parts->first + 2, parts->first + 12))
+    return FALSE;
+
+  EXPECT (app_test_wait_for (has_new_toast, &toast, APP_TEST_WAIT_SECONDS),
+          "no toast said why a Ctrl+drag inside the claim's first part added nothing");
+  labels = app_test_find_widgets (toast.toast, GTK_TYPE_LABEL, NULL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      g_test_message ("The toast says: %s", text);
+      says_why |= strstr (text, "already part of this span") != NULL;
+    }
+  EXPECT (says_why, "the toast does not say the text is already part of the span");
+  EXPECT (sm_span_get_n_fragments (parts->claim) == 2, "the refused Ctrl+drag changed the claim");
+  EXPECT (wait_parts_strong (session, parts, TRUE), "after the refusal the claim is no longer chosen");
+
+  return TRUE;
+}
+
+/* The pointer over one part lights up both */
+static gboolean
+step_hover_parts (Session *session,
+                  Parts   *parts)
+{
+  ScreenPoint point;
+
+  /* A click on no span forgets the chosen one */
+  EXPECT (locate_char (session->view, parts->gap, EDGE_MIDDLE, &point), "the gap is not on the screen");
+  if (!click (session, &point))
+    return FALSE;
+  EXPECT (wait_parts_strong (session, parts, FALSE),
+          "with the pointer in the gap and no span chosen, the claim is still drawn strong");
+
+  EXPECT (locate_char (session->view, parts->second + 4, EDGE_MIDDLE, &point), "the second part is not on the screen");
+  if (!move_to (session, &point))
+    return FALSE;
+  EXPECT (wait_parts_strong (session, parts, TRUE),
+          "with the pointer over the second part, the first is not drawn strong with it");
+
+  EXPECT (locate_char (session->view, parts->gap, EDGE_MIDDLE, &point), "the gap is not on the screen");
+  if (!move_to (session, &point))
+    return FALSE;
+  EXPECT (wait_parts_strong (session, parts, FALSE),
+          "with the pointer back in the gap, the claim is still drawn strong");
+
+  return TRUE;
+}
+
+/* The second part's start, inside the claim at its gap, is dragged as
+ * any edge: onto "and" before it, that part alone grows */
+static gboolean
+step_drag_inner_edge (Session *session,
+                      Parts   *parts)
+{
+  guint and = parts->second - strlen ("and ");
+  g_autofree char *fragments = NULL;
+  ScreenPoint from, to;
+  guint start, end;
+
+  EXPECT (locate_char (session->view, parts->second, EDGE_START, &from), "the second part is not on the screen");
+  EXPECT (locate_char (session->view, and + 1, EDGE_MIDDLE, &to), "\"and\" is not on the screen");
+  if (!press_and_move (session, &from, &to))
+    return FALSE;
+  EXPECT (wait_highlight (session, parts->claim, and, TRUE),
+          "while dragging the second part's start onto \"and\", the highlight did not follow");
+  if (!release (session) ||
+      !expect_n_fragments (session, parts->claim, 2, "dragging the second part's start"))
+    return FALSE;
+
+  fragments = describe_fragments (parts->claim);
+  sm_span_get_fragment (parts->claim, 1, &start, &end);
+  EXPECT (start == and && end == parts->second_end,
+          "dragging the second part's start onto \"and\" left the claim %s, its second part should be [%u, %u)",
+          fragments, and, parts->second_end);
+  sm_span_get_fragment (parts->claim, 0, &start, &end);
+  EXPECT (start == parts->first && end == parts->first_end, "dragging the second part's start moved the first part");
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+z"))
+    return FALSE;
+  EXPECT (wait_highlight (session, parts->claim, and, FALSE),
+          "after Ctrl+Z, \"and\" is still highlighted");
+  sm_span_get_fragment (parts->claim, 1, &start, &end);
+  EXPECT (start == parts->second && end == parts->second_end, "Ctrl+Z did not put the second part's start back");
+
+  return TRUE;
+}
+
+/* The GtkButtons in @root with @css_class, mapped */
+static GPtrArray *
+find_buttons (GtkWidget  *root,
+              const char *css_class)
+{
+  GPtrArray *buttons = app_test_find_widgets (root, GTK_TYPE_BUTTON, css_class);
+
+  for (guint i = buttons->len; i > 0; i--)
+    if (!gtk_widget_get_mapped (g_ptr_array_index (buttons, i - 1)))
+      g_ptr_array_remove_index (buttons, i - 1);
+
+  return buttons;
+}
+
+static gboolean
+lists_no_parts (gpointer data)
+{
+  g_autoptr(GPtrArray) buttons = find_buttons (data, "remove-part");
+
+  return buttons->len == 0;
+}
+
+/* A click on the second part opens one popover for the claim, which
+ * lists its parts; one row in the span list; removing the second part
+ * leaves the first, a continuous span */
+static gboolean
+step_remove_part (Session *session,
+                  Parts   *parts)
+{
+  GtkWidget *list = GTK_WIDGET (sm_window_get_span_list (session->window));
+  g_autoptr(GPtrArray) rows = app_test_find_widgets (list, SM_TYPE_SPAN_ROW, NULL);
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autofree char *fragments = NULL;
+  SmSpanEditor *editor;
+  GtkWidget *excerpt;
+  ScreenPoint point;
+  guint n_rows = 0;
+  guint start, end;
+
+  for (guint i = 0; i < rows->len; i++)
+    n_rows += gtk_widget_get_mapped (g_ptr_array_index (rows, i));
+  EXPECT (n_rows == 1, "the span list shows %u rows for the claim of two parts, not 1", n_rows);
+
+  if ((editor = open_span_editor (session, parts->second + 4)) == NULL)
+    return FALSE;
+  excerpt = find_label (GTK_WIDGET (editor), "“Countries that are sanctioned by the U.S. must work together … we believe");
+  EXPECT (excerpt != NULL, "the claim's popover does not show its text as one, its gap marked");
+  buttons = find_buttons (GTK_WIDGET (editor), "remove-part");
+  EXPECT (buttons->len == 2, "the claim's popover lists %u parts to remove, not 2", buttons->len);
+
+  EXPECT (locate_center (g_ptr_array_index (buttons, 1), &point), "the second part's button is not on the screen");
+  if (!click (session, &point) ||
+      !expect_n_fragments (session, parts->claim, 1, "a click on the second part's Remove"))
+    return FALSE;
+  fragments = describe_fragments (parts->claim);
+  sm_span_get_fragment (parts->claim, 0, &start, &end);
+  EXPECT (start == parts->first && end == parts->first_end,
+          "removing the second part left the claim %s, not the first part [%u, %u)",
+          fragments, parts->first, parts->first_end);
+  EXPECT (wait_highlight (session, parts->claim, parts->second + 4, FALSE),
+          "the removed part is still highlighted");
+
+  EXPECT (app_test_wait_for (lists_no_parts, editor, SETTLE_SECONDS),
+          "the popover of a continuous span still lists its parts");
+
+  return close_span_popover (session);
+}
+
+static gboolean
+step_undo_remove_part (Session *session,
+                       Parts   *parts)
+{
+  guint start, end;
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+z") ||
+      !expect_n_fragments (session, parts->claim, 2, "Ctrl+Z after removing a part"))
+    return FALSE;
+
+  sm_span_get_fragment (parts->claim, 1, &start, &end);
+  EXPECT (start == parts->second && end == parts->second_end, "Ctrl+Z did not bring the second part back");
+  EXPECT (wait_highlight (session, parts->claim, parts->second + 4, TRUE),
+          "the part Ctrl+Z brought back is not highlighted");
+
+  /* And one step more: the Ctrl+drag is undone */
+  if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+z"))
+    return FALSE;
+
+  return expect_n_fragments (session, parts->claim, 1, "Ctrl+Z after the Ctrl+drag");
+}
+
+static void
+test_discontinuous_span (void)
+{
+  Session session_data = { 0 };
+  Session *session = &session_data;
+  Parts parts = { 0 };
+  gboolean ok;
+
+  ok = STEP ("open", step_open (session));
+  ok = ok && STEP ("parts-setup", step_parts_setup (session, &parts));
+  ok = ok && STEP ("choose-claim", step_choose_claim (session, &parts));
+  ok = ok && STEP ("ctrl-drag", step_ctrl_drag (session, &parts));
+  ok = ok && STEP ("ctrl-drag-refused", step_ctrl_drag_refused (session, &parts));
+  ok = ok && STEP ("hover-parts", step_hover_parts (session, &parts));
+  ok = ok && STEP ("drag-inner-edge", step_drag_inner_edge (session, &parts));
+  ok = ok && STEP ("remove-part", step_remove_part (session, &parts));
+  ok = ok && STEP ("undo-remove-part", step_undo_remove_part (session, &parts));
+
+  session_close (session);
+
+  g_free (parts.claim_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1511,6 +1910,7 @@ main (int   argc,
 
   g_test_add_func ("/e2e/annotate-by-hand", test_annotate_by_hand);
   g_test_add_func ("/e2e/drag-span-edges", test_drag_span_edges);
+  g_test_add_func ("/e2e/discontinuous-span", test_discontinuous_span);
 
   status = g_test_run ();
 

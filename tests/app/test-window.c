@@ -2618,6 +2618,91 @@ span_list_then_shift_arrows (void)
   close_window (window);
 }
 
+static gboolean
+has_strong_tag (SmAnnotationView *view,
+                const char       *label,
+                guint             offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *tag = sm_annotation_view_get_strong_tag (view, label);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+/* A claim of two parts around "the Leader said,": each part highlighted,
+ * the gap not; chosen, both parts drawn strong and nothing selected over
+ * the gap; one popover editor that shows the text with its gap marked
+ * and a button per part; Shift+Right moves the last part's end; removing
+ * a part and undoing it go through the document */
+static void
+test_discontinuous_span_shown_as_one (void)
+{
+  g_autofree char *path = sample_path ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  SmAnnotationView *view = sm_window_get_view (window);
+  guint first = offset_of (document, "Countries that are sanctioned by the U.S. must work");
+  guint first_end = first + strlen ("Countries that are sanctioned by the U.S. must work together");
+  guint second = offset_of (document, "we believe this is doable");
+  guint second_end = second + strlen ("we believe this is doable");
+  guint gap = offset_of (document, "collective to eliminate");
+  g_autoptr(GPtrArray) editors = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean excerpt_found = FALSE;
+  SmSpan *claim;
+
+  claim = tag (window, "CLAIM", first, first_end);
+  g_assert_true (sm_document_add_fragment (document, claim, second, second_end, NULL));
+
+  assert_highlight (view, "CLAIM", first, first_end);
+  assert_highlight (view, "CLAIM", second, second_end);
+  g_assert_false (has_tag (view, "CLAIM", gap));
+  g_assert_false (has_strong_tag (view, "CLAIM", first));
+
+  /* Chosen, as the span list does */
+  sm_annotation_view_reveal_span (view, claim);
+  g_assert_false (sm_annotation_view_get_selection (view, NULL, NULL));
+  g_assert_true (has_strong_tag (view, "CLAIM", first));
+  g_assert_true (has_strong_tag (view, "CLAIM", second_end - 1));
+  g_assert_false (has_strong_tag (view, "CLAIM", gap));
+
+  /* Shift+Right moves the span's end: its last part's */
+  g_assert_true (sm_annotation_view_move_span_edge (view, TRUE, FALSE));
+  g_assert_cmpuint (sm_span_get_n_fragments (claim), ==, 2);
+  g_assert_cmpuint (sm_span_get_end (claim), ==, second_end + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (sm_span_get_end (claim), ==, second_end);
+
+  /* One editor, from either part */
+  editors = open_span_editors (view, second + 3);
+  g_assert_cmpuint (editors->len, ==, 1);
+  labels = app_test_find_widgets (g_ptr_array_index (editors, 0), GTK_TYPE_LABEL, NULL);
+  for (guint i = 0; i < labels->len; i++)
+    excerpt_found |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                                "“Countries that are sanctioned by the U.S. must work together"
+                                " … we believe this is doable”") == 0;
+  g_assert_true (excerpt_found);
+  buttons = app_test_find_widgets (g_ptr_array_index (editors, 0), GTK_TYPE_BUTTON, "remove-part");
+  g_assert_cmpuint (buttons->len, ==, 2);
+
+  /* The first part's button: the second part is left, alone */
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+  g_assert_cmpuint (sm_span_get_n_fragments (claim), ==, 1);
+  g_assert_cmpuint (sm_span_get_start (claim), ==, second);
+  g_assert_false (has_tag (view, "CLAIM", first));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (sm_span_get_n_fragments (claim), ==, 2);
+  assert_highlight (view, "CLAIM", first, first_end);
+
+  gtk_popover_popdown (sm_annotation_view_get_span_popover (view));
+  close_window (window);
+}
+
 static void
 test_span_list_then_shift_arrows (void)
 {
@@ -2641,6 +2726,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/window/tag-with-the-mouse", test_tag_with_the_mouse);
+  g_test_add_func ("/window/discontinuous-span-shown-as-one", test_discontinuous_span_shown_as_one);
   g_test_add_func ("/window/whole-words", test_whole_words);
   g_test_add_func ("/window/edit-attribute-undo", test_edit_attribute_undo);
   g_test_add_func ("/window/save-reload-compare", test_save_reload_compare);

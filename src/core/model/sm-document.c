@@ -1581,6 +1581,33 @@ sm_document_set_fragment_range (SmDocument  *self,
 }
 
 /**
+ * sm_document_dup_span_text:
+ * @span: a span of the document
+ * @joiner: what goes between two fragments' texts
+ *
+ * The text of @span as a person reads it: the window marks the gaps of a
+ * discontinuous span (" … "), where sm_span_get_text() joins fragments
+ * with %SM_SPAN_FRAGMENT_JOINER as files and exports do.
+ *
+ * Returns: (transfer full): the fragments' texts joined by @joiner
+ */
+char *
+sm_document_dup_span_text (SmDocument *self,
+                           SmSpan     *span,
+                           const char *joiner)
+{
+  const guint *bounds;
+  guint n_fragments;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (SM_IS_SPAN (span), NULL);
+  g_return_val_if_fail (joiner != NULL, NULL);
+
+  bounds = _sm_span_get_bounds (span, &n_fragments);
+  return sm_text_dup_slices (self->text, bounds, n_fragments, joiner);
+}
+
+/**
  * sm_document_set_span_note:
  * @note: (nullable): the note; %NULL or "" removes it
  *

@@ -123,6 +123,9 @@ gboolean          sm_document_set_fragment_range   (SmDocument        *self,
                                                     guint              start,
                                                     guint              end,
                                                     GError           **error);
+char             *sm_document_dup_span_text        (SmDocument        *self,
+                                                    SmSpan            *span,
+                                                    const char        *joiner);
 void              sm_document_set_span_note        (SmDocument        *self,
                                                     SmSpan            *span,
                                                     const char        *note);
