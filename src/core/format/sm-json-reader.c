@@ -685,19 +685,20 @@ scan_number (SmJsonReader  *self,
 
       /* Past the 64-bit range, json-glib 1.6 wraps a number around
        * (18446744073709551617 is -1) and 1.10 keeps it at the range's
-       * end: either makes an absurd number look plausible */
+       * end: either makes an absurd number look plausible. %lld, not
+       * G_GINT64_FORMAT, inside _(): xgettext cannot see past a macro */
       if (magnitude > (guint64) G_MAXINT64 + (negative ? 1 : 0))
         {
           g_autofree char *number = describe_number (self, q);
 
           if (negative)
             return fail_with_code (self, SM_DOCUMENT_ERROR_INVALID,
-                                   g_strdup_printf (_("%s is too small to keep; the smallest whole number is %"
-                                                      G_GINT64_FORMAT), number, G_MININT64),
+                                   g_strdup_printf (_("%s is too small to keep; the smallest whole number is %lld"),
+                                                    number, (long long) G_MININT64),
                                    error);
           return fail_with_code (self, SM_DOCUMENT_ERROR_INVALID,
-                                 g_strdup_printf (_("%s is too large to keep; the largest whole number is %"
-                                                    G_GINT64_FORMAT), number, G_MAXINT64),
+                                 g_strdup_printf (_("%s is too large to keep; the largest whole number is %lld"),
+                                                  number, (long long) G_MAXINT64),
                                  error);
         }
 
