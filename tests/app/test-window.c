@@ -2242,11 +2242,26 @@ typedef struct
 } AtLine;
 
 static gboolean
-is_at_line (gpointer data)
+is_scrolled_to_end (SmWindow *window)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sm_window_get_view (window)));
+
+  return gtk_adjustment_get_value (adjustment) > 0 &&
+         gtk_adjustment_get_value (adjustment) >=
+         gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 0.5;
+}
+
+/* The line left at the top is at the top again, or as near as the view
+ * scrolls: when the view has grown since (a bar that was shown is gone),
+ * a line near the end can no longer reach the top, and the view stops at
+ * the end with that line in sight */
+static gboolean
+shows_line (gpointer data)
 {
   AtLine *at = data;
+  int line = top_line (at->window);
 
-  return top_line (at->window) == at->line;
+  return line == at->line || (line > 0 && line < at->line && is_scrolled_to_end (at->window));
 }
 
 /* Each document opens at its top, or where the user left it; never where
@@ -2293,7 +2308,11 @@ test_document_opens_at_its_own_place (void)
   /* Back to the first: where the user was */
   sm_window_open_file (window, first_file);
   app_test_wait_until (window_is_idle, window, "the first document to open again");
-  app_test_wait_until (is_at_line, &at, "the first document to show where it was left");
+  /* Says which line it shows instead, if it never gets there */
+  app_test_wait_for (shows_line, &at, APP_TEST_WAIT_SECONDS);
+  g_assert_cmpint (top_line (window), >, 0);
+  if (top_line (window) != at.line)
+    g_assert_true (is_scrolled_to_end (window));
 
   close_window (window);
 }
