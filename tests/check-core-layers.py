@@ -35,6 +35,8 @@ for rank, layer in enumerate(layers):
             elif kind == '"' and header in where and where[header] > rank:
                 problems.append(f'{here}: includes {header} from {layers[where[header]]}/, '
                                 f'a layer above {layer}/')
+            elif kind == '"' and header.endswith('-resources.h') and header.startswith(f'sm-{layer}'):
+                pass  # made by the layer's own meson.build (gnome.compile_resources)
             elif kind == '"' and header not in where and header != 'config.h':
                 problems.append(f'{here}: includes {header}, which is in no layer')
 

@@ -1,0 +1,110 @@
+/* test-lexicon.c: the word lists the suggestion rules read.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sm-lexicon.h"
+#include "temp-folder.h"
+
+static void
+write_list (const char *dir,
+            const char *language,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *folder = g_build_filename (dir, language, NULL);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Every language gets the common lists, built in */
+static void
+test_lexicon_common_lists (void)
+{
+  g_autoptr(SmLexicon) lexicon = sm_lexicon_new_from_dirs ("xx", NULL);
+
+  g_assert_cmpstr (sm_lexicon_get_language (lexicon), ==, "xx");
+  g_assert_true (sm_lexicon_has_list (lexicon, "quotation-marks"));
+  g_assert_cmpstr (sm_lexicon_lookup (lexicon, "quotation-marks", "«"), ==, "»");
+  g_assert_cmpstr (sm_lexicon_lookup (lexicon, "quotation-marks", "„"), ==, "“”");
+  g_assert_null (sm_lexicon_lookup (lexicon, "quotation-marks", "x"));
+  g_assert_false (sm_lexicon_has_list (lexicon, "no-such-list"));
+  g_assert_null (sm_lexicon_get_entries (lexicon, "no-such-list")[0]);
+}
+
+/* A user's file of the same name adds entries, "!" takes one out, and
+ * entries compare casefolded with runs of space as one */
+static void
+test_lexicon_user_lists (void)
+{
+  g_autofree char *dir = temp_folder_new ("lexicon");
+  const char * const dirs[] = { dir, NULL };
+  g_autoptr(SmLexicon) lexicon = NULL;
+  const char * const *entries;
+
+  write_list (dir, "zz", "speech-verbs.txt",
+              "# verbs\n\nsaid\nTold  Reporters\ndeclared\tpast\n");
+  write_list (dir, "common", "quotation-marks.txt", "!«\n⹂\t”\n");
+
+  lexicon = sm_lexicon_new_from_dirs ("zz", dirs);
+
+  g_assert_true (sm_lexicon_contains (lexicon, "speech-verbs", "SAID"));
+  g_assert_true (sm_lexicon_contains (lexicon, "speech-verbs", "told reporters"));
+  g_assert_true (sm_lexicon_contains (lexicon, "speech-verbs", "told\treporters"));
+  g_assert_cmpstr (sm_lexicon_lookup (lexicon, "speech-verbs", "declared"), ==, "past");
+  g_assert_cmpstr (sm_lexicon_lookup (lexicon, "speech-verbs", "said"), ==, "");
+  g_assert_false (sm_lexicon_contains (lexicon, "speech-verbs", "# verbs"));
+  g_assert_cmpuint (sm_lexicon_get_max_words (lexicon, "speech-verbs"), ==, 2);
+
+  entries = sm_lexicon_get_entries (lexicon, "speech-verbs");
+  g_assert_cmpuint (g_strv_length ((char **) entries), ==, 3);
+  g_assert_cmpstr (entries[1], ==, "Told  Reporters");
+
+  g_assert_null (sm_lexicon_lookup (lexicon, "quotation-marks", "«"));
+  g_assert_cmpstr (sm_lexicon_lookup (lexicon, "quotation-marks", "⹂"), ==, "”");
+  g_assert_cmpstr (sm_lexicon_lookup (lexicon, "quotation-marks", "“"), ==, "”");
+
+  temp_folder_remove (dir);
+}
+
+static void
+check_guess (const char *text,
+             const char *expected)
+{
+  g_autoptr(SmText) article = sm_text_new (text, -1, NULL);
+  g_autofree char *language = sm_lexicon_guess_language (article);
+
+  g_assert_cmpstr (language, ==, expected);
+}
+
+static void
+test_lexicon_guess_language (void)
+{
+  check_guess ("The Leader said agreements among countries must not remain "
+               "limited to meetings.", "en");
+  check_guess ("رهبر انقلاب گفت کشورهای تحریم‌شده باید با هم همکاری کنند.", "fa");
+  check_guess ("قال الرئيس إن البلدين سيوقعان ثماني اتفاقيات.", "ar");
+  check_guess ("Der Präsident sagte, die Sanktionen könnten eine Chance sein.", "und");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lexicon/common-lists", test_lexicon_common_lists);
+  g_test_add_func ("/lexicon/user-lists", test_lexicon_user_lists);
+  g_test_add_func ("/lexicon/guess-language", test_lexicon_guess_language);
+
+  return g_test_run ();
+}
