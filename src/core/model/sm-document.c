@@ -3747,9 +3747,12 @@ sm_document_add_suggestions (SmDocument *self,
         g_autofree char *id = NULL;
         g_autofree char *text = NULL;
 
+        if ((speaker != NULL) != (pass == 1))
+          continue;
+
         g_return_val_if_fail (sm_suggestion_get_id (suggestion) == NULL, taken->len);
 
-        if ((speaker != NULL) != (pass == 1) || !can_take (self, suggestion) ||
+        if (!can_take (self, suggestion) ||
             sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
                                          sm_suggestion_get_start (suggestion),
                                          sm_suggestion_get_end (suggestion)) != NULL)
@@ -3803,6 +3806,58 @@ sm_document_clear_suggestions (SmDocument         *self,
     }
 
   return n_removed;
+}
+
+/**
+ * sm_document_replace_suggestions:
+ * @self: a document
+ * @sources: (array zero-terminated=1): the sources @suggestions come from
+ * @suggestions: (element-type SmSuggestion): new suggestions, as for
+ *   sm_document_add_suggestions()
+ *
+ * Replaces the pending suggestions from @sources with @suggestions: those
+ * proposed again stay as they are (with their ids), those not proposed
+ * again go, and the new ones are taken in as sm_document_add_suggestions()
+ * does. Outside the history.
+ *
+ * Returns: how many were taken in
+ */
+guint
+sm_document_replace_suggestions (SmDocument         *self,
+                                 const char * const *sources,
+                                 GPtrArray          *suggestions)
+{
+  g_autoptr(GHashTable) places = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GListModel *pending;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (sources != NULL, 0);
+  g_return_val_if_fail (suggestions != NULL, 0);
+
+  /* The pending suggestions proposed again */
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      SmSuggestion *same = sm_suggestion_store_find_at (self->suggestions,
+                                                        sm_suggestion_get_label (suggestion),
+                                                        sm_suggestion_get_start (suggestion),
+                                                        sm_suggestion_get_end (suggestion));
+
+      if (same != NULL)
+        g_hash_table_add (places, same);
+    }
+
+  pending = sm_suggestion_store_get_pending (self->suggestions);
+  for (guint i = g_list_model_get_n_items (pending); i > 0; i--)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (pending, i - 1);
+
+      if (g_strv_contains (sources, sm_suggestion_get_source (suggestion)) &&
+          !g_hash_table_contains (places, suggestion))
+        do_remove_suggestion (self, suggestion);
+    }
+
+  return sm_document_add_suggestions (self, suggestions);
 }
 
 /* The span @said_by names now: a span, or the span an accepted suggestion
