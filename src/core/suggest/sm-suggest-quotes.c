@@ -58,6 +58,8 @@ enum
   K_PASSIVE     = 1 << 9,   /* a form of "be" */
   K_PREPOSITION = 1 << 10,
   K_NOT_NAME    = 1 << 11,
+  K_VERB_FIRST  = 1 << 12,  /* the first word of a multiword speech verb */
+  K_THAT        = 1 << 13,  /* … after which "that" (or ":", "to") must come */
 };
 
 /* How far the rules look, in tokens */
@@ -180,7 +182,7 @@ add_word (Finder     *self,
 
       g_hash_table_insert (self->words, g_strdup (first),
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->words, first)) |
-                                             K_VERB));
+                                             K_VERB_FIRST));
     }
 
   kind |= GPOINTER_TO_UINT (g_hash_table_lookup (self->words, key));
@@ -203,6 +205,8 @@ read_lists (Finder *self)
             kind |= K_OBJECT;
           else if (g_strcmp0 (value, "source") == 0)
             kind |= K_SOURCE;
+          else if (g_strcmp0 (value, "that") == 0)
+            kind |= K_THAT;
           else if (g_strcmp0 (value, "possessive") == 0)
             kind |= K_POSSESSIVE;
           else if (g_strcmp0 (value, "passive") == 0)
@@ -347,16 +351,14 @@ static guint
 verb_length (Finder *self,
              guint   k)
 {
-  if (!has_kind (self, k, K_VERB))
-    return 0;
+  if (has_kind (self, k, K_VERB_FIRST))
+    for (guint n = MIN (self->max_words, 4); n > 1; n--)
+      if (k + n - 1 < self->n_tokens &&
+          self->sentence_last[k] >= k + n - 1 &&
+          (lookup_tokens (self, k, k + n - 1) & K_VERB) != 0)
+        return n;
 
-  for (guint n = MIN (self->max_words, 4); n > 1; n--)
-    if (k + n - 1 < self->n_tokens &&
-        self->sentence_last[k] >= k + n - 1 &&
-        (lookup_tokens (self, k, k + n - 1) & K_VERB) != 0)
-      return n;
-
-  return (lookup_tokens (self, k, k) & K_VERB) != 0 ? 1 : 0;
+  return has_kind (self, k, K_VERB) ? 1 : 0;
 }
 
 static guint
@@ -635,10 +637,11 @@ count_words (Finder *self,
 /* Adds the claim over tokens @first to @last, less the punctuation that
  * closes it */
 static gboolean
-add_reported_claim (Finder *self,
-                    guint   first,
-                    guint   last,
-                    guint   speaker)
+add_reported_claim (Finder      *self,
+                    guint        first,
+                    guint        last,
+                    const Range *speaker,
+                    guint        mention)
 {
   Claim claim = { 0, };
   guint n_open = 0, n_close = 0;
@@ -678,7 +681,7 @@ add_reported_claim (Finder *self,
   claim.start = self->tokens[first].start;
   claim.end = self->tokens[last].end;
   claim.paragraph = self->paragraph[first];
-  claim.speaker = speaker;
+  claim.speaker = mention != NONE ? mention : add_mention (self, speaker);
   claim.direct = FALSE;
   g_array_append_val (self->claims, claim);
 
@@ -971,6 +974,8 @@ attribution_before (Finder      *self,
         }
       else if (!subject_of (self, k, &speaker, &mention))
         return NONE;
+      else if (mention == NONE)
+        mention = add_mention (self, &speaker);
 
       self->used[k] = TRUE;
       return mention;
@@ -1037,8 +1042,8 @@ find_direct_quotes (Finder *self)
 /* Reported speech */
 
 /* Who says what the verb at token @verb introduces: the phrase before it,
- * or for ", saying" and "and added" the sentence's speaker. Adds the
- * speaker's mention. */
+ * or for ", saying" and "and added" the sentence's speaker. Sets @mention
+ * to a mention already made for it, or NONE to make one from @speaker. */
 static gboolean
 subject_of (Finder *self,
             guint   verb,
@@ -1048,6 +1053,7 @@ subject_of (Finder *self,
   guint first = self->sentence_start[verb];
   guint before;
 
+  *mention = NONE;
   if (verb == first)
     return FALSE;
 
@@ -1064,33 +1070,23 @@ subject_of (Finder *self,
   /* "Raisi, who said …" */
   if (is_word_text (self, before, "who") && before > first + 1 && is_char (self, before - 1, ','))
     {
-      if (!phrase_before (self, before - 2, first, speaker))
-        return FALSE;
-      *mention = add_mention (self, speaker);
-      return TRUE;
+      return phrase_before (self, before - 2, first, speaker);
     }
 
-  /* "…, saying …", "… and added that …", "The US, a key ally …, said …" */
+  /* "… and added that …" is said by who said the first part; "…,
+   * saying …" and "The US, a key ally …, said …" by the sentence's
+   * subject */
+  if (is_word_text (self, before, "and") &&
+      (*mention = mention_in_sentence (self, verb)) != NONE)
+    return TRUE;
   if (is_char (self, before, ',') || is_word_text (self, before, "and"))
     {
-      guint found = mention_in_sentence (self, verb);
-
-      if (found != NONE)
-        {
-          *mention = found;
-          return TRUE;
-        }
-      if (!sentence_subject (self, verb, speaker))
-        return FALSE;
-      *mention = add_mention (self, speaker);
-      return TRUE;
+      if (sentence_subject (self, verb, speaker))
+        return TRUE;
+      return (*mention = mention_in_sentence (self, verb)) != NONE;
     }
 
-  if (!phrase_before (self, before, first, speaker))
-    return FALSE;
-  *mention = add_mention (self, speaker);
-
-  return TRUE;
+  return phrase_before (self, before, first, speaker);
 }
 
 /* Where the claim after a speech verb starts, or NONE */
@@ -1120,6 +1116,9 @@ claim_first (Finder *self,
 
   if (is_word_text (self, c, "that") || is_char (self, c, ':'))
     return c + 1;
+
+  if ((kind & K_THAT) != 0)
+    return is_word_text (self, c, "to") && is_lower (self, c + 1) ? c : NONE;
 
   if (is_char (self, c, ',') || has_kind (self, c, K_PREPOSITION))
     {
@@ -1163,17 +1162,16 @@ find_reported_speech (Finder *self)
         {
           if (!phrase_after (self, k + length, self->sentence_last[k], &speaker))
             continue;
-          mention = add_mention (self, &speaker);
           if (k == sentence)
             {
               if (is_char (self, speaker.last + 1, ','))
                 first = speaker.last + 2;
               else
                 continue;
-              add_reported_claim (self, first, claim_last (self, first), mention);
+              add_reported_claim (self, first, claim_last (self, first), &speaker, NONE);
             }
           else
-            add_reported_claim (self, sentence, k - 1, mention);
+            add_reported_claim (self, sentence, k - 1, &speaker, NONE);
           continue;
         }
 
@@ -1183,8 +1181,7 @@ find_reported_speech (Finder *self)
           (speaker.last == self->sentence_last[k] ||
            (speaker.last + 1 == self->sentence_last[k] && !is_word (self, speaker.last + 1))))
         {
-          mention = add_mention (self, &speaker);
-          add_reported_claim (self, sentence, k - 2, mention);
+          add_reported_claim (self, sentence, k - 2, &speaker, NONE);
           continue;
         }
 
@@ -1194,21 +1191,23 @@ find_reported_speech (Finder *self)
       first = claim_first (self, k, length, kind);
       if (first != NONE)
         {
-          add_reported_claim (self, first, claim_last (self, first), mention);
+          add_reported_claim (self, first, claim_last (self, first), &speaker, mention);
           continue;
         }
 
       /* "…, the Leader said." and "…, X said in a statement." */
-      {
-        const Mention *m = &g_array_index (self->mentions, Mention, mention);
-        guint start = token_at (self, m->start);
-        guint next = k + length;
+      if (mention == NONE)
+        {
+          guint next = k + length;
 
-        if (start > sentence && is_char (self, start - 1, ',') &&
-            (next > self->sentence_last[k] || !is_word (self, next) ||
-             has_kind (self, next, K_PREPOSITION)))
-          add_reported_claim (self, sentence, start - 2, mention);
-      }
+          if (speaker.start > sentence && is_char (self, speaker.start - 1, ',') &&
+              (next > self->sentence_last[k] || !is_word (self, next) ||
+               has_kind (self, next, K_PREPOSITION)))
+            add_reported_claim (self, sentence, speaker.start - 2, &speaker, NONE);
+          /* "He said:" before a quoted paragraph, which takes this speaker */
+          else if (is_char (self, next, ':') && next == self->sentence_last[k])
+            add_mention (self, &speaker);
+        }
     }
 }
 
@@ -1344,7 +1343,7 @@ finder_init (Finder    *self,
 
   self->next_verb[self->n_tokens] = NONE;
   for (guint k = self->n_tokens; k > 0; k--)
-    self->next_verb[k - 1] = has_kind (self, k - 1, K_VERB) && is_lower (self, k - 1) ?
+    self->next_verb[k - 1] = has_kind (self, k - 1, K_VERB | K_VERB_FIRST) && is_lower (self, k - 1) ?
                              k - 1 : self->next_verb[k];
 
   self->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
