@@ -4031,6 +4031,81 @@ sm_document_reject_suggestions (SmDocument *self,
   return suggestions->len;
 }
 
+/**
+ * sm_document_turn_spans_into_suggestions:
+ * @self: a document just read from another tool's predictions
+ *
+ * Makes every span a pending suggestion (from
+ * %SM_SUGGESTION_SOURCE_IMPORTED), a claim keeping its said_by speaker,
+ * and removes the relations: predictions to review instead of
+ * annotations. Outside the history, as a document is being built. A
+ * discontinuous span cannot be a suggestion and stays a span.
+ *
+ * Returns: how many spans stayed spans
+ */
+guint
+sm_document_turn_spans_into_suggestions (SmDocument *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) made = g_hash_table_new (NULL, NULL);
+  GListModel *model;
+  guint n_kept = 0;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  model = sm_document_get_spans (self);
+  spans = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (spans, g_list_model_get_item (model, i));
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      SmSuggestion *suggestion;
+
+      if (sm_span_get_n_fragments (span) > 1)
+        {
+          n_kept++;
+          continue;
+        }
+
+      suggestion = sm_suggestion_new (sm_span_get_label (span), sm_span_get_start (span),
+                                      sm_span_get_end (span), SM_SUGGESTION_SOURCE_IMPORTED);
+      g_hash_table_insert (made, span, suggestion);
+      g_ptr_array_add (suggestions, suggestion);
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      SmSuggestion *claim = g_hash_table_lookup (made, span);
+      SmSpan *speaker = claim != NULL ? sm_document_get_speaker (self, span) : NULL;
+
+      if (speaker != NULL && g_hash_table_contains (made, speaker))
+        sm_suggestion_set_speaker (claim, g_hash_table_lookup (made, speaker));
+    }
+
+  self->outside_history++;
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      GPtrArray *relations;
+
+      if (!g_hash_table_contains (made, span))
+        continue;
+      while ((relations = relations_of (self, span, FALSE)) != NULL)
+        record (self, change_new (CHANGE_REMOVE_RELATION, NULL, g_ptr_array_index (relations, 0)));
+      record (self, change_new (CHANGE_REMOVE_SPAN, span, NULL));
+    }
+  self->outside_history--;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SPANS]);
+  sm_document_add_suggestions (self, suggestions);
+
+  return n_kept;
+}
+
 /* The loader's way in: a suggestion with its id, text and said_by as the
  * file has them, checked by the caller; and a rejected place */
 gboolean

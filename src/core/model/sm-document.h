@@ -204,6 +204,7 @@ guint             sm_document_accept_suggestions   (SmDocument        *self,
                                                     const char        *label);
 guint             sm_document_reject_suggestions   (SmDocument        *self,
                                                     const char        *label);
+guint             sm_document_turn_spans_into_suggestions (SmDocument *self);
 gboolean          sm_document_is_rejected          (SmDocument        *self,
                                                     const char        *label,
                                                     guint              start,
