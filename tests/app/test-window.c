@@ -2745,6 +2745,67 @@ test_span_list_then_shift_arrows (void)
   span_list_then_shift_arrows ();
 }
 
+/* Another tool's predictions, imported to review: pending suggestions
+ * shown in the window, no spans yet, and accepting the claim brings its
+ * speaker and link */
+static void
+test_import_as_suggestions (void)
+{
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "import-suggestions", NULL);
+  g_autofree char *txt = g_build_filename (folder, "quote.txt", NULL);
+  g_autofree char *ann = g_build_filename (folder, "quote.ann", NULL);
+  g_autoptr(GListStore) inputs = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) ann_file = g_file_new_for_path (ann);
+  g_autoptr(GPtrArray) switches = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  SmWindow *window = sm_window_new (app);
+  SmImportDialog *dialog;
+  SmDocument *document;
+  SmSuggestion *claim = NULL;
+  SmSpan *span;
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (txt, "Trade will grow, Raisi said on Monday.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (ann,
+                                      "T1\tCLAIM 0 15\tTrade will grow\n"
+                                      "T2\tSPEAKER 17 22\tRaisi\n"
+                                      "R1\tsaid_by Arg1:T1 Arg2:T2\n", -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  dialog = SM_IMPORT_DIALOG (find_toplevel (SM_TYPE_IMPORT_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* The dialog's one switch: Import as Suggestions */
+  switches = app_test_find_widgets (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL);
+  g_assert_cmpuint (switches->len, ==, 1);
+  gtk_switch_set_active (g_ptr_array_index (switches, 0), TRUE);
+
+  g_list_store_append (inputs, ann_file);
+  sm_import_dialog_import (dialog, SM_IMPORT_FORMAT_BRAT, G_LIST_MODEL (inputs));
+  app_test_wait_until (window_has_document, window, "the imported document");
+
+  document = sm_window_get_document (window);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+  pending = sm_document_get_suggestions_in_range (document, 0, 15);
+  for (guint i = 0; i < pending->len; i++)
+    if (sm_suggestion_is_at (g_ptr_array_index (pending, i), "CLAIM", 0, 15))
+      claim = g_ptr_array_index (pending, i);
+  g_assert_nonnull (claim);
+  g_assert_cmpstr (sm_suggestion_get_source (claim), ==, SM_SUGGESTION_SOURCE_IMPORTED);
+  g_assert_nonnull (sm_suggestion_get_said_by (claim));
+  g_assert_true (sm_annotation_view_get_show_suggestions (sm_window_get_view (window)));
+
+  sm_annotation_view_set_current_suggestion (sm_window_get_view (window), claim);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-suggestion", "b", TRUE);
+  span = sm_document_find_exact_span (document, 0, 15, "CLAIM");
+  g_assert_nonnull (span);
+  g_assert_nonnull (sm_document_get_speaker (document, span));
+  g_assert_cmpstr (sm_span_get_text (sm_document_get_speaker (document, span)), ==, "Raisi");
+
+  close_window (window);
+}
+
 /* Suggestions */
 
 /* Whether a suggestion is drawn over @offset: a wavy line, the mark of a
@@ -3067,6 +3128,7 @@ main (int   argc,
   g_test_add_func ("/window/suggestions-accept-reject-undo", test_suggestions_accept_reject_undo);
   g_test_add_func ("/window/suggestions-learn-as-you-tag", test_suggestions_learn_as_you_tag);
   g_test_add_func ("/window/suggestions-toggle-per-document", test_suggestions_toggle_per_document);
+  g_test_add_func ("/window/import-as-suggestions", test_import_as_suggestions);
 
   status = g_test_run ();
 
