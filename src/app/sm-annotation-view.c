@@ -1793,13 +1793,15 @@ on_query_tooltip (SmAnnotationView *self,
 {
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GString) text = NULL;
+  SmSuggestion *suggestion;
   guint offset;
 
   if (keyboard_mode || !offset_at_point (self, x, y, &offset))
     return FALSE;
 
   spans = sm_document_get_spans_at (self->document, offset);
-  if (spans->len == 0)
+  suggestion = find_suggestion_at (self, offset);
+  if (spans->len == 0 && suggestion == NULL)
     return FALSE;
 
   text = g_string_new (NULL);
@@ -1819,6 +1821,17 @@ on_query_tooltip (SmAnnotationView *self,
           /* Translators: a claim's speaker, after the label name */
           g_string_append_printf (text, _(", said by %s"), name);
         }
+    }
+
+  if (suggestion != NULL)
+    {
+      SmLabel *label = sm_document_find_label (self->document, sm_suggestion_get_label (suggestion));
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a tooltip over a suggestion; %s is a label's name */
+      g_string_append_printf (text, _("Suggested %s: click to accept, or press F7, then Return or Backspace"),
+                              label ? sm_label_get_name (label) : sm_suggestion_get_label (suggestion));
     }
 
   gtk_tooltip_set_text (tooltip, text->str);
