@@ -204,7 +204,9 @@ style_label_tag (SmAnnotationView *self,
 
 /* A suggestion is a wavy line in its label's colour with no fill: not an
  * annotation yet, and unlike the straight lines and fills of spans. The
- * current one gets a faint fill too, to find it in a paragraph. */
+ * current one gets a faint fill too, to find it in a paragraph: in the
+ * accent colour, as a focus is shown, so that it never reads as a span's
+ * fill in its label's colour. */
 static void
 style_suggestion_tag (GtkTextTag *tag,
                       SmLabel    *label,
@@ -217,8 +219,8 @@ style_suggestion_tag (GtkTextTag *tag,
   if (!gdk_rgba_parse (&color, sm_label_get_color (label)))
     color = (GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.f };
 
-  fill = color;
-  fill.alpha = dark ? 0.30f : 0.20f;
+  /* Adwaita's accent blue, as libadwaita 1.2 has no accent colour API */
+  fill = dark ? (GdkRGBA) { 0.47f, 0.68f, 0.93f, 0.30f } : (GdkRGBA) { 0.21f, 0.52f, 0.89f, 0.20f };
 
   g_object_set (tag,
                 "underline", PANGO_UNDERLINE_ERROR,
@@ -431,6 +433,20 @@ on_document_changed (SmAnnotationView *self)
     gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* Takes @tags (label id -> tag) out of @table, and forgets them */
+static void
+forget_tags (GtkTextTagTable *table,
+             GHashTable      *tags)
+{
+  GHashTableIter iter;
+  GtkTextTag *tag;
+
+  g_hash_table_iter_init (&iter, tags);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
+    gtk_text_tag_table_remove (table, tag);
+  g_hash_table_remove_all (tags);
+}
+
 /* (Re)creates one tag per label, the underlined ones lowest so that fills
  * of nested spans show over them, then highlights every span. */
 static void
@@ -440,25 +456,12 @@ rebuild_label_tags (SmAnnotationView *self)
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
   GListModel *labels = sm_document_get_labels (self->document);
   guint n_labels = g_list_model_get_n_items (labels);
-  GHashTableIter iter;
   GtkTextTag *tag;
 
-  g_hash_table_iter_init (&iter, self->label_tags);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
-    gtk_text_tag_table_remove (table, tag);
-  g_hash_table_remove_all (self->label_tags);
-  g_hash_table_iter_init (&iter, self->strong_tags);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
-    gtk_text_tag_table_remove (table, tag);
-  g_hash_table_remove_all (self->strong_tags);
-  g_hash_table_iter_init (&iter, self->suggestion_tags);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
-    gtk_text_tag_table_remove (table, tag);
-  g_hash_table_remove_all (self->suggestion_tags);
-  g_hash_table_iter_init (&iter, self->current_tags);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
-    gtk_text_tag_table_remove (table, tag);
-  g_hash_table_remove_all (self->current_tags);
+  forget_tags (table, self->label_tags);
+  forget_tags (table, self->strong_tags);
+  forget_tags (table, self->suggestion_tags);
+  forget_tags (table, self->current_tags);
 
   /* The strong tags last, over every label's own */
   for (guint pass = 0; pass < 3; pass++)
@@ -479,23 +482,19 @@ rebuild_label_tags (SmAnnotationView *self)
         }
     }
 
-  /* Suggestions over spans: their wavy line shows on a span's text */
-  for (guint i = 0; i < n_labels; i++)
-    {
-      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+  /* Suggestions over spans, so that their wavy line shows on a span's
+   * text; the current one's over them all */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_labels; i++)
+      {
+        g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+        gboolean current = pass == 1;
 
-      tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-      style_suggestion_tag (tag, label, FALSE);
-      g_hash_table_insert (self->suggestion_tags, g_strdup (sm_label_get_id (label)), tag);
-    }
-  for (guint i = 0; i < n_labels; i++)
-    {
-      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
-
-      tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-      style_suggestion_tag (tag, label, TRUE);
-      g_hash_table_insert (self->current_tags, g_strdup (sm_label_get_id (label)), tag);
-    }
+        tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+        style_suggestion_tag (tag, label, current);
+        g_hash_table_insert (current ? self->current_tags : self->suggestion_tags,
+                             g_strdup (sm_label_get_id (label)), tag);
+      }
 
   redraw_range (self, 0, sm_document_get_length (self->document));
 }

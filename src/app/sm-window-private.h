@@ -117,6 +117,7 @@ void     _sm_window_discard_draft      (SmWindow             *self);
 void     _sm_window_reload             (SmWindow             *self);
 void     _sm_window_start_loading      (SmWindow             *self,
                                         GFile                *file);
+char    *_sm_window_dup_document_key   (SmWindow             *self);
 
 /* sm-window-corpus.c */
 void     _sm_window_corpus_class_init  (SmWindowClass        *klass);

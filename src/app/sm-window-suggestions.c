@@ -29,20 +29,12 @@
  * burst of tagging computes once */
 #define SUGGEST_DELAY 400
 
-static char *
-dup_document_key (SmWindow *self)
-{
-  GFile *file = self->file != NULL ? self->file : self->article;
-
-  return file != NULL ? g_file_get_uri (file) : NULL;
-}
-
 /* Whether suggestions are on for the document shown: as the user left
  * them for it, or as Preferences say for a document not seen yet */
 static gboolean
 wants_suggestions (SmWindow *self)
 {
-  g_autofree char *key = dup_document_key (self);
+  g_autofree char *key = _sm_window_dup_document_key (self);
   gpointer shown;
 
   if (key != NULL && g_hash_table_lookup_extended (self->suggestions_shown, key, NULL, &shown))
@@ -341,7 +333,7 @@ change_show_suggestions (GSimpleAction *action,
 {
   SmWindow *self = user_data;
   gboolean on = g_variant_get_boolean (state);
-  g_autofree char *key = dup_document_key (self);
+  g_autofree char *key = _sm_window_dup_document_key (self);
 
   if (self->document == NULL)
     return;

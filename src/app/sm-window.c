@@ -310,8 +310,15 @@ sm_window_get_changed_on_disk (SmWindow *self)
   return changed_on_disk (self);
 }
 
-static char *
-dup_place_key (SmWindow *self)
+/**
+ * _sm_window_dup_document_key:
+ *
+ * Returns: (nullable): what the window remembers the document shown by
+ *   for the session (its place, whether it shows suggestions): its file's
+ *   URI, or its article's
+ */
+char *
+_sm_window_dup_document_key (SmWindow *self)
 {
   GFile *file = self->file != NULL ? self->file : self->article;
 
@@ -322,7 +329,7 @@ dup_place_key (SmWindow *self)
 static void
 remember_place (SmWindow *self)
 {
-  g_autofree char *key = dup_place_key (self);
+  g_autofree char *key = _sm_window_dup_document_key (self);
   GdkRectangle visible;
   GtkTextIter top;
 
@@ -354,7 +361,7 @@ scroll_to_place (gpointer user_data)
 static void
 restore_place (SmWindow *self)
 {
-  g_autofree char *key = dup_place_key (self);
+  g_autofree char *key = _sm_window_dup_document_key (self);
   guint place = key != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->places, key)) : 0;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   GtkTextIter iter;
