@@ -98,6 +98,10 @@ struct _SmAnnotationView
   /* The suggestion that Return accepts and Backspace rejects, while the
    * cursor is in it: the one stepped to last */
   SmSuggestion  *current_suggestion;
+  /* A suggestion clicked once, accepted unless the click turns out to be
+   * the first of a double click (which selects a word in it to tag) */
+  SmSuggestion  *clicked_suggestion;
+  guint          accept_click_source;
 
   guint          choosing : 1;
   guint          snap_to_words : 1;
@@ -1635,6 +1639,24 @@ on_drag_cancel (SmAnnotationView *self,
   sm_annotation_view_cancel_edge_drag (self);
 }
 
+static gboolean
+accept_clicked_suggestion (gpointer user_data)
+{
+  SmAnnotationView *self = user_data;
+  g_autoptr(SmSuggestion) suggestion = g_steal_pointer (&self->clicked_suggestion);
+
+  self->accept_click_source = 0;
+
+  if (suggestion != NULL && self->show_suggestions &&
+      sm_document_find_suggestion (self->document, sm_suggestion_get_id (suggestion)) == suggestion)
+    {
+      replace_current_suggestion (self, suggestion);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.accept-suggestion", "b", FALSE);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_click_pressed (SmAnnotationView *self,
                   int               n_press,
@@ -1647,6 +1669,10 @@ on_click_pressed (SmAnnotationView *self,
   self->press_x = x;
   self->press_y = y;
   self->drag_phase = EDGE_DRAG_NONE;
+
+  /* Another press: the click on a suggestion was not a plain click */
+  g_clear_handle_id (&self->accept_click_source, g_source_remove);
+  g_clear_object (&self->clicked_suggestion);
 
   /* Ctrl and a drag add to the chosen span: remembered now, since the
    * press moves the cursor, which forgets the choice */
@@ -1718,12 +1744,18 @@ on_click_released (SmAnnotationView *self,
     return;
 
   /* A plain click on a suggestion accepts it, unless a span inside it
-   * is under the pointer: that span is what the click is about */
+   * is under the pointer: that span is what the click is about. Once it
+   * is clear that no second click follows: a double click selects a word
+   * inside the suggestion, to tag that instead. */
   if (n_press == 1 && (suggestion = find_suggestion_at (self, offset)) != NULL &&
       sm_suggestion_get_end (suggestion) - sm_suggestion_get_start (suggestion) <= innermost_span_length (self, offset))
     {
-      replace_current_suggestion (self, suggestion);
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.accept-suggestion", "b", FALSE);
+      int double_click_ms = 400;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time", &double_click_ms, NULL);
+      g_set_object (&self->clicked_suggestion, suggestion);
+      g_clear_handle_id (&self->accept_click_source, g_source_remove);
+      self->accept_click_source = g_timeout_add (double_click_ms, accept_clicked_suggestion, self);
       return;
     }
 
@@ -2353,6 +2385,9 @@ static void
 sm_annotation_view_dispose (GObject *object)
 {
   SmAnnotationView *self = (SmAnnotationView *)object;
+
+  g_clear_handle_id (&self->accept_click_source, g_source_remove);
+  g_clear_object (&self->clicked_suggestion);
 
   if (self->tag_popover != NULL)
     {

@@ -2106,6 +2106,64 @@ step_f7_backspace (Session *session,
   return TRUE;
 }
 
+/* A double click on a word inside a suggestion selects the word, to tag
+ * it: its first click must not accept the suggestion */
+static gboolean
+step_double_click_in_suggestion (Session *session,
+                                 Place   *place)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  GListModel *suggestions = sm_document_get_suggestions (session->document);
+  GtkWidget *popover = get_tag_popover (session->view);
+  guint n_spans = sm_document_get_n_spans (session->document);
+  ScreenPoint point;
+  guint offset = 0;
+  gboolean found = FALSE;
+  guint start, end;
+
+  /* A long suggestion on the screen, and a letter in its middle */
+  for (guint i = 0; !found && i < g_list_model_get_n_items (suggestions); i++)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+      const char *text = sm_suggestion_get_text (suggestion);
+      glong middle = g_utf8_strlen (text, -1) / 2;
+
+      if (g_utf8_strlen (text, -1) < 20 ||
+          !g_unichar_isalpha (g_utf8_get_char (g_utf8_offset_to_pointer (text, middle))))
+        continue;
+      offset = sm_suggestion_get_start (suggestion) + middle;
+      if (!locate_char (session->view, offset, EDGE_MIDDLE, &point))
+        continue;
+      place_set (place, suggestion);
+      found = TRUE;
+    }
+  EXPECT (found, "no long suggestion is on the screen");
+
+  settle_clicks (session);
+  add_move (args, &point);
+  add_args (args, "click", "--repeat", "2", "--delay", "60", "1", NULL);
+  if (!run_xdotool (session, args))
+    return FALSE;
+  session->last_click = g_get_monotonic_time ();
+
+  EXPECT (popover != NULL && wait_popover_open (popover),
+          "a double click inside a suggestion did not offer the labels");
+  /* Longer than a click on a suggestion takes to accept it */
+  app_test_spin (1000);
+  EXPECT (sm_annotation_view_get_selection (session->view, &start, &end) &&
+          start <= offset && offset < end && start >= place->start && end <= place->end,
+          "a double click inside the %s at [%u, %u) selected %s, not the word at %u",
+          place->label, place->start, place->end, describe_selection (session), offset);
+  EXPECT (is_suggested_at_place (place) && sm_document_get_n_spans (session->document) == n_spans,
+          "a double click inside the %s at [%u, %u) accepted it", place->label, place->start, place->end);
+
+  if (!press_keys (session, popover, "Escape"))
+    return FALSE;
+  EXPECT (app_test_wait_for (popover_is_closed, popover, SETTLE_SECONDS), "Escape did not close the labels");
+
+  return TRUE;
+}
+
 static void
 test_review_suggestions (void)
 {
@@ -2123,6 +2181,7 @@ test_review_suggestions (void)
   ok = ok && STEP ("undo-accept", step_undo_accept (session, &place));
   ok = ok && STEP ("f7-return", step_f7_return (session, &place));
   ok = ok && STEP ("f7-backspace", step_f7_backspace (session, &place));
+  ok = ok && STEP ("double-click-in-suggestion", step_double_click_in_suggestion (session, &place));
 
   session_close (session);
   g_free (place.label);
