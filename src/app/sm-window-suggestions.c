@@ -56,6 +56,7 @@ typedef struct
 {
   SmWindow   *self;
   SmDocument *document;
+  gint64      started;
 } Run;
 
 static void
@@ -77,6 +78,7 @@ on_suggested (GObject      *source,
   SmWindow *self = run->self;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 finished = g_get_monotonic_time ();
 
   suggestions = sm_suggester_run_finish (SM_SUGGESTER (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -94,6 +96,9 @@ on_suggested (GObject      *source,
     }
 
   sm_suggester_update_document (self->suggester, self->document, suggestions);
+  g_debug ("%u suggestions came %.1f ms after the run began; taking them in took %.1f ms on the main thread",
+           suggestions->len, (finished - run->started) / 1000.0,
+           (g_get_monotonic_time () - finished) / 1000.0);
 }
 
 static gboolean
@@ -114,6 +119,7 @@ suggest (gpointer user_data)
   run = g_new0 (Run, 1);
   run->self = g_object_ref (self);
   run->document = g_object_ref (self->document);
+  run->started = g_get_monotonic_time ();
   sm_suggester_run_async (self->suggester, self->document, NULL, self->suggesting, on_suggested, run);
 
   return G_SOURCE_REMOVE;
