@@ -2135,9 +2135,9 @@ sm_annotation_view_step_suggestion (SmAnnotationView *self,
   if (!self->show_suggestions || n == 0)
     return FALSE;
 
-  if (get_suggestion_at_cursor (self) != NULL)
+  if (get_suggestion_at_cursor (self) != NULL &&
+      sm_annotation_view_get_suggestion_position (self, &position))
     {
-      sm_annotation_view_get_suggestion_position (self, &position);
       position = forward ? (position + 1) % n : (position + n - 1) % n;
     }
   else

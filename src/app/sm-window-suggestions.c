@@ -410,10 +410,6 @@ _sm_window_suggestions_document_set (SmWindow   *self,
                            G_CALLBACK (rebuild_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::current-suggestion",
                            G_CALLBACK (_sm_window_suggestions_update), self, G_CONNECT_SWAPPED);
-  /* The cursor leaving the current one: Return and Backspace are the
-   * text's again, so the bar says how many are left */
-  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)), "mark-set",
-                           G_CALLBACK (update_bar), self, G_CONNECT_SWAPPED);
 
   rebuild_menu (self);
   _sm_window_suggestions_set_on (self, wants_suggestions (self));
