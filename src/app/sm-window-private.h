@@ -64,6 +64,8 @@ struct _SmWindow
   guint                 suggest_timeout;
   GHashTable           *suggestions_shown;
   gboolean              suggestions_on;
+  /* The suggestion accepted or rejected last, to come back to on undo */
+  SmSuggestion         *answered;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -147,5 +149,7 @@ void     _sm_window_suggestions_document_saved (SmWindow      *self);
 void     _sm_window_suggestions_set_on       (SmWindow        *self,
                                               gboolean         on);
 void     _sm_window_suggestions_update       (SmWindow        *self);
+void     _sm_window_suggestions_undone       (SmWindow        *self,
+                                              gboolean         redone);
 
 G_END_DECLS

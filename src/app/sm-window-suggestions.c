@@ -277,6 +277,7 @@ accept_action (GtkWidget  *widget,
       return;
     }
 
+  g_set_object (&self->answered, suggestion);
   if (g_variant_get_boolean (parameter))
     sm_annotation_view_step_after_answer (self->view, suggestion);
 }
@@ -296,7 +297,32 @@ reject_action (GtkWidget  *widget,
 
   suggestion = g_object_ref (current);
   sm_document_reject_suggestion (self->document, suggestion);
+  g_set_object (&self->answered, suggestion);
   sm_annotation_view_step_after_answer (self->view, suggestion);
+}
+
+/**
+ * _sm_window_suggestions_undone:
+ * @redone: whether it was a redo
+ *
+ * Follows an undo that brought back the suggestion answered last: it is
+ * current again, to answer anew. A redo answers it again and goes on.
+ */
+void
+_sm_window_suggestions_undone (SmWindow *self,
+                               gboolean  redone)
+{
+  SmSuggestion *answered = self->answered;
+  gboolean pending;
+
+  if (answered == NULL || self->view == NULL || !self->suggestions_on)
+    return;
+
+  pending = sm_document_find_suggestion (self->document, sm_suggestion_get_id (answered)) == answered;
+  if (!redone && pending)
+    sm_annotation_view_set_current_suggestion (self->view, answered);
+  else if (redone && !pending && sm_annotation_view_get_current_suggestion (self->view) == NULL)
+    sm_annotation_view_step_after_answer (self->view, answered);
 }
 
 /* @parameter: a label's id, or "" for every label */
@@ -392,6 +418,7 @@ _sm_window_suggestions_document_set (SmWindow   *self,
                                      SmDocument *previous)
 {
   stop_suggesting (self);
+  g_clear_object (&self->answered);
 
   if (previous != NULL)
     {
@@ -446,6 +473,7 @@ void
 _sm_window_suggestions_dispose (SmWindow *self)
 {
   stop_suggesting (self);
+  g_clear_object (&self->answered);
   g_clear_object (&self->suggester);
   g_clear_pointer (&self->suggestions_shown, g_hash_table_unref);
 }

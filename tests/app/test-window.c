@@ -2948,6 +2948,10 @@ test_suggestions_accept_reject_undo (void)
   g_assert_true (shows_suggestion (review.view, claim_start));
   g_assert_true (shows_suggestion (review.view, 0));
 
+  /* The review was at the next suggestion after the claim (the first
+   * again): undoing goes back to the claim, to answer it again */
+  g_assert_true (sm_annotation_view_get_current_suggestion (review.view) == review.claim);
+
   /* Redo, and undo again */
   gtk_widget_activate_action (window, "win.redo", NULL);
   g_assert_cmpuint (sm_document_get_n_spans (review.document), ==, 2);
