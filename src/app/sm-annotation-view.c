@@ -2557,7 +2557,7 @@ sm_annotation_view_init (SmAnnotationView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Select text, then press a label’s key to tag it; press Return on tagged text to edit it"),
+                                  _("Select text, then press a label’s key to tag it; press Return on tagged text to edit it. F7 goes to the next suggestion: Return accepts it, Backspace rejects it"),
                                   -1);
 
   setup_popovers (self);
