@@ -2912,6 +2912,7 @@ test_suggestions_accept_reject_undo (void)
   g_assert_true (shows_suggestion (review.view, 0));
   g_assert_true (shows_suggestion (review.view, claim_start));
   g_assert_cmpuint (sm_document_get_n_spans (review.document), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_span_list_get_shown_spans (sm_window_get_span_list (review.window))), ==, 0);
   g_assert_false (has_tag (review.view, "CLAIM", claim_start));
 
   /* Stepping: from the top, the speaker, the claim, and back */
@@ -2933,6 +2934,7 @@ test_suggestions_accept_reject_undo (void)
   g_assert_nonnull (claim);
   g_assert_nonnull (speaker);
   g_assert_true (sm_document_get_speaker (review.document, claim) == speaker);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_span_list_get_shown_spans (sm_window_get_span_list (review.window))), ==, 2);
   g_assert_false (is_pending (review.document, review.claim));
   g_assert_false (is_pending (review.document, review.speaker));
   assert_highlight (review.view, "CLAIM", claim_start, sm_suggestion_get_end (review.claim));
