@@ -46,6 +46,7 @@ typedef enum
   LIST_NOT_PLURAL_ENDINGS,
   LIST_NUMBER_LINKS,
   LIST_RANGE_WORDS,
+  LIST_NOT_FIGURES,
   N_LISTS
 } ListId;
 
@@ -54,6 +55,7 @@ static const char * const list_names[N_LISTS] = {
   "units", "approximators", "count-determiners", "rate-words",
   "time-relative", "plural-nouns", "not-plural", "plural-endings",
   "not-plural-endings", "number-links", "range-words",
+  "not-figures",
 };
 
 /* A list read into a table of this call's own, keyed the way words are
@@ -418,6 +420,26 @@ read_digits (Scan   *scan,
   return *n_digits > 0;
 }
 
+/* Reads the unit after a number and a hyphen, chars[start, end): "a
+ * 68-ounce can", "a 12-cent dividend", "a six-mile trip". A time ("a
+ * 12-year high") says when, not how long, and is no figure. */
+static gboolean
+read_hyphenated_unit (Scan   *scan,
+                      guint   start,
+                      guint   end,
+                      Figure *figure)
+{
+  const char *kind = lookup_chars (scan, LIST_UNITS, start, end);
+
+  if (kind != NULL && !g_str_equal (kind, "time"))
+    return figure->measure = TRUE;
+
+  if (lookup_chars (scan, LIST_CURRENCIES, start, end) != NULL)
+    return figure->money = TRUE;
+
+  return FALSE;
+}
+
 /* Reads a word such as "$100", "US$5bn", "USD10.93", "7%", "€4.6bn",
  * "40km", "$60.85/bbl", "$50-60", "٣٫٥٪" into @figure. Words with digits
  * that are no amount ("G7", "5th", "1990s", "10:30", "12-year",
@@ -495,13 +517,7 @@ read_number_word (Scan   *scan,
 
   /* "68-ounce" is a quantity; "a 12-year high" says when, not how long */
   if (is_dash (scan->chars[i]))
-    {
-      const char *kind = lookup_chars (scan, LIST_UNITS, i + 1, end);
-
-      if (kind == NULL || g_str_equal (kind, "time"))
-        return FALSE;
-      return figure->measure = TRUE;
-    }
+    return read_hyphenated_unit (scan, i + 1, end, figure);
 
   /* "$60.85/bbl"; "12/05" is a date and "3/4" a fraction */
   if (scan->chars[i] == '/')
@@ -524,6 +540,14 @@ read_number_word (Scan   *scan,
 
   if (lookup_chars (scan, LIST_PERCENT, i, end) != NULL)
     return figure->percent = TRUE;
+
+  /* "115USD" */
+  {
+    const char *written = lookup_chars (scan, LIST_CURRENCY_SYMBOLS, i, end);
+
+    if (written != NULL && chars_equal (scan, i, end, written))
+      return figure->money = TRUE;
+  }
 
   {
     const char *kind = lookup_chars (scan, LIST_UNITS, i, end);
@@ -572,6 +596,35 @@ is_large_number_word (Scan  *scan,
                       double min_value)
 {
   return number_word_value (scan, k) >= min_value || in_list (scan, LIST_SCALES, k);
+}
+
+/* Reads a number word and a unit joined by a hyphen: "a six-mile trip",
+ * "a one-yen bid" */
+static gboolean
+read_hyphenated_number_word (Scan   *scan,
+                             guint   k,
+                             Figure *figure)
+{
+  const SmToken *t = token (scan, k);
+  double value = -1;
+
+  for (guint i = t->start; i < t->end; i++)
+    {
+      const char *number;
+
+      if (!is_dash (scan->chars[i]))
+        continue;
+      if ((number = lookup_chars (scan, LIST_NUMBER_WORDS, t->start, i)) == NULL)
+        return FALSE;
+      value = g_ascii_strtod (number, NULL);
+      if (!read_hyphenated_unit (scan, i + 1, t->end, figure))
+        return FALSE;
+      figure->value = value;
+      figure->closed = TRUE;
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Reads number words from token k on ("eight", "a hundred", "one hundred
@@ -687,6 +740,10 @@ read_amount (Scan   *scan,
   else if (figure->money)
     {
       return k;
+    }
+  else if (read_hyphenated_number_word (scan, j, figure))
+    {
+      return j + 1;
     }
   else
     {
@@ -857,7 +914,9 @@ read_range (Scan       *scan,
   gboolean tight, word;
   guint after;
 
-  if (figure->closed || j + 1 >= scan->n_tokens || !is_next (scan, j - 1) || !is_next (scan, j))
+  /* Of the closed ones, only percentages: "5% to 10%" */
+  if ((figure->closed && !figure->percent) || j + 1 >= scan->n_tokens ||
+      !is_next (scan, j - 1) || !is_next (scan, j))
     return j;
 
   tight = token_length (scan, j) == 1 && is_dash (first_char (scan, j)) &&
@@ -872,7 +931,8 @@ read_range (Scan       *scan,
     return j;
 
   second.start = j + 1;
-  if ((after = read_amount (scan, j + 1, &second)) == j + 1 || second.year_like)
+  if ((after = read_amount (scan, j + 1, &second)) == j + 1 || second.year_like ||
+      (figure->closed && !second.percent))
     return j;
 
   figure->money |= second.money;
@@ -921,8 +981,12 @@ read_figure (Scan   *scan,
 
   /* Counts and durations in digits right after a name are the name's
    * ("Boeing 737 jets"; "In 30 years" starts a sentence) */
-  if ((figure->count || figure->duration) && figure->digits && !figure->approximate &&
-      !figure->money && follows_name (scan, k))
+  if ((figure->count || (figure->duration && figure->digits)) && !figure->approximate &&
+      follows_name (scan, k))
+    return FALSE;
+
+  /* "one day" (some day), "one time" */
+  if (match_list (scan, LIST_NOT_FIGURES, k, NULL) == figure->end - k)
     return FALSE;
 
   return figure->money || figure->percent || figure->measure || figure->duration ||
