@@ -10,8 +10,9 @@
  * unit, or a plural noun; money and quantities take a rate ("a barrel").
  * A number alone is no figure, and neither are dates, times of day,
  * ordinals or numbers in names ("Boeing 737", "G7"), which never have
- * one of those tails. The words come from the lexicon's lists, so users
- * extend them; docs/suggestions.md explains each list.
+ * one of those tails. The words come from the lexicon's lists
+ * (data/suggest/LANG/NAME.txt, each saying what it holds), so users extend
+ * them.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -420,6 +421,13 @@ read_digits (Scan   *scan,
   return *n_digits > 0;
 }
 
+/* Whether a scale multiplies by a million or more */
+static gboolean
+is_large_scale (const char *power)
+{
+  return g_ascii_strtoll (power, NULL, 10) >= 6;
+}
+
 /* Reads the unit after a number and a hyphen, chars[start, end): "a
  * 68-ounce can", "a 12-cent dividend", "a six-mile trip". A time ("a
  * 12-year high") says when, not how long, and is no figure. */
@@ -451,6 +459,7 @@ read_number_word (Scan   *scan,
 {
   guint i = token (scan, k)->start;
   guint end = token (scan, k)->end;
+  const char *power;
   guint n_digits;
   gboolean separated;
 
@@ -515,6 +524,14 @@ read_number_word (Scan   *scan,
   if (i + 1 == end && is_currency_sign (scan->chars[i]))
     return figure->money = TRUE;
 
+  /* "a $20-billion problem" */
+  if (is_dash (scan->chars[i]) && (power = lookup_chars (scan, LIST_SCALES, i + 1, end)) != NULL)
+    {
+      figure->scaled = is_large_scale (power);
+      figure->closed = FALSE;
+      return TRUE;
+    }
+
   /* "68-ounce" is a quantity; "a 12-year high" says when, not how long */
   if (is_dash (scan->chars[i]))
     return read_hyphenated_unit (scan, i + 1, end, figure);
@@ -531,9 +548,9 @@ read_number_word (Scan   *scan,
   if (!is_letters (scan, i, end))
     return FALSE;
 
-  if (lookup_chars (scan, LIST_SCALES, i, end) != NULL)
+  if ((power = lookup_chars (scan, LIST_SCALES, i, end)) != NULL)
     {
-      figure->scaled = TRUE;
+      figure->scaled = is_large_scale (power);
       figure->closed = FALSE;
       return TRUE;
     }
@@ -681,13 +698,6 @@ starts_sentence (Scan *scan,
   return k == 0 || !is_next (scan, k - 1);
 }
 
-/* Whether a scale multiplies by a million or more */
-static gboolean
-is_large_scale (const char *power)
-{
-  return g_ascii_strtoll (power, NULL, 10) >= 6;
-}
-
 /* Whether letters run together with the currency sign of the next word
  * make a currency: "US" before "$5bn" */
 static gboolean
@@ -761,11 +771,11 @@ read_amount (Scan   *scan,
     {
       const char *power = NULL;
 
-      if (match_list (scan, LIST_SCALES, j, &power) != 1)
+      if ((n = match_list (scan, LIST_SCALES, j, &power)) == 0)
         break;
       figure->scaled |= is_large_scale (power);
       figure->year_like = FALSE;
-      j++;
+      j += n;
     }
 
   return j;
@@ -881,8 +891,8 @@ read_rate (Scan   *scan,
 
   r = j + 1;
   while (r < scan->n_tokens && token_length (scan, r) > 1 &&
-         in_list (scan, LIST_SCALES, r) && is_next (scan, r))
-    r++;
+         (n = match_list (scan, LIST_SCALES, r, NULL)) > 0 && is_next (scan, r + n - 1))
+    r += n;
 
   if ((n = match_list (scan, LIST_UNITS, r, &kind)) > 0)
     {
