@@ -9,7 +9,8 @@
  * microsoft/Recognizers-Text at 90e968ea, Specs/NumberWithUnit/English
  * (MIT); US presidential debate sentences from
  * utaresearch/claimbuster-spotter at 332bba08 (public domain); a sentence
- * of UD_Persian-Seraji at e53af38f (CC BY-SA 4.0). The Persian and Arabic
+ * of UD_Persian-Seraji at e53af38f (CC BY-SA 4.0); a Wikinews sentence
+ * from christianscheible/qsample at e282028d (CC BY 2.5). The Persian and Arabic
  * sentences without a source were written for this test.
  *
  * Copyright 2026 The Spanmark authors
@@ -185,6 +186,10 @@ test_figures_money (void)
   check_figures ("en",
                  "It spent €4.6bn, US$5bn, Rs 300 crore and 1.2 trillion rials.",
                  FIGURES ("€4.6bn", "US$5bn", "Rs 300 crore", "1.2 trillion rials"));
+  /* qsample-wikinews: a code run together with a sign */
+  check_figures ("en",
+                 "the end of a five-year-long US$180 million (CNY¥1.2 billion) construction project",
+                 FIGURES ("US$180 million", "CNY¥1.2 billion"));
 }
 
 /* Codes of letters count only as written: "all" is not the lek */

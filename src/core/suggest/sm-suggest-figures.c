@@ -421,6 +421,18 @@ read_digits (Scan   *scan,
   return *n_digits > 0;
 }
 
+/* Whether chars[start, end) is an entry of currency-symbols, as written
+ * there ("USD", "US$", "Rs") */
+static gboolean
+is_currency_code (Scan  *scan,
+                  guint  start,
+                  guint  end)
+{
+  const char *written = lookup_chars (scan, LIST_CURRENCY_SYMBOLS, start, end);
+
+  return written != NULL && chars_equal (scan, start, end, written);
+}
+
 /* Whether a scale multiplies by a million or more */
 static gboolean
 is_large_scale (const char *power)
@@ -470,23 +482,19 @@ read_number_word (Scan   *scan,
     }
   else if (g_unichar_isalpha (scan->chars[i]))
     {
-      const char *written;
       guint j = i;
 
       while (j < end && g_unichar_isalpha (scan->chars[j]))
         j++;
 
-      /* "US$5", "USD10.93"; any other letters make it a name ("G7") */
-      if (j < end && is_currency_sign (scan->chars[j]))
-        j++;
-      else if (j >= end || !is_digit (scan->chars[j]))
+      /* "US$5", "USD10.93", "CNY¥1.2"; any other letters make it a name
+       * ("G7") */
+      if (j >= end || !(is_digit (scan->chars[j]) || is_currency_sign (scan->chars[j])))
         return FALSE;
-
-      written = lookup_chars (scan, LIST_CURRENCY_SYMBOLS, i, j);
-      if (written == NULL || !chars_equal (scan, i, j, written))
+      if (!is_currency_code (scan, i, j + 1) && !is_currency_code (scan, i, j))
         return FALSE;
       figure->money = TRUE;
-      i = j;
+      i = is_currency_sign (scan->chars[j]) ? j + 1 : j;
     }
 
   if (!read_digits (scan, &i, end, &figure->value, &n_digits, &separated))
@@ -559,12 +567,8 @@ read_number_word (Scan   *scan,
     return figure->percent = TRUE;
 
   /* "115USD" */
-  {
-    const char *written = lookup_chars (scan, LIST_CURRENCY_SYMBOLS, i, end);
-
-    if (written != NULL && chars_equal (scan, i, end, written))
-      return figure->money = TRUE;
-  }
+  if (is_currency_code (scan, i, end))
+    return figure->money = TRUE;
 
   {
     const char *kind = lookup_chars (scan, LIST_UNITS, i, end);
@@ -704,17 +708,13 @@ static gboolean
 is_currency_prefix (Scan *scan,
                     guint k)
 {
-  guint start = token (scan, k)->start;
-  const char *written;
+  const SmToken *t = token (scan, k);
 
-  if (k + 1 >= scan->n_tokens || token (scan, k + 1)->start != token (scan, k)->end ||
-      !is_letters (scan, start, token (scan, k)->end) ||
-      !is_currency_sign (first_char (scan, k + 1)))
+  if (k + 1 >= scan->n_tokens || token (scan, k + 1)->start != t->end ||
+      !is_letters (scan, t->start, t->end) || !is_currency_sign (first_char (scan, k + 1)))
     return FALSE;
 
-  written = lookup_chars (scan, LIST_CURRENCY_SYMBOLS, start, token (scan, k + 1)->start + 1);
-
-  return written != NULL && chars_equal (scan, start, token (scan, k + 1)->start + 1, written);
+  return is_currency_code (scan, t->start, t->end + 1) || is_currency_code (scan, t->start, t->end);
 }
 
 /* Reads an amount from token k on: a currency before it, digits or
@@ -958,6 +958,35 @@ read_range (Scan       *scan,
   return after;
 }
 
+/* Whether a figure may start at token k: a word with a digit or a
+ * currency sign, or one that begins an entry of the lists a figure starts
+ * with. Most words are none of these, and this is the one test they get. */
+static gboolean
+may_start_figure (Scan *scan,
+                  guint k)
+{
+  static const ListId starters[] = {
+    LIST_NUMBER_WORDS, LIST_APPROXIMATORS, LIST_CURRENCY_SYMBOLS, LIST_NUMBER_LINKS,
+  };
+  const SmToken *t = token (scan, k);
+  guint end = t->start;
+
+  if (has_digit (scan, k) || is_currency_sign (scan->chars[t->start]))
+    return TRUE;
+
+  /* "twenty-one", "six-mile": the part before the hyphen */
+  while (end < t->end && !is_dash (scan->chars[end]))
+    end++;
+
+  g_string_truncate (scan->key, 0);
+  append_chars (scan->key, scan->chars, t->start, end);
+  for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+    if (g_hash_table_contains (scan->lists[starters[i]].prefixes, scan->key->str))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Reads a figure that starts at token k */
 static gboolean
 read_figure (Scan   *scan,
@@ -1037,10 +1066,9 @@ sm_find_figures (SmText    *text,
 
   for (guint k = 0; k < scan.n_tokens;)
     {
-      gunichar c = first_char (&scan, k);
       Figure figure;
 
-      if ((g_unichar_isalnum (c) || is_currency_sign (c)) && read_figure (&scan, k, &figure))
+      if (may_start_figure (&scan, k) && read_figure (&scan, k, &figure))
         {
           SmHit hit = {
             .start = token (&scan, figure.start)->start,
