@@ -676,9 +676,13 @@ read_number_words (Scan   *scan,
         break;
     }
 
-  /* A link word alone is no number */
+  /* A link word alone is no number, but "a million" is one million */
   if (j == k + 1 && number_word_value (scan, k) < 0)
-    return k;
+    {
+      if (!in_list (scan, LIST_SCALES, j))
+        return k;
+      *value = 1;
+    }
 
   return j;
 }
