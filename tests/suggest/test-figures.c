@@ -290,8 +290,9 @@ test_figures_counts (void)
   check_figures ("en", "He's shipped jobs to 12 countries, including Mexico.",
                  FIGURES ("12 countries"));
   check_figures ("en", "That's 16 million jobs in America.", FIGURES ("16 million jobs"));
-  check_figures ("en", "On the Amendment that you mentioned, I abandoned it 15 years ago.",
-                 FIGURES ("15 years"));
+  check_figures ("en", "For 15 years I said so; on the Amendment that you mentioned, I "
+                 "abandoned it 15 years ago, and it sold at $60 a barrel a year ago.",
+                 FIGURES ("15 years", "$60 a barrel"));
   /* re3d-open, CENTCOM */
   check_figures ("en",
                  "officials reported that the operation killed 139 insurgents and took 256 more "

@@ -858,6 +858,10 @@ read_tail (Scan   *scan,
 
   if ((n = match_list (scan, LIST_UNITS, j, &kind)) > 0)
     {
+      /* "15 years ago" says when */
+      if (g_str_equal (kind, "time") && is_next (scan, j + n - 1) &&
+          match_list (scan, LIST_TIME_RELATIVE, j + n, NULL) > 0)
+        return j;
       if (g_str_equal (kind, "time"))
         figure->duration = TRUE;
       else
@@ -901,7 +905,7 @@ read_rate (Scan   *scan,
   if ((n = match_list (scan, LIST_UNITS, r, &kind)) > 0)
     {
       if (g_str_equal (kind, "time") && is_next (scan, r + n - 1) &&
-          in_list (scan, LIST_TIME_RELATIVE, r + n))
+          match_list (scan, LIST_TIME_RELATIVE, r + n, NULL) > 0)
         return j;
       return r + n;
     }
