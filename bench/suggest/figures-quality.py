@@ -98,6 +98,10 @@ def context(text, span, width=40):
 
 
 def print_row(name, score, labels):
+    if score.n_gold == 0:
+        # Inputs that must give nothing: only what was found says anything
+        print(f'| {name} | 0 | {score.n_pred} | — | — | — | — | — | — | {labels} |')
+        return
     cells = []
     for exact in (False, True):
         p, r, f = score.row(exact)
