@@ -59,8 +59,8 @@ static const char * const list_names[N_LISTS] = {
   "not-figures",
 };
 
-/* A list read into a table of this call's own, keyed the way words are
- * keyed below, so looking a word up costs no allocation for ASCII words */
+/* A list read into a table keyed the way words are keyed below, so
+ * looking a word up costs no allocation for ASCII words */
 typedef struct
 {
   GHashTable *values;     /* key -> value, or the entry as written */
@@ -73,7 +73,7 @@ typedef struct
   const gunichar *chars;
   const SmToken  *tokens;
   guint           n_tokens;
-  List            lists[N_LISTS];
+  const List     *lists;   /* N_LISTS of them */
   GString        *key;     /* scratch */
 } Scan;
 
@@ -140,14 +140,17 @@ entry_key (const char *entry)
   return g_string_free (key, FALSE);
 }
 
-static void
-scan_init (Scan      *scan,
-           SmLexicon *lexicon)
+/* The lists as tables keyed the way words are keyed below; built once
+ * per lexicon (sm_lexicon_get_compiled()) and only read after that */
+static gpointer
+compile_lists (SmLexicon *lexicon)
 {
+  List *lists = g_new0 (List, N_LISTS);
+
   for (guint i = 0; i < N_LISTS; i++)
     {
       const char * const *entries = sm_lexicon_get_entries (lexicon, list_names[i]);
-      List *list = &scan->lists[i];
+      List *list = &lists[i];
 
       list->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       list->prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -172,17 +175,33 @@ scan_init (Scan      *scan,
         }
     }
 
+  return lists;
+}
+
+static void
+free_lists (gpointer data)
+{
+  List *lists = data;
+
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      g_hash_table_unref (lists[i].values);
+      g_hash_table_unref (lists[i].prefixes);
+    }
+  g_free (lists);
+}
+
+static void
+scan_init (Scan      *scan,
+           SmLexicon *lexicon)
+{
+  scan->lists = sm_lexicon_get_compiled (lexicon, "figures", compile_lists, free_lists);
   scan->key = g_string_new (NULL);
 }
 
 static void
 scan_clear (Scan *scan)
 {
-  for (guint i = 0; i < N_LISTS; i++)
-    {
-      g_hash_table_unref (scan->lists[i].values);
-      g_hash_table_unref (scan->lists[i].prefixes);
-    }
   g_string_free (scan->key, TRUE);
 }
 
@@ -283,7 +302,7 @@ match_list (Scan        *scan,
             guint        k,
             const char **value_out)
 {
-  List *list = &scan->lists[id];
+  const List *list = &scan->lists[id];
   guint max_tokens = list->max_words * 3;
   guint best = 0;
   guint j = k;
