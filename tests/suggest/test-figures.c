@@ -297,7 +297,17 @@ test_figures_counts (void)
   check_figures ("en",
                  "officials reported that the operation killed 139 insurgents and took 256 more "
                  "prisoners",
-                 FIGURES ("139 insurgents"));
+                 FIGURES ("139 insurgents", "256 more prisoners"));
+  /* ClaimBuster: words that describe what is counted */
+  check_figures ("en",
+                 "Last year, our brave ICE officers arrested more than 120,000 criminal aliens "
+                 "charged with nearly 10,000 burglaries, 5,000 sexual assaults",
+                 FIGURES ("more than 120,000 criminal aliens", "nearly 10,000 burglaries",
+                          "5,000 sexual assaults"));
+  check_figures ("en",
+                 "Page 12 also shows that 5 of the days and 3.5 days and billions and billions of "
+                 "dollars were lost.",
+                 FIGURES ("3.5 days"));
   check_figures ("en",
                  "It costs a hundred dollars; one hundred and six people came; twenty-one years "
                  "passed and 300 people left.",

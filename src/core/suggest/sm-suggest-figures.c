@@ -48,6 +48,8 @@ typedef enum
   LIST_NUMBER_LINKS,
   LIST_RANGE_WORDS,
   LIST_NOT_FIGURES,
+  LIST_NOT_MODIFIERS,
+  LIST_NOT_MODIFIER_ENDINGS,
   N_LISTS
 } ListId;
 
@@ -56,7 +58,7 @@ static const char * const list_names[N_LISTS] = {
   "units", "approximators", "count-determiners", "rate-words",
   "time-relative", "plural-nouns", "not-plural", "plural-endings",
   "not-plural-endings", "number-links", "range-words",
-  "not-figures",
+  "not-figures", "not-modifiers", "not-modifier-endings",
 };
 
 /* A list read into a table keyed the way words are keyed below, so
@@ -703,6 +705,15 @@ read_number_words (Scan   *scan,
       *value = 1;
     }
 
+  /* "billions and billions": only some links begin a number */
+  if (j > k && number_word_value (scan, k) < 0)
+    {
+      const char *link = NULL;
+
+      if (match_list (scan, LIST_NUMBER_LINKS, k, &link) != 1 || !g_str_equal (link, "start"))
+        return k;
+    }
+
   return j;
 }
 
@@ -838,6 +849,46 @@ is_plural_noun (Scan *scan,
          !in_list (scan, LIST_NOT_PLURAL, k);
 }
 
+/* Whether token k may stand between a number and what it counts: a word
+ * in lower case ("new", "high-paying") that is no function word ("of",
+ * "also") and no adverb ("nearly") */
+static gboolean
+is_modifier (Scan *scan,
+             guint k)
+{
+  const SmToken *t = token (scan, k);
+
+  if (!g_unichar_islower (first_char (scan, k)))
+    return FALSE;
+
+  for (guint i = t->start; i < t->end; i++)
+    if (!g_unichar_isalpha (scan->chars[i]) && !is_dash (scan->chars[i]))
+      return FALSE;
+
+  return !in_list (scan, LIST_NOT_MODIFIERS, k) &&
+         !has_ending (scan, LIST_NOT_MODIFIER_ENDINGS, k) &&
+         number_word_value (scan, k) < 0;
+}
+
+/* What a count counts, from token j on: a plural noun, after at most two
+ * words that describe it ("eight agreements", "5,000 sexual assaults",
+ * "three senior government officials"). Returns how many tokens, 0 if
+ * there is none. */
+static guint
+read_counted (Scan *scan,
+              guint j)
+{
+  for (guint m = j; m < scan->n_tokens && m <= j + 2; m++)
+    {
+      if (is_plural_noun (scan, m))
+        return m + 1 - j;
+      if (!is_modifier (scan, m) || !is_next (scan, m))
+        break;
+    }
+
+  return 0;
+}
+
 /* Whether the number at token k is part of a name ("Boeing 737 jets",
  * "Resolution 2231 states"): right after a word in capitals that does not
  * start the sentence */
@@ -868,8 +919,9 @@ read_tail (Scan   *scan,
       return j + n;
     }
 
+  /* "100 €", "5 USD"; but "$ 20,000.00 $ 37,305.97" is two amounts */
   if ((n = match_list (scan, LIST_CURRENCIES, j, NULL)) > 0 ||
-      (n = match_list (scan, LIST_CURRENCY_SYMBOLS, j, NULL)) > 0)
+      (!figure->money && (n = match_list (scan, LIST_CURRENCY_SYMBOLS, j, NULL)) > 0))
     {
       figure->money = TRUE;
       return j + n;
@@ -888,12 +940,14 @@ read_tail (Scan   *scan,
       return j + n;
     }
 
-  if (!figure->money && is_plural_noun (scan, j) &&
+  /* Things are counted in whole numbers */
+  if (!figure->money && figure->value == (guint64) figure->value &&
       (figure->scaled || (figure->digits ? !figure->year_like : figure->value >= 2)) &&
-      !(figure->start > 0 && in_list (scan, LIST_COUNT_DETERMINERS, figure->start - 1)))
+      !(figure->start > 0 && in_list (scan, LIST_COUNT_DETERMINERS, figure->start - 1)) &&
+      (n = read_counted (scan, j)) > 0)
     {
       figure->count = TRUE;
-      return j + 1;
+      return j + n;
     }
 
   return j;
