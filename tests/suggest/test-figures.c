@@ -336,6 +336,11 @@ test_figures_not_figures (void)
   check_figures ("en",
                  "The 2019 elections came at a 12-year high, and one day the seven will meet.",
                  NONE);
+  /* ClaimBuster: number words in capitals inside a sentence are a name's */
+  check_figures ("en",
+                 "To protect the environment, days ago I announced that the United States will join "
+                 "the One Trillion Trees Initiative.",
+                 NONE);
   /* Recognizers-Text, inputs that give nothing */
   check_figures ("en",
                  "However, takeaway deliveries are permitted only until 11pm under the government "

@@ -669,6 +669,14 @@ read_hyphenated_number_word (Scan   *scan,
   return FALSE;
 }
 
+/* Whether token k is the first of its sentence or line */
+static gboolean
+starts_sentence (Scan *scan,
+                 guint k)
+{
+  return k == 0 || !is_next (scan, k - 1);
+}
+
 /* Reads number words from token k on ("eight", "a hundred", "one hundred
  * and six", "twenty-one", "half a million"): the token after them, or k
  * if there are none. A link word ("a", "and") belongs to the number only
@@ -681,6 +689,11 @@ read_number_words (Scan   *scan,
   guint j = k;
 
   *value = 0;
+
+  /* Number words in capitals inside a sentence are a name's: "the One
+   * Trillion Trees Initiative", "the Fantastic Four" */
+  if (g_unichar_isupper (first_char (scan, k)) && !starts_sentence (scan, k))
+    return k;
 
   while (j < scan->n_tokens)
     {
@@ -728,13 +741,6 @@ has_digit (Scan *scan,
   return FALSE;
 }
 
-/* Whether token k is the first of its sentence or line */
-static gboolean
-starts_sentence (Scan *scan,
-                 guint k)
-{
-  return k == 0 || !is_next (scan, k - 1);
-}
 
 /* Whether letters run together with the currency sign of the next word
  * make a currency: "US" before "$5bn" */
