@@ -98,6 +98,19 @@ typedef struct
   double   value;
 } Figure;
 
+/* Whether NFC and casefolding leave @c as it is, but for ASCII's case:
+ * no case, no combining mark, no compatibility ideograph */
+static gboolean
+is_plain (gunichar c)
+{
+  if (c < 0x80)
+    return TRUE;
+
+  return !g_unichar_isupper (c) && !g_unichar_islower (c) && !g_unichar_istitle (c) &&
+         !g_unichar_ismark (c) && c != 0x0345 &&
+         !(c >= 0xF900 && c <= 0xFAFF) && !(c >= 0x2F800 && c <= 0x2FA1F);
+}
+
 static void
 append_key (GString    *key,
             const char *text,
@@ -105,16 +118,18 @@ append_key (GString    *key,
 {
   g_autofree char *normal = NULL;
   g_autofree char *folded = NULL;
-  gboolean ascii = TRUE;
+  gboolean plain = TRUE;
   gsize n = length < 0 ? strlen (text) : (gsize) length;
 
-  for (gsize i = 0; i < n && ascii; i++)
-    ascii = (guchar) text[i] < 0x80;
+  for (const char *p = text; p < text + n && plain; p = g_utf8_next_char (p))
+    plain = is_plain ((guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p));
 
-  if (ascii)
+  /* Most words: ASCII, or letters without case such as Persian and
+   * Arabic ones, which normalizing and casefolding leave as they are */
+  if (plain)
     {
       for (gsize i = 0; i < n; i++)
-        g_string_append_c (key, g_ascii_tolower (text[i]));
+        g_string_append_c (key, (guchar) text[i] < 0x80 ? g_ascii_tolower (text[i]) : text[i]);
       return;
     }
 
