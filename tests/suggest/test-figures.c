@@ -363,6 +363,9 @@ test_figures_persian_arabic (void)
   check_figures ("fa",
                  "صادرات ۲٫۴ میلیون بشکه در روز بود و ۷٪ افزایش یافت.",
                  FIGURES ("۲٫۴ میلیون بشکه در روز", "۷٪"));
+  /* Persian decimals written with a slash, which a date has two of */
+  check_figures ("fa", "نرخ تورم ۳/۵ درصد بود و در تاریخ ۱۴۰۱/۰۵/۱۲ افزایش یافت.",
+                 FIGURES ("۳/۵ درصد"));
   /* UD Persian-Seraji: a year is no figure */
   check_figures ("fa", "نظامی می‌گوید که در سال ۵۱۰ تربت او را زیارت کرده.", NONE);
   check_figures ("ar",

@@ -372,6 +372,13 @@ is_digit (gunichar c)
   return g_unichar_type (c) == G_UNICODE_DECIMAL_NUMBER;
 }
 
+/* Arabic-Indic and Persian digits */
+static gboolean
+is_arabic_digit (gunichar c)
+{
+  return (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
+}
+
 static gboolean
 is_currency_sign (gunichar c)
 {
@@ -414,6 +421,7 @@ read_digits (Scan   *scan,
 {
   double whole = 0, fraction = 0, scale = 1;
   gboolean decimal = FALSE;
+  guint start = *i;
 
   *n_digits = 0;
   *separated = FALSE;
@@ -431,6 +439,19 @@ read_digits (Scan   *scan,
           else
             whole = whole * 10 + d;
           (*n_digits)++;
+          (*i)++;
+          continue;
+        }
+
+      /* Persian writes "۳/۵" for 3.5; "۱۴۰۱/۰۵/۱۲" is a date, whose
+       * second slash ends the number and with it the figure */
+      if (c == '/' && !decimal && *i > start && is_arabic_digit (scan->chars[*i - 1]) &&
+          *i + 1 < end && is_arabic_digit (scan->chars[*i + 1]))
+        {
+          *separated = TRUE;
+          decimal = TRUE;
+          fraction = 0;
+          scale = 1;
           (*i)++;
           continue;
         }
