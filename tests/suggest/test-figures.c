@@ -438,6 +438,49 @@ test_figures_appends (void)
                                       g_array_index (hits, SmHit, 2).end, "$60 a barrel"));
 }
 
+typedef struct
+{
+  SmText    *text;
+  SmLexicon *lexicon;
+} Job;
+
+static gpointer
+find_in_thread (gpointer data)
+{
+  Job *job = data;
+
+  return find_figures (job->lexicon, job->text);
+}
+
+/* Workers share a lexicon, the first ones compiling its tables together,
+ * and each finds the same figures */
+static void
+test_figures_threads (void)
+{
+  static const char text[] =
+    "Oil fell 5 percent to $60 a barrel, and output was 2.4 million barrels a day "
+    "over 30 years, as they signed eight agreements.";
+  g_autoptr(SmText) article = sm_text_new (text, -1, NULL);
+  g_autoptr(SmLexicon) lexicon = sm_lexicon_new ("en");
+  Job job = { article, lexicon };
+  GThread *threads[4];
+  g_autoptr(GArray) first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("figures", find_in_thread, &job);
+
+  first = g_thread_join (threads[0]);
+  g_assert_cmpuint (first->len, ==, 5);
+  for (guint i = 1; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(GArray) hits = g_thread_join (threads[i]);
+
+      g_assert_cmpuint (hits->len, ==, first->len);
+      g_assert_cmpmem (hits->data, hits->len * sizeof (SmHit),
+                       first->data, first->len * sizeof (SmHit));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/figures/other-language", test_figures_other_language);
   g_test_add_func ("/figures/user-list", test_figures_user_list);
   g_test_add_func ("/figures/appends", test_figures_appends);
+  g_test_add_func ("/figures/threads", test_figures_threads);
 
   return g_test_run ();
 }
