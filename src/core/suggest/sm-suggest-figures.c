@@ -1,16 +1,18 @@
 /* sm-suggest-figures.c: finding figures, a number with what it counts or
  * measures: money, percentages, quantities with units, durations, counts.
  *
- * One pass over the article's words (sm-tokenizer.c): at each word the
- * rules try to read a figure, and the longest one read is a hit. A figure
- * is an optional approximator ("more than"), an optional currency sign,
- * a number (digits in any script, or number words), optional scales
- * ("million"), an optional second number making it a range ("5 to 7"),
- * and what it counts or measures: a percent sign or word, a currency, a
- * unit, or a plural noun; money and quantities take a rate ("a barrel").
- * A number alone is no figure, and neither are dates, times of day,
- * ordinals or numbers in names ("Boeing 737", "G7"), which never have
- * one of those tails. The words come from the lexicon's lists
+ * One pass over the article's words (sm-tokenizer.c): at each word that
+ * can start one, the rules try to read a figure as far as it goes; one
+ * read is a hit, and the scan goes on after it. A figure is an optional
+ * approximator ("more than"), an optional currency sign, a number (digits
+ * in any script, or number words), optional scales ("million"), an
+ * optional second number making it a range ("5 to 7"), and what it
+ * counts or measures: a percent sign or word, a currency, a unit, or a
+ * plural noun; money and quantities take a rate ("a barrel"). A number
+ * alone is no figure, so dates, times of day, ordinals and numbers in
+ * names ("Boeing 737", "G7") have none of those tails; a count after a
+ * name ("Resolution 2231 states") or a determiner ("the two countries")
+ * is left out too. The words come from the lexicon's lists
  * (data/suggest/LANG/NAME.txt, each saying what it holds), so users extend
  * them.
  *
@@ -85,7 +87,6 @@ typedef struct
   guint    start;        /* first token */
   guint    end;          /* token after the figure */
   gboolean approximate;  /* starts with "about", "between", … */
-  gboolean between;      /* "between 5 and 7" */
   gboolean digits;       /* the number is written in digits */
   gboolean year_like;    /* four digits, 1000–2199, nothing else */
   gboolean money;
@@ -522,7 +523,7 @@ read_hyphenated_unit (Scan   *scan,
  * that are no amount ("G7", "5th", "1990s", "10:30", "12-year",
  * "COVID-19") give FALSE. */
 static gboolean
-read_number_word (Scan   *scan,
+read_numeral (Scan   *scan,
                   guint   k,
                   Figure *figure)
 {
@@ -819,7 +820,7 @@ read_amount (Scan   *scan,
 
   if (has_digit (scan, j))
     {
-      if (!read_number_word (scan, j, figure))
+      if (!read_numeral (scan, j, figure))
         return k;
       j++;
     }
