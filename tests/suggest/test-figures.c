@@ -264,6 +264,7 @@ test_figures_quantities (void)
   check_figures ("en", "98.6 degrees f is normal temperature, and it was 20°C outside",
                  FIGURES ("98.6 degrees f", "20°C"));
   check_figures ("en", "I'm only 29 years old!", FIGURES ("only 29 years old"));
+  check_figures ("en", "It ran at 40km/h for 3hrs.", FIGURES ("40km/h", "3hrs"));
 }
 
 /* Counts of things and durations: a number and a plural noun, unless a
@@ -326,6 +327,7 @@ test_figures_not_figures (void)
   check_figures ("en",
                  "The meeting is at 5 pm, or 5 p.m. at the latest, on the 5th floor.", NONE);
   check_figures ("en", "He came third; it was the third time in 2019, and the 1990s.", NONE);
+  check_figures ("en", "The 2019-20 seasons and 1990-2000 elections, 5th, 5G, 737MAX.", NONE);
   check_figures ("en",
                  "Flights of the Boeing 737 were halted after COVID-19 reached G7 nations; "
                  "Resolution 2231 states it, and Chapter two describes it.",

@@ -530,6 +530,7 @@ read_numeral (Scan   *scan,
   guint i = token (scan, k)->start;
   guint end = token (scan, k)->end;
   const char *power;
+  const char *kind;
   guint n_digits;
   gboolean separated;
 
@@ -576,7 +577,8 @@ read_numeral (Scan   *scan,
         }
       if (!read_digits (scan, &i, end, &second, &n_digits, &separated))
         return FALSE;
-      figure->year_like = FALSE;
+      /* "2019-20", "1990-2000" are years too */
+      figure->year_like = figure->year_like && !separated && (n_digits == 2 || n_digits == 4);
     }
 
   if (i == end)
@@ -611,6 +613,17 @@ read_numeral (Scan   *scan,
       return TRUE;
     }
 
+  /* "40km", "40km/h", "5yrs" */
+  if ((kind = lookup_chars (scan, LIST_UNITS, i, end)) != NULL)
+    {
+      if (g_str_equal (kind, "time"))
+        figure->duration = TRUE;
+      else
+        figure->measure = TRUE;
+      return TRUE;
+    }
+
+  /* "5th", "1990s", "5G", "737MAX" */
   if (!is_letters (scan, i, end))
     return FALSE;
 
@@ -628,17 +641,7 @@ read_numeral (Scan   *scan,
   if (is_currency_code (scan, i, end))
     return figure->money = TRUE;
 
-  {
-    const char *kind = lookup_chars (scan, LIST_UNITS, i, end);
-
-    if (kind == NULL)
-      return FALSE;  /* "5th", "1990s", "5G", "737MAX" */
-    if (g_str_equal (kind, "time"))
-      figure->duration = TRUE;
-    else
-      figure->measure = TRUE;
-    return TRUE;
-  }
+  return FALSE;
 }
 
 /* The value of token k as a number word, "twenty-one" too; -1 if none */
