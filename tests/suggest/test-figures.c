@@ -197,6 +197,8 @@ static void
 test_figures_currency_case (void)
 {
   check_figures ("en", "It sold 5 ALL and rs 300 and usd10.", NONE);
+  /* Pence run together with the number only */
+  check_figures ("en", "A stamp costs 50p, see page 5 p. 12.", FIGURES ("50p"));
 }
 
 static void

@@ -637,8 +637,8 @@ read_numeral (Scan   *scan,
   if (lookup_chars (scan, LIST_PERCENT, i, end) != NULL)
     return figure->percent = TRUE;
 
-  /* "115USD" */
-  if (is_currency_code (scan, i, end))
+  /* "115USD", "50p" */
+  if (is_currency_code (scan, i, end) || lookup_chars (scan, LIST_CURRENCIES, i, end) != NULL)
     return figure->money = TRUE;
 
   return FALSE;
@@ -965,8 +965,10 @@ read_tail (Scan   *scan,
       return j + n;
     }
 
-  /* "100 €", "5 USD"; but "$ 20,000.00 $ 37,305.97" is two amounts */
-  if ((n = match_list (scan, LIST_CURRENCIES, j, NULL)) > 0 ||
+  /* "100 €", "5 USD"; but "$ 20,000.00 $ 37,305.97" is two amounts, and
+   * a letter alone is an initial ("page 5 p. 12"), not "50p" */
+  if (((n = match_list (scan, LIST_CURRENCIES, j, NULL)) > 0 &&
+       !(token_length (scan, j) == 1 && g_unichar_isalpha (first_char (scan, j)))) ||
       (!figure->money && (n = match_list (scan, LIST_CURRENCY_SYMBOLS, j, NULL)) > 0))
     {
       figure->money = TRUE;
