@@ -9,7 +9,8 @@
  * microsoft/Recognizers-Text at 90e968ea, Specs/NumberWithUnit/English
  * (MIT); US presidential debate sentences from
  * utaresearch/claimbuster-spotter at 332bba08 (public domain); a sentence
- * of UD_Persian-Seraji at e53af38f (CC BY-SA 4.0); a Wikinews sentence
+ * of UD_Persian-Seraji at e53af38f (CC BY-SA 4.0) and one of
+ * UD_Arabic-PUD at be733f45 (CC BY-SA 3.0); a Wikinews sentence
  * from christianscheible/qsample at e282028d (CC BY 2.5). The Persian and Arabic
  * sentences without a source were written for this test.
  *
@@ -378,6 +379,11 @@ test_figures_persian_arabic (void)
   check_figures ("ar",
                  "انخفضت الصادرات ٧ بالمئة خلال ٣٠ عاما، وفي عام ٢٠١٩ وفي ٥ مايو.",
                  FIGURES ("٧ بالمئة", "٣٠ عاما"));
+  /* UD Arabic-PUD: Latin digits in Arabic text */
+  check_figures ("ar",
+                 "نظرياً, يمكن لزوجين أن يفتحا أربع حسابات \"تسكو\" وأن يكسبا 3% على 12000 جنيه "
+                 "إسترليني, أي 360 جنيه إسترليني.",
+                 FIGURES ("3%", "12000 جنيه إسترليني", "360 جنيه إسترليني"));
 }
 
 /* A language without lists of its own gets digits, signs and the common
