@@ -145,17 +145,17 @@ test_figures_money (void)
   check_figures ("en",
                  "April WTI crude (CL1:COM) dropped 5.8% to $60.85/bbl and May Brent (CO1:COM) "
                  "dropped 5.5% to $64.23/bbl, both hitting at least two-week lows.",
-                 FIGURES ("5.8%", "$60.85/bbl", "5.5%", "$64.23/bbl"));
+                 FIGURES ("5.8%", "$60.85/bbl", "5.5%", "$64.23/bbl", "two-week"));
   check_figures ("en",
                  "Price of oil falls from US$30 a barrel to $18 on perceptions of overwhelming "
                  "allied military strength.",
                  FIGURES ("US$30 a barrel", "$18"));
   check_figures ("en",
                  "This year, oil prices initially hit 12-year lows of around $26-$27 a barrel.",
-                 FIGURES ("around $26-$27 a barrel"));
+                 FIGURES ("12-year", "$26-$27 a barrel"));
   check_figures ("en",
                  "Oil fell more than $1 a barrel on Thursday to a four-year low below $83 a barrel",
-                 FIGURES ("more than $1 a barrel", "below $83 a barrel"));
+                 FIGURES ("$1 a barrel", "four-year", "$83 a barrel"));
   check_figures ("en",
                  "West Texas Intermediate crude settled down 6 cents, or 0.9%, at $52.75 per barrel",
                  FIGURES ("6 cents", "0.9%", "$52.75 per barrel"));
@@ -163,11 +163,16 @@ test_figures_money (void)
                  "reducing their overall profit before tax 44 percent to 74 billion dinars ($68 "
                  "million) in the third quarter",
                  FIGURES ("44 percent", "74 billion dinars", "$68 million"));
+  /* Hedges are read over but left out, as the gold conventions say */
+  check_figures ("en",
+                 "The June WTI contract plunged more than 40% on Tuesday while Brent dropped from "
+                 "levels above $24 per barrel.",
+                 FIGURES ("40%", "$24 per barrel"));
   /* re3d-open, US State Department and CENTCOM */
   check_figures ("en",
                  "the United States will provide nearly $100 million in new assistance to the "
                  "Syrian opposition",
-                 FIGURES ("nearly $100 million"));
+                 FIGURES ("$100 million"));
   check_figures ("en",
                  "This new assistance includes an additional $15 million contribution to the Syria "
                  "Recovery Trust Fund",
@@ -213,7 +218,7 @@ test_figures_percentages (void)
   check_figures ("en",
                  "From 1974 to 1975 output fell by 12 per cent, followed by moderate recovery, but "
                  "from 1979 to 1981 there was a reduction of output of no less than 17 per cent.",
-                 FIGURES ("12 per cent", "no less than 17 per cent"));
+                 FIGURES ("12 per cent", "17 per cent"));
   check_figures ("en",
                  "In 1986 alone, primary commodity prices fell sharply by an average of nine per cent.",
                  FIGURES ("nine per cent"));
@@ -223,11 +228,11 @@ test_figures_percentages (void)
                  FIGURES ("three to four percent", "25 percent"));
   check_figures ("en",
                  "Chinese tariffs of between 5% to 10% on a range of U.S. goods",
-                 FIGURES ("between 5% to 10%"));
+                 FIGURES ("5% to 10%"));
   check_figures ("en",
                  "Rates rose 7.5 percentage points, or seven percent, between 5 and 7 percent "
                  "a year, and 50 basis points.",
-                 FIGURES ("7.5 percentage points", "seven percent", "between 5 and 7 percent",
+                 FIGURES ("7.5 percentage points", "seven percent", "5 and 7 percent",
                           "50 basis points"));
   check_figures ("en", "net interest income sank 27 % in the quarter", FIGURES ("27 %"));
 }
@@ -245,10 +250,10 @@ test_figures_quantities (void)
                  "Gasoline stockpiles fell by about 300,000 barrels during the week, less than the "
                  "558,000 draw analysts were looking for, while distillates were down 2.4m "
                  "barrels, deeper than the 1.63m barrel decline expected.",
-                 FIGURES ("about 300,000 barrels", "2.4m barrels", "1.63m barrel"));
+                 FIGURES ("300,000 barrels", "2.4m barrels", "1.63m barrel"));
   check_figures ("en",
                  "Venezuelan oil production was still around 1.7 million barrels per day in December.",
-                 FIGURES ("around 1.7 million barrels per day"));
+                 FIGURES ("1.7 million barrels per day"));
   check_figures ("en",
                  "prices had tumbled to $1,603.50 a tonne, and fell steadily as stocks rose to a "
                  "record 315,600 tonnes in December.",
@@ -256,17 +261,22 @@ test_figures_quantities (void)
   /* re3d-open, CENTCOM */
   check_figures ("en",
                  "retaking more than 18,000 square kilometers of territory previously held by the enemy",
-                 FIGURES ("more than 18,000 square kilometers"));
+                 FIGURES ("18,000 square kilometers"));
   /* Recognizers-Text DimensionModel and TemperatureModel */
   check_figures ("en",
                  "the fda began detaining chinese mushrooms in 68-ounce cans after more than 100 "
                  "people in mississippi became ill",
-                 FIGURES ("68-ounce", "more than 100 people"));
+                 FIGURES ("68-ounce", "100 people"));
   check_figures ("en", "the javadi hills are located about 17 km from ambur.",
-                 FIGURES ("about 17 km"));
+                 FIGURES ("17 km"));
   check_figures ("en", "98.6 degrees f is normal temperature, and it was 20°C outside",
                  FIGURES ("98.6 degrees f", "20°C"));
-  check_figures ("en", "I'm only 29 years old!", FIGURES ("only 29 years old"));
+  check_figures ("en", "I'm only 29 years old!", FIGURES ("29 years old"));
+  /* Durations as hyphenated modifiers are figures too */
+  check_figures ("en",
+                 "Oil prices fell on Wednesday to a 5-1/2-year low under pressure from a global "
+                 "glut of crude, and a 35-year-old trader sold.",
+                 FIGURES ("5-1/2-year", "35-year-old"));
   check_figures ("en", "It ran at 40km/h for 3hrs.", FIGURES ("40km/h", "3hrs"));
 }
 
@@ -306,7 +316,7 @@ test_figures_counts (void)
   check_figures ("en",
                  "Last year, our brave ICE officers arrested more than 120,000 criminal aliens "
                  "charged with nearly 10,000 burglaries, 5,000 sexual assaults",
-                 FIGURES ("more than 120,000 criminal aliens", "nearly 10,000 burglaries",
+                 FIGURES ("120,000 criminal aliens", "10,000 burglaries",
                           "5,000 sexual assaults"));
   check_figures ("en",
                  "Page 12 also shows that 5 of the days and 3.5 days and billions and billions of "
@@ -339,7 +349,7 @@ test_figures_not_figures (void)
                  "Call +98 21 8888 1234 or see page 12, section 4, version 2.0.", NONE);
   check_figures ("en", "He scored 3 in the final, and 2,000 more followed.", NONE);
   check_figures ("en",
-                 "The 2019 elections came at a 12-year high, and one day the seven will meet.",
+                 "The 2019 elections came at a high, and one day the seven will meet.",
                  NONE);
   /* ClaimBuster: number words in capitals inside a sentence are a name's */
   check_figures ("en",
