@@ -319,6 +319,10 @@ test_figures_counts (void)
                  FIGURES ("120,000 criminal aliens", "10,000 burglaries",
                           "5,000 sexual assaults"));
   check_figures ("en",
+                 "Saudi Arabia cut more because of U.S. sanctions on two OPEC founder members, and "
+                 "five US troops and four ISIL tactical units were hit.",
+                 FIGURES ("two OPEC founder members", "five US troops", "four ISIL tactical units"));
+  check_figures ("en",
                  "Page 12 also shows that 5 of the days and 3.5 days and billions and billions of "
                  "dollars were lost.",
                  FIGURES ("3.5 days"));

@@ -909,14 +909,35 @@ is_plural_noun (Scan *scan,
          !in_list (scan, LIST_NOT_PLURAL, k);
 }
 
+/* Whether token k is an abbreviation in capitals: "OPEC", "US", "ISIL" */
+static gboolean
+is_acronym (Scan *scan,
+            guint k)
+{
+  const SmToken *t = token (scan, k);
+
+  if (t->end - t->start < 2 || t->end - t->start > 6)
+    return FALSE;
+
+  for (guint i = t->start; i < t->end; i++)
+    if (!g_unichar_isupper (scan->chars[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Whether token k may stand between a number and what it counts: a word
  * in lower case ("new", "high-paying") that is no function word ("of",
- * "also") and no adverb ("nearly") */
+ * "also") and no adverb ("nearly"), or an abbreviation ("two OPEC
+ * founder members", "five US troops") */
 static gboolean
 is_modifier (Scan *scan,
              guint k)
 {
   const SmToken *t = token (scan, k);
+
+  if (is_acronym (scan, k))
+    return TRUE;
 
   if (!g_unichar_islower (first_char (scan, k)))
     return FALSE;
