@@ -795,7 +795,6 @@ has_digit (Scan *scan,
   return FALSE;
 }
 
-
 /* Whether letters run together with the currency sign of the next word
  * make a currency: "US" before "$5bn" */
 static gboolean
