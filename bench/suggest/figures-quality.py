@@ -326,7 +326,10 @@ def timing(args):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--bench', default=os.path.join(TOP, '_build', 'bench', 'suggest', 'spanmark-bench-figures'))
-    parser.add_argument('--shared', default=os.path.join(os.path.dirname(TOP), '..', 'shared'))
+    # ../shared beside the checkout (or beside its worktrees' folder)
+    shared = next((d for d in (os.path.join(TOP, '..', 'shared'), os.path.join(TOP, '..', '..', 'shared'))
+                   if os.path.isdir(d)), os.path.join(TOP, '..', 'shared'))
+    parser.add_argument('--shared', default=shared)
     parser.add_argument('--runs', type=int, default=21)
     parser.add_argument('--show-errors', action='store_true')
     args = parser.parse_args()
