@@ -3747,9 +3747,12 @@ sm_document_add_suggestions (SmDocument *self,
         g_autofree char *id = NULL;
         g_autofree char *text = NULL;
 
+        if ((speaker != NULL) != (pass == 1))
+          continue;
+
         g_return_val_if_fail (sm_suggestion_get_id (suggestion) == NULL, taken->len);
 
-        if ((speaker != NULL) != (pass == 1) || !can_take (self, suggestion) ||
+        if (!can_take (self, suggestion) ||
             sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
                                          sm_suggestion_get_start (suggestion),
                                          sm_suggestion_get_end (suggestion)) != NULL)
@@ -3803,6 +3806,58 @@ sm_document_clear_suggestions (SmDocument         *self,
     }
 
   return n_removed;
+}
+
+/**
+ * sm_document_replace_suggestions:
+ * @self: a document
+ * @sources: (array zero-terminated=1): the sources @suggestions come from
+ * @suggestions: (element-type SmSuggestion): new suggestions, as for
+ *   sm_document_add_suggestions()
+ *
+ * Replaces the pending suggestions from @sources with @suggestions: those
+ * proposed again stay as they are (with their ids), those not proposed
+ * again go, and the new ones are taken in as sm_document_add_suggestions()
+ * does. Outside the history.
+ *
+ * Returns: how many were taken in
+ */
+guint
+sm_document_replace_suggestions (SmDocument         *self,
+                                 const char * const *sources,
+                                 GPtrArray          *suggestions)
+{
+  g_autoptr(GHashTable) places = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GListModel *pending;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (sources != NULL, 0);
+  g_return_val_if_fail (suggestions != NULL, 0);
+
+  /* The pending suggestions proposed again */
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      SmSuggestion *same = sm_suggestion_store_find_at (self->suggestions,
+                                                        sm_suggestion_get_label (suggestion),
+                                                        sm_suggestion_get_start (suggestion),
+                                                        sm_suggestion_get_end (suggestion));
+
+      if (same != NULL)
+        g_hash_table_add (places, same);
+    }
+
+  pending = sm_suggestion_store_get_pending (self->suggestions);
+  for (guint i = g_list_model_get_n_items (pending); i > 0; i--)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (pending, i - 1);
+
+      if (g_strv_contains (sources, sm_suggestion_get_source (suggestion)) &&
+          !g_hash_table_contains (places, suggestion))
+        do_remove_suggestion (self, suggestion);
+    }
+
+  return sm_document_add_suggestions (self, suggestions);
 }
 
 /* The span @said_by names now: a span, or the span an accepted suggestion
@@ -3974,6 +4029,81 @@ sm_document_reject_suggestions (SmDocument *self,
   sm_document_end_user_action (self);
 
   return suggestions->len;
+}
+
+/**
+ * sm_document_turn_spans_into_suggestions:
+ * @self: a document just read from another tool's predictions
+ *
+ * Makes every span a pending suggestion (from
+ * %SM_SUGGESTION_SOURCE_IMPORTED), a claim keeping its said_by speaker,
+ * and removes the relations: predictions to review instead of
+ * annotations. Outside the history, as a document is being built. A
+ * discontinuous span cannot be a suggestion and stays a span.
+ *
+ * Returns: how many spans stayed spans
+ */
+guint
+sm_document_turn_spans_into_suggestions (SmDocument *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) made = g_hash_table_new (NULL, NULL);
+  GListModel *model;
+  guint n_kept = 0;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  model = sm_document_get_spans (self);
+  spans = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (spans, g_list_model_get_item (model, i));
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      SmSuggestion *suggestion;
+
+      if (sm_span_get_n_fragments (span) > 1)
+        {
+          n_kept++;
+          continue;
+        }
+
+      suggestion = sm_suggestion_new (sm_span_get_label (span), sm_span_get_start (span),
+                                      sm_span_get_end (span), SM_SUGGESTION_SOURCE_IMPORTED);
+      g_hash_table_insert (made, span, suggestion);
+      g_ptr_array_add (suggestions, suggestion);
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      SmSuggestion *claim = g_hash_table_lookup (made, span);
+      SmSpan *speaker = claim != NULL ? sm_document_get_speaker (self, span) : NULL;
+
+      if (speaker != NULL && g_hash_table_contains (made, speaker))
+        sm_suggestion_set_speaker (claim, g_hash_table_lookup (made, speaker));
+    }
+
+  self->outside_history++;
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      GPtrArray *relations;
+
+      if (!g_hash_table_contains (made, span))
+        continue;
+      while ((relations = relations_of (self, span, FALSE)) != NULL)
+        record (self, change_new (CHANGE_REMOVE_RELATION, NULL, g_ptr_array_index (relations, 0)));
+      record (self, change_new (CHANGE_REMOVE_SPAN, span, NULL));
+    }
+  self->outside_history--;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SPANS]);
+  sm_document_add_suggestions (self, suggestions);
+
+  return n_kept;
 }
 
 /* The loader's way in: a suggestion with its id, text and said_by as the

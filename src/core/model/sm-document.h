@@ -192,6 +192,9 @@ guint             sm_document_add_suggestions      (SmDocument        *self,
                                                     GPtrArray         *suggestions);
 guint             sm_document_clear_suggestions    (SmDocument        *self,
                                                     const char * const *sources);
+guint             sm_document_replace_suggestions  (SmDocument        *self,
+                                                    const char * const *sources,
+                                                    GPtrArray         *suggestions);
 SmSpan           *sm_document_accept_suggestion    (SmDocument        *self,
                                                     SmSuggestion      *suggestion,
                                                     GError           **error);
@@ -201,6 +204,7 @@ guint             sm_document_accept_suggestions   (SmDocument        *self,
                                                     const char        *label);
 guint             sm_document_reject_suggestions   (SmDocument        *self,
                                                     const char        *label);
+guint             sm_document_turn_spans_into_suggestions (SmDocument *self);
 gboolean          sm_document_is_rejected          (SmDocument        *self,
                                                     const char        *label,
                                                     guint              start,

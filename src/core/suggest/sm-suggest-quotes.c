@@ -1,0 +1,1476 @@
+/* sm-suggest-quotes.c: quotations and reported speech, their speakers and
+ * who said what.
+ *
+ * The rules follow the conventions of the hand-annotated gold
+ * (shared/gold/README.md), which are those of news writing:
+ *
+ *  - a direct quotation is the text inside a pair of quotation marks
+ *    (any pair listed in common/quotation-marks.txt), without its marks and
+ *    its closing comma or full stop, when it is a clause: three words or
+ *    more, opening a sentence or introduced by a comma, a colon, a dash or
+ *    a speech verb, or closed by punctuation and attributed. Short scare
+ *    quotes ("with “friendly” Belarus") and titles of works are left alone;
+ *  - its speaker is named right after it ("“…,” the Leader said", "“…,”
+ *    said X", "according to X") or before it in the same sentence ("X said
+ *    during a conference, “…”"); a quotation without either belongs to the
+ *    last speaker named in its paragraph or the one before, which is how a
+ *    news story strings several quoted paragraphs on one attribution;
+ *  - reported speech is a speech verb with a subject ("X said (that) …",
+ *    "X told Y that …", "…, X said", ", saying …", "and added that …"),
+ *    and the claim is the clause that carries the content, to the end of
+ *    the sentence or to the next attribution in it;
+ *  - a speaker is the noun phrase the attribution names, read back to its
+ *    title ("President Raisi") or determiner ("The Belarusian president"),
+ *    or a pronoun.
+ *
+ * The English word lists (speech verbs, titles, pronouns, …) are data in
+ * data/suggest/en/; a language without them gets quotations by their
+ * punctuation only, with no speaker.
+ *
+ * Every step looks at a bounded window of tokens around a mark or a verb,
+ * so the work is linear in the length of the article.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-suggest"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sm-suggest-rules.h"
+#include "sm-tokenizer.h"
+
+/* What the word lists say about a word */
+enum
+{
+  K_VERB        = 1 << 0,   /* a speech verb, or the first word of one */
+  K_OBJECT      = 1 << 1,   /* … that takes an addressee ("told") */
+  K_SOURCE      = 1 << 2,   /* … after which the speaker comes ("according to") */
+  K_TITLE       = 1 << 3,
+  K_NOUN        = 1 << 4,   /* a speaker noun ("officials", "police") */
+  K_PRONOUN     = 1 << 5,
+  K_DETERMINER  = 1 << 6,
+  K_POSSESSIVE  = 1 << 7,
+  K_ADVERB      = 1 << 8,   /* may stand between a speaker and the verb */
+  K_PASSIVE     = 1 << 9,   /* a form of "be" */
+  K_PREPOSITION = 1 << 10,
+  K_NOT_NAME    = 1 << 11,
+  K_VERB_FIRST  = 1 << 12,  /* the first word of a multiword speech verb */
+  K_THAT        = 1 << 13,  /* … after which "that" (or ":", "to") must come */
+};
+
+/* How far the rules look, in tokens */
+#define MAX_OBJECT      12  /* "told visiting Belarus President … that" */
+#define MAX_ADVERBIAL   15  /* "said during a joint conference …, “" */
+#define MAX_AFTER_QUOTE  8  /* "“…,” the Belarusian president said" */
+#define MAX_BEFORE_QUOTE 25
+#define MAX_FORWARD_NP  12
+#define MAX_MODIFIERS    4  /* "an unnamed ambulance official" */
+#define MAX_QUOTE_CHARS 8000
+#define MIN_QUOTE_WORDS  3
+
+#define NONE G_MAXUINT
+
+typedef struct
+{
+  guint start;  /* first token */
+  guint last;   /* last token */
+} Range;
+
+typedef struct
+{
+  guint start;      /* code points */
+  guint end;
+  guint paragraph;
+} Mention;
+
+typedef struct
+{
+  guint    start;      /* code points */
+  guint    end;
+  guint    paragraph;
+  guint    speaker;    /* index in Finder.mentions, or NONE */
+  gboolean direct;
+} Claim;
+
+typedef struct
+{
+  SmLexicon      *lexicon;
+  gboolean        has_rules;      /* the language has speech verbs */
+  GHashTable     *words;          /* casefolded entry -> kinds */
+  guint           max_words;      /* of any multiword entry */
+
+  gunichar       *chars;
+  guint           n_chars;
+  GArray         *token_array;
+  const SmToken  *tokens;
+  guint           n_tokens;
+  guint          *kinds;          /* per token */
+  guint          *sentence_start; /* per token: its sentence's first token */
+  guint          *sentence_last;  /* per token: its sentence's last token */
+  guint          *paragraph;      /* per token */
+  guint          *next_verb;      /* per token: the next speech verb, or NONE */
+  guint8         *used;           /* per token: a verb already attributed */
+  guint          *quoted;         /* prefix counts of tokens in direct claims */
+
+  GArray         *mentions;       /* Mention */
+  GHashTable     *mention_at;     /* start -> index + 1 */
+  GArray         *claims;         /* Claim */
+} Finder;
+
+/* Lists and the kinds they give their words */
+static const struct
+{
+  const char *name;
+  guint       kind;
+} lists[] = {
+  { "speech-verbs", K_VERB },
+  { "titles", K_TITLE },
+  { "speaker-nouns", K_NOUN },
+  { "pronouns", K_PRONOUN },
+  { "determiners", K_DETERMINER },
+  { "speech-adverbs", K_ADVERB },
+  { "prepositions", K_PREPOSITION },
+  { "not-names", K_NOT_NAME },
+};
+
+/* The form words are compared in, as sm-lexicon.c compares them */
+static char *
+make_key (const char *word)
+{
+  g_autofree char *normal = g_utf8_normalize (word, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  if (normal == NULL)
+    return NULL;
+
+  folded = g_utf8_casefold (normal, -1);
+  parts = g_strsplit_set (folded, " \t", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (kept, parts[i]);
+  g_ptr_array_add (kept, NULL);
+
+  return g_strjoinv (" ", (char **) kept->pdata);
+}
+
+static void
+add_word (Finder     *self,
+          const char *entry,
+          guint       kind)
+{
+  g_autofree char *key = make_key (entry);
+  guint words = 1;
+
+  if (key == NULL || *key == '\0')
+    return;
+
+  for (const char *p = key; *p != '\0'; p++)
+    if (*p == ' ')
+      words++;
+  self->max_words = MAX (self->max_words, words);
+
+  /* The first word of a multiword verb marks where to try it */
+  if (words > 1 && (kind & K_VERB) != 0)
+    {
+      g_autofree char *first = g_strndup (key, strchr (key, ' ') - key);
+
+      g_hash_table_insert (self->words, g_strdup (first),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->words, first)) |
+                                             K_VERB_FIRST));
+    }
+
+  kind |= GPOINTER_TO_UINT (g_hash_table_lookup (self->words, key));
+  g_hash_table_insert (self->words, g_steal_pointer (&key), GUINT_TO_POINTER (kind));
+}
+
+static void
+read_lists (Finder *self)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      const char * const *entries = sm_lexicon_get_entries (self->lexicon, lists[l].name);
+
+      for (guint i = 0; entries[i] != NULL; i++)
+        {
+          const char *value = sm_lexicon_lookup (self->lexicon, lists[l].name, entries[i]);
+          guint kind = lists[l].kind;
+
+          if (g_strcmp0 (value, "object") == 0)
+            kind |= K_OBJECT;
+          else if (g_strcmp0 (value, "source") == 0)
+            kind |= K_SOURCE;
+          else if (g_strcmp0 (value, "that") == 0)
+            kind |= K_THAT;
+          else if (g_strcmp0 (value, "possessive") == 0)
+            kind |= K_POSSESSIVE;
+          else if (g_strcmp0 (value, "passive") == 0)
+            kind |= K_PASSIVE;
+          add_word (self, entries[i], kind);
+        }
+    }
+
+  self->has_rules = sm_lexicon_get_entries (self->lexicon, "speech-verbs")[0] != NULL;
+}
+
+/* The kinds of the words from token @first to @last joined by spaces */
+static guint
+lookup_tokens (Finder *self,
+               guint   first,
+               guint   last)
+{
+  GString *key = g_string_sized_new (32);
+  gboolean ascii = TRUE;
+  guint kind;
+
+  for (guint k = first; k <= last; k++)
+    {
+      if (k > first)
+        g_string_append_c (key, ' ');
+      for (guint i = self->tokens[k].start; i < self->tokens[k].end; i++)
+        {
+          gunichar c = self->chars[i];
+
+          if (c < 0x80)
+            g_string_append_c (key, g_ascii_tolower ((char) c));
+          else
+            {
+              ascii = FALSE;
+              g_string_append_unichar (key, c);
+            }
+        }
+    }
+
+  if (ascii)
+    kind = GPOINTER_TO_UINT (g_hash_table_lookup (self->words, key->str));
+  else
+    {
+      g_autofree char *folded = make_key (key->str);
+
+      kind = folded != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->words, folded)) : 0;
+    }
+  g_string_free (key, TRUE);
+
+  return kind;
+}
+
+/* Token tests */
+
+static gboolean
+is_word (Finder *self,
+         guint   k)
+{
+  return k < self->n_tokens && g_unichar_isalnum (self->chars[self->tokens[k].start]);
+}
+
+static gboolean
+is_capitalized (Finder *self,
+                guint   k)
+{
+  gunichar c;
+
+  if (k >= self->n_tokens)
+    return FALSE;
+  c = self->chars[self->tokens[k].start];
+
+  return g_unichar_isupper (c) || g_unichar_istitle (c);
+}
+
+static gboolean
+is_lower (Finder *self,
+          guint   k)
+{
+  return k < self->n_tokens && g_unichar_islower (self->chars[self->tokens[k].start]);
+}
+
+static gboolean
+has_kind (Finder *self,
+          guint   k,
+          guint   kind)
+{
+  return k < self->n_tokens && (self->kinds[k] & kind) != 0;
+}
+
+static gboolean
+is_char (Finder   *self,
+         guint     k,
+         gunichar  c)
+{
+  return k < self->n_tokens &&
+         self->tokens[k].end == self->tokens[k].start + 1 &&
+         self->chars[self->tokens[k].start] == c;
+}
+
+static gboolean
+is_word_text (Finder     *self,
+              guint       k,
+              const char *word)
+{
+  guint length = strlen (word);
+
+  if (k >= self->n_tokens || self->tokens[k].end - self->tokens[k].start != length)
+    return FALSE;
+  for (guint i = 0; i < length; i++)
+    if (g_unichar_tolower (self->chars[self->tokens[k].start + i]) != (gunichar) word[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+is_terminator (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static gboolean
+is_dash (gunichar c)
+{
+  return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015;
+}
+
+static gboolean
+is_quote_mark (Finder   *self,
+               gunichar  c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return c == '"' || c == '\'' ||
+         type == G_UNICODE_INITIAL_PUNCTUATION || type == G_UNICODE_FINAL_PUNCTUATION ||
+         c == 0x201E || c == 0x201A || c == 0x300C || c == 0x300D ||
+         c == 0x300E || c == 0x300F;
+}
+
+/* A speech verb written in lower case, and how many tokens it takes */
+static guint
+verb_length (Finder *self,
+             guint   k)
+{
+  if (has_kind (self, k, K_VERB_FIRST))
+    for (guint n = MIN (self->max_words, 4); n > 1; n--)
+      if (k + n - 1 < self->n_tokens &&
+          self->sentence_last[k] >= k + n - 1 &&
+          (lookup_tokens (self, k, k + n - 1) & K_VERB) != 0)
+        return n;
+
+  return has_kind (self, k, K_VERB) ? 1 : 0;
+}
+
+static guint
+verb_kind (Finder *self,
+           guint   k,
+           guint   length)
+{
+  return lookup_tokens (self, k, k + length - 1);
+}
+
+/* Noun phrases */
+
+/* The title that ends at token @k, reaching back over a multiword title
+ * ("Prime Minister"): its first token */
+static guint
+title_start (Finder *self,
+             guint   k,
+             guint   limit)
+{
+  for (guint n = MIN (self->max_words, 4); n > 1; n--)
+    if (k >= limit + n - 1 && (lookup_tokens (self, k - n + 1, k) & K_TITLE) != 0)
+      return k - n + 1;
+
+  return k;
+}
+
+static gboolean
+is_name_word (Finder *self,
+              guint   k)
+{
+  return is_word (self, k) && is_capitalized (self, k) &&
+         !has_kind (self, k, K_NOT_NAME | K_PRONOUN | K_DETERMINER);
+}
+
+/* The speaker's noun phrase that ends at token @last, not reaching before
+ * token @limit: a pronoun, a name back to its title ("Ayatollah Seyyed Ali
+ * Khamenei", "the Leader"), or a noun back to its determiner ("The
+ * Belarusian president") */
+static gboolean
+phrase_before (Finder *self,
+               guint   last,
+               guint   limit,
+               Range  *range)
+{
+  guint s;
+
+  if (last == NONE || last < limit || !is_word (self, last))
+    return FALSE;
+
+  range->last = last;
+
+  if (has_kind (self, last, K_PRONOUN))
+    {
+      range->start = last;
+      return TRUE;
+    }
+
+  if (has_kind (self, last, K_DETERMINER))
+    return FALSE;
+
+  if (is_name_word (self, last))
+    {
+      s = last;
+      while (!has_kind (self, s, K_TITLE) && s > limit && is_name_word (self, s - 1))
+        s--;
+      if (has_kind (self, s, K_TITLE))
+        s = title_start (self, s, limit);
+      if (s > limit && has_kind (self, s - 1, K_DETERMINER) && !has_kind (self, s - 1, K_POSSESSIVE))
+        s--;
+      range->start = s;
+      return TRUE;
+    }
+
+  if (!is_lower (self, last) || has_kind (self, last, K_VERB | K_PREPOSITION | K_ADVERB))
+    return FALSE;
+
+  /* A common noun needs its determiner close before it */
+  for (s = last; s > limit && last - s < MAX_MODIFIERS; s--)
+    {
+      guint k = s - 1;
+
+      if (!is_word (self, k) || has_kind (self, k, K_PREPOSITION | K_VERB | K_ADVERB))
+        break;
+      if (has_kind (self, k, K_DETERMINER))
+        {
+          range->start = k;
+          return TRUE;
+        }
+    }
+
+  if (has_kind (self, last, K_NOUN | K_TITLE))
+    {
+      s = last;
+      while (s > limit && is_name_word (self, s - 1))
+        s--;
+      range->start = s;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The speaker's noun phrase that starts at token @first and ends by token
+ * @limit: "President Raisi", "a spokesman for the Cumbria Fire and Rescue
+ * squad, Brian Mitchelhill", "police" */
+static gboolean
+phrase_after (Finder *self,
+              guint   first,
+              guint   limit,
+              Range  *range)
+{
+  guint e = first;
+
+  if (first > limit || !is_word (self, first))
+    return FALSE;
+
+  range->start = first;
+  range->last = first;
+
+  if (has_kind (self, first, K_PRONOUN))
+    return TRUE;
+
+  if (!has_kind (self, first, K_DETERMINER | K_NOUN | K_TITLE) && !is_name_word (self, first))
+    return FALSE;
+  if (has_kind (self, first, K_POSSESSIVE))
+    return FALSE;
+
+  while (e + 1 <= limit && e + 1 - first < MAX_FORWARD_NP)
+    {
+      guint k = e + 1;
+
+      if (!is_word (self, k) || has_kind (self, k, K_VERB | K_PRONOUN))
+        break;
+      if (has_kind (self, k, K_PREPOSITION) &&
+          !(is_word_text (self, k, "and") && is_capitalized (self, k - 1) && is_capitalized (self, k + 1)))
+        break;
+      if (has_kind (self, k, K_NOT_NAME) && is_capitalized (self, k))
+        break;
+      e = k;
+    }
+
+  if (has_kind (self, e, K_DETERMINER))
+    return FALSE;
+
+  /* An apposition that names the person: "…, Brian Mitchelhill." */
+  if (e + 2 <= limit && is_char (self, e + 1, ',') && is_name_word (self, e + 2))
+    {
+      guint n = e + 2;
+
+      while (n + 1 <= limit && is_name_word (self, n + 1))
+        n++;
+      if (n == limit || !is_word (self, n + 1))
+        e = n;
+    }
+
+  range->last = e;
+  return TRUE;
+}
+
+/* The subject that opens the sentence of token @k: "Ayatollah Khamenei
+ * touched on …, saying …" */
+static gboolean
+sentence_subject (Finder *self,
+                  guint   k,
+                  Range  *range)
+{
+  guint first = self->sentence_start[k];
+  guint e;
+
+  if (!is_word (self, first))
+    return FALSE;
+
+  range->start = range->last = first;
+  if (has_kind (self, first, K_PRONOUN))
+    return TRUE;
+
+  e = first;
+  if (has_kind (self, first, K_DETERMINER) && !has_kind (self, first, K_POSSESSIVE))
+    {
+      /* "The Chinese government", "The US" */
+      guint head = NONE;
+
+      for (guint j = first + 1; j < k && j - first <= MAX_MODIFIERS && is_word (self, j); j++)
+        {
+          if (has_kind (self, j, K_VERB | K_PREPOSITION | K_ADVERB))
+            break;
+          if (is_capitalized (self, j) || has_kind (self, j, K_NOUN | K_TITLE))
+            head = j;
+          else if (head != NONE)
+            break;
+        }
+      if (head == NONE)
+        return FALSE;
+      range->last = head;
+      return TRUE;
+    }
+
+  if (!is_name_word (self, first) && !has_kind (self, first, K_TITLE))
+    return FALSE;
+  while (e + 1 < k && (is_name_word (self, e + 1) || has_kind (self, e + 1, K_TITLE)) &&
+         is_capitalized (self, e + 1))
+    e++;
+  range->last = e;
+
+  return TRUE;
+}
+
+/* Speakers and claims */
+
+static guint
+add_mention (Finder      *self,
+             const Range *range)
+{
+  Mention mention = {
+    self->tokens[range->start].start,
+    self->tokens[range->last].end,
+    self->paragraph[range->start],
+  };
+  gpointer found = g_hash_table_lookup (self->mention_at, GUINT_TO_POINTER (mention.start));
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  g_array_append_val (self->mentions, mention);
+  g_hash_table_insert (self->mention_at, GUINT_TO_POINTER (mention.start),
+                       GUINT_TO_POINTER (self->mentions->len));
+
+  return self->mentions->len - 1;
+}
+
+/* The last speaker named in the sentence of token @k, before it */
+static guint
+mention_in_sentence (Finder *self,
+                     guint   k)
+{
+  guint from = self->tokens[self->sentence_start[k]].start;
+  guint to = self->tokens[k].start;
+  guint best = NONE;
+
+  /* Mentions are added in text order within a sentence, so the last few
+   * are the candidates */
+  for (guint i = self->mentions->len; i > 0 && self->mentions->len - i < 8; i--)
+    {
+      const Mention *mention = &g_array_index (self->mentions, Mention, i - 1);
+
+      if (mention->start >= from && mention->end <= to &&
+          (best == NONE || mention->start > g_array_index (self->mentions, Mention, best).start))
+        best = i - 1;
+    }
+
+  return best;
+}
+
+static gboolean
+in_direct_claim (Finder *self,
+                 guint   first,
+                 guint   last)
+{
+  return self->quoted[last + 1] - self->quoted[first] > 0;
+}
+
+static guint
+count_words (Finder *self,
+             guint   first,
+             guint   last)
+{
+  guint n = 0;
+
+  for (guint k = first; k <= last && k < self->n_tokens; k++)
+    if (is_word (self, k))
+      n++;
+
+  return n;
+}
+
+/* Adds the claim over tokens @first to @last, less the punctuation that
+ * closes it */
+static gboolean
+add_reported_claim (Finder      *self,
+                    guint        first,
+                    guint        last,
+                    const Range *speaker,
+                    guint        mention)
+{
+  Claim claim = { 0, };
+  guint n_open = 0, n_close = 0;
+
+  if (first == NONE || last == NONE || first > last || last >= self->n_tokens)
+    return FALSE;
+
+  for (guint k = first; k <= last; k++)
+    if (self->tokens[k].end == self->tokens[k].start + 1 &&
+        is_quote_mark (self, self->chars[self->tokens[k].start]))
+      {
+        GUnicodeType type = g_unichar_type (self->chars[self->tokens[k].start]);
+
+        if (type == G_UNICODE_FINAL_PUNCTUATION)
+          n_close++;
+        else
+          n_open++;
+      }
+
+  while (last > first)
+    {
+      gunichar c = self->chars[self->tokens[last].start];
+
+      if (self->tokens[last].end - self->tokens[last].start != 1)
+        break;
+      if (c == ',' || c == ';' || c == ':' || c == '.' || c == 0x2026 || is_dash (c))
+        last--;
+      else if (is_quote_mark (self, c) && n_open == 0 && n_close > 0)
+        last--;
+      else
+        break;
+    }
+
+  if (count_words (self, first, last) < 2 || in_direct_claim (self, first, last))
+    return FALSE;
+
+  claim.start = self->tokens[first].start;
+  claim.end = self->tokens[last].end;
+  claim.paragraph = self->paragraph[first];
+  claim.speaker = mention != NONE ? mention : add_mention (self, speaker);
+  claim.direct = FALSE;
+  g_array_append_val (self->claims, claim);
+
+  return TRUE;
+}
+
+/* Where a reported claim that starts at token @first ends: at its
+ * sentence's end, or before the next attribution in it ("…, and added
+ * that", ", saying", ", X said") */
+static guint
+claim_last (Finder *self,
+            guint   first)
+{
+  guint last = self->sentence_last[first];
+  guint w = self->next_verb[first];
+  guint before;
+  Range range;
+
+  if (w == NONE || w > last)
+    return last;
+
+  before = w - 1;
+  while (before > first && has_kind (self, before, K_ADVERB) && !has_kind (self, before, K_PASSIVE))
+    before--;
+
+  if (is_word_text (self, before, "and"))
+    return is_char (self, before - 1, ',') ? before - 2 : before - 1;
+  if (is_char (self, before, ','))
+    return before - 1;
+  if (phrase_before (self, before, first, &range) && range.start > first &&
+      is_char (self, range.start - 1, ','))
+    return range.start - 2;
+
+  return last;
+}
+
+/* Direct quotations */
+
+typedef struct
+{
+  guint open_token;    /* the opening mark's token */
+  guint close_token;   /* the closing mark's token, or the paragraph's
+                        * last token + 1 for a quotation left open */
+  guint start;         /* the claim, in code points */
+  guint end;
+} Quote;
+
+static guint
+token_at (Finder *self,
+          guint   offset)
+{
+  guint lo = 0, hi = self->n_tokens;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (self->tokens[mid].end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static const char *
+closers_of (Finder   *self,
+            gunichar  c)
+{
+  char mark[8] = { 0, };
+
+  g_unichar_to_utf8 (c, mark);
+
+  return sm_lexicon_lookup (self->lexicon, "quotation-marks", mark);
+}
+
+static gboolean
+is_closer (const char *closers,
+           gunichar    c)
+{
+  for (const char *p = closers; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Marks that also serve as apostrophes or inch signs need a word edge */
+static gboolean
+is_ambiguous_mark (gunichar c)
+{
+  return c == '"' || c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A;
+}
+
+/* Finds the closing mark of the quotation opened at @i */
+static gboolean
+find_quote (Finder     *self,
+            guint       i,
+            const char *closers,
+            Quote      *quote)
+{
+  guint j;
+  gunichar open = self->chars[i];
+
+  for (j = i + 1; j < self->n_chars && j - i < MAX_QUOTE_CHARS; j++)
+    {
+      gunichar c = self->chars[j];
+
+      if (sm_text_is_line_break (c))
+        break;
+      if (!is_closer (closers, c))
+        continue;
+      if (is_ambiguous_mark (c) &&
+          (g_unichar_isspace (self->chars[j - 1]) ||
+           (j + 1 < self->n_chars && g_unichar_isalnum (self->chars[j + 1]))))
+        continue;
+      quote->close_token = token_at (self, j);
+      break;
+    }
+
+  if (j >= self->n_chars || j - i >= MAX_QUOTE_CHARS || sm_text_is_line_break (self->chars[j]))
+    {
+      /* A quotation that runs on into the next paragraph opens the
+       * paragraph and is closed only at the end of the last one */
+      guint k = token_at (self, i);
+
+      if (k > 0 && self->paragraph[k - 1] == self->paragraph[k])
+        return FALSE;
+      if (j - i >= MAX_QUOTE_CHARS)
+        return FALSE;
+      quote->close_token = token_at (self, j);
+    }
+
+  quote->open_token = token_at (self, i);
+  quote->start = i + 1;
+  quote->end = j;
+  (void) open;
+
+  /* Without the closing comma or full stop, and the spaces */
+  while (quote->end > quote->start &&
+         (g_unichar_isspace (self->chars[quote->end - 1]) ||
+          self->chars[quote->end - 1] == ',' || self->chars[quote->end - 1] == '.'))
+    quote->end--;
+  while (quote->start < quote->end && g_unichar_isspace (self->chars[quote->start]))
+    quote->start++;
+
+  return TRUE;
+}
+
+/* Whether the quotation reads as something said rather than a scare
+ * quote or a title: a clause of a few words, opening its sentence or
+ * introduced by punctuation or a verb, or closed by its own punctuation */
+static gboolean
+is_quotation (Finder      *self,
+              const Quote *quote)
+{
+  guint first = quote->open_token + 1;
+  guint last = quote->close_token - 1;
+  guint before = quote->open_token;
+  guint n_words = 0, n_capitalized = 0;
+  gunichar end;
+  gboolean introduced, closed;
+
+  if (first > last)
+    return FALSE;
+
+  for (guint k = first; k <= last; k++)
+    if (is_word (self, k))
+      {
+        n_words++;
+        if (is_capitalized (self, k))
+          n_capitalized++;
+      }
+  if (n_words < MIN_QUOTE_WORDS)
+    return FALSE;
+
+  end = self->chars[self->tokens[last].start];
+  closed = self->tokens[last].end == self->tokens[last].start + 1 &&
+           (is_terminator (end) || end == ',');
+
+  /* A title of a work: every word capitalized */
+  if (n_capitalized == n_words && !closed)
+    return FALSE;
+
+  introduced = before == 0 || self->sentence_start[before] == before;
+  if (!introduced)
+    {
+      guint k = before - 1;
+      gunichar c = self->chars[self->tokens[k].start];
+
+      introduced = c == ',' || c == ':' || is_dash (c) ||
+                   (self->has_rules && has_kind (self, k, K_VERB)) ||
+                   (!self->has_rules && !is_lower (self, k));
+      if (!introduced && closed)
+        introduced = !is_lower (self, k);
+    }
+
+  return introduced;
+}
+
+/* The attribution right after a quotation: "“…,” the Leader said", "“…,”
+ * said X", "“…,” according to X" */
+static gboolean
+attribution_after (Finder      *self,
+                   const Quote *quote,
+                   Range       *speaker)
+{
+  guint k = quote->close_token + 1;
+  guint limit, length;
+
+  if (k >= self->n_tokens || self->paragraph[k] != self->paragraph[quote->close_token])
+    return FALSE;
+  if (is_char (self, k, ','))
+    k++;
+  if (k >= self->n_tokens)
+    return FALSE;
+  limit = self->sentence_last[k];
+
+  if (is_lower (self, k) && (length = verb_length (self, k)) > 0)
+    {
+      if (phrase_after (self, k + length, limit, speaker))
+        {
+          self->used[k] = TRUE;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  for (guint w = k; w <= limit && w - k <= MAX_AFTER_QUOTE; w++)
+    {
+      guint before;
+
+      if (!is_word (self, w))
+        return FALSE;
+      if (!is_lower (self, w) || (length = verb_length (self, w)) == 0)
+        continue;
+      if ((verb_kind (self, w, length) & K_SOURCE) != 0)
+        return FALSE;
+
+      before = w - 1;
+      while (before > k && has_kind (self, before, K_ADVERB))
+        before--;
+      if (w > k && phrase_before (self, before, k, speaker) && speaker->start == k)
+        {
+          self->used[w] = TRUE;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  return FALSE;
+}
+
+static gboolean subject_of (Finder *self,
+                            guint   verb,
+                            Range  *speaker,
+                            guint  *mention);
+
+/* The attribution before a quotation in its sentence: "X said: “…”",
+ * "X said during a conference, “…”" */
+static guint
+attribution_before (Finder      *self,
+                    const Quote *quote)
+{
+  guint open = quote->open_token;
+  guint first;
+
+  if (open == 0 || self->sentence_start[open] == open)
+    return NONE;
+  first = self->sentence_start[open];
+
+  for (guint w = open; w > first && open - w < MAX_BEFORE_QUOTE; w--)
+    {
+      guint k = w - 1;
+      guint length;
+      Range speaker;
+      guint mention = NONE;
+
+      if (in_direct_claim (self, k, k))
+        return NONE;
+      if (!is_lower (self, k) || self->used[k] || (length = verb_length (self, k)) == 0)
+        continue;
+
+      if ((verb_kind (self, k, length) & K_SOURCE) != 0)
+        {
+          if (!phrase_after (self, k + length, open - 1, &speaker))
+            return NONE;
+          mention = add_mention (self, &speaker);
+        }
+      else if (!subject_of (self, k, &speaker, &mention))
+        return NONE;
+      else if (mention == NONE)
+        mention = add_mention (self, &speaker);
+
+      self->used[k] = TRUE;
+      return mention;
+    }
+
+  return NONE;
+}
+
+static void
+find_direct_quotes (Finder *self)
+{
+  guint i = 0;
+
+  while (i < self->n_chars)
+    {
+      gunichar c = self->chars[i];
+      const char *closers;
+      Quote quote = { 0, };
+      Claim claim = { 0, };
+      Range speaker;
+
+      if (c < 0x80 && c != '"')
+        {
+          i++;
+          continue;
+        }
+      if ((closers = closers_of (self, c)) == NULL || *closers == '\0' ||
+          (i > 0 && g_unichar_isalnum (self->chars[i - 1])) ||
+          (is_ambiguous_mark (c) && i + 1 < self->n_chars && g_unichar_isspace (self->chars[i + 1])) ||
+          !find_quote (self, i, closers, &quote))
+        {
+          i++;
+          continue;
+        }
+
+      i = quote.end + 1;
+      if (quote.close_token < self->n_tokens)
+        i = MAX (i, self->tokens[quote.close_token].end);
+
+      if (!is_quotation (self, &quote))
+        continue;
+
+      claim.start = quote.start;
+      claim.end = quote.end;
+      claim.paragraph = self->paragraph[quote.open_token];
+      claim.speaker = NONE;
+      claim.direct = TRUE;
+
+      for (guint k = quote.open_token; k < quote.close_token && k < self->n_tokens; k++)
+        self->quoted[k + 1] = 1;
+
+      if (self->has_rules)
+        {
+          if (attribution_after (self, &quote, &speaker))
+            claim.speaker = add_mention (self, &speaker);
+          else
+            claim.speaker = attribution_before (self, &quote);
+        }
+
+      g_array_append_val (self->claims, claim);
+    }
+}
+
+/* Reported speech */
+
+/* Who says what the verb at token @verb introduces: the phrase before it,
+ * or for ", saying" and "and added" the sentence's speaker. Sets @mention
+ * to a mention already made for it, or NONE to make one from @speaker. */
+static gboolean
+subject_of (Finder *self,
+            guint   verb,
+            Range  *speaker,
+            guint  *mention)
+{
+  guint first = self->sentence_start[verb];
+  guint before;
+
+  *mention = NONE;
+  if (verb == first)
+    return FALSE;
+
+  before = verb - 1;
+  while (before > first && has_kind (self, before, K_ADVERB))
+    {
+      if (has_kind (self, before, K_PASSIVE))
+        return FALSE;
+      before--;
+    }
+  if (has_kind (self, before, K_PASSIVE) || has_kind (self, before, K_DETERMINER))
+    return FALSE;
+
+  /* "Raisi, who said …" */
+  if (is_word_text (self, before, "who") && before > first + 1 && is_char (self, before - 1, ','))
+    {
+      return phrase_before (self, before - 2, first, speaker);
+    }
+
+  /* "… and added that …" is said by who said the first part; "…,
+   * saying …" and "The US, a key ally …, said …" by the sentence's
+   * subject */
+  if (is_word_text (self, before, "and") &&
+      (*mention = mention_in_sentence (self, verb)) != NONE)
+    return TRUE;
+  if (is_char (self, before, ',') || is_word_text (self, before, "and"))
+    {
+      if (sentence_subject (self, verb, speaker))
+        return TRUE;
+      return (*mention = mention_in_sentence (self, verb)) != NONE;
+    }
+
+  return phrase_before (self, before, first, speaker);
+}
+
+/* Where the claim after a speech verb starts, or NONE */
+static guint
+claim_first (Finder *self,
+             guint   verb,
+             guint   length,
+             guint   kind)
+{
+  guint last = self->sentence_last[verb];
+  guint c = verb + length;
+
+  if (c > last)
+    return NONE;
+
+  if ((kind & K_OBJECT) != 0)
+    {
+      for (guint k = c; k <= last && k - c <= MAX_OBJECT; k++)
+        {
+          if (is_word_text (self, k, "that"))
+            return k + 1;
+          if (!is_word (self, k))
+            return NONE;
+        }
+      return NONE;
+    }
+
+  if (is_word_text (self, c, "that") || is_char (self, c, ':'))
+    return c + 1;
+
+  if ((kind & K_THAT) != 0)
+    return is_word_text (self, c, "to") && is_lower (self, c + 1) ? c : NONE;
+
+  if (is_char (self, c, ',') || has_kind (self, c, K_PREPOSITION))
+    {
+      for (guint k = c + 1; k <= last && k - c <= MAX_ADVERBIAL; k++)
+        {
+          if (is_word_text (self, k, "that") || is_char (self, k, ',') || is_char (self, k, ':'))
+            return k + 1;
+          if (!is_word (self, k) && !is_char (self, k, '.'))
+            break;
+        }
+      /* "pledged to follow up on …" */
+      return is_word_text (self, c, "to") && is_lower (self, c + 1) ? c : NONE;
+    }
+
+  if (!is_word (self, c) && !is_quote_mark (self, self->chars[self->tokens[c].start]))
+    return NONE;
+
+  return c;
+}
+
+static void
+find_reported_speech (Finder *self)
+{
+  for (guint k = 0; k < self->n_tokens; k++)
+    {
+      guint length, kind, first, sentence, mention = NONE;
+      Range speaker;
+
+      if (self->used[k] || in_direct_claim (self, k, k) ||
+          (length = verb_length (self, k)) == 0)
+        continue;
+
+      kind = verb_kind (self, k, length);
+      sentence = self->sentence_start[k];
+      if (!is_lower (self, k) && !(k == sentence && (kind & K_SOURCE) != 0))
+        continue;
+      self->used[k] = TRUE;
+
+      /* "…, according to X" and "According to X, …" */
+      if ((kind & K_SOURCE) != 0)
+        {
+          if (!phrase_after (self, k + length, self->sentence_last[k], &speaker))
+            continue;
+          if (k == sentence)
+            {
+              if (is_char (self, speaker.last + 1, ','))
+                first = speaker.last + 2;
+              else
+                continue;
+              add_reported_claim (self, first, claim_last (self, first), &speaker, NONE);
+            }
+          else
+            add_reported_claim (self, sentence, k - 1, &speaker, NONE);
+          continue;
+        }
+
+      /* "…, said the minister." */
+      if (k > sentence && is_char (self, k - 1, ',') && !is_char (self, k + length, ',') &&
+          phrase_after (self, k + length, self->sentence_last[k], &speaker) &&
+          (speaker.last == self->sentence_last[k] ||
+           (speaker.last + 1 == self->sentence_last[k] && !is_word (self, speaker.last + 1))))
+        {
+          add_reported_claim (self, sentence, k - 2, &speaker, NONE);
+          continue;
+        }
+
+      if (!subject_of (self, k, &speaker, &mention))
+        continue;
+
+      first = claim_first (self, k, length, kind);
+      if (first != NONE)
+        {
+          add_reported_claim (self, first, claim_last (self, first), &speaker, mention);
+          continue;
+        }
+
+      /* "…, the Leader said." and "…, X said in a statement." */
+      if (mention == NONE)
+        {
+          guint next = k + length;
+
+          if (speaker.start > sentence && is_char (self, speaker.start - 1, ',') &&
+              (next > self->sentence_last[k] || !is_word (self, next) ||
+               has_kind (self, next, K_PREPOSITION)))
+            add_reported_claim (self, sentence, speaker.start - 2, &speaker, NONE);
+          /* "He said:" before a quoted paragraph, which takes this speaker */
+          else if (is_char (self, next, ':') && next == self->sentence_last[k])
+            add_mention (self, &speaker);
+        }
+    }
+}
+
+/* A quotation with no attribution of its own is said by the last speaker
+ * named in its paragraph or the one before, or by whoever said the
+ * quotation before it there */
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  GArray *mentions = data;
+  const Mention *x = &g_array_index (mentions, Mention, *(const guint *) a);
+  const Mention *y = &g_array_index (mentions, Mention, *(const guint *) b);
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void
+attribute_runs (Finder *self)
+{
+  guint n = self->mentions->len;
+  g_autofree guint *order = g_new (guint, n + 1);
+  guint previous = NONE;  /* the last direct claim with a speaker */
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_mentions, self->mentions);
+
+  for (guint c = 0; c < self->claims->len; c++)
+    {
+      Claim *claim = &g_array_index (self->claims, Claim, c);
+      guint best = NONE, best_start = 0;
+      guint lo = 0, hi = n;
+
+      if (!claim->direct)
+        continue;
+      if (claim->speaker != NONE)
+        {
+          previous = c;
+          continue;
+        }
+
+      /* The last mention that starts before the quotation */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (self->mentions, Mention, order[mid]).start < claim->start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo > 0)
+        {
+          const Mention *m = &g_array_index (self->mentions, Mention, order[lo - 1]);
+
+          if (m->paragraph + 1 >= claim->paragraph)
+            {
+              best = order[lo - 1];
+              best_start = m->start;
+            }
+        }
+
+      if (previous != NONE)
+        {
+          const Claim *before = &g_array_index (self->claims, Claim, previous);
+
+          if (before->paragraph + 1 >= claim->paragraph &&
+              (best == NONE || before->start > best_start))
+            best = before->speaker;
+        }
+
+      claim->speaker = best;
+      if (best != NONE)
+        previous = c;
+    }
+}
+
+/* Setting up */
+
+static void
+finder_init (Finder    *self,
+             SmText    *text,
+             SmLexicon *lexicon)
+{
+  glong n_chars = 0;
+  guint paragraph = 0;
+  guint first = 0;
+
+  self->lexicon = lexicon;
+  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  read_lists (self);
+
+  self->chars = g_utf8_to_ucs4_fast (sm_text_get_utf8 (text), sm_text_get_n_bytes (text), &n_chars);
+  self->n_chars = (guint) n_chars;
+  self->token_array = sm_tokenize (text);
+  self->tokens = (const SmToken *) (gpointer) self->token_array->data;
+  self->n_tokens = self->token_array->len;
+
+  self->kinds = g_new0 (guint, self->n_tokens + 1);
+  self->sentence_start = g_new0 (guint, self->n_tokens + 1);
+  self->sentence_last = g_new0 (guint, self->n_tokens + 1);
+  self->paragraph = g_new0 (guint, self->n_tokens + 1);
+  self->next_verb = g_new0 (guint, self->n_tokens + 1);
+  self->used = g_new0 (guint8, self->n_tokens + 1);
+  self->quoted = g_new0 (guint, self->n_tokens + 2);
+
+  for (guint k = 0; k < self->n_tokens; k++)
+    {
+      const SmToken *token = &self->tokens[k];
+
+      if (k > 0)
+        for (guint i = self->tokens[k - 1].end; i < token->start; i++)
+          if (sm_text_is_line_break (self->chars[i]))
+            {
+              paragraph++;
+              break;
+            }
+      self->paragraph[k] = paragraph;
+
+      if (self->has_rules && is_word (self, k) && token->end - token->start <= 40)
+        self->kinds[k] = lookup_tokens (self, k, k);
+
+      self->sentence_start[k] = first;
+      if (token->sentence_end)
+        {
+          for (guint j = first; j <= k; j++)
+            self->sentence_last[j] = k;
+          first = k + 1;
+        }
+    }
+
+  self->next_verb[self->n_tokens] = NONE;
+  for (guint k = self->n_tokens; k > 0; k--)
+    self->next_verb[k - 1] = has_kind (self, k - 1, K_VERB | K_VERB_FIRST) && is_lower (self, k - 1) ?
+                             k - 1 : self->next_verb[k];
+
+  self->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  self->mention_at = g_hash_table_new (NULL, NULL);
+  self->claims = g_array_new (FALSE, FALSE, sizeof (Claim));
+}
+
+static void
+finder_clear (Finder *self)
+{
+  g_clear_pointer (&self->words, g_hash_table_unref);
+  g_clear_pointer (&self->chars, g_free);
+  g_clear_pointer (&self->token_array, g_array_unref);
+  g_clear_pointer (&self->kinds, g_free);
+  g_clear_pointer (&self->sentence_start, g_free);
+  g_clear_pointer (&self->sentence_last, g_free);
+  g_clear_pointer (&self->paragraph, g_free);
+  g_clear_pointer (&self->next_verb, g_free);
+  g_clear_pointer (&self->used, g_free);
+  g_clear_pointer (&self->quoted, g_free);
+  g_clear_pointer (&self->mentions, g_array_unref);
+  g_clear_pointer (&self->mention_at, g_hash_table_unref);
+  g_clear_pointer (&self->claims, g_array_unref);
+}
+
+typedef struct
+{
+  SmHit hit;
+  guint source;  /* index in mentions or claims */
+} Output;
+
+static int
+compare_outputs (gconstpointer a,
+                 gconstpointer b)
+{
+  const SmHit *x = &((const Output *) a)->hit;
+  const SmHit *y = &((const Output *) b)->hit;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return (int) x->role - (int) y->role;
+}
+
+/**
+ * sm_find_quotes:
+ * @text: an article
+ * @lexicon: the word lists of its language
+ * @hits: (element-type SmHit): where to append what is found
+ *
+ * Finds direct quotations and reported speech (CLAIM hits) and the
+ * speakers they are attributed to (SPEAKER hits); each claim's said_by is
+ * the index in @hits of its speaker, or -1. Hits are appended in text
+ * order; only speakers of some claim are appended.
+ */
+void
+sm_find_quotes (SmText    *text,
+                SmLexicon *lexicon,
+                GArray    *hits)
+{
+  Finder finder = { 0, };
+  Finder *self = &finder;
+  g_autoptr(GArray) outputs = NULL;
+  g_autofree guint *index_of = NULL;
+  g_autofree guint8 *said = NULL;
+  guint base;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (lexicon != NULL);
+  g_return_if_fail (hits != NULL);
+
+  finder_init (self, text, lexicon);
+
+  /* In a running sum, how many tokens before each are in a direct claim */
+  find_direct_quotes (self);
+  for (guint k = 0; k < self->n_tokens; k++)
+    self->quoted[k + 1] += self->quoted[k];
+
+  if (self->has_rules)
+    {
+      find_reported_speech (self);
+      attribute_runs (self);
+    }
+
+  outputs = g_array_new (FALSE, FALSE, sizeof (Output));
+  said = g_new0 (guint8, self->mentions->len + 1);
+  for (guint c = 0; c < self->claims->len; c++)
+    {
+      const Claim *claim = &g_array_index (self->claims, Claim, c);
+      Output output = { { claim->start, claim->end, SM_ROLE_CLAIM, -1 }, c };
+
+      if (claim->speaker != NONE)
+        said[claim->speaker] = TRUE;
+      g_array_append_val (outputs, output);
+    }
+  for (guint m = 0; m < self->mentions->len; m++)
+    {
+      const Mention *mention = &g_array_index (self->mentions, Mention, m);
+      Output output = { { mention->start, mention->end, SM_ROLE_SPEAKER, -1 }, m };
+
+      if (said[m])
+        g_array_append_val (outputs, output);
+    }
+  g_array_sort (outputs, compare_outputs);
+
+  base = hits->len;
+  index_of = g_new (guint, self->mentions->len + 1);
+  for (guint o = 0; o < outputs->len; o++)
+    {
+      const Output *output = &g_array_index (outputs, Output, o);
+
+      if (output->hit.role == SM_ROLE_SPEAKER)
+        index_of[output->source] = base + o;
+    }
+  for (guint o = 0; o < outputs->len; o++)
+    {
+      Output *output = &g_array_index (outputs, Output, o);
+
+      if (output->hit.role == SM_ROLE_CLAIM)
+        {
+          guint speaker = g_array_index (self->claims, Claim, output->source).speaker;
+
+          output->hit.said_by = speaker != NONE ? (int) index_of[speaker] : -1;
+        }
+      g_array_append_val (hits, output->hit);
+    }
+
+  finder_clear (self);
+}
