@@ -361,6 +361,25 @@ test_unreadable (Fixture       *fixture,
   }
 }
 
+/* A folder's label schema is read as the other commands read it, and is
+ * not a document */
+static void
+test_project (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_free (temp_folder_write (fixture->dir, "corpus/a.txt", "Prices rose 7% in May.", -1));
+  g_free (temp_folder_write (fixture->dir, "corpus/spanmark-project.json", "{", -1));
+
+  g_assert_cmpint (run (fixture, "suggest", "-o", "out", "corpus", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (fixture->err, "corpus/spanmark-project.json:"));
+  g_assert_true (g_str_has_suffix (fixture->err, "\nWrote 0 Spanmark files into out\n"));
+
+  g_free (temp_folder_write (fixture->dir, "corpus/spanmark-project.json",
+                             "{\"format\": \"spanmark-project\", \"version\": 1, \"labels\": []}", -1));
+  g_assert_cmpint (run (fixture, "suggest", "-o", "out", "corpus", NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (fixture->err, "Wrote 1 Spanmark file into out\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -379,6 +398,7 @@ main (int    argc,
   ADD ("/cli/suggest/same-output", test_same_output);
   ADD ("/cli/suggest/usage-errors", test_usage_errors);
   ADD ("/cli/suggest/unreadable", test_unreadable);
+  ADD ("/cli/suggest/project", test_project);
 
 #undef ADD
 

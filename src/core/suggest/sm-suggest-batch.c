@@ -21,6 +21,7 @@
 #include "sm-file.h"
 #include "sm-format.h"
 #include "sm-import-private.h"
+#include "sm-project.h"
 #include "sm-suggest-batch.h"
 #include "sm-suggester.h"
 
@@ -30,6 +31,7 @@ typedef struct
   char       *display_name;
   char       *stem;          /* the file's name without .txt or .json */
   gboolean    article;       /* a .txt, not a Spanmark file */
+  SmProject  *project;       /* of the folder it was found in, or NULL */
   GFile      *output;
   char       *output_name;   /* how messages name the output */
   SmDocument *document;
@@ -64,6 +66,7 @@ static void
 input_free (Input *input)
 {
   g_clear_object (&input->file);
+  g_clear_object (&input->project);
   g_free (input->display_name);
   g_free (input->stem);
   g_clear_object (&input->output);
@@ -131,6 +134,35 @@ has_spanmark_file (GFile      *article,
   return g_file_query_exists (json, NULL);
 }
 
+/* The folder's spanmark-project.json, whose relation types apply to its
+ * Spanmark files as they do in every other command (sm-corpus.c) */
+static gboolean
+read_project (GFile         *folder,
+              const char    *display_name,
+              SmProject    **project,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFile) file = g_file_get_child (folder, SM_PROJECT_FILE_NAME);
+  g_autofree char *name = g_build_filename (display_name, SM_PROJECT_FILE_NAME, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  *project = NULL;
+
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      sm_file_set_io_error (error, local_error, name, FALSE);
+      return FALSE;
+    }
+
+  *project = sm_project_new_from_bytes (bytes, name, error);
+
+  return *project != NULL;
+}
+
 /**
  * sm_suggest_batch_add_file:
  * @file: an article (.txt), a Spanmark file, or a folder searched for them
@@ -152,6 +184,7 @@ sm_suggest_batch_add_file (SmSuggestBatch  *self,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *basename = NULL;
+  g_autoptr(SmProject) project = NULL;
   gboolean folder;
 
   g_return_val_if_fail (SM_IS_SUGGEST_BATCH (self), FALSE);
@@ -162,7 +195,8 @@ sm_suggest_batch_add_file (SmSuggestBatch  *self,
 
   folder = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY;
 
-  if (!_sm_corpus_find_files (file, display_name, suffixes, files, names, cancellable, error))
+  if ((folder && !read_project (file, display_name, &project, cancellable, error)) ||
+      !_sm_corpus_find_files (file, display_name, suffixes, files, names, cancellable, error))
     return FALSE;
 
   if (files->len == 0)
@@ -193,6 +227,7 @@ sm_suggest_batch_add_file (SmSuggestBatch  *self,
         }
 
       input->file = g_object_ref (found);
+      input->project = project ? g_object_ref (project) : NULL;
       input->display_name = g_strdup (g_ptr_array_index (names, i));
       g_ptr_array_add (self->inputs, input);
     }
@@ -296,6 +331,9 @@ load_document (Input         *input,
 
   if (!(document = sm_document_new_from_bytes (bytes, input->display_name, error)))
     return NULL;
+
+  if (input->project != NULL)
+    sm_project_apply_relation_types (input->project, document);
 
   if (!sm_document_check_relations (document, &local_error))
     {
