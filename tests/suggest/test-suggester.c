@@ -160,6 +160,57 @@ test_suggester_learns (void)
   g_assert_cmpuint (suggestions->len, ==, 1);
 }
 
+/* A speaker learned elsewhere is who said a quotation the rules cannot
+ * attribute: here in German, which has no list of speech verbs */
+static void
+test_suggester_known_speakers (void)
+{
+  g_autoptr(SmSuggester) suggester = sm_suggester_new ();
+  g_autoptr(SmDocument) tagged = new_document ("Merkel sprach in Berlin.");
+  g_autoptr(SmDocument) next = new_document (
+    "„Die Sanktionen bleiben, solange der Krieg dauert“, sagte Merkel am Montag.\n"
+    "„Wir sind bereit, mit allen Seiten zu sprechen und eine Lösung zu finden“, hieß es.");
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  SmSuggestion *claim = NULL, *second = NULL;
+
+  before = sm_suggester_run (suggester, next, NULL, NULL);
+  for (guint i = 0; i < before->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (before, i);
+
+      if (g_strcmp0 (sm_suggestion_get_label (suggestion), "CLAIM") == 0)
+        g_assert_null (sm_suggestion_get_speaker (suggestion));
+    }
+
+  sm_document_add_span (tagged, "SPEAKER", 0, 6, &error);
+  g_assert_no_error (error);
+  sm_suggester_learn_document (suggester, tagged);
+
+  after = sm_suggester_run (suggester, next, NULL, NULL);
+  for (guint i = 0; i < after->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (after, i);
+
+      if (g_strcmp0 (sm_suggestion_get_label (suggestion), "CLAIM") != 0)
+        continue;
+      if (claim == NULL)
+        claim = suggestion;
+      else
+        second = suggestion;
+    }
+
+  g_assert_nonnull (claim);
+  g_assert_cmpuint (sm_suggestion_get_start (claim), ==, 1);
+  g_assert_nonnull (sm_suggestion_get_speaker (claim));
+  g_assert_cmpuint (sm_suggestion_get_start (sm_suggestion_get_speaker (claim)), ==,
+                    g_utf8_strlen ("„Die Sanktionen bleiben, solange der Krieg dauert“, sagte ", -1));
+  /* Not across paragraphs */
+  g_assert_nonnull (second);
+  g_assert_null (sm_suggestion_get_speaker (second));
+}
+
 static void
 on_run_done (GObject      *source,
              GAsyncResult *result,
@@ -200,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/suggester/sample", test_suggester_sample);
   g_test_add_func ("/suggester/labels", test_suggester_labels);
   g_test_add_func ("/suggester/learns", test_suggester_learns);
+  g_test_add_func ("/suggester/known-speakers", test_suggester_known_speakers);
   g_test_add_func ("/suggester/async", test_suggester_async);
 
   return g_test_run ();

@@ -8,7 +8,9 @@
  * those tagged in the other documents this suggester has learned (a
  * corpus) and in this one. Each hit becomes a suggestion of the label of
  * the same id (SPEAKER, CLAIM, FIGURE) if the document has it; the
- * document then keeps what is new (sm_document_add_suggestions()).
+ * document then keeps what is new (sm_document_add_suggestions()). A claim
+ * the rules found no speaker for is given the nearest known speaker in its
+ * paragraph, if there is one (attribute_to_known_speakers()).
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -215,6 +217,118 @@ get_lexicon (SmSuggester *self,
   return lexicon;
 }
 
+/* The paragraph @offset is in: how many line breaks come before it */
+static guint
+paragraph_of (GArray *breaks,
+              guint   offset)
+{
+  guint low = 0, high = breaks->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (breaks, guint, middle) < offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b)
+{
+  guint start_a = sm_suggestion_get_start (*(SmSuggestion **) a);
+  guint start_b = sm_suggestion_get_start (*(SmSuggestion **) b);
+
+  return (start_a > start_b) - (start_a < start_b);
+}
+
+/* Speakers learned in other documents (or tagged in this one) help where
+ * the rules found a claim but no attribution they know, as in a language
+ * without a list of speech verbs ("„…“, sagte Merkel."): the nearest
+ * mention of a known speaker in the claim's paragraph, outside the claim,
+ * is taken as who said it. The mentions are sorted, so each claim looks
+ * at the one just after it and the few just before it. */
+static void
+attribute_to_known_speakers (SmText    *text,
+                             GArray    *hits,
+                             GPtrArray *made,
+                             GPtrArray *known_speakers)
+{
+  g_autoptr(GArray) breaks = NULL;
+  const char *utf8 = sm_text_get_utf8 (text);
+  guint offset = 0;
+
+  if (known_speakers->len == 0)
+    return;
+
+  g_ptr_array_sort (known_speakers, compare_starts);
+
+  breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (const char *p = utf8; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    if (sm_text_is_line_break (g_utf8_get_char (p)))
+      g_array_append_val (breaks, offset);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmHit *hit = &g_array_index (hits, SmHit, i);
+      SmSuggestion *claim = g_ptr_array_index (made, i);
+      SmSuggestion *nearest = NULL;
+      guint paragraph, best = G_MAXUINT;
+      guint low = 0, high = known_speakers->len;
+
+      if (claim == NULL || hit->role != SM_ROLE_CLAIM || sm_suggestion_get_speaker (claim) != NULL)
+        continue;
+
+      paragraph = paragraph_of (breaks, hit->start);
+
+      /* The first mention that starts at or after the claim's end */
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (sm_suggestion_get_start (g_ptr_array_index (known_speakers, middle)) < hit->end)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+
+      if (low < known_speakers->len)
+        {
+          SmSuggestion *after = g_ptr_array_index (known_speakers, low);
+
+          if (paragraph_of (breaks, sm_suggestion_get_start (after)) == paragraph)
+            {
+              best = sm_suggestion_get_start (after) - hit->end;
+              nearest = after;
+            }
+        }
+
+      for (guint k = low, steps = 0; k > 0 && steps < 8; k--, steps++)
+        {
+          SmSuggestion *before = g_ptr_array_index (known_speakers, k - 1);
+          guint end = sm_suggestion_get_end (before);
+
+          if (end > hit->start)
+            continue;
+          if (hit->start - end < best &&
+              paragraph_of (breaks, sm_suggestion_get_start (before)) == paragraph)
+            {
+              best = hit->start - end;
+              nearest = before;
+            }
+          break;
+        }
+
+      if (nearest != NULL)
+        sm_suggestion_set_speaker (claim, nearest);
+    }
+}
+
 static GPtrArray *
 run (SmSuggester  *self,
      Snapshot     *snapshot,
@@ -224,6 +338,7 @@ run (SmSuggester  *self,
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (SmHit));
   g_autoptr(GArray) learned = NULL;
   g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(GPtrArray) known_speakers = g_ptr_array_new ();
   GPtrArray *suggestions = g_ptr_array_new_with_free_func (g_object_unref);
 
   sm_find_figures (snapshot->text, lexicon, hits);
@@ -263,12 +378,19 @@ run (SmSuggester  *self,
   for (guint i = 0; i < learned->len; i++)
     {
       const SmLearnedMatch *match = &g_array_index (learned, SmLearnedMatch, i);
+      SmSuggestion *suggestion;
 
-      if (g_strv_contains ((const char * const *) snapshot->labels, match->label))
-        g_ptr_array_add (suggestions,
-                         sm_suggestion_new (match->label, match->start, match->end,
-                                            SM_SUGGESTION_SOURCE_LEARNED));
+      if (!g_strv_contains ((const char * const *) snapshot->labels, match->label))
+        continue;
+
+      suggestion = sm_suggestion_new (match->label, match->start, match->end,
+                                      SM_SUGGESTION_SOURCE_LEARNED);
+      g_ptr_array_add (suggestions, suggestion);
+      if (g_strcmp0 (match->label, SM_LABEL_SPEAKER) == 0)
+        g_ptr_array_add (known_speakers, suggestion);
     }
+
+  attribute_to_known_speakers (snapshot->text, hits, made, known_speakers);
 
   return suggestions;
 }
