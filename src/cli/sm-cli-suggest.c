@@ -30,6 +30,7 @@ sm_cli_suggest (int    argc,
   gboolean as_spans = FALSE;
   gboolean force = FALSE;
   SmSuggestBatchFlags flags = SM_SUGGEST_BATCH_NONE;
+  SmCliProgress progress;
   guint n_inputs_failed = 0;
   guint n_written;
   const GOptionEntry entries[] = {
@@ -100,14 +101,18 @@ sm_cli_suggest (int    argc,
     flags |= SM_SUGGEST_BATCH_OVERWRITE;
 
   sm_suggest_batch_set_labels (batch, (const char * const *) labels);
+  sm_cli_progress_init (&progress, _("Suggesting"));
+  sm_suggest_batch_set_progress_func (batch, sm_cli_progress_update, &progress, NULL);
 
   if (!sm_suggest_batch_run (batch, folder, flags, errors, NULL, &error))
     {
+      sm_cli_progress_finish (&progress);
       sm_cli_print_messages (errors);
       sm_cli_print_error (error);
       return SM_CLI_EXIT_INVALID;
     }
 
+  sm_cli_progress_finish (&progress);
   sm_cli_print_messages (errors);
   if (sm_suggest_batch_get_n_existing (batch) > 0)
     g_printerr (_("Give --force to replace files that exist, or -o to write the files elsewhere.\n"));

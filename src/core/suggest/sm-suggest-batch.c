@@ -46,6 +46,8 @@ typedef struct
   SmSuggester         *suggester;
   SmSuggestBatchFlags  flags;
   GCancellable        *cancellable;
+  GMutex               mutex;   /* for the progress: one report at a time */
+  guint                n_done;
 } Pass;
 
 struct _SmSuggestBatch
@@ -58,6 +60,10 @@ struct _SmSuggestBatch
   guint       n_written;
   guint       n_existing;
   GHashTable *suggested;     /* label → guint64 *, over the whole run */
+
+  SmProgressFunc  progress_func;
+  gpointer        progress_data;
+  GDestroyNotify  progress_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (SmSuggestBatch, sm_suggest_batch, G_TYPE_OBJECT)
@@ -85,6 +91,8 @@ sm_suggest_batch_finalize (GObject *object)
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
   g_clear_pointer (&self->labels, g_strfreev);
   g_clear_pointer (&self->suggested, g_hash_table_unref);
+  if (self->progress_destroy != NULL)
+    self->progress_destroy (self->progress_data);
 
   G_OBJECT_CLASS (sm_suggest_batch_parent_class)->finalize (object);
 }
@@ -271,6 +279,27 @@ sm_suggest_batch_set_n_threads (SmSuggestBatch *self,
   self->n_threads = n_threads > 0 ? n_threads : g_get_num_processors ();
 }
 
+/**
+ * sm_suggest_batch_set_progress_func:
+ * @func: (nullable): told after each input is suggested for (or skipped),
+ *   in a worker thread, one call at a time
+ */
+void
+sm_suggest_batch_set_progress_func (SmSuggestBatch *self,
+                                    SmProgressFunc  func,
+                                    gpointer        user_data,
+                                    GDestroyNotify  destroy)
+{
+  g_return_if_fail (SM_IS_SUGGEST_BATCH (self));
+
+  if (self->progress_destroy != NULL)
+    self->progress_destroy (self->progress_data);
+
+  self->progress_func = func;
+  self->progress_data = user_data;
+  self->progress_destroy = destroy;
+}
+
 /* Where each input is written, and that no two are written to one file */
 static void
 plan_outputs (SmSuggestBatch *self,
@@ -367,11 +396,9 @@ count_suggested (Input        *input,
 }
 
 static void
-suggest_worker (gpointer data,
-                gpointer user_data)
+suggest_input (Input *input,
+               Pass  *pass)
 {
-  Input *input = data;
-  Pass *pass = user_data;
   gboolean overwrite = (pass->flags & SM_SUGGEST_BATCH_OVERWRITE) != 0;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -416,6 +443,23 @@ suggest_worker (gpointer data,
   input->written = _sm_corpus_write_file (input->output, input->output_name, bytes, overwrite,
                                           G_IO_ERROR, G_IO_ERROR_EXISTS,
                                           pass->cancellable, &input->error);
+}
+
+static void
+suggest_worker (gpointer data,
+                gpointer user_data)
+{
+  Pass *pass = user_data;
+  SmSuggestBatch *self = pass->self;
+
+  suggest_input (data, pass);
+
+  if (self->progress_func != NULL)
+    {
+      g_mutex_lock (&pass->mutex);
+      self->progress_func (++pass->n_done, self->inputs->len, self->progress_data);
+      g_mutex_unlock (&pass->mutex);
+    }
 }
 
 static void
@@ -500,6 +544,7 @@ sm_suggest_batch_run (SmSuggestBatch       *self,
   pass.suggester = suggester;
   pass.flags = flags;
   pass.cancellable = cancellable;
+  g_mutex_init (&pass.mutex);
 
   run_pool (self, load_worker, &pass);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -517,6 +562,7 @@ sm_suggest_batch_run (SmSuggestBatch       *self,
     }
 
   run_pool (self, suggest_worker, &pass);
+  g_mutex_clear (&pass.mutex);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 

@@ -12,6 +12,8 @@
 
 #include <gio/gio.h>
 
+#include "sm-corpus.h"
+
 G_BEGIN_DECLS
 
 typedef enum /*< flags >*/
@@ -36,6 +38,10 @@ void            sm_suggest_batch_set_labels      (SmSuggestBatch       *self,
                                                   const char * const   *labels);
 void            sm_suggest_batch_set_n_threads   (SmSuggestBatch       *self,
                                                   guint                 n_threads);
+void            sm_suggest_batch_set_progress_func (SmSuggestBatch     *self,
+                                                  SmProgressFunc        func,
+                                                  gpointer              user_data,
+                                                  GDestroyNotify        destroy);
 gboolean        sm_suggest_batch_run             (SmSuggestBatch       *self,
                                                   GFile                *folder,
                                                   SmSuggestBatchFlags   flags,
