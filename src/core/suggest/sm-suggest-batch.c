@@ -142,35 +142,6 @@ has_spanmark_file (GFile      *article,
   return g_file_query_exists (json, NULL);
 }
 
-/* The folder's spanmark-project.json, whose relation types apply to its
- * Spanmark files as they do in every other command (sm-corpus.c) */
-static gboolean
-read_project (GFile         *folder,
-              const char    *display_name,
-              SmProject    **project,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(GFile) file = g_file_get_child (folder, SM_PROJECT_FILE_NAME);
-  g_autofree char *name = g_build_filename (display_name, SM_PROJECT_FILE_NAME, NULL);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  *project = NULL;
-
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
-      sm_file_set_io_error (error, local_error, name, FALSE);
-      return FALSE;
-    }
-
-  *project = sm_project_new_from_bytes (bytes, name, error);
-
-  return *project != NULL;
-}
-
 /**
  * sm_suggest_batch_add_file:
  * @file: an article (.txt), a Spanmark file, or a folder searched for them
@@ -203,7 +174,8 @@ sm_suggest_batch_add_file (SmSuggestBatch  *self,
 
   folder = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY;
 
-  if ((folder && !read_project (file, display_name, &project, cancellable, error)) ||
+  /* Its relation types apply to the folder's files, as in every command */
+  if (!_sm_corpus_read_folder_project (file, display_name, &project, cancellable, error) ||
       !_sm_corpus_find_files (file, display_name, suffixes, files, names, cancellable, error))
     return FALSE;
 
