@@ -94,6 +94,7 @@ typedef struct
   guint    paragraph;
   guint    speaker;    /* index in Finder.mentions, or NONE */
   gboolean direct;
+  gboolean opens_paragraph;
 } Claim;
 
 typedef struct
@@ -649,6 +650,11 @@ add_reported_claim (Finder      *self,
   if (first == NONE || last == NONE || first > last || last >= self->n_tokens)
     return FALSE;
 
+  /* "suggested that, because of their age, …" */
+  while (first < last &&
+         (is_char (self, first, ',') || (is_lower (self, first) && is_word_text (self, first, "that"))))
+    first++;
+
   for (guint k = first; k <= last; k++)
     if (self->tokens[k].end == self->tokens[k].start + 1 &&
         is_quote_mark (self, self->chars[self->tokens[k].start]))
@@ -843,17 +849,24 @@ is_quotation (Finder      *self,
   guint last = quote->close_token - 1;
   guint before = quote->open_token;
   guint n_words = 0, n_capitalized = 0;
+  gboolean first_capitalized = FALSE, last_capitalized = FALSE;
   gunichar end;
   gboolean introduced, closed;
 
   if (first > last)
     return FALSE;
 
+  /* Short words such as "of" and "the" do not make a title less one */
   for (guint k = first; k <= last; k++)
     if (is_word (self, k))
       {
+        gboolean capitalized = is_capitalized (self, k);
+
+        if (n_words == 0)
+          first_capitalized = capitalized;
+        last_capitalized = capitalized;
         n_words++;
-        if (is_capitalized (self, k))
+        if (capitalized || self->tokens[k].end - self->tokens[k].start <= 3)
           n_capitalized++;
       }
   if (n_words < MIN_QUOTE_WORDS)
@@ -863,8 +876,8 @@ is_quotation (Finder      *self,
   closed = self->tokens[last].end == self->tokens[last].start + 1 &&
            (is_terminator (end) || end == ',');
 
-  /* A title of a work: every word capitalized */
-  if (n_capitalized == n_words && !closed)
+  /* A title of a work: every word capitalized ("The Talking Dead.") */
+  if (n_capitalized == n_words && first_capitalized && last_capitalized)
     return FALSE;
 
   introduced = before == 0 || self->sentence_start[before] == before;
@@ -875,6 +888,8 @@ is_quotation (Finder      *self,
 
       introduced = c == ',' || c == ':' || is_dash (c) ||
                    (self->has_rules && has_kind (self, k, K_VERB)) ||
+                   (self->has_rules && k > 0 && is_word_text (self, k, "that") &&
+                    has_kind (self, k - 1, K_VERB)) ||
                    (!self->has_rules && !is_lower (self, k));
       if (!introduced && closed)
         introduced = !is_lower (self, k);
@@ -925,12 +940,17 @@ attribution_after (Finder      *self,
       before = w - 1;
       while (before > k && has_kind (self, before, K_ADVERB))
         before--;
-      if (w > k && phrase_before (self, before, k, speaker) && speaker->start == k)
-        {
-          self->used[w] = TRUE;
-          return TRUE;
-        }
-      return FALSE;
+      if (w == k || !phrase_before (self, before, k, speaker))
+        return FALSE;
+
+      /* All of what stands between is the speaker: "“…,” Obama special
+       * assistant Kori Schulman wrote" */
+      for (guint j = k; j < speaker->start; j++)
+        if (has_kind (self, j, K_PREPOSITION | K_PRONOUN))
+          return FALSE;
+      speaker->start = k;
+      self->used[w] = TRUE;
+      return TRUE;
     }
 
   return FALSE;
@@ -1023,6 +1043,8 @@ find_direct_quotes (Finder *self)
       claim.paragraph = self->paragraph[quote.open_token];
       claim.speaker = NONE;
       claim.direct = TRUE;
+      claim.opens_paragraph = quote.open_token == 0 ||
+                              self->paragraph[quote.open_token - 1] != claim.paragraph;
 
       for (guint k = quote.open_token; k < quote.close_token && k < self->n_tokens; k++)
         self->quoted[k + 1] = 1;
@@ -1102,15 +1124,29 @@ claim_first (Finder *self,
   if (c > last)
     return NONE;
 
+  /* "said earlier Klein did not appear …" */
+  if (has_kind (self, c, K_ADVERB) && !has_kind (self, c, K_PASSIVE) && c < last)
+    c++;
+
   if ((kind & K_OBJECT) != 0)
     {
+      Range object;
+
       for (guint k = c; k <= last && k - c <= MAX_OBJECT; k++)
         {
           if (is_word_text (self, k, "that"))
             return k + 1;
           if (!is_word (self, k))
-            return NONE;
+            break;
         }
+
+      /* "The company told the BBC it would be …" */
+      if (phrase_after (self, c, last, &object) && object.last < last &&
+          !has_kind (self, object.start, K_PRONOUN) &&
+          is_word (self, object.last + 1) &&
+          !has_kind (self, object.last + 1, K_PREPOSITION | K_VERB) &&
+          (is_lower (self, object.last + 1) || has_kind (self, object.last + 1, K_PRONOUN | K_DETERMINER)))
+        return object.last + 1;
       return NONE;
     }
 
@@ -1124,8 +1160,10 @@ claim_first (Finder *self,
     {
       for (guint k = c + 1; k <= last && k - c <= MAX_ADVERBIAL; k++)
         {
-          if (is_word_text (self, k, "that") || is_char (self, k, ',') || is_char (self, k, ':'))
+          if (is_word_text (self, k, "that") || is_char (self, k, ':'))
             return k + 1;
+          if (is_char (self, k, ','))
+            return is_word_text (self, k + 1, "that") ? k + 2 : k + 1;
           if (!is_word (self, k) && !is_char (self, k, '.'))
             break;
         }
@@ -1160,7 +1198,9 @@ find_reported_speech (Finder *self)
       /* "…, according to X" and "According to X, …" */
       if ((kind & K_SOURCE) != 0)
         {
-          if (!phrase_after (self, k + length, self->sentence_last[k], &speaker))
+          if (!phrase_after (self, k + length, self->sentence_last[k], &speaker) ||
+              !(is_capitalized (self, speaker.last) ||
+                has_kind (self, speaker.last, K_NOUN | K_TITLE | K_PRONOUN)))
             continue;
           if (k == sentence)
             {
@@ -1178,8 +1218,7 @@ find_reported_speech (Finder *self)
       /* "…, said the minister." */
       if (k > sentence && is_char (self, k - 1, ',') && !is_char (self, k + length, ',') &&
           phrase_after (self, k + length, self->sentence_last[k], &speaker) &&
-          (speaker.last == self->sentence_last[k] ||
-           (speaker.last + 1 == self->sentence_last[k] && !is_word (self, speaker.last + 1))))
+          (speaker.last == self->sentence_last[k] || !is_word (self, speaker.last + 1)))
         {
           add_reported_claim (self, sentence, k - 2, &speaker, NONE);
           continue;
@@ -1265,7 +1304,7 @@ attribute_runs (Finder *self)
         {
           const Mention *m = &g_array_index (self->mentions, Mention, order[lo - 1]);
 
-          if (m->paragraph + 1 >= claim->paragraph)
+          if (m->paragraph + (claim->opens_paragraph ? 1 : 0) >= claim->paragraph)
             {
               best = order[lo - 1];
               best_start = m->start;
@@ -1276,7 +1315,7 @@ attribute_runs (Finder *self)
         {
           const Claim *before = &g_array_index (self->claims, Claim, previous);
 
-          if (before->paragraph + 1 >= claim->paragraph &&
+          if (before->paragraph + (claim->opens_paragraph ? 1 : 0) >= claim->paragraph &&
               (best == NONE || before->start > best_start))
             best = before->speaker;
         }
