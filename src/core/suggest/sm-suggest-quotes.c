@@ -873,6 +873,11 @@ is_quotation (Finder      *self,
     return FALSE;
 
   end = self->chars[self->tokens[last].start];
+
+  /* A question asks; it claims nothing */
+  if (end == '?' || end == 0x061F || end == 0xFF1F)
+    return FALSE;
+
   closed = self->tokens[last].end == self->tokens[last].start + 1 &&
            (is_terminator (end) || end == ',');
 
