@@ -69,6 +69,8 @@ enum
 #define MAX_BEFORE_QUOTE 25
 #define MAX_FORWARD_NP  12
 #define MAX_MODIFIERS    4  /* "an unnamed ambulance official" */
+#define MAX_NAME_WORDS   8
+#define MAX_CLAIM_TOKENS 400
 #define MAX_QUOTE_CHARS 8000
 #define MIN_QUOTE_WORDS  3
 
@@ -120,6 +122,10 @@ typedef struct
   GArray         *mentions;       /* Mention */
   GHashTable     *mention_at;     /* start -> index + 1 */
   GArray         *claims;         /* Claim */
+
+  const char     *scan_closers[16];  /* find_quote()'s searches … */
+  guint           scan_end[16];      /* … and where each gave up */
+  guint           n_scans;
 } Finder;
 
 /* Lists and the kinds they give their words */
@@ -423,7 +429,8 @@ phrase_before (Finder *self,
   if (is_name_word (self, last))
     {
       s = last;
-      while (!has_kind (self, s, K_TITLE) && s > limit && is_name_word (self, s - 1))
+      while (!has_kind (self, s, K_TITLE) && s > limit && last - s < MAX_NAME_WORDS &&
+             is_name_word (self, s - 1))
         s--;
       if (has_kind (self, s, K_TITLE))
         s = title_start (self, s, limit);
@@ -453,7 +460,7 @@ phrase_before (Finder *self,
   if (has_kind (self, last, K_NOUN | K_TITLE))
     {
       s = last;
-      while (s > limit && is_name_word (self, s - 1))
+      while (s > limit && last - s < MAX_NAME_WORDS && is_name_word (self, s - 1))
         s--;
       range->start = s;
       return TRUE;
@@ -509,7 +516,7 @@ phrase_after (Finder *self,
     {
       guint n = e + 2;
 
-      while (n + 1 <= limit && is_name_word (self, n + 1))
+      while (n + 1 <= limit && n - e < MAX_NAME_WORDS && is_name_word (self, n + 1))
         n++;
       if (n == limit || !is_word (self, n + 1))
         e = n;
@@ -559,7 +566,7 @@ sentence_subject (Finder *self,
 
   if (!is_name_word (self, first) && !has_kind (self, first, K_TITLE))
     return FALSE;
-  while (e + 1 < k && (is_name_word (self, e + 1) || has_kind (self, e + 1, K_TITLE)) &&
+  while (e + 1 < k && e - first < MAX_NAME_WORDS && (is_name_word (self, e + 1) || has_kind (self, e + 1, K_TITLE)) &&
          is_capitalized (self, e + 1))
     e++;
   range->last = e;
@@ -647,7 +654,8 @@ add_reported_claim (Finder      *self,
   Claim claim = { 0, };
   guint n_open = 0, n_close = 0;
 
-  if (first == NONE || last == NONE || first > last || last >= self->n_tokens)
+  if (first == NONE || last == NONE || first > last || last >= self->n_tokens ||
+      last - first > MAX_CLAIM_TOKENS)
     return FALSE;
 
   /* "suggested that, because of their age, …" */
@@ -790,10 +798,24 @@ find_quote (Finder     *self,
             const char *closers,
             Quote      *quote)
 {
-  guint j;
-  gunichar open = self->chars[i];
+  guint j = i + 1;
+  guint scan;
 
-  for (j = i + 1; j < self->n_chars && j - i < MAX_QUOTE_CHARS; j++)
+  /* Where a search for these closing marks gave up before: none is
+   * between, so many opening marks without a closing one (apostrophes
+   * typed as ‘) still cost one pass over the text */
+  for (scan = 0; scan < self->n_scans && self->scan_closers[scan] != closers; scan++)
+    ;
+  if (scan == self->n_scans && scan < G_N_ELEMENTS (self->scan_closers))
+    {
+      self->scan_closers[scan] = closers;
+      self->scan_end[scan] = 0;
+      self->n_scans++;
+    }
+  if (scan < self->n_scans && self->scan_end[scan] > j)
+    j = self->scan_end[scan];
+
+  for (; j < self->n_chars && j - i < MAX_QUOTE_CHARS; j++)
     {
       gunichar c = self->chars[j];
 
@@ -815,6 +837,9 @@ find_quote (Finder     *self,
        * paragraph and is closed only at the end of the last one */
       guint k = token_at (self, i);
 
+      if (scan < self->n_scans)
+        self->scan_end[scan] = j;
+
       if (k > 0 && self->paragraph[k - 1] == self->paragraph[k])
         return FALSE;
       if (j - i >= MAX_QUOTE_CHARS)
@@ -825,7 +850,6 @@ find_quote (Finder     *self,
   quote->open_token = token_at (self, i);
   quote->start = i + 1;
   quote->end = j;
-  (void) open;
 
   /* Without the closing comma or full stop, and the spaces */
   while (quote->end > quote->start &&
