@@ -551,13 +551,17 @@ sentence_subject (Finder *self,
 
       for (guint j = first + 1; j < k && j - first <= MAX_MODIFIERS && is_word (self, j); j++)
         {
-          if (has_kind (self, j, K_VERB | K_PREPOSITION | K_ADVERB))
+          if (has_kind (self, j, K_VERB | K_PREPOSITION | K_ADVERB | K_DETERMINER) ||
+              is_word_text (self, j, "of"))
             break;
           if (is_capitalized (self, j) || has_kind (self, j, K_NOUN | K_TITLE))
             head = j;
           else if (head != NONE)
             break;
         }
+      /* "The results of the … study revealed" */
+      if (head == NONE && is_lower (self, first + 1) && first + 1 < k)
+        head = first + 1;
       if (head == NONE)
         return FALSE;
       range->last = head;
@@ -566,9 +570,17 @@ sentence_subject (Finder *self,
 
   if (!is_name_word (self, first) && !has_kind (self, first, K_TITLE))
     return FALSE;
-  while (e + 1 < k && e - first < MAX_NAME_WORDS && (is_name_word (self, e + 1) || has_kind (self, e + 1, K_TITLE)) &&
-         is_capitalized (self, e + 1))
-    e++;
+
+  /* Names and titles, and a lower-case word between them: "Senior
+   * researcher Mu Li" */
+  for (guint j = first + 1; j < k && j - first <= MAX_NAME_WORDS && is_word (self, j); j++)
+    {
+      if (is_name_word (self, j) || (has_kind (self, j, K_TITLE) && is_capitalized (self, j)))
+        e = j;
+      else if (!is_lower (self, j) || has_kind (self, j, K_VERB | K_PREPOSITION | K_ADVERB) ||
+               !is_name_word (self, j + 1))
+        break;
+    }
   range->last = e;
 
   return TRUE;
@@ -1092,6 +1104,19 @@ find_direct_quotes (Finder *self)
 
 /* Reported speech */
 
+/* "saying", "adding": a verb that hangs on the sentence's main clause */
+static gboolean
+is_gerund (Finder *self,
+           guint   k)
+{
+  const SmToken *token = &self->tokens[k];
+
+  return token->end - token->start > 4 &&
+         self->chars[token->end - 3] == 'i' &&
+         self->chars[token->end - 2] == 'n' &&
+         self->chars[token->end - 1] == 'g';
+}
+
 /* Who says what the verb at token @verb introduces: the phrase before it,
  * or for ", saying" and "and added" the sentence's speaker. Sets @mention
  * to a mention already made for it, or NONE to make one from @speaker. */
@@ -1132,6 +1157,16 @@ subject_of (Finder *self,
     return TRUE;
   if (is_char (self, before, ',') || is_word_text (self, before, "and"))
     {
+      if (is_char (self, before, ',') && !is_gerund (self, verb))
+        {
+          guint comma = first;
+
+          while (comma < before && !is_char (self, comma, ','))
+            comma++;
+          if (comma < before && comma > first &&
+              phrase_before (self, comma - 1, first, speaker))
+            return TRUE;
+        }
       if (sentence_subject (self, verb, speaker))
         return TRUE;
       return (*mention = mention_in_sentence (self, verb)) != NONE;
