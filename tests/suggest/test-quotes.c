@@ -482,6 +482,11 @@ test_quotes_not_claims (void)
               "named Five hundred meter Aperture Spherical Telescope (FAST).");
   check_none ("The United States and Belarus signed eight agreements on trade, mining and "
               "transportation.");
+  /* Verbs that also take "to" without promising anything */
+  check_none ("It was so successful that the military continued to use it for many years "
+              "after the war, and it was still in use in some countries in the 1980s.");
+  check_none ("The review is also investigating inflammatory Facebook posts from September, "
+              "alleged to come from police officers in the northern Ontario city.");
 }
 
 /* Without word lists (any language but English): quotations by their

@@ -59,7 +59,8 @@ enum
   K_PREPOSITION = 1 << 10,
   K_NOT_NAME    = 1 << 11,
   K_VERB_FIRST  = 1 << 12,  /* the first word of a multiword speech verb */
-  K_THAT        = 1 << 13,  /* … after which "that" (or ":", "to") must come */
+  K_THAT        = 1 << 13,  /* … after which "that" or ":" must come */
+  K_TO          = 1 << 14,  /* … or "to" and what was promised */
 };
 
 /* How far the rules look, in tokens */
@@ -214,6 +215,8 @@ read_lists (Finder *self)
             kind |= K_SOURCE;
           else if (g_strcmp0 (value, "that") == 0)
             kind |= K_THAT;
+          else if (g_strcmp0 (value, "to") == 0)
+            kind |= K_THAT | K_TO;
           else if (g_strcmp0 (value, "possessive") == 0)
             kind |= K_POSSESSIVE;
           else if (g_strcmp0 (value, "passive") == 0)
@@ -1217,8 +1220,11 @@ claim_first (Finder *self,
   if (is_word_text (self, c, "that") || is_char (self, c, ':'))
     return c + 1;
 
+  /* "pledged to follow up on …" */
+  if ((kind & K_TO) != 0 && is_word_text (self, c, "to") && is_lower (self, c + 1))
+    return c;
   if ((kind & K_THAT) != 0)
-    return is_word_text (self, c, "to") && is_lower (self, c + 1) ? c : NONE;
+    return NONE;
 
   if (is_char (self, c, ',') || has_kind (self, c, K_PREPOSITION))
     {
@@ -1231,8 +1237,7 @@ claim_first (Finder *self,
           if (!is_word (self, k) && !is_char (self, k, '.'))
             break;
         }
-      /* "pledged to follow up on …" */
-      return is_word_text (self, c, "to") && is_lower (self, c + 1) ? c : NONE;
+      return NONE;
     }
 
   if (!is_word (self, c) && !is_quote_mark (self, self->chars[self->tokens[c].start]))
