@@ -409,6 +409,54 @@ test_quotes_reported_after (void)
          "out of the main collector pipes.", haddox, G_N_ELEMENTS (haddox));
 }
 
+/* Wire-service attributions (commodity-news-corpus): time phrases after
+ * the verb, titles of several words, appositions */
+static void
+test_quotes_wire (void)
+{
+  check ("The U.S. government said on Tuesday it expects domestic oil output in 2016 to grow "
+         "only 2.2 percent, the slowest pace in years, as the relentless rout in prices puts "
+         "the brakes on the country’s five-year shale boom.",
+         (const Said[]) {
+           { "it expects domestic oil output in 2016 to grow only 2.2 percent, the slowest pace "
+             "in years, as the relentless rout in prices puts the brakes on the country’s "
+             "five-year shale boom", "The U.S. government" },
+         }, 1);
+  check ("Brazil’s oil output fell 1.21 percent in November from the previous month, "
+         "regulator ANP said in a statement on Tuesday, after state-run oil company Petróleo "
+         "Brasileiro SA carried out maintenance work at some production units.",
+         (const Said[]) {
+           { "Brazil’s oil output fell 1.21 percent in November from the previous month",
+             "regulator ANP" },
+         }, 1);
+  check ("The United States is preparing to impose more sanctions on Venezuela’s oil sector, "
+         "President Donald Trump said on Tuesday, in an attempt to choke financing to "
+         "President Nicolas Maduro’s government.",
+         (const Said[]) {
+           { "The United States is preparing to impose more sanctions on Venezuela’s oil sector",
+             "President Donald Trump" },
+         }, 1);
+  check ("Secretary of State Rex Tillerson said the US could sanction Venezuelan oil imports, "
+         "possibly crippling the country’s economy .",
+         (const Said[]) {
+           { "the US could sanction Venezuelan oil imports, possibly crippling the country’s "
+             "economy", "Secretary of State Rex Tillerson" },
+         }, 1);
+  check ("The former Exxon CEO also said banning exports of oil from Venezuela is also a "
+         "possibility.",
+         (const Said[]) {
+           { "banning exports of oil from Venezuela is also a possibility",
+             "The former Exxon CEO" },
+         }, 1);
+  check ("“U.S.-Russia tensions are increasing, with the U.S. threatening sanctions on "
+         "Russia,” Phillip Streible, chief market strategist at Blue Line Futures, told "
+         "MarketWatch.",
+         (const Said[]) {
+           { "U.S.-Russia tensions are increasing, with the U.S. threatening sanctions on "
+             "Russia", "Phillip Streible" },
+         }, 1);
+}
+
 /* ", saying …" is the sentence's subject's; "and added that …" is said by
  * who said the first part, one speaker hit for both */
 static void
@@ -595,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/quotes/runs", test_quotes_runs);
   g_test_add_func ("/quotes/reported", test_quotes_reported);
   g_test_add_func ("/quotes/reported-after", test_quotes_reported_after);
+  g_test_add_func ("/quotes/wire", test_quotes_wire);
   g_test_add_func ("/quotes/saying-and-added", test_quotes_saying_and_added);
   g_test_add_func ("/quotes/according-to", test_quotes_according_to);
   g_test_add_func ("/quotes/not-claims", test_quotes_not_claims);

@@ -61,6 +61,7 @@ enum
   K_VERB_FIRST  = 1 << 12,  /* the first word of a multiword speech verb */
   K_THAT        = 1 << 13,  /* … after which "that" or ":" must come */
   K_TO          = 1 << 14,  /* … or "to" and what was promised */
+  K_TIME        = 1 << 15,  /* "week", "morning": "said last week …" */
 };
 
 /* How far the rules look, in tokens */
@@ -143,6 +144,7 @@ static const struct
   { "speech-adverbs", K_ADVERB },
   { "prepositions", K_PREPOSITION },
   { "not-names", K_NOT_NAME },
+  { "time-words", K_TIME },
 };
 
 /* The form words are compared in, as sm-lexicon.c compares them */
@@ -432,13 +434,43 @@ phrase_before (Finder *self,
   if (is_name_word (self, last))
     {
       s = last;
-      while (!has_kind (self, s, K_TITLE) && s > limit && last - s < MAX_NAME_WORDS &&
-             is_name_word (self, s - 1))
-        s--;
+      while ((s == last || !has_kind (self, s, K_TITLE)) && s > limit && last - s < MAX_NAME_WORDS)
+        {
+          if (is_name_word (self, s - 1))
+            s--;
+          /* "Special Representative for Venezuela Elliott Abrams" */
+          else if (s - 1 > limit && (is_word_text (self, s - 1, "for") || is_word_text (self, s - 1, "of")) &&
+                   is_capitalized (self, s - 2) && has_kind (self, s - 2, K_TITLE))
+            s -= 2;
+          else
+            break;
+        }
+      /* A title of several words, maybe inside the name's first words:
+       * "Prime Minister", "Secretary of State Rex Tillerson" */
+      for (guint p = s; p <= last && p - s < 3; p++)
+        {
+          guint t = title_start (self, p, limit);
+
+          if (t < s)
+            {
+              s = t;
+              break;
+            }
+        }
       if (has_kind (self, s, K_TITLE))
         s = title_start (self, s, limit);
-      if (s > limit && has_kind (self, s - 1, K_DETERMINER) && !has_kind (self, s - 1, K_POSSESSIVE))
-        s--;
+      /* "the Leader", "The former Exxon CEO" */
+      for (guint k = s; k > limit && s - k < 2; k--)
+        {
+          if (has_kind (self, k - 1, K_DETERMINER))
+            {
+              if (!has_kind (self, k - 1, K_POSSESSIVE) && (k == s || has_kind (self, last, K_TITLE | K_NOUN)))
+                s = k - 1;
+              break;
+            }
+          if (!is_lower (self, k - 1) || has_kind (self, k - 1, K_VERB | K_PREPOSITION | K_ADVERB))
+            break;
+        }
       range->start = s;
       return TRUE;
     }
@@ -970,6 +1002,20 @@ attribution_after (Finder      *self,
       return FALSE;
     }
 
+  /* "“…,” Phillip Streible, chief market strategist at Blue Line Futures,
+   * told MarketWatch" */
+  if (is_name_word (self, k) && phrase_after (self, k, limit, speaker) &&
+      is_char (self, speaker->last + 1, ','))
+    {
+      guint w = self->next_verb[speaker->last + 1];
+
+      if (w != NONE && w <= limit && w - speaker->last <= MAX_BEFORE_QUOTE && is_char (self, w - 1, ','))
+        {
+          self->used[w] = TRUE;
+          return TRUE;
+        }
+    }
+
   for (guint w = k; w <= limit && w - k <= MAX_AFTER_QUOTE; w++)
     {
       guint before;
@@ -1146,6 +1192,15 @@ subject_of (Finder *self,
   if (has_kind (self, before, K_PASSIVE) || has_kind (self, before, K_DETERMINER))
     return FALSE;
 
+  /* "X was quoted as saying …" */
+  if (is_word_text (self, before, "as") && before > first + 1 && is_word_text (self, before - 1, "quoted"))
+    {
+      before -= 2;
+      while (before > first && has_kind (self, before, K_ADVERB | K_PASSIVE))
+        before--;
+      return phrase_before (self, before, first, speaker);
+    }
+
   /* "Raisi, who said …" */
   if (is_word_text (self, before, "who") && before > first + 1 && is_char (self, before - 1, ','))
     {
@@ -1178,6 +1233,34 @@ subject_of (Finder *self,
   return phrase_before (self, before, first, speaker);
 }
 
+/* After a time phrase that starts at token @c ("on Tuesday", "over the
+ * weekend", "last week", "Monday"), or @c if there is none */
+static guint
+skip_time (Finder *self,
+           guint   c,
+           guint   last)
+{
+  guint k = c;
+
+  if (has_kind (self, k, K_PREPOSITION) && !is_word_text (self, k, "that"))
+    k++;
+  if (has_kind (self, k, K_DETERMINER) && !has_kind (self, k, K_POSSESSIVE))
+    k++;
+  if (k > last || !is_word (self, k))
+    return c;
+  if (has_kind (self, k, K_TIME) ||
+      (is_capitalized (self, k) && has_kind (self, k, K_NOT_NAME) &&
+       !has_kind (self, k, K_DETERMINER | K_PRONOUN | K_PREPOSITION)))
+    {
+      k++;
+      while (k <= last && has_kind (self, k, K_TIME))
+        k++;
+      return k;
+    }
+
+  return c;
+}
+
 /* Where the claim after a speech verb starts, or NONE */
 static guint
 claim_first (Finder *self,
@@ -1191,9 +1274,12 @@ claim_first (Finder *self,
   if (c > last)
     return NONE;
 
-  /* "said earlier Klein did not appear …" */
+  /* "said earlier Klein did not appear …", "said on Tuesday it expects …" */
   if (has_kind (self, c, K_ADVERB) && !has_kind (self, c, K_PASSIVE) && c < last)
     c++;
+  c = skip_time (self, c, last);
+  if (c > last)
+    return NONE;
 
   if ((kind & K_OBJECT) != 0)
     {
@@ -1296,26 +1382,33 @@ find_reported_speech (Finder *self)
       if (!subject_of (self, k, &speaker, &mention))
         continue;
 
+      /* "…, the Leader said.", "…, X said in a statement on Tuesday, …" */
+      /* "…, regulator ANP said" */
+      if (mention == NONE && speaker.start > sentence + 1 && is_lower (self, speaker.start - 1) &&
+          !has_kind (self, speaker.start - 1, K_VERB | K_PREPOSITION | K_ADVERB | K_DETERMINER) &&
+          is_char (self, speaker.start - 2, ','))
+        speaker.start--;
+      if (mention == NONE && speaker.start > sentence && is_char (self, speaker.start - 1, ','))
+        {
+          guint next = skip_time (self, k + length, self->sentence_last[k]);
+
+          if (next > self->sentence_last[k] ||
+              (!is_word (self, next) && !is_char (self, next, ':') &&
+               !is_quote_mark (self, self->chars[self->tokens[next].start])) ||
+              (has_kind (self, next, K_PREPOSITION) && !is_word_text (self, next, "that")))
+            {
+              add_reported_claim (self, sentence, speaker.start - 2, &speaker, NONE);
+              continue;
+            }
+        }
+
       first = claim_first (self, k, length, kind);
       if (first != NONE)
-        {
-          add_reported_claim (self, first, claim_last (self, first), &speaker, mention);
-          continue;
-        }
-
-      /* "…, the Leader said." and "…, X said in a statement." */
-      if (mention == NONE)
-        {
-          guint next = k + length;
-
-          if (speaker.start > sentence && is_char (self, speaker.start - 1, ',') &&
-              (next > self->sentence_last[k] || !is_word (self, next) ||
-               has_kind (self, next, K_PREPOSITION)))
-            add_reported_claim (self, sentence, speaker.start - 2, &speaker, NONE);
-          /* "He said:" before a quoted paragraph, which takes this speaker */
-          else if (is_char (self, next, ':') && next == self->sentence_last[k])
-            add_mention (self, &speaker);
-        }
+        add_reported_claim (self, first, claim_last (self, first), &speaker, mention);
+      /* "He said:" before a quoted paragraph, which takes this speaker */
+      else if (mention == NONE && is_char (self, k + length, ':') &&
+               k + length == self->sentence_last[k])
+        add_mention (self, &speaker);
     }
 }
 
