@@ -27,6 +27,7 @@ sm_cli_import (int    argc,
   g_autofree char *output = NULL;
   g_auto(GStrv) inputs = NULL;
   gboolean force = FALSE;
+  gboolean as_suggestions = FALSE;
   SmImportFormat format;
   SmCliProgress progress;
   guint n_inputs_failed = 0;
@@ -39,12 +40,14 @@ sm_cli_import (int    argc,
          " written beside the file it came from"), N_("DIR") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Replace Spanmark files that exist"), NULL },
+    { "as-suggestions", 0, 0, G_OPTION_ARG_NONE, &as_suggestions,
+      N_("Read the spans as suggestions to review (a model’s predictions), not as annotations"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
 
   context = sm_cli_option_context_new (
-    _("--from FORMAT [-o DIR] [--force] INPUT…"),
+    _("--from FORMAT [-o DIR] [--force] [--as-suggestions] INPUT…"),
     _("Make a Spanmark file (.json) of each document of a dataset, or of each plain article.\n"
       "Each INPUT is a file, or a folder searched for the format’s files."),
     _("Formats:\n"
@@ -55,6 +58,9 @@ sm_cli_import (int    argc,
       "\n"
       "Every span’s offsets and text are checked against the document’s text: a document\n"
       "whose spans do not match is not imported, and the message says where and why.\n"
+      "\n"
+      "With --as-suggestions every span becomes a pending suggestion (a claim keeps its\n"
+      "said_by speaker), which the window shows for review and no export counts.\n"
       "\n"
       "Exit status: 0 if every input was imported, 1 if some input was refused (the others\n"
       "are imported) or a file could not be written, 2 for a wrong command line.\n"
@@ -77,6 +83,7 @@ sm_cli_import (int    argc,
     return sm_cli_usage_error ("import", _("give the files or folders to import"));
 
   importer = sm_importer_new (format);
+  sm_importer_set_as_suggestions (importer, as_suggestions);
 
   for (guint i = 0; inputs[i] != NULL; i++)
     {

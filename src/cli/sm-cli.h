@@ -32,6 +32,8 @@ int       sm_cli_validate        (int              argc,
                                   char           **argv);
 int       sm_cli_stats           (int              argc,
                                   char           **argv);
+int       sm_cli_evaluate        (int              argc,
+                                  char           **argv);
 
 GOptionContext *sm_cli_option_context_new (const char     *parameters,
                                            const char     *summary,

@@ -365,6 +365,41 @@ test_import_never_overwrites (CliFixture    *fixture,
   g_assert_cmpstr (still, !=, good);
 }
 
+/* Predictions imported as suggestions: pending, linked, never spans */
+static void
+test_import_as_suggestions (CliFixture    *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SmSuggestion) claim = NULL;
+  g_autoptr(SmSuggestion) speaker = NULL;
+
+  write_in (fixture, "brat/p.txt", "“Trade will grow,” Raisi said.\n");
+  write_in (fixture, "brat/p.ann",
+            "T1\tCLAIM 1 16\tTrade will grow\n"
+            "T2\tSPEAKER 19 24\tRaisi\n"
+            "R1\tsaid_by Arg1:T1 Arg2:T2\n");
+  g_assert_cmpint (run (fixture, "import", "--from", "brat", "--as-suggestions", "-o", "out", "brat", NULL), ==, 0);
+
+  path = path_in (fixture, "out/p.json");
+  document = fixture_load (path);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 0);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 2);
+
+  claim = g_list_model_get_item (sm_document_get_suggestions (document), 0);
+  speaker = g_list_model_get_item (sm_document_get_suggestions (document), 1);
+  g_assert_cmpstr (sm_suggestion_get_text (claim), ==, "Trade will grow");
+  g_assert_cmpstr (sm_suggestion_get_source (claim), ==, "imported");
+  g_assert_cmpstr (sm_suggestion_get_said_by (claim), ==, sm_suggestion_get_id (speaker));
+
+  g_assert_nonnull (sm_document_accept_suggestion (document, claim, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
+}
+
 static void
 test_validate (CliFixture    *fixture,
                gconstpointer  data)
@@ -614,6 +649,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli/help", CliFixture, NULL, cli_fixture_set_up, test_help, cli_fixture_tear_down);
+  g_test_add ("/cli/import-as-suggestions", CliFixture, NULL, cli_fixture_set_up, test_import_as_suggestions, cli_fixture_tear_down);
   g_test_add ("/cli/usage-errors", CliFixture, NULL, cli_fixture_set_up, test_usage_errors, cli_fixture_tear_down);
   g_test_add ("/cli/export/stdout-file-and-force", CliFixture, NULL,
               cli_fixture_set_up, test_export_stdout_file_and_force, cli_fixture_tear_down);

@@ -54,6 +54,7 @@ struct _SmImporter
   GDestroyNotify  progress_destroy;
 
   guint           n_imported;
+  gboolean        as_suggestions;
 };
 
 G_DEFINE_FINAL_TYPE (SmImporter, sm_importer, G_TYPE_OBJECT)
@@ -788,6 +789,22 @@ name_uniquely (SmDocument *document,
   g_hash_table_add (taken, g_steal_pointer (&key));
 }
 
+/* Predictions to review: spans become pending suggestions */
+static void
+turn_into_suggestions (SmDocument *document,
+                       GPtrArray  *warnings)
+{
+  guint n_kept = sm_document_turn_spans_into_suggestions (document);
+
+  if (n_kept > 0)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u discontinuous span stays a span: a suggestion is one range of text",
+                                                   "%s: %u discontinuous spans stay spans: a suggestion is one range of text",
+                                                   n_kept),
+                                      sm_document_get_name (document), n_kept));
+}
+
 static GPtrArray *
 import_all (SmImporter    *self,
             GPtrArray     *warnings,
@@ -820,6 +837,8 @@ import_all (SmImporter    *self,
           entry->document = g_object_ref (g_ptr_array_index (documents, j));
           entry->source = g_object_ref (input->file);
           name_uniquely (entry->document, taken, input->display_name, warnings);
+          if (self->as_suggestions)
+            turn_into_suggestions (entry->document, warnings);
           sm_document_set_modified (entry->document, FALSE);
           g_ptr_array_add (imported, entry);
         }
@@ -829,6 +848,22 @@ import_all (SmImporter    *self,
     }
 
   return g_steal_pointer (&imported);
+}
+
+/**
+ * sm_importer_set_as_suggestions:
+ * @as_suggestions: whether the spans read become pending suggestions
+ *
+ * Reads predictions (another tool's, a model's) as suggestions to review
+ * instead of as the annotator's spans (sm_document_turn_spans_into_suggestions()).
+ */
+void
+sm_importer_set_as_suggestions (SmImporter *self,
+                                gboolean    as_suggestions)
+{
+  g_return_if_fail (SM_IS_IMPORTER (self));
+
+  self->as_suggestions = !!as_suggestions;
 }
 
 /**

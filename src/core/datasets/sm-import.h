@@ -81,6 +81,8 @@ gboolean        sm_importer_add_file           (SmImporter      *self,
                                                 GCancellable    *cancellable,
                                                 GError         **error);
 guint           sm_importer_get_n_inputs       (SmImporter      *self);
+void            sm_importer_set_as_suggestions (SmImporter      *self,
+                                                gboolean         as_suggestions);
 void            sm_importer_set_progress_func  (SmImporter      *self,
                                                 SmProgressFunc   func,
                                                 gpointer         user_data,

@@ -36,13 +36,18 @@
 #include "sm-json-reader.h"
 #include "sm-span-index.h"
 #include "sm-span-private.h"
+#include "sm-suggestion-private.h"
 
 /* The members each object has; any other is kept as it is.
  * The order is that of the enums below them. */
 static const char * const top_members[] = {
-  "format", "version", "document", "labels", "spans", "relations", "status", "meta", NULL
+  "format", "version", "document", "labels", "spans", "relations", "suggestions", "rejected",
+  "status", "meta", NULL
 };
-enum { TOP_FORMAT, TOP_VERSION, TOP_DOCUMENT, TOP_LABELS, TOP_SPANS, TOP_RELATIONS, TOP_STATUS, TOP_META, N_TOP };
+enum {
+  TOP_FORMAT, TOP_VERSION, TOP_DOCUMENT, TOP_LABELS, TOP_SPANS, TOP_RELATIONS, TOP_SUGGESTIONS,
+  TOP_REJECTED, TOP_STATUS, TOP_META, N_TOP
+};
 
 static const char * const document_members[] = { "name", "text", "length", "sha256", NULL };
 enum { DOCUMENT_NAME, DOCUMENT_TEXT, DOCUMENT_LENGTH, DOCUMENT_SHA256 };
@@ -57,6 +62,17 @@ enum { SPAN_ID, SPAN_LABEL, SPAN_START, SPAN_END, SPAN_FRAGMENTS, SPAN_TEXT, SPA
 
 static const char * const relation_members[] = { "id", "type", "from", "to", NULL };
 enum { RELATION_ID, RELATION_TYPE, RELATION_FROM, RELATION_TO };
+
+static const char * const suggestion_members[] = {
+  "id", "label", "start", "end", "text", "source", "said_by", NULL
+};
+enum {
+  SUGGESTION_ID, SUGGESTION_LABEL, SUGGESTION_START, SUGGESTION_END, SUGGESTION_TEXT,
+  SUGGESTION_SOURCE, SUGGESTION_SAID_BY
+};
+
+static const char * const rejected_members[] = { "label", "start", "end", "text", NULL };
+enum { REJECTED_LABEL, REJECTED_START, REJECTED_END, REJECTED_TEXT };
 
 static const char * const meta_members[] = {
   "annotator", "created", "modified", "next_span", "next_relation", NULL
@@ -129,6 +145,8 @@ typedef struct
   GArray     *labels;      /* of Element */
   GArray     *spans;
   GArray     *relations;
+  GArray     *suggestions;
+  GArray     *rejected;
   JsonObject *extra;
 } FileRecord;
 
@@ -160,6 +178,8 @@ file_record_clear (FileRecord *file)
   g_clear_pointer (&file->labels, g_array_unref);
   g_clear_pointer (&file->spans, g_array_unref);
   g_clear_pointer (&file->relations, g_array_unref);
+  g_clear_pointer (&file->suggestions, g_array_unref);
+  g_clear_pointer (&file->rejected, g_array_unref);
   g_clear_pointer (&file->extra, json_object_unref);
 }
 
@@ -387,15 +407,23 @@ read_file (SmJsonReader  *reader,
             return FALSE;
         }
       else if (token == SM_JSON_TOKEN_BEGIN_ARRAY &&
-               (index == TOP_LABELS || index == TOP_SPANS || index == TOP_RELATIONS))
+               (index == TOP_LABELS || index == TOP_SPANS || index == TOP_RELATIONS ||
+                index == TOP_SUGGESTIONS || index == TOP_REJECTED))
         {
+          static const struct {
+            const char * const *members;
+            gsize               offset;
+          } arrays[] = {
+            [TOP_LABELS] = { label_members, G_STRUCT_OFFSET (FileRecord, labels) },
+            [TOP_SPANS] = { span_members, G_STRUCT_OFFSET (FileRecord, spans) },
+            [TOP_RELATIONS] = { relation_members, G_STRUCT_OFFSET (FileRecord, relations) },
+            [TOP_SUGGESTIONS] = { suggestion_members, G_STRUCT_OFFSET (FileRecord, suggestions) },
+            [TOP_REJECTED] = { rejected_members, G_STRUCT_OFFSET (FileRecord, rejected) },
+          };
+
           file->members[index].kind = VALUE_ARRAY;
-          if (!read_elements (reader,
-                              index == TOP_LABELS ? label_members :
-                              index == TOP_SPANS ? span_members : relation_members,
-                              index == TOP_LABELS ? &file->labels :
-                              index == TOP_SPANS ? &file->spans : &file->relations,
-                              error))
+          if (!read_elements (reader, arrays[index].members,
+                              G_STRUCT_MEMBER_P (file, arrays[index].offset), error))
             return FALSE;
         }
       else if (!read_value (reader, token, &file->members[index], error))
@@ -416,6 +444,8 @@ typedef enum
   ABOUT_LABEL,
   ABOUT_SPAN,
   ABOUT_RELATION,
+  ABOUT_SUGGESTION,
+  ABOUT_REJECTED,
 } About;
 
 typedef struct
@@ -447,6 +477,10 @@ context_to_string (const Context *context)
       return id ? g_strdup_printf (_("label %s"), id) : g_strdup_printf (_("label number %u"), context->index + 1);
     case ABOUT_SPAN:
       return id ? g_strdup_printf (_("span %s"), id) : g_strdup_printf (_("span number %u"), context->index + 1);
+    case ABOUT_SUGGESTION:
+      return id ? g_strdup_printf (_("suggestion %s"), id) : g_strdup_printf (_("suggestion number %u"), context->index + 1);
+    case ABOUT_REJECTED:
+      return g_strdup_printf (_("rejected suggestion number %u"), context->index + 1);
     case ABOUT_RELATION:
     default:
       return id ? g_strdup_printf (_("relation %s"), id) : g_strdup_printf (_("relation number %u"), context->index + 1);
@@ -1174,6 +1208,163 @@ read_relations (SmDocument  *document,
   return TRUE;
 }
 
+/* A suggestion's or a rejected suggestion's label and range, and its text
+ * if the file gives it: the checks a span's get, except that one at the
+ * place of a span is no error (an older Spanmark may have kept the
+ * member while the annotator tagged the span) */
+static gboolean
+read_proposed (SmDocument     *document,
+               const Context  *context,
+               const Value    *members,
+               const int      *index,
+               const char    **label,
+               guint          *start,
+               guint          *end,
+               GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *expected;
+  gboolean present;
+
+  if (!read_string (&members[index[0]], "label", context, TRUE, label, error) ||
+      !read_number (&members[index[1]], "start", context, TRUE, TRUE, &present, start, error) ||
+      !read_number (&members[index[2]], "end", context, TRUE, TRUE, &present, end, error) ||
+      !read_string (&members[index[3]], "text", context, FALSE, &expected, error))
+    return FALSE;
+
+  if (sm_document_find_label (document, *label) == NULL)
+    return fail (error, SM_DOCUMENT_ERROR_INVALID, context,
+                 _("the label %s is not one of the document’s labels"), *label);
+
+  if (!_sm_document_check_range (document, *start, *end, &local_error))
+    return fail_with_error (error, context, local_error);
+
+  if (expected != NULL &&
+      !sm_text_slice_equal (sm_document_get_text (document), *start, *end, expected))
+    {
+      g_autofree char *actual = sm_text_dup_slice (sm_document_get_text (document), *start, *end);
+      g_autofree char *quoted_expected = quote (expected);
+      g_autofree char *quoted_actual = quote (actual);
+
+      return fail (error, SM_DOCUMENT_ERROR_MISMATCH, context,
+                   _("“text” is %s but the document has %s at [%u, %u)"),
+                   quoted_expected, quoted_actual, *start, *end);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_rejected (SmDocument  *document,
+               FileRecord  *file,
+               GError     **error)
+{
+  static const int index[] = { REJECTED_LABEL, REJECTED_START, REJECTED_END, REJECTED_TEXT };
+
+  if (is_absent (&file->members[TOP_REJECTED]))
+    return TRUE;
+
+  if (!check_section (&file->members[TOP_REJECTED], "rejected", VALUE_ARRAY, error))
+    return FALSE;
+
+  for (guint i = 0; i < file->rejected->len; i++)
+    {
+      Element *element = &g_array_index (file->rejected, Element, i);
+      Context context = { ABOUT_REJECTED, i, NULL };
+      g_autoptr(SmSuggestion) rejected = NULL;
+      const char *label;
+      guint start, end;
+
+      if (!check_element (element, i, N_("rejected suggestion"), error) ||
+          !read_proposed (document, &context, element->record.members, index,
+                          &label, &start, &end, error))
+        return FALSE;
+
+      rejected = sm_suggestion_new (label, start, end, SM_SUGGESTION_SOURCE_RULES);
+      _sm_document_insert_rejected (document, rejected);
+    }
+
+  return TRUE;
+}
+
+/* Pending suggestions, after the spans and the rejected ones: a suggestion
+ * already answered by either is left out */
+static gboolean
+read_suggestions (SmDocument  *document,
+                  FileRecord  *file,
+                  GError     **error)
+{
+  static const int index[] = { SUGGESTION_LABEL, SUGGESTION_START, SUGGESTION_END, SUGGESTION_TEXT };
+  SmText *text = sm_document_get_text (document);
+  g_autoptr(GPtrArray) read = NULL;
+
+  if (is_absent (&file->members[TOP_SUGGESTIONS]))
+    return TRUE;
+
+  if (!check_section (&file->members[TOP_SUGGESTIONS], "suggestions", VALUE_ARRAY, error))
+    return FALSE;
+
+  read = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < file->suggestions->len; i++)
+    {
+      Element *element = &g_array_index (file->suggestions, Element, i);
+      Value *members = element->record.members;
+      Context context = { ABOUT_SUGGESTION, i, NULL };
+      g_autoptr(SmSuggestion) suggestion = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *covered = NULL;
+      const char *id, *label, *source, *said_by;
+      guint start, end;
+
+      if (!check_element (element, i, N_("suggestion"), error) ||
+          !read_string (&members[SUGGESTION_ID], "id", &context, TRUE, &id, error))
+        return FALSE;
+
+      if (id[0] == '\0')
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, &context, _("“id” is empty"));
+
+      context.id = id;
+
+      if (!read_proposed (document, &context, members, index, &label, &start, &end, error) ||
+          !read_string (&members[SUGGESTION_SOURCE], "source", &context, FALSE, &source, error) ||
+          !read_string (&members[SUGGESTION_SAID_BY], "said_by", &context, FALSE, &said_by, error))
+        return FALSE;
+
+      suggestion = sm_suggestion_new (label, start, end,
+                                      source != NULL ? source : SM_SUGGESTION_SOURCE_IMPORTED);
+      covered = sm_text_dup_slice (text, start, end);
+      _sm_suggestion_set_id (suggestion, id);
+      _sm_suggestion_set_text (suggestion, covered);
+      _sm_suggestion_set_said_by (suggestion, said_by);
+
+      if (sm_document_find_exact_span (document, start, end, label) != NULL ||
+          sm_document_is_rejected (document, label, start, end))
+        continue;
+
+      if (!_sm_document_insert_suggestion (document, suggestion, &local_error))
+        return fail_with_error (error, &context, local_error);
+      g_ptr_array_add (read, g_steal_pointer (&suggestion));
+    }
+
+  /* Who said it: a suggestion or a span of this file */
+  for (guint i = 0; i < read->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (read, i);
+      const char *said_by = sm_suggestion_get_said_by (suggestion);
+      Context context = { ABOUT_SUGGESTION, i, sm_suggestion_get_id (suggestion) };
+
+      if (said_by != NULL &&
+          sm_document_find_suggestion (document, said_by) == NULL &&
+          sm_document_find_span (document, said_by) == NULL)
+        return fail (error, SM_DOCUMENT_ERROR_INVALID, &context,
+                     _("“said_by” refers to %s, which is neither a suggestion nor a span"),
+                     said_by);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_time (const Value  *value,
            const char   *member,
@@ -1298,6 +1489,8 @@ sm_format_parse (const char  *data,
            read_relation_types (document, &file, error) &&
            read_spans (document, &file, error) &&
            read_relations (document, &file, error) &&
+           read_rejected (document, &file, error) &&
+           read_suggestions (document, &file, error) &&
            read_meta (document, &file, error))
     {
       if (file.extra != NULL)
@@ -1516,6 +1709,65 @@ relations_array (SmDocument *document)
   return array;
 }
 
+/* Written only when there are any, so a file without suggestions is the
+ * same as before they existed */
+static JsonArray *
+suggestions_array (SmDocument *document)
+{
+  GListModel *model = sm_document_get_suggestions (document);
+  guint n = g_list_model_get_n_items (model);
+  JsonArray *array = json_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (model, i);
+      const char *said_by = sm_suggestion_get_said_by (suggestion);
+      JsonObject *object = json_object_new ();
+
+      /* A speaker accepted meanwhile is linked through its span, and one
+       * rejected is no one's speaker */
+      if (said_by != NULL && sm_document_find_suggestion (document, said_by) == NULL &&
+          sm_document_find_span (document, said_by) == NULL)
+        said_by = NULL;
+
+      json_object_set_string_member (object, "id", sm_suggestion_get_id (suggestion));
+      json_object_set_string_member (object, "label", sm_suggestion_get_label (suggestion));
+      json_object_set_int_member (object, "start", sm_suggestion_get_start (suggestion));
+      json_object_set_int_member (object, "end", sm_suggestion_get_end (suggestion));
+      json_object_set_string_member (object, "text", sm_suggestion_get_text (suggestion));
+      json_object_set_string_member (object, "source", sm_suggestion_get_source (suggestion));
+      if (said_by != NULL)
+        json_object_set_string_member (object, "said_by", said_by);
+      json_array_add_object_element (array, object);
+    }
+
+  return array;
+}
+
+static JsonArray *
+rejected_array (GPtrArray *rejected,
+                SmText    *text)
+{
+  JsonArray *array = json_array_sized_new (rejected->len);
+
+  for (guint i = 0; i < rejected->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (rejected, i);
+      guint start = sm_suggestion_get_start (suggestion);
+      guint end = sm_suggestion_get_end (suggestion);
+      g_autofree char *covered = sm_text_dup_slice (text, start, end);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_string_member (object, "label", sm_suggestion_get_label (suggestion));
+      json_object_set_int_member (object, "start", start);
+      json_object_set_int_member (object, "end", end);
+      json_object_set_string_member (object, "text", covered);
+      json_array_add_object_element (array, object);
+    }
+
+  return array;
+}
+
 /**
  * sm_format_serialize:
  *
@@ -1557,6 +1809,14 @@ sm_format_serialize (SmDocument *document)
   json_object_set_array_member (top, "spans", spans);
 
   json_object_set_array_member (top, "relations", relations_array (document));
+  if (sm_document_get_n_suggestions (document) > 0)
+    json_object_set_array_member (top, "suggestions", suggestions_array (document));
+  {
+    g_autoptr(GPtrArray) rejected = sm_document_dup_rejected (document);
+
+    if (rejected->len > 0)
+      json_object_set_array_member (top, "rejected", rejected_array (rejected, text));
+  }
   json_object_set_string_member (top, "status",
                                  sm_document_status_to_string (sm_document_get_status (document)));
 

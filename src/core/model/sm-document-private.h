@@ -45,6 +45,12 @@ void     _sm_document_set_next_numbers (SmDocument *self,
 
 gboolean _sm_document_has_default_relation_types (SmDocument *self);
 
+gboolean _sm_document_insert_suggestion (SmDocument   *self,
+                                         SmSuggestion *suggestion,
+                                         GError      **error);
+void     _sm_document_insert_rejected  (SmDocument   *self,
+                                        SmSuggestion *rejected);
+
 guint64  _sm_document_get_version      (SmDocument *self);
 void     _sm_document_mark_saved       (SmDocument *self,
                                         guint64     version);

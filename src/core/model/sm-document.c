@@ -21,6 +21,8 @@
 #include "sm-relation-types.h"
 #include "sm-span-index.h"
 #include "sm-span-private.h"
+#include "sm-suggestion-private.h"
+#include "sm-suggestion-store.h"
 
 typedef enum
 {
@@ -39,6 +41,10 @@ typedef enum
   CHANGE_SET_LABEL_COLOR,
   CHANGE_SET_LABEL_KEY,
   CHANGE_MOVE_LABEL,
+  /* Suggestions (at the end of the file) */
+  CHANGE_ADD_SUGGESTION,
+  CHANGE_REMOVE_SUGGESTION,
+  CHANGE_REJECT_SUGGESTION,
 } ChangeKind;
 
 /* One step of an undoable action, holding what it needs to go both ways */
@@ -48,6 +54,7 @@ typedef struct
   SmSpan           *span;
   SmRelation       *relation;
   SmLabel          *label;
+  SmSuggestion     *suggestion;
   char             *before;
   char             *after;
   guint             before_start;
@@ -85,6 +92,8 @@ struct _SmDocument
   guint             next_relation;
   SmRelationTypes  *relation_types;
 
+  SmSuggestionStore *suggestions;
+
   /* Each entry of the stacks is a GPtrArray of Change: one user action */
   GPtrArray        *undo_stack;
   GPtrArray        *redo_stack;
@@ -116,6 +125,7 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_N_SPANS,
+  PROP_N_SUGGESTIONS,
   N_PROPS
 };
 
@@ -135,6 +145,7 @@ change_free (Change *change)
   g_clear_object (&change->span);
   g_clear_object (&change->relation);
   g_clear_object (&change->label);
+  g_clear_object (&change->suggestion);
   g_clear_pointer (&change->before, g_free);
   g_clear_pointer (&change->after, g_free);
   g_clear_pointer (&change->before_bounds, g_array_unref);
@@ -337,6 +348,11 @@ do_set_status (SmDocument       *self,
 static void apply_label_change (SmDocument *self,
                                 Change     *change,
                                 gboolean    forward);
+static void apply_suggestion_change (SmDocument *self,
+                                     Change     *change,
+                                     gboolean    forward);
+static void drop_suggestion_at_span (SmDocument *self,
+                                     SmSpan     *span);
 static gboolean check_end                      (SmDocument  *self,
                                                 const char  *type,
                                                 SmSpan      *span,
@@ -405,6 +421,12 @@ apply_change (SmDocument *self,
       apply_label_change (self, change, forward);
       break;
 
+    case CHANGE_ADD_SUGGESTION:
+    case CHANGE_REMOVE_SUGGESTION:
+    case CHANGE_REJECT_SUGGESTION:
+      apply_suggestion_change (self, change, forward);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -426,6 +448,10 @@ record (SmDocument *self,
   sm_document_begin_user_action (self);
   apply_change (self, change, TRUE);
   g_ptr_array_add (self->open_action, change);
+  /* A span put where a suggestion proposed it answers the suggestion */
+  if (change->kind == CHANGE_ADD_SPAN || change->kind == CHANGE_SET_LABEL ||
+      change->kind == CHANGE_SET_FRAGMENTS)
+    drop_suggestion_at_span (self, change->span);
   sm_document_end_user_action (self);
 }
 
@@ -438,6 +464,7 @@ sm_document_finalize (GObject *object)
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->open_action, g_ptr_array_unref);
   g_clear_pointer (&self->relation_types, sm_relation_types_free);
+  g_clear_pointer (&self->suggestions, sm_suggestion_store_free);
   g_clear_pointer (&self->relations_by_span, g_hash_table_unref);
   g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
   g_clear_object (&self->relations);
@@ -490,6 +517,10 @@ sm_document_get_property (GObject    *object,
 
     case PROP_CAN_REDO:
       g_value_set_boolean (value, sm_document_can_redo (self));
+      break;
+
+    case PROP_N_SUGGESTIONS:
+      g_value_set_uint (value, sm_document_get_n_suggestions (self));
       break;
 
     case PROP_N_SPANS:
@@ -582,6 +613,9 @@ sm_document_class_init (SmDocumentClass *klass)
   properties [PROP_N_SPANS] =
     g_param_spec_uint ("n-spans", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_N_SUGGESTIONS] =
+    g_param_spec_uint ("n-suggestions", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -604,8 +638,9 @@ sm_document_class_init (SmDocumentClass *klass)
    * @start: first code point
    * @end: code point after the range
    *
-   * The spans over [@start, @end) changed: a view redraws their highlights
-   * there from sm_document_get_spans_in_range().
+   * The spans or suggestions over [@start, @end) changed: a view redraws
+   * their highlights there from sm_document_get_spans_in_range() and
+   * sm_document_get_suggestions_in_range().
    */
   signals [RANGE_CHANGED] =
     g_signal_new ("range-changed",
@@ -643,6 +678,7 @@ sm_document_init (SmDocument *self)
                                                    (GDestroyNotify) g_ptr_array_unref);
   self->relation_types = sm_relation_types_new ();
   sm_relation_types_reset (self->relation_types);
+  self->suggestions = sm_suggestion_store_new ();
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->next_span = 1;
@@ -3443,4 +3479,666 @@ sm_document_remove_broken_relations (SmDocument *self)
   sm_document_end_user_action (self);
 
   return broken->len;
+}
+
+/* Suggestions
+ *
+ * Suggestions come and go outside the history: a recognizer's proposals
+ * are not the annotator's edits (sm_document_add_suggestions()). What the
+ * annotator does with one is an edit: accepting makes it a span (and a
+ * claim's speaker and link with it), rejecting remembers its place so no
+ * recognizer proposes it again; both are undoable, and both are saved.
+ * A span put where a suggestion was, however it got there, takes the
+ * suggestion's place in the same action (record()). */
+
+static void
+emit_suggestion_changed (SmDocument   *self,
+                         SmSuggestion *suggestion)
+{
+  g_signal_emit (self, signals [RANGE_CHANGED], 0,
+                 sm_suggestion_get_start (suggestion), sm_suggestion_get_end (suggestion));
+}
+
+static void
+do_insert_suggestion (SmDocument   *self,
+                      SmSuggestion *suggestion)
+{
+  guint n = sm_document_get_n_suggestions (self);
+
+  sm_suggestion_store_insert (self->suggestions, suggestion);
+  emit_suggestion_changed (self, suggestion);
+  if (n != sm_document_get_n_suggestions (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SUGGESTIONS]);
+}
+
+static void
+do_remove_suggestion (SmDocument   *self,
+                      SmSuggestion *suggestion)
+{
+  guint n = sm_document_get_n_suggestions (self);
+
+  g_object_ref (suggestion);
+  sm_suggestion_store_remove (self->suggestions, suggestion);
+  emit_suggestion_changed (self, suggestion);
+  if (n != sm_document_get_n_suggestions (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SUGGESTIONS]);
+  g_object_unref (suggestion);
+}
+
+static void
+apply_suggestion_change (SmDocument *self,
+                         Change     *change,
+                         gboolean    forward)
+{
+  switch (change->kind)
+    {
+    case CHANGE_ADD_SUGGESTION:
+      if (forward)
+        do_insert_suggestion (self, change->suggestion);
+      else
+        do_remove_suggestion (self, change->suggestion);
+      break;
+
+    case CHANGE_REMOVE_SUGGESTION:
+      if (forward)
+        do_remove_suggestion (self, change->suggestion);
+      else
+        do_insert_suggestion (self, change->suggestion);
+      break;
+
+    case CHANGE_REJECT_SUGGESTION:
+      if (forward)
+        {
+          sm_suggestion_store_reject (self->suggestions, change->suggestion);
+          do_remove_suggestion (self, change->suggestion);
+        }
+      else
+        {
+          sm_suggestion_store_unreject (self->suggestions, change->suggestion);
+          do_insert_suggestion (self, change->suggestion);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+record_suggestion (SmDocument   *self,
+                   ChangeKind    kind,
+                   SmSuggestion *suggestion)
+{
+  Change *change = change_new (kind, NULL, NULL);
+
+  change->suggestion = g_object_ref (suggestion);
+  record (self, change);
+}
+
+static void
+drop_suggestion_at_span (SmDocument *self,
+                         SmSpan     *span)
+{
+  SmSuggestion *suggestion;
+
+  if (sm_span_get_n_fragments (span) > 1)
+    return;
+
+  suggestion = sm_suggestion_store_find_at (self->suggestions, sm_span_get_label (span),
+                                            sm_span_get_start (span), sm_span_get_end (span));
+  if (suggestion != NULL)
+    record_suggestion (self, CHANGE_REMOVE_SUGGESTION, suggestion);
+}
+
+/**
+ * sm_document_get_suggestions:
+ *
+ * Returns: (transfer none): the pending suggestions, a list of
+ *   #SmSuggestion in document order (by start, the longer first)
+ */
+GListModel *
+sm_document_get_suggestions (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return sm_suggestion_store_get_pending (self->suggestions);
+}
+
+guint
+sm_document_get_n_suggestions (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  return g_list_model_get_n_items (sm_suggestion_store_get_pending (self->suggestions));
+}
+
+/**
+ * sm_document_find_suggestion:
+ *
+ * Returns: (transfer none) (nullable): the pending suggestion with @id
+ */
+SmSuggestion *
+sm_document_find_suggestion (SmDocument *self,
+                             const char *id)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return sm_suggestion_store_find (self->suggestions, id);
+}
+
+/**
+ * sm_document_get_suggestions_in_range:
+ *
+ * Returns: (transfer container): the pending suggestions that overlap
+ *   [@start, @end), in document order
+ */
+GPtrArray *
+sm_document_get_suggestions_in_range (SmDocument *self,
+                                      guint       start,
+                                      guint       end)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return sm_suggestion_store_get_in_range (self->suggestions, start, end);
+}
+
+/**
+ * sm_document_is_rejected:
+ *
+ * Returns: whether the annotator rejected a suggestion of @label over
+ *   [@start, @end)
+ */
+gboolean
+sm_document_is_rejected (SmDocument *self,
+                         const char *label,
+                         guint       start,
+                         guint       end)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  return sm_suggestion_store_is_rejected (self->suggestions, label, start, end);
+}
+
+/**
+ * sm_document_dup_rejected:
+ *
+ * Returns: (transfer container): the rejected suggestions, as
+ *   #SmSuggestion in document order
+ */
+GPtrArray *
+sm_document_dup_rejected (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+
+  return sm_suggestion_store_dup_rejected (self->suggestions);
+}
+
+/* Whether @suggestion may become one of this document's spans: a label the
+ * document has, a range inside the text, not there already, not rejected */
+static gboolean
+can_take (SmDocument   *self,
+          SmSuggestion *suggestion)
+{
+  const char *label = sm_suggestion_get_label (suggestion);
+  guint start = sm_suggestion_get_start (suggestion);
+  guint end = sm_suggestion_get_end (suggestion);
+
+  return start < end && end <= sm_document_get_length (self) &&
+         sm_document_find_label (self, label) != NULL &&
+         sm_document_find_exact_span (self, start, end, label) == NULL &&
+         !sm_suggestion_store_is_rejected (self->suggestions, label, start, end);
+}
+
+/* The id @speaker goes by in this document: its own pending suggestion's,
+ * or the span's already at its place, or none */
+static const char *
+find_speaker_id (SmDocument   *self,
+                 SmSuggestion *claim,
+                 SmSuggestion *speaker)
+{
+  const char *label = sm_suggestion_get_label (speaker);
+  guint start = sm_suggestion_get_start (speaker);
+  guint end = sm_suggestion_get_end (speaker);
+  SmSuggestion *pending;
+  SmSpan *span;
+
+  if (!sm_document_allows_relation (self, SM_RELATION_SAID_BY,
+                                    sm_suggestion_get_label (claim), label))
+    return NULL;
+
+  if ((pending = sm_suggestion_store_find_at (self->suggestions, label, start, end)) != NULL)
+    return sm_suggestion_get_id (pending);
+  if ((span = sm_document_find_exact_span (self, start, end, label)) != NULL)
+    return sm_span_get_id (span);
+
+  return NULL;
+}
+
+/**
+ * sm_document_add_suggestions:
+ * @self: a document
+ * @suggestions: (element-type SmSuggestion): new suggestions, not in any
+ *   document; a claim's speaker given with sm_suggestion_set_speaker()
+ *
+ * Takes in the suggestions that propose something new: not a span the
+ * document has, not one the annotator rejected, not one pending already,
+ * and of a label the document has. Outside the history: proposals are not
+ * edits. A claim keeps its speaker if the speaker is pending or already a
+ * span, and said_by may link the two.
+ *
+ * Returns: how many were taken in
+ */
+guint
+sm_document_add_suggestions (SmDocument *self,
+                             GPtrArray  *suggestions)
+{
+  g_autoptr(GPtrArray) taken = g_ptr_array_new ();
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (suggestions != NULL, 0);
+
+  /* Speakers first, so a claim finds its speaker's id */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < suggestions->len; i++)
+      {
+        SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+        SmSuggestion *speaker = sm_suggestion_get_speaker (suggestion);
+        g_autofree char *id = NULL;
+        g_autofree char *text = NULL;
+
+        if ((speaker != NULL) != (pass == 1))
+          continue;
+
+        g_return_val_if_fail (sm_suggestion_get_id (suggestion) == NULL, taken->len);
+
+        if (!can_take (self, suggestion) ||
+            sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
+                                         sm_suggestion_get_start (suggestion),
+                                         sm_suggestion_get_end (suggestion)) != NULL)
+          continue;
+
+        if (speaker != NULL)
+          _sm_suggestion_set_said_by (suggestion, find_speaker_id (self, suggestion, speaker));
+
+        id = sm_suggestion_store_next_id (self->suggestions);
+        text = sm_text_dup_slice (self->text, sm_suggestion_get_start (suggestion),
+                                  sm_suggestion_get_end (suggestion));
+        _sm_suggestion_set_id (suggestion, id);
+        _sm_suggestion_set_text (suggestion, text);
+        do_insert_suggestion (self, suggestion);
+        g_ptr_array_add (taken, suggestion);
+      }
+
+  return taken->len;
+}
+
+/**
+ * sm_document_clear_suggestions:
+ * @self: a document
+ * @sources: (nullable) (array zero-terminated=1): the sources whose
+ *   suggestions go, or %NULL for all
+ *
+ * Takes the pending suggestions from @sources away, outside the history;
+ * what the annotator rejected stays rejected.
+ *
+ * Returns: how many went
+ */
+guint
+sm_document_clear_suggestions (SmDocument         *self,
+                               const char * const *sources)
+{
+  GListModel *pending;
+  guint n_removed = 0;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  pending = sm_suggestion_store_get_pending (self->suggestions);
+  for (guint i = g_list_model_get_n_items (pending); i > 0; i--)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (pending, i - 1);
+
+      if (sources == NULL || g_strv_contains (sources, sm_suggestion_get_source (suggestion)))
+        {
+          do_remove_suggestion (self, suggestion);
+          n_removed++;
+        }
+    }
+
+  return n_removed;
+}
+
+/**
+ * sm_document_replace_suggestions:
+ * @self: a document
+ * @sources: (array zero-terminated=1): the sources @suggestions come from
+ * @suggestions: (element-type SmSuggestion): new suggestions, as for
+ *   sm_document_add_suggestions()
+ *
+ * Replaces the pending suggestions from @sources with @suggestions: those
+ * proposed again stay as they are (with their ids), those not proposed
+ * again go, and the new ones are taken in as sm_document_add_suggestions()
+ * does. Outside the history.
+ *
+ * Returns: how many were taken in
+ */
+guint
+sm_document_replace_suggestions (SmDocument         *self,
+                                 const char * const *sources,
+                                 GPtrArray          *suggestions)
+{
+  g_autoptr(GHashTable) places = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GListModel *pending;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (sources != NULL, 0);
+  g_return_val_if_fail (suggestions != NULL, 0);
+
+  /* The pending suggestions proposed again */
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      SmSuggestion *same = sm_suggestion_store_find_at (self->suggestions,
+                                                        sm_suggestion_get_label (suggestion),
+                                                        sm_suggestion_get_start (suggestion),
+                                                        sm_suggestion_get_end (suggestion));
+
+      if (same != NULL)
+        g_hash_table_add (places, same);
+    }
+
+  pending = sm_suggestion_store_get_pending (self->suggestions);
+  for (guint i = g_list_model_get_n_items (pending); i > 0; i--)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (pending, i - 1);
+
+      if (g_strv_contains (sources, sm_suggestion_get_source (suggestion)) &&
+          !g_hash_table_contains (places, suggestion))
+        do_remove_suggestion (self, suggestion);
+    }
+
+  return sm_document_add_suggestions (self, suggestions);
+}
+
+/* The span @said_by names now: a span, or the span an accepted suggestion
+ * became, or a pending suggestion accepted for it here */
+static SmSpan *
+accept_speaker (SmDocument *self,
+                const char *said_by)
+{
+  SmSuggestion *speaker;
+  SmSpan *span;
+
+  if ((span = sm_document_find_span (self, said_by)) != NULL)
+    return span;
+
+  if ((speaker = sm_suggestion_store_find (self->suggestions, said_by)) != NULL)
+    return sm_document_accept_suggestion (self, speaker, NULL);
+
+  if ((speaker = sm_suggestion_store_find_known (self->suggestions, said_by)) != NULL)
+    return sm_document_find_exact_span (self, sm_suggestion_get_start (speaker),
+                                       sm_suggestion_get_end (speaker),
+                                       sm_suggestion_get_label (speaker));
+
+  return NULL;
+}
+
+/**
+ * sm_document_accept_suggestion:
+ * @self: a document
+ * @suggestion: one of its pending suggestions
+ * @error: why it cannot become a span
+ *
+ * Makes @suggestion a span, as one undoable action. A claim's speaker is
+ * accepted with it (or found, if it is a span already) and the claim is
+ * linked to it by said_by.
+ *
+ * Returns: (transfer none) (nullable): the new span
+ */
+SmSpan *
+sm_document_accept_suggestion (SmDocument    *self,
+                               SmSuggestion  *suggestion,
+                               GError       **error)
+{
+  const char *said_by;
+  SmSpan *span;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (SM_IS_SUGGESTION (suggestion), NULL);
+  g_return_val_if_fail (sm_suggestion_store_find (self->suggestions,
+                                                  sm_suggestion_get_id (suggestion)) == suggestion, NULL);
+
+  sm_document_begin_user_action (self);
+
+  /* The span takes the suggestion's place (record()) */
+  span = sm_document_add_span (self, sm_suggestion_get_label (suggestion),
+                               sm_suggestion_get_start (suggestion),
+                               sm_suggestion_get_end (suggestion), error);
+
+  if (span != NULL && (said_by = sm_suggestion_get_said_by (suggestion)) != NULL)
+    {
+      SmSpan *speaker = accept_speaker (self, said_by);
+
+      if (speaker != NULL && sm_document_get_speaker (self, span) == NULL)
+        sm_document_set_speaker (self, span, speaker, NULL);
+    }
+
+  sm_document_end_user_action (self);
+
+  return span;
+}
+
+/**
+ * sm_document_reject_suggestion:
+ * @self: a document
+ * @suggestion: one of its pending suggestions
+ *
+ * Takes @suggestion away and remembers its place, so that it is not
+ * proposed again, as an undoable action.
+ */
+void
+sm_document_reject_suggestion (SmDocument   *self,
+                               SmSuggestion *suggestion)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (SM_IS_SUGGESTION (suggestion));
+  g_return_if_fail (sm_suggestion_store_find (self->suggestions,
+                                              sm_suggestion_get_id (suggestion)) == suggestion);
+
+  record_suggestion (self, CHANGE_REJECT_SUGGESTION, suggestion);
+}
+
+static GPtrArray *
+dup_pending_with_label (SmDocument *self,
+                        const char *label)
+{
+  GListModel *pending = sm_suggestion_store_get_pending (self->suggestions);
+  guint n = g_list_model_get_n_items (pending);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (pending, i);
+
+      if (label == NULL || g_strcmp0 (sm_suggestion_get_label (suggestion), label) == 0)
+        g_ptr_array_add (found, g_steal_pointer (&suggestion));
+    }
+
+  return found;
+}
+
+/**
+ * sm_document_accept_suggestions:
+ * @self: a document
+ * @label: (nullable): the label whose suggestions to accept, or %NULL for all
+ *
+ * Accepts every pending suggestion of @label, as one undoable action, each
+ * as sm_document_accept_suggestion() does.
+ *
+ * Returns: how many became spans (speakers accepted with their claims
+ *   included)
+ */
+guint
+sm_document_accept_suggestions (SmDocument *self,
+                                const char *label)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+  guint n_spans;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  suggestions = dup_pending_with_label (self, label);
+  n_spans = sm_document_get_n_spans (self);
+
+  sm_document_begin_user_action (self);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      /* A speaker may have gone with its claim */
+      if (sm_suggestion_store_find (self->suggestions, sm_suggestion_get_id (suggestion)) == suggestion)
+        sm_document_accept_suggestion (self, suggestion, NULL);
+    }
+  sm_document_end_user_action (self);
+
+  return sm_document_get_n_spans (self) - n_spans;
+}
+
+/**
+ * sm_document_reject_suggestions:
+ * @self: a document
+ * @label: (nullable): the label whose suggestions to reject, or %NULL for all
+ *
+ * Rejects every pending suggestion of @label, as one undoable action.
+ *
+ * Returns: how many
+ */
+guint
+sm_document_reject_suggestions (SmDocument *self,
+                                const char *label)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  suggestions = dup_pending_with_label (self, label);
+
+  sm_document_begin_user_action (self);
+  for (guint i = 0; i < suggestions->len; i++)
+    sm_document_reject_suggestion (self, g_ptr_array_index (suggestions, i));
+  sm_document_end_user_action (self);
+
+  return suggestions->len;
+}
+
+/**
+ * sm_document_turn_spans_into_suggestions:
+ * @self: a document just read from another tool's predictions
+ *
+ * Makes every span a pending suggestion (from
+ * %SM_SUGGESTION_SOURCE_IMPORTED), a claim keeping its said_by speaker,
+ * and removes the relations: predictions to review instead of
+ * annotations. Outside the history, as a document is being built. A
+ * discontinuous span cannot be a suggestion and stays a span.
+ *
+ * Returns: how many spans stayed spans
+ */
+guint
+sm_document_turn_spans_into_suggestions (SmDocument *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) made = g_hash_table_new (NULL, NULL);
+  GListModel *model;
+  guint n_kept = 0;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  model = sm_document_get_spans (self);
+  spans = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (spans, g_list_model_get_item (model, i));
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      SmSuggestion *suggestion;
+
+      if (sm_span_get_n_fragments (span) > 1)
+        {
+          n_kept++;
+          continue;
+        }
+
+      suggestion = sm_suggestion_new (sm_span_get_label (span), sm_span_get_start (span),
+                                      sm_span_get_end (span), SM_SUGGESTION_SOURCE_IMPORTED);
+      g_hash_table_insert (made, span, suggestion);
+      g_ptr_array_add (suggestions, suggestion);
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      SmSuggestion *claim = g_hash_table_lookup (made, span);
+      SmSpan *speaker = claim != NULL ? sm_document_get_speaker (self, span) : NULL;
+
+      if (speaker != NULL && g_hash_table_contains (made, speaker))
+        sm_suggestion_set_speaker (claim, g_hash_table_lookup (made, speaker));
+    }
+
+  self->outside_history++;
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+      GPtrArray *relations;
+
+      if (!g_hash_table_contains (made, span))
+        continue;
+      while ((relations = relations_of (self, span, FALSE)) != NULL)
+        record (self, change_new (CHANGE_REMOVE_RELATION, NULL, g_ptr_array_index (relations, 0)));
+      record (self, change_new (CHANGE_REMOVE_SPAN, span, NULL));
+    }
+  self->outside_history--;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SPANS]);
+  sm_document_add_suggestions (self, suggestions);
+
+  return n_kept;
+}
+
+/* The loader's way in: a suggestion with its id, text and said_by as the
+ * file has them, checked by the caller; and a rejected place */
+gboolean
+_sm_document_insert_suggestion (SmDocument    *self,
+                                SmSuggestion  *suggestion,
+                                GError       **error)
+{
+  const char *id = sm_suggestion_get_id (suggestion);
+
+  if (sm_suggestion_store_find_known (self->suggestions, id) != NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("the id %s is used by another suggestion"), id);
+      return FALSE;
+    }
+
+  if (sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
+                                   sm_suggestion_get_start (suggestion),
+                                   sm_suggestion_get_end (suggestion)) != NULL)
+    {
+      g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
+                   _("another suggestion proposes the same label and range"));
+      return FALSE;
+    }
+
+  do_insert_suggestion (self, suggestion);
+
+  return TRUE;
+}
+
+void
+_sm_document_insert_rejected (SmDocument   *self,
+                              SmSuggestion *rejected)
+{
+  sm_suggestion_store_reject (self->suggestions, rejected);
 }

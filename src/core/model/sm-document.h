@@ -11,6 +11,7 @@
 #include "sm-label.h"
 #include "sm-relation.h"
 #include "sm-span.h"
+#include "sm-suggestion.h"
 #include "sm-text.h"
 
 G_BEGIN_DECLS
@@ -178,6 +179,37 @@ GPtrArray        *sm_document_dup_broken_relations (SmDocument        *self);
 gboolean          sm_document_check_relations      (SmDocument        *self,
                                                     GError           **error);
 guint             sm_document_remove_broken_relations (SmDocument     *self);
+
+/* Suggestions: spans proposed, not yet the annotator's */
+GListModel       *sm_document_get_suggestions      (SmDocument        *self);
+guint             sm_document_get_n_suggestions    (SmDocument        *self);
+SmSuggestion     *sm_document_find_suggestion      (SmDocument        *self,
+                                                    const char        *id);
+GPtrArray        *sm_document_get_suggestions_in_range (SmDocument    *self,
+                                                    guint              start,
+                                                    guint              end);
+guint             sm_document_add_suggestions      (SmDocument        *self,
+                                                    GPtrArray         *suggestions);
+guint             sm_document_clear_suggestions    (SmDocument        *self,
+                                                    const char * const *sources);
+guint             sm_document_replace_suggestions  (SmDocument        *self,
+                                                    const char * const *sources,
+                                                    GPtrArray         *suggestions);
+SmSpan           *sm_document_accept_suggestion    (SmDocument        *self,
+                                                    SmSuggestion      *suggestion,
+                                                    GError           **error);
+void              sm_document_reject_suggestion    (SmDocument        *self,
+                                                    SmSuggestion      *suggestion);
+guint             sm_document_accept_suggestions   (SmDocument        *self,
+                                                    const char        *label);
+guint             sm_document_reject_suggestions   (SmDocument        *self,
+                                                    const char        *label);
+guint             sm_document_turn_spans_into_suggestions (SmDocument *self);
+gboolean          sm_document_is_rejected          (SmDocument        *self,
+                                                    const char        *label,
+                                                    guint              start,
+                                                    guint              end);
+GPtrArray        *sm_document_dup_rejected         (SmDocument        *self);
 
 /* History */
 void              sm_document_begin_user_action    (SmDocument        *self);

@@ -1,0 +1,287 @@
+/* sm-suggestion-store.c: a document's pending and rejected suggestions.
+ *
+ * Only the keeping: SmDocument decides what goes in and records it in the
+ * undo history. Pending suggestions are a list in document order (the
+ * list a view binds to) with two lookups, by id and by place (label and
+ * range); rejected ones are kept by place only, since a rejection is about
+ * the span proposed, whoever proposes it next. Every suggestion that was
+ * ever pending stays known by id, so a claim whose speaker was accepted
+ * can still be linked to the span the speaker became.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-suggestion-store"
+
+#include "config.h"
+
+#include "sm-suggestion-store.h"
+
+struct _SmSuggestionStore
+{
+  GListStore *pending;
+  GHashTable *by_id;      /* id -> pending SmSuggestion */
+  GHashTable *by_place;   /* place -> pending SmSuggestion */
+  GHashTable *known;      /* id -> SmSuggestion, pending or once pending */
+  GHashTable *rejected;   /* place -> SmSuggestion */
+  guint       next_id;
+};
+
+static char *
+place_key (const char *label,
+           guint       start,
+           guint       end)
+{
+  return g_strdup_printf ("%u:%u:%s", start, end, label);
+}
+
+static char *
+suggestion_key (SmSuggestion *suggestion)
+{
+  return place_key (sm_suggestion_get_label (suggestion),
+                    sm_suggestion_get_start (suggestion),
+                    sm_suggestion_get_end (suggestion));
+}
+
+SmSuggestionStore *
+sm_suggestion_store_new (void)
+{
+  SmSuggestionStore *self = g_new0 (SmSuggestionStore, 1);
+
+  self->pending = g_list_store_new (SM_TYPE_SUGGESTION);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_place = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->rejected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->next_id = 1;
+
+  return self;
+}
+
+void
+sm_suggestion_store_free (SmSuggestionStore *self)
+{
+  g_object_unref (self->pending);
+  g_hash_table_unref (self->by_id);
+  g_hash_table_unref (self->by_place);
+  g_hash_table_unref (self->known);
+  g_hash_table_unref (self->rejected);
+  g_free (self);
+}
+
+GListModel *
+sm_suggestion_store_get_pending (SmSuggestionStore *self)
+{
+  return G_LIST_MODEL (self->pending);
+}
+
+/* "S<n>", never one handed out or read before */
+char *
+sm_suggestion_store_next_id (SmSuggestionStore *self)
+{
+  for (;;)
+    {
+      char *id = g_strdup_printf ("S%u", self->next_id++);
+
+      if (!g_hash_table_contains (self->known, id))
+        return id;
+      g_free (id);
+    }
+}
+
+void
+sm_suggestion_store_reserve_id (SmSuggestionStore *self,
+                                const char        *id)
+{
+  guint64 number;
+  char *end = NULL;
+
+  if (id[0] != 'S' || !g_ascii_isdigit (id[1]))
+    return;
+
+  number = g_ascii_strtoull (id + 1, &end, 10);
+  if (*end == '\0' && number < G_MAXUINT && number >= self->next_id)
+    self->next_id = (guint) number + 1;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return sm_suggestion_compare ((SmSuggestion *) a, (SmSuggestion *) b);
+}
+
+/* The position of @suggestion in the list: a binary search, as the list is
+ * in document order and no two pending suggestions share a place */
+static gboolean
+find_position (SmSuggestionStore *self,
+               SmSuggestion      *suggestion,
+               guint             *position)
+{
+  guint low = 0, high = g_list_model_get_n_items (G_LIST_MODEL (self->pending));
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(SmSuggestion) item = g_list_model_get_item (G_LIST_MODEL (self->pending), middle);
+      int cmp = sm_suggestion_compare (item, suggestion);
+
+      if (cmp == 0)
+        {
+          *position = middle;
+          return item == suggestion;
+        }
+      if (cmp < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return FALSE;
+}
+
+/* Adds @suggestion (which has its id) to the pending ones, unless one is
+ * pending at its place already */
+void
+sm_suggestion_store_insert (SmSuggestionStore *self,
+                            SmSuggestion      *suggestion)
+{
+  const char *id = sm_suggestion_get_id (suggestion);
+  g_autofree char *key = suggestion_key (suggestion);
+
+  g_return_if_fail (id != NULL);
+
+  if (g_hash_table_contains (self->by_place, key))
+    return;
+
+  g_hash_table_insert (self->by_id, (gpointer) id, suggestion);
+  g_hash_table_insert (self->by_place, g_steal_pointer (&key), suggestion);
+  g_hash_table_replace (self->known, g_strdup (id), g_object_ref (suggestion));
+  sm_suggestion_store_reserve_id (self, id);
+  g_list_store_insert_sorted (self->pending, suggestion, compare_items, NULL);
+}
+
+void
+sm_suggestion_store_remove (SmSuggestionStore *self,
+                            SmSuggestion      *suggestion)
+{
+  g_autofree char *key = suggestion_key (suggestion);
+  guint position;
+
+  if (g_hash_table_lookup (self->by_place, key) != suggestion)
+    return;
+
+  g_hash_table_remove (self->by_place, key);
+  g_hash_table_remove (self->by_id, sm_suggestion_get_id (suggestion));
+  if (find_position (self, suggestion, &position))
+    g_list_store_remove (self->pending, position);
+}
+
+SmSuggestion *
+sm_suggestion_store_find (SmSuggestionStore *self,
+                          const char        *id)
+{
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+SmSuggestion *
+sm_suggestion_store_find_known (SmSuggestionStore *self,
+                                const char        *id)
+{
+  return g_hash_table_lookup (self->known, id);
+}
+
+SmSuggestion *
+sm_suggestion_store_find_at (SmSuggestionStore *self,
+                             const char        *label,
+                             guint              start,
+                             guint              end)
+{
+  g_autofree char *key = place_key (label, start, end);
+
+  return g_hash_table_lookup (self->by_place, key);
+}
+
+/**
+ * sm_suggestion_store_get_in_range:
+ *
+ * Returns: (transfer container): the pending suggestions that overlap
+ *   [@start, @end), in document order
+ */
+GPtrArray *
+sm_suggestion_store_get_in_range (SmSuggestionStore *self,
+                                  guint              start,
+                                  guint              end)
+{
+  GListModel *model = G_LIST_MODEL (self->pending);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, i);
+
+      if (sm_suggestion_get_start (item) >= end)
+        break;
+      if (sm_suggestion_get_end (item) > start)
+        g_ptr_array_add (found, g_steal_pointer (&item));
+    }
+
+  return found;
+}
+
+void
+sm_suggestion_store_reject (SmSuggestionStore *self,
+                            SmSuggestion      *suggestion)
+{
+  g_hash_table_replace (self->rejected, suggestion_key (suggestion), g_object_ref (suggestion));
+}
+
+void
+sm_suggestion_store_unreject (SmSuggestionStore *self,
+                              SmSuggestion      *suggestion)
+{
+  g_autofree char *key = suggestion_key (suggestion);
+
+  g_hash_table_remove (self->rejected, key);
+}
+
+gboolean
+sm_suggestion_store_is_rejected (SmSuggestionStore *self,
+                                 const char        *label,
+                                 guint              start,
+                                 guint              end)
+{
+  g_autofree char *key = place_key (label, start, end);
+
+  return g_hash_table_contains (self->rejected, key);
+}
+
+static int
+compare_pointers (gconstpointer a,
+                  gconstpointer b)
+{
+  return sm_suggestion_compare (*(SmSuggestion **) a, *(SmSuggestion **) b);
+}
+
+/**
+ * sm_suggestion_store_dup_rejected:
+ *
+ * Returns: (transfer container): the rejected suggestions, in document order
+ */
+GPtrArray *
+sm_suggestion_store_dup_rejected (SmSuggestionStore *self)
+{
+  GPtrArray *rejected = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->rejected);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (rejected, g_object_ref (value));
+  g_ptr_array_sort (rejected, compare_pointers);
+
+  return rejected;
+}

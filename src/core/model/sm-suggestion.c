@@ -1,0 +1,241 @@
+/* sm-suggestion.c: a span Spanmark proposes, not yet the annotator's.
+ *
+ * A suggestion has a label and a range like a span, where it came from, and
+ * for a claim who said it: another suggestion or a span, by id. It is
+ * never one of the document's spans: it is not counted, exported or
+ * linked until the annotator accepts it, which makes it a span.
+ *
+ * Before it is in a document a claim's speaker is given as the speaker's
+ * suggestion object (sm_suggestion_set_speaker()); the document turns that
+ * into an id as it takes both in.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-suggestion"
+
+#include "config.h"
+
+#include "sm-suggestion-private.h"
+
+struct _SmSuggestion
+{
+  GObject       parent_instance;
+  char         *id;
+  char         *label;
+  guint         start;
+  guint         end;
+  char         *text;
+  char         *source;
+  char         *said_by;
+  SmSuggestion *speaker;
+};
+
+G_DEFINE_FINAL_TYPE (SmSuggestion, sm_suggestion, G_TYPE_OBJECT)
+
+static void
+sm_suggestion_finalize (GObject *object)
+{
+  SmSuggestion *self = (SmSuggestion *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->said_by, g_free);
+  g_clear_object (&self->speaker);
+
+  G_OBJECT_CLASS (sm_suggestion_parent_class)->finalize (object);
+}
+
+static void
+sm_suggestion_class_init (SmSuggestionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_suggestion_finalize;
+}
+
+static void
+sm_suggestion_init (SmSuggestion *self)
+{
+}
+
+/**
+ * sm_suggestion_new:
+ * @label: the label it proposes
+ * @start: first code point
+ * @end: code point after it
+ * @source: where it came from, such as %SM_SUGGESTION_SOURCE_RULES
+ *
+ * Returns: (transfer full): a suggestion, with no id until a document
+ *   takes it in
+ */
+SmSuggestion *
+sm_suggestion_new (const char *label,
+                   guint       start,
+                   guint       end,
+                   const char *source)
+{
+  SmSuggestion *self;
+
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  self = g_object_new (SM_TYPE_SUGGESTION, NULL);
+  self->label = g_strdup (label);
+  self->start = start;
+  self->end = end;
+  self->source = g_strdup (source);
+
+  return self;
+}
+
+const char *
+sm_suggestion_get_id (SmSuggestion *self)
+{
+  g_return_val_if_fail (SM_IS_SUGGESTION (self), NULL);
+
+  return self->id;
+}
+
+const char *
+sm_suggestion_get_label (SmSuggestion *self)
+{
+  g_return_val_if_fail (SM_IS_SUGGESTION (self), NULL);
+
+  return self->label;
+}
+
+guint
+sm_suggestion_get_start (SmSuggestion *self)
+{
+  g_return_val_if_fail (SM_IS_SUGGESTION (self), 0);
+
+  return self->start;
+}
+
+guint
+sm_suggestion_get_end (SmSuggestion *self)
+{
+  g_return_val_if_fail (SM_IS_SUGGESTION (self), 0);
+
+  return self->end;
+}
+
+/* The text it covers; %NULL until a document takes it in */
+const char *
+sm_suggestion_get_text (SmSuggestion *self)
+{
+  g_return_val_if_fail (SM_IS_SUGGESTION (self), NULL);
+
+  return self->text;
+}
+
+const char *
+sm_suggestion_get_source (SmSuggestion *self)
+{
+  g_return_val_if_fail (SM_IS_SUGGESTION (self), NULL);
+
+  return self->source;
+}
+
+/**
+ * sm_suggestion_get_said_by:
+ * @self: a suggestion in a document
+ *
+ * Returns: (nullable): the id of who said it, a suggestion ("S4") or a
+ *   span ("T2"), or %NULL
+ */
+const char *
+sm_suggestion_get_said_by (SmSuggestion *self)
+{
+  g_return_val_if_fail (SM_IS_SUGGESTION (self), NULL);
+
+  return self->said_by;
+}
+
+/**
+ * sm_suggestion_get_speaker:
+ * @self: a suggestion
+ *
+ * Returns: (transfer none) (nullable): the speaker given with
+ *   sm_suggestion_set_speaker()
+ */
+SmSuggestion *
+sm_suggestion_get_speaker (SmSuggestion *self)
+{
+  g_return_val_if_fail (SM_IS_SUGGESTION (self), NULL);
+
+  return self->speaker;
+}
+
+/**
+ * sm_suggestion_set_speaker:
+ * @self: a suggestion not yet in a document
+ * @speaker: (nullable): the suggestion of who said it
+ *
+ * Gives a claim its speaker before a document takes both in.
+ */
+void
+sm_suggestion_set_speaker (SmSuggestion *self,
+                           SmSuggestion *speaker)
+{
+  g_return_if_fail (SM_IS_SUGGESTION (self));
+  g_return_if_fail (speaker == NULL || SM_IS_SUGGESTION (speaker));
+  g_return_if_fail (self->id == NULL);
+
+  g_set_object (&self->speaker, speaker);
+}
+
+/* Whether @self proposes exactly this span */
+gboolean
+sm_suggestion_is_at (SmSuggestion *self,
+                     const char   *label,
+                     guint         start,
+                     guint         end)
+{
+  g_return_val_if_fail (SM_IS_SUGGESTION (self), FALSE);
+
+  return self->start == start && self->end == end && g_strcmp0 (self->label, label) == 0;
+}
+
+/* Document order: by start, then the longer first, then by label */
+gint
+sm_suggestion_compare (SmSuggestion *a,
+                       SmSuggestion *b)
+{
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end > b->end ? -1 : 1;
+
+  return g_strcmp0 (a->label, b->label);
+}
+
+void
+_sm_suggestion_set_id (SmSuggestion *self,
+                       const char   *id)
+{
+  g_free (self->id);
+  self->id = g_strdup (id);
+}
+
+void
+_sm_suggestion_set_text (SmSuggestion *self,
+                         const char   *text)
+{
+  g_free (self->text);
+  self->text = g_strdup (text);
+}
+
+void
+_sm_suggestion_set_said_by (SmSuggestion *self,
+                            const char   *said_by)
+{
+  g_free (self->said_by);
+  self->said_by = g_strdup (said_by);
+  g_clear_object (&self->speaker);
+}

@@ -1,0 +1,988 @@
+/* sm-suggest-figures.c: finding figures, a number with what it counts or
+ * measures: money, percentages, quantities with units, durations, counts.
+ *
+ * One pass over the article's words (sm-tokenizer.c): at each word the
+ * rules try to read a figure, and the longest one read is a hit. A figure
+ * is an optional approximator ("more than"), an optional currency sign,
+ * a number (digits in any script, or number words), optional scales
+ * ("million"), an optional second number making it a range ("5 to 7"),
+ * and what it counts or measures: a percent sign or word, a currency, a
+ * unit, or a plural noun; money and quantities take a rate ("a barrel").
+ * A number alone is no figure, and neither are dates, times of day,
+ * ordinals or numbers in names ("Boeing 737", "G7"), which never have
+ * one of those tails. The words come from the lexicon's lists, so users
+ * extend them; docs/suggestions.md explains each list.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-suggest-figures"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sm-suggest-rules.h"
+#include "sm-text.h"
+#include "sm-tokenizer.h"
+
+/* The lexicon's lists the rules read */
+typedef enum
+{
+  LIST_NUMBER_WORDS,
+  LIST_SCALES,
+  LIST_CURRENCY_SYMBOLS,
+  LIST_CURRENCIES,
+  LIST_PERCENT,
+  LIST_UNITS,
+  LIST_APPROXIMATORS,
+  LIST_COUNT_DETERMINERS,
+  LIST_RATE_WORDS,
+  LIST_TIME_RELATIVE,
+  LIST_PLURAL_NOUNS,
+  LIST_NOT_PLURAL,
+  LIST_PLURAL_ENDINGS,
+  LIST_NOT_PLURAL_ENDINGS,
+  LIST_NUMBER_LINKS,
+  LIST_RANGE_WORDS,
+  N_LISTS
+} ListId;
+
+static const char * const list_names[N_LISTS] = {
+  "number-words", "scales", "currency-symbols", "currencies", "percent",
+  "units", "approximators", "count-determiners", "rate-words",
+  "time-relative", "plural-nouns", "not-plural", "plural-endings",
+  "not-plural-endings", "number-links", "range-words",
+};
+
+/* A list read into a table of this call's own, keyed the way words are
+ * keyed below, so looking a word up costs no allocation for ASCII words */
+typedef struct
+{
+  GHashTable *values;     /* key -> value, or the entry as written */
+  GHashTable *prefixes;   /* every beginning of a key, to stop early */
+  guint       max_words;
+} List;
+
+typedef struct
+{
+  const gunichar *chars;
+  const SmToken  *tokens;
+  guint           n_tokens;
+  List            lists[N_LISTS];
+  GString        *key;     /* scratch */
+} Scan;
+
+/* What a figure read so far has */
+typedef struct
+{
+  guint    start;        /* first token */
+  guint    end;          /* token after the figure */
+  gboolean approximate;  /* starts with "about", "between", … */
+  gboolean between;      /* "between 5 and 7" */
+  gboolean digits;       /* the number is written in digits */
+  gboolean year_like;    /* four digits, 1000–2199, nothing else */
+  gboolean money;
+  gboolean percent;
+  gboolean measure;      /* a unit, not of time */
+  gboolean duration;
+  gboolean scaled;       /* a million or more */
+  gboolean count;
+  gboolean closed;       /* a tail inside the number's word ("7%", "4.6bn") */
+  double   value;
+} Figure;
+
+static void
+append_key (GString    *key,
+            const char *text,
+            gssize      length)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  gboolean ascii = TRUE;
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+
+  for (gsize i = 0; i < n && ascii; i++)
+    ascii = (guchar) text[i] < 0x80;
+
+  if (ascii)
+    {
+      for (gsize i = 0; i < n; i++)
+        g_string_append_c (key, g_ascii_tolower (text[i]));
+      return;
+    }
+
+  normal = g_utf8_normalize (text, n, G_NORMALIZE_DEFAULT_COMPOSE);
+  folded = g_utf8_casefold (normal, -1);
+  g_string_append (key, folded);
+}
+
+/* The key of a list entry: casefolded, runs of space as one space */
+static char *
+entry_key (const char *entry)
+{
+  g_auto(GStrv) words = g_strsplit_set (entry, " \t", -1);
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (key->len > 0)
+        g_string_append_c (key, ' ');
+      append_key (key, words[i], -1);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static void
+scan_init (Scan      *scan,
+           SmLexicon *lexicon)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      const char * const *entries = sm_lexicon_get_entries (lexicon, list_names[i]);
+      List *list = &scan->lists[i];
+
+      list->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      list->prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      list->max_words = sm_lexicon_get_max_words (lexicon, list_names[i]);
+
+      for (guint k = 0; entries[k] != NULL; k++)
+        {
+          const char *value = sm_lexicon_lookup (lexicon, list_names[i], entries[k]);
+          char *key = entry_key (entries[k]);
+
+          /* Currency codes must be written as listed: "USD", "Rs" */
+          if (i == LIST_CURRENCY_SYMBOLS)
+            value = entries[k];
+
+          for (const char *p = g_utf8_next_char (key); ; p = g_utf8_next_char (p))
+            {
+              g_hash_table_add (list->prefixes, g_strndup (key, p - key));
+              if (*p == '\0')
+                break;
+            }
+          g_hash_table_replace (list->values, key, (gpointer) value);
+        }
+    }
+
+  scan->key = g_string_new (NULL);
+}
+
+static void
+scan_clear (Scan *scan)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      g_hash_table_unref (scan->lists[i].values);
+      g_hash_table_unref (scan->lists[i].prefixes);
+    }
+  g_string_free (scan->key, TRUE);
+}
+
+static const SmToken *
+token (Scan *scan,
+       guint k)
+{
+  return &scan->tokens[k];
+}
+
+static guint
+token_length (Scan *scan,
+              guint k)
+{
+  return token (scan, k)->end - token (scan, k)->start;
+}
+
+static gunichar
+first_char (Scan *scan,
+            guint k)
+{
+  return scan->chars[token (scan, k)->start];
+}
+
+/* Whether token k + 1 follows token k in the same sentence and line */
+static gboolean
+is_next (Scan *scan,
+         guint k)
+{
+  if (k + 1 >= scan->n_tokens || token (scan, k)->sentence_end)
+    return FALSE;
+
+  for (guint i = token (scan, k)->end; i < token (scan, k + 1)->start; i++)
+    if (sm_text_is_line_break (scan->chars[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+append_chars (GString        *key,
+              const gunichar *chars,
+              guint           start,
+              guint           end)
+{
+  char utf8[64 * 6];
+  guint n = 0;
+
+  /* Words are short; a long one is looked up in pieces that can never
+   * match, which is what it should do */
+  for (guint i = start; i < end; i++)
+    {
+      n += g_unichar_to_utf8 (chars[i], utf8 + n);
+      if (n > sizeof utf8 - 6)
+        {
+          append_key (key, utf8, n);
+          n = 0;
+        }
+    }
+  append_key (key, utf8, n);
+}
+
+/* The value of chars[start, end) in @list, or NULL */
+static const char *
+lookup_chars (Scan   *scan,
+              ListId  id,
+              guint   start,
+              guint   end)
+{
+  g_string_truncate (scan->key, 0);
+  append_chars (scan->key, scan->chars, start, end);
+
+  return g_hash_table_lookup (scan->lists[id].values, scan->key->str);
+}
+
+/* Whether the text of chars[start, end) is @entry as written */
+static gboolean
+chars_equal (Scan       *scan,
+             guint       start,
+             guint       end,
+             const char *entry)
+{
+  const char *p = entry;
+
+  for (guint i = start; i < end; i++, p = g_utf8_next_char (p))
+    if (*p == '\0' || g_utf8_get_char (p) != scan->chars[i])
+      return FALSE;
+
+  return *p == '\0';
+}
+
+/* The longest entry of @list that the words from token k on spell, as
+ * words apart or run together ("per cent", "US$", "°C"): how many tokens
+ * it takes, 0 for none, and its value */
+static guint
+match_list (Scan        *scan,
+            ListId       id,
+            guint        k,
+            const char **value_out)
+{
+  List *list = &scan->lists[id];
+  guint max_tokens = list->max_words * 3;
+  guint best = 0;
+  guint j = k;
+
+  if (k >= scan->n_tokens || g_hash_table_size (list->values) == 0)
+    return 0;
+
+  g_string_truncate (scan->key, 0);
+  for (guint n = 1; n <= max_tokens; n++, j++)
+    {
+      const char *value;
+
+      if (n > 1)
+        {
+          if (!is_next (scan, j - 1))
+            break;
+          if (token (scan, j)->start > token (scan, j - 1)->end)
+            g_string_append_c (scan->key, ' ');
+        }
+      append_chars (scan->key, scan->chars, token (scan, j)->start, token (scan, j)->end);
+      if (!g_hash_table_contains (list->prefixes, scan->key->str))
+        break;
+
+      if ((value = g_hash_table_lookup (list->values, scan->key->str)) == NULL)
+        continue;
+
+      if (id == LIST_CURRENCY_SYMBOLS &&
+          !chars_equal (scan, token (scan, k)->start, token (scan, j)->end, value))
+        continue;
+
+      best = n;
+      if (value_out != NULL)
+        *value_out = value;
+    }
+
+  return best;
+}
+
+static gboolean
+in_list (Scan   *scan,
+         ListId  id,
+         guint   k)
+{
+  return match_list (scan, id, k, NULL) == 1;
+}
+
+static gboolean
+is_digit (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_DECIMAL_NUMBER;
+}
+
+static gboolean
+is_currency_sign (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL || c == 0xFDFC;
+}
+
+static gboolean
+is_percent_sign (gunichar c)
+{
+  return c == '%' || c == 0x066A || c == 0x2030;
+}
+
+static gboolean
+is_dash (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014;
+}
+
+static gboolean
+is_letters (Scan *scan,
+            guint start,
+            guint end)
+{
+  for (guint i = start; i < end; i++)
+    if (!g_unichar_isalpha (scan->chars[i]) && g_unichar_type (scan->chars[i]) != G_UNICODE_NON_SPACING_MARK)
+      return FALSE;
+
+  return end > start;
+}
+
+/* Reads digits with their separators from chars[*i] on ("1,674,200.5",
+ * "٣٫٥"); the decimal separator is the last full stop or ٫ */
+static gboolean
+read_digits (Scan   *scan,
+             guint  *i,
+             guint   end,
+             double *value,
+             guint  *n_digits,
+             gboolean *separated)
+{
+  double whole = 0, fraction = 0, scale = 1;
+  gboolean decimal = FALSE;
+
+  *n_digits = 0;
+  *separated = FALSE;
+
+  while (*i < end)
+    {
+      gunichar c = scan->chars[*i];
+
+      if (is_digit (c))
+        {
+          int d = g_unichar_digit_value (c);
+
+          if (decimal)
+            fraction += d * (scale /= 10);
+          else
+            whole = whole * 10 + d;
+          (*n_digits)++;
+          (*i)++;
+          continue;
+        }
+
+      if ((c == ',' || c == '.' || c == 0x066B || c == 0x066C || c == 0x202F) &&
+          *i + 1 < end && is_digit (scan->chars[*i + 1]))
+        {
+          *separated = TRUE;
+          if (c == '.' || c == 0x066B)
+            {
+              decimal = TRUE;
+              fraction = 0;
+              scale = 1;
+            }
+          (*i)++;
+          continue;
+        }
+
+      break;
+    }
+
+  *value = whole + fraction;
+
+  return *n_digits > 0;
+}
+
+/* Reads a word such as "$100", "US$5bn", "USD10.93", "7%", "€4.6bn",
+ * "40km", "$60.85/bbl", "$50-60", "٣٫٥٪" into @figure. Words with digits
+ * that are no amount ("G7", "5th", "1990s", "10:30", "12-year",
+ * "COVID-19") give FALSE. */
+static gboolean
+read_number_word (Scan   *scan,
+                  guint   k,
+                  Figure *figure)
+{
+  guint i = token (scan, k)->start;
+  guint end = token (scan, k)->end;
+  guint n_digits;
+  gboolean separated;
+
+  if (is_currency_sign (scan->chars[i]))
+    {
+      figure->money = TRUE;
+      i++;
+    }
+  else if (g_unichar_isalpha (scan->chars[i]))
+    {
+      const char *written;
+      guint j = i;
+
+      while (j < end && g_unichar_isalpha (scan->chars[j]))
+        j++;
+
+      /* "US$5", "USD10.93"; any other letters make it a name ("G7") */
+      if (j < end && is_currency_sign (scan->chars[j]))
+        j++;
+      else if (j >= end || !is_digit (scan->chars[j]))
+        return FALSE;
+
+      written = lookup_chars (scan, LIST_CURRENCY_SYMBOLS, i, j);
+      if (written == NULL || !chars_equal (scan, i, j, written))
+        return FALSE;
+      figure->money = TRUE;
+      i = j;
+    }
+
+  if (!read_digits (scan, &i, end, &figure->value, &n_digits, &separated))
+    return FALSE;
+
+  figure->digits = TRUE;
+  figure->year_like = !separated && n_digits == 4 && !figure->money &&
+                      figure->value >= 1000 && figure->value < 2200;
+
+  /* A range in one word: "$50-60", "5–7%", "$26-$27" */
+  if (i + 1 < end && is_dash (scan->chars[i]) &&
+      (is_digit (scan->chars[i + 1]) || is_currency_sign (scan->chars[i + 1])))
+    {
+      double second;
+
+      i++;
+      if (is_currency_sign (scan->chars[i]))
+        {
+          figure->money = TRUE;
+          i++;
+        }
+      if (!read_digits (scan, &i, end, &second, &n_digits, &separated))
+        return FALSE;
+      figure->year_like = FALSE;
+    }
+
+  if (i == end)
+    return TRUE;
+
+  figure->closed = TRUE;
+
+  if (i + 1 == end && is_percent_sign (scan->chars[i]))
+    return figure->percent = TRUE;
+
+  if (i + 1 == end && is_currency_sign (scan->chars[i]))
+    return figure->money = TRUE;
+
+  /* "68-ounce" is a quantity; "a 12-year high" says when, not how long */
+  if (is_dash (scan->chars[i]))
+    {
+      const char *kind = lookup_chars (scan, LIST_UNITS, i + 1, end);
+
+      if (kind == NULL || g_str_equal (kind, "time"))
+        return FALSE;
+      return figure->measure = TRUE;
+    }
+
+  /* "$60.85/bbl"; "12/05" is a date and "3/4" a fraction */
+  if (scan->chars[i] == '/')
+    {
+      if (!figure->money || !is_letters (scan, i + 1, end) ||
+          lookup_chars (scan, LIST_UNITS, i + 1, end) == NULL)
+        return FALSE;
+      return TRUE;
+    }
+
+  if (!is_letters (scan, i, end))
+    return FALSE;
+
+  if (lookup_chars (scan, LIST_SCALES, i, end) != NULL)
+    {
+      figure->scaled = TRUE;
+      figure->closed = FALSE;
+      return TRUE;
+    }
+
+  if (lookup_chars (scan, LIST_PERCENT, i, end) != NULL)
+    return figure->percent = TRUE;
+
+  {
+    const char *kind = lookup_chars (scan, LIST_UNITS, i, end);
+
+    if (kind == NULL)
+      return FALSE;  /* "5th", "1990s", "5G", "737MAX" */
+    if (g_str_equal (kind, "time"))
+      figure->duration = TRUE;
+    else
+      figure->measure = TRUE;
+    return TRUE;
+  }
+}
+
+/* The value of token k as a number word, "twenty-one" too; -1 if none */
+static double
+number_word_value (Scan *scan,
+                   guint k)
+{
+  const SmToken *t = token (scan, k);
+  double total = 0;
+  guint part = t->start;
+
+  if (!g_unichar_isalpha (scan->chars[t->start]))
+    return -1;
+
+  for (guint i = t->start; i <= t->end; i++)
+    {
+      const char *value;
+
+      if (i < t->end && !is_dash (scan->chars[i]))
+        continue;
+      if ((value = lookup_chars (scan, LIST_NUMBER_WORDS, part, i)) == NULL)
+        return -1;
+      total += g_ascii_strtod (value, NULL);
+      part = i + 1;
+    }
+
+  return total;
+}
+
+/* Whether token k is a number word of @min_value or more, or a scale */
+static gboolean
+is_large_number_word (Scan  *scan,
+                      guint  k,
+                      double min_value)
+{
+  return number_word_value (scan, k) >= min_value || in_list (scan, LIST_SCALES, k);
+}
+
+/* Reads number words from token k on ("eight", "a hundred", "one hundred
+ * and six", "twenty-one", "half a million"): the token after them, or k
+ * if there are none. A link word ("a", "and") belongs to the number only
+ * before a hundred or more. */
+static guint
+read_number_words (Scan   *scan,
+                   guint   k,
+                   double *value)
+{
+  guint j = k;
+
+  *value = 0;
+
+  while (j < scan->n_tokens)
+    {
+      double v = number_word_value (scan, j);
+
+      if (v >= 0)
+        *value = (v >= 100 && *value > 0) ? *value * v : *value + v;
+      else if (!(in_list (scan, LIST_NUMBER_LINKS, j) && is_next (scan, j) &&
+                 is_large_number_word (scan, j + 1, j > k ? 0 : 100)))
+        break;
+
+      j++;
+      if (!is_next (scan, j - 1))
+        break;
+    }
+
+  /* A link word alone is no number */
+  if (j == k + 1 && number_word_value (scan, k) < 0)
+    return k;
+
+  return j;
+}
+
+static gboolean
+has_digit (Scan *scan,
+           guint k)
+{
+  for (guint i = token (scan, k)->start; i < token (scan, k)->end; i++)
+    if (is_digit (scan->chars[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether token k is the first of its sentence or line */
+static gboolean
+starts_sentence (Scan *scan,
+                 guint k)
+{
+  return k == 0 || !is_next (scan, k - 1);
+}
+
+/* Whether a scale multiplies by a million or more */
+static gboolean
+is_large_scale (const char *power)
+{
+  return g_ascii_strtoll (power, NULL, 10) >= 6;
+}
+
+/* Whether letters run together with the currency sign of the next word
+ * make a currency: "US" before "$5bn" */
+static gboolean
+is_currency_prefix (Scan *scan,
+                    guint k)
+{
+  guint start = token (scan, k)->start;
+  const char *written;
+
+  if (k + 1 >= scan->n_tokens || token (scan, k + 1)->start != token (scan, k)->end ||
+      !is_letters (scan, start, token (scan, k)->end) ||
+      !is_currency_sign (first_char (scan, k + 1)))
+    return FALSE;
+
+  written = lookup_chars (scan, LIST_CURRENCY_SYMBOLS, start, token (scan, k + 1)->start + 1);
+
+  return written != NULL && chars_equal (scan, start, token (scan, k + 1)->start + 1, written);
+}
+
+/* Reads an amount from token k on: a currency before it, digits or
+ * number words, and scales ("$ 300,000", "Rs 300 crore", "€4.6bn", "a
+ * hundred", "1.2 trillion"). Returns the token after it, or k if there is
+ * none. */
+static guint
+read_amount (Scan   *scan,
+             guint   k,
+             Figure *figure)
+{
+  guint j = k;
+  guint n;
+
+  if (k >= scan->n_tokens)
+    return k;
+
+  if ((n = match_list (scan, LIST_CURRENCY_SYMBOLS, j, NULL)) > 0 &&
+      is_next (scan, j + n - 1) && has_digit (scan, j + n))
+    {
+      figure->money = TRUE;
+      j += n;
+    }
+  else if (is_currency_prefix (scan, j))
+    j++;
+
+  if (has_digit (scan, j))
+    {
+      if (!read_number_word (scan, j, figure))
+        return k;
+      j++;
+    }
+  else if (figure->money)
+    {
+      return k;
+    }
+  else
+    {
+      guint after = read_number_words (scan, j, &figure->value);
+
+      if (after == j)
+        return k;
+      j = after;
+    }
+
+  /* Scales apart; one letter ones ("m", "b") only in the number's word,
+   * where they cannot be an initial */
+  while (!figure->closed && j < scan->n_tokens && is_next (scan, j - 1) &&
+         token_length (scan, j) > 1)
+    {
+      const char *power = NULL;
+
+      if (match_list (scan, LIST_SCALES, j, &power) != 1)
+        break;
+      figure->scaled |= is_large_scale (power);
+      figure->year_like = FALSE;
+      j++;
+    }
+
+  return j;
+}
+
+static gboolean
+has_ending (Scan   *scan,
+            ListId  id,
+            guint   k)
+{
+  const SmToken *t = token (scan, k);
+
+  for (guint n = 1; n <= 4 && n < t->end - t->start; n++)
+    if (lookup_chars (scan, id, t->end - n, t->end) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether token k is a plural noun, what a count counts: "agreements",
+ * "people"; in lower case, as a name or a heading is no count */
+static gboolean
+is_plural_noun (Scan *scan,
+                guint k)
+{
+  const SmToken *t = token (scan, k);
+
+  if (!g_unichar_islower (first_char (scan, k)) || !is_letters (scan, t->start, t->end))
+    return FALSE;
+
+  if (in_list (scan, LIST_PLURAL_NOUNS, k))
+    return TRUE;
+
+  return t->end - t->start >= 3 &&
+         has_ending (scan, LIST_PLURAL_ENDINGS, k) &&
+         !has_ending (scan, LIST_NOT_PLURAL_ENDINGS, k) &&
+         !in_list (scan, LIST_NOT_PLURAL, k);
+}
+
+/* Whether the number at token k is part of a name ("Boeing 737 jets",
+ * "Resolution 2231 states"): right after a word in capitals that does not
+ * start the sentence */
+static gboolean
+follows_name (Scan *scan,
+              guint k)
+{
+  return k > 0 && is_next (scan, k - 1) && !starts_sentence (scan, k - 1) &&
+         g_unichar_isupper (first_char (scan, k - 1));
+}
+
+/* What a number counts or measures, after it: a percent, a currency, a
+ * unit or a plural noun */
+static guint
+read_tail (Scan   *scan,
+           guint   j,
+           Figure *figure)
+{
+  const char *kind = NULL;
+  guint n;
+
+  if (figure->closed || j >= scan->n_tokens || !is_next (scan, j - 1))
+    return j;
+
+  if ((n = match_list (scan, LIST_PERCENT, j, NULL)) > 0)
+    {
+      figure->percent = TRUE;
+      return j + n;
+    }
+
+  if ((n = match_list (scan, LIST_CURRENCIES, j, NULL)) > 0 ||
+      (n = match_list (scan, LIST_CURRENCY_SYMBOLS, j, NULL)) > 0)
+    {
+      figure->money = TRUE;
+      return j + n;
+    }
+
+  if ((n = match_list (scan, LIST_UNITS, j, &kind)) > 0)
+    {
+      if (g_str_equal (kind, "time"))
+        figure->duration = TRUE;
+      else
+        figure->measure = TRUE;
+      return j + n;
+    }
+
+  if (!figure->money && is_plural_noun (scan, j) &&
+      (figure->scaled || (figure->digits ? !figure->year_like : figure->value >= 2)) &&
+      !(figure->start > 0 && in_list (scan, LIST_COUNT_DETERMINERS, figure->start - 1)))
+    {
+      figure->count = TRUE;
+      return j + 1;
+    }
+
+  return j;
+}
+
+/* What an amount is paid for, or a quantity made in: "$60 a barrel",
+ * "$2.48 per million British thermal units", "5 tonnes a year", "$30
+ * per share"; not "$60 a year ago" */
+static guint
+read_rate (Scan   *scan,
+           guint   j,
+           Figure *figure)
+{
+  const char *open = NULL;
+  const char *kind = NULL;
+  guint r, n;
+
+  if (!(figure->money || figure->measure) || j >= scan->n_tokens ||
+      !is_next (scan, j - 1) || match_list (scan, LIST_RATE_WORDS, j, &open) != 1 ||
+      !is_next (scan, j))
+    return j;
+
+  r = j + 1;
+  while (r < scan->n_tokens && token_length (scan, r) > 1 &&
+         in_list (scan, LIST_SCALES, r) && is_next (scan, r))
+    r++;
+
+  if ((n = match_list (scan, LIST_UNITS, r, &kind)) > 0)
+    {
+      if (g_str_equal (kind, "time") && is_next (scan, r + n - 1) &&
+          in_list (scan, LIST_TIME_RELATIVE, r + n))
+        return j;
+      return r + n;
+    }
+
+  /* "per" takes any noun: "per share", "per person" */
+  if (*open != '\0' && r < scan->n_tokens && g_unichar_islower (first_char (scan, r)) &&
+      is_letters (scan, token (scan, r)->start, token (scan, r)->end))
+    return r + 1;
+
+  return j;
+}
+
+/* Joins a second amount to make a range: "5 to 7 percent", "between 5
+ * and 7 percent", "$26-$27 a barrel", "1.28 million to 1.46 million bpd".
+ * A word joins only numbers without a currency, as "from $5 million to
+ * $7 million" is two figures. */
+static guint
+read_range (Scan       *scan,
+            guint       j,
+            Figure     *figure,
+            const char *and_word)
+{
+  Figure second = { 0, };
+  gboolean tight, word;
+  guint after;
+
+  if (figure->closed || j + 1 >= scan->n_tokens || !is_next (scan, j - 1) || !is_next (scan, j))
+    return j;
+
+  tight = token_length (scan, j) == 1 && is_dash (first_char (scan, j)) &&
+          token (scan, j)->start == token (scan, j - 1)->end &&
+          token (scan, j + 1)->start == token (scan, j)->end;
+  word = !figure->money &&
+         (in_list (scan, LIST_RANGE_WORDS, j) ||
+          (and_word != NULL && *and_word != '\0' &&
+           chars_equal (scan, token (scan, j)->start, token (scan, j)->end, and_word)));
+
+  if (!tight && !word)
+    return j;
+
+  second.start = j + 1;
+  if ((after = read_amount (scan, j + 1, &second)) == j + 1 || second.year_like)
+    return j;
+
+  figure->money |= second.money;
+  figure->percent |= second.percent;
+  figure->measure |= second.measure;
+  figure->duration |= second.duration;
+  figure->scaled |= second.scaled;
+  figure->closed = second.closed;
+  figure->digits |= second.digits;
+  figure->year_like = FALSE;
+  figure->value = MAX (figure->value, second.value);
+
+  return after;
+}
+
+/* Reads a figure that starts at token k */
+static gboolean
+read_figure (Scan   *scan,
+             guint   k,
+             Figure *figure)
+{
+  const char *and_word = NULL;
+  guint j = k;
+  guint n;
+
+  memset (figure, 0, sizeof *figure);
+  figure->start = k;
+
+  if ((n = match_list (scan, LIST_APPROXIMATORS, k, &and_word)) > 0 &&
+      is_next (scan, k + n - 1))
+    {
+      figure->approximate = TRUE;
+      j = k + n;
+    }
+  else
+    and_word = NULL;
+
+  if ((n = read_amount (scan, j, figure)) == j)
+    return FALSE;
+  j = n;
+
+  j = read_range (scan, j, figure, and_word);
+  j = read_tail (scan, j, figure);
+  j = read_rate (scan, j, figure);
+  figure->end = j;
+
+  /* Counts and durations in digits right after a name are the name's
+   * ("Boeing 737 jets"; "In 30 years" starts a sentence) */
+  if ((figure->count || figure->duration) && figure->digits && !figure->approximate &&
+      !figure->money && follows_name (scan, k))
+    return FALSE;
+
+  return figure->money || figure->percent || figure->measure || figure->duration ||
+         figure->count || figure->scaled;
+}
+
+/**
+ * sm_find_figures:
+ * @text: an article
+ * @lexicon: the word lists of its language
+ * @hits: (element-type SmHit): where to append the figures found
+ *
+ * Finds money, percentages, quantities with units, durations and counts
+ * of things, each as a hit of role %SM_ROLE_FIGURE, in the order of the
+ * text; hits never overlap.
+ */
+void
+sm_find_figures (SmText    *text,
+                 SmLexicon *lexicon,
+                 GArray    *hits)
+{
+  g_autoptr(GArray) tokens = NULL;
+  g_autofree gunichar *chars = NULL;
+  Scan scan = { 0, };
+  glong n_chars = 0;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (lexicon != NULL);
+  g_return_if_fail (hits != NULL);
+
+  tokens = sm_tokenize (text);
+  chars = g_utf8_to_ucs4_fast (sm_text_get_utf8 (text), sm_text_get_n_bytes (text), &n_chars);
+
+  scan.chars = chars;
+  scan.tokens = (const SmToken *) tokens->data;
+  scan.n_tokens = tokens->len;
+  scan_init (&scan, lexicon);
+
+  for (guint k = 0; k < scan.n_tokens;)
+    {
+      gunichar c = first_char (&scan, k);
+      Figure figure;
+
+      if ((g_unichar_isalnum (c) || is_currency_sign (c)) && read_figure (&scan, k, &figure))
+        {
+          SmHit hit = {
+            .start = token (&scan, figure.start)->start,
+            .end = token (&scan, figure.end - 1)->end,
+            .role = SM_ROLE_FIGURE,
+            .said_by = -1,
+          };
+
+          g_array_append_val (hits, hit);
+          k = figure.end;
+        }
+      else
+        {
+          k++;
+        }
+    }
+
+  scan_clear (&scan);
+}

@@ -1,0 +1,509 @@
+/* sm-suggester.c: what Spanmark proposes for a document.
+ *
+ * A run reads a snapshot of the document (its text, which never changes,
+ * and its spans and labels as they were when the run began), so it can go
+ * on in a worker thread while the annotator edits. It runs the rule
+ * recognizers (figures; quotations, reported speech and their speakers)
+ * with the word lists of the article's language, and the learned strings:
+ * those tagged in the other documents this suggester has learned (a
+ * corpus) and in this one. Each hit becomes a suggestion of the label of
+ * the same id (SPEAKER, CLAIM, FIGURE) if the document has it; the
+ * document then keeps what is new (sm_document_add_suggestions()). A claim
+ * the rules found no speaker for is given the nearest known speaker in its
+ * paragraph, if there is one (attribute_to_known_speakers()).
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-suggester"
+
+#include "config.h"
+
+#include "sm-learned.h"
+#include "sm-lexicon.h"
+#include "sm-suggest-rules.h"
+#include "sm-suggester.h"
+
+struct _SmSuggester
+{
+  GObject     parent_instance;
+
+  GMutex      mutex;
+  GHashTable *lexicons;   /* language -> SmLexicon */
+  GHashTable *documents;  /* text checksum -> SmLearned of that document */
+};
+
+G_DEFINE_FINAL_TYPE (SmSuggester, sm_suggester, G_TYPE_OBJECT)
+
+/* What a run reads: taken on the caller's thread */
+typedef struct
+{
+  SmText    *text;
+  SmLearned *learned;     /* the corpus's and the document's own */
+  GStrv      labels;      /* the labels suggestions may have */
+} Snapshot;
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->text, sm_text_unref);
+  g_clear_pointer (&snapshot->learned, sm_learned_free);
+  g_clear_pointer (&snapshot->labels, g_strfreev);
+  g_free (snapshot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
+
+static void
+sm_suggester_finalize (GObject *object)
+{
+  SmSuggester *self = (SmSuggester *)object;
+
+  g_mutex_clear (&self->mutex);
+  g_clear_pointer (&self->lexicons, g_hash_table_unref);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sm_suggester_parent_class)->finalize (object);
+}
+
+static void
+sm_suggester_class_init (SmSuggesterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_suggester_finalize;
+}
+
+static void
+sm_suggester_init (SmSuggester *self)
+{
+  g_mutex_init (&self->mutex);
+  self->lexicons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) sm_lexicon_unref);
+  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) sm_learned_free);
+}
+
+SmSuggester *
+sm_suggester_new (void)
+{
+  return g_object_new (SM_TYPE_SUGGESTER, NULL);
+}
+
+static SmLearned *
+learn_spans (SmDocument *document)
+{
+  GListModel *spans = sm_document_get_spans (document);
+  guint n = g_list_model_get_n_items (spans);
+  SmLearned *learned = sm_learned_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+      /* A discontinuous span's text is its parts joined: not a string of
+       * the article */
+      if (sm_span_get_n_fragments (span) == 1)
+        sm_learned_add (learned, sm_span_get_text (span), sm_span_get_label (span), 1);
+    }
+
+  return learned;
+}
+
+/**
+ * sm_suggester_learn_document:
+ * @self: a suggester
+ * @document: a document of the corpus
+ *
+ * Learns the strings tagged in @document, for the suggestions in every
+ * other document; learning a document again (after it was saved, say)
+ * replaces what was learned from it before.
+ */
+void
+sm_suggester_learn_document (SmSuggester *self,
+                             SmDocument  *document)
+{
+  SmLearned *learned;
+
+  g_return_if_fail (SM_IS_SUGGESTER (self));
+  g_return_if_fail (SM_IS_DOCUMENT (document));
+
+  learned = learn_spans (document);
+
+  g_mutex_lock (&self->mutex);
+  g_hash_table_replace (self->documents,
+                        g_strdup (sm_text_get_sha256 (sm_document_get_text (document))),
+                        learned);
+  g_mutex_unlock (&self->mutex);
+}
+
+/* How many distinct strings the suggester has learned from documents */
+guint
+sm_suggester_get_n_learned (SmSuggester *self)
+{
+  g_autoptr(SmLearned) all = sm_learned_new ();
+  GHashTableIter iter;
+  SmLearned *learned;
+
+  g_return_val_if_fail (SM_IS_SUGGESTER (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &learned))
+    sm_learned_merge (all, learned);
+  g_mutex_unlock (&self->mutex);
+
+  return sm_learned_get_size (all);
+}
+
+static Snapshot *
+take_snapshot (SmSuggester        *self,
+               SmDocument         *document,
+               const char * const *labels)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  const char *checksum = sm_text_get_sha256 (sm_document_get_text (document));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *model = sm_document_get_labels (document);
+  g_autoptr(SmLearned) own = NULL;
+  GHashTableIter iter;
+  const char *key;
+  SmLearned *learned;
+
+  snapshot->text = sm_text_ref (sm_document_get_text (document));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (model, i);
+      const char *id = sm_label_get_id (label);
+
+      if (labels == NULL || g_strv_contains (labels, id))
+        g_strv_builder_add (builder, id);
+    }
+  snapshot->labels = g_strv_builder_end (builder);
+
+  /* The document's own spans as they are now, not as last learned */
+  snapshot->learned = sm_learned_new ();
+  g_mutex_lock (&self->mutex);
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &learned))
+    if (g_strcmp0 (key, checksum) != 0)
+      sm_learned_merge (snapshot->learned, learned);
+  g_mutex_unlock (&self->mutex);
+
+  own = learn_spans (document);
+  sm_learned_merge (snapshot->learned, own);
+
+  return snapshot;
+}
+
+static SmLexicon *
+get_lexicon (SmSuggester *self,
+             SmText      *text)
+{
+  g_autofree char *language = sm_lexicon_guess_language (text);
+  SmLexicon *lexicon;
+
+  g_mutex_lock (&self->mutex);
+  if ((lexicon = g_hash_table_lookup (self->lexicons, language)) == NULL)
+    {
+      lexicon = sm_lexicon_new (language);
+      g_hash_table_insert (self->lexicons, g_strdup (language), lexicon);
+    }
+  sm_lexicon_ref (lexicon);
+  g_mutex_unlock (&self->mutex);
+
+  return lexicon;
+}
+
+/* The paragraph @offset is in: how many line breaks come before it */
+static guint
+paragraph_of (GArray *breaks,
+              guint   offset)
+{
+  guint low = 0, high = breaks->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (breaks, guint, middle) < offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b)
+{
+  guint start_a = sm_suggestion_get_start (*(SmSuggestion **) a);
+  guint start_b = sm_suggestion_get_start (*(SmSuggestion **) b);
+
+  return (start_a > start_b) - (start_a < start_b);
+}
+
+/* Speakers learned in other documents (or tagged in this one) help where
+ * the rules found a claim but no attribution they know, as in a language
+ * without a list of speech verbs ("„…“, sagte Merkel."): the nearest
+ * mention of a known speaker in the claim's paragraph, outside the claim,
+ * is taken as who said it. The mentions are sorted, so each claim looks
+ * at the one just after it and the few just before it. */
+static void
+attribute_to_known_speakers (SmText    *text,
+                             GArray    *hits,
+                             GPtrArray *made,
+                             GPtrArray *known_speakers)
+{
+  g_autoptr(GArray) breaks = NULL;
+  const char *utf8 = sm_text_get_utf8 (text);
+  guint offset = 0;
+
+  if (known_speakers->len == 0)
+    return;
+
+  g_ptr_array_sort (known_speakers, compare_starts);
+
+  breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (const char *p = utf8; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    if (sm_text_is_line_break (g_utf8_get_char (p)))
+      g_array_append_val (breaks, offset);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmHit *hit = &g_array_index (hits, SmHit, i);
+      SmSuggestion *claim = g_ptr_array_index (made, i);
+      SmSuggestion *nearest = NULL;
+      guint paragraph, best = G_MAXUINT;
+      guint low = 0, high = known_speakers->len;
+
+      if (claim == NULL || hit->role != SM_ROLE_CLAIM || sm_suggestion_get_speaker (claim) != NULL)
+        continue;
+
+      paragraph = paragraph_of (breaks, hit->start);
+
+      /* The first mention that starts at or after the claim's end */
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (sm_suggestion_get_start (g_ptr_array_index (known_speakers, middle)) < hit->end)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+
+      if (low < known_speakers->len)
+        {
+          SmSuggestion *after = g_ptr_array_index (known_speakers, low);
+
+          if (paragraph_of (breaks, sm_suggestion_get_start (after)) == paragraph)
+            {
+              best = sm_suggestion_get_start (after) - hit->end;
+              nearest = after;
+            }
+        }
+
+      for (guint k = low, steps = 0; k > 0 && steps < 8; k--, steps++)
+        {
+          SmSuggestion *before = g_ptr_array_index (known_speakers, k - 1);
+          guint end = sm_suggestion_get_end (before);
+
+          if (end > hit->start)
+            continue;
+          if (hit->start - end < best &&
+              paragraph_of (breaks, sm_suggestion_get_start (before)) == paragraph)
+            {
+              best = hit->start - end;
+              nearest = before;
+            }
+          break;
+        }
+
+      if (nearest != NULL)
+        sm_suggestion_set_speaker (claim, nearest);
+    }
+}
+
+static GPtrArray *
+run (SmSuggester  *self,
+     Snapshot     *snapshot,
+     GCancellable *cancellable)
+{
+  g_autoptr(SmLexicon) lexicon = get_lexicon (self, snapshot->text);
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (SmHit));
+  g_autoptr(GArray) learned = NULL;
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(GPtrArray) known_speakers = g_ptr_array_new ();
+  GPtrArray *suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  sm_find_figures (snapshot->text, lexicon, hits);
+  if (g_cancellable_is_cancelled (cancellable))
+    return suggestions;
+  sm_find_quotes (snapshot->text, lexicon, hits);
+  if (g_cancellable_is_cancelled (cancellable))
+    return suggestions;
+
+  /* Hit i becomes made[i], or NULL where its label is not wanted */
+  made = g_ptr_array_new_full (hits->len, NULL);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmHit *hit = &g_array_index (hits, SmHit, i);
+      const char *label = sm_role_to_label (hit->role);
+      SmSuggestion *suggestion = NULL;
+
+      if (g_strv_contains ((const char * const *) snapshot->labels, label) && hit->start < hit->end)
+        {
+          suggestion = sm_suggestion_new (label, hit->start, hit->end, SM_SUGGESTION_SOURCE_RULES);
+          g_ptr_array_add (suggestions, suggestion);
+        }
+      g_ptr_array_add (made, suggestion);
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmHit *hit = &g_array_index (hits, SmHit, i);
+      SmSuggestion *claim = g_ptr_array_index (made, i);
+
+      if (claim != NULL && hit->said_by >= 0 && (guint) hit->said_by < made->len &&
+          g_ptr_array_index (made, hit->said_by) != NULL)
+        sm_suggestion_set_speaker (claim, g_ptr_array_index (made, hit->said_by));
+    }
+
+  learned = sm_learned_find (snapshot->learned, snapshot->text);
+  for (guint i = 0; i < learned->len; i++)
+    {
+      const SmLearnedMatch *match = &g_array_index (learned, SmLearnedMatch, i);
+      SmSuggestion *suggestion;
+
+      if (!g_strv_contains ((const char * const *) snapshot->labels, match->label))
+        continue;
+
+      suggestion = sm_suggestion_new (match->label, match->start, match->end,
+                                      SM_SUGGESTION_SOURCE_LEARNED);
+      g_ptr_array_add (suggestions, suggestion);
+      if (g_strcmp0 (match->label, SM_LABEL_SPEAKER) == 0)
+        g_ptr_array_add (known_speakers, suggestion);
+    }
+
+  attribute_to_known_speakers (snapshot->text, hits, made, known_speakers);
+
+  return suggestions;
+}
+
+/**
+ * sm_suggester_run:
+ * @self: a suggester
+ * @document: the document to suggest for
+ * @labels: (nullable) (array zero-terminated=1): the labels to suggest, or
+ *   %NULL for all the document has
+ * @cancellable: (nullable): to stop early, with fewer suggestions
+ *
+ * Proposes spans for @document, on this thread.
+ *
+ * Returns: (transfer container) (element-type SmSuggestion): new
+ *   suggestions, for sm_document_add_suggestions() or
+ *   sm_suggester_update_document(); some may duplicate spans or each other
+ */
+GPtrArray *
+sm_suggester_run (SmSuggester        *self,
+                  SmDocument         *document,
+                  const char * const *labels,
+                  GCancellable       *cancellable)
+{
+  g_autoptr(Snapshot) snapshot = NULL;
+
+  g_return_val_if_fail (SM_IS_SUGGESTER (self), NULL);
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), NULL);
+
+  snapshot = take_snapshot (self, document, labels);
+
+  return run (self, snapshot, cancellable);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GPtrArray *suggestions = run (source_object, task_data, cancellable);
+
+  if (g_task_return_error_if_cancelled (task))
+    g_ptr_array_unref (suggestions);
+  else
+    g_task_return_pointer (task, suggestions, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * sm_suggester_run_async:
+ *
+ * Proposes spans for @document in a worker thread, from the document as it
+ * is now; sm_suggester_run_finish() gives them.
+ */
+void
+sm_suggester_run_async (SmSuggester         *self,
+                        SmDocument          *document,
+                        const char * const  *labels,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SM_IS_SUGGESTER (self));
+  g_return_if_fail (SM_IS_DOCUMENT (document));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sm_suggester_run_async);
+  g_task_set_task_data (task, take_snapshot (self, document, labels),
+                        (GDestroyNotify) snapshot_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+/**
+ * sm_suggester_run_finish:
+ *
+ * Returns: (transfer container) (element-type SmSuggestion): as
+ *   sm_suggester_run() does, or %NULL with @error set if cancelled
+ */
+GPtrArray *
+sm_suggester_run_finish (SmSuggester   *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * sm_suggester_update_document:
+ * @self: a suggester
+ * @document: the document a run was for
+ * @suggestions: (element-type SmSuggestion): what the run proposed
+ *
+ * Replaces the suggestions earlier runs left pending with @suggestions:
+ * the ones proposed again keep their ids, the ones no longer proposed go,
+ * and imported ones stay. Outside the history, like every proposal.
+ *
+ * Returns: how many suggestions are new
+ */
+guint
+sm_suggester_update_document (SmSuggester *self,
+                              SmDocument  *document,
+                              GPtrArray   *suggestions)
+{
+  static const char * const computed[] = {
+    SM_SUGGESTION_SOURCE_RULES, SM_SUGGESTION_SOURCE_LEARNED, NULL
+  };
+
+  g_return_val_if_fail (SM_IS_SUGGESTER (self), 0);
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), 0);
+
+  return sm_document_replace_suggestions (document, computed, suggestions);
+}

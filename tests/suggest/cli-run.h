@@ -1,0 +1,27 @@
+/* cli-run.h: running spanmark-cli as a user does, for the tests of its
+ * suggestion commands.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sm-document.h"
+
+G_BEGIN_DECLS
+
+int          cli_run            (const char  *folder,
+                                 char       **out,
+                                 char       **err,
+                                 ...) G_GNUC_NULL_TERMINATED;
+SmDocument  *cli_document_new   (const char  *name,
+                                 const char  *text);
+SmSpan      *cli_document_tag   (SmDocument  *document,
+                                 const char  *label,
+                                 const char  *words);
+void         cli_document_save  (SmDocument  *document,
+                                 const char  *folder,
+                                 const char  *relative);
+
+G_END_DECLS

@@ -1,0 +1,378 @@
+/* test-suggestions.c: suggestions in the model and the file: taken in only
+ * when new, accepted (a claim with its speaker and link) and rejected as
+ * undoable edits, answered by a span put at their place, and saved.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sm-document.h"
+#include "sm-format.h"
+
+static const char article[] =
+  "“Sanctions can be an opportunity,” Lukashenko said. "
+  "The two agreed to set a target of $100 million for trade.";
+
+static guint
+offset_of (const char *needle)
+{
+  const char *found = g_strstr_len (article, -1, needle);
+
+  g_assert_nonnull (found);
+  return (guint) g_utf8_pointer_to_offset (article, found);
+}
+
+static guint
+end_of (const char *needle)
+{
+  return offset_of (needle) + g_utf8_strlen (needle, -1);
+}
+
+static SmDocument *
+new_document (void)
+{
+  g_autoptr(SmText) text = sm_text_new (article, -1, NULL);
+
+  return sm_document_new (text, "article");
+}
+
+static SmSuggestion *
+suggestion_of (const char *label,
+               const char *needle,
+               const char *source)
+{
+  return sm_suggestion_new (label, offset_of (needle), end_of (needle), source);
+}
+
+/* A claim with its speaker, and a figure, as a recognizer gives them */
+static GPtrArray *
+proposals (void)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+  SmSuggestion *claim = suggestion_of ("CLAIM", "Sanctions can be an opportunity", "rules");
+  SmSuggestion *speaker = suggestion_of ("SPEAKER", "Lukashenko", "rules");
+
+  sm_suggestion_set_speaker (claim, speaker);
+  /* The claim first: the document must still find its speaker */
+  g_ptr_array_add (array, claim);
+  g_ptr_array_add (array, speaker);
+  g_ptr_array_add (array, suggestion_of ("FIGURE", "$100 million", "rules"));
+
+  return array;
+}
+
+static SmSuggestion *
+pending (SmDocument *document,
+         guint       position)
+{
+  g_autoptr(SmSuggestion) suggestion =
+    g_list_model_get_item (sm_document_get_suggestions (document), position);
+
+  return suggestion;  /* the document holds it */
+}
+
+static void
+test_suggestions_taken_in (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) first = proposals ();
+  g_autoptr(GPtrArray) again = proposals ();
+  SmSuggestion *claim, *speaker;
+
+  g_assert_cmpuint (sm_document_add_suggestions (document, first), ==, 3);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 3);
+  /* Proposals are not edits, nor spans */
+  g_assert_false (sm_document_can_undo (document));
+  g_assert_false (sm_document_get_modified (document));
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+
+  /* In document order, with ids, texts and the claim's speaker */
+  claim = pending (document, 0);
+  speaker = pending (document, 1);
+  g_assert_cmpstr (sm_suggestion_get_label (claim), ==, "CLAIM");
+  g_assert_cmpstr (sm_suggestion_get_text (claim), ==, "Sanctions can be an opportunity");
+  g_assert_cmpstr (sm_suggestion_get_label (speaker), ==, "SPEAKER");
+  g_assert_nonnull (sm_suggestion_get_id (speaker));
+  g_assert_cmpstr (sm_suggestion_get_said_by (claim), ==, sm_suggestion_get_id (speaker));
+  g_assert_true (sm_document_find_suggestion (document, sm_suggestion_get_id (claim)) == claim);
+
+  /* The same again is nothing new */
+  g_assert_cmpuint (sm_document_add_suggestions (document, again), ==, 0);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 3);
+}
+
+static void
+test_suggestions_not_taken (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  sm_document_add_span (document, "FIGURE", offset_of ("$100 million"), end_of ("$100 million"), &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (array, suggestion_of ("FIGURE", "$100 million", "rules"));     /* a span */
+  g_ptr_array_add (array, suggestion_of ("PLACE", "Lukashenko", "rules"));        /* no such label */
+  g_ptr_array_add (array, sm_suggestion_new ("CLAIM", 3, 3, "rules"));            /* empty */
+  g_ptr_array_add (array, sm_suggestion_new ("CLAIM", 3, 1000, "rules"));         /* past the end */
+  g_assert_cmpuint (sm_document_add_suggestions (document, array), ==, 0);
+}
+
+static void
+test_suggestions_accept_claim (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) array = proposals ();
+  g_autoptr(GError) error = NULL;
+  SmSpan *claim, *speaker;
+
+  sm_document_add_suggestions (document, array);
+  claim = sm_document_accept_suggestion (document, pending (document, 0), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (claim);
+
+  /* The claim, its speaker and the link: one action */
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 1);
+  speaker = sm_document_get_speaker (document, claim);
+  g_assert_nonnull (speaker);
+  g_assert_cmpstr (sm_span_get_text (speaker), ==, "Lukashenko");
+  g_assert_true (sm_document_get_modified (document));
+
+  sm_document_undo (document);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 3);
+  g_assert_false (sm_document_can_undo (document));
+
+  sm_document_redo (document);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 1);
+}
+
+/* A claim whose speaker was accepted first is linked to that span */
+static void
+test_suggestions_speaker_first (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) array = proposals ();
+  SmSuggestion *claim;
+  SmSpan *speaker, *span;
+
+  sm_document_add_suggestions (document, array);
+  claim = pending (document, 0);
+  speaker = sm_document_accept_suggestion (document, pending (document, 1), NULL);
+  g_assert_nonnull (speaker);
+
+  span = sm_document_accept_suggestion (document, claim, NULL);
+  g_assert_nonnull (span);
+  g_assert_true (sm_document_get_speaker (document, span) == speaker);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
+}
+
+static void
+test_suggestions_reject (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) array = proposals ();
+  g_autoptr(GPtrArray) again = proposals ();
+  SmSuggestion *figure;
+
+  sm_document_add_suggestions (document, array);
+  figure = pending (document, 2);
+  g_assert_cmpstr (sm_suggestion_get_label (figure), ==, "FIGURE");
+
+  sm_document_reject_suggestion (document, figure);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 2);
+  g_assert_true (sm_document_is_rejected (document, "FIGURE", offset_of ("$100"), end_of ("million")));
+  g_assert_true (sm_document_get_modified (document));
+
+  /* Not proposed again */
+  sm_document_clear_suggestions (document, NULL);
+  g_assert_cmpuint (sm_document_add_suggestions (document, again), ==, 2);
+
+  /* Undone, it is pending again and no longer rejected */
+  sm_document_clear_suggestions (document, NULL);
+  sm_document_undo (document);
+  g_assert_false (sm_document_is_rejected (document, "FIGURE", offset_of ("$100"), end_of ("million")));
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 1);
+}
+
+/* A span tagged by hand where a suggestion was answers it, undoably */
+static void
+test_suggestions_answered_by_span (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) array = proposals ();
+  g_autoptr(GError) error = NULL;
+
+  sm_document_add_suggestions (document, array);
+  sm_document_add_span (document, "FIGURE", offset_of ("$100 million"), end_of ("$100 million"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 2);
+
+  sm_document_undo (document);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 3);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+}
+
+static void
+test_suggestions_all_of_label (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) array = proposals ();
+
+  sm_document_add_suggestions (document, array);
+
+  /* The claim brings its speaker */
+  g_assert_cmpuint (sm_document_accept_suggestions (document, "CLAIM"), ==, 2);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 1);
+  g_assert_cmpuint (sm_document_reject_suggestions (document, NULL), ==, 1);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 0);
+
+  sm_document_undo (document);
+  sm_document_undo (document);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 3);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+}
+
+/* Replacing keeps what is proposed again, with its id, and imported ones */
+static void
+test_suggestions_replace (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) array = proposals ();
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) next = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const computed[] = { "rules", "learned", NULL };
+  g_autofree char *figure_id = NULL;
+
+  sm_document_add_suggestions (document, array);
+  g_ptr_array_add (imported, sm_suggestion_new ("SPEAKER", 0, 1, "imported"));
+  sm_document_add_suggestions (document, imported);
+  figure_id = g_strdup (sm_suggestion_get_id (pending (document, 3)));
+
+  g_ptr_array_add (next, suggestion_of ("FIGURE", "$100 million", "rules"));
+  g_assert_cmpuint (sm_document_replace_suggestions (document, computed, next), ==, 0);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 2);
+  g_assert_cmpstr (sm_suggestion_get_source (pending (document, 0)), ==, "imported");
+  g_assert_cmpstr (sm_suggestion_get_id (pending (document, 1)), ==, figure_id);
+}
+
+static SmDocument *
+round_trip (SmDocument *document)
+{
+  g_autoptr(GBytes) bytes = sm_format_serialize (document);
+  g_autoptr(GError) error = NULL;
+  SmDocument *read;
+
+  read = sm_format_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  return read;
+}
+
+static void
+test_suggestions_saved (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(SmDocument) empty = new_document ();
+  g_autoptr(GPtrArray) array = proposals ();
+  g_autoptr(GPtrArray) again = proposals ();
+  g_autoptr(SmDocument) read = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes_again = NULL;
+  SmSuggestion *claim;
+
+  /* A file without any has neither member */
+  bytes = sm_format_serialize (empty);
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "suggestions"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "rejected"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  sm_document_add_suggestions (document, array);
+  sm_document_reject_suggestion (document, pending (document, 2));
+
+  read = round_trip (document);
+  g_assert_cmpuint (sm_document_get_n_suggestions (read), ==, 2);
+  claim = pending (read, 0);
+  g_assert_cmpstr (sm_suggestion_get_id (claim), ==, sm_suggestion_get_id (pending (document, 0)));
+  g_assert_cmpstr (sm_suggestion_get_said_by (claim), ==, sm_suggestion_get_id (pending (read, 1)));
+  g_assert_cmpstr (sm_suggestion_get_source (claim), ==, "rules");
+  g_assert_true (sm_document_is_rejected (read, "FIGURE", offset_of ("$100"), end_of ("million")));
+  g_assert_cmpuint (sm_document_add_suggestions (read, again), ==, 0);
+
+  /* Accepting after a reload links as before */
+  g_assert_nonnull (sm_document_accept_suggestion (read, claim, NULL));
+  g_assert_cmpuint (sm_document_get_n_spans (read), ==, 2);
+
+  /* The same document gives the same bytes */
+  bytes = sm_format_serialize (document);
+  bytes_again = sm_format_serialize (document);
+  g_assert_true (g_bytes_equal (bytes, bytes_again));
+}
+
+static void
+check_refused (const char *suggestions,
+               const char *expected)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GBytes) bytes = sm_format_serialize (document);
+  g_autoptr(GString) data = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(SmDocument) read = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *status = strstr (data->str, "\"status\"");
+
+  g_assert_nonnull (status);
+  g_string_insert (data, status - data->str, suggestions);
+
+  read = sm_format_parse (data->str, data->len, &error);
+  g_assert_null (read);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+}
+
+static void
+test_suggestions_bad_files (void)
+{
+  check_refused ("\"suggestions\" : {},\n", "“suggestions” must be an array");
+  check_refused ("\"suggestions\" : [ { \"label\" : \"CLAIM\", \"start\" : 1, \"end\" : 3 } ],\n",
+                 "suggestion number 1: “id” is missing");
+  check_refused ("\"suggestions\" : [ { \"id\" : \"S1\", \"label\" : \"NOPE\", \"start\" : 1, \"end\" : 3 } ],\n",
+                 "suggestion S1: the label NOPE");
+  check_refused ("\"suggestions\" : [ { \"id\" : \"S1\", \"label\" : \"CLAIM\", \"start\" : 1, \"end\" : 3,"
+                 " \"text\" : \"xyz\" } ],\n",
+                 "suggestion S1: “text” is “xyz”");
+  check_refused ("\"suggestions\" : [ { \"id\" : \"S1\", \"label\" : \"CLAIM\", \"start\" : 1, \"end\" : 3,"
+                 " \"said_by\" : \"S7\" } ],\n",
+                 "suggestion S1: “said_by” refers to S7");
+  check_refused ("\"suggestions\" : [ { \"id\" : \"S1\", \"label\" : \"CLAIM\", \"start\" : 1, \"end\" : 3 },"
+                 " { \"id\" : \"S1\", \"label\" : \"CLAIM\", \"start\" : 2, \"end\" : 3 } ],\n",
+                 "suggestion S1: the id S1");
+  check_refused ("\"rejected\" : [ { \"label\" : \"CLAIM\", \"start\" : 5, \"end\" : 500 } ],\n",
+                 "rejected suggestion number 1: ");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/suggestions/taken-in", test_suggestions_taken_in);
+  g_test_add_func ("/suggestions/not-taken", test_suggestions_not_taken);
+  g_test_add_func ("/suggestions/accept-claim", test_suggestions_accept_claim);
+  g_test_add_func ("/suggestions/speaker-first", test_suggestions_speaker_first);
+  g_test_add_func ("/suggestions/reject", test_suggestions_reject);
+  g_test_add_func ("/suggestions/answered-by-span", test_suggestions_answered_by_span);
+  g_test_add_func ("/suggestions/all-of-label", test_suggestions_all_of_label);
+  g_test_add_func ("/suggestions/replace", test_suggestions_replace);
+  g_test_add_func ("/suggestions/saved", test_suggestions_saved);
+  g_test_add_func ("/suggestions/bad-files", test_suggestions_bad_files);
+
+  return g_test_run ();
+}
