@@ -457,6 +457,46 @@ test_quotes_wire (void)
          }, 1);
 }
 
+/* Attributions that close the sentence, with any speaker between the comma
+ * and the verb (commodity-news-corpus, ud-arabic-pud) */
+static void
+test_quotes_trailing (void)
+{
+  check ("U.S. gasoline futures RBc1 pared gains and ended a shade firmer after hitting their "
+         "strongest levels in four months, market participants said.",
+         (const Said[]) {
+           { "U.S. gasoline futures RBc1 pared gains and ended a shade firmer after hitting "
+             "their strongest levels in four months", "market participants" },
+         }, 1);
+  check ("Oil prices are at a suitable level for OPEC members and the group sees no shortage "
+         "in supply, the United Arab Emirates Energy Minister Suhail bin Mohammed al-Mazroui "
+         "was quoted as saying on Tuesday.",
+         (const Said[]) {
+           { "Oil prices are at a suitable level for OPEC members and the group sees no "
+             "shortage in supply",
+             "the United Arab Emirates Energy Minister Suhail bin Mohammed al-Mazroui" },
+         }, 1);
+  check ("Wednesday’s gasoline storage build “could put the brakes on that dynamic,” he said.",
+         (const Said[]) {
+           { "Wednesday’s gasoline storage build “could put the brakes on that dynamic", "he" },
+         }, 1);
+  check ("The actual supply cut is more than 2.5 million bpd, according to OPEC figures, "
+         "because top exporter Saudi Arabia has voluntary reduced supply.",
+         (const Said[]) {
+           { "The actual supply cut is more than 2.5 million bpd", "OPEC figures" },
+         }, 1);
+  check ("Meanwhile on Monday the CEO of Saudi Aramco Amin Nasser told a conference in "
+         "Istanbul he thought the world was headed for a global supply shortage.",
+         (const Said[]) {
+           { "he thought the world was headed for a global supply shortage",
+             "the CEO of Saudi Aramco Amin Nasser" },
+         }, 1);
+  /* "found" as a participle attributes nothing */
+  check_none ("Iron is an essential element the body requires to produce hemoglobin, the "
+              "protein found in red blood cells that's responsible for transporting oxygen to "
+              "tissues in the body.");
+}
+
 /* ", saying …" is the sentence's subject's; "and added that …" is said by
  * who said the first part, one speaker hit for both */
 static void
@@ -644,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/quotes/reported", test_quotes_reported);
   g_test_add_func ("/quotes/reported-after", test_quotes_reported_after);
   g_test_add_func ("/quotes/wire", test_quotes_wire);
+  g_test_add_func ("/quotes/trailing", test_quotes_trailing);
   g_test_add_func ("/quotes/saying-and-added", test_quotes_saying_and_added);
   g_test_add_func ("/quotes/according-to", test_quotes_according_to);
   g_test_add_func ("/quotes/not-claims", test_quotes_not_claims);

@@ -401,8 +401,17 @@ static gboolean
 is_name_word (Finder *self,
               guint   k)
 {
-  return is_word (self, k) && is_capitalized (self, k) &&
-         !has_kind (self, k, K_NOT_NAME | K_PRONOUN | K_DETERMINER);
+  if (!is_word (self, k) || has_kind (self, k, K_NOT_NAME | K_PRONOUN | K_DETERMINER))
+    return FALSE;
+  if (is_capitalized (self, k))
+    return TRUE;
+
+  /* "al-Mazroui" */
+  for (guint i = self->tokens[k].start; i + 1 < self->tokens[k].end && i - self->tokens[k].start < 4; i++)
+    if (self->chars[i] == '-')
+      return g_unichar_isupper (self->chars[i + 1]);
+
+  return FALSE;
 }
 
 /* The speaker's noun phrase that ends at token @last, not reaching before
@@ -1293,10 +1302,18 @@ claim_first (Finder *self,
             break;
         }
 
-      /* "The company told the BBC it would be …" */
-      if (phrase_after (self, c, last, &object) && object.last < last &&
-          !has_kind (self, object.start, K_PRONOUN) &&
-          is_word (self, object.last + 1) &&
+      /* "The company told the BBC it would be …", "told a conference in
+       * Istanbul he thought …" */
+      if (!phrase_after (self, c, last, &object) || has_kind (self, object.start, K_PRONOUN))
+        return NONE;
+      if (object.last + 2 < last && has_kind (self, object.last + 1, K_PREPOSITION) &&
+          !is_word_text (self, object.last + 1, "that") && is_name_word (self, object.last + 2))
+        {
+          object.last += 2;
+          while (object.last < last && is_name_word (self, object.last + 1))
+            object.last++;
+        }
+      if (object.last < last && is_word (self, object.last + 1) &&
           !has_kind (self, object.last + 1, K_PREPOSITION | K_VERB) &&
           (is_lower (self, object.last + 1) || has_kind (self, object.last + 1, K_PRONOUN | K_DETERMINER)))
         return object.last + 1;
@@ -1330,6 +1347,77 @@ claim_first (Finder *self,
     return NONE;
 
   return c;
+}
+
+/* An attribution that closes its sentence: "…, the Leader said.", "…,
+ * regulator ANP said in a statement on Tuesday, after …", "…,” he said",
+ * "…, X was quoted as saying." The speaker is what stands between the
+ * comma and the verb; sets @claim_end to the last token of the claim, the
+ * sentence before the comma. */
+static gboolean
+trailing_claim (Finder *self,
+                guint   verb,
+                guint   length,
+                guint   kind,
+                Range  *speaker,
+                guint  *claim_end)
+{
+  guint sentence = self->sentence_start[verb];
+  guint last = self->sentence_last[verb];
+  guint next = skip_time (self, verb + length, last);
+  guint end, c;
+
+  if (!(next > last ||
+        (!is_word (self, next) && !is_char (self, next, ':') &&
+         !is_quote_mark (self, self->chars[self->tokens[next].start])) ||
+        (has_kind (self, next, K_PREPOSITION) && !is_word_text (self, next, "that") &&
+         !is_word_text (self, next, "to") &&
+         /* "the protein found in red blood cells" */
+         (kind & K_THAT) == 0)))
+    return FALSE;
+
+  if (verb <= sentence + 2)
+    return FALSE;
+  end = verb - 1;
+  if (is_word_text (self, end, "as") && is_word_text (self, end - 1, "quoted"))
+    {
+      end -= 2;
+      while (end > sentence && has_kind (self, end, K_PASSIVE | K_ADVERB))
+        end--;
+    }
+  else
+    {
+      while (end > sentence && has_kind (self, end, K_ADVERB) && !has_kind (self, end, K_PASSIVE))
+        end--;
+      if (has_kind (self, end, K_PASSIVE))
+        return FALSE;
+    }
+
+  for (c = end; c > sentence && end - c < MAX_OBJECT; c--)
+    {
+      if (is_char (self, c, ','))
+        break;
+      /* "…,” he said" */
+      if (is_quote_mark (self, self->chars[self->tokens[c].start]) &&
+          self->tokens[c].end == self->tokens[c].start + 1 && is_char (self, c - 1, ','))
+        {
+          c--;
+          break;
+        }
+      if (!is_word (self, c) || has_kind (self, c, K_VERB | K_PREPOSITION) ||
+          (has_kind (self, c, K_DETERMINER) && c == end))
+        return FALSE;
+    }
+  if (!is_char (self, c, ',') || c == end || c <= sentence)
+    return FALSE;
+
+  speaker->start = c + 1;
+  while (!is_word (self, speaker->start))
+    speaker->start++;
+  speaker->last = end;
+  *claim_end = c - 1;
+
+  return TRUE;
 }
 
 static void
@@ -1379,28 +1467,15 @@ find_reported_speech (Finder *self)
           continue;
         }
 
+      /* "…, the Leader said.", "…, market participants said." */
+      if (trailing_claim (self, k, length, kind, &speaker, &first))
+        {
+          add_reported_claim (self, sentence, first, &speaker, NONE);
+          continue;
+        }
+
       if (!subject_of (self, k, &speaker, &mention))
         continue;
-
-      /* "…, the Leader said.", "…, X said in a statement on Tuesday, …" */
-      /* "…, regulator ANP said" */
-      if (mention == NONE && speaker.start > sentence + 1 && is_lower (self, speaker.start - 1) &&
-          !has_kind (self, speaker.start - 1, K_VERB | K_PREPOSITION | K_ADVERB | K_DETERMINER) &&
-          is_char (self, speaker.start - 2, ','))
-        speaker.start--;
-      if (mention == NONE && speaker.start > sentence && is_char (self, speaker.start - 1, ','))
-        {
-          guint next = skip_time (self, k + length, self->sentence_last[k]);
-
-          if (next > self->sentence_last[k] ||
-              (!is_word (self, next) && !is_char (self, next, ':') &&
-               !is_quote_mark (self, self->chars[self->tokens[next].start])) ||
-              (has_kind (self, next, K_PREPOSITION) && !is_word_text (self, next, "that")))
-            {
-              add_reported_claim (self, sentence, speaker.start - 2, &speaker, NONE);
-              continue;
-            }
-        }
 
       first = claim_first (self, k, length, kind);
       if (first != NONE)
