@@ -491,6 +491,42 @@ test_quotes_trailing (void)
            { "he thought the world was headed for a global supply shortage",
              "the CEO of Saudi Aramco Amin Nasser" },
          }, 1);
+  check ("An oil supply shortage may be the last thing on investors’ minds right now, but the "
+         "ability of OPEC producers to cope with an unexpected surge in demand is diminishing "
+         "fast, analysts and forecasters say. ",
+         (const Said[]) {
+           { "An oil supply shortage may be the last thing on investors’ minds right now, but "
+             "the ability of OPEC producers to cope with an unexpected surge in demand is "
+             "diminishing fast", "analysts and forecasters" },
+         }, 1);
+  check ("Sources familiar with the matter say Riyadh does not want prices to fall again "
+         "because of fiscal pressures at home.",
+         (const Said[]) {
+           { "Riyadh does not want prices to fall again because of fiscal pressures at home",
+             "Sources familiar with the matter" },
+         }, 1);
+  check ("The International Energy Agency’s chief economist Fatih Birol said on Tuesday the "
+         "rise of Islamic State presented a major challenge for the investment necessary to "
+         "prevent an oil shortage in the next decade.",
+         (const Said[]) {
+           { "the rise of Islamic State presented a major challenge for the investment "
+             "necessary to prevent an oil shortage in the next decade",
+             "The International Energy Agency’s chief economist Fatih Birol" },
+         }, 1);
+  check ("Pictet Wealth Management’s Jean-Pierre Durante agreed with Nysveen’s assessment of "
+         "the situation, commenting in a Wednesday note that the “world is overflowing in "
+         "oil” despite a recent decision by OPEC+ to cut oil supply.",
+         (const Said[]) {
+           { "the “world is overflowing in oil” despite a recent decision by OPEC+ to cut oil "
+             "supply", "Pictet Wealth Management’s Jean-Pierre Durante" },
+         }, 1);
+  /* Someone else's clause after ", and" is not said */
+  check ("Crude prices plunged further on Monday after OPEC once again said it will not cut "
+         "oil output despite fears of a glut, and a UAE official opposed holding an emergency "
+         "meeting of the producer group to support prices.",
+         (const Said[]) {
+           { "it will not cut oil output despite fears of a glut", "OPEC" },
+         }, 1);
   /* "found" as a participle attributes nothing */
   check_none ("Iron is an essential element the body requires to produce hemoglobin, the "
               "protein found in red blood cells that's responsible for transporting oxygen to "

@@ -397,6 +397,18 @@ title_start (Finder *self,
   return k;
 }
 
+/* "Agency’s", "Iran's" */
+static gboolean
+is_possessive (Finder *self,
+               guint   k)
+{
+  const SmToken *token = &self->tokens[k];
+
+  return is_word (self, k) && token->end - token->start > 2 &&
+         (self->chars[token->end - 2] == '\'' || self->chars[token->end - 2] == 0x2019) &&
+         self->chars[token->end - 1] == 's';
+}
+
 static gboolean
 is_name_word (Finder *self,
               guint   k)
@@ -468,6 +480,21 @@ phrase_before (Finder *self,
         }
       if (has_kind (self, s, K_TITLE))
         s = title_start (self, s, limit);
+      /* "The International Energy Agency’s chief economist Fatih Birol" */
+      if (!has_kind (self, s, K_TITLE))
+        {
+          guint k = s;
+
+          while (k > limit && s - k < 3 && is_lower (self, k - 1) &&
+                 !has_kind (self, k - 1, K_VERB | K_PREPOSITION | K_ADVERB | K_DETERMINER | K_PASSIVE))
+            k--;
+          if (k < s && k > limit && is_possessive (self, k - 1) && is_capitalized (self, k - 1))
+            {
+              s = k - 1;
+              while (s > limit && last - s < MAX_NAME_WORDS && is_name_word (self, s - 1))
+                s--;
+            }
+        }
       /* "the Leader", "The former Exxon CEO" */
       for (guint k = s; k > limit && s - k < 2; k--)
         {
@@ -485,6 +512,10 @@ phrase_before (Finder *self,
     }
 
   if (!is_lower (self, last) || has_kind (self, last, K_VERB | K_PREPOSITION | K_ADVERB))
+    return FALSE;
+  /* "the 330 feet depth originally reported": an adverb heads nothing */
+  if (self->tokens[last].end - self->tokens[last].start > 3 &&
+      self->chars[self->tokens[last].end - 2] == 'l' && self->chars[self->tokens[last].end - 1] == 'y')
     return FALSE;
 
   /* A common noun needs its determiner close before it */
@@ -769,6 +800,16 @@ claim_last (Finder *self,
   guint w = self->next_verb[first];
   guint before;
   Range range;
+
+  /* "…, and a UAE official opposed …": a clause of someone else's */
+  for (guint k = first + 1; k + 2 <= last && k - first < MAX_CLAIM_TOKENS; k++)
+    if (is_char (self, k, ',') && is_word_text (self, k + 1, "and") &&
+        ((has_kind (self, k + 2, K_DETERMINER) && !has_kind (self, k + 2, K_POSSESSIVE)) ||
+         is_name_word (self, k + 2)))
+      {
+        last = k - 1;
+        break;
+      }
 
   if (w == NONE || w > last)
     return last;
@@ -1239,7 +1280,22 @@ subject_of (Finder *self,
       return (*mention = mention_in_sentence (self, verb)) != NONE;
     }
 
-  return phrase_before (self, before, first, speaker);
+  if (!phrase_before (self, before, first, speaker))
+    return FALSE;
+
+  /* "Sources familiar with the matter say …" */
+  if (speaker->start >= first + 3 && is_word_text (self, speaker->start - 1, "with") &&
+      is_word_text (self, speaker->start - 2, "familiar"))
+    {
+      Range head;
+
+      if (phrase_before (self, speaker->start - 3, first, &head) ||
+          (is_word (self, speaker->start - 3) && !has_kind (self, speaker->start - 3, K_VERB | K_PREPOSITION) &&
+           (head.start = speaker->start - 3, TRUE)))
+        speaker->start = head.start;
+    }
+
+  return TRUE;
 }
 
 /* After a time phrase that starts at token @c ("on Tuesday", "over the
@@ -1264,6 +1320,10 @@ skip_time (Finder *self,
       k++;
       while (k <= last && has_kind (self, k, K_TIME))
         k++;
+      /* Not "in a Wednesday note" */
+      if (k <= last && is_lower (self, k) && !has_kind (self, k, K_PRONOUN | K_DETERMINER) &&
+          !is_word_text (self, k, "that"))
+        return c;
       return k;
     }
 
@@ -1326,16 +1386,18 @@ claim_first (Finder *self,
   /* "pledged to follow up on …" */
   if ((kind & K_TO) != 0 && is_word_text (self, c, "to") && is_lower (self, c + 1))
     return c;
-  if ((kind & K_THAT) != 0)
-    return NONE;
 
-  if (is_char (self, c, ',') || has_kind (self, c, K_PREPOSITION))
+  /* "said during a joint conference …, “…”", "commenting in a Wednesday
+   * note that …" */
+  if (is_char (self, c, ',') ||
+      (has_kind (self, c, K_PREPOSITION) && !is_word_text (self, c, "and") &&
+       !is_word_text (self, c, "but")))
     {
       for (guint k = c + 1; k <= last && k - c <= MAX_ADVERBIAL; k++)
         {
           if (is_word_text (self, k, "that") || is_char (self, k, ':'))
             return k + 1;
-          if (is_char (self, k, ','))
+          if (is_char (self, k, ',') && (kind & K_THAT) == 0)
             return is_word_text (self, k + 1, "that") ? k + 2 : k + 1;
           if (!is_word (self, k) && !is_char (self, k, '.'))
             break;
@@ -1343,7 +1405,8 @@ claim_first (Finder *self,
       return NONE;
     }
 
-  if (!is_word (self, c) && !is_quote_mark (self, self->chars[self->tokens[c].start]))
+  if ((kind & K_THAT) != 0 ||
+      (!is_word (self, c) && !is_quote_mark (self, self->chars[self->tokens[c].start])))
     return NONE;
 
   return c;
@@ -1404,6 +1467,9 @@ trailing_claim (Finder *self,
           c--;
           break;
         }
+      /* "analysts and forecasters say" */
+      if (is_word_text (self, c, "and") && c < end && is_word (self, c - 1))
+        continue;
       if (!is_word (self, c) || has_kind (self, c, K_VERB | K_PREPOSITION) ||
           (has_kind (self, c, K_DETERMINER) && c == end))
         return FALSE;
