@@ -663,6 +663,35 @@ test_quotes_user_verbs (void)
   temp_folder_remove (dir);
 }
 
+/* Stray marks where a speaker would stand give no empty or reversed hit
+ * (found by feeding random word salad to the recognizer) */
+static void
+test_quotes_stray_marks (void)
+{
+  const char *articles[] = {
+    "The talks went well, ‘ saying\nHe left.",
+    "He ; “ « \n\n she who ” „ Iran's Iran's   , ‘ saying \n said \n \" ; -   Leader",
+    "“ ” said , , said: “",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      g_autoptr(SmLexicon) lexicon = english ();
+      g_auto(Found) found = { 0, };
+
+      find (articles[i], lexicon, &found);
+      for (guint j = found.n_before; j < found.hits->len; j++)
+        {
+          const SmHit *hit = &g_array_index (found.hits, SmHit, j);
+
+          g_assert_cmpuint (hit->start, <, hit->end);
+          g_assert_cmpuint (hit->end, <=, sm_text_get_length (found.text));
+          if (hit->said_by >= 0)
+            g_assert_cmpint (g_array_index (found.hits, SmHit, hit->said_by).role, ==, SM_ROLE_SPEAKER);
+        }
+    }
+}
+
 /* The sample article: as many claims and speakers as the gold, the same
  * on every run */
 static void
@@ -726,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/quotes/not-claims", test_quotes_not_claims);
   g_test_add_func ("/quotes/other-languages", test_quotes_other_languages);
   g_test_add_func ("/quotes/user-verbs", test_quotes_user_verbs);
+  g_test_add_func ("/quotes/stray-marks", test_quotes_stray_marks);
   g_test_add_func ("/quotes/sample", test_quotes_sample);
 
   return g_test_run ();

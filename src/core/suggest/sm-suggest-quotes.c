@@ -1456,6 +1456,9 @@ trailing_claim (Finder *self,
         return FALSE;
     }
 
+  if (!is_word (self, end))
+    return FALSE;
+
   for (c = end; c > sentence && end - c < MAX_OBJECT; c--)
     {
       if (is_char (self, c, ','))
