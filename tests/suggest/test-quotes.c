@@ -635,6 +635,12 @@ test_quotes_other_languages (void)
   check_in ("لكن بعيداً عن كلامه السابق بشأن الحد من الهجرة, أعلن المرشح الجمهوري أنه كرئيس "
             "سيسمح \"بأعدادٍ هائلة\" من المهاجرين الشرعيين على أساس \"نظام الجدارة\".",
             arabic, NULL, 0);
+  /* French marks with no-break spaces inside; a one-word scare quote */
+  check_in ("«\u00a0Les pays sanctionnés par les États-Unis doivent travailler ensemble\u00a0», "
+            "a déclaré le Guide. Il a parlé de «\u00a0coopération\u00a0».", german,
+            (const Said[]) {
+              { "Les pays sanctionnés par les États-Unis doivent travailler ensemble", NULL },
+            }, 1);
   check_in ("„Iran and Belarus both want to see a just, multipolar world“, Lukashenko said. "
             "Lukashenko said sanctions could be turned into an opportunity.",
             german, lukashenko, G_N_ELEMENTS (lukashenko));
