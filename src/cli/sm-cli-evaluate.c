@@ -51,8 +51,10 @@ document_sha256 (SmDocument *document)
   return sm_text_get_sha256 (sm_document_get_text (document));
 }
 
+/* Moves the progress on; an input that could not be read is said, counted
+ * and skipped (TRUE) */
 static gboolean
-read_invalid (Evaluate     *evaluate,
+skip_unreadable (Evaluate     *evaluate,
               SmCorpus     *corpus,
               guint         position,
               const GError *error)
@@ -81,7 +83,7 @@ keep_gold (SmCorpus     *corpus,
   const char *sha256;
   Gold *gold, *earlier;
 
-  if (read_invalid (evaluate, corpus, position, error))
+  if (skip_unreadable (evaluate, corpus, position, error))
     return TRUE;
 
   sha256 = document_sha256 (document);
@@ -112,7 +114,7 @@ evaluate_prediction (SmCorpus     *corpus,
   Evaluate *evaluate = user_data;
   Gold *gold;
 
-  if (read_invalid (evaluate, corpus, position, error))
+  if (skip_unreadable (evaluate, corpus, position, error))
     return TRUE;
 
   gold = g_hash_table_lookup (evaluate->gold, document_sha256 (document));

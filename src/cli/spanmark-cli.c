@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "import", sm_cli_import, N_("Make Spanmark files of a dataset (brat, jsonl) or of plain articles") },
   { "validate", sm_cli_validate, N_("Check Spanmark files") },
   { "stats", sm_cli_stats, N_("Count the documents, spans and relations of Spanmark files") },
+  { "suggest", sm_cli_suggest, N_("Suggest speakers, claims and figures in articles and Spanmark files") },
   { "evaluate", sm_cli_evaluate, N_("Measure predicted spans against a gold: precision, recall, F1") },
 };
 

@@ -12,36 +12,32 @@
 #include "cli-run.h"
 
 /**
- * cli_run:
+ * cli_runv:
  * @folder: where it runs
  * @out: (inout): its standard output, in place of what was there (freed)
  * @err: (inout): its standard error, the same way
- * @...: its arguments, then %NULL
+ * @args: (array zero-terminated=1): its arguments
  *
  * Runs the spanmark-cli that $SPANMARK_CLI names, to the end.
  *
  * Returns: its exit status
  */
 int
-cli_run (const char  *folder,
-         char       **out,
-         char       **err,
-         ...)
+cli_runv (const char         *folder,
+          char              **out,
+          char              **err,
+          const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *cli = g_getenv ("SPANMARK_CLI");
-  const char *arg;
-  va_list args;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -56,6 +52,56 @@ cli_run (const char  *folder,
   g_assert_true (g_subprocess_get_if_exited (process));
 
   return g_subprocess_get_exit_status (process);
+}
+
+/**
+ * cli_run:
+ * @...: the arguments, then %NULL
+ *
+ * cli_runv() with the arguments listed.
+ */
+int
+cli_run (const char  *folder,
+         char       **out,
+         char       **err,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list list;
+
+  va_start (list, err);
+  while ((arg = va_arg (list, const char *)))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (list);
+  g_ptr_array_add (args, NULL);
+
+  return cli_runv (folder, out, err, (const char * const *) args->pdata);
+}
+
+/**
+ * cli_assert_usage_error:
+ * @args: (array zero-terminated=1): a command and its arguments
+ * @message: what is wrong, as the command says it
+ *
+ * Checks that the command line is refused as wrong: exit status 2, the
+ * message and the pointer to --help on standard error, nothing on
+ * standard output.
+ */
+void
+cli_assert_usage_error (const char         *folder,
+                        const char * const *args,
+                        const char         *message)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = g_strdup_printf ("spanmark-cli %s: %s\n"
+                                               "Run “spanmark-cli %s --help” to see how to use it.\n",
+                                               args[0], message, args[0]);
+
+  g_assert_cmpint (cli_runv (folder, &out, &err, args), ==, 2);
+  g_assert_cmpstr (err, ==, expected);
+  g_assert_cmpstr (out, ==, "");
 }
 
 SmDocument *

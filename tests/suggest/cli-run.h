@@ -11,10 +11,17 @@
 
 G_BEGIN_DECLS
 
+int          cli_runv           (const char         *folder,
+                                 char              **out,
+                                 char              **err,
+                                 const char * const *args);
 int          cli_run            (const char  *folder,
                                  char       **out,
                                  char       **err,
                                  ...) G_GNUC_NULL_TERMINATED;
+void         cli_assert_usage_error (const char         *folder,
+                                     const char * const *args,
+                                     const char         *message);
 SmDocument  *cli_document_new   (const char  *name,
                                  const char  *text);
 SmSpan      *cli_document_tag   (SmDocument  *document,

@@ -96,6 +96,47 @@ test_lexicon_guess_language (void)
   check_guess ("Der Präsident sagte, die Sanktionen könnten eine Chance sein.", "und");
 }
 
+static gpointer
+compile_count (SmLexicon *lexicon)
+{
+  static gint n_compiled;
+  gint *count = g_new (gint, 1);
+
+  /* Slow enough that threads asking together would each compile */
+  g_usleep (10000);
+  *count = g_atomic_int_add (&n_compiled, 1) + 1;
+
+  return count;
+}
+
+static gpointer
+get_compiled_in_thread (gpointer lexicon)
+{
+  return sm_lexicon_get_compiled (lexicon, "count", compile_count, g_free);
+}
+
+/* What is compiled from a lexicon is built once, whoever asks first, and
+ * freed with the lexicon */
+static void
+test_lexicon_compiled (void)
+{
+  g_autoptr(SmLexicon) lexicon = sm_lexicon_new_from_dirs ("en", NULL);
+  GThread *threads[4];
+  gpointer first;
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("compiled", get_compiled_in_thread, lexicon);
+  first = g_thread_join (threads[0]);
+  for (guint i = 1; i < G_N_ELEMENTS (threads); i++)
+    g_assert_true (g_thread_join (threads[i]) == first);
+
+  g_assert_cmpint (*(gint *) first, ==, 1);
+  g_assert_true (sm_lexicon_get_compiled (lexicon, "count", compile_count, g_free) == first);
+
+  /* Another name is another thing compiled */
+  g_assert_cmpint (*(gint *) sm_lexicon_get_compiled (lexicon, "other", compile_count, g_free), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -105,6 +146,7 @@ main (int   argc,
   g_test_add_func ("/lexicon/common-lists", test_lexicon_common_lists);
   g_test_add_func ("/lexicon/user-lists", test_lexicon_user_lists);
   g_test_add_func ("/lexicon/guess-language", test_lexicon_guess_language);
+  g_test_add_func ("/lexicon/compiled", test_lexicon_compiled);
 
   return g_test_run ();
 }

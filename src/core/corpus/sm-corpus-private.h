@@ -45,6 +45,11 @@ gboolean   _sm_corpus_find_files   (GFile               *file,
                                     GCancellable        *cancellable,
                                     GError             **error);
 
+gboolean   _sm_corpus_read_folder_project (GFile         *folder,
+                                           const char    *display_name,
+                                           SmProject    **project,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
 char      *_sm_corpus_quote        (const char          *text);
 char      *_sm_corpus_file_name    (const char          *name);
 gboolean   _sm_corpus_write_file   (GFile               *file,

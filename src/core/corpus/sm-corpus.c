@@ -467,14 +467,23 @@ _sm_corpus_find_files (GFile               *file,
   return TRUE;
 }
 
-/* The folder's spanmark-project.json, if it has one: its relation types
- * apply to the documents found in it */
-static gboolean
-read_folder_project (GFile         *folder,
-                     const char    *display_name,
-                     SmProject    **project,
-                     GCancellable  *cancellable,
-                     GError       **error)
+/**
+ * _sm_corpus_read_folder_project:
+ * @folder: a folder, or a file (which has no project)
+ * @display_name: what messages call @folder
+ * @project: (out) (nullable): the folder's project, or %NULL if it has none
+ *
+ * The folder's spanmark-project.json, if it has one: its relation types
+ * apply to the documents found in it.
+ *
+ * Returns: %FALSE if the folder has one that cannot be read
+ */
+gboolean
+_sm_corpus_read_folder_project (GFile         *folder,
+                                const char    *display_name,
+                                SmProject    **project,
+                                GCancellable  *cancellable,
+                                GError       **error)
 {
   g_autoptr(GFile) file = g_file_get_child (folder, SM_PROJECT_FILE_NAME);
   g_autofree char *name = child_display_name (display_name, SM_PROJECT_FILE_NAME);
@@ -535,7 +544,7 @@ sm_corpus_add_file (SmCorpus      *self,
   if (display_name == NULL)
     display_name = basename = g_file_get_basename (file);
 
-  if (!read_folder_project (file, display_name, &project, cancellable, error) ||
+  if (!_sm_corpus_read_folder_project (file, display_name, &project, cancellable, error) ||
       !_sm_corpus_find_files (file, display_name, suffixes, files, names, cancellable, error))
     return FALSE;
 

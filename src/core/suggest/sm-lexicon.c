@@ -12,7 +12,8 @@
  *
  * Entries are compared casefolded, NFC-normalized, with runs of white
  * space as one space. A lexicon does not change once made, so workers
- * share it without locks.
+ * share it without locks; what a recognizer compiles from it is built
+ * once, under a lock, and shared the same way (sm_lexicon_get_compiled()).
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,14 +38,32 @@ typedef struct
   guint       max_words;
 } List;
 
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify destroy;
+} Compiled;
+
 struct _SmLexicon
 {
   gatomicrefcount  ref_count;
   char            *language;
-  GHashTable      *lists;  /* name -> List */
+  GHashTable      *lists;     /* name -> List */
+  GMutex           compiled_lock;
+  GHashTable      *compiled;  /* name -> Compiled */
 };
 
 G_DEFINE_BOXED_TYPE (SmLexicon, sm_lexicon, sm_lexicon_ref, sm_lexicon_unref)
+
+static void
+compiled_free (gpointer data)
+{
+  Compiled *compiled = data;
+
+  if (compiled->destroy != NULL)
+    compiled->destroy (compiled->data);
+  g_free (compiled);
+}
 
 static void
 list_free (gpointer data)
@@ -304,6 +323,8 @@ sm_lexicon_new_from_dirs (const char         *language,
   g_atomic_ref_count_init (&self->ref_count);
   self->language = g_strdup (language);
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, list_free);
+  g_mutex_init (&self->compiled_lock);
+  self->compiled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, compiled_free);
 
   read_resource_dir (self, COMMON);
   read_resource_dir (self, language);
@@ -365,6 +386,8 @@ sm_lexicon_unref (SmLexicon *self)
 
   g_free (self->language);
   g_hash_table_unref (self->lists);
+  g_hash_table_unref (self->compiled);
+  g_mutex_clear (&self->compiled_lock);
   g_free (self);
 }
 
@@ -457,6 +480,46 @@ sm_lexicon_get_max_words (SmLexicon  *self,
     return 0;
 
   return found->max_words;
+}
+
+/**
+ * sm_lexicon_get_compiled:
+ * @self: a lexicon
+ * @name: what is compiled, such as "figures"
+ * @compile: builds it from @self
+ * @destroy: (nullable): frees it with the lexicon
+ *
+ * A recognizer's own form of the lists (tables keyed as it reads words,
+ * say), built by @compile the first time it is asked for under @name and
+ * shared by every later call, from any thread: a lexicon never changes,
+ * so neither does what is built from it, and a suggester that reuses its
+ * lexicon pays for it once, not once per article.
+ *
+ * Returns: (transfer none): what @compile returned, valid while @self is
+ */
+gpointer
+sm_lexicon_get_compiled (SmLexicon             *self,
+                         const char            *name,
+                         SmLexiconCompileFunc   compile,
+                         GDestroyNotify         destroy)
+{
+  Compiled *compiled;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (compile != NULL, NULL);
+
+  g_mutex_lock (&self->compiled_lock);
+  if ((compiled = g_hash_table_lookup (self->compiled, name)) == NULL)
+    {
+      compiled = g_new0 (Compiled, 1);
+      compiled->data = compile (self);
+      compiled->destroy = destroy;
+      g_hash_table_insert (self->compiled, g_strdup (name), compiled);
+    }
+  g_mutex_unlock (&self->compiled_lock);
+
+  return compiled->data;
 }
 
 /**

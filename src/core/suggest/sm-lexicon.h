@@ -16,6 +16,8 @@ typedef struct _SmLexicon SmLexicon;
 
 #define SM_TYPE_LEXICON (sm_lexicon_get_type ())
 
+typedef gpointer (*SmLexiconCompileFunc) (SmLexicon *lexicon);
+
 GType              sm_lexicon_get_type          (void) G_GNUC_CONST;
 SmLexicon         *sm_lexicon_new               (const char  *language);
 SmLexicon         *sm_lexicon_new_from_dirs     (const char  *language,
@@ -35,6 +37,10 @@ const char * const *sm_lexicon_get_entries      (SmLexicon   *self,
                                                  const char  *list);
 guint              sm_lexicon_get_max_words     (SmLexicon   *self,
                                                  const char  *list);
+gpointer           sm_lexicon_get_compiled      (SmLexicon   *self,
+                                                 const char  *name,
+                                                 SmLexiconCompileFunc compile,
+                                                 GDestroyNotify destroy);
 char              *sm_lexicon_guess_language    (SmText      *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmLexicon, sm_lexicon_unref)

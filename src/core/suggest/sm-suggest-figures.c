@@ -1,17 +1,20 @@
 /* sm-suggest-figures.c: finding figures, a number with what it counts or
  * measures: money, percentages, quantities with units, durations, counts.
  *
- * One pass over the article's words (sm-tokenizer.c): at each word the
- * rules try to read a figure, and the longest one read is a hit. A figure
- * is an optional approximator ("more than"), an optional currency sign,
- * a number (digits in any script, or number words), optional scales
- * ("million"), an optional second number making it a range ("5 to 7"),
- * and what it counts or measures: a percent sign or word, a currency, a
- * unit, or a plural noun; money and quantities take a rate ("a barrel").
- * A number alone is no figure, and neither are dates, times of day,
- * ordinals or numbers in names ("Boeing 737", "G7"), which never have
- * one of those tails. The words come from the lexicon's lists, so users
- * extend them; docs/suggestions.md explains each list.
+ * One pass over the article's words (sm-tokenizer.c): at each word that
+ * can start one, the rules try to read a figure as far as it goes; one
+ * read is a hit, and the scan goes on after it. A figure is an optional
+ * approximator ("more than"), an optional currency sign, a number (digits
+ * in any script, or number words), optional scales ("million"), an
+ * optional second number making it a range ("5 to 7"), and what it
+ * counts or measures: a percent sign or word, a currency, a unit, or a
+ * plural noun; money and quantities take a rate ("a barrel"). A number
+ * alone is no figure, so dates, times of day, ordinals and numbers in
+ * names ("Boeing 737", "G7") have none of those tails; a count after a
+ * name ("Resolution 2231 states") or a determiner ("the two countries")
+ * is left out too. The words come from the lexicon's lists
+ * (data/suggest/LANG/NAME.txt, each saying what it holds), so users extend
+ * them.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -46,6 +49,9 @@ typedef enum
   LIST_NOT_PLURAL_ENDINGS,
   LIST_NUMBER_LINKS,
   LIST_RANGE_WORDS,
+  LIST_NOT_FIGURES,
+  LIST_NOT_MODIFIERS,
+  LIST_NOT_MODIFIER_ENDINGS,
   N_LISTS
 } ListId;
 
@@ -54,10 +60,11 @@ static const char * const list_names[N_LISTS] = {
   "units", "approximators", "count-determiners", "rate-words",
   "time-relative", "plural-nouns", "not-plural", "plural-endings",
   "not-plural-endings", "number-links", "range-words",
+  "not-figures", "not-modifiers", "not-modifier-endings",
 };
 
-/* A list read into a table of this call's own, keyed the way words are
- * keyed below, so looking a word up costs no allocation for ASCII words */
+/* A list read into a table keyed the way words are keyed below, so
+ * looking a word up costs no allocation for ASCII words */
 typedef struct
 {
   GHashTable *values;     /* key -> value, or the entry as written */
@@ -70,17 +77,17 @@ typedef struct
   const gunichar *chars;
   const SmToken  *tokens;
   guint           n_tokens;
-  List            lists[N_LISTS];
+  const List     *lists;   /* N_LISTS of them */
   GString        *key;     /* scratch */
 } Scan;
 
 /* What a figure read so far has */
 typedef struct
 {
-  guint    start;        /* first token */
+  guint    first;        /* first token read, a hedge's if there is one */
+  guint    start;        /* first token of the figure */
   guint    end;          /* token after the figure */
-  gboolean approximate;  /* starts with "about", "between", … */
-  gboolean between;      /* "between 5 and 7" */
+  gboolean approximate;  /* after "about", "between", … */
   gboolean digits;       /* the number is written in digits */
   gboolean year_like;    /* four digits, 1000–2199, nothing else */
   gboolean money;
@@ -93,6 +100,19 @@ typedef struct
   double   value;
 } Figure;
 
+/* Whether NFC and casefolding leave @c as it is, but for ASCII's case:
+ * no case, no combining mark, no compatibility ideograph */
+static gboolean
+is_plain (gunichar c)
+{
+  if (c < 0x80)
+    return TRUE;
+
+  return !g_unichar_isupper (c) && !g_unichar_islower (c) && !g_unichar_istitle (c) &&
+         !g_unichar_ismark (c) && c != 0x0345 &&
+         !(c >= 0xF900 && c <= 0xFAFF) && !(c >= 0x2F800 && c <= 0x2FA1F);
+}
+
 static void
 append_key (GString    *key,
             const char *text,
@@ -100,16 +120,18 @@ append_key (GString    *key,
 {
   g_autofree char *normal = NULL;
   g_autofree char *folded = NULL;
-  gboolean ascii = TRUE;
+  gboolean plain = TRUE;
   gsize n = length < 0 ? strlen (text) : (gsize) length;
 
-  for (gsize i = 0; i < n && ascii; i++)
-    ascii = (guchar) text[i] < 0x80;
+  for (const char *p = text; p < text + n && plain; p = g_utf8_next_char (p))
+    plain = is_plain ((guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p));
 
-  if (ascii)
+  /* Most words: ASCII, or letters without case such as Persian and
+   * Arabic ones, which normalizing and casefolding leave as they are */
+  if (plain)
     {
       for (gsize i = 0; i < n; i++)
-        g_string_append_c (key, g_ascii_tolower (text[i]));
+        g_string_append_c (key, (guchar) text[i] < 0x80 ? g_ascii_tolower (text[i]) : text[i]);
       return;
     }
 
@@ -137,14 +159,17 @@ entry_key (const char *entry)
   return g_string_free (key, FALSE);
 }
 
-static void
-scan_init (Scan      *scan,
-           SmLexicon *lexicon)
+/* The lists as tables keyed the way words are keyed below; built once
+ * per lexicon (sm_lexicon_get_compiled()) and only read after that */
+static gpointer
+compile_lists (SmLexicon *lexicon)
 {
+  List *lists = g_new0 (List, N_LISTS);
+
   for (guint i = 0; i < N_LISTS; i++)
     {
       const char * const *entries = sm_lexicon_get_entries (lexicon, list_names[i]);
-      List *list = &scan->lists[i];
+      List *list = &lists[i];
 
       list->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       list->prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -169,17 +194,33 @@ scan_init (Scan      *scan,
         }
     }
 
+  return lists;
+}
+
+static void
+free_lists (gpointer data)
+{
+  List *lists = data;
+
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      g_hash_table_unref (lists[i].values);
+      g_hash_table_unref (lists[i].prefixes);
+    }
+  g_free (lists);
+}
+
+static void
+scan_init (Scan      *scan,
+           SmLexicon *lexicon)
+{
+  scan->lists = sm_lexicon_get_compiled (lexicon, "figures", compile_lists, free_lists);
   scan->key = g_string_new (NULL);
 }
 
 static void
 scan_clear (Scan *scan)
 {
-  for (guint i = 0; i < N_LISTS; i++)
-    {
-      g_hash_table_unref (scan->lists[i].values);
-      g_hash_table_unref (scan->lists[i].prefixes);
-    }
   g_string_free (scan->key, TRUE);
 }
 
@@ -280,7 +321,7 @@ match_list (Scan        *scan,
             guint        k,
             const char **value_out)
 {
-  List *list = &scan->lists[id];
+  const List *list = &scan->lists[id];
   guint max_tokens = list->max_words * 3;
   guint best = 0;
   guint j = k;
@@ -333,6 +374,13 @@ is_digit (gunichar c)
   return g_unichar_type (c) == G_UNICODE_DECIMAL_NUMBER;
 }
 
+/* Arabic-Indic and Persian digits */
+static gboolean
+is_arabic_digit (gunichar c)
+{
+  return (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
+}
+
 static gboolean
 is_currency_sign (gunichar c)
 {
@@ -375,6 +423,7 @@ read_digits (Scan   *scan,
 {
   double whole = 0, fraction = 0, scale = 1;
   gboolean decimal = FALSE;
+  guint start = *i;
 
   *n_digits = 0;
   *separated = FALSE;
@@ -392,6 +441,19 @@ read_digits (Scan   *scan,
           else
             whole = whole * 10 + d;
           (*n_digits)++;
+          (*i)++;
+          continue;
+        }
+
+      /* Persian writes "۳/۵" for 3.5; "۱۴۰۱/۰۵/۱۲" is a date, whose
+       * second slash ends the number and with it the figure */
+      if (c == '/' && !decimal && *i > start && is_arabic_digit (scan->chars[*i - 1]) &&
+          *i + 1 < end && is_arabic_digit (scan->chars[*i + 1]))
+        {
+          *separated = TRUE;
+          decimal = TRUE;
+          fraction = 0;
+          scale = 1;
           (*i)++;
           continue;
         }
@@ -418,17 +480,60 @@ read_digits (Scan   *scan,
   return *n_digits > 0;
 }
 
+/* Whether chars[start, end) is an entry of currency-symbols, as written
+ * there ("USD", "US$", "Rs") */
+static gboolean
+is_currency_code (Scan  *scan,
+                  guint  start,
+                  guint  end)
+{
+  const char *written = lookup_chars (scan, LIST_CURRENCY_SYMBOLS, start, end);
+
+  return written != NULL && chars_equal (scan, start, end, written);
+}
+
+/* Whether a scale multiplies by a million or more */
+static gboolean
+is_large_scale (const char *power)
+{
+  return g_ascii_strtoll (power, NULL, 10) >= 6;
+}
+
+/* Reads the unit after a number and a hyphen, chars[start, end): "a
+ * 68-ounce can", "a 12-cent dividend", "a six-mile trip", "a 12-year
+ * high" (a duration, as the gold conventions count it) */
+static gboolean
+read_hyphenated_unit (Scan   *scan,
+                      guint   start,
+                      guint   end,
+                      Figure *figure)
+{
+  const char *kind = lookup_chars (scan, LIST_UNITS, start, end);
+
+  if (kind != NULL && g_str_equal (kind, "time"))
+    return figure->duration = TRUE;
+  if (kind != NULL)
+    return figure->measure = TRUE;
+
+  if (lookup_chars (scan, LIST_CURRENCIES, start, end) != NULL)
+    return figure->money = TRUE;
+
+  return FALSE;
+}
+
 /* Reads a word such as "$100", "US$5bn", "USD10.93", "7%", "€4.6bn",
  * "40km", "$60.85/bbl", "$50-60", "٣٫٥٪" into @figure. Words with digits
  * that are no amount ("G7", "5th", "1990s", "10:30", "12-year",
  * "COVID-19") give FALSE. */
 static gboolean
-read_number_word (Scan   *scan,
+read_numeral (Scan   *scan,
                   guint   k,
                   Figure *figure)
 {
   guint i = token (scan, k)->start;
   guint end = token (scan, k)->end;
+  const char *power;
+  const char *kind;
   guint n_digits;
   gboolean separated;
 
@@ -439,23 +544,19 @@ read_number_word (Scan   *scan,
     }
   else if (g_unichar_isalpha (scan->chars[i]))
     {
-      const char *written;
       guint j = i;
 
       while (j < end && g_unichar_isalpha (scan->chars[j]))
         j++;
 
-      /* "US$5", "USD10.93"; any other letters make it a name ("G7") */
-      if (j < end && is_currency_sign (scan->chars[j]))
-        j++;
-      else if (j >= end || !is_digit (scan->chars[j]))
+      /* "US$5", "USD10.93", "CNY¥1.2"; any other letters make it a name
+       * ("G7") */
+      if (j >= end || !(is_digit (scan->chars[j]) || is_currency_sign (scan->chars[j])))
         return FALSE;
-
-      written = lookup_chars (scan, LIST_CURRENCY_SYMBOLS, i, j);
-      if (written == NULL || !chars_equal (scan, i, j, written))
+      if (!is_currency_code (scan, i, j + 1) && !is_currency_code (scan, i, j))
         return FALSE;
       figure->money = TRUE;
-      i = j;
+      i = is_currency_sign (scan->chars[j]) ? j + 1 : j;
     }
 
   if (!read_digits (scan, &i, end, &figure->value, &n_digits, &separated))
@@ -464,6 +565,17 @@ read_number_word (Scan   *scan,
   figure->digits = TRUE;
   figure->year_like = !separated && n_digits == 4 && !figure->money &&
                       figure->value >= 1000 && figure->value < 2200;
+
+  /* A fraction after the whole number: "5-1/2-year" */
+  if (i + 4 <= end && is_dash (scan->chars[i]) && is_digit (scan->chars[i + 1]) &&
+      scan->chars[i + 2] == '/' && is_digit (scan->chars[i + 3]) &&
+      (i + 4 == end || !is_digit (scan->chars[i + 4])))
+    {
+      figure->value += (double) g_unichar_digit_value (scan->chars[i + 1]) /
+                       MAX (g_unichar_digit_value (scan->chars[i + 3]), 1);
+      figure->year_like = FALSE;
+      i += 4;
+    }
 
   /* A range in one word: "$50-60", "5–7%", "$26-$27" */
   if (i + 1 < end && is_dash (scan->chars[i]) &&
@@ -479,7 +591,8 @@ read_number_word (Scan   *scan,
         }
       if (!read_digits (scan, &i, end, &second, &n_digits, &separated))
         return FALSE;
-      figure->year_like = FALSE;
+      /* "2019-20", "1990-2000" are years too */
+      figure->year_like = figure->year_like && !separated && (n_digits == 2 || n_digits == 4);
     }
 
   if (i == end)
@@ -493,15 +606,17 @@ read_number_word (Scan   *scan,
   if (i + 1 == end && is_currency_sign (scan->chars[i]))
     return figure->money = TRUE;
 
-  /* "68-ounce" is a quantity; "a 12-year high" says when, not how long */
-  if (is_dash (scan->chars[i]))
+  /* "a $20-billion problem" */
+  if (is_dash (scan->chars[i]) && (power = lookup_chars (scan, LIST_SCALES, i + 1, end)) != NULL)
     {
-      const char *kind = lookup_chars (scan, LIST_UNITS, i + 1, end);
-
-      if (kind == NULL || g_str_equal (kind, "time"))
-        return FALSE;
-      return figure->measure = TRUE;
+      figure->scaled = is_large_scale (power);
+      figure->closed = FALSE;
+      return TRUE;
     }
+
+  /* "68-ounce", "a 12-year high" */
+  if (is_dash (scan->chars[i]))
+    return read_hyphenated_unit (scan, i + 1, end, figure);
 
   /* "$60.85/bbl"; "12/05" is a date and "3/4" a fraction */
   if (scan->chars[i] == '/')
@@ -512,12 +627,23 @@ read_number_word (Scan   *scan,
       return TRUE;
     }
 
+  /* "40km", "40km/h", "5yrs" */
+  if ((kind = lookup_chars (scan, LIST_UNITS, i, end)) != NULL)
+    {
+      if (g_str_equal (kind, "time"))
+        figure->duration = TRUE;
+      else
+        figure->measure = TRUE;
+      return TRUE;
+    }
+
+  /* "5th", "1990s", "5G", "737MAX" */
   if (!is_letters (scan, i, end))
     return FALSE;
 
-  if (lookup_chars (scan, LIST_SCALES, i, end) != NULL)
+  if ((power = lookup_chars (scan, LIST_SCALES, i, end)) != NULL)
     {
-      figure->scaled = TRUE;
+      figure->scaled = is_large_scale (power);
       figure->closed = FALSE;
       return TRUE;
     }
@@ -525,17 +651,11 @@ read_number_word (Scan   *scan,
   if (lookup_chars (scan, LIST_PERCENT, i, end) != NULL)
     return figure->percent = TRUE;
 
-  {
-    const char *kind = lookup_chars (scan, LIST_UNITS, i, end);
+  /* "115USD", "50p" */
+  if (is_currency_code (scan, i, end) || lookup_chars (scan, LIST_CURRENCIES, i, end) != NULL)
+    return figure->money = TRUE;
 
-    if (kind == NULL)
-      return FALSE;  /* "5th", "1990s", "5G", "737MAX" */
-    if (g_str_equal (kind, "time"))
-      figure->duration = TRUE;
-    else
-      figure->measure = TRUE;
-    return TRUE;
-  }
+  return FALSE;
 }
 
 /* The value of token k as a number word, "twenty-one" too; -1 if none */
@@ -574,6 +694,43 @@ is_large_number_word (Scan  *scan,
   return number_word_value (scan, k) >= min_value || in_list (scan, LIST_SCALES, k);
 }
 
+/* Reads a number word and a unit joined by a hyphen: "a six-mile trip",
+ * "a one-yen bid" */
+static gboolean
+read_hyphenated_number_word (Scan   *scan,
+                             guint   k,
+                             Figure *figure)
+{
+  const SmToken *t = token (scan, k);
+  double value = -1;
+
+  for (guint i = t->start; i < t->end; i++)
+    {
+      const char *number;
+
+      if (!is_dash (scan->chars[i]))
+        continue;
+      if ((number = lookup_chars (scan, LIST_NUMBER_WORDS, t->start, i)) == NULL)
+        return FALSE;
+      value = g_ascii_strtod (number, NULL);
+      if (!read_hyphenated_unit (scan, i + 1, t->end, figure))
+        return FALSE;
+      figure->value = value;
+      figure->closed = TRUE;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether token k is the first of its sentence or line */
+static gboolean
+starts_sentence (Scan *scan,
+                 guint k)
+{
+  return k == 0 || !is_next (scan, k - 1);
+}
+
 /* Reads number words from token k on ("eight", "a hundred", "one hundred
  * and six", "twenty-one", "half a million"): the token after them, or k
  * if there are none. A link word ("a", "and") belongs to the number only
@@ -586,6 +743,11 @@ read_number_words (Scan   *scan,
   guint j = k;
 
   *value = 0;
+
+  /* Number words in capitals inside a sentence are a name's: "the One
+   * Trillion Trees Initiative", "the Fantastic Four" */
+  if (g_unichar_isupper (first_char (scan, k)) && !starts_sentence (scan, k))
+    return k;
 
   while (j < scan->n_tokens)
     {
@@ -602,9 +764,22 @@ read_number_words (Scan   *scan,
         break;
     }
 
-  /* A link word alone is no number */
+  /* A link word alone is no number, but "a million" is one million */
   if (j == k + 1 && number_word_value (scan, k) < 0)
-    return k;
+    {
+      if (!in_list (scan, LIST_SCALES, j))
+        return k;
+      *value = 1;
+    }
+
+  /* "billions and billions": only some links begin a number */
+  if (j > k && number_word_value (scan, k) < 0)
+    {
+      const char *link = NULL;
+
+      if (match_list (scan, LIST_NUMBER_LINKS, k, &link) != 1 || !g_str_equal (link, "start"))
+        return k;
+    }
 
   return j;
 }
@@ -620,38 +795,19 @@ has_digit (Scan *scan,
   return FALSE;
 }
 
-/* Whether token k is the first of its sentence or line */
-static gboolean
-starts_sentence (Scan *scan,
-                 guint k)
-{
-  return k == 0 || !is_next (scan, k - 1);
-}
-
-/* Whether a scale multiplies by a million or more */
-static gboolean
-is_large_scale (const char *power)
-{
-  return g_ascii_strtoll (power, NULL, 10) >= 6;
-}
-
 /* Whether letters run together with the currency sign of the next word
  * make a currency: "US" before "$5bn" */
 static gboolean
 is_currency_prefix (Scan *scan,
                     guint k)
 {
-  guint start = token (scan, k)->start;
-  const char *written;
+  const SmToken *t = token (scan, k);
 
-  if (k + 1 >= scan->n_tokens || token (scan, k + 1)->start != token (scan, k)->end ||
-      !is_letters (scan, start, token (scan, k)->end) ||
-      !is_currency_sign (first_char (scan, k + 1)))
+  if (k + 1 >= scan->n_tokens || token (scan, k + 1)->start != t->end ||
+      !is_letters (scan, t->start, t->end) || !is_currency_sign (first_char (scan, k + 1)))
     return FALSE;
 
-  written = lookup_chars (scan, LIST_CURRENCY_SYMBOLS, start, token (scan, k + 1)->start + 1);
-
-  return written != NULL && chars_equal (scan, start, token (scan, k + 1)->start + 1, written);
+  return is_currency_code (scan, t->start, t->end + 1) || is_currency_code (scan, t->start, t->end);
 }
 
 /* Reads an amount from token k on: a currency before it, digits or
@@ -680,13 +836,17 @@ read_amount (Scan   *scan,
 
   if (has_digit (scan, j))
     {
-      if (!read_number_word (scan, j, figure))
+      if (!read_numeral (scan, j, figure))
         return k;
       j++;
     }
   else if (figure->money)
     {
       return k;
+    }
+  else if (read_hyphenated_number_word (scan, j, figure))
+    {
+      return j + 1;
     }
   else
     {
@@ -704,11 +864,11 @@ read_amount (Scan   *scan,
     {
       const char *power = NULL;
 
-      if (match_list (scan, LIST_SCALES, j, &power) != 1)
+      if ((n = match_list (scan, LIST_SCALES, j, &power)) == 0)
         break;
       figure->scaled |= is_large_scale (power);
       figure->year_like = FALSE;
-      j++;
+      j += n;
     }
 
   return j;
@@ -748,6 +908,67 @@ is_plural_noun (Scan *scan,
          !in_list (scan, LIST_NOT_PLURAL, k);
 }
 
+/* Whether token k is an abbreviation in capitals: "OPEC", "US", "ISIL" */
+static gboolean
+is_acronym (Scan *scan,
+            guint k)
+{
+  const SmToken *t = token (scan, k);
+
+  if (t->end - t->start < 2 || t->end - t->start > 6)
+    return FALSE;
+
+  for (guint i = t->start; i < t->end; i++)
+    if (!g_unichar_isupper (scan->chars[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Whether token k may stand between a number and what it counts: a word
+ * in lower case ("new", "high-paying") that is no function word ("of",
+ * "also") and no adverb ("nearly"), or an abbreviation ("two OPEC
+ * founder members", "five US troops") */
+static gboolean
+is_modifier (Scan *scan,
+             guint k)
+{
+  const SmToken *t = token (scan, k);
+
+  if (is_acronym (scan, k))
+    return TRUE;
+
+  if (!g_unichar_islower (first_char (scan, k)))
+    return FALSE;
+
+  for (guint i = t->start; i < t->end; i++)
+    if (!g_unichar_isalpha (scan->chars[i]) && !is_dash (scan->chars[i]))
+      return FALSE;
+
+  return !in_list (scan, LIST_NOT_MODIFIERS, k) &&
+         !has_ending (scan, LIST_NOT_MODIFIER_ENDINGS, k) &&
+         number_word_value (scan, k) < 0;
+}
+
+/* What a count counts, from token j on: a plural noun, after at most two
+ * words that describe it ("eight agreements", "5,000 sexual assaults",
+ * "three senior government officials"). Returns how many tokens, 0 if
+ * there is none. */
+static guint
+read_counted (Scan *scan,
+              guint j)
+{
+  for (guint m = j; m < scan->n_tokens && m <= j + 2; m++)
+    {
+      if (is_plural_noun (scan, m))
+        return m + 1 - j;
+      if (!is_modifier (scan, m) || !is_next (scan, m))
+        break;
+    }
+
+  return 0;
+}
+
 /* Whether the number at token k is part of a name ("Boeing 737 jets",
  * "Resolution 2231 states"): right after a word in capitals that does not
  * start the sentence */
@@ -778,8 +999,11 @@ read_tail (Scan   *scan,
       return j + n;
     }
 
-  if ((n = match_list (scan, LIST_CURRENCIES, j, NULL)) > 0 ||
-      (n = match_list (scan, LIST_CURRENCY_SYMBOLS, j, NULL)) > 0)
+  /* "100 €", "5 USD"; but "$ 20,000.00 $ 37,305.97" is two amounts, and
+   * a letter alone is an initial ("page 5 p. 12"), not "50p" */
+  if (((n = match_list (scan, LIST_CURRENCIES, j, NULL)) > 0 &&
+       !(token_length (scan, j) == 1 && g_unichar_isalpha (first_char (scan, j)))) ||
+      (!figure->money && (n = match_list (scan, LIST_CURRENCY_SYMBOLS, j, NULL)) > 0))
     {
       figure->money = TRUE;
       return j + n;
@@ -787,6 +1011,10 @@ read_tail (Scan   *scan,
 
   if ((n = match_list (scan, LIST_UNITS, j, &kind)) > 0)
     {
+      /* "15 years ago" says when */
+      if (g_str_equal (kind, "time") && is_next (scan, j + n - 1) &&
+          match_list (scan, LIST_TIME_RELATIVE, j + n, NULL) > 0)
+        return j;
       if (g_str_equal (kind, "time"))
         figure->duration = TRUE;
       else
@@ -794,12 +1022,14 @@ read_tail (Scan   *scan,
       return j + n;
     }
 
-  if (!figure->money && is_plural_noun (scan, j) &&
+  /* Things are counted in whole numbers */
+  if (!figure->money && figure->value == (guint64) figure->value &&
       (figure->scaled || (figure->digits ? !figure->year_like : figure->value >= 2)) &&
-      !(figure->start > 0 && in_list (scan, LIST_COUNT_DETERMINERS, figure->start - 1)))
+      !(figure->first > 0 && in_list (scan, LIST_COUNT_DETERMINERS, figure->first - 1)) &&
+      (n = read_counted (scan, j)) > 0)
     {
       figure->count = TRUE;
-      return j + 1;
+      return j + n;
     }
 
   return j;
@@ -824,13 +1054,13 @@ read_rate (Scan   *scan,
 
   r = j + 1;
   while (r < scan->n_tokens && token_length (scan, r) > 1 &&
-         in_list (scan, LIST_SCALES, r) && is_next (scan, r))
-    r++;
+         (n = match_list (scan, LIST_SCALES, r, NULL)) > 0 && is_next (scan, r + n - 1))
+    r += n;
 
   if ((n = match_list (scan, LIST_UNITS, r, &kind)) > 0)
     {
       if (g_str_equal (kind, "time") && is_next (scan, r + n - 1) &&
-          in_list (scan, LIST_TIME_RELATIVE, r + n))
+          match_list (scan, LIST_TIME_RELATIVE, r + n, NULL) > 0)
         return j;
       return r + n;
     }
@@ -857,7 +1087,9 @@ read_range (Scan       *scan,
   gboolean tight, word;
   guint after;
 
-  if (figure->closed || j + 1 >= scan->n_tokens || !is_next (scan, j - 1) || !is_next (scan, j))
+  /* Of the closed ones, only percentages: "5% to 10%" */
+  if ((figure->closed && !figure->percent) || j + 1 >= scan->n_tokens ||
+      !is_next (scan, j - 1) || !is_next (scan, j))
     return j;
 
   tight = token_length (scan, j) == 1 && is_dash (first_char (scan, j)) &&
@@ -872,7 +1104,8 @@ read_range (Scan       *scan,
     return j;
 
   second.start = j + 1;
-  if ((after = read_amount (scan, j + 1, &second)) == j + 1 || second.year_like)
+  if ((after = read_amount (scan, j + 1, &second)) == j + 1 || second.year_like ||
+      (figure->closed && !second.percent))
     return j;
 
   figure->money |= second.money;
@@ -888,6 +1121,35 @@ read_range (Scan       *scan,
   return after;
 }
 
+/* Whether a figure may start at token k: a word with a digit or a
+ * currency sign, or one that begins an entry of the lists a figure starts
+ * with. Most words are none of these, and this is the one test they get. */
+static gboolean
+may_start_figure (Scan *scan,
+                  guint k)
+{
+  static const ListId starters[] = {
+    LIST_NUMBER_WORDS, LIST_APPROXIMATORS, LIST_CURRENCY_SYMBOLS, LIST_NUMBER_LINKS,
+  };
+  const SmToken *t = token (scan, k);
+  guint end = t->start;
+
+  if (has_digit (scan, k) || is_currency_sign (scan->chars[t->start]))
+    return TRUE;
+
+  /* "twenty-one", "six-mile": the part before the hyphen */
+  while (end < t->end && !is_dash (scan->chars[end]))
+    end++;
+
+  g_string_truncate (scan->key, 0);
+  append_chars (scan->key, scan->chars, t->start, end);
+  for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+    if (g_hash_table_contains (scan->lists[starters[i]].prefixes, scan->key->str))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Reads a figure that starts at token k */
 static gboolean
 read_figure (Scan   *scan,
@@ -899,8 +1161,12 @@ read_figure (Scan   *scan,
   guint n;
 
   memset (figure, 0, sizeof *figure);
-  figure->start = k;
 
+  figure->first = k;
+
+  /* A hedge ("more than", "nearly") is read, so that "between" can make a
+   * range with "and", but is not part of the figure: the gold conventions
+   * leave it out (bench/suggest/news-gold/README.md) */
   if ((n = match_list (scan, LIST_APPROXIMATORS, k, &and_word)) > 0 &&
       is_next (scan, k + n - 1))
     {
@@ -910,6 +1176,7 @@ read_figure (Scan   *scan,
   else
     and_word = NULL;
 
+  figure->start = j;
   if ((n = read_amount (scan, j, figure)) == j)
     return FALSE;
   j = n;
@@ -921,8 +1188,12 @@ read_figure (Scan   *scan,
 
   /* Counts and durations in digits right after a name are the name's
    * ("Boeing 737 jets"; "In 30 years" starts a sentence) */
-  if ((figure->count || figure->duration) && figure->digits && !figure->approximate &&
-      !figure->money && follows_name (scan, k))
+  if ((figure->count || (figure->duration && figure->digits)) && !figure->approximate &&
+      follows_name (scan, k))
+    return FALSE;
+
+  /* "one day" (some day), "one time" */
+  if (match_list (scan, LIST_NOT_FIGURES, figure->start, NULL) == figure->end - figure->start)
     return FALSE;
 
   return figure->money || figure->percent || figure->measure || figure->duration ||
@@ -963,10 +1234,9 @@ sm_find_figures (SmText    *text,
 
   for (guint k = 0; k < scan.n_tokens;)
     {
-      gunichar c = first_char (&scan, k);
       Figure figure;
 
-      if ((g_unichar_isalnum (c) || is_currency_sign (c)) && read_figure (&scan, k, &figure))
+      if (may_start_figure (&scan, k) && read_figure (&scan, k, &figure))
         {
           SmHit hit = {
             .start = token (&scan, figure.start)->start,
