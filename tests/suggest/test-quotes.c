@@ -374,6 +374,11 @@ test_quotes_reported (void)
          "depth originally reported and that the erosion causing the collapse is believed to "
          "have happened over a long time, and not just during the recent rains as initially "
          "suspected.", haddox, G_N_ELEMENTS (haddox));
+  /* Written for the test: the testdata has no speaker of this shape before the verb */
+  check ("A spokesman for the ministry said the talks would resume next week.",
+         (const Said[]) {
+           { "the talks would resume next week", "A spokesman for the ministry" },
+         }, 1);
   check ("The company told the BBC it would be the responsibility of each airline brand to "
          "decide whether to charge passengers an access fee.", company, G_N_ELEMENTS (company));
 }

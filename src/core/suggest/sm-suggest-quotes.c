@@ -426,6 +426,33 @@ is_name_word (Finder *self,
   return FALSE;
 }
 
+/* "A spokesman for the ministry": a speaker noun with its determiner
+ * before "for" or "of" takes the phrase after it along */
+static void
+extend_head_noun (Finder *self,
+                  guint   limit,
+                  Range  *range)
+{
+  guint k = range->start;
+  guint head;
+
+  if (k < limit + 3 || !(is_word_text (self, k - 1, "for") || is_word_text (self, k - 1, "of")))
+    return;
+  head = k - 2;
+  if (!has_kind (self, head, K_NOUN | K_TITLE))
+    return;
+  for (guint j = head; j > limit && head - j < MAX_MODIFIERS; j--)
+    {
+      if (!is_word (self, j - 1) || has_kind (self, j - 1, K_PREPOSITION | K_VERB | K_ADVERB))
+        return;
+      if (has_kind (self, j - 1, K_DETERMINER))
+        {
+          range->start = j - 1;
+          return;
+        }
+    }
+}
+
 /* The speaker's noun phrase that ends at token @last, not reaching before
  * token @limit: a pronoun, a name back to its title ("Ayatollah Seyyed Ali
  * Khamenei", "the Leader"), or a noun back to its determiner ("The
@@ -528,6 +555,7 @@ phrase_before (Finder *self,
       if (has_kind (self, k, K_DETERMINER))
         {
           range->start = k;
+          extend_head_noun (self, limit, range);
           return TRUE;
         }
     }
