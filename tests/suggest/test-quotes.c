@@ -580,6 +580,15 @@ test_quotes_according_to (void)
          rathbun, G_N_ELEMENTS (rathbun));
   check ("According to Le Figaro, this government plan could free up 42 million euros, of "
          "which 15.5 million would go towards security.", figaro, G_N_ELEMENTS (figaro));
+  /* After a colon, and a source longer than a noun */
+  check ("Therefore the irksome signs will not completely disappear: According to "
+         "information from the news agency dpa, they will only be activated if, for instance, the "
+         "artist or record label is not a member of GEMA.",
+         (const Said[]) {
+           { "they will only be activated if, for instance, the artist or record label is not a "
+             "member of GEMA",
+             "information from the news agency dpa" },
+         }, 1);
   /* Not a speaker */
   check_none ("Chinese New Year and other feasts observed by Thai Chinese vary with respect "
               "to both, as these are calculated according to the Chinese calendar.");

@@ -1523,6 +1523,7 @@ find_reported_speech (Finder *self)
   for (guint k = 0; k < self->n_tokens; k++)
     {
       guint length, kind, first, sentence, mention = NONE;
+      gboolean opens;
       Range speaker;
 
       if (self->used[k] || in_direct_claim (self, k, k) ||
@@ -1531,7 +1532,9 @@ find_reported_speech (Finder *self)
 
       kind = verb_kind (self, k, length);
       sentence = self->sentence_start[k];
-      if (!is_lower (self, k) && !(k == sentence && (kind & K_SOURCE) != 0))
+      /* "According to X, …" opens a sentence, or follows a colon */
+      opens = k == sentence || is_char (self, k - 1, ':');
+      if (!is_lower (self, k) && !(opens && (kind & K_SOURCE) != 0))
         continue;
       self->used[k] = TRUE;
 
@@ -1542,8 +1545,15 @@ find_reported_speech (Finder *self)
               !(is_capitalized (self, speaker.last) ||
                 has_kind (self, speaker.last, K_NOUN | K_TITLE | K_PRONOUN)))
             continue;
-          if (k == sentence)
+          if (opens)
             {
+              /* "According to information from the news agency dpa, …" */
+              for (guint j = speaker.last + 1;
+                   j <= self->sentence_last[k] && j - speaker.last < MAX_OBJECT && is_word (self, j) &&
+                   !has_kind (self, j, K_VERB);
+                   j++)
+                if (is_char (self, j + 1, ','))
+                  speaker.last = j;
               if (is_char (self, speaker.last + 1, ','))
                 first = speaker.last + 2;
               else
