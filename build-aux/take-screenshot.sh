@@ -1,6 +1,6 @@
 #!/bin/sh
 # Takes the window screenshots shown in README.md and the metainfo, of the
-# annotated sample article:
+# sample article, partly annotated, with suggestions pending:
 #
 #   sh build-aux/take-screenshot.sh                   data/screenshots/window.png
 #   sh build-aux/take-screenshot.sh --dark OUT.png    in the dark style
@@ -88,8 +88,11 @@ dbus-run-session -- sh -c "
   xdotool windowmove \"\$window\" 40 30
   sleep 1
   # Show the end of the article: claims with their speakers, figures, and
-  # a figure nested in a claim
+  # a figure nested in a claim; above them, suggestions still to review,
+  # the last one current (Shift+F7 from the end)
   xdotool key --window \"\$window\" ctrl+End
+  sleep 1
+  xdotool key --window \"\$window\" shift+F7
   sleep 1
   xdotool mousemove 1390 950
   sleep 0.5

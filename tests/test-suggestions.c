@@ -116,10 +116,17 @@ test_suggestions_not_taken (void)
   g_assert_no_error (error);
 
   g_ptr_array_add (array, suggestion_of ("FIGURE", "$100 million", "rules"));     /* a span */
+  g_ptr_array_add (array, suggestion_of ("FIGURE", "100", "rules"));              /* inside one */
+  g_ptr_array_add (array, suggestion_of ("FIGURE", "of $100", "rules"));          /* over one */
   g_ptr_array_add (array, suggestion_of ("PLACE", "Lukashenko", "rules"));        /* no such label */
   g_ptr_array_add (array, sm_suggestion_new ("CLAIM", 3, 3, "rules"));            /* empty */
   g_ptr_array_add (array, sm_suggestion_new ("CLAIM", 3, 1000, "rules"));         /* past the end */
   g_assert_cmpuint (sm_document_add_suggestions (document, array), ==, 0);
+
+  /* Over a span of another label is something new */
+  g_ptr_array_set_size (array, 0);
+  g_ptr_array_add (array, suggestion_of ("CLAIM", "a target of $100 million", "rules"));
+  g_assert_cmpuint (sm_document_add_suggestions (document, array), ==, 1);
 }
 
 static void
@@ -217,6 +224,16 @@ test_suggestions_answered_by_span (void)
   sm_document_undo (document);
   g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 3);
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+
+  /* Over it, with other bounds, too; one of another label does not */
+  sm_document_add_span (document, "CLAIM", offset_of ("a target"), end_of ("$100"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 3);
+  sm_document_add_span (document, "FIGURE", offset_of ("of $100"), end_of ("$100"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 2);
+  sm_document_undo (document);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 3);
 }
 
 static void

@@ -16,6 +16,11 @@
  * light up together while the pointer is over one of them or while it
  * is chosen.
  *
+ * Suggestions (spans proposed, not the annotator's yet) are drawn with a
+ * wavy underline in their label's colour and no fill, so that they never
+ * read as annotations; the current one, which Return accepts and
+ * Backspace rejects, has a faint fill as well. A click on one accepts it.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,6 +61,8 @@ struct _SmAnnotationView
   SmDocument    *document;
   GHashTable    *label_tags;      /* label id -> GtkTextTag (the tag table holds it) */
   GHashTable    *strong_tags;     /* label id -> the same, stronger: see is_emphasized() */
+  GHashTable    *suggestion_tags; /* label id -> the tag of its pending suggestions */
+  GHashTable    *current_tags;    /* label id -> the same, for the current suggestion */
   GtkTextTag    *font_tag;        /* the whole text, in the chosen font */
 
   GtkPopover    *tag_popover;
@@ -88,8 +95,17 @@ struct _SmAnnotationView
   EdgeDragPhase  drag_phase;
   guint          drag_moves_end : 1;
 
+  /* The suggestion that Return accepts and Backspace rejects, while the
+   * cursor is in it: the one stepped to last */
+  SmSuggestion  *current_suggestion;
+  /* A suggestion clicked once, accepted unless the click turns out to be
+   * the first of a double click (which selects a word in it to tag) */
+  SmSuggestion  *clicked_suggestion;
+  guint          accept_click_source;
+
   guint          choosing : 1;
   guint          snap_to_words : 1;
+  guint          show_suggestions : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SmAnnotationView, sm_annotation_view, GTK_SOURCE_TYPE_VIEW)
@@ -99,6 +115,8 @@ enum {
   PROP_DOCUMENT,
   PROP_SNAP_TO_WORDS,
   PROP_HAS_SELECTION,
+  PROP_SHOW_SUGGESTIONS,
+  PROP_CURRENT_SUGGESTION,
   N_PROPS
 };
 
@@ -188,6 +206,34 @@ style_label_tag (SmAnnotationView *self,
     }
 }
 
+/* A suggestion is a wavy line in its label's colour with no fill: not an
+ * annotation yet, and unlike the straight lines and fills of spans. The
+ * current one gets a faint fill too, to find it in a paragraph: in the
+ * accent colour, as a focus is shown, so that it never reads as a span's
+ * fill in its label's colour. */
+static void
+style_suggestion_tag (GtkTextTag *tag,
+                      SmLabel    *label,
+                      gboolean    current)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA color;
+  GdkRGBA fill;
+
+  if (!gdk_rgba_parse (&color, sm_label_get_color (label)))
+    color = (GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.f };
+
+  /* Adwaita's accent blue, as libadwaita 1.2 has no accent colour API */
+  fill = dark ? (GdkRGBA) { 0.47f, 0.68f, 0.93f, 0.30f } : (GdkRGBA) { 0.21f, 0.52f, 0.89f, 0.20f };
+
+  g_object_set (tag,
+                "underline", PANGO_UNDERLINE_ERROR,
+                "underline-rgba", &color,
+                NULL);
+  if (current)
+    g_object_set (tag, "background-rgba", &fill, NULL);
+}
+
 /* The parts of a discontinuous span are drawn strong while the pointer
  * is over one of them or while the span is chosen, so that its gaps read
  * as gaps and its parts as one span */
@@ -248,6 +294,38 @@ apply_span (SmAnnotationView *self,
     }
 }
 
+/* The current suggestion, if it is still pending */
+static SmSuggestion *
+get_current_suggestion (SmAnnotationView *self)
+{
+  SmSuggestion *suggestion = self->current_suggestion;
+
+  if (suggestion == NULL ||
+      sm_document_find_suggestion (self->document, sm_suggestion_get_id (suggestion)) != suggestion)
+    return NULL;
+
+  return suggestion;
+}
+
+static void
+apply_suggestion (SmAnnotationView *self,
+                  SmSuggestion     *suggestion,
+                  guint             clip_start,
+                  guint             clip_end)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GHashTable *tags = suggestion == self->current_suggestion ? self->current_tags : self->suggestion_tags;
+  GtkTextTag *tag = g_hash_table_lookup (tags, sm_suggestion_get_label (suggestion));
+  GtkTextIter start, end;
+
+  if (tag == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (sm_suggestion_get_start (suggestion), clip_start));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (sm_suggestion_get_end (suggestion), clip_end));
+  gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+}
+
 static void
 remove_tags (GtkTextBuffer *buffer,
              GHashTable    *tags,
@@ -276,6 +354,8 @@ redraw_range (SmAnnotationView *self,
 
   remove_tags (buffer, self->label_tags, &start_iter, &end_iter);
   remove_tags (buffer, self->strong_tags, &start_iter, &end_iter);
+  remove_tags (buffer, self->suggestion_tags, &start_iter, &end_iter);
+  remove_tags (buffer, self->current_tags, &start_iter, &end_iter);
 
   spans = sm_document_get_spans_in_range (self->document, start, end);
   for (guint i = 0; i < spans->len; i++)
@@ -285,6 +365,14 @@ redraw_range (SmAnnotationView *self,
   /* A dragged edge may be past where the document has the span */
   if (self->drag_span != NULL)
     apply_span (self, self->drag_span, start, end);
+
+  if (self->show_suggestions)
+    {
+      g_autoptr(GPtrArray) suggestions = sm_document_get_suggestions_in_range (self->document, start, end);
+
+      for (guint i = 0; i < suggestions->len; i++)
+        apply_suggestion (self, g_ptr_array_index (suggestions, i), start, end);
+    }
 }
 
 /* Draws @span's parts anew, as one span of several fragments is drawn
@@ -349,6 +437,20 @@ on_document_changed (SmAnnotationView *self)
     gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* Takes @tags (label id -> tag) out of @table, and forgets them */
+static void
+forget_tags (GtkTextTagTable *table,
+             GHashTable      *tags)
+{
+  GHashTableIter iter;
+  GtkTextTag *tag;
+
+  g_hash_table_iter_init (&iter, tags);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
+    gtk_text_tag_table_remove (table, tag);
+  g_hash_table_remove_all (tags);
+}
+
 /* (Re)creates one tag per label, the underlined ones lowest so that fills
  * of nested spans show over them, then highlights every span. */
 static void
@@ -358,17 +460,12 @@ rebuild_label_tags (SmAnnotationView *self)
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
   GListModel *labels = sm_document_get_labels (self->document);
   guint n_labels = g_list_model_get_n_items (labels);
-  GHashTableIter iter;
   GtkTextTag *tag;
 
-  g_hash_table_iter_init (&iter, self->label_tags);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
-    gtk_text_tag_table_remove (table, tag);
-  g_hash_table_remove_all (self->label_tags);
-  g_hash_table_iter_init (&iter, self->strong_tags);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tag))
-    gtk_text_tag_table_remove (table, tag);
-  g_hash_table_remove_all (self->strong_tags);
+  forget_tags (table, self->label_tags);
+  forget_tags (table, self->strong_tags);
+  forget_tags (table, self->suggestion_tags);
+  forget_tags (table, self->current_tags);
 
   /* The strong tags last, over every label's own */
   for (guint pass = 0; pass < 3; pass++)
@@ -388,6 +485,20 @@ rebuild_label_tags (SmAnnotationView *self)
                                g_strdup (sm_label_get_id (label)), tag);
         }
     }
+
+  /* Suggestions over spans, so that their wavy line shows on a span's
+   * text; the current one's over them all */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_labels; i++)
+      {
+        g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+        gboolean current = pass == 1;
+
+        tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+        style_suggestion_tag (tag, label, current);
+        g_hash_table_insert (current ? self->current_tags : self->suggestion_tags,
+                             g_strdup (sm_label_get_id (label)), tag);
+      }
 
   redraw_range (self, 0, sm_document_get_length (self->document));
 }
@@ -410,6 +521,10 @@ restyle_label_tags (SmAnnotationView *self)
         style_label_tag (self, tag, label, i, FALSE);
       if (strong != NULL)
         style_label_tag (self, strong, label, i, TRUE);
+      if ((tag = g_hash_table_lookup (self->suggestion_tags, sm_label_get_id (label))) != NULL)
+        style_suggestion_tag (tag, label, FALSE);
+      if ((tag = g_hash_table_lookup (self->current_tags, sm_label_get_id (label))) != NULL)
+        style_suggestion_tag (tag, label, TRUE);
     }
 
   gtk_source_buffer_set_style_scheme (buffer,
@@ -468,6 +583,97 @@ on_labels_changed (SmAnnotationView *self,
   rebuild_label_tags (self);
   rebuild_context_menu (self);
 }
+
+/* Suggestions */
+
+/* The pending suggestion at @offset: the innermost of several */
+static SmSuggestion *
+find_suggestion_at (SmAnnotationView *self,
+                    guint             offset)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+  SmSuggestion *best = NULL;
+
+  if (!self->show_suggestions)
+    return NULL;
+
+  suggestions = sm_document_get_suggestions_in_range (self->document, offset, offset + 1);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (best == NULL ||
+          sm_suggestion_get_end (suggestion) - sm_suggestion_get_start (suggestion) <
+          sm_suggestion_get_end (best) - sm_suggestion_get_start (best))
+        best = suggestion;
+    }
+
+  return best;
+}
+
+/* The innermost span at @offset, as long as it is */
+static guint
+innermost_span_length (SmAnnotationView *self,
+                       guint             offset)
+{
+  g_autoptr(GPtrArray) spans = sm_document_get_spans_at (self->document, offset);
+  guint best = G_MAXUINT;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SmSpan *span = g_ptr_array_index (spans, i);
+
+      best = MIN (best, sm_span_get_end (span) - sm_span_get_start (span));
+    }
+
+  return best;
+}
+
+/* The current suggestion, if the cursor is in it: what Return and
+ * Backspace act on */
+static SmSuggestion *
+get_suggestion_at_cursor (SmAnnotationView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  SmSuggestion *suggestion = get_current_suggestion (self);
+  GtkTextIter iter;
+  guint cursor;
+
+  if (suggestion == NULL || !self->show_suggestions)
+    return NULL;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  cursor = gtk_text_iter_get_offset (&iter);
+  if (cursor < sm_suggestion_get_start (suggestion) || cursor > sm_suggestion_get_end (suggestion))
+    return NULL;
+
+  return suggestion;
+}
+
+static void
+redraw_suggestion (SmAnnotationView *self,
+                   SmSuggestion     *suggestion)
+{
+  if (suggestion != NULL)
+    redraw_range (self, sm_suggestion_get_start (suggestion), sm_suggestion_get_end (suggestion));
+}
+
+static void
+replace_current_suggestion (SmAnnotationView *self,
+                            SmSuggestion     *suggestion)
+{
+  g_autoptr(SmSuggestion) old = NULL;
+
+  if (self->current_suggestion == suggestion)
+    return;
+
+  old = g_steal_pointer (&self->current_suggestion);
+  g_set_object (&self->current_suggestion, suggestion);
+  redraw_suggestion (self, old);
+  redraw_suggestion (self, suggestion);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_SUGGESTION]);
+}
+
 
 /* Selections */
 
@@ -1433,6 +1639,24 @@ on_drag_cancel (SmAnnotationView *self,
   sm_annotation_view_cancel_edge_drag (self);
 }
 
+static gboolean
+accept_clicked_suggestion (gpointer user_data)
+{
+  SmAnnotationView *self = user_data;
+  g_autoptr(SmSuggestion) suggestion = g_steal_pointer (&self->clicked_suggestion);
+
+  self->accept_click_source = 0;
+
+  if (suggestion != NULL && self->show_suggestions &&
+      sm_document_find_suggestion (self->document, sm_suggestion_get_id (suggestion)) == suggestion)
+    {
+      replace_current_suggestion (self, suggestion);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.accept-suggestion", "b", FALSE);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_click_pressed (SmAnnotationView *self,
                   int               n_press,
@@ -1445,6 +1669,10 @@ on_click_pressed (SmAnnotationView *self,
   self->press_x = x;
   self->press_y = y;
   self->drag_phase = EDGE_DRAG_NONE;
+
+  /* Another press: the click on a suggestion was not a plain click */
+  g_clear_handle_id (&self->accept_click_source, g_source_remove);
+  g_clear_object (&self->clicked_suggestion);
 
   /* Ctrl and a drag add to the chosen span: remembered now, since the
    * press moves the cursor, which forgets the choice */
@@ -1476,6 +1704,7 @@ on_click_released (SmAnnotationView *self,
                    double            y,
                    GtkGestureClick  *gesture)
 {
+  SmSuggestion *suggestion;
   guint offset;
 
   if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
@@ -1510,10 +1739,28 @@ on_click_released (SmAnnotationView *self,
       return;
     }
 
+  if (ABS (x - self->press_x) >= CLICK_SLOP || ABS (y - self->press_y) >= CLICK_SLOP ||
+      !offset_at_point (self, x, y, &offset))
+    return;
+
+  /* A plain click on a suggestion accepts it, unless a span inside it
+   * is under the pointer: that span is what the click is about. Once it
+   * is clear that no second click follows: a double click selects a word
+   * inside the suggestion, to tag that instead. */
+  if (n_press == 1 && (suggestion = find_suggestion_at (self, offset)) != NULL &&
+      sm_suggestion_get_end (suggestion) - sm_suggestion_get_start (suggestion) <= innermost_span_length (self, offset))
+    {
+      int double_click_ms = 400;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time", &double_click_ms, NULL);
+      g_set_object (&self->clicked_suggestion, suggestion);
+      g_clear_handle_id (&self->accept_click_source, g_source_remove);
+      self->accept_click_source = g_timeout_add (double_click_ms, accept_clicked_suggestion, self);
+      return;
+    }
+
   /* A plain click on highlighted text: edit what is there */
-  if (ABS (x - self->press_x) < CLICK_SLOP && ABS (y - self->press_y) < CLICK_SLOP &&
-      offset_at_point (self, x, y, &offset))
-    sm_annotation_view_show_spans_at (self, offset);
+  sm_annotation_view_show_spans_at (self, offset);
 }
 
 static gboolean
@@ -1526,6 +1773,15 @@ on_key_pressed (SmAnnotationView      *self,
   gunichar c = gdk_keyval_to_unicode (keyval);
   char key[8] = { 0 };
   SmLabel *label;
+
+  /* Return on the current suggestion accepts it, and goes to the next */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      (state & GDK_MODIFIER_MASK) == 0 &&
+      get_suggestion_at_cursor (self) != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.accept-suggestion", "b", TRUE);
+      return TRUE;
+    }
 
   /* Return on highlighted text edits it, as a click would */
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
@@ -1568,13 +1824,15 @@ on_query_tooltip (SmAnnotationView *self,
 {
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GString) text = NULL;
+  SmSuggestion *suggestion;
   guint offset;
 
   if (keyboard_mode || !offset_at_point (self, x, y, &offset))
     return FALSE;
 
   spans = sm_document_get_spans_at (self->document, offset);
-  if (spans->len == 0)
+  suggestion = find_suggestion_at (self, offset);
+  if (spans->len == 0 && suggestion == NULL)
     return FALSE;
 
   text = g_string_new (NULL);
@@ -1594,6 +1852,17 @@ on_query_tooltip (SmAnnotationView *self,
           /* Translators: a claim's speaker, after the label name */
           g_string_append_printf (text, _(", said by %s"), name);
         }
+    }
+
+  if (suggestion != NULL)
+    {
+      SmLabel *label = sm_document_find_label (self->document, sm_suggestion_get_label (suggestion));
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a tooltip over a suggestion; %s is a label's name */
+      g_string_append_printf (text, _("Suggested %s: click to accept, or press F7, then Return or Backspace"),
+                              label ? sm_label_get_name (label) : sm_suggestion_get_label (suggestion));
     }
 
   gtk_tooltip_set_text (tooltip, text->str);
@@ -1691,6 +1960,15 @@ on_capture_key_pressed (SmAnnotationView      *self,
       return TRUE;
     }
 
+  /* Backspace on the current suggestion rejects it, and goes to the next */
+  if (keyval == GDK_KEY_BackSpace &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0 &&
+      get_suggestion_at_cursor (self) != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.reject-suggestion", NULL);
+      return TRUE;
+    }
+
   /* Shift and the arrows move a selected span's edge rather than the
    * text view's selection; without a selected span they select text */
   if ((state & GDK_SHIFT_MASK) == 0 || (state & (GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
@@ -1729,6 +2007,214 @@ sm_annotation_view_reveal_span (SmAnnotationView *self,
    * iter does not */
   mark = gtk_text_buffer_get_insert (buffer);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, TRUE, 0.0, 0.3);
+}
+
+/**
+ * sm_annotation_view_get_current_suggestion:
+ *
+ * Returns: (transfer none) (nullable): the suggestion stepped to last, if
+ *   it is still pending
+ */
+SmSuggestion *
+sm_annotation_view_get_current_suggestion (SmAnnotationView *self)
+{
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), NULL);
+
+  return self->show_suggestions ? get_current_suggestion (self) : NULL;
+}
+
+/**
+ * sm_annotation_view_set_current_suggestion:
+ * @suggestion: (nullable): one of the document's pending suggestions
+ *
+ * Makes @suggestion the current one, drawn stronger, with the cursor at
+ * its start and scrolled into view: Return accepts it, Backspace rejects it.
+ */
+void
+sm_annotation_view_set_current_suggestion (SmAnnotationView *self,
+                                           SmSuggestion     *suggestion)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+  g_return_if_fail (suggestion == NULL || SM_IS_SUGGESTION (suggestion));
+
+  replace_current_suggestion (self, suggestion);
+  if (suggestion == NULL)
+    return;
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, sm_suggestion_get_start (suggestion));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer),
+                                0.1, FALSE, 0.0, 0.3);
+}
+
+/* The position of the first pending suggestion that comes after @offset
+ * (in document order: by start, longer first), by bisection */
+static guint
+find_suggestion_after (GListModel *suggestions,
+                       guint       offset)
+{
+  guint low = 0;
+  guint high = g_list_model_get_n_items (suggestions);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (suggestions, middle);
+
+      if (sm_suggestion_get_start (suggestion) < offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/**
+ * sm_annotation_view_get_suggestion_position:
+ * @position: (out): where the current suggestion is among the pending ones
+ *
+ * Returns: whether there is a current suggestion
+ */
+gboolean
+sm_annotation_view_get_suggestion_position (SmAnnotationView *self,
+                                            guint            *position)
+{
+  GListModel *suggestions;
+  SmSuggestion *current;
+  guint n;
+
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
+
+  if ((current = sm_annotation_view_get_current_suggestion (self)) == NULL)
+    return FALSE;
+
+  suggestions = sm_document_get_suggestions (self->document);
+  n = g_list_model_get_n_items (suggestions);
+  for (guint i = find_suggestion_after (suggestions, sm_suggestion_get_start (current)); i < n; i++)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+
+      if (suggestion == current)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * sm_annotation_view_step_suggestion:
+ * @forward: to the next suggestion, or the previous
+ *
+ * Makes the next (or previous) pending suggestion current: after the
+ * current one, or after the cursor if it has left the current one. The
+ * last is followed by the first again.
+ *
+ * Returns: whether there was a suggestion to step to
+ */
+gboolean
+sm_annotation_view_step_suggestion (SmAnnotationView *self,
+                                    gboolean          forward)
+{
+  GListModel *suggestions;
+  g_autoptr(SmSuggestion) next = NULL;
+  guint position;
+  guint n;
+
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
+
+  suggestions = sm_document_get_suggestions (self->document);
+  n = g_list_model_get_n_items (suggestions);
+  if (!self->show_suggestions || n == 0)
+    return FALSE;
+
+  if (get_suggestion_at_cursor (self) != NULL &&
+      sm_annotation_view_get_suggestion_position (self, &position))
+    {
+      position = forward ? (position + 1) % n : (position + n - 1) % n;
+    }
+  else
+    {
+      GtkTextBuffer *buffer = get_buffer (self);
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      position = find_suggestion_after (suggestions, gtk_text_iter_get_offset (&cursor));
+      if (!forward)
+        position = (position + n - 1) % n;
+      else if (position == n)
+        position = 0;
+    }
+
+  next = g_list_model_get_item (suggestions, position);
+  sm_annotation_view_set_current_suggestion (self, next);
+
+  return TRUE;
+}
+
+/**
+ * sm_annotation_view_step_after_answer:
+ * @answered: a suggestion just accepted or rejected
+ *
+ * Makes the pending suggestion that followed @answered current, if any,
+ * so that reviewing goes on from there.
+ */
+void
+sm_annotation_view_step_after_answer (SmAnnotationView *self,
+                                      SmSuggestion     *answered)
+{
+  GListModel *suggestions;
+  g_autoptr(SmSuggestion) next = NULL;
+  guint position;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+  g_return_if_fail (SM_IS_SUGGESTION (answered));
+
+  suggestions = sm_document_get_suggestions (self->document);
+  position = find_suggestion_after (suggestions, sm_suggestion_get_start (answered));
+  if (position < g_list_model_get_n_items (suggestions))
+    next = g_list_model_get_item (suggestions, position);
+  else if (g_list_model_get_n_items (suggestions) > 0)
+    next = g_list_model_get_item (suggestions, 0);
+
+  sm_annotation_view_set_current_suggestion (self, next);
+}
+
+gboolean
+sm_annotation_view_get_show_suggestions (SmAnnotationView *self)
+{
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
+
+  return self->show_suggestions;
+}
+
+/**
+ * sm_annotation_view_set_show_suggestions:
+ *
+ * Draws the document's pending suggestions, or hides them: hidden, they
+ * stay in the document, and a click or a key does nothing with them.
+ */
+void
+sm_annotation_view_set_show_suggestions (SmAnnotationView *self,
+                                         gboolean          show_suggestions)
+{
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  show_suggestions = !!show_suggestions;
+  if (self->show_suggestions == show_suggestions)
+    return;
+
+  self->show_suggestions = show_suggestions;
+  redraw_range (self, 0, sm_document_get_length (self->document));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SUGGESTIONS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_SUGGESTION]);
 }
 
 /**
@@ -1900,6 +2386,9 @@ sm_annotation_view_dispose (GObject *object)
 {
   SmAnnotationView *self = (SmAnnotationView *)object;
 
+  g_clear_handle_id (&self->accept_click_source, g_source_remove);
+  g_clear_object (&self->clicked_suggestion);
+
   if (self->tag_popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->tag_popover));
@@ -1926,6 +2415,9 @@ sm_annotation_view_finalize (GObject *object)
   g_clear_object (&self->fragment_span);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
   g_clear_pointer (&self->strong_tags, g_hash_table_unref);
+  g_clear_pointer (&self->suggestion_tags, g_hash_table_unref);
+  g_clear_pointer (&self->current_tags, g_hash_table_unref);
+  g_clear_object (&self->current_suggestion);
 
   G_OBJECT_CLASS (sm_annotation_view_parent_class)->finalize (object);
 }
@@ -1952,6 +2444,14 @@ sm_annotation_view_get_property (GObject    *object,
       g_value_set_boolean (value, sm_annotation_view_get_selection (self, NULL, NULL));
       break;
 
+    case PROP_SHOW_SUGGESTIONS:
+      g_value_set_boolean (value, self->show_suggestions);
+      break;
+
+    case PROP_CURRENT_SUGGESTION:
+      g_value_set_object (value, sm_annotation_view_get_current_suggestion (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1973,6 +2473,10 @@ sm_annotation_view_set_property (GObject      *object,
 
     case PROP_SNAP_TO_WORDS:
       sm_annotation_view_set_snap_to_words (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_SUGGESTIONS:
+      sm_annotation_view_set_show_suggestions (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -2009,6 +2513,16 @@ sm_annotation_view_class_init (SmAnnotationViewClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_SHOW_SUGGESTIONS] =
+    g_param_spec_boolean ("show-suggestions", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CURRENT_SUGGESTION] =
+    g_param_spec_object ("current-suggestion", NULL, NULL,
+                         SM_TYPE_SUGGESTION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -2021,6 +2535,8 @@ sm_annotation_view_init (SmAnnotationView *self)
 
   self->label_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->strong_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->suggestion_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->current_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->snap_to_words = TRUE;
 
   /* A page to read, not code to edit */
@@ -2041,7 +2557,7 @@ sm_annotation_view_init (SmAnnotationView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Select text, then press a label’s key to tag it; press Return on tagged text to edit it"),
+                                  _("Select text, then press a label’s key to tag it; press Return on tagged text to edit it. F7 goes to the next suggestion: Return accepts it, Backspace rejects it"),
                                   -1);
 
   setup_popovers (self);

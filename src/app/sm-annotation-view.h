@@ -51,6 +51,18 @@ GtkTextTag       *sm_annotation_view_get_label_tag     (SmAnnotationView  *self,
                                                         const char        *label);
 GtkTextTag       *sm_annotation_view_get_strong_tag    (SmAnnotationView  *self,
                                                         const char        *label);
+gboolean          sm_annotation_view_get_show_suggestions (SmAnnotationView *self);
+void              sm_annotation_view_set_show_suggestions (SmAnnotationView *self,
+                                                           gboolean          show_suggestions);
+SmSuggestion     *sm_annotation_view_get_current_suggestion (SmAnnotationView *self);
+void              sm_annotation_view_set_current_suggestion (SmAnnotationView *self,
+                                                             SmSuggestion     *suggestion);
+gboolean          sm_annotation_view_get_suggestion_position (SmAnnotationView *self,
+                                                              guint            *position);
+gboolean          sm_annotation_view_step_suggestion   (SmAnnotationView  *self,
+                                                        gboolean           forward);
+void              sm_annotation_view_step_after_answer (SmAnnotationView  *self,
+                                                        SmSuggestion      *answered);
 void              sm_annotation_view_set_font          (SmAnnotationView  *self,
                                                         const char        *font);
 

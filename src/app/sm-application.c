@@ -176,6 +176,8 @@ sm_application_startup (GApplication *application)
     { "win.done-and-next", { "<Control><Shift>d", NULL } },
     { "win.show-documents", { "F8", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.next-suggestion", { "F7", NULL } },
+    { "win.previous-suggestion", { "<Shift>F7", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

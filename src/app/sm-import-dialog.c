@@ -29,6 +29,7 @@ struct _SmImportDialog
 
   GtkStack     *stack;
   AdwComboRow  *format_row;
+  GtkSwitch    *suggestions_switch;
   GtkSpinner   *spinner;
   GtkLabel     *progress_label;
 };
@@ -266,6 +267,7 @@ sm_import_dialog_import (SmImportDialog *self,
 
   import = g_new0 (Import, 1);
   import->importer = sm_importer_new (format);
+  sm_importer_set_as_suggestions (import->importer, gtk_switch_get_active (self->suggestions_switch));
   import->inputs = g_ptr_array_new_with_free_func (g_object_unref);
   import->warnings = g_ptr_array_new_with_free_func (g_free);
   import->errors = g_ptr_array_new_with_free_func (g_free);
@@ -368,6 +370,7 @@ sm_import_dialog_class_init (SmImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/spanmark/Spanmark/sm-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SmImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, SmImportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, SmImportDialog, suggestions_switch);
   gtk_widget_class_bind_template_child (widget_class, SmImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, SmImportDialog, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_files_clicked);

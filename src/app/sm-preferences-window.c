@@ -24,6 +24,7 @@ struct _SmPreferencesWindow
   GSettings            *settings;
 
   GtkSwitch            *snap_switch;
+  GtkSwitch            *suggestions_switch;
   AdwEntryRow          *annotator_row;
   GtkSwitch            *custom_font_switch;
   AdwActionRow         *font_row;
@@ -78,6 +79,7 @@ sm_preferences_window_class_init (SmPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/spanmark/Spanmark/sm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, snap_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, suggestions_switch);
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, annotator_row);
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, custom_font_switch);
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, font_row);
@@ -110,6 +112,7 @@ sm_preferences_window_new (GSettings *settings)
   /* Bound only now, so that setting the initial state writes nothing */
   self->settings = g_object_ref (settings);
   g_settings_bind (settings, "snap-to-words", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "suggestions", self->suggestions_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "annotator", self->annotator_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   return self;

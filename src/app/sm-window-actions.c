@@ -88,7 +88,10 @@ undo_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
 
   if (self->document != NULL)
-    sm_document_undo (self->document);
+    {
+      sm_document_undo (self->document);
+      _sm_window_suggestions_undone (self, FALSE);
+    }
 }
 
 static void
@@ -99,7 +102,10 @@ redo_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
 
   if (self->document != NULL)
-    sm_document_redo (self->document);
+    {
+      sm_document_redo (self->document);
+      _sm_window_suggestions_undone (self, TRUE);
+    }
 }
 
 static char *
@@ -696,4 +702,5 @@ _sm_window_actions_update (SmWindow *self)
   }
   gtk_widget_action_set_enabled (widget, "win.restore-draft", has_drafts);
   gtk_widget_action_set_enabled (widget, "win.discard-draft", has_drafts);
+  _sm_window_suggestions_update (self);
 }

@@ -11,6 +11,7 @@
 #include "sm-corpus-sidebar.h"
 #include "sm-label-palette.h"
 #include "sm-search-bar.h"
+#include "sm-suggester.h"
 #include "sm-window.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,16 @@ struct _SmWindow
   /* How many broken relations the user chose to keep as they are */
   guint                 n_broken_relations_kept;
 
+  /* Suggestions: the suggester that learns every document shown here, its
+   * run under way, and whether each document (its file's URI) has them on */
+  SmSuggester          *suggester;
+  GCancellable         *suggesting;
+  guint                 suggest_timeout;
+  GHashTable           *suggestions_shown;
+  gboolean              suggestions_on;
+  /* The suggestion accepted or rejected last, to come back to on undo */
+  SmSuggestion         *answered;
+
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -81,6 +92,9 @@ struct _SmWindow
   AdwSplitButton       *done_button;
   SmSearchBar          *search_bar;
   GtkScrolledWindow    *scroller;
+  GtkRevealer          *suggestion_bar;
+  GtkLabel             *suggestion_label;
+  GtkMenuButton        *suggestion_menu_button;
 };
 
 void     _sm_window_class_actions_init (SmWindowClass        *klass);
@@ -105,6 +119,7 @@ void     _sm_window_discard_draft      (SmWindow             *self);
 void     _sm_window_reload             (SmWindow             *self);
 void     _sm_window_start_loading      (SmWindow             *self,
                                         GFile                *file);
+char    *_sm_window_dup_document_key   (SmWindow             *self);
 
 /* sm-window-corpus.c */
 void     _sm_window_corpus_class_init  (SmWindowClass        *klass);
@@ -123,5 +138,18 @@ void     _sm_window_keep_mine          (SmWindow             *self);
 void     _sm_window_relations_class_init  (SmWindowClass     *klass);
 void     _sm_window_relations_document_set (SmWindow         *self);
 void     _sm_window_relations_update      (SmWindow          *self);
+
+/* sm-window-suggestions.c */
+void     _sm_window_suggestions_class_init   (SmWindowClass   *klass);
+void     _sm_window_suggestions_init         (SmWindow        *self);
+void     _sm_window_suggestions_dispose      (SmWindow        *self);
+void     _sm_window_suggestions_document_set (SmWindow        *self,
+                                              SmDocument      *previous);
+void     _sm_window_suggestions_document_saved (SmWindow      *self);
+void     _sm_window_suggestions_set_on       (SmWindow        *self,
+                                              gboolean         on);
+void     _sm_window_suggestions_update       (SmWindow        *self);
+void     _sm_window_suggestions_undone       (SmWindow        *self,
+                                              gboolean         redone);
 
 G_END_DECLS

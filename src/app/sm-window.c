@@ -310,8 +310,15 @@ sm_window_get_changed_on_disk (SmWindow *self)
   return changed_on_disk (self);
 }
 
-static char *
-dup_place_key (SmWindow *self)
+/**
+ * _sm_window_dup_document_key:
+ *
+ * Returns: (nullable): what the window remembers the document shown by
+ *   for the session (its place, whether it shows suggestions): its file's
+ *   URI, or its article's
+ */
+char *
+_sm_window_dup_document_key (SmWindow *self)
 {
   GFile *file = self->file != NULL ? self->file : self->article;
 
@@ -322,7 +329,7 @@ dup_place_key (SmWindow *self)
 static void
 remember_place (SmWindow *self)
 {
-  g_autofree char *key = dup_place_key (self);
+  g_autofree char *key = _sm_window_dup_document_key (self);
   GdkRectangle visible;
   GtkTextIter top;
 
@@ -354,7 +361,7 @@ scroll_to_place (gpointer user_data)
 static void
 restore_place (SmWindow *self)
 {
-  g_autofree char *key = dup_place_key (self);
+  g_autofree char *key = _sm_window_dup_document_key (self);
   guint place = key != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->places, key)) : 0;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   GtkTextIter iter;
@@ -377,6 +384,8 @@ set_document (SmWindow   *self,
               GFile      *file,
               GFile      *article)
 {
+  g_autoptr(SmDocument) previous = NULL;
+
   g_return_if_fail (SM_IS_WINDOW (self));
   g_return_if_fail (SM_IS_DOCUMENT (document));
 
@@ -389,7 +398,8 @@ set_document (SmWindow   *self,
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
   g_clear_handle_id (&self->place_source, g_source_remove);
   remember_place (self);
-  g_set_object (&self->document, document);
+  previous = g_steal_pointer (&self->document);
+  self->document = g_object_ref (document);
   g_set_object (&self->file, file);
   g_set_object (&self->article, article);
   update_draft_key (self);
@@ -423,6 +433,7 @@ set_document (SmWindow   *self,
 
   _sm_window_corpus_document_shown (self);
   _sm_window_relations_document_set (self);
+  _sm_window_suggestions_document_set (self, previous);
   update_title (self);
 
   /* A restored draft is unsaved work: keep a draft of it from the start */
@@ -705,6 +716,7 @@ on_saved (GObject      *source,
 
   add_to_recent (self, save->file);
   _sm_window_corpus_document_saved (self, save->file);
+  _sm_window_suggestions_document_saved (self);
   {
     g_autofree char *toast = g_strdup_printf (_("Saved “%s”"), name);
     sm_window_show_toast (self, toast);
@@ -1147,6 +1159,7 @@ sm_window_dispose (GObject *object)
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
 
   _sm_window_corpus_dispose (self);
+  _sm_window_suggestions_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);
 
   if (self->monitor != NULL)
@@ -1215,6 +1228,7 @@ sm_window_class_init (SmWindowClass *klass)
   _sm_window_class_actions_init (klass);
   _sm_window_corpus_class_init (klass);
   _sm_window_relations_class_init (klass);
+  _sm_window_suggestions_class_init (klass);
 }
 
 static void
@@ -1245,6 +1259,7 @@ sm_window_init (SmWindow *self)
   update_whole_words (self);
 
   _sm_window_actions_init (self);
+  _sm_window_suggestions_init (self);
   _sm_window_actions_update (self);
 
   self->recent = gtk_recent_manager_get_default ();

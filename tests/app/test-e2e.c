@@ -1898,6 +1898,296 @@ test_discontinuous_span (void)
   g_free (parts.claim_id);
 }
 
+/* Reviewing suggestions */
+
+/* A place a suggestion proposed: what it is, where */
+typedef struct
+{
+  Session *session;
+  char    *label;
+  guint    start;
+  guint    end;
+} Place;
+
+static void
+place_set (Place        *place,
+           SmSuggestion *suggestion)
+{
+  g_free (place->label);
+  place->label = g_strdup (sm_suggestion_get_label (suggestion));
+  place->start = sm_suggestion_get_start (suggestion);
+  place->end = sm_suggestion_get_end (suggestion);
+}
+
+static gboolean
+has_suggestions (gpointer data)
+{
+  return sm_document_get_n_suggestions (data) > 0;
+}
+
+static gboolean
+is_span_at_place (gpointer data)
+{
+  Place *place = data;
+
+  return sm_document_find_exact_span (place->session->document, place->start, place->end, place->label) != NULL;
+}
+
+static gboolean
+is_suggested_at_place (gpointer data)
+{
+  Place *place = data;
+  g_autoptr(GPtrArray) found = sm_document_get_suggestions_in_range (place->session->document,
+                                                                     place->start, place->end);
+
+  if (is_span_at_place (place))
+    return FALSE;
+
+  for (guint i = 0; i < found->len; i++)
+    if (sm_suggestion_is_at (g_ptr_array_index (found, i), place->label, place->start, place->end))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+is_rejected_at_place (gpointer data)
+{
+  Place *place = data;
+
+  return sm_document_is_rejected (place->session->document, place->label, place->start, place->end);
+}
+
+typedef struct
+{
+  SmAnnotationView *view;
+  SmSuggestion     *before;
+} Stepped;
+
+/* A suggestion is current, and not the one that was before the step */
+static gboolean
+has_stepped (gpointer data)
+{
+  Stepped *stepped = data;
+  SmSuggestion *current = sm_annotation_view_get_current_suggestion (stepped->view);
+
+  return current != NULL && current != stepped->before;
+}
+
+/* Presses F7, and waits for it to step to another suggestion */
+static gboolean
+step_with_f7 (Session *session,
+              Place   *place)
+{
+  Stepped stepped = { session->view, sm_annotation_view_get_current_suggestion (session->view) };
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "F7"))
+    return FALSE;
+
+  EXPECT (app_test_wait_for (has_stepped, &stepped, SETTLE_SECONDS),
+          "F7 did not step to another suggestion");
+  place_set (place, sm_annotation_view_get_current_suggestion (session->view));
+
+  return TRUE;
+}
+
+static gboolean
+step_wait_for_suggestions (Session *session)
+{
+  EXPECT (app_test_wait_for (has_suggestions, session->document, APP_TEST_WAIT_SECONDS),
+          "no suggestion came for the sample article");
+
+  return TRUE;
+}
+
+/* A plain click on a suggestion on the screen makes it a span */
+static gboolean
+step_click_suggestion (Session *session,
+                       Place   *place)
+{
+  GListModel *suggestions = sm_document_get_suggestions (session->document);
+  ScreenPoint point;
+  guint offset = 0;
+  gboolean found = FALSE;
+
+  /* The first suggestion whose middle is on the screen, the innermost
+   * there: the one a click there accepts */
+  for (guint i = 0; !found && i < g_list_model_get_n_items (suggestions); i++)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+      g_autoptr(GPtrArray) here = NULL;
+      SmSuggestion *innermost = NULL;
+
+      offset = (sm_suggestion_get_start (suggestion) + sm_suggestion_get_end (suggestion)) / 2;
+      if (!locate_char (session->view, offset, EDGE_MIDDLE, &point))
+        continue;
+
+      here = sm_document_get_suggestions_in_range (session->document, offset, offset + 1);
+      for (guint j = 0; j < here->len; j++)
+        {
+          SmSuggestion *other = g_ptr_array_index (here, j);
+
+          if (innermost == NULL ||
+              sm_suggestion_get_end (other) - sm_suggestion_get_start (other) <
+              sm_suggestion_get_end (innermost) - sm_suggestion_get_start (innermost))
+            innermost = other;
+        }
+      place_set (place, innermost);
+      found = TRUE;
+    }
+  EXPECT (found, "no suggestion is on the screen");
+
+  if (!click_char (session, offset))
+    return FALSE;
+
+  EXPECT (app_test_wait_for (is_span_at_place, place, SETTLE_SECONDS),
+          "a click on the %s suggested at [%u, %u) did not make it a span", place->label, place->start, place->end);
+  EXPECT (!is_suggested_at_place (place), "the accepted suggestion is still pending");
+
+  return TRUE;
+}
+
+static gboolean
+step_undo_accept (Session *session,
+                  Place   *place)
+{
+  if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+z"))
+    return FALSE;
+
+  EXPECT (app_test_wait_for (is_suggested_at_place, place, SETTLE_SECONDS),
+          "after Ctrl+Z, the %s at [%u, %u) is not a pending suggestion again", place->label, place->start, place->end);
+  EXPECT (sm_document_get_n_spans (session->document) == 0,
+          "after Ctrl+Z the document has %u spans, not 0", sm_document_get_n_spans (session->document));
+
+  return TRUE;
+}
+
+/* F7 steps to a suggestion; Return accepts it */
+static gboolean
+step_f7_return (Session *session,
+                Place   *place)
+{
+  if (!step_with_f7 (session, place))
+    return FALSE;
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "Return"))
+    return FALSE;
+
+  EXPECT (app_test_wait_for (is_span_at_place, place, SETTLE_SECONDS),
+          "Return on the current suggestion, a %s at [%u, %u), did not make it a span",
+          place->label, place->start, place->end);
+
+  return step_undo_accept (session, place);
+}
+
+/* Backspace rejects the current suggestion, and Ctrl+Z takes that back */
+static gboolean
+step_f7_backspace (Session *session,
+                   Place   *place)
+{
+  if (!step_with_f7 (session, place))
+    return FALSE;
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "BackSpace"))
+    return FALSE;
+
+  EXPECT (app_test_wait_for (is_rejected_at_place, place, SETTLE_SECONDS),
+          "Backspace on the current suggestion, a %s at [%u, %u), did not reject it",
+          place->label, place->start, place->end);
+  EXPECT (!is_suggested_at_place (place), "the rejected suggestion is still pending");
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+z"))
+    return FALSE;
+
+  EXPECT (app_test_wait_for (is_suggested_at_place, place, SETTLE_SECONDS),
+          "after Ctrl+Z, the rejected %s at [%u, %u) is not pending again", place->label, place->start, place->end);
+  EXPECT (!is_rejected_at_place (place), "after Ctrl+Z, the suggestion is still rejected");
+
+  return TRUE;
+}
+
+/* A double click on a word inside a suggestion selects the word, to tag
+ * it: its first click must not accept the suggestion */
+static gboolean
+step_double_click_in_suggestion (Session *session,
+                                 Place   *place)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  GListModel *suggestions = sm_document_get_suggestions (session->document);
+  GtkWidget *popover = get_tag_popover (session->view);
+  guint n_spans = sm_document_get_n_spans (session->document);
+  ScreenPoint point;
+  guint offset = 0;
+  gboolean found = FALSE;
+  guint start, end;
+
+  /* A long suggestion on the screen, and a letter in its middle */
+  for (guint i = 0; !found && i < g_list_model_get_n_items (suggestions); i++)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+      const char *text = sm_suggestion_get_text (suggestion);
+      glong middle = g_utf8_strlen (text, -1) / 2;
+
+      if (g_utf8_strlen (text, -1) < 20 ||
+          !g_unichar_isalpha (g_utf8_get_char (g_utf8_offset_to_pointer (text, middle))))
+        continue;
+      offset = sm_suggestion_get_start (suggestion) + middle;
+      if (!locate_char (session->view, offset, EDGE_MIDDLE, &point))
+        continue;
+      place_set (place, suggestion);
+      found = TRUE;
+    }
+  EXPECT (found, "no long suggestion is on the screen");
+
+  settle_clicks (session);
+  add_move (args, &point);
+  add_args (args, "click", "--repeat", "2", "--delay", "60", "1", NULL);
+  if (!run_xdotool (session, args))
+    return FALSE;
+  session->last_click = g_get_monotonic_time ();
+
+  EXPECT (popover != NULL && wait_popover_open (popover),
+          "a double click inside a suggestion did not offer the labels");
+  /* Longer than a click on a suggestion takes to accept it */
+  app_test_spin (1000);
+  EXPECT (sm_annotation_view_get_selection (session->view, &start, &end) &&
+          start <= offset && offset < end && start >= place->start && end <= place->end,
+          "a double click inside the %s at [%u, %u) selected %s, not the word at %u",
+          place->label, place->start, place->end, describe_selection (session), offset);
+  EXPECT (is_suggested_at_place (place) && sm_document_get_n_spans (session->document) == n_spans,
+          "a double click inside the %s at [%u, %u) accepted it", place->label, place->start, place->end);
+
+  if (!press_keys (session, popover, "Escape"))
+    return FALSE;
+  EXPECT (app_test_wait_for (popover_is_closed, popover, SETTLE_SECONDS), "Escape did not close the labels");
+
+  return TRUE;
+}
+
+static void
+test_review_suggestions (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  Session session_data = { 0 };
+  Session *session = &session_data;
+  Place place = { session, NULL, 0, 0 };
+  gboolean ok;
+
+  g_settings_set_boolean (settings, "suggestions", TRUE);
+
+  ok = STEP ("open", step_open (session));
+  ok = ok && STEP ("wait-for-suggestions", step_wait_for_suggestions (session));
+  ok = ok && STEP ("click-suggestion", step_click_suggestion (session, &place));
+  ok = ok && STEP ("undo-accept", step_undo_accept (session, &place));
+  ok = ok && STEP ("f7-return", step_f7_return (session, &place));
+  ok = ok && STEP ("f7-backspace", step_f7_backspace (session, &place));
+  ok = ok && STEP ("double-click-in-suggestion", step_double_click_in_suggestion (session, &place));
+
+  session_close (session);
+  g_free (place.label);
+  g_settings_set_boolean (settings, "suggestions", FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1908,9 +2198,18 @@ main (int   argc,
   if (app == NULL)
     return 0;
 
+  /* The tests of tagging by hand click the article where a suggestion
+   * would take the click: suggestions only where a test asks for them */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_boolean (settings, "suggestions", FALSE);
+  }
+
   g_test_add_func ("/e2e/annotate-by-hand", test_annotate_by_hand);
   g_test_add_func ("/e2e/drag-span-edges", test_drag_span_edges);
   g_test_add_func ("/e2e/discontinuous-span", test_discontinuous_span);
+  g_test_add_func ("/e2e/review-suggestions", test_review_suggestions);
 
   status = g_test_run ();
 

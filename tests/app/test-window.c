@@ -2745,6 +2745,348 @@ test_span_list_then_shift_arrows (void)
   span_list_then_shift_arrows ();
 }
 
+/* Another tool's predictions, imported to review: pending suggestions
+ * shown in the window, no spans yet, and accepting the claim brings its
+ * speaker and link */
+static void
+test_import_as_suggestions (void)
+{
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "import-suggestions", NULL);
+  g_autofree char *txt = g_build_filename (folder, "quote.txt", NULL);
+  g_autofree char *ann = g_build_filename (folder, "quote.ann", NULL);
+  g_autoptr(GListStore) inputs = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) ann_file = g_file_new_for_path (ann);
+  g_autoptr(GPtrArray) switches = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  SmWindow *window = sm_window_new (app);
+  SmImportDialog *dialog;
+  SmDocument *document;
+  SmSuggestion *claim = NULL;
+  SmSpan *span;
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (txt, "Trade will grow, Raisi said on Monday.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (ann,
+                                      "T1\tCLAIM 0 15\tTrade will grow\n"
+                                      "T2\tSPEAKER 17 22\tRaisi\n"
+                                      "R1\tsaid_by Arg1:T1 Arg2:T2\n", -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  dialog = SM_IMPORT_DIALOG (find_toplevel (SM_TYPE_IMPORT_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* The dialog's one switch: Import as Suggestions */
+  switches = app_test_find_widgets (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL);
+  g_assert_cmpuint (switches->len, ==, 1);
+  gtk_switch_set_active (g_ptr_array_index (switches, 0), TRUE);
+
+  g_list_store_append (inputs, ann_file);
+  sm_import_dialog_import (dialog, SM_IMPORT_FORMAT_BRAT, G_LIST_MODEL (inputs));
+  app_test_wait_until (window_has_document, window, "the imported document");
+
+  document = sm_window_get_document (window);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 0);
+  pending = sm_document_get_suggestions_in_range (document, 0, 15);
+  for (guint i = 0; i < pending->len; i++)
+    if (sm_suggestion_is_at (g_ptr_array_index (pending, i), "CLAIM", 0, 15))
+      claim = g_ptr_array_index (pending, i);
+  g_assert_nonnull (claim);
+  g_assert_cmpstr (sm_suggestion_get_source (claim), ==, SM_SUGGESTION_SOURCE_IMPORTED);
+  g_assert_nonnull (sm_suggestion_get_said_by (claim));
+  g_assert_true (sm_annotation_view_get_show_suggestions (sm_window_get_view (window)));
+
+  sm_annotation_view_set_current_suggestion (sm_window_get_view (window), claim);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-suggestion", "b", TRUE);
+  span = sm_document_find_exact_span (document, 0, 15, "CLAIM");
+  g_assert_nonnull (span);
+  g_assert_nonnull (sm_document_get_speaker (document, span));
+  g_assert_cmpstr (sm_span_get_text (sm_document_get_speaker (document, span)), ==, "Raisi");
+
+  close_window (window);
+}
+
+/* Suggestions */
+
+/* Whether a suggestion is drawn over @offset: a wavy line, the mark of a
+ * suggestion, which no span's highlight uses */
+static gboolean
+shows_suggestion (SmAnnotationView *view,
+                  guint             offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter iter;
+  GSList *tags;
+  gboolean found = FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      PangoUnderline underline;
+      gboolean set;
+
+      g_object_get (l->data, "underline", &underline, "underline-set", &set, NULL);
+      found |= set && underline == PANGO_UNDERLINE_ERROR;
+    }
+  g_slist_free (tags);
+
+  return found;
+}
+
+/* An article no rule finds anything in (no quotation, no figure, no
+ * speech verb), so that the only suggestions are the test's own and
+ * what is learned from its spans */
+#define PLAIN_ARTICLE \
+  "Alice Moreau met Bob Lee in Paris on Monday.\n" \
+  "The weather was mild and the river was high.\n" \
+  "Later Alice Moreau went home by train.\n"
+
+typedef struct
+{
+  SmWindow         *window;
+  SmDocument       *document;
+  SmAnnotationView *view;
+  SmSuggestion     *speaker;  /* "Alice Moreau", the first */
+  SmSuggestion     *claim;    /* "The weather was mild", by the speaker */
+} Review;
+
+static void
+open_review (Review     *review,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (app_test_get_home (), name, NULL);
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  guint start;
+
+  g_assert_true (g_file_set_contents (path, PLAIN_ARTICLE, -1, NULL));
+  review->window = open_window (path);
+  review->document = sm_window_get_document (review->window);
+  review->view = sm_window_get_view (review->window);
+
+  /* As an import from another tool would bring them: kept when the
+   * window's own suggestions are computed again */
+  review->speaker = sm_suggestion_new ("SPEAKER", 0, strlen ("Alice Moreau"), SM_SUGGESTION_SOURCE_IMPORTED);
+  start = offset_of (review->document, "The weather");
+  review->claim = sm_suggestion_new ("CLAIM", start, start + strlen ("The weather was mild"),
+                                     SM_SUGGESTION_SOURCE_IMPORTED);
+  sm_suggestion_set_speaker (review->claim, review->speaker);
+  g_ptr_array_add (suggestions, g_object_ref (review->speaker));
+  g_ptr_array_add (suggestions, g_object_ref (review->claim));
+  g_assert_cmpuint (sm_document_add_suggestions (review->document, suggestions), ==, 2);
+  g_assert_cmpuint (sm_document_get_n_suggestions (review->document), ==, 2);
+}
+
+static void
+close_review (Review *review)
+{
+  close_window (review->window);
+  g_clear_object (&review->speaker);
+  g_clear_object (&review->claim);
+}
+
+static gboolean
+is_pending (SmDocument   *document,
+            SmSuggestion *suggestion)
+{
+  return sm_document_find_suggestion (document, sm_suggestion_get_id (suggestion)) == suggestion;
+}
+
+/* Accepting a claim through the window's action makes it a span with its
+ * speaker and link; undo brings both suggestions back, drawn again */
+static void
+test_suggestions_accept_reject_undo (void)
+{
+  Review review = { 0 };
+  GtkWidget *window;
+  guint claim_start;
+  SmSpan *claim;
+  SmSpan *speaker;
+
+  open_review (&review, "review.txt");
+  window = GTK_WIDGET (review.window);
+  claim_start = sm_suggestion_get_start (review.claim);
+
+  /* Drawn, not counted as spans */
+  g_assert_true (sm_annotation_view_get_show_suggestions (review.view));
+  g_assert_true (shows_suggestion (review.view, 0));
+  g_assert_true (shows_suggestion (review.view, claim_start));
+  g_assert_cmpuint (sm_document_get_n_spans (review.document), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_span_list_get_shown_spans (sm_window_get_span_list (review.window))), ==, 0);
+  g_assert_false (has_tag (review.view, "CLAIM", claim_start));
+
+  /* Stepping: from the top, the speaker, the claim, and back */
+  sm_annotation_view_select_range (review.view, 0, 0);
+  gtk_widget_activate_action (window, "win.next-suggestion", NULL);
+  g_assert_true (sm_annotation_view_get_current_suggestion (review.view) == review.speaker);
+  gtk_widget_activate_action (window, "win.next-suggestion", NULL);
+  g_assert_true (sm_annotation_view_get_current_suggestion (review.view) == review.claim);
+  gtk_widget_activate_action (window, "win.previous-suggestion", NULL);
+  g_assert_true (sm_annotation_view_get_current_suggestion (review.view) == review.speaker);
+  gtk_widget_activate_action (window, "win.next-suggestion", NULL);
+
+  /* Accept the claim: its speaker and the link come with it */
+  gtk_widget_activate_action (window, "win.accept-suggestion", "b", TRUE);
+  g_assert_cmpuint (sm_document_get_n_spans (review.document), ==, 2);
+  claim = sm_document_find_exact_span (review.document, claim_start,
+                                       sm_suggestion_get_end (review.claim), "CLAIM");
+  speaker = sm_document_find_exact_span (review.document, 0, strlen ("Alice Moreau"), "SPEAKER");
+  g_assert_nonnull (claim);
+  g_assert_nonnull (speaker);
+  g_assert_true (sm_document_get_speaker (review.document, claim) == speaker);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_span_list_get_shown_spans (sm_window_get_span_list (review.window))), ==, 2);
+  g_assert_false (is_pending (review.document, review.claim));
+  g_assert_false (is_pending (review.document, review.speaker));
+  assert_highlight (review.view, "CLAIM", claim_start, sm_suggestion_get_end (review.claim));
+  g_assert_false (shows_suggestion (review.view, claim_start));
+  g_assert_false (shows_suggestion (review.view, 0));
+
+  /* One undo: both suggestions back, drawn as suggestions again */
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  g_assert_cmpuint (sm_document_get_n_spans (review.document), ==, 0);
+  g_assert_true (is_pending (review.document, review.claim));
+  g_assert_true (is_pending (review.document, review.speaker));
+  g_assert_false (has_tag (review.view, "CLAIM", claim_start));
+  g_assert_true (shows_suggestion (review.view, claim_start));
+  g_assert_true (shows_suggestion (review.view, 0));
+
+  /* The review was at the next suggestion after the claim (the first
+   * again): undoing goes back to the claim, to answer it again */
+  g_assert_true (sm_annotation_view_get_current_suggestion (review.view) == review.claim);
+
+  /* Redo, and undo again */
+  gtk_widget_activate_action (window, "win.redo", NULL);
+  g_assert_cmpuint (sm_document_get_n_spans (review.document), ==, 2);
+  g_assert_false (shows_suggestion (review.view, claim_start));
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  g_assert_true (shows_suggestion (review.view, claim_start));
+
+  /* Reject the claim: gone and remembered; the speaker stays pending */
+  sm_annotation_view_set_current_suggestion (review.view, review.claim);
+  gtk_widget_activate_action (window, "win.reject-suggestion", NULL);
+  g_assert_false (is_pending (review.document, review.claim));
+  g_assert_true (sm_document_is_rejected (review.document, "CLAIM", claim_start,
+                                          sm_suggestion_get_end (review.claim)));
+  g_assert_true (is_pending (review.document, review.speaker));
+  g_assert_false (shows_suggestion (review.view, claim_start));
+  g_assert_cmpuint (sm_document_get_n_spans (review.document), ==, 0);
+  /* Reviewing goes on, from the first again */
+  g_assert_true (sm_annotation_view_get_current_suggestion (review.view) == review.speaker);
+
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  g_assert_true (is_pending (review.document, review.claim));
+  g_assert_false (sm_document_is_rejected (review.document, "CLAIM", claim_start,
+                                           sm_suggestion_get_end (review.claim)));
+  g_assert_true (shows_suggestion (review.view, claim_start));
+
+  /* All of a label at once, undone at once */
+  gtk_widget_activate_action (window, "win.accept-suggestions", "s", "SPEAKER");
+  g_assert_cmpuint (sm_document_get_n_spans (review.document), ==, 1);
+  g_assert_true (is_pending (review.document, review.claim));
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  gtk_widget_activate_action (window, "win.reject-suggestions", "s", "");
+  g_assert_cmpuint (sm_document_get_n_suggestions (review.document), ==, 0);
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  g_assert_cmpuint (sm_document_get_n_suggestions (review.document), ==, 2);
+
+  close_review (&review);
+}
+
+typedef struct
+{
+  SmDocument *document;
+  guint       start;
+  guint       end;
+} Learned;
+
+static gboolean
+is_learned (gpointer data)
+{
+  Learned *learned = data;
+  g_autoptr(GPtrArray) found = sm_document_get_suggestions_in_range (learned->document,
+                                                                     learned->start, learned->end);
+
+  for (guint i = 0; i < found->len; i++)
+    if (sm_suggestion_is_at (g_ptr_array_index (found, i), "SPEAKER", learned->start, learned->end))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What the annotator tags is proposed where it occurs again, computed in
+ * the background after the edit */
+static void
+test_suggestions_learn_as_you_tag (void)
+{
+  Review review = { 0 };
+  Learned learned;
+
+  open_review (&review, "learn.txt");
+  learned.document = review.document;
+  learned.start = offset_of (review.document, "Alice Moreau went");
+  learned.end = learned.start + strlen ("Alice Moreau");
+  g_assert_false (is_learned (&learned));
+
+  sm_annotation_view_set_current_suggestion (review.view, review.speaker);
+  gtk_widget_activate_action (GTK_WIDGET (review.window), "win.accept-suggestion", "b", TRUE);
+  g_assert_cmpuint (sm_document_get_n_spans (review.document), ==, 1);
+
+  app_test_wait_until (is_learned, &learned, "the tagged name to be proposed where it occurs again");
+  g_assert_true (shows_suggestion (review.view, learned.start));
+
+  close_review (&review);
+}
+
+static gboolean
+suggestions_shown (SmWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-suggestions");
+
+  return g_variant_get_boolean (state);
+}
+
+/* Off, suggestions are neither drawn nor offered, but stay in the
+ * document; each document remembers its choice, new ones start as
+ * Preferences say */
+static void
+test_suggestions_toggle_per_document (void)
+{
+  Review review = { 0 };
+  g_autofree char *first = NULL;
+  g_autofree char *second = g_build_filename (app_test_get_home (), "other.txt", NULL);
+  g_autoptr(GFile) first_file = NULL;
+  g_autoptr(GFile) second_file = g_file_new_for_path (second);
+  guint claim_start;
+
+  open_review (&review, "toggle.txt");
+  first = g_build_filename (app_test_get_home (), "toggle.txt", NULL);
+  first_file = g_file_new_for_path (first);
+  claim_start = sm_suggestion_get_start (review.claim);
+  g_assert_true (suggestions_shown (review.window));
+
+  g_action_group_change_action_state (G_ACTION_GROUP (review.window), "show-suggestions",
+                                      g_variant_new_boolean (FALSE));
+  g_assert_false (suggestions_shown (review.window));
+  g_assert_false (shows_suggestion (review.view, claim_start));
+  g_assert_cmpuint (sm_document_get_n_suggestions (review.document), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (review.window), "win.next-suggestion", NULL);
+  g_assert_null (sm_annotation_view_get_current_suggestion (review.view));
+
+  /* Another document starts with them on, as the setting says */
+  g_assert_true (g_file_set_contents (second, PLAIN_ARTICLE, -1, NULL));
+  sm_window_open_file (review.window, second_file);
+  app_test_wait_until (window_is_idle, review.window, "the second document to open");
+  g_assert_true (suggestions_shown (review.window));
+
+  /* The first comes back with them off */
+  sm_window_open_file (review.window, first_file);
+  app_test_wait_until (window_is_idle, review.window, "the first document to open again");
+  g_assert_false (suggestions_shown (review.window));
+  g_assert_false (sm_annotation_view_get_show_suggestions (sm_window_get_view (review.window)));
+
+  close_review (&review);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2789,6 +3131,10 @@ main (int   argc,
   g_test_add_func ("/window/shift-arrows-move-span-edge", test_shift_arrows_move_span_edge);
   g_test_add_func ("/window/drag-span-edge", test_drag_span_edge);
   g_test_add_func ("/window/span-list-then-shift-arrows", test_span_list_then_shift_arrows);
+  g_test_add_func ("/window/suggestions-accept-reject-undo", test_suggestions_accept_reject_undo);
+  g_test_add_func ("/window/suggestions-learn-as-you-tag", test_suggestions_learn_as_you_tag);
+  g_test_add_func ("/window/suggestions-toggle-per-document", test_suggestions_toggle_per_document);
+  g_test_add_func ("/window/import-as-suggestions", test_import_as_suggestions);
 
   status = g_test_run ();
 

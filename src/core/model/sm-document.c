@@ -448,7 +448,7 @@ record (SmDocument *self,
   sm_document_begin_user_action (self);
   apply_change (self, change, TRUE);
   g_ptr_array_add (self->open_action, change);
-  /* A span put where a suggestion proposed it answers the suggestion */
+  /* A span put over a suggestion of its label answers the suggestion */
   if (change->kind == CHANGE_ADD_SPAN || change->kind == CHANGE_SET_LABEL ||
       change->kind == CHANGE_SET_FRAGMENTS)
     drop_suggestion_at_span (self, change->span);
@@ -3488,8 +3488,8 @@ sm_document_remove_broken_relations (SmDocument *self)
  * annotator does with one is an edit: accepting makes it a span (and a
  * claim's speaker and link with it), rejecting remembers its place so no
  * recognizer proposes it again; both are undoable, and both are saved.
- * A span put where a suggestion was, however it got there, takes the
- * suggestion's place in the same action (record()). */
+ * A span put over a suggestion of its label, however it got there,
+ * answers the suggestion in the same action (record()). */
 
 static void
 emit_suggestion_changed (SmDocument   *self,
@@ -3575,19 +3575,23 @@ record_suggestion (SmDocument   *self,
   record (self, change);
 }
 
+/* A span answers the pending suggestions of its label that it overlaps */
 static void
 drop_suggestion_at_span (SmDocument *self,
                          SmSpan     *span)
 {
-  SmSuggestion *suggestion;
+  g_autoptr(GPtrArray) pending = NULL;
 
-  if (sm_span_get_n_fragments (span) > 1)
-    return;
+  pending = sm_suggestion_store_get_in_range (self->suggestions, sm_span_get_start (span),
+                                              sm_span_get_end (span));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (pending, i);
 
-  suggestion = sm_suggestion_store_find_at (self->suggestions, sm_span_get_label (span),
-                                            sm_span_get_start (span), sm_span_get_end (span));
-  if (suggestion != NULL)
-    record_suggestion (self, CHANGE_REMOVE_SUGGESTION, suggestion);
+      if (g_strcmp0 (sm_suggestion_get_label (suggestion), sm_span_get_label (span)) == 0 &&
+          sm_span_overlaps (span, sm_suggestion_get_start (suggestion), sm_suggestion_get_end (suggestion)))
+        record_suggestion (self, CHANGE_REMOVE_SUGGESTION, suggestion);
+    }
 }
 
 /**
@@ -3674,8 +3678,26 @@ sm_document_dup_rejected (SmDocument *self)
   return sm_suggestion_store_dup_rejected (self->suggestions);
 }
 
+/* Whether a span of @label overlaps [@start, @end) */
+static gboolean
+overlaps_span_of (SmDocument *self,
+                  const char *label,
+                  guint       start,
+                  guint       end)
+{
+  g_autoptr(GPtrArray) spans = sm_document_get_spans_in_range (self, start, end);
+
+  for (guint i = 0; i < spans->len; i++)
+    if (g_strcmp0 (sm_span_get_label (g_ptr_array_index (spans, i)), label) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Whether @suggestion may become one of this document's spans: a label the
- * document has, a range inside the text, not there already, not rejected */
+ * document has, a range inside the text, not rejected, and not over a span
+ * of its label: the annotator has answered there already ("Lukashenko"
+ * inside the speaker "Alexander Lukashenko" proposes nothing new) */
 static gboolean
 can_take (SmDocument   *self,
           SmSuggestion *suggestion)
@@ -3686,8 +3708,8 @@ can_take (SmDocument   *self,
 
   return start < end && end <= sm_document_get_length (self) &&
          sm_document_find_label (self, label) != NULL &&
-         sm_document_find_exact_span (self, start, end, label) == NULL &&
-         !sm_suggestion_store_is_rejected (self->suggestions, label, start, end);
+         !sm_suggestion_store_is_rejected (self->suggestions, label, start, end) &&
+         !overlaps_span_of (self, label, start, end);
 }
 
 /* The id @speaker goes by in this document: its own pending suggestion's,
@@ -3721,8 +3743,8 @@ find_speaker_id (SmDocument   *self,
  * @suggestions: (element-type SmSuggestion): new suggestions, not in any
  *   document; a claim's speaker given with sm_suggestion_set_speaker()
  *
- * Takes in the suggestions that propose something new: not a span the
- * document has, not one the annotator rejected, not one pending already,
+ * Takes in the suggestions that propose something new: not over a span of
+ * the same label, not one the annotator rejected, not one pending already,
  * and of a label the document has. Outside the history: proposals are not
  * edits. A claim keeps its speaker if the speaker is pending or already a
  * span, and said_by may link the two.
@@ -3843,7 +3865,7 @@ sm_document_replace_suggestions (SmDocument         *self,
                                                         sm_suggestion_get_start (suggestion),
                                                         sm_suggestion_get_end (suggestion));
 
-      if (same != NULL)
+      if (same != NULL && can_take (self, same))
         g_hash_table_add (places, same);
     }
 
