@@ -105,7 +105,7 @@ typedef struct
 {
   SmLexicon      *lexicon;
   gboolean        has_rules;      /* the language has speech verbs */
-  GHashTable     *words;          /* casefolded entry -> kinds */
+  GHashTable     *words;          /* casefolded entry -> kinds (the lexicon's) */
   guint           max_words;      /* of any multiword entry */
 
   gunichar       *chars;
@@ -169,8 +169,27 @@ make_key (const char *word)
   return g_strjoinv (" ", (char **) kept->pdata);
 }
 
+/* The word lists as this recognizer reads them: built once per lexicon
+ * (sm_lexicon_get_compiled()), shared by every run and thread. Building
+ * them for each article cost 0.4 ms of the 0.7 ms a 4 KB article took. */
+typedef struct
+{
+  GHashTable *words;      /* casefolded entry -> kinds */
+  guint       max_words;  /* of any multiword entry */
+  gboolean    has_rules;  /* the language has speech verbs */
+} Words;
+
 static void
-add_word (Finder     *self,
+words_free (gpointer data)
+{
+  Words *self = data;
+
+  g_hash_table_unref (self->words);
+  g_free (self);
+}
+
+static void
+add_word (Words      *self,
           const char *entry,
           guint       kind)
 {
@@ -199,16 +218,20 @@ add_word (Finder     *self,
   g_hash_table_insert (self->words, g_steal_pointer (&key), GUINT_TO_POINTER (kind));
 }
 
-static void
-read_lists (Finder *self)
+static gpointer
+read_lists (SmLexicon *lexicon)
 {
+  Words *self = g_new0 (Words, 1);
+
+  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     {
-      const char * const *entries = sm_lexicon_get_entries (self->lexicon, lists[l].name);
+      const char * const *entries = sm_lexicon_get_entries (lexicon, lists[l].name);
 
       for (guint i = 0; entries[i] != NULL; i++)
         {
-          const char *value = sm_lexicon_lookup (self->lexicon, lists[l].name, entries[i]);
+          const char *value = sm_lexicon_lookup (lexicon, lists[l].name, entries[i]);
           guint kind = lists[l].kind;
 
           if (g_strcmp0 (value, "object") == 0)
@@ -227,7 +250,9 @@ read_lists (Finder *self)
         }
     }
 
-  self->has_rules = sm_lexicon_get_entries (self->lexicon, "speech-verbs")[0] != NULL;
+  self->has_rules = sm_lexicon_get_entries (lexicon, "speech-verbs")[0] != NULL;
+
+  return self;
 }
 
 /* The kinds of the words from token @first to @last joined by spaces */
@@ -1681,9 +1706,12 @@ finder_init (Finder    *self,
   guint paragraph = 0;
   guint first = 0;
 
+  Words *words = sm_lexicon_get_compiled (lexicon, "quotes", read_lists, words_free);
+
   self->lexicon = lexicon;
-  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  read_lists (self);
+  self->words = words->words;
+  self->max_words = words->max_words;
+  self->has_rules = words->has_rules;
 
   self->chars = g_utf8_to_ucs4_fast (sm_text_get_utf8 (text), sm_text_get_n_bytes (text), &n_chars);
   self->n_chars = (guint) n_chars;
@@ -1737,7 +1765,7 @@ finder_init (Finder    *self,
 static void
 finder_clear (Finder *self)
 {
-  g_clear_pointer (&self->words, g_hash_table_unref);
+  self->words = NULL;
   g_clear_pointer (&self->chars, g_free);
   g_clear_pointer (&self->token_array, g_array_unref);
   g_clear_pointer (&self->kinds, g_free);
