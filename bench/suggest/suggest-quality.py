@@ -31,6 +31,8 @@ TARGETS = {
     ('sample', 'said_by found'): 0.90,
     ('news', 'CLAIM'): 0.80,
     ('news', 'speaker of found claims'): 0.85,
+    ('held-out', 'CLAIM'): 0.80,
+    ('held-out', 'speaker of found claims'): 0.85,
 }
 
 
@@ -40,6 +42,8 @@ def gold_sets(shared):
          [os.path.join(shared, 'gold', 'belarus-iran-sanctions.gold.json')]),
         ('news', 'News gold (bench/suggest/news-gold, 6 articles)',
          sorted(glob.glob(os.path.join(HERE, 'news-gold', '*.gold.json')))),
+        ('held-out', 'Held-out gold (bench/suggest/held-out-gold, 8 press releases)',
+         sorted(glob.glob(os.path.join(HERE, 'held-out-gold', '*.gold.json')))),
     ]
 
 

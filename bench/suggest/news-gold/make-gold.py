@@ -22,21 +22,14 @@ Usage: make-gold.py [--check] [SOURCE_DIR] — writes <name>.gold.json next to
 this script; --check only verifies that the files there are up to date.
 """
 
-import hashlib
-import json
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from gold_files import run  # noqa: E402  (bench/suggest/gold_files.py)
+
 DEFAULT_SOURCE = "/work/shared/testdata/commodity-news-corpus/raw-files/data"
-
-LABELS = [
-    {"id": "SPEAKER", "name": "Speaker", "color": "#9141ac", "key": "1"},
-    {"id": "CLAIM", "name": "Claim", "color": "#e5a50a", "key": "2"},
-    {"id": "FIGURE", "name": "Figure", "color": "#2ec27e", "key": "3"},
-]
-
-FIGURE_KINDS = {"money", "percent", "quantity", "count", "duration"}
 
 ARTICLES = {}
 
@@ -285,136 +278,11 @@ ARTICLES["shortages"] = {
 }
 
 
-# ---------------------------------------------------------------------------
-class GoldError(Exception):
-    pass
-
-
-def occurrences(haystack, needle):
-    found, i = [], haystack.find(needle)
-    while i >= 0:
-        found.append(i)
-        i = haystack.find(needle, i + 1)
-    return found
-
-
-def locate(text, ref, what):
-    """(start, end) of ref, a unique substring or (substring, unique context).
-
-    text is the article with no-break spaces read as spaces (one character for
-    one, so the offsets are the article's), so that annotations can be typed
-    with ordinary spaces."""
-    if isinstance(ref, tuple):
-        needle, context = ref
-    else:
-        needle, context = ref, None
-    if context is None:
-        hits = occurrences(text, needle)
-        if len(hits) != 1:
-            raise GoldError(f"{what} {needle!r} occurs {len(hits)} times; give a context")
-        return hits[0], hits[0] + len(needle)
-    ctx_hits = occurrences(text, context)
-    if len(ctx_hits) != 1:
-        raise GoldError(f"{what} context {context!r} occurs {len(ctx_hits)} times")
-    inner = occurrences(context, needle)
-    if len(inner) != 1:
-        raise GoldError(f"{what} {needle!r} occurs {len(inner)} times in {context!r}")
-    start = ctx_hits[0] + inner[0]
-    return start, start + len(needle)
-
-
-def build(name, text, ann):
-    spans = {}  # (label, start, end) -> span
-    plain = text.replace("\u00a0", " ")
-    claims = []
-
-    def add(label, ref, extra=None):
-        start, end = locate(plain, ref, f"{name}: {label}")
-        if plain[start:end] != plain[start:end].strip():
-            raise GoldError(f"{name}: {label} {text[start:end]!r} has outer spaces")
-        key = (label, start, end)
-        if key not in spans:
-            spans[key] = {"label": label, "start": start, "end": end,
-                          "text": text[start:end], **(extra or {})}
-        elif label != "SPEAKER":
-            raise GoldError(f"{name}: {label} {text[start:end]!r} given twice")
-        return key
-
-    for claim, speaker in ann["claims"]:
-        claims.append((add("CLAIM", claim), add("SPEAKER", speaker)))
-    for kind, ref in ann["figures"]:
-        if kind not in FIGURE_KINDS:
-            raise GoldError(f"{name}: unknown figure kind {kind!r}")
-        add("FIGURE", ref, {"kind": kind})
-
-    ordered = sorted(spans.values(), key=lambda s: (s["start"], -s["end"], s["label"]))
-    ids = {}
-    out_spans = []
-    for n, span in enumerate(ordered, 1):
-        ids[(span["label"], span["start"], span["end"])] = f"T{n}"
-        out_spans.append({"id": f"T{n}", **span})
-    relations = [{"id": f"R{n}", "type": "said_by", "from": ids[c], "to": ids[s]}
-                 for n, (c, s) in enumerate(sorted(claims, key=lambda cs: cs[0][1]), 1)]
-    return {
-        "format": "spanmark",
-        "version": 1,
-        "document": {
-            "name": name,
-            "text": text,
-            "length": len(text),
-            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        },
-        "labels": LABELS,
-        "spans": out_spans,
-        "relations": relations,
-        "status": "done",
-        "meta": {},
-    }
-
-
-def main(argv):
-    check = "--check" in argv
-    args = [a for a in argv if a != "--check"]
-    source = args[0] if args else DEFAULT_SOURCE
-    totals = {"SPEAKER": 0, "CLAIM": 0, "FIGURE": 0, "said_by": 0}
-    kinds = {k: 0 for k in sorted(FIGURE_KINDS)}
-    stale = []
-    for name, ann in ARTICLES.items():
-        with open(os.path.join(source, name + ".txt"), encoding="utf-8", newline="") as f:
-            text = f.read()
-        doc = build(name, text, ann)
-        counts = {label["id"]: sum(s["label"] == label["id"] for s in doc["spans"])
-                  for label in LABELS}
-        counts["said_by"] = len(doc["relations"])
-        for key, value in counts.items():
-            totals[key] += value
-        for span in doc["spans"]:
-            if "kind" in span:
-                kinds[span["kind"]] += 1
-        print(f"{name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
-        path = os.path.join(HERE, name + ".gold.json")
-        data = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-        if check:
-            try:
-                with open(path, encoding="utf-8") as f:
-                    if f.read() != data:
-                        stale.append(path)
-            except FileNotFoundError:
-                stale.append(path)
-        else:
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(data)
-    print("total: " + ", ".join(f"{v} {k}" for k, v in totals.items()))
-    print("figures by kind: " + ", ".join(f"{v} {k}" for k, v in kinds.items()))
-    if stale:
-        print("out of date: " + " ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+def read_text(source, name, ann):
+    """The article file, byte for byte (no newline translation)."""
+    with open(os.path.join(source, name + ".txt"), encoding="utf-8", newline="") as f:
+        return f.read()
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main(sys.argv[1:]))
-    except GoldError as e:
-        print(f"make-gold.py: {e}", file=sys.stderr)
-        sys.exit(1)
+    run(HERE, DEFAULT_SOURCE, ARTICLES, read_text)
