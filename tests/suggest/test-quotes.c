@@ -329,6 +329,28 @@ test_quotes_runs (void)
          }, 2);
 }
 
+/* A quotation over several paragraphs opens each with a mark and closes
+ * only at the end, where it is attributed: each paragraph is a claim of
+ * that speaker. The sentences are LitBank's (Tess of the d'Urbervilles,
+ * Q317), set as a story prints a quotation of two paragraphs; the
+ * attribution is written for the test */
+static void
+test_quotes_paragraphs (void)
+{
+  static const Said parson[] = {
+    { "Well it's true. Throw up your chin a moment, so that I may catch the profile of "
+      "your face better", "the parson" },
+    { "Yes, that's the d'Urberville nose and chin -- a little debased", "the parson" },
+  };
+
+  check ("“Well it's true. Throw up your chin a moment, so that I may catch the profile of "
+         "your face better.\n\n“Yes, that's the d'Urberville nose and chin -- a little "
+         "debased,” said the parson.", parson, G_N_ELEMENTS (parson));
+  check ("\"Well it's true. Throw up your chin a moment, so that I may catch the profile of "
+         "your face better.\n\"Yes, that's the d'Urberville nose and chin -- a little "
+         "debased,\" said the parson.", parson, G_N_ELEMENTS (parson));
+}
+
 /* X said (that) …, X told Y that …, pledged to …, also declared that … */
 static void
 test_quotes_reported (void)
@@ -766,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/quotes/direct-said-speaker", test_quotes_direct_said_speaker);
   g_test_add_func ("/quotes/speaker-then-direct", test_quotes_speaker_then_direct);
   g_test_add_func ("/quotes/runs", test_quotes_runs);
+  g_test_add_func ("/quotes/paragraphs", test_quotes_paragraphs);
   g_test_add_func ("/quotes/reported", test_quotes_reported);
   g_test_add_func ("/quotes/reported-after", test_quotes_reported_after);
   g_test_add_func ("/quotes/wire", test_quotes_wire);

@@ -99,6 +99,7 @@ typedef struct
   guint    speaker;    /* index in Finder.mentions, or NONE */
   gboolean direct;
   gboolean opens_paragraph;
+  gboolean runs_on;    /* a quotation that goes on in the next paragraph */
 } Claim;
 
 typedef struct
@@ -869,6 +870,8 @@ typedef struct
                         * last token + 1 for a quotation left open */
   guint start;         /* the claim, in code points */
   guint end;
+  gboolean runs_on;    /* left open: the quotation goes on in the next
+                        * paragraph, which opens with a mark of its own */
 } Quote;
 
 static guint
@@ -973,6 +976,7 @@ find_quote (Finder     *self,
       if (j - i >= MAX_QUOTE_CHARS)
         return FALSE;
       quote->close_token = token_at (self, j);
+      quote->runs_on = TRUE;
     }
 
   quote->open_token = token_at (self, i);
@@ -1202,8 +1206,10 @@ find_direct_quotes (Finder *self)
           continue;
         }
 
+      /* The token after a quotation left open is the next paragraph's
+       * opening mark: the search goes on from there */
       i = quote.end + 1;
-      if (quote.close_token < self->n_tokens)
+      if (!quote.runs_on && quote.close_token < self->n_tokens)
         i = MAX (i, self->tokens[quote.close_token].end);
 
       if (!is_quotation (self, &quote))
@@ -1216,11 +1222,12 @@ find_direct_quotes (Finder *self)
       claim.direct = TRUE;
       claim.opens_paragraph = quote.open_token == 0 ||
                               self->paragraph[quote.open_token - 1] != claim.paragraph;
+      claim.runs_on = quote.runs_on;
 
       for (guint k = quote.open_token; k < quote.close_token && k < self->n_tokens; k++)
         self->quoted[k + 1] = 1;
 
-      if (self->has_rules)
+      if (self->has_rules && !quote.runs_on)
         {
           if (attribution_after (self, &quote, &speaker))
             claim.speaker = add_mention (self, &speaker);
@@ -1619,9 +1626,29 @@ attribute_runs (Finder *self)
   g_autofree guint *order = g_new (guint, n + 1);
   guint previous = NONE;  /* the last direct claim with a speaker */
 
+  guint next = NONE;      /* the next direct claim */
+
   for (guint i = 0; i < n; i++)
     order[i] = i;
   g_qsort_with_data (order, n, sizeof (guint), compare_mentions, self->mentions);
+
+  /* A quotation that runs over several paragraphs is attributed where it
+   * closes: "“…\n“…,” said X" */
+  for (guint c = self->claims->len; c > 0; c--)
+    {
+      Claim *claim = &g_array_index (self->claims, Claim, c - 1);
+
+      if (!claim->direct)
+        continue;
+      if (claim->runs_on && claim->speaker == NONE && next != NONE)
+        {
+          const Claim *after = &g_array_index (self->claims, Claim, next);
+
+          if (after->opens_paragraph && after->paragraph == claim->paragraph + 1)
+            claim->speaker = after->speaker;
+        }
+      next = c - 1;
+    }
 
   for (guint c = 0; c < self->claims->len; c++)
     {
