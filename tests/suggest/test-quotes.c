@@ -351,6 +351,24 @@ test_quotes_paragraphs (void)
          "debased,\" said the parson.", parson, G_N_ELEMENTS (parson));
 }
 
+/* Press-release attributions, written for the test in the shape wire
+ * copy and releases use (the testdata has none of these shapes): a dash
+ * before the verb, a title then the name set off by commas, a relative
+ * clause on the subject, an addressee then the claim without "that" */
+static void
+test_quotes_release_shapes (void)
+{
+  check ("“The results speak for themselves” – said Mary Jones, head of research at the "
+         "institute.",
+         (const Said[]) { { "The results speak for themselves", "Mary Jones" } }, 1);
+  check ("“We are confident in our strategy,” the CEO, Jane Doe, said.",
+         (const Said[]) { { "We are confident in our strategy", "the CEO, Jane Doe" } }, 1);
+  check ("Smith, who joined the company in 2019, said the new product would ship next month.",
+         (const Said[]) { { "the new product would ship next month", "Smith" } }, 1);
+  check ("Smith told the BBC the decision was final.",
+         (const Said[]) { { "the decision was final", "Smith" } }, 1);
+}
+
 /* X said (that) …, X told Y that …, pledged to …, also declared that … */
 static void
 test_quotes_reported (void)
@@ -789,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/quotes/speaker-then-direct", test_quotes_speaker_then_direct);
   g_test_add_func ("/quotes/runs", test_quotes_runs);
   g_test_add_func ("/quotes/paragraphs", test_quotes_paragraphs);
+  g_test_add_func ("/quotes/release-shapes", test_quotes_release_shapes);
   g_test_add_func ("/quotes/reported", test_quotes_reported);
   g_test_add_func ("/quotes/reported-after", test_quotes_reported_after);
   g_test_add_func ("/quotes/wire", test_quotes_wire);

@@ -612,6 +612,11 @@ phrase_after (Finder *self,
         break;
       if (has_kind (self, k, K_NOT_NAME) && is_capitalized (self, k))
         break;
+      /* A determiner after a noun starts the next phrase: "told the BBC
+       * the decision was final" */
+      if (has_kind (self, k, K_DETERMINER) && !has_kind (self, k - 1, K_DETERMINER) &&
+          (is_capitalized (self, k - 1) || has_kind (self, k - 1, K_NOUN)))
+        break;
       e = k;
     }
 
@@ -1071,7 +1076,9 @@ attribution_after (Finder      *self,
 
   if (k >= self->n_tokens || self->paragraph[k] != self->paragraph[quote->close_token])
     return FALSE;
-  if (is_char (self, k, ','))
+  /* "“…,” said X", "“…” – said X" */
+  if (is_char (self, k, ',') || (self->tokens[k].end == self->tokens[k].start + 1 &&
+                                 is_dash (self->chars[self->tokens[k].start])))
     k++;
   if (k >= self->n_tokens)
     return FALSE;
@@ -1105,6 +1112,9 @@ attribution_after (Finder      *self,
     {
       guint before;
 
+      /* "“…,” the CEO, Jane Doe, said" */
+      if (w > k && is_char (self, w, ',') && is_word (self, w + 1))
+        continue;
       if (!is_word (self, w))
         return FALSE;
       if (!is_lower (self, w) || (length = verb_length (self, w)) == 0)
@@ -1113,6 +1123,8 @@ attribution_after (Finder      *self,
         return FALSE;
 
       before = w - 1;
+      if (before > k && is_char (self, before, ','))
+        before--;
       while (before > k && has_kind (self, before, K_ADVERB))
         before--;
       if (w == k || !phrase_before (self, before, k, speaker))
@@ -1527,6 +1539,21 @@ trailing_claim (Finder *self,
   return TRUE;
 }
 
+/* Whether the comma at @comma closes a relative clause that opened at the
+ * sentence's first comma: "Smith, who joined the company in 2019, said" */
+static gboolean
+relative_clause_before (Finder *self,
+                        guint   comma)
+{
+  guint first = self->sentence_start[comma];
+
+  for (guint k = comma; k > first + 1 && comma - k < MAX_ADVERBIAL; k--)
+    if (is_char (self, k - 1, ','))
+      return is_word_text (self, k, "who") || is_word_text (self, k, "which");
+
+  return FALSE;
+}
+
 static void
 find_reported_speech (Finder *self)
 {
@@ -1575,8 +1602,10 @@ find_reported_speech (Finder *self)
           continue;
         }
 
-      /* "…, said the minister." */
+      /* "…, said the minister.", but not "Smith, who joined …, said the
+       * product …" */
       if (k > sentence && is_char (self, k - 1, ',') && !is_char (self, k + length, ',') &&
+          !relative_clause_before (self, k - 1) &&
           phrase_after (self, k + length, self->sentence_last[k], &speaker) &&
           (speaker.last == self->sentence_last[k] || !is_word (self, speaker.last + 1)))
         {
