@@ -369,6 +369,25 @@ test_quotes_release_shapes (void)
          (const Said[]) { { "the decision was final", "Smith" } }, 1);
 }
 
+/* Text wrapped at a fixed width, as wire copy and mail are: a line break
+ * inside a sentence, before a word in lower case, neither ends the
+ * sentence nor the quotation (qsample-wikinews sentences, wrapped) */
+static void
+test_quotes_wrapped (void)
+{
+  check ("“We face a lot of competition, and we\nthink transit can help,” said Joe "
+         "Sternlieb, president of the Georgetown BID.",
+         (const Said[]) {
+           { "We face a lot of competition, and we\nthink transit can help", "Joe Sternlieb" },
+         }, 1);
+  check ("Mr. Haddox told us that the size of the hole is much smaller than the 330 feet\n"
+         "depth originally reported.",
+         (const Said[]) {
+           { "the size of the hole is much smaller than the 330 feet\ndepth originally reported",
+             "Mr. Haddox" },
+         }, 1);
+}
+
 /* X said (that) …, X told Y that …, pledged to …, also declared that … */
 static void
 test_quotes_reported (void)
@@ -808,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/quotes/runs", test_quotes_runs);
   g_test_add_func ("/quotes/paragraphs", test_quotes_paragraphs);
   g_test_add_func ("/quotes/release-shapes", test_quotes_release_shapes);
+  g_test_add_func ("/quotes/wrapped", test_quotes_wrapped);
   g_test_add_func ("/quotes/reported", test_quotes_reported);
   g_test_add_func ("/quotes/reported-after", test_quotes_reported_after);
   g_test_add_func ("/quotes/wire", test_quotes_wire);

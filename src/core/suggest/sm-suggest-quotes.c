@@ -350,6 +350,31 @@ is_dash (gunichar c)
   return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015;
 }
 
+/* Whether the spaces from code point @i hold one line break that only wraps
+ * a sentence: no blank line, no full stop or colon before it, a word in
+ * lower case after it ("Lopez said the grant would\nhelp thousands") */
+static gboolean
+soft_break (Finder *self,
+            guint   i)
+{
+  guint breaks = 0;
+  gunichar before;
+
+  while (i > 0 && i < self->n_chars && g_unichar_isspace (self->chars[i - 1]) &&
+         !sm_text_is_line_break (self->chars[i - 1]))
+    i--;
+  if (i == 0 || i >= self->n_chars)
+    return FALSE;
+  before = self->chars[i - 1];
+  if (is_terminator (before) || before == ':' || !(g_unichar_isalnum (before) || before == ','))
+    return FALSE;
+  for (; i < self->n_chars && g_unichar_isspace (self->chars[i]); i++)
+    if (sm_text_is_line_break (self->chars[i]) && ++breaks > 1)
+      return FALSE;
+
+  return breaks == 1 && i < self->n_chars && g_unichar_islower (self->chars[i]);
+}
+
 static gboolean
 is_quote_mark (Finder   *self,
                gunichar  c)
@@ -955,7 +980,7 @@ find_quote (Finder     *self,
     {
       gunichar c = self->chars[j];
 
-      if (sm_text_is_line_break (c))
+      if (sm_text_is_line_break (c) && !soft_break (self, j))
         break;
       if (!is_closer (closers, c))
         continue;
@@ -1765,7 +1790,7 @@ finder_init (Finder    *self,
     {
       const SmToken *token = &self->tokens[k];
 
-      if (k > 0)
+      if (k > 0 && !soft_break (self, self->tokens[k - 1].end))
         for (guint i = self->tokens[k - 1].end; i < token->start; i++)
           if (sm_text_is_line_break (self->chars[i]))
             {
@@ -1778,7 +1803,7 @@ finder_init (Finder    *self,
         self->kinds[k] = lookup_tokens (self, k, k);
 
       self->sentence_start[k] = first;
-      if (token->sentence_end)
+      if (token->sentence_end && !(k + 1 < self->n_tokens && soft_break (self, token->end)))
         {
           for (guint j = first; j <= k; j++)
             self->sentence_last[j] = k;
