@@ -367,6 +367,28 @@ test_quotes_release_shapes (void)
          (const Said[]) { { "the new product would ship next month", "Smith" } }, 1);
   check ("Smith told the BBC the decision was final.",
          (const Said[]) { { "the decision was final", "Smith" } }, 1);
+
+  /* An opening phrase before the subject, and a subject that only names
+   * someone before "said" (not an inverted "…, said X") */
+  check ("Commenting on the announcement, Jane Doe, CEO of Acme, said: \"This is a "
+         "transformative moment for our company.\"",
+         (const Said[]) { { "This is a transformative moment for our company", "Jane Doe" } }, 1);
+  check ("The spokesperson for the Ministry of Foreign Affairs, Wang Wenbin, said China "
+         "firmly opposes the sanctions.",
+         (const Said[]) {
+           { "China firmly opposes the sanctions",
+             "The spokesperson for the Ministry of Foreign Affairs, Wang Wenbin" },
+         }, 1);
+  check ("Mr. Jones, 54, said the decision was difficult.",
+         (const Said[]) { { "the decision was difficult", "Mr. Jones" } }, 1);
+
+  /* "X said:" closing its paragraph, and the quotation in the next */
+  check ("Kirby said:\n\n\"We will hold those responsible to account. We will not rest "
+         "until justice is done.\"",
+         (const Said[]) {
+           { "We will hold those responsible to account. We will not rest until justice is done",
+             "Kirby" },
+         }, 1);
 }
 
 /* Text wrapped at a fixed width, as wire copy and mail are: a line break
@@ -675,6 +697,7 @@ test_quotes_not_claims (void)
   check_none ("The Internet effort was said to be the main driver of capital expenditures for "
               "the unit.");
   check_none ("The said company has since been dissolved by the court.");
+  check_none ("The agency warned of further delays.");
   check_none ("On Sunday, China announced the attachment of the final panel to its telescope "
               "named Five hundred meter Aperture Spherical Telescope (FAST).");
   check_none ("The United States and Belarus signed eight agreements on trade, mining and "

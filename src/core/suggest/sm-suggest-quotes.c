@@ -1278,6 +1278,36 @@ find_direct_quotes (Finder *self)
 
 /* Reported speech */
 
+/* Whether tokens @first to @last only name someone ("The spokesperson for
+ * the Ministry of Foreign Affairs, Wang Wenbin", "Mr. Jones, 54"): a
+ * subject before its verb, not a claim before an inverted "…, said X" */
+static gboolean
+names_only (Finder *self,
+            guint   first,
+            guint   last)
+{
+  if (last == NONE || last < first || last - first > MAX_OBJECT)
+    return FALSE;
+  for (guint k = first; k <= last; k++)
+    if (!(is_char (self, k, ',') || is_char (self, k, '.') || !is_lower (self, k) ||
+          has_kind (self, k, K_NOUN | K_TITLE | K_DETERMINER | K_PREPOSITION) ||
+          is_word_text (self, k, "of") || is_word_text (self, k, "for")))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+ends_in_ing (Finder *self,
+             guint   k)
+{
+  const SmToken *token = &self->tokens[k];
+
+  return is_word (self, k) && token->end - token->start > 5 &&
+         self->chars[token->end - 3] == 'i' && self->chars[token->end - 2] == 'n' &&
+         self->chars[token->end - 1] == 'g';
+}
+
 /* "saying", "adding": a verb that hangs on the sentence's main clause */
 static gboolean
 is_gerund (Finder *self,
@@ -1306,6 +1336,17 @@ subject_of (Finder *self,
   *mention = NONE;
   if (verb == first)
     return FALSE;
+
+  /* "Commenting on the announcement, Jane Doe, CEO of Acme, said": the
+   * subject comes after an opening phrase */
+  if (is_capitalized (self, first) &&
+      (has_kind (self, first, K_PREPOSITION) || ends_in_ing (self, first)))
+    for (guint k = first + 1; k + 1 < verb && k - first <= MAX_ADVERBIAL; k++)
+      if (is_char (self, k, ','))
+        {
+          first = k + 1;
+          break;
+        }
 
   before = verb - 1;
   while (before > first && has_kind (self, before, K_ADVERB))
@@ -1346,6 +1387,22 @@ subject_of (Finder *self,
 
           while (comma < before && !is_char (self, comma, ','))
             comma++;
+          /* "The spokesperson for the ministry, Wang Wenbin, said": the
+           * apposition names who the description is */
+          if (comma + 1 < before && comma > first && has_kind (self, first, K_DETERMINER) &&
+              names_only (self, first, before - 1))
+            {
+              gboolean name = TRUE;
+
+              for (guint k = comma + 1; k < before && name; k++)
+                name = is_name_word (self, k);
+              if (name)
+                {
+                  speaker->start = first;
+                  speaker->last = before - 1;
+                  return TRUE;
+                }
+            }
           if (comma < before && comma > first &&
               phrase_before (self, comma - 1, first, speaker))
             return TRUE;
@@ -1480,7 +1537,8 @@ claim_first (Finder *self,
       return NONE;
     }
 
-  if ((kind & K_THAT) != 0 ||
+  /* "warned of further delays" names no claim */
+  if ((kind & K_THAT) != 0 || is_word_text (self, c, "of") ||
       (!is_word (self, c) && !is_quote_mark (self, self->chars[self->tokens[c].start])))
     return NONE;
 
@@ -1630,7 +1688,7 @@ find_reported_speech (Finder *self)
       /* "…, said the minister.", but not "Smith, who joined …, said the
        * product …" */
       if (k > sentence && is_char (self, k - 1, ',') && !is_char (self, k + length, ',') &&
-          !relative_clause_before (self, k - 1) &&
+          !relative_clause_before (self, k - 1) && !names_only (self, sentence, k - 2) &&
           phrase_after (self, k + length, self->sentence_last[k], &speaker) &&
           (speaker.last == self->sentence_last[k] || !is_word (self, speaker.last + 1)))
         {
@@ -1649,11 +1707,11 @@ find_reported_speech (Finder *self)
         continue;
 
       first = claim_first (self, k, length, kind);
-      if (first != NONE)
-        add_reported_claim (self, first, claim_last (self, first), &speaker, mention);
+      if (first != NONE && add_reported_claim (self, first, claim_last (self, first), &speaker, mention))
+        continue;
       /* "He said:" before a quoted paragraph, which takes this speaker */
-      else if (mention == NONE && is_char (self, k + length, ':') &&
-               k + length == self->sentence_last[k])
+      if (mention == NONE && is_char (self, k + length, ':') &&
+          k + length == self->sentence_last[k])
         add_mention (self, &speaker);
     }
 }
