@@ -460,6 +460,12 @@ test_quotes_reported (void)
          (const Said[]) {
            { "the talks would resume next week", "A spokesman for the ministry" },
          }, 1);
+  /* LitBank, David Copperfield */
+  check ("My father had often hinted that she seldom conducted herself like any ordinary "
+         "Christian.",
+         (const Said[]) {
+           { "she seldom conducted herself like any ordinary Christian", "My father" },
+         }, 1);
   check ("The company told the BBC it would be the responsibility of each airline brand to "
          "decide whether to charge passengers an access fee.", company, G_N_ELEMENTS (company));
 }
@@ -698,6 +704,14 @@ test_quotes_not_claims (void)
               "the unit.");
   check_none ("The said company has since been dissolved by the court.");
   check_none ("The agency warned of further delays.");
+  /* Words of the speech-verb list's kind that are not verbs here (LitBank:
+   * The War of the Worlds, Lady Bridget in the Never-Never Land) */
+  check_none ("It had occurred towards midnight of the twelfth; and the spectroscope, to "
+              "which he had at once resorted, indicated a mass of flaming gas, chiefly "
+              "hydrogen, moving with an enormous velocity towards this earth.");
+  check_none ("She felt pretty certain that Lady Bridget would have contrived to beg, borrow "
+              "or steal -- on a hazardous promissory note, after the happy-go-lucky financial "
+              "morals of that section of society to which by birth she belonged.");
   check_none ("On Sunday, China announced the attachment of the final panel to its telescope "
               "named Five hundred meter Aperture Spherical Telescope (FAST).");
   check_none ("The United States and Belarus signed eight agreements on trade, mining and "
