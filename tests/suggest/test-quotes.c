@@ -382,6 +382,18 @@ test_quotes_release_shapes (void)
   check ("Mr. Jones, 54, said the decision was difficult.",
          (const Said[]) { { "the decision was difficult", "Mr. Jones" } }, 1);
 
+  /* A speaker noun with what follows it: a place of work, a participle */
+  check ("Officials at the Department of Energy said the plant was safe.",
+         (const Said[]) { { "the plant was safe", "Officials at the Department of Energy" } }, 1);
+  check ("A news release issued yesterday said the plant would close in June.",
+         (const Said[]) {
+           { "the plant would close in June", "A news release issued yesterday" },
+         }, 1);
+  /* An apposition after "According to X," is not the claim */
+  check ("According to Mary Jones, the company's chief financial officer, the results "
+         "reflect strong demand in Europe.",
+         (const Said[]) { { "the results reflect strong demand in Europe", "Mary Jones" } }, 1);
+
   /* "X said:" closing its paragraph, and the quotation in the next */
   check ("Kirby said:\n\n\"We will hold those responsible to account. We will not rest "
          "until justice is done.\"",

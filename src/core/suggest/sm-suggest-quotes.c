@@ -465,11 +465,20 @@ extend_head_noun (Finder *self,
   guint k = range->start;
   guint head;
 
-  if (k < limit + 3 || !(is_word_text (self, k - 1, "for") || is_word_text (self, k - 1, "of")))
+  if (k < limit + 2 ||
+      !(is_word_text (self, k - 1, "for") || is_word_text (self, k - 1, "of") ||
+        is_word_text (self, k - 1, "at")))
     return;
   head = k - 2;
   if (!has_kind (self, head, K_NOUN | K_TITLE))
     return;
+  /* "Officials at the Department of Energy" opening the sentence */
+  if (head == limit || !is_word (self, head - 1))
+    {
+      if (!is_lower (self, head) || head == limit)
+        range->start = head;
+      return;
+    }
   for (guint j = head; j > limit && head - j < MAX_MODIFIERS; j--)
     {
       if (!is_word (self, j - 1) || has_kind (self, j - 1, K_PREPOSITION | K_VERB | K_ADVERB))
@@ -515,9 +524,12 @@ phrase_before (Finder *self,
         {
           if (is_name_word (self, s - 1))
             s--;
-          /* "Special Representative for Venezuela Elliott Abrams" */
+          /* "Special Representative for Venezuela Elliott Abrams", "the
+           * Department of Energy" */
           else if (s - 1 > limit && (is_word_text (self, s - 1, "for") || is_word_text (self, s - 1, "of")) &&
-                   is_capitalized (self, s - 2) && has_kind (self, s - 2, K_TITLE))
+                   is_capitalized (self, s - 2) &&
+                   (has_kind (self, s - 2, K_TITLE) ||
+                    (is_word_text (self, s - 1, "of") && is_name_word (self, s - 2))))
             s -= 2;
           else
             break;
@@ -564,6 +576,9 @@ phrase_before (Finder *self,
             break;
         }
       range->start = s;
+      /* "Officials at the Department of Energy" */
+      if (has_kind (self, s, K_DETERMINER))
+        extend_head_noun (self, limit, range);
       return TRUE;
     }
 
@@ -1297,6 +1312,33 @@ names_only (Finder *self,
   return TRUE;
 }
 
+/* "A news release issued yesterday said": a speaker noun with a participle
+ * after it, read back from the participle phrase that ends at @last */
+static gboolean
+participle_subject (Finder *self,
+                    guint   last,
+                    guint   limit,
+                    Range  *range)
+{
+  for (guint j = last; j > limit + 1 && last - j < MAX_MODIFIERS; j--)
+    {
+      const SmToken *token = &self->tokens[j];
+
+      if (!is_word (self, j) || has_kind (self, j, K_VERB | K_PASSIVE))
+        return FALSE;
+      if (is_lower (self, j) && token->end - token->start > 4 &&
+          self->chars[token->end - 2] == 'e' && self->chars[token->end - 1] == 'd')
+        {
+          if (!phrase_before (self, j - 1, limit, range) || !has_kind (self, j - 1, K_NOUN))
+            return FALSE;
+          range->last = last;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 ends_in_ing (Finder *self,
              guint   k)
@@ -1412,7 +1454,8 @@ subject_of (Finder *self,
       return (*mention = mention_in_sentence (self, verb)) != NONE;
     }
 
-  if (!phrase_before (self, before, first, speaker))
+  if (!phrase_before (self, before, first, speaker) &&
+      !participle_subject (self, before, first, speaker))
     return FALSE;
 
   /* "Sources familiar with the matter say …" */
@@ -1637,6 +1680,30 @@ relative_clause_before (Finder *self,
   return FALSE;
 }
 
+/* Where the claim starts after "According to X," when an apposition that
+ * says who X is comes first: "According to Mary Jones, the company's chief
+ * financial officer, the results …". The apposition is a short phrase
+ * from a determiner to a speaker noun or title, with no verb. */
+static guint
+after_apposition (Finder *self,
+                  guint   first)
+{
+  guint last = self->sentence_last[first];
+
+  if (!has_kind (self, first, K_DETERMINER))
+    return first;
+  for (guint k = first + 1; k + 1 <= last && k - first <= MAX_NAME_WORDS; k++)
+    {
+      if (is_char (self, k, ','))
+        return has_kind (self, k - 1, K_NOUN | K_TITLE) && is_word (self, k + 1) &&
+               !has_kind (self, k + 1, K_PREPOSITION | K_VERB) ? k + 1 : first;
+      if (!is_word (self, k) || has_kind (self, k, K_VERB | K_PASSIVE | K_ADVERB))
+        return first;
+    }
+
+  return first;
+}
+
 static void
 find_reported_speech (Finder *self)
 {
@@ -1678,6 +1745,7 @@ find_reported_speech (Finder *self)
                 first = speaker.last + 2;
               else
                 continue;
+              first = after_apposition (self, first);
               add_reported_claim (self, first, claim_last (self, first), &speaker, NONE);
             }
           else
