@@ -394,6 +394,19 @@ test_quotes_release_shapes (void)
          "reflect strong demand in Europe.",
          (const Said[]) { { "the results reflect strong demand in Europe", "Mary Jones" } }, 1);
 
+  /* Who a release's quotation is by without a speech verb: a signature
+   * line after it, a name and post before a colon; and "quoted X as" */
+  check ("Intro.\n\n\"Our customers continue to rely on us,\" Doe said.\n\n\"Access to clean "
+         "water should never depend on where you live.\"\n— Jane Doe, Executive Director",
+         (const Said[]) {
+           { "Our customers continue to rely on us", "Doe" },
+           { "Access to clean water should never depend on where you live", "Jane Doe" },
+         }, 2);
+  check ("Jane Doe, CEO of Acme: \"We are building the future of energy.\"",
+         (const Said[]) { { "We are building the future of energy", "Jane Doe" } }, 1);
+  check ("The statement quoted Doe as saying the plant would close.",
+         (const Said[]) { { "the plant would close", "Doe" } }, 1);
+
   /* "X said:" closing its paragraph, and the quotation in the next */
   check ("Kirby said:\n\n\"We will hold those responsible to account. We will not rest "
          "until justice is done.\"",

@@ -1104,6 +1104,35 @@ is_quotation (Finder      *self,
   return introduced;
 }
 
+/* A line that signs the quotation before it: "— Jane Doe, Executive
+ * Director", the dash and a name filling the line */
+static gboolean
+signature_after (Finder *self,
+                 guint   k,
+                 Range  *speaker)
+{
+  guint end;
+
+  if (self->tokens[k].end != self->tokens[k].start + 1 || !is_dash (self->chars[self->tokens[k].start]) ||
+      k + 1 >= self->n_tokens || self->paragraph[k + 1] != self->paragraph[k] ||
+      !is_name_word (self, k + 1))
+    return FALSE;
+  for (end = k + 1; end + 1 < self->n_tokens && self->paragraph[end + 1] == self->paragraph[k]; end++)
+    if (end - k > MAX_FORWARD_NP)
+      return FALSE;
+  if (!phrase_after (self, k + 1, end, speaker) || has_kind (self, speaker->start, K_PRONOUN))
+    return FALSE;
+  /* The name, not the post that follows it */
+  for (guint j = speaker->start; j <= speaker->last; j++)
+    if (is_char (self, j + 1, ','))
+      {
+        speaker->last = j;
+        break;
+      }
+
+  return TRUE;
+}
+
 /* The attribution right after a quotation: "“…,” the Leader said", "“…,”
  * said X", "“…,” according to X" */
 static gboolean
@@ -1114,8 +1143,10 @@ attribution_after (Finder      *self,
   guint k = quote->close_token + 1;
   guint limit, length;
 
-  if (k >= self->n_tokens || self->paragraph[k] != self->paragraph[quote->close_token])
+  if (k >= self->n_tokens)
     return FALSE;
+  if (self->paragraph[k] != self->paragraph[quote->close_token])
+    return signature_after (self, k, speaker);
   /* "“…,” said X", "“…” – said X" */
   if (is_char (self, k, ',') || (self->tokens[k].end == self->tokens[k].start + 1 &&
                                  is_dash (self->chars[self->tokens[k].start])))
@@ -1183,6 +1214,10 @@ attribution_after (Finder      *self,
   return FALSE;
 }
 
+static gboolean names_only (Finder *self,
+                            guint   first,
+                            guint   last);
+
 static gboolean subject_of (Finder *self,
                             guint   verb,
                             Range  *speaker,
@@ -1200,6 +1235,17 @@ attribution_before (Finder      *self,
   if (open == 0 || self->sentence_start[open] == open)
     return NONE;
   first = self->sentence_start[open];
+
+  /* "Jane Doe, CEO of Acme: “…”": a name and its post before a colon */
+  if (is_char (self, open - 1, ':') && open - 1 > first && is_name_word (self, first) &&
+      !has_kind (self, first, K_TITLE) && names_only (self, first, open - 2))
+    {
+      Range speaker;
+
+      if (phrase_after (self, first, open - 2, &speaker) && speaker.last > first &&
+          (speaker.last == open - 2 || is_char (self, speaker.last + 1, ',')))
+        return add_mention (self, &speaker);
+    }
 
   for (guint w = open; w > first && open - w < MAX_BEFORE_QUOTE; w--)
     {
@@ -1407,6 +1453,19 @@ subject_of (Finder *self,
       while (before > first && has_kind (self, before, K_ADVERB | K_PASSIVE))
         before--;
       return phrase_before (self, before, first, speaker);
+    }
+
+  /* "The statement quoted Doe as saying …" */
+  if (is_word_text (self, before, "as") && before > first + 2)
+    {
+      Range quoted;
+
+      if (phrase_before (self, before - 1, first, &quoted) && quoted.start > first + 1 &&
+          is_word_text (self, quoted.start - 1, "quoted"))
+        {
+          *speaker = quoted;
+          return TRUE;
+        }
     }
 
   /* "Raisi, who said …" */
