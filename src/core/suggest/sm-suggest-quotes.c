@@ -1975,11 +1975,12 @@ finder_init (Finder    *self,
     {
       const SmToken *token = &self->tokens[k];
 
-      if (k > 0 && !soft_break (self, self->tokens[k - 1].end))
+      if (k > 0)
         for (guint i = self->tokens[k - 1].end; i < token->start; i++)
           if (sm_text_is_line_break (self->chars[i]))
             {
-              paragraph++;
+              if (!soft_break (self, self->tokens[k - 1].end))
+                paragraph++;
               break;
             }
       self->paragraph[k] = paragraph;
