@@ -44,6 +44,8 @@ def gold_sets(shared):
          sorted(glob.glob(os.path.join(HERE, 'news-gold', '*.gold.json')))),
         ('held-out', 'Held-out gold (bench/suggest/held-out-gold, 8 press releases)',
          sorted(glob.glob(os.path.join(HERE, 'held-out-gold', '*.gold.json')))),
+        ('dev', 'Dev gold (bench/suggest/dev-gold, 4 Wikinews articles)',
+         sorted(glob.glob(os.path.join(HERE, 'dev-gold', '*.gold.json')))),
     ]
 
 
