@@ -374,6 +374,36 @@ test_suggestions_bad_files (void)
                  "rejected suggestion number 1: ");
 }
 
+/* A suggestion the file keeps over a span of its label (an older Spanmark
+ * kept the member while the annotator tagged) has been answered */
+static void
+test_suggestions_answered_in_file (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) data = NULL;
+  g_autoptr(SmDocument) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *member = NULL;
+  const char *status;
+
+  sm_document_add_span (document, "FIGURE", offset_of ("$100 million"), end_of ("$100 million"), &error);
+  g_assert_no_error (error);
+  bytes = sm_format_serialize (document);
+  data = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  member = g_strdup_printf ("\"suggestions\" : [ { \"id\" : \"S1\", \"label\" : \"FIGURE\","
+                            " \"start\" : %u, \"end\" : %u }, { \"id\" : \"S2\", \"label\" : \"CLAIM\","
+                            " \"start\" : %u, \"end\" : %u } ],\n",
+                            offset_of ("100"), end_of ("100"), offset_of ("$100"), end_of ("trade"));
+  status = strstr (data->str, "\"status\"");
+  g_string_insert (data, status - data->str, member);
+
+  read = sm_format_parse (data->str, data->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_document_get_n_suggestions (read), ==, 1);
+  g_assert_cmpstr (sm_suggestion_get_label (pending (read, 0)), ==, "CLAIM");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/suggestions/replace", test_suggestions_replace);
   g_test_add_func ("/suggestions/saved", test_suggestions_saved);
   g_test_add_func ("/suggestions/bad-files", test_suggestions_bad_files);
+  g_test_add_func ("/suggestions/answered-in-file", test_suggestions_answered_in_file);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-application.h"
+#include "sm-document-memory.h"
 #include "sm-preferences-window.h"
 #include "sm-window.h"
 
@@ -199,6 +200,15 @@ sm_application_startup (GApplication *application)
 }
 
 static void
+sm_application_shutdown (GApplication *application)
+{
+  /* What the windows remembered of their documents as they closed */
+  sm_document_memory_flush ();
+
+  G_APPLICATION_CLASS (sm_application_parent_class)->shutdown (application);
+}
+
+static void
 sm_application_finalize (GObject *object)
 {
   SmApplication *self = (SmApplication *)object;
@@ -219,6 +229,7 @@ sm_application_class_init (SmApplicationClass *klass)
   app_class->activate = sm_application_activate;
   app_class->open = sm_application_open;
   app_class->startup = sm_application_startup;
+  app_class->shutdown = sm_application_shutdown;
 }
 
 static void

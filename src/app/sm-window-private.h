@@ -49,7 +49,6 @@ struct _SmWindow
   char                 *disk_etag;
   /* Where the user was in each document shown this session: its file's
    * URI -> the offset of the character at the top of the view, plus one */
-  GHashTable           *places;
   guint                 place_source;
   guint                 closing_confirmed : 1;
   /* Whether the user wants the document list, when there is room */
@@ -62,7 +61,6 @@ struct _SmWindow
   SmSuggester          *suggester;
   GCancellable         *suggesting;
   guint                 suggest_timeout;
-  GHashTable           *suggestions_shown;
   gboolean              suggestions_on;
   /* The suggestion accepted or rejected last, to come back to on undo */
   SmSuggestion         *answered;

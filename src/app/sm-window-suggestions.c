@@ -11,7 +11,7 @@
  * them and accepts or rejects the current one, or all of a label. The
  * document makes each answer an undoable edit. A toggle turns suggestions
  * off for a document (not computed, not drawn; those in its file stay),
- * remembered for it as its place is.
+ * remembered for it across sessions as its place is (sm-document-memory.c).
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-document-memory.h"
 #include "sm-window-private.h"
 
 /* Milliseconds after an edit before suggestions are computed again: a
@@ -35,10 +36,10 @@ static gboolean
 wants_suggestions (SmWindow *self)
 {
   g_autofree char *key = _sm_window_dup_document_key (self);
-  gpointer shown;
+  gint shown;
 
-  if (key != NULL && g_hash_table_lookup_extended (self->suggestions_shown, key, NULL, &shown))
-    return GPOINTER_TO_INT (shown);
+  if (key != NULL && sm_document_memory_lookup (key, "suggestions", &shown))
+    return shown != 0;
 
   return g_settings_get_boolean (self->settings, "suggestions");
 }
@@ -371,7 +372,7 @@ change_show_suggestions (GSimpleAction *action,
     return;
 
   if (key != NULL)
-    g_hash_table_insert (self->suggestions_shown, g_steal_pointer (&key), GINT_TO_POINTER (on));
+    sm_document_memory_set (key, "suggestions", on);
   _sm_window_suggestions_set_on (self, on);
 }
 
@@ -460,7 +461,6 @@ _sm_window_suggestions_init (SmWindow *self)
   g_autoptr(GSimpleAction) toggle = NULL;
 
   self->suggester = sm_suggester_new ();
-  self->suggestions_shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   toggle = g_simple_action_new_stateful ("show-suggestions", NULL, g_variant_new_boolean (FALSE));
   g_signal_connect_object (toggle, "change-state", G_CALLBACK (change_show_suggestions), self, 0);
@@ -475,7 +475,6 @@ _sm_window_suggestions_dispose (SmWindow *self)
   stop_suggesting (self);
   g_clear_object (&self->answered);
   g_clear_object (&self->suggester);
-  g_clear_pointer (&self->suggestions_shown, g_hash_table_unref);
 }
 
 void

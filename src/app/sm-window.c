@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-drafts.h"
+#include "sm-document-memory.h"
 #include "sm-window-private.h"
 
 /* Seconds after a change before a draft is written */
@@ -314,8 +315,8 @@ sm_window_get_changed_on_disk (SmWindow *self)
  * _sm_window_dup_document_key:
  *
  * Returns: (nullable): what the window remembers the document shown by
- *   for the session (its place, whether it shows suggestions): its file's
- *   URI, or its article's
+ *   (its place, whether it shows suggestions; sm-document-memory.c): its
+ *   file's URI, or its article's
  */
 char *
 _sm_window_dup_document_key (SmWindow *self)
@@ -338,8 +339,7 @@ remember_place (SmWindow *self)
 
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->view), &visible);
   gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &top, visible.x, visible.y);
-  g_hash_table_insert (self->places, g_steal_pointer (&key),
-                       GUINT_TO_POINTER (gtk_text_iter_get_offset (&top) + 1));
+  sm_document_memory_set (key, "place", gtk_text_iter_get_offset (&top));
 }
 
 static gboolean
@@ -356,21 +356,21 @@ scroll_to_place (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A document opens where the user last was in it this session, or at its
- * top (set_document() gives each view fresh adjustments) */
+/* A document opens where the user last was in it (sm-document-memory.c),
+ * or at its top (set_document() gives each view fresh adjustments) */
 static void
 restore_place (SmWindow *self)
 {
   g_autofree char *key = _sm_window_dup_document_key (self);
-  guint place = key != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->places, key)) : 0;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   GtkTextIter iter;
+  gint place;
 
-  if (place == 0)
+  if (key == NULL || !sm_document_memory_lookup (key, "place", &place) || place <= 0)
     return;
 
   /* Scrolling to a mark waits for the lines to be laid out */
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, place - 1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, place);
   gtk_text_iter_set_line_offset (&iter, 0);
   gtk_text_buffer_create_mark (buffer, "place", &iter, TRUE);
   /* After the view has laid out its lines (at a higher priority), or it
@@ -1182,7 +1182,6 @@ sm_window_finalize (GObject *object)
   g_clear_pointer (&self->draft_key, g_free);
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->disk_etag, g_free);
-  g_clear_pointer (&self->places, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_window_parent_class)->finalize (object);
 }
@@ -1236,7 +1235,6 @@ sm_window_init (SmWindow *self)
 {
   GtkDropTarget *drop;
 
-  self->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_type_ensure (SM_TYPE_BANNER);
   g_type_ensure (SM_TYPE_CORPUS_SIDEBAR);

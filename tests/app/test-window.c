@@ -18,6 +18,7 @@
 #include "sm-application.h"
 #include "sm-banner.h"
 #include "sm-corpus-sidebar.h"
+#include "sm-document-memory.h"
 #include "sm-drafts.h"
 #include "sm-export-dialog.h"
 #include "sm-format.h"
@@ -3085,6 +3086,23 @@ test_suggestions_toggle_per_document (void)
   g_assert_false (sm_annotation_view_get_show_suggestions (sm_window_get_view (review.window)));
 
   close_review (&review);
+
+  /* Remembered beyond the window, and written for the next session */
+  {
+    SmWindow *window = open_window (first);
+    g_autofree char *memory = NULL;
+    g_autofree char *path = g_build_filename (app_test_get_home (), "spanmark", "documents.ini", NULL);
+    g_autofree char *uri = g_file_get_uri (first_file);
+    g_autofree char *group = g_strdup_printf ("[%s]", uri);
+
+    g_assert_false (suggestions_shown (window));
+    close_window (window);
+
+    sm_document_memory_flush ();
+    g_assert_true (g_file_get_contents (path, &memory, NULL, NULL));
+    g_assert_nonnull (strstr (memory, group));
+    g_assert_nonnull (strstr (strstr (memory, group), "suggestions=0"));
+  }
 }
 
 int

@@ -76,6 +76,27 @@ test_lexicon_user_lists (void)
   temp_folder_remove (dir);
 }
 
+/* The one form every recognizer compares words in */
+static void
+test_lexicon_keys (void)
+{
+  static const struct { const char *text; const char *key; } cases[] = {
+    { "  Told \t Reporters ", "told reporters" },
+    { "ÉTAT", "état" },
+    { "E\xcc\x81tat", "état" },          /* decomposed: NFC first */
+    { "Straße", "strasse" },              /* casefolded, not only lowered */
+    { "درصد", "درصد" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = sm_lexicon_dup_key (cases[i].text);
+
+      g_assert_cmpstr (key, ==, cases[i].key);
+    }
+}
+
 static void
 check_guess (const char *text,
              const char *expected)
@@ -145,6 +166,7 @@ main (int   argc,
 
   g_test_add_func ("/lexicon/common-lists", test_lexicon_common_lists);
   g_test_add_func ("/lexicon/user-lists", test_lexicon_user_lists);
+  g_test_add_func ("/lexicon/keys", test_lexicon_keys);
   g_test_add_func ("/lexicon/guess-language", test_lexicon_guess_language);
   g_test_add_func ("/lexicon/compiled", test_lexicon_compiled);
 

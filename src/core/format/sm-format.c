@@ -1338,8 +1338,7 @@ read_suggestions (SmDocument  *document,
       _sm_suggestion_set_text (suggestion, covered);
       _sm_suggestion_set_said_by (suggestion, said_by);
 
-      if (sm_document_find_exact_span (document, start, end, label) != NULL ||
-          sm_document_is_rejected (document, label, start, end))
+      if (_sm_document_has_answered (document, label, start, end))
         continue;
 
       if (!_sm_document_insert_suggestion (document, suggestion, &local_error))

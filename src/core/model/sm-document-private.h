@@ -48,6 +48,10 @@ gboolean _sm_document_has_default_relation_types (SmDocument *self);
 gboolean _sm_document_insert_suggestion (SmDocument   *self,
                                          SmSuggestion *suggestion,
                                          GError      **error);
+gboolean _sm_document_has_answered     (SmDocument   *self,
+                                        const char   *label,
+                                        guint         start,
+                                        guint         end);
 void     _sm_document_insert_rejected  (SmDocument   *self,
                                         SmSuggestion *rejected);
 

@@ -4158,6 +4158,18 @@ _sm_document_insert_suggestion (SmDocument    *self,
   return TRUE;
 }
 
+/* Whether the annotator has answered a suggestion of @label over
+ * [@start, @end) already: by a span of its label over it, or a rejection */
+gboolean
+_sm_document_has_answered (SmDocument *self,
+                           const char *label,
+                           guint       start,
+                           guint       end)
+{
+  return overlaps_span_of (self, label, start, end) ||
+         sm_suggestion_store_is_rejected (self->suggestions, label, start, end);
+}
+
 void
 _sm_document_insert_rejected (SmDocument   *self,
                               SmSuggestion *rejected)

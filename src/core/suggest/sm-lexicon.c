@@ -75,36 +75,98 @@ list_free (gpointer data)
   g_free (list);
 }
 
-/* The form entries are compared in */
-static char *
-make_key (const char *entry)
+/* Whether NFC and casefolding leave @c as it is, but for ASCII's case:
+ * no case, no combining mark, no compatibility ideograph */
+static gboolean
+is_plain (gunichar c)
 {
-  g_autofree char *normal = g_utf8_normalize (entry, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  if (c < 0x80)
+    return TRUE;
+
+  return !g_unichar_isupper (c) && !g_unichar_islower (c) && !g_unichar_istitle (c) &&
+         !g_unichar_ismark (c) && c != 0x0345 &&
+         !(c >= 0xF900 && c <= 0xFAFF) && !(c >= 0x2F800 && c <= 0x2FA1F);
+}
+
+/**
+ * sm_lexicon_append_key:
+ * @key: where to append
+ * @text: words, as written in an article or a list
+ * @length: its length in bytes, or -1 if nul-terminated
+ *
+ * Appends the form in which the lexicon compares words: casefolded,
+ * NFC-normalized, runs of white space as one space. Most words (ASCII, or
+ * letters without case such as Persian and Arabic ones) need neither
+ * normalizing nor casefolding, and get neither: a recognizer looks up every
+ * word of an article this way.
+ */
+void
+sm_lexicon_append_key (GString    *key,
+                       const char *text,
+                       gssize      length)
+{
   g_autofree char *folded = NULL;
-  GString *key;
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  gboolean plain = TRUE;
   gboolean space = FALSE;
+  gsize start = key->len;
+  const char *end;
 
-  if (normal == NULL)
-    return NULL;
+  for (const char *p = text; p < text + n && plain; p = g_utf8_next_char (p))
+    plain = is_plain ((guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p));
 
-  folded = g_utf8_casefold (normal, -1);
-  key = g_string_new (NULL);
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  if (!plain)
     {
-      gunichar c = g_utf8_get_char (p);
+      g_autofree char *normal = g_utf8_normalize (text, n, G_NORMALIZE_DEFAULT_COMPOSE);
 
-      if (g_unichar_isspace (c))
+      if (normal == NULL)
+        return;
+      folded = g_utf8_casefold (normal, -1);
+      text = folded;
+      n = strlen (folded);
+    }
+
+  end = text + n;
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+
+      if (c < 0x80 ? g_ascii_isspace ((char) c) : g_unichar_isspace (c))
         {
-          space = key->len > 0;
+          space = key->len > start;
           continue;
         }
       if (space)
         g_string_append_c (key, ' ');
       space = FALSE;
-      g_string_append_unichar (key, c);
+      if (c < 0x80)
+        g_string_append_c (key, g_ascii_tolower ((char) c));
+      else
+        g_string_append_len (key, p, g_utf8_next_char (p) - p);
     }
+}
+
+/**
+ * sm_lexicon_dup_key:
+ * @text: words
+ *
+ * Returns: (transfer full): @text in the form the lexicon compares words
+ *   in (sm_lexicon_append_key())
+ */
+char *
+sm_lexicon_dup_key (const char *text)
+{
+  GString *key = g_string_new (NULL);
+
+  sm_lexicon_append_key (key, text, -1);
 
   return g_string_free (key, FALSE);
+}
+
+static char *
+make_key (const char *entry)
+{
+  return sm_lexicon_dup_key (entry);
 }
 
 static guint

@@ -42,6 +42,10 @@ gpointer           sm_lexicon_get_compiled      (SmLexicon   *self,
                                                  SmLexiconCompileFunc compile,
                                                  GDestroyNotify destroy);
 char              *sm_lexicon_guess_language    (SmText      *text);
+void               sm_lexicon_append_key        (GString     *key,
+                                                 const char  *text,
+                                                 gssize       length);
+char              *sm_lexicon_dup_key           (const char  *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmLexicon, sm_lexicon_unref)
 

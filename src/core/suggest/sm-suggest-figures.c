@@ -100,64 +100,6 @@ typedef struct
   double   value;
 } Figure;
 
-/* Whether NFC and casefolding leave @c as it is, but for ASCII's case:
- * no case, no combining mark, no compatibility ideograph */
-static gboolean
-is_plain (gunichar c)
-{
-  if (c < 0x80)
-    return TRUE;
-
-  return !g_unichar_isupper (c) && !g_unichar_islower (c) && !g_unichar_istitle (c) &&
-         !g_unichar_ismark (c) && c != 0x0345 &&
-         !(c >= 0xF900 && c <= 0xFAFF) && !(c >= 0x2F800 && c <= 0x2FA1F);
-}
-
-static void
-append_key (GString    *key,
-            const char *text,
-            gssize      length)
-{
-  g_autofree char *normal = NULL;
-  g_autofree char *folded = NULL;
-  gboolean plain = TRUE;
-  gsize n = length < 0 ? strlen (text) : (gsize) length;
-
-  for (const char *p = text; p < text + n && plain; p = g_utf8_next_char (p))
-    plain = is_plain ((guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p));
-
-  /* Most words: ASCII, or letters without case such as Persian and
-   * Arabic ones, which normalizing and casefolding leave as they are */
-  if (plain)
-    {
-      for (gsize i = 0; i < n; i++)
-        g_string_append_c (key, (guchar) text[i] < 0x80 ? g_ascii_tolower (text[i]) : text[i]);
-      return;
-    }
-
-  normal = g_utf8_normalize (text, n, G_NORMALIZE_DEFAULT_COMPOSE);
-  folded = g_utf8_casefold (normal, -1);
-  g_string_append (key, folded);
-}
-
-/* The key of a list entry: casefolded, runs of space as one space */
-static char *
-entry_key (const char *entry)
-{
-  g_auto(GStrv) words = g_strsplit_set (entry, " \t", -1);
-  GString *key = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] == '\0')
-        continue;
-      if (key->len > 0)
-        g_string_append_c (key, ' ');
-      append_key (key, words[i], -1);
-    }
-
-  return g_string_free (key, FALSE);
-}
 
 /* The lists as tables keyed the way words are keyed below; built once
  * per lexicon (sm_lexicon_get_compiled()) and only read after that */
@@ -178,7 +120,7 @@ compile_lists (SmLexicon *lexicon)
       for (guint k = 0; entries[k] != NULL; k++)
         {
           const char *value = sm_lexicon_lookup (lexicon, list_names[i], entries[k]);
-          char *key = entry_key (entries[k]);
+          char *key = sm_lexicon_dup_key (entries[k]);
 
           /* Currency codes must be written as listed: "USD", "Rs" */
           if (i == LIST_CURRENCY_SYMBOLS)
@@ -276,11 +218,11 @@ append_chars (GString        *key,
       n += g_unichar_to_utf8 (chars[i], utf8 + n);
       if (n > sizeof utf8 - 6)
         {
-          append_key (key, utf8, n);
+          sm_lexicon_append_key (key, utf8, n);
           n = 0;
         }
     }
-  append_key (key, utf8, n);
+  sm_lexicon_append_key (key, utf8, n);
 }
 
 /* The value of chars[start, end) in @list, or NULL */
