@@ -154,7 +154,14 @@ def write_gold(argv, here, default_source, articles, read_text):
     return 0
 
 
-def run(here, default_source, articles, read_text):
+def read_article(source, name, ann):
+    """The read_text of a set whose articles are SOURCE/<name>.txt: the file,
+    byte for byte (no newline translation)."""
+    with open(os.path.join(source, name + ".txt"), encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def run(here, default_source, articles, read_text=read_article):
     """main() of a make-gold.py: exit status 1 on an ambiguous annotation or
     (with --check) an out-of-date file."""
     try:

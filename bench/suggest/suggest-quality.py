@@ -17,8 +17,13 @@ import argparse
 import glob
 import json
 import os
+import re
 import subprocess
 import tempfile
+
+# A predicted figure that is money or a percentage says so in its text
+MONEY_OR_PERCENT = re.compile(r'[$€£¥₹﷼%٪]|\b(?:percent|per cent|percentage points?|dollars?|'
+                              r'euros?|pounds?|yuan|yen|rials?|rupees?|USD|EUR|GBP)\b', re.I)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -33,6 +38,8 @@ TARGETS = {
     ('news', 'speaker of found claims'): 0.85,
     ('held-out', 'CLAIM'): 0.80,
     ('held-out', 'speaker of found claims'): 0.85,
+    ('held-out', 'FIGURE: money and %'): 0.90,
+    ('dev', 'FIGURE: money and %'): 0.90,
 }
 
 
@@ -44,6 +51,8 @@ def gold_sets(shared):
          sorted(glob.glob(os.path.join(HERE, 'news-gold', '*.gold.json')))),
         ('held-out', 'Held-out gold (bench/suggest/held-out-gold, 8 press releases)',
          sorted(glob.glob(os.path.join(HERE, 'held-out-gold', '*.gold.json')))),
+        ('dev', 'Dev gold (bench/suggest/dev-gold, 4 Wikinews articles)',
+         sorted(glob.glob(os.path.join(HERE, 'dev-gold', '*.gold.json')))),
     ]
 
 
@@ -63,9 +72,42 @@ def evaluate(cli, gold_files, tmp):
             json.dump(document, f, ensure_ascii=False)
     subprocess.run([cli, 'suggest', '--as-spans', '-o', predicted, articles],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    result = run_evaluate(cli, gold, predicted)
+
+    # Money and percentages alone: the gold's FIGURE spans of those kinds
+    # (the hand-made sets give each figure a "kind"), and the predicted
+    # figures whose text shows a currency or a percentage
+    kinds = [keep_money_or_percent(os.path.join(gold, name), os.path.join(tmp, 'gold-mp'),
+                                   lambda span: span.get('kind') in ('money', 'percent'))
+             for name in sorted(os.listdir(gold))]
+    if any(kinds):
+        for name in sorted(os.listdir(predicted)):
+            keep_money_or_percent(os.path.join(predicted, name), os.path.join(tmp, 'predicted-mp'),
+                                  lambda span: MONEY_OR_PERCENT.search(span['text']) is not None)
+        subset = run_evaluate(cli, os.path.join(tmp, 'gold-mp'), os.path.join(tmp, 'predicted-mp'))
+        result['labels']['FIGURE: money and %'] = subset['labels'].get('FIGURE', {})
+    return result
+
+
+def run_evaluate(cli, gold, predicted):
     result = subprocess.run([cli, 'evaluate', '--json', gold, predicted],
                             check=True, capture_output=True, text=True)
     return json.loads(result.stdout)
+
+
+def keep_money_or_percent(path, folder, keep):
+    """Writes @path's document into @folder with only the FIGURE spans
+    @keep takes; says whether any span has a "kind" to tell by"""
+    with open(path, encoding='utf-8') as f:
+        document = json.load(f)
+    has_kinds = any('kind' in span for span in document['spans'])
+    document['spans'] = [span for span in document['spans']
+                         if span['label'] == 'FIGURE' and keep(span)]
+    document['relations'] = []
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, os.path.basename(path)), 'w', encoding='utf-8') as f:
+        json.dump(document, f, ensure_ascii=False)
+    return has_kinds
 
 
 def cell(value):
@@ -85,7 +127,9 @@ def main():
     for key, title, files in gold_sets(args.shared):
         with tempfile.TemporaryDirectory(prefix='suggest-quality-') as tmp:
             result = evaluate(args.cli, files, tmp)
-        for label in ('SPEAKER', 'CLAIM', 'FIGURE'):
+        for label in ('SPEAKER', 'CLAIM', 'FIGURE', 'FIGURE: money and %'):
+            if label not in result['labels'] and label.startswith('FIGURE:'):
+                continue
             figures = result['labels'].get(label, {})
             target = TARGETS.get((key, label))
             print('| %s | %s | %s | %s | %s | %s | %s | %s |' % (

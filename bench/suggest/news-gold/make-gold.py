@@ -278,11 +278,5 @@ ARTICLES["shortages"] = {
 }
 
 
-def read_text(source, name, ann):
-    """The article file, byte for byte (no newline translation)."""
-    with open(os.path.join(source, name + ".txt"), encoding="utf-8", newline="") as f:
-        return f.read()
-
-
 if __name__ == "__main__":
-    run(HERE, DEFAULT_SOURCE, ARTICLES, read_text)
+    run(HERE, DEFAULT_SOURCE, ARTICLES)  # the articles are SOURCE/<name>.txt
