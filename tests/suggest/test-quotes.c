@@ -205,14 +205,16 @@ test_quotes_direct_then_speaker (void)
          "North Carolina.", he, G_N_ELEMENTS (he));
 }
 
-/* “…,” said X */
+/* “…,” said X; the speaker is the phrase the attribution names first,
+ * without the apposition after its comma ("[a spokesman for …], Brian
+ * Mitchelhill"), as bench/suggest/dev-gold and news-gold annotate it */
 static void
 test_quotes_direct_said_speaker (void)
 {
   static const Said spokesman[] = {
     { "It's our understanding there are a number of people injured on the train. We think "
       "there are numerous injuries",
-      "a spokesman for the Cumbria Fire and Rescue squad, Brian Mitchelhill" },
+      "a spokesman for the Cumbria Fire and Rescue squad" },
   };
   static const Said official[] = {
     { "At the moment, we have reports of various injuries, from leg injuries to back "
@@ -277,10 +279,10 @@ test_quotes_runs (void)
   static const Said thomson[] = {
     { "The carriage I am in is completely on its side, it did a sort of bump - and I was "
       "thinking don't worry this fine - but then the swaying became very dramatic",
-      "a BBC executive, Caroline Thomson" },
+      "a BBC executive" },
     { "Where I am there are some injuries - a woman with a very badly hurt back but I "
       "suspect further up the train it's a bit more serious",
-      "a BBC executive, Caroline Thomson" },
+      "a BBC executive" },
   };
   static const Said raisi[] = {
     { "Today we achieved an agreement on a comprehensive roadmap between Iran and Belarus",
@@ -362,7 +364,7 @@ test_quotes_release_shapes (void)
          "institute.",
          (const Said[]) { { "The results speak for themselves", "Mary Jones" } }, 1);
   check ("“We are confident in our strategy,” the CEO, Jane Doe, said.",
-         (const Said[]) { { "We are confident in our strategy", "the CEO, Jane Doe" } }, 1);
+         (const Said[]) { { "We are confident in our strategy", "the CEO" } }, 1);
   check ("Smith, who joined the company in 2019, said the new product would ship next month.",
          (const Said[]) { { "the new product would ship next month", "Smith" } }, 1);
   check ("Smith told the BBC the decision was final.",
@@ -377,7 +379,7 @@ test_quotes_release_shapes (void)
          "firmly opposes the sanctions.",
          (const Said[]) {
            { "China firmly opposes the sanctions",
-             "The spokesperson for the Ministry of Foreign Affairs, Wang Wenbin" },
+             "The spokesperson for the Ministry of Foreign Affairs" },
          }, 1);
   check ("Mr. Jones, 54, said the decision was difficult.",
          (const Said[]) { { "the decision was difficult", "Mr. Jones" } }, 1);

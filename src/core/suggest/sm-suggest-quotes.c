@@ -663,17 +663,8 @@ phrase_after (Finder *self,
   if (has_kind (self, e, K_DETERMINER))
     return FALSE;
 
-  /* An apposition that names the person: "…, Brian Mitchelhill." */
-  if (e + 2 <= limit && is_char (self, e + 1, ',') && is_name_word (self, e + 2))
-    {
-      guint n = e + 2;
-
-      while (n + 1 <= limit && n - e < MAX_NAME_WORDS && is_name_word (self, n + 1))
-        n++;
-      if (n == limit || !is_word (self, n + 1))
-        e = n;
-    }
-
+  /* An apposition that names the person is left out, as the gold leaves
+   * it: "[a BBC executive], Caroline Thomson" */
   range->last = e;
   return TRUE;
 }
@@ -1202,11 +1193,18 @@ attribution_after (Finder      *self,
         return FALSE;
 
       /* All of what stands between is the speaker: "“…,” Obama special
-       * assistant Kori Schulman wrote" */
+       * assistant Kori Schulman wrote", but not an apposition after a
+       * comma: "“…,” [the CEO], Jane Doe, said" */
       for (guint j = k; j < speaker->start; j++)
         if (has_kind (self, j, K_PREPOSITION | K_PRONOUN))
           return FALSE;
       speaker->start = k;
+      for (guint j = k; j < speaker->last; j++)
+        if (is_char (self, j + 1, ','))
+          {
+            speaker->last = j;
+            break;
+          }
       self->used[w] = TRUE;
       return TRUE;
     }
@@ -1488,22 +1486,6 @@ subject_of (Finder *self,
 
           while (comma < before && !is_char (self, comma, ','))
             comma++;
-          /* "The spokesperson for the ministry, Wang Wenbin, said": the
-           * apposition names who the description is */
-          if (comma + 1 < before && comma > first && has_kind (self, first, K_DETERMINER) &&
-              names_only (self, first, before - 1))
-            {
-              gboolean name = TRUE;
-
-              for (guint k = comma + 1; k < before && name; k++)
-                name = is_name_word (self, k);
-              if (name)
-                {
-                  speaker->start = first;
-                  speaker->last = before - 1;
-                  return TRUE;
-                }
-            }
           if (comma < before && comma > first &&
               phrase_before (self, comma - 1, first, speaker))
             return TRUE;
