@@ -437,6 +437,40 @@ test_quotes_wrapped (void)
          }, 1);
 }
 
+/* Reports and services as speakers, and a post in lower case before a
+ * name (bench/suggest/dev-gold, from qsample-wikinews) */
+static void
+test_quotes_reports (void)
+{
+  check ("First reports suggested that the train hit something on the track at 20:15 near "
+         "Grayrigg, between Oxenholme and Tebay, derailed and slid down an embankment. Early "
+         "investigators reports say a set of points will be the primary focus of the "
+         "investigation.",
+         (const Said[]) {
+           { "the train hit something on the track at 20:15 near Grayrigg, between Oxenholme "
+             "and Tebay, derailed and slid down an embankment", "First reports" },
+           { "a set of points will be the primary focus of the investigation",
+             "Early investigators reports" },
+         }, 2);
+  check ("As of 22:16, Sleeper services over the affected line have been suspended. Other "
+         "major services are terminating at Preston or Carlisle according to (UK) National "
+         "Rail Enquires.",
+         (const Said[]) {
+           { "Other major services are terminating at Preston or Carlisle",
+             "National Rail Enquires" },
+         }, 1);
+  /* The dev gold ends this claim before the closing mark, the sample's
+   * gold after it ("oppose “unilateralism”"); the recognizer keeps the
+   * sample's */
+  check ("The Chinese government supports the resettlement, with senior party official Li "
+         "Yuecheng saying the relocation would provide a \"sound electromagnetic wave "
+         "environment\".",
+         (const Said[]) {
+           { "the relocation would provide a \"sound electromagnetic wave environment\"",
+             "senior party official Li Yuecheng" },
+         }, 1);
+}
+
 /* X said (that) …, X told Y that …, pledged to …, also declared that … */
 static void
 test_quotes_reported (void)
@@ -892,6 +926,7 @@ main (int   argc,
   g_test_add_func ("/quotes/paragraphs", test_quotes_paragraphs);
   g_test_add_func ("/quotes/release-shapes", test_quotes_release_shapes);
   g_test_add_func ("/quotes/wrapped", test_quotes_wrapped);
+  g_test_add_func ("/quotes/reports", test_quotes_reports);
   g_test_add_func ("/quotes/reported", test_quotes_reported);
   g_test_add_func ("/quotes/reported-after", test_quotes_reported_after);
   g_test_add_func ("/quotes/wire", test_quotes_wire);

@@ -548,6 +548,25 @@ phrase_before (Finder *self,
         }
       if (has_kind (self, s, K_TITLE))
         s = title_start (self, s, limit);
+      /* "senior party official Li Yuecheng", "NAO Radio Astronomy
+       * Technology Laboratory director Peng Bo": a post in lower case
+       * before the name, with what qualifies it */
+      if (!has_kind (self, s, K_TITLE) && s > limit && is_lower (self, s - 1) &&
+          has_kind (self, s - 1, K_NOUN | K_TITLE) && !has_kind (self, s - 1, K_VERB | K_PREPOSITION))
+        {
+          guint k = s - 1;
+
+          while (k > limit && s - k < MAX_NAME_WORDS && is_word (self, k - 1) &&
+                 !has_kind (self, k - 1, K_VERB | K_PREPOSITION | K_ADVERB | K_DETERMINER | K_PASSIVE |
+                                         K_PRONOUN | K_NOT_NAME) &&
+                 !is_possessive (self, k - 1) && (is_lower (self, k - 1) || is_name_word (self, k - 1)))
+            k--;
+          /* "The International Energy Agency’s chief economist Fatih Birol" */
+          if (k > limit && is_possessive (self, k - 1) && is_capitalized (self, k - 1))
+            for (k--; k > limit && last - k < MAX_NAME_WORDS + 4 && is_name_word (self, k - 1); k--)
+              ;
+          s = k;
+        }
       /* "The International Energy Agency’s chief economist Fatih Birol" */
       if (!has_kind (self, s, K_TITLE))
         {
@@ -606,8 +625,12 @@ phrase_before (Finder *self,
 
   if (has_kind (self, last, K_NOUN | K_TITLE))
     {
+      /* "First reports", "Early investigators reports" */
       s = last;
-      while (s > limit && last - s < MAX_NAME_WORDS && is_name_word (self, s - 1))
+      while (s > limit && last - s < MAX_NAME_WORDS &&
+             (is_name_word (self, s - 1) ||
+              (is_lower (self, s - 1) && has_kind (self, s - 1, K_NOUN) &&
+               !has_kind (self, s - 1, K_VERB | K_PREPOSITION))))
         s--;
       range->start = s;
       return TRUE;
@@ -1769,7 +1792,17 @@ find_reported_speech (Finder *self)
       /* "…, according to X" and "According to X, …" */
       if ((kind & K_SOURCE) != 0)
         {
-          if (!phrase_after (self, k + length, self->sentence_last[k], &speaker) ||
+          guint after = k + length;
+
+          /* "according to (UK) National Rail Enquires" */
+          if (is_char (self, after, '('))
+            for (guint j = after + 1; j <= self->sentence_last[k] && j - after <= 4; j++)
+              if (is_char (self, j, ')'))
+                {
+                  after = j + 1;
+                  break;
+                }
+          if (!phrase_after (self, after, self->sentence_last[k], &speaker) ||
               !(is_capitalized (self, speaker.last) ||
                 has_kind (self, speaker.last, K_NOUN | K_TITLE | K_PRONOUN)))
             continue;
