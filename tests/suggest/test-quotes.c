@@ -384,6 +384,11 @@ test_quotes_release_shapes (void)
   check ("Mr. Jones, 54, said the decision was difficult.",
          (const Said[]) { { "the decision was difficult", "Mr. Jones" } }, 1);
 
+  /* Ranks of two words before the name */
+  check ("Lt. Gen. Mark Brown, commander of the 3rd Infantry Division, said the troops would "
+         "return by March.",
+         (const Said[]) { { "the troops would return by March", "Lt. Gen. Mark Brown" } }, 1);
+
   /* A speaker noun with what follows it: a place of work, a participle */
   check ("Officials at the Department of Energy said the plant was safe.",
          (const Said[]) { { "the plant was safe", "Officials at the Department of Energy" } }, 1);
