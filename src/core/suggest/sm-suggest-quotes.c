@@ -62,6 +62,7 @@ enum
   K_THAT        = 1 << 13,  /* … after which "that" or ":" must come */
   K_TO          = 1 << 14,  /* … or "to" and what was promised */
   K_TIME        = 1 << 15,  /* "week", "morning": "said last week …" */
+  K_NAMING      = 1 << 16,  /* "calling it “…”": gives a quoted phrase */
 };
 
 /* How far the rules look, in tokens */
@@ -146,6 +147,7 @@ static const struct
   { "prepositions", K_PREPOSITION },
   { "not-names", K_NOT_NAME },
   { "time-words", K_TIME },
+  { "naming-verbs", K_NAMING },
 };
 
 /* The word lists as this recognizer reads them: built once per lexicon
@@ -1298,6 +1300,59 @@ attribution_before (Finder      *self,
   return NONE;
 }
 
+/* A quoted word or phrase that the subject of a naming verb gives as its
+ * own: "The Chinese government opposed the decision, calling it
+ * “ill-founded”" is a claim of the Chinese government's */
+static void
+named_phrase (Finder      *self,
+              const Quote *quote)
+{
+  guint open = quote->open_token;
+  guint first = self->sentence_start[open];
+  guint n_words = 0, n_capitalized = 0;
+  Claim claim = { 0, };
+  Range speaker;
+  guint mention = NONE;
+  gunichar end;
+
+  if (quote->close_token >= self->n_tokens || quote->open_token + 1 >= quote->close_token)
+    return;
+  end = self->chars[self->tokens[quote->close_token - 1].start];
+  if (end == '?' || end == 0x061F || end == 0xFF1F)
+    return;
+  /* Not the name of something: every word capitalized */
+  for (guint k = open + 1; k < quote->close_token; k++)
+    if (is_word (self, k))
+      {
+        n_words++;
+        if (is_capitalized (self, k))
+          n_capitalized++;
+      }
+  if (n_words == 0 || n_capitalized == n_words)
+    return;
+
+  for (guint w = open; w > first && open - w <= MAX_MODIFIERS + 2; w--)
+    {
+      guint k = w - 1;
+
+      if (!is_word (self, k))
+        return;
+      if (!has_kind (self, k, K_NAMING) || !is_lower (self, k))
+        continue;
+      if (!subject_of (self, k, &speaker, &mention))
+        return;
+      claim.start = quote->start;
+      claim.end = quote->end;
+      claim.paragraph = self->paragraph[open];
+      claim.speaker = mention != NONE ? mention : add_mention (self, &speaker);
+      claim.direct = TRUE;
+      g_array_append_val (self->claims, claim);
+      for (guint j = open; j < quote->close_token; j++)
+        self->quoted[j + 1] = 1;
+      return;
+    }
+}
+
 static void
 find_direct_quotes (Finder *self)
 {
@@ -1332,7 +1387,12 @@ find_direct_quotes (Finder *self)
         i = MAX (i, self->tokens[quote.close_token].end);
 
       if (!is_quotation (self, &quote))
-        continue;
+        {
+          /* "calling it “ill-founded”" */
+          if (self->has_rules && !quote.runs_on)
+            named_phrase (self, &quote);
+          continue;
+        }
 
       claim.start = quote.start;
       claim.end = quote.end;
