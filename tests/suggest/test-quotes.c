@@ -486,6 +486,11 @@ test_quotes_named_phrase (void)
          (const Said[]) { { "ill-founded", "The Chinese government" } }, 1);
   check ("The Philippine government referred to the decision as a \"milestone decision\".",
          (const Said[]) { { "milestone decision", "The Philippine government" } }, 1);
+  /* Adverbs and a time phrase between the subject and the verb
+   * (commodity-news-corpus) */
+  check ("President Biden earlier this week essentially called Russian President Putin \"a "
+         "killer,\" prompting Russia to recall its ambassador to the U.S. for consultations.",
+         (const Said[]) { { "a killer", "President Biden" } }, 1);
   check_none ("The group launched a program called \"Smart Start\".");
 }
 

@@ -1466,6 +1466,17 @@ participle_subject (Finder *self,
   return FALSE;
 }
 
+/* "essentially", "publicly": an adverb of manner in lower case */
+static gboolean
+ends_in_ly (Finder *self,
+            guint   k)
+{
+  const SmToken *token = &self->tokens[k];
+
+  return is_lower (self, k) && token->end - token->start > 4 &&
+         self->chars[token->end - 2] == 'l' && self->chars[token->end - 1] == 'y';
+}
+
 static gboolean
 ends_in_ing (Finder *self,
              guint   k)
@@ -1517,12 +1528,21 @@ subject_of (Finder *self,
           break;
         }
 
+  /* Adverbs, and time phrases, between the subject and the verb:
+   * "President Biden earlier this week essentially called …" */
   before = verb - 1;
-  while (before > first && has_kind (self, before, K_ADVERB))
+  while (before > first)
     {
-      if (has_kind (self, before, K_PASSIVE))
+      if (has_kind (self, before, K_PASSIVE) && has_kind (self, before, K_ADVERB))
         return FALSE;
-      before--;
+      if (has_kind (self, before, K_ADVERB) || ends_in_ly (self, before))
+        before--;
+      else if (has_kind (self, before, K_TIME) && before > first + 1 &&
+               has_kind (self, before - 1, K_DETERMINER) && is_lower (self, before - 1) &&
+               !has_kind (self, before - 1, K_POSSESSIVE))
+        before -= 2;
+      else
+        break;
     }
   if (has_kind (self, before, K_PASSIVE) || has_kind (self, before, K_DETERMINER))
     return FALSE;
