@@ -384,6 +384,14 @@ test_quotes_release_shapes (void)
   check ("Mr. Jones, 54, said the decision was difficult.",
          (const Said[]) { { "the decision was difficult", "Mr. Jones" } }, 1);
 
+  /* A company before a post in capitals */
+  check ("Department of Public Service CEO Rory Christian said the agency is working closely "
+         "with providers to speed up construction.",
+         (const Said[]) {
+           { "the agency is working closely with providers to speed up construction",
+             "Department of Public Service CEO Rory Christian" },
+         }, 1);
+
   /* Ranks of two words before the name */
   check ("Lt. Gen. Mark Brown, commander of the 3rd Infantry Division, said the troops would "
          "return by March.",
@@ -785,6 +793,8 @@ test_quotes_not_claims (void)
               "the unit.");
   check_none ("The said company has since been dissolved by the court.");
   check_none ("The agency warned of further delays.");
+  /* What is emphasized as a noun phrase is no claim (news-gold's rule) */
+  check_none ("Secretary Blinken emphasized the importance of the alliance.");
   /* Words of the speech-verb list's kind that are not verbs here (LitBank:
    * The War of the Worlds, Lady Bridget in the Never-Never Land) */
   check_none ("It had occurred towards midnight of the twelfth; and the spectroscope, to "

@@ -428,6 +428,22 @@ title_start (Finder *self,
   return k;
 }
 
+/* "CEO", "CFO" */
+static gboolean
+is_acronym (Finder *self,
+            guint   k)
+{
+  const SmToken *token = &self->tokens[k];
+
+  if (token->end - token->start < 2)
+    return FALSE;
+  for (guint i = token->start; i < token->end; i++)
+    if (!g_unichar_isupper (self->chars[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* "Agency’s", "Iran's" */
 static gboolean
 is_possessive (Finder *self,
@@ -550,6 +566,23 @@ phrase_before (Finder *self,
         }
       if (has_kind (self, s, K_TITLE))
         s = title_start (self, s, limit);
+      /* "Department of Public Service CEO Rory Christian": a post written
+       * in capitals names its company before it */
+      if (has_kind (self, s, K_TITLE) && is_acronym (self, s))
+        {
+          guint k = s;
+
+          while (k > limit && s - k < MAX_NAME_WORDS)
+            {
+              if (is_name_word (self, k - 1))
+                k--;
+              else if (k - 1 > limit && is_word_text (self, k - 1, "of") && is_name_word (self, k - 2))
+                k -= 2;
+              else
+                break;
+            }
+          s = k;
+        }
       /* "senior party official Li Yuecheng", "NAO Radio Astronomy
        * Technology Laboratory director Peng Bo": a post in lower case
        * before the name, with what qualifies it */
