@@ -351,6 +351,19 @@ test_quotes_paragraphs (void)
   check ("\"Well it's true. Throw up your chin a moment, so that I may catch the profile of "
          "your face better.\n\"Yes, that's the d'Urberville nose and chin -- a little "
          "debased,\" said the parson.", parson, G_N_ELEMENTS (parson));
+
+  /* The quotation may open after its attribution, in the middle of the
+   * paragraph; one left open that the next paragraph does not go on with
+   * is no quotation */
+  check ("The parson said: “Well it's true. Throw up your chin a moment, so that I may catch "
+         "the profile of your face better.\n\n“Yes, that's the d'Urberville nose and chin -- "
+         "a little debased.”",
+         (const Said[]) {
+           { "Well it's true. Throw up your chin a moment, so that I may catch the profile of "
+             "your face better", "The parson" },
+           { "Yes, that's the d'Urberville nose and chin -- a little debased", "The parson" },
+         }, 2);
+  check_none ("The parson looked up. “Well it's true, all of it.\n\nThe parson left.");
 }
 
 /* Press-release attributions, written for the test in the shape wire

@@ -1059,14 +1059,23 @@ find_quote (Finder     *self,
   if (j >= self->n_chars || j - i >= MAX_QUOTE_CHARS || sm_text_is_line_break (self->chars[j]))
     {
       /* A quotation that runs on into the next paragraph opens the
-       * paragraph and is closed only at the end of the last one */
+       * paragraph, or opens after its attribution ("Doe said: “…",
+       * "“…,” Doe said. “…"), and is closed only at the end of the last
+       * paragraph; each paragraph it runs on into opens with its mark */
       guint k = token_at (self, i);
 
       if (scan < self->n_scans)
         self->scan_end[scan] = j;
 
       if (k > 0 && self->paragraph[k - 1] == self->paragraph[k])
-        return FALSE;
+        {
+          guint next = j;
+
+          while (next < self->n_chars && g_unichar_isspace (self->chars[next]))
+            next++;
+          if (next >= self->n_chars || self->chars[next] != self->chars[i])
+            return FALSE;
+        }
       if (j - i >= MAX_QUOTE_CHARS)
         return FALSE;
       quote->close_token = token_at (self, j);
@@ -1439,9 +1448,9 @@ find_direct_quotes (Finder *self)
       for (guint k = quote.open_token; k < quote.close_token && k < self->n_tokens; k++)
         self->quoted[k + 1] = 1;
 
-      if (self->has_rules && !quote.runs_on)
+      if (self->has_rules)
         {
-          if (attribution_after (self, &quote, &speaker))
+          if (!quote.runs_on && attribution_after (self, &quote, &speaker))
             claim.speaker = add_mention (self, &speaker);
           else
             claim.speaker = attribution_before (self, &quote);
