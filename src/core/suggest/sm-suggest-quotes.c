@@ -340,6 +340,26 @@ is_word_text (Finder     *self,
   return TRUE;
 }
 
+/* Whether token @k is a word longer than @min_length that ends in the
+ * ASCII @suffix: "-ly" adverbs, "-ed" participles, "-ing" forms */
+static gboolean
+has_suffix (Finder     *self,
+            guint       k,
+            const char *suffix,
+            guint       min_length)
+{
+  const SmToken *token = &self->tokens[k];
+  guint n = strlen (suffix);
+
+  if (!is_word (self, k) || token->end - token->start <= MAX (min_length, n))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (self->chars[token->end - n + i] != (gunichar) suffix[i])
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 is_terminator (gunichar c)
 {
@@ -639,8 +659,7 @@ phrase_before (Finder *self,
   if (!is_lower (self, last) || has_kind (self, last, K_VERB | K_PREPOSITION | K_ADVERB))
     return FALSE;
   /* "the 330 feet depth originally reported": an adverb heads nothing */
-  if (self->tokens[last].end - self->tokens[last].start > 3 &&
-      self->chars[self->tokens[last].end - 2] == 'l' && self->chars[self->tokens[last].end - 1] == 'y')
+  if (has_suffix (self, last, "ly", 3))
     return FALSE;
 
   /* A common noun needs its determiner close before it */
@@ -1491,12 +1510,9 @@ participle_subject (Finder *self,
 {
   for (guint j = last; j > limit + 1 && last - j < MAX_MODIFIERS; j--)
     {
-      const SmToken *token = &self->tokens[j];
-
       if (!is_word (self, j) || has_kind (self, j, K_VERB | K_PASSIVE))
         return FALSE;
-      if (is_lower (self, j) && token->end - token->start > 4 &&
-          self->chars[token->end - 2] == 'e' && self->chars[token->end - 1] == 'd')
+      if (is_lower (self, j) && has_suffix (self, j, "ed", 4))
         {
           if (!phrase_before (self, j - 1, limit, range) || !has_kind (self, j - 1, K_NOUN))
             return FALSE;
@@ -1506,28 +1522,6 @@ participle_subject (Finder *self,
     }
 
   return FALSE;
-}
-
-/* "essentially", "publicly": an adverb of manner in lower case */
-static gboolean
-ends_in_ly (Finder *self,
-            guint   k)
-{
-  const SmToken *token = &self->tokens[k];
-
-  return is_lower (self, k) && token->end - token->start > 4 &&
-         self->chars[token->end - 2] == 'l' && self->chars[token->end - 1] == 'y';
-}
-
-static gboolean
-ends_in_ing (Finder *self,
-             guint   k)
-{
-  const SmToken *token = &self->tokens[k];
-
-  return is_word (self, k) && token->end - token->start > 5 &&
-         self->chars[token->end - 3] == 'i' && self->chars[token->end - 2] == 'n' &&
-         self->chars[token->end - 1] == 'g';
 }
 
 /* "saying", "adding": a verb that hangs on the sentence's main clause */
@@ -1562,7 +1556,7 @@ subject_of (Finder *self,
   /* "Commenting on the announcement, Jane Doe, CEO of Acme, said": the
    * subject comes after an opening phrase */
   if (is_capitalized (self, first) &&
-      (has_kind (self, first, K_PREPOSITION) || ends_in_ing (self, first)))
+      (has_kind (self, first, K_PREPOSITION) || has_suffix (self, first, "ing", 5)))
     for (guint k = first + 1; k + 1 < verb && k - first <= MAX_ADVERBIAL; k++)
       if (is_char (self, k, ','))
         {
@@ -1577,7 +1571,7 @@ subject_of (Finder *self,
     {
       if (has_kind (self, before, K_PASSIVE) && has_kind (self, before, K_ADVERB))
         return FALSE;
-      if (has_kind (self, before, K_ADVERB) || ends_in_ly (self, before))
+      if (has_kind (self, before, K_ADVERB) || (is_lower (self, before) && has_suffix (self, before, "ly", 4)))
         before--;
       else if (has_kind (self, before, K_TIME) && before > first + 1 &&
                has_kind (self, before - 1, K_DETERMINER) && is_lower (self, before - 1) &&
