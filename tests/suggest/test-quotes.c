@@ -497,6 +497,24 @@ test_quotes_reports (void)
          }, 1);
 }
 
+/* A quotation of one or two words right after a speech verb or right
+ * before its attribution (commodity-news-corpus; LitBank, The Hound of
+ * the Baskervilles); the verb before it, not the sentence after, says
+ * whose it is */
+static void
+test_quotes_short (void)
+{
+  check ("U.S. President Joe Biden, when asked in an interview earlier week about whether "
+         "Russian President Vladimir Putin is a killer, said “I do.” Russia then announced "
+         "on Wednesday it’s recalling its ambassador to Washington for consultations.",
+         (const Said[]) {
+           { "I do", "President Joe Biden" },
+         }, 1);
+  check ("“Good!” said Holmes.", (const Said[]) { { "Good!", "Holmes" } }, 1);
+  check_none ("He wrote a song called “Yesterday.”");
+  check_none ("“Why?” said Holmes.");
+}
+
 /* A quoted word or phrase that a speaker gives as their own, however
  * short, is a claim (the news-gold and dev-gold conventions; sentences of
  * qsample-wikinews); not in the passive, nor a name of something */
@@ -971,6 +989,7 @@ main (int   argc,
   g_test_add_func ("/quotes/wrapped", test_quotes_wrapped);
   g_test_add_func ("/quotes/reports", test_quotes_reports);
   g_test_add_func ("/quotes/named-phrase", test_quotes_named_phrase);
+  g_test_add_func ("/quotes/short", test_quotes_short);
   g_test_add_func ("/quotes/reported", test_quotes_reported);
   g_test_add_func ("/quotes/reported-after", test_quotes_reported_after);
   g_test_add_func ("/quotes/wire", test_quotes_wire);

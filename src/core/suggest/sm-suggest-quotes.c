@@ -1361,6 +1361,53 @@ attribution_before (Finder      *self,
   return NONE;
 }
 
+/* Whether a speech verb stands right before the quotation opened at token
+ * @open: "said “I do.”", "told the BBC: “…”" */
+static gboolean
+after_verb (Finder *self,
+            guint   open)
+{
+  guint k;
+
+  if (open < 2 || self->sentence_start[open] == open)
+    return FALSE;
+  k = open - 1;
+  if (is_char (self, k, ':') || is_char (self, k, ','))
+    k--;
+
+  return is_lower (self, k) && !self->used[k] && verb_length (self, k) > 0 &&
+         (verb_kind (self, k, verb_length (self, k)) & (K_THAT | K_SOURCE)) == 0;
+}
+
+/* A quotation of one or two words is a claim when a speech verb stands
+ * right before it ("said “I do.”") or its attribution right after it
+ * ("“Absolutely,” said Doe") */
+static gboolean
+short_quotation (Finder      *self,
+                 const Quote *quote)
+{
+  guint open = quote->open_token;
+  guint last = quote->close_token - 1;
+  guint n_words = 0;
+  gunichar end;
+  Range speaker;
+
+  if (quote->runs_on || quote->close_token >= self->n_tokens || open + 1 > last)
+    return FALSE;
+  for (guint k = open + 1; k <= last; k++)
+    n_words += is_word (self, k);
+  end = self->chars[self->tokens[last].start];
+  if (n_words == 0 || n_words >= MIN_QUOTE_WORDS || end == '?' || end == 0x061F || end == 0xFF1F)
+    return FALSE;
+
+  if (after_verb (self, open))
+    return TRUE;
+
+  return self->tokens[last].end == self->tokens[last].start + 1 &&
+         (end == ',' || end == '!' || end == '.') &&
+         attribution_after (self, quote, &speaker);
+}
+
 /* A quoted word or phrase that the subject of a naming verb gives as its
  * own: "The Chinese government opposed the decision, calling it
  * “ill-founded”" is a claim of the Chinese government's */
@@ -1447,7 +1494,7 @@ find_direct_quotes (Finder *self)
       if (!quote.runs_on && quote.close_token < self->n_tokens)
         i = MAX (i, self->tokens[quote.close_token].end);
 
-      if (!is_quotation (self, &quote))
+      if (!is_quotation (self, &quote) && !(self->has_rules && short_quotation (self, &quote)))
         {
           /* "calling it “ill-founded”" */
           if (self->has_rules && !quote.runs_on)
@@ -1469,9 +1516,13 @@ find_direct_quotes (Finder *self)
 
       if (self->has_rules)
         {
-          if (!quote.runs_on && attribution_after (self, &quote, &speaker))
+          /* "X said “I do.” Russia then announced …": the verb before
+           * the quotation is its attribution, not the sentence after */
+          if (after_verb (self, quote.open_token))
+            claim.speaker = attribution_before (self, &quote);
+          if (claim.speaker == NONE && !quote.runs_on && attribution_after (self, &quote, &speaker))
             claim.speaker = add_mention (self, &speaker);
-          else
+          else if (claim.speaker == NONE)
             claim.speaker = attribution_before (self, &quote);
         }
 
