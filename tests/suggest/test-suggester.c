@@ -153,11 +153,27 @@ test_suggester_learns (void)
   /* The document keeps only what is new */
   g_assert_cmpuint (sm_suggester_update_document (suggester, next, suggestions), ==, 2);
 
-  /* Untagged, it is no longer learned from this document */
+  /* Untagged, it is no longer learned from this document, even when the
+   * suggester learned the document as it was (the window learns every
+   * document it opens or saves) */
+  sm_suggester_learn_document (suggester, next);
+  g_assert_cmpuint (sm_suggester_get_n_learned (suggester), ==, 2);
   sm_document_remove_span (next, span);
   g_clear_pointer (&suggestions, g_ptr_array_unref);
   suggestions = sm_suggester_run (suggester, next, places, NULL);
   g_assert_cmpuint (suggestions->len, ==, 1);
+
+  /* … while another document still learns it from this one */
+  {
+    g_autoptr(SmDocument) third = new_document ("Belavia and Minsk.");
+    g_autoptr(GPtrArray) found = NULL;
+    g_autofree char *seen = NULL;
+
+    g_assert_true (sm_document_add_label (third, place, &error));
+    found = sm_suggester_run (suggester, third, places, NULL);
+    seen = describe (found, sm_document_get_text (third));
+    g_assert_cmpstr (seen, ==, "PLACE Belavia [learned]\nPLACE Minsk [learned]\n");
+  }
 }
 
 /* A speaker learned elsewhere is who said a quotation the rules cannot

@@ -38,8 +38,9 @@ typedef struct
 
 struct _SmLearned
 {
+  gatomicrefcount ref_count;
   GHashTable *entries;   /* string -> Entry */
-  GHashTable *by_run;    /* first run -> GPtrArray of Entry */
+  GHashTable *by_run;    /* first two runs -> GPtrArray of Entry */
   GHashTable *firsts;    /* "label\nstring" -> order it was first given */
   guint       n_given;
 };
@@ -66,6 +67,7 @@ sm_learned_new (void)
 {
   SmLearned *self = g_new0 (SmLearned, 1);
 
+  g_atomic_ref_count_init (&self->ref_count);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
   self->by_run = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_ptr_array_unref);
@@ -74,9 +76,20 @@ sm_learned_new (void)
   return self;
 }
 
-void
-sm_learned_free (SmLearned *self)
+SmLearned *
+sm_learned_ref (SmLearned *self)
 {
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+sm_learned_unref (SmLearned *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
   g_hash_table_unref (self->by_run);
   g_hash_table_unref (self->entries);
   g_hash_table_unref (self->firsts);
@@ -90,32 +103,56 @@ sm_learned_get_size (SmLearned *self)
 }
 
 /* The first run of letters and digits in @string, and where it starts */
-static char *
-first_run (const char *string,
-           gsize      *prefix_bytes,
-           guint      *prefix_chars)
+/* Skips to the end of the run of letters and digits at @p */
+static const char *
+skip_run (const char *p,
+          const char *end)
 {
+  while (p < end && is_run_char (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  return p;
+}
+
+/* The key a string is filed under: its first two runs of letters and
+ * digits ("The\x1fLeader"), or its only one ("Iran"); and where the first
+ * starts. Two runs, as the strings of a corpus share first words ("The
+ * …", "Iran …"): at each word of an article, only the strings that go on
+ * with its next word are compared. */
+static char *
+filing_key (const char *string,
+            gsize      *prefix_bytes,
+            guint      *prefix_chars)
+{
+  const char *end = string + strlen (string);
   const char *p = string;
-  const char *run;
+  const char *first_end;
+  GString *key;
   guint n_chars = 0;
 
-  while (*p != '\0' && !is_run_char (g_utf8_get_char (p)))
+  while (p < end && !is_run_char (g_utf8_get_char (p)))
     {
       p = g_utf8_next_char (p);
       n_chars++;
     }
 
-  if (*p == '\0')
+  if (p == end)
     return NULL;
 
   *prefix_bytes = p - string;
   *prefix_chars = n_chars;
 
-  run = p;
-  while (*p != '\0' && is_run_char (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
+  first_end = skip_run (p, end);
+  key = g_string_new_len (p, first_end - p);
+  for (p = first_end; p < end && !is_run_char (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+    ;
+  if (p < end)
+    {
+      g_string_append_c (key, '\x1f');
+      g_string_append_len (key, p, skip_run (p, end) - p);
+    }
 
-  return g_strndup (run, p - run);
+  return g_string_free (key, FALSE);
 }
 
 static guint
@@ -160,7 +197,7 @@ sm_learned_add (SmLearned  *self,
     {
       gsize prefix_bytes;
       guint prefix_chars;
-      g_autofree char *run = first_run (string, &prefix_bytes, &prefix_chars);
+      g_autofree char *run = filing_key (string, &prefix_bytes, &prefix_chars);
       GPtrArray *filed;
 
       if (run == NULL)
@@ -248,69 +285,72 @@ is_whole (SmText *text,
          sm_word_is_whole (text, start, end + 2);
 }
 
-/**
- * sm_learned_find:
- * @self: what was learned
- * @text: an article
- *
- * Finds every learned string in @text as whole words (sm_word_is_whole(),
- * or followed by a possessive ’s).
- * Where learned strings overlap, all are found.
- *
- * Returns: (transfer full): an array of #SmLearnedMatch in text order,
- *   their labels owned by @self
- */
-GArray *
-sm_learned_find (SmLearned *self,
-                 SmText    *text)
+typedef void (*FoundFunc) (Entry    *entry,
+                           guint     start,
+                           guint     end,
+                           gpointer  user_data);
+
+/* Calls @func for every learned string in @text as whole words */
+static void
+scan (SmLearned *self,
+      SmText    *text,
+      FoundFunc  func,
+      gpointer   user_data)
 {
-  GArray *matches = g_array_new (FALSE, FALSE, sizeof (SmLearnedMatch));
   const char *utf8 = sm_text_get_utf8 (text);
   const char *end = utf8 + sm_text_get_n_bytes (text);
   const char *p = utf8;
   guint offset = 0;
   gboolean in_run = FALSE;
-  GString *run = g_string_new (NULL);
+  g_autoptr(GString) run = NULL;
 
-  if (g_hash_table_size (self->entries) == 0)
-    goto out;
+  if (self == NULL || g_hash_table_size (self->entries) == 0)
+    return;
 
+  run = g_string_new (NULL);
   while (p < end)
     {
       gunichar c = g_utf8_get_char (p);
       const char *q;
-      guint run_chars = 0;
       GPtrArray *filed;
 
-      if (!is_run_char (c))
+      if (!is_run_char (c) || in_run)
         {
-          in_run = FALSE;
+          in_run = is_run_char (c);
           p = g_utf8_next_char (p);
           offset++;
           continue;
         }
 
-      if (in_run)
-        {
-          p = g_utf8_next_char (p);
-          offset++;
-          continue;
-        }
-
-      /* A run starts here */
+      /* A run starts here: the strings of this run alone, then those
+       * that go on with the next run */
       in_run = TRUE;
-      for (q = p; q < end && is_run_char (g_utf8_get_char (q)); q = g_utf8_next_char (q))
-        run_chars++;
+      q = skip_run (p, end);
       g_string_truncate (run, 0);
       g_string_append_len (run, p, q - p);
 
-      if ((filed = g_hash_table_lookup (self->by_run, run->str)) != NULL)
+      for (guint key = 0; key < 2; key++)
         {
+          if (key == 1)
+            {
+              const char *next = q;
+
+              while (next < end && !is_run_char (g_utf8_get_char (next)))
+                next = g_utf8_next_char (next);
+              if (next == end)
+                break;
+              g_string_append_c (run, '\x1f');
+              g_string_append_len (run, next, skip_run (next, end) - next);
+            }
+
+          if ((filed = g_hash_table_lookup (self->by_run, run->str)) == NULL)
+            continue;
+
           for (guint i = 0; i < filed->len; i++)
             {
               Entry *entry = g_ptr_array_index (filed, i);
               const char *from;
-              SmLearnedMatch match;
+              guint start;
 
               if ((gsize) (p - utf8) < entry->prefix_bytes)
                 continue;
@@ -320,19 +360,168 @@ sm_learned_find (SmLearned *self,
                   memcmp (from, entry->string, entry->n_bytes) != 0)
                 continue;
 
-              match.start = offset - entry->prefix_chars;
-              match.end = match.start + entry->n_chars;
-              match.label = entry->label;
-              if (is_whole (text, match.start, match.end))
-                g_array_append_val (matches, match);
+              start = offset - entry->prefix_chars;
+              if (is_whole (text, start, start + entry->n_chars))
+                func (entry, start, start + entry->n_chars, user_data);
             }
         }
 
       p = g_utf8_next_char (p);
       offset++;
     }
+}
 
-out:
-  g_string_free (run, TRUE);
-  return matches;
+static guint
+count_of (Entry      *entry,
+          const char *label)
+{
+  return entry != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (entry->counts, label)) : 0;
+}
+
+/* The label a string is proposed with when @base's counts (never NULL),
+ * less @minus's and plus @plus's, are what was learned: the one given most often, and
+ * on a tie the one each table would choose, @base's first. Returns NULL
+ * when nothing is left. */
+static const char *
+combined_label (Entry *base,
+                Entry *minus,
+                Entry *plus)
+{
+  Entry *tables[] = { base, plus };
+  const char *best = NULL;
+  gint64 best_total = 0;
+
+  if (minus == NULL && plus == NULL)
+    return base->label;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      GHashTableIter iter;
+      const char *label;
+
+      if (tables[t] == NULL)
+        continue;
+
+      /* Each table's own choice first, so that it wins ties */
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          g_hash_table_iter_init (&iter, tables[t]->counts);
+          while (g_hash_table_iter_next (&iter, (gpointer *) &label, NULL))
+            {
+              gint64 total;
+
+              if ((pass == 0) != (g_strcmp0 (label, tables[t]->label) == 0))
+                continue;
+
+              total = (gint64) count_of (base, label) - count_of (minus, label) + count_of (plus, label);
+              if (total > best_total)
+                {
+                  best_total = total;
+                  best = label;
+                }
+            }
+        }
+    }
+
+  return best;
+}
+
+typedef struct
+{
+  SmLearned *base;
+  SmLearned *minus;
+  SmLearned *plus;
+  GArray    *matches;
+} Finding;
+
+static void
+found_in_base (Entry    *entry,
+               guint     start,
+               guint     end,
+               gpointer  user_data)
+{
+  Finding *finding = user_data;
+  SmLearnedMatch match = { start, end, NULL };
+  Entry *minus = finding->minus ? g_hash_table_lookup (finding->minus->entries, entry->string) : NULL;
+  Entry *plus = finding->plus ? g_hash_table_lookup (finding->plus->entries, entry->string) : NULL;
+
+  if ((match.label = combined_label (entry, minus, plus)) != NULL)
+    g_array_append_val (finding->matches, match);
+}
+
+static void
+found_in_plus (Entry    *entry,
+               guint     start,
+               guint     end,
+               gpointer  user_data)
+{
+  Finding *finding = user_data;
+  SmLearnedMatch match = { start, end, entry->label };
+
+  /* Those @base knows were found with it */
+  if (finding->base == NULL || !g_hash_table_contains (finding->base->entries, entry->string))
+    g_array_append_val (finding->matches, match);
+}
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const SmLearnedMatch *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->end > y->end) - (x->end < y->end);
+}
+
+/**
+ * sm_learned_find_combined:
+ * @base: (nullable): what was learned, such as a corpus's strings
+ * @minus: (nullable): what of @base no longer counts, such as what @base
+ *   learned from the document now suggested for
+ * @plus: (nullable): what counts besides, such as that document's spans
+ *   as they are now
+ * @text: an article
+ *
+ * Finds the learned strings in @text as whole words (sm_word_is_whole(),
+ * or followed by a possessive ’s), each with the label it was given most
+ * often once @minus is taken from @base and @plus added. The tables are
+ * only read: a corpus's table is shared by every run, never copied.
+ *
+ * Returns: (transfer full): an array of #SmLearnedMatch in text order,
+ *   their labels owned by @base or @plus
+ */
+GArray *
+sm_learned_find_combined (SmLearned *base,
+                          SmLearned *minus,
+                          SmLearned *plus,
+                          SmText    *text)
+{
+  Finding finding = { base, minus, plus, g_array_new (FALSE, FALSE, sizeof (SmLearnedMatch)) };
+
+  scan (base, text, found_in_base, &finding);
+  scan (plus, text, found_in_plus, &finding);
+  if (plus != NULL)
+    g_array_sort (finding.matches, compare_matches);
+
+  return finding.matches;
+}
+
+/**
+ * sm_learned_find:
+ * @self: what was learned
+ * @text: an article
+ *
+ * Finds every learned string in @text as whole words (sm_word_is_whole(),
+ * or followed by a possessive ’s). Where learned strings overlap, all are
+ * found.
+ *
+ * Returns: (transfer full): an array of #SmLearnedMatch in text order,
+ *   their labels owned by @self
+ */
+GArray *
+sm_learned_find (SmLearned *self,
+                 SmText    *text)
+{
+  return sm_learned_find_combined (self, NULL, NULL, text);
 }

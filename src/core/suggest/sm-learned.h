@@ -20,7 +20,8 @@ typedef struct
 } SmLearnedMatch;
 
 SmLearned  *sm_learned_new     (void);
-void        sm_learned_free    (SmLearned   *self);
+SmLearned  *sm_learned_ref     (SmLearned   *self);
+void        sm_learned_unref   (SmLearned   *self);
 void        sm_learned_add     (SmLearned   *self,
                                 const char  *string,
                                 const char  *label,
@@ -32,7 +33,11 @@ const char *sm_learned_lookup  (SmLearned   *self,
                                 const char  *string);
 GArray     *sm_learned_find    (SmLearned   *self,
                                 SmText      *text);
+GArray     *sm_learned_find_combined (SmLearned *base,
+                                SmLearned   *minus,
+                                SmLearned   *plus,
+                                SmText      *text);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmLearned, sm_learned_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmLearned, sm_learned_unref)
 
 G_END_DECLS
