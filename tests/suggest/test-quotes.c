@@ -430,6 +430,13 @@ test_quotes_release_shapes (void)
            { "Our customers continue to rely on us", "Doe" },
            { "Access to clean water should never depend on where you live", "Jane Doe" },
          }, 2);
+  check ("\"Access to clean water should never depend on where you live.\" — Jane Doe, "
+         "Executive Director",
+         (const Said[]) {
+           { "Access to clean water should never depend on where you live", "Jane Doe" },
+         }, 1);
+  check ("\"We will win the election\" — Trump's slogan drew crowds.",
+         (const Said[]) { { "We will win the election", NULL } }, 1);
   check ("Jane Doe, CEO of Acme: \"We are building the future of energy.\"",
          (const Said[]) { { "We are building the future of energy", "Jane Doe" } }, 1);
   check ("The statement quoted Doe as saying the plant would close.",

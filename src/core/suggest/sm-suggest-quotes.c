@@ -1181,8 +1181,9 @@ is_quotation (Finder      *self,
   return introduced;
 }
 
-/* A line that signs the quotation before it: "— Jane Doe, Executive
- * Director", the dash and a name filling the line */
+/* A line that signs the quotation before it, or a dash and a name that
+ * end its paragraph: "— Jane Doe, Executive Director", "“…” — Jane Doe".
+ * The name, not the post after its comma, is the speaker. */
 static gboolean
 signature_after (Finder *self,
                  guint   k,
@@ -1197,17 +1198,15 @@ signature_after (Finder *self,
   for (end = k + 1; end + 1 < self->n_tokens && self->paragraph[end + 1] == self->paragraph[k]; end++)
     if (end - k > MAX_FORWARD_NP)
       return FALSE;
-  if (!phrase_after (self, k + 1, end, speaker) || has_kind (self, speaker->start, K_PRONOUN))
-    return FALSE;
-  /* The name, not the post that follows it */
-  for (guint j = speaker->start; j <= speaker->last; j++)
-    if (is_char (self, j + 1, ','))
-      {
-        speaker->last = j;
-        break;
-      }
 
-  return TRUE;
+  speaker->start = k + 1;
+  for (speaker->last = k + 1; speaker->last < end && is_name_word (self, speaker->last + 1); speaker->last++)
+    ;
+  if (has_kind (self, speaker->last, K_TITLE) && speaker->last == speaker->start)
+    return FALSE;
+
+  return speaker->last == end || is_char (self, speaker->last + 1, ',') ||
+         (speaker->last + 1 == end && is_terminator (self->chars[self->tokens[end].start]));
 }
 
 /* The attribution right after a quotation: "“…,” the Leader said", "“…,”
@@ -1222,8 +1221,11 @@ attribution_after (Finder      *self,
 
   if (k >= self->n_tokens)
     return FALSE;
+  /* "“…”\n— Jane Doe, Executive Director", "“…” — Jane Doe" */
+  if (signature_after (self, k, speaker))
+    return TRUE;
   if (self->paragraph[k] != self->paragraph[quote->close_token])
-    return signature_after (self, k, speaker);
+    return FALSE;
   /* "“…,” said X", "“…” – said X" */
   if (is_char (self, k, ',') || (self->tokens[k].end == self->tokens[k].start + 1 &&
                                  is_dash (self->chars[self->tokens[k].start])))
