@@ -380,6 +380,13 @@ test_quotes_release_shapes (void)
          (const Said[]) { { "We are confident in our strategy", "the CEO" } }, 1);
   check ("Smith, who joined the company in 2019, said the new product would ship next month.",
          (const Said[]) { { "the new product would ship next month", "Smith" } }, 1);
+  check ("A senior U.S. official, speaking on condition of anonymity, said the talks had "
+         "stalled.",
+         (const Said[]) { { "the talks had stalled", "A senior U.S. official" } }, 1);
+  check ("Prices rose sharply in early trading, extending recent gains, said John Doe.",
+         (const Said[]) {
+           { "Prices rose sharply in early trading, extending recent gains", "John Doe" },
+         }, 1);
   check ("Smith told the BBC the decision was final.",
          (const Said[]) { { "the decision was final", "Smith" } }, 1);
 

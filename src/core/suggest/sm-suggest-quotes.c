@@ -1898,8 +1898,9 @@ trailing_claim (Finder *self,
   return TRUE;
 }
 
-/* Whether the comma at @comma closes a relative clause that opened at the
- * sentence's first comma: "Smith, who joined the company in 2019, said" */
+/* Whether the comma at @comma closes a relative or participle clause that
+ * opened at the comma before: "Smith, who joined the company in 2019,
+ * said", "A senior official, speaking on condition of anonymity, said" */
 static gboolean
 relative_clause_before (Finder *self,
                         guint   comma)
@@ -1908,7 +1909,16 @@ relative_clause_before (Finder *self,
 
   for (guint k = comma; k > first + 1 && comma - k < MAX_ADVERBIAL; k--)
     if (is_char (self, k - 1, ','))
-      return is_word_text (self, k, "who") || is_word_text (self, k, "which");
+      {
+        Range subject;
+
+        /* Not "Prices rose sharply, extending gains, said X": the clause
+         * hangs on a subject that is all there is before it */
+        if (!(is_word_text (self, k, "who") || is_word_text (self, k, "which") ||
+              (is_lower (self, k) && has_suffix (self, k, "ing", 5))))
+          return FALSE;
+        return phrase_before (self, k - 2, first, &subject) && subject.start == first;
+      }
 
   return FALSE;
 }
