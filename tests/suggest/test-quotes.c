@@ -387,6 +387,17 @@ test_quotes_release_shapes (void)
          (const Said[]) {
            { "Prices rose sharply in early trading, extending recent gains", "John Doe" },
          }, 1);
+  /* What stands between a release's subject and its verb: a ticker, a
+   * time; and a name with "and" in it */
+  check ("SAN JOSE, Calif., Oct. 12, 2026 /PRNewswire/ -- Acme Corp. (NASDAQ: ACME) today "
+         "announced that it has acquired Beta Inc. for $20 million.",
+         (const Said[]) { { "it has acquired Beta Inc. for $20 million", "Acme Corp." } }, 1);
+  check ("WASHINGTON (AP) - The White House on Tuesday said it would veto the bill.",
+         (const Said[]) { { "it would veto the bill", "The White House" } }, 1);
+  check ("The Food and Drug Administration today announced that it has approved the drug.",
+         (const Said[]) {
+           { "it has approved the drug", "The Food and Drug Administration" },
+         }, 1);
   check ("Smith told the BBC the decision was final.",
          (const Said[]) { { "the decision was final", "Smith" } }, 1);
 

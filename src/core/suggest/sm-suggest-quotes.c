@@ -562,6 +562,10 @@ phrase_before (Finder *self,
         {
           if (is_name_word (self, s - 1))
             s--;
+          /* "The Food and Drug Administration" */
+          else if (s - 1 > limit && is_word_text (self, s - 1, "and") && is_name_word (self, s - 2) &&
+                   !has_kind (self, s - 2, K_TITLE))
+            s -= 2;
           /* "Special Representative for Venezuela Elliott Abrams", "the
            * Department of Energy" */
           else if (s - 1 > limit && (is_word_text (self, s - 1, "for") || is_word_text (self, s - 1, "of")) &&
@@ -1630,6 +1634,25 @@ subject_of (Finder *self,
                has_kind (self, before - 1, K_DETERMINER) && is_lower (self, before - 1) &&
                !has_kind (self, before - 1, K_POSSESSIVE))
         before -= 2;
+      /* "Acme Corp. today announced", "The White House on Tuesday said" */
+      else if (has_kind (self, before, K_TIME) && is_lower (self, before) &&
+               /* not "a news release issued yesterday said" */
+               !(is_lower (self, before - 1) && has_suffix (self, before - 1, "ed", 4)))
+        before--;
+      else if (before > first + 1 && is_capitalized (self, before) && has_kind (self, before, K_NOT_NAME) &&
+               is_word_text (self, before - 1, "on"))
+        before -= 2;
+      /* "Acme Corp. (NASDAQ: ACME) today announced" */
+      else if (is_char (self, before, ')'))
+        {
+          guint open = before;
+
+          while (open > first && before - open < MAX_OBJECT && !is_char (self, open, '('))
+            open--;
+          if (open == first || !is_char (self, open, '('))
+            break;
+          before = open - 1;
+        }
       else
         break;
     }
@@ -1688,7 +1711,7 @@ subject_of (Finder *self,
     }
 
   if (!phrase_before (self, before, first, speaker) &&
-      !participle_subject (self, before, first, speaker))
+      !participle_subject (self, verb - 1, first, speaker))
     return FALSE;
 
   /* "Sources familiar with the matter say …" */
