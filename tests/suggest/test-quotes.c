@@ -398,6 +398,9 @@ test_quotes_release_shapes (void)
          (const Said[]) {
            { "it has approved the drug", "The Food and Drug Administration" },
          }, 1);
+  check ("Acme Corp. is pleased to announce that Jane Doe has joined its board of directors.",
+         (const Said[]) { { "Jane Doe has joined its board of directors", "Acme Corp." } }, 1);
+  check_none ("The team was proud to announce the winners.");
   check ("Smith told the BBC the decision was final.",
          (const Said[]) { { "the decision was final", "Smith" } }, 1);
 

@@ -1642,6 +1642,10 @@ subject_of (Finder *self,
       else if (before > first + 1 && is_capitalized (self, before) && has_kind (self, before, K_NOT_NAME) &&
                is_word_text (self, before - 1, "on"))
         before -= 2;
+      /* "Acme is pleased to announce that …" */
+      else if (before > first + 2 && is_word_text (self, before, "to") && is_lower (self, before - 1) &&
+               has_kind (self, before - 2, K_PASSIVE) && before == verb - 1)
+        before -= 3;
       /* "Acme Corp. (NASDAQ: ACME) today announced" */
       else if (is_char (self, before, ')'))
         {
