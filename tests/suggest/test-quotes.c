@@ -539,6 +539,22 @@ test_quotes_short (void)
            { "I do", "President Joe Biden" },
          }, 1);
   check ("“Good!” said Holmes.", (const Said[]) { { "Good!", "Holmes" } }, 1);
+
+  /* A quotation left open by mistake ends with its sentence before the
+   * next opening mark, and keeps the speaker before it (the
+   * commodity-news-corpus text, as published) */
+  check ("“U.S.-Russia tensions are increasing, with the U.S. threatening sanctions on Russia,” "
+         "Phillip Streible, chief market strategist at Blue Line Futures, told MarketWatch. “One "
+         "way Russia could retaliate is to target shale producers by flooding the market with "
+         "oil. “U.S. President Joe Biden, when asked in an interview earlier week about whether "
+         "Russian President Vladimir Putin is a killer, said “I do.”",
+         (const Said[]) {
+           { "U.S.-Russia tensions are increasing, with the U.S. threatening sanctions on Russia",
+             "Phillip Streible" },
+           { "One way Russia could retaliate is to target shale producers by flooding the market "
+             "with oil", "Phillip Streible" },
+           { "I do", "President Joe Biden" },
+         }, 3);
   check_none ("He wrote a song called “Yesterday.”");
   check_none ("“Why?” said Holmes.");
 }

@@ -989,6 +989,7 @@ typedef struct
   guint end;
   gboolean runs_on;    /* left open: the quotation goes on in the next
                         * paragraph, which opens with a mark of its own */
+  gboolean unclosed;   /* closed by the next quotation's opening mark */
 } Quote;
 
 static guint
@@ -1069,6 +1070,21 @@ find_quote (Finder     *self,
 
       if (sm_text_is_line_break (c) && !soft_break (self, j))
         break;
+      /* Another opening mark before the closing one: this quotation was
+       * left open by mistake ("… with oil. “U.S. President …"). It ends
+       * with its sentence before the new mark, or is none. */
+      if (c == self->chars[i] && !is_closer (closers, c))
+        {
+          guint p = j;
+
+          while (p > i + 1 && g_unichar_isspace (self->chars[p - 1]))
+            p--;
+          if (p == i + 1 || !is_terminator (self->chars[p - 1]))
+            return FALSE;
+          quote->close_token = token_at (self, j);
+          quote->unclosed = TRUE;
+          break;
+        }
       if (!is_closer (closers, c))
         continue;
       if (is_ambiguous_mark (c) &&
@@ -1497,7 +1513,7 @@ find_direct_quotes (Finder *self)
       /* The token after a quotation left open is the next paragraph's
        * opening mark: the search goes on from there */
       i = quote.end + 1;
-      if (!quote.runs_on && quote.close_token < self->n_tokens)
+      if (!quote.runs_on && !quote.unclosed && quote.close_token < self->n_tokens)
         i = MAX (i, self->tokens[quote.close_token].end);
 
       if (!is_quotation (self, &quote) && !(self->has_rules && short_quotation (self, &quote)))
@@ -1526,7 +1542,8 @@ find_direct_quotes (Finder *self)
            * the quotation is its attribution, not the sentence after */
           if (after_verb (self, quote.open_token))
             claim.speaker = attribution_before (self, &quote);
-          if (claim.speaker == NONE && !quote.runs_on && attribution_after (self, &quote, &speaker))
+          if (claim.speaker == NONE && !quote.runs_on && !quote.unclosed &&
+              attribution_after (self, &quote, &speaker))
             claim.speaker = add_mention (self, &speaker);
           else if (claim.speaker == NONE)
             claim.speaker = attribution_before (self, &quote);
