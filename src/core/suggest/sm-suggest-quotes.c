@@ -620,7 +620,8 @@ phrase_before (Finder *self,
                                          K_PRONOUN | K_NOT_NAME) &&
                  !is_possessive (self, k - 1) && (is_lower (self, k - 1) || is_name_word (self, k - 1)))
             k--;
-          /* "The International Energy Agency’s chief economist Fatih Birol" */
+          /* and the owner of the post: "The International Energy
+           * Agency’s chief economist Fatih Birol" */
           if (k > limit && is_possessive (self, k - 1) && is_capitalized (self, k - 1))
             for (k--; k > limit && last - k < MAX_NAME_WORDS + 4 && is_name_word (self, k - 1); k--)
               ;
@@ -983,8 +984,9 @@ claim_last (Finder *self,
 typedef struct
 {
   guint open_token;    /* the opening mark's token */
-  guint close_token;   /* the closing mark's token, or the paragraph's
-                        * last token + 1 for a quotation left open */
+  guint close_token;   /* the closing mark's token, or the token after
+                        * the paragraph for a quotation left open, or the
+                        * next quotation's opening mark */
   guint start;         /* the claim, in code points */
   guint end;
   gboolean runs_on;    /* left open: the quotation goes on in the next
