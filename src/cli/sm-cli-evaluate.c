@@ -248,71 +248,6 @@ format_count (guint64 count)
   return g_strdup_printf ("%" G_GUINT64_FORMAT, count);
 }
 
-/* Prints @rows (arrays of cells, the first row the heading) in columns
- * two spaces apart: the first left-aligned, the others right-aligned, as
- * numbers are. Widths are counted in characters, so that a translated
- * heading lines up too. */
-static void
-print_columns (GPtrArray *rows)
-{
-  g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (guint));
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **cells = g_ptr_array_index (rows, i);
-
-      for (guint j = 0; cells[j] != NULL; j++)
-        {
-          guint width = g_utf8_strlen (cells[j], -1);
-
-          if (j >= widths->len)
-            g_array_set_size (widths, j + 1);
-          g_array_index (widths, guint, j) = MAX (g_array_index (widths, guint, j), width);
-        }
-    }
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **cells = g_ptr_array_index (rows, i);
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint j = 0; cells[j] != NULL; j++)
-        {
-          guint width = g_utf8_strlen (cells[j], -1);
-          guint padding = g_array_index (widths, guint, j) - width;
-
-          if (j > 0)
-            g_string_append (line, "  ");
-          if (j > 0)
-            for (guint k = 0; k < padding; k++)
-              g_string_append_c (line, ' ');
-          g_string_append (line, cells[j]);
-          if (j == 0 && cells[j + 1] != NULL)
-            for (guint k = 0; k < padding; k++)
-              g_string_append_c (line, ' ');
-        }
-
-      g_print ("%s\n", line->str);
-    }
-}
-
-static char **
-row_new (const char *first,
-         ...)
-{
-  GPtrArray *cells = g_ptr_array_new ();
-  const char *cell = first;
-  va_list args;
-
-  va_start (args, first);
-  for (; cell != NULL; cell = va_arg (args, const char *))
-    g_ptr_array_add (cells, g_strdup (cell));
-  va_end (args);
-  g_ptr_array_add (cells, NULL);
-
-  return (char **) g_ptr_array_free (cells, FALSE);
-}
-
 static void
 print_table (SmEvaluation *evaluation)
 {
@@ -337,7 +272,7 @@ print_table (SmEvaluation *evaluation)
              n_documents);
   g_print ("\n");
 
-  g_ptr_array_add (rows, row_new (_("Label"), _("Gold"), _("Predicted"), _("Matched"),
+  g_ptr_array_add (rows, sm_cli_row_new (_("Label"), _("Gold"), _("Predicted"), _("Matched"),
                                   _("Precision"), _("Recall"), _("F1"), NULL));
   for (guint i = 0; labels[i] != NULL; i++)
     {
@@ -356,14 +291,14 @@ print_table (SmEvaluation *evaluation)
       defined = sm_evaluation_counts_get_f1 (&counts, &value);
       f1 = format_figure (defined, value);
 
-      g_ptr_array_add (rows, row_new (labels[i], gold, predicted, matched, precision, recall, f1, NULL));
+      g_ptr_array_add (rows, sm_cli_row_new (labels[i], gold, predicted, matched, precision, recall, f1, NULL));
     }
-  print_columns (rows);
+  sm_cli_print_columns (rows);
   g_print ("\n");
 
   sm_evaluation_get_said_by (evaluation, &said_by);
   g_ptr_array_set_size (rows, 0);
-  g_ptr_array_add (rows, row_new (_("Relation"), _("Gold"), _("Claim found"), _("Share"),
+  g_ptr_array_add (rows, sm_cli_row_new (_("Relation"), _("Gold"), _("Claim found"), _("Share"),
                                   _("Claim and speaker found"), _("Share"), NULL));
   {
     g_autofree char *gold = format_count (said_by.gold);
@@ -376,9 +311,9 @@ print_table (SmEvaluation *evaluation)
     defined = get_share (said_by.found, said_by.gold, &value);
     share = format_figure (defined, value);
 
-    g_ptr_array_add (rows, row_new ("said_by", gold, claim_found, claim_share, found, share, NULL));
+    g_ptr_array_add (rows, sm_cli_row_new ("said_by", gold, claim_found, claim_share, found, share, NULL));
   }
-  print_columns (rows);
+  sm_cli_print_columns (rows);
 }
 
 int

@@ -34,6 +34,8 @@ int       sm_cli_stats           (int              argc,
                                   char           **argv);
 int       sm_cli_evaluate        (int              argc,
                                   char           **argv);
+int       sm_cli_agree           (int              argc,
+                                  char           **argv);
 int       sm_cli_suggest         (int              argc,
                                   char           **argv);
 
@@ -51,6 +53,10 @@ int       sm_cli_usage_error     (const char      *command,
 char     *sm_cli_display_name    (const char      *argument);
 void      sm_cli_print_messages  (GPtrArray       *messages);
 void      sm_cli_print_error     (const GError    *error);
+
+void      sm_cli_print_columns   (GPtrArray       *rows);
+char    **sm_cli_row_new         (const char      *first,
+                                  ...) G_GNUC_NULL_TERMINATED;
 
 void      sm_cli_progress_init   (SmCliProgress   *progress,
                                   const char      *what);

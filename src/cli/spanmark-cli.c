@@ -36,7 +36,74 @@ static const Command commands[] = {
   { "stats", sm_cli_stats, N_("Count the documents, spans and relations of Spanmark files") },
   { "suggest", sm_cli_suggest, N_("Suggest speakers, claims and figures in articles and Spanmark files") },
   { "evaluate", sm_cli_evaluate, N_("Measure predicted spans against a gold: precision, recall, F1") },
+  { "agree", sm_cli_agree, N_("Measure how far annotators agree: F1, κ, α and unitizing α per label") },
 };
+
+/* Prints @rows (arrays of cells, the first row the heading) in columns
+ * two spaces apart: the first left-aligned, the others right-aligned, as
+ * numbers are. Widths are counted in characters, so that a translated
+ * heading lines up too. */
+void
+sm_cli_print_columns (GPtrArray *rows)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (rows, i);
+
+      for (guint j = 0; cells[j] != NULL; j++)
+        {
+          guint width = g_utf8_strlen (cells[j], -1);
+
+          if (j >= widths->len)
+            g_array_set_size (widths, j + 1);
+          g_array_index (widths, guint, j) = MAX (g_array_index (widths, guint, j), width);
+        }
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (rows, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint j = 0; cells[j] != NULL; j++)
+        {
+          guint width = g_utf8_strlen (cells[j], -1);
+          guint padding = g_array_index (widths, guint, j) - width;
+
+          if (j > 0)
+            g_string_append (line, "  ");
+          if (j > 0)
+            for (guint k = 0; k < padding; k++)
+              g_string_append_c (line, ' ');
+          g_string_append (line, cells[j]);
+          if (j == 0 && cells[j + 1] != NULL)
+            for (guint k = 0; k < padding; k++)
+              g_string_append_c (line, ' ');
+        }
+
+      g_print ("%s\n", line->str);
+    }
+}
+
+/* A row for sm_cli_print_columns(): copies of the cells up to NULL */
+char **
+sm_cli_row_new (const char *first,
+                ...)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+  const char *cell = first;
+  va_list args;
+
+  va_start (args, first);
+  for (; cell != NULL; cell = va_arg (args, const char *))
+    g_ptr_array_add (cells, g_strdup (cell));
+  va_end (args);
+  g_ptr_array_add (cells, NULL);
+
+  return (char **) g_ptr_array_free (cells, FALSE);
+}
 
 static void
 print_usage (FILE *stream)

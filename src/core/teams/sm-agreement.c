@@ -100,7 +100,7 @@ G_DEFINE_FINAL_TYPE (SmAgreement, sm_agreement, G_TYPE_OBJECT)
 static void
 article_free (Article *article)
 {
-  g_clear_object (&article->text);
+  g_clear_pointer (&article->text, sm_text_unref);
   g_clear_pointer (&article->tokens, g_array_unref);
   g_clear_pointer (&article->versions, g_hash_table_unref);
   g_free (article);
@@ -203,7 +203,7 @@ sm_agreement_add_document (SmAgreement *self,
   if (article == NULL)
     {
       article = g_new0 (Article, 1);
-      article->text = g_object_ref (text);
+      article->text = sm_text_ref (text);
       article->versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
       g_hash_table_insert (self->articles, g_strdup (sm_text_get_sha256 (text)), article);
     }

@@ -1,0 +1,347 @@
+/* sm-cli-agree.c: spanmark-cli agree, how far annotators agree.
+ *
+ * Each file's annotator is its own `annotator`, or else the name of the
+ * INPUT folder it came from (one folder per annotator). Versions of an
+ * article are paired by their text's checksum. The figures are
+ * SmAgreement's (src/core/teams); this file gathers the documents and
+ * prints.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "spanmark-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "sm-agreement.h"
+#include "sm-cli.h"
+#include "sm-corpus.h"
+#include "sm-json.h"
+
+typedef struct
+{
+  SmCliProgress  progress;
+  SmAgreement   *agreement;
+  const char    *folder_annotator;  /* the INPUT's name, for files naming none */
+  guint          n_invalid;
+} Agree;
+
+static gboolean
+add_version (SmCorpus     *corpus,
+             guint         position,
+             SmDocument   *document,
+             const GError *error,
+             gpointer      user_data)
+{
+  Agree *agree = user_data;
+  const char *annotator;
+
+  sm_cli_progress_update (position + 1, sm_corpus_get_n_inputs (corpus), &agree->progress);
+
+  if (error != NULL)
+    {
+      sm_cli_progress_finish (&agree->progress);
+      sm_cli_print_error (error);
+      agree->n_invalid++;
+      return TRUE;
+    }
+
+  annotator = sm_document_get_annotator (document);
+  if (annotator == NULL || annotator[0] == '\0')
+    annotator = agree->folder_annotator;
+
+  if (!sm_agreement_add_document (agree->agreement, annotator, document))
+    {
+      sm_cli_progress_finish (&agree->progress);
+      g_printerr (_("%s: %s has another version of the same text already; this one is left out\n"),
+                  sm_corpus_get_display_name (corpus, position), annotator);
+    }
+
+  return TRUE;
+}
+
+/* The name of the folder @input is, or, for a file, of the folder it is in */
+static char *
+folder_name (const char *input)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(GFile) parent = NULL;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    return g_file_get_basename (file);
+
+  parent = g_file_get_parent (file);
+  return parent != NULL ? g_file_get_basename (parent) : g_file_get_basename (file);
+}
+
+static gboolean
+read_input (const char *input,
+            Agree      *agree)
+{
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autofree char *display_name = sm_cli_display_name (input);
+  g_autofree char *annotator = folder_name (input);
+  g_autoptr(GError) error = NULL;
+
+  if (!sm_corpus_add_file (corpus, file, display_name, NULL, &error))
+    {
+      sm_cli_print_error (error);
+      return FALSE;
+    }
+
+  agree->folder_annotator = annotator;
+  sm_corpus_foreach (corpus, add_version, agree, NULL, NULL);
+  sm_cli_progress_finish (&agree->progress);
+  agree->folder_annotator = NULL;
+
+  return TRUE;
+}
+
+static void
+set_figure (JsonObject *object,
+            const char *name,
+            double      value)
+{
+  if (isnan (value))
+    json_object_set_null_member (object, name);
+  else
+    json_object_set_double_member (object, name, value);
+}
+
+static JsonObject *
+figures_to_json (const SmAgreementFigures *figures)
+{
+  JsonObject *object = json_object_new ();
+
+  set_figure (object, "f1_exact", figures->f1_exact);
+  set_figure (object, "f1_overlap", figures->f1_overlap);
+  set_figure (object, "kappa", figures->kappa);
+  set_figure (object, "alpha", figures->alpha);
+  set_figure (object, "alpha_u", figures->alpha_u);
+
+  return object;
+}
+
+static void
+print_json (SmAgreement *agreement)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonObject) top = json_object_new ();
+  g_auto(GStrv) annotators = sm_agreement_dup_annotators (agreement);
+  g_auto(GStrv) labels = sm_agreement_dup_labels (agreement);
+  g_auto(GStrv) types = sm_agreement_dup_relation_types (agreement);
+  JsonArray *array = json_array_new ();
+  JsonObject *object = json_object_new ();
+
+  json_object_set_int_member (top, "documents", sm_agreement_get_n_documents (agreement));
+  for (guint i = 0; annotators[i] != NULL; i++)
+    json_array_add_string_element (array, annotators[i]);
+  json_object_set_array_member (top, "annotators", array);
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      SmAgreementFigures figures;
+
+      sm_agreement_get_figures (agreement, labels[i], &figures);
+      json_object_set_object_member (object, labels[i], figures_to_json (&figures));
+    }
+  json_object_set_object_member (top, "labels", object);
+
+  object = json_object_new ();
+  for (guint i = 0; types[i] != NULL; i++)
+    {
+      JsonObject *relation = json_object_new ();
+
+      set_figure (relation, "f1", sm_agreement_get_relation_f1 (agreement, types[i]));
+      json_object_set_object_member (object, types[i], relation);
+    }
+  json_object_set_object_member (top, "relations", object);
+
+  array = json_array_new ();
+  for (guint p = 0; p < sm_agreement_get_n_pairs (agreement); p++)
+    {
+      JsonObject *pair = json_object_new ();
+      const char *a, *b;
+
+      sm_agreement_get_pair (agreement, p, &a, &b);
+      json_object_set_string_member (pair, "a", a);
+      json_object_set_string_member (pair, "b", b);
+      object = json_object_new ();
+      for (guint i = 0; labels[i] != NULL; i++)
+        {
+          SmAgreementFigures figures;
+
+          sm_agreement_get_pair_figures (agreement, p, labels[i], &figures);
+          json_object_set_object_member (object, labels[i], figures_to_json (&figures));
+        }
+      json_object_set_object_member (pair, "labels", object);
+      json_array_add_object_element (array, pair);
+    }
+  json_object_set_array_member (top, "pairs", array);
+
+  /* One line, for scripts, as evaluate --json */
+  sm_json_write_object (out, top, SM_JSON_WRITE_COMPACT);
+  g_string_append_c (out, '\n');
+  g_print ("%s", out->str);
+}
+
+static char *
+format_figure (double value)
+{
+  /* "-" for a figure that is undefined, as "null" in --json */
+  return isnan (value) ? g_strdup ("-") : g_strdup_printf ("%.3f", value);
+}
+
+static void
+add_label_rows (GPtrArray                *rows,
+                const char               *first,
+                const SmAgreementFigures *figures)
+{
+  g_autofree char *exact = format_figure (figures->f1_exact);
+  g_autofree char *overlap = format_figure (figures->f1_overlap);
+  g_autofree char *kappa = format_figure (figures->kappa);
+  g_autofree char *alpha = format_figure (figures->alpha);
+  g_autofree char *alpha_u = format_figure (figures->alpha_u);
+
+  g_ptr_array_add (rows, sm_cli_row_new (first, exact, overlap, kappa, alpha, alpha_u, NULL));
+}
+
+static void
+print_table (SmAgreement *agreement)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_auto(GStrv) annotators = sm_agreement_dup_annotators (agreement);
+  g_auto(GStrv) labels = sm_agreement_dup_labels (agreement);
+  g_auto(GStrv) types = sm_agreement_dup_relation_types (agreement);
+  g_autofree char *names = g_strjoinv (", ", annotators);
+  guint n_documents = sm_agreement_get_n_documents (agreement);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "%u document annotated by two annotators or more; annotators: %s\n",
+                        "%u documents annotated by two annotators or more; annotators: %s\n",
+                        n_documents),
+           n_documents, names);
+  g_print (_("Figures are averaged over pairs of annotators, except α (all at once)\n"));
+  if (!sm_agreement_has_alpha_unitizing ())
+    g_print (_("Unitizing α is not built in this version: shown as -\n"));
+  g_print ("\n");
+
+  g_ptr_array_add (rows, sm_cli_row_new (_("Label"), _("F1 exact"), _("F1 overlap"),
+                                         _("κ"), _("α"), _("α_u"), NULL));
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      SmAgreementFigures figures;
+
+      sm_agreement_get_figures (agreement, labels[i], &figures);
+      add_label_rows (rows, labels[i], &figures);
+    }
+  sm_cli_print_columns (rows);
+
+  if (types[0] != NULL)
+    {
+      g_print ("\n");
+      g_ptr_array_set_size (rows, 0);
+      g_ptr_array_add (rows, sm_cli_row_new (_("Relation"), _("F1"), NULL));
+      for (guint i = 0; types[i] != NULL; i++)
+        {
+          g_autofree char *f1 = format_figure (sm_agreement_get_relation_f1 (agreement, types[i]));
+
+          g_ptr_array_add (rows, sm_cli_row_new (types[i], f1, NULL));
+        }
+      sm_cli_print_columns (rows);
+    }
+
+  for (guint p = 0; p < sm_agreement_get_n_pairs (agreement); p++)
+    {
+      const char *a, *b;
+
+      sm_agreement_get_pair (agreement, p, &a, &b);
+      /* TRANSLATORS: two annotators' names */
+      g_print (_("\n%s and %s\n"), a, b);
+      g_ptr_array_set_size (rows, 0);
+      g_ptr_array_add (rows, sm_cli_row_new (_("Label"), _("F1 exact"), _("F1 overlap"),
+                                             _("κ"), _("α"), _("α_u"), NULL));
+      for (guint i = 0; labels[i] != NULL; i++)
+        {
+          SmAgreementFigures figures;
+
+          sm_agreement_get_pair_figures (agreement, p, labels[i], &figures);
+          add_label_rows (rows, labels[i], &figures);
+        }
+      sm_cli_print_columns (rows);
+    }
+}
+
+int
+sm_cli_agree (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SmAgreement) agreement = NULL;
+  g_auto(GStrv) inputs = NULL;
+  g_auto(GStrv) labels = NULL;
+  gboolean json = FALSE;
+  gboolean inputs_read = TRUE;
+  Agree agree = { 0, };
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON"), NULL },
+    { "label", 0, 0, G_OPTION_ARG_STRING_ARRAY, &labels,
+      N_("Measure this label only (may be given more than once)"), N_("LABEL") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
+    { NULL }
+  };
+
+  context = sm_cli_option_context_new (
+    _("[--json] [--label LABEL]… INPUT…"),
+    _("Measure how far annotators of the same articles agree, per label: F1 of spans matched\n"
+      "exactly and by overlap, Cohen’s κ and Krippendorff’s α over tokens, and Krippendorff’s\n"
+      "unitizing α over characters; and per relation type the F1 of relations whose two ends\n"
+      "are matched spans. INPUT are Spanmark files (.json) or folders searched for them. A\n"
+      "file’s annotator is the one it names, or else the name of the INPUT folder it came from\n"
+      "(one folder per annotator). Versions of an article are paired by their text. Each pair\n"
+      "of annotators is measured over the articles both annotated, counts summed before\n"
+      "dividing, and the figures are averaged over the pairs; α takes all annotators at once.\n"
+      "docs/agreement.md defines each figure."),
+    _("A figure that is undefined (F1 with no span of the label on either side, κ or α with\n"
+      "one value only, α_u with no span of the label) is shown as - (null in JSON) and left\n"
+      "out of the averages.\n"
+      "\n"
+      "Exit status: 0 if every file was read, 1 if some could not be or no article was\n"
+      "annotated by two annotators, 2 for a wrong command line."),
+    entries);
+
+  if (!sm_cli_parse (context, "agree", &argc, &argv))
+    return SM_CLI_EXIT_USAGE;
+
+  if (inputs == NULL || inputs[0] == NULL)
+    return sm_cli_usage_error ("agree", _("give the annotators’ files or folders"));
+
+  agreement = sm_agreement_new ((const char * const *) labels);
+  agree.agreement = agreement;
+
+  sm_cli_progress_init (&agree.progress, _("Reading"));
+  for (guint i = 0; inputs[i] != NULL; i++)
+    inputs_read = read_input (inputs[i], &agree) && inputs_read;
+
+  if (!inputs_read)
+    return SM_CLI_EXIT_INVALID;
+
+  if (sm_agreement_get_n_documents (agreement) == 0)
+    {
+      g_printerr (_("No article was annotated by two annotators: nothing to compare\n"));
+      return SM_CLI_EXIT_INVALID;
+    }
+
+  if (json)
+    print_json (agreement);
+  else
+    print_table (agreement);
+
+  return agree.n_invalid > 0 ? SM_CLI_EXIT_INVALID : SM_CLI_EXIT_OK;
+}
