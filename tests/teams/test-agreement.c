@@ -288,6 +288,35 @@ test_alpha_unitizing (void)
     g_assert_true (isnan (figures.alpha_u));
 }
 
+/* The worked example of docs/agreement.md, figure by figure */
+static void
+test_docs_example (void)
+{
+  g_autoptr(SmAgreement) agreement = sm_agreement_new (NULL);
+  g_autoptr(SmDocument) ana = document_new ("Raisi said trade grew.");
+  g_autoptr(SmDocument) ben = document_new ("Raisi said trade grew.");
+  SmAgreementFigures figures;
+
+  relate (ana, SM_RELATION_SAID_BY, add (ana, SM_LABEL_CLAIM, 11, 21), add (ana, SM_LABEL_SPEAKER, 0, 5));
+  relate (ben, SM_RELATION_SAID_BY, add (ben, SM_LABEL_CLAIM, 6, 21), add (ben, SM_LABEL_SPEAKER, 0, 5));
+  sm_agreement_add_document (agreement, "ana", ana);
+  sm_agreement_add_document (agreement, "ben", ben);
+
+  sm_agreement_get_figures (agreement, SM_LABEL_SPEAKER, &figures);
+  assert_value (figures.f1_exact, 1.0);
+  assert_value (figures.f1_overlap, 1.0);
+  assert_value (figures.kappa, 1.0);
+  assert_value (figures.alpha, 1.0);
+
+  sm_agreement_get_figures (agreement, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_exact, 0.0);
+  assert_value (figures.f1_overlap, 1.0);
+  assert_value (figures.kappa, 8.0 / 13.0);
+  assert_value (figures.alpha, 0.64);
+
+  assert_value (sm_agreement_get_relation_f1 (agreement, SM_RELATION_SAID_BY), 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/agreement/undefined", test_undefined);
   g_test_add_func ("/agreement/relations", test_relations);
   g_test_add_func ("/agreement/alpha-unitizing", test_alpha_unitizing);
+  g_test_add_func ("/agreement/docs-example", test_docs_example);
 
   return g_test_run ();
 }
