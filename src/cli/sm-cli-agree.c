@@ -228,8 +228,6 @@ print_table (SmAgreement *agreement)
                         n_documents),
            n_documents, names);
   g_print (_("Figures are averaged over pairs of annotators, except α (all at once)\n"));
-  if (!sm_agreement_has_alpha_unitizing ())
-    g_print (_("Unitizing α is not built in this version: shown as -\n"));
   g_print ("\n");
 
   g_ptr_array_add (rows, sm_cli_row_new (_("Label"), _("F1 exact"), _("F1 overlap"),

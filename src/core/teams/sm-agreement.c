@@ -35,21 +35,10 @@
 #include <string.h>
 
 #include "sm-agreement.h"
+#include "sm-alpha-unitizing.h"
 #include "sm-relation.h"
 #include "sm-span-match.h"
 #include "sm-tokenizer.h"
-
-/* Unitizing α is another file of this layer, written alongside this one;
- * until it is built in, α_u is undefined rather than computed some other
- * way. (Named through a macro so that the layer check, which reads plain
- * includes, does not look for a header that may not exist yet.) */
-#define SM_ALPHA_UNITIZING_H "sm-alpha-unitizing.h"
-#if defined(__has_include)
-# if __has_include(SM_ALPHA_UNITIZING_H)
-#  include SM_ALPHA_UNITIZING_H
-#  define HAVE_ALPHA_UNITIZING 1
-# endif
-#endif
 
 typedef struct
 {
@@ -394,29 +383,9 @@ kappa_from_table (const guint64 table[2][2])
   return ((double) observed * n - (double) chance) / ((double) n * n - (double) chance);
 }
 
-/* A unit of α_u: [start, end) on the continuum, laid out as SmUnit */
-typedef struct
-{
-  guint start;
-  guint end;
-} Range;
-
-static gint
-compare_ranges (gconstpointer a,
-                gconstpointer b)
-{
-  const Range *x = a, *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-  return 0;
-}
-
-/* Appends @document's spans of @label to @units, moved by @offset, one
- * span's fragments and overlapping spans merged into their union
- * (touching ones stay apart, as separate units) */
+/* Appends @document's spans of @label to @units, moved by @offset, each
+ * fragment of a discontinuous span a unit of its own; sm_units_merge()
+ * then makes one annotator's overlapping units their union */
 static void
 add_units (GArray     *units,
            SmDocument *document,
@@ -424,7 +393,6 @@ add_units (GArray     *units,
            guint       offset)
 {
   g_autoptr(GPtrArray) spans = collect_spans (document);
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -435,33 +403,13 @@ add_units (GArray     *units,
 
       for (guint f = 0; f < sm_span_get_n_fragments (span); f++)
         {
-          Range range;
+          SmUnit unit;
 
-          sm_span_get_fragment (span, f, &range.start, &range.end);
-          if (range.end > range.start)
-            g_array_append_val (ranges, range);
+          sm_span_get_fragment (span, f, &unit.start, &unit.end);
+          unit.start += offset;
+          unit.end += offset;
+          g_array_append_val (units, unit);
         }
-    }
-
-  g_array_sort (ranges, compare_ranges);
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      Range range = g_array_index (ranges, Range, i);
-
-      range.start += offset;
-      range.end += offset;
-
-      if (units->len > 0)
-        {
-          Range *last = &g_array_index (units, Range, units->len - 1);
-
-          if (range.start < last->end)
-            {
-              last->end = MAX (last->end, range.end);
-              continue;
-            }
-        }
-      g_array_append_val (units, range);
     }
 }
 
@@ -470,36 +418,17 @@ alpha_unitizing (guint   length,
                  GArray *a,
                  GArray *b)
 {
-#ifdef HAVE_ALPHA_UNITIZING
   g_autoptr(GPtrArray) units = g_ptr_array_new ();
   double alpha;
 
-  G_STATIC_ASSERT (sizeof (SmUnit) == sizeof (Range));
-
+  sm_units_merge (a);
+  sm_units_merge (b);
   g_ptr_array_add (units, a);
   g_ptr_array_add (units, b);
   if (!sm_alpha_unitizing (length, units, &alpha))
     return NAN;
 
   return alpha;
-#else
-  return NAN;
-#endif
-}
-
-/**
- * sm_agreement_has_alpha_unitizing:
- *
- * Returns: whether unitizing α is computed (else it is always undefined)
- */
-gboolean
-sm_agreement_has_alpha_unitizing (void)
-{
-#ifdef HAVE_ALPHA_UNITIZING
-  return TRUE;
-#else
-  return FALSE;
-#endif
 }
 
 static gboolean
@@ -643,8 +572,8 @@ compare_pair (SmAgreement *self,
     {
       const char *label = g_ptr_array_index (self->labels, l);
       SmAgreementFigures *figures = figures_new_undefined ();
-      g_autoptr(GArray) a_units = g_array_new (FALSE, FALSE, sizeof (Range));
-      g_autoptr(GArray) b_units = g_array_new (FALSE, FALSE, sizeof (Range));
+      g_autoptr(GArray) a_units = g_array_new (FALSE, FALSE, sizeof (SmUnit));
+      g_autoptr(GArray) b_units = g_array_new (FALSE, FALSE, sizeof (SmUnit));
       guint64 table[2][2] = { { 0, 0 }, { 0, 0 } };
       AlphaTally alpha = { 0, };
       guint offset = 0;

@@ -59,6 +59,5 @@ void         sm_agreement_get_pair_figures     (SmAgreement        *self,
                                                 guint               position,
                                                 const char         *label,
                                                 SmAgreementFigures *figures);
-gboolean     sm_agreement_has_alpha_unitizing  (void);
 
 G_END_DECLS
