@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sm-agreement.h"
 #include "sm-relation.h"
@@ -310,8 +311,51 @@ test_docs_example (void)
   assert_value (figures.f1_overlap, 1.0);
   assert_value (figures.kappa, 8.0 / 13.0);
   assert_value (figures.alpha, 0.64);
+  /* 1 − (25/484) / ((2800·2/22) / 1592) = 417/616, docs/agreement.md */
+  assert_value (figures.alpha_u, 417.0 / 616.0);
 
   assert_value (sm_agreement_get_relation_f1 (agreement, SM_RELATION_SAID_BY), 1.0);
+}
+
+/*
+ * α_u over a pair's articles joined end to end, with test-alpha-unitizing's
+ * hand case on [0, 10): A [0,2) [2,4) (touching: two units), B [0,4) [7,9):
+ *   D_o = 0.12, D_e = 46.8/362, α_u = 1 − 0.12·362/46.8 (worked out there).
+ * Here the continuum is two articles of 5 characters, the first in
+ * checksum order holding [0,4) and the second B's [2,4), which lands on
+ * [7,9); A's extra [0,1) overlaps her [0,2) and merges into it.
+ */
+static void
+test_alpha_unitizing_continuum (void)
+{
+  g_autoptr(SmAgreement) agreement = sm_agreement_new (NULL);
+  g_autoptr(SmDocument) a1 = document_new ("abcde");
+  g_autoptr(SmDocument) b1 = document_new ("abcde");
+  g_autoptr(SmDocument) a2 = document_new ("fghij");
+  g_autoptr(SmDocument) b2 = document_new ("fghij");
+  SmDocument *a_first = a1, *b_first = b1, *a_second = a2, *b_second = b2;
+  SmAgreementFigures figures;
+
+  if (strcmp (sm_text_get_sha256 (sm_document_get_text (a1)),
+              sm_text_get_sha256 (sm_document_get_text (a2))) > 0)
+    {
+      a_first = a2, b_first = b2;
+      a_second = a1, b_second = b1;
+    }
+
+  add (a_first, SM_LABEL_CLAIM, 0, 2);
+  add (a_first, SM_LABEL_CLAIM, 2, 4);
+  add (a_first, SM_LABEL_CLAIM, 0, 1);
+  add (b_first, SM_LABEL_CLAIM, 0, 4);
+  add (b_second, SM_LABEL_CLAIM, 2, 4);
+
+  sm_agreement_add_document (agreement, "A", a_second);
+  sm_agreement_add_document (agreement, "B", b_second);
+  sm_agreement_add_document (agreement, "A", a_first);
+  sm_agreement_add_document (agreement, "B", b_first);
+
+  sm_agreement_get_figures (agreement, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.alpha_u, 1 - 0.12 * 362 / 46.8);
 }
 
 int
@@ -326,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/agreement/undefined", test_undefined);
   g_test_add_func ("/agreement/relations", test_relations);
   g_test_add_func ("/agreement/alpha-unitizing", test_alpha_unitizing);
+  g_test_add_func ("/agreement/alpha-unitizing-continuum", test_alpha_unitizing_continuum);
   g_test_add_func ("/agreement/docs-example", test_docs_example);
 
   return g_test_run ();
