@@ -358,6 +358,43 @@ test_alpha_unitizing_continuum (void)
   assert_value (figures.alpha_u, 1 - 0.12 * 362 / 46.8);
 }
 
+/*
+ * A discontinuous span: its fragments count, not what lies between them.
+ * TEN_LETTERS, CLAIM: A "a" [0,1) + "c" [4,5) in one span, B [0,5).
+ * f1_exact 0 (other fragments); f1_overlap: 2 characters shared of a
+ *   union of 5, 2·2 < 5: no match, 0
+ * tokens: A a c, B a b c: n11 = 2, n01 = 1, n00 = 7
+ *   p_o = 9/10, p_e = 2/10·3/10 + 8/10·7/10 = 0.62
+ *   κ = 0.28/0.38 = 14/19 (1 if "b" were A's too)
+ * α_u, L = 19, units A [0,1) [4,5), B [0,5), N = 3, gaps 3 14 (A), 14 (B):
+ *   D_o = 2·(0² + 4² + 4² + 0²) / (2·1·19²) = 32/361
+ *   l = 1 (twice): 2·(2 − 3 + 1)/3 + 1·(3 + 14 + 14) = 31 each
+ *   l = 5: 2·(250 − 75 + 5)/3 + 25·((14 − 4) + (14 − 4)) = 620
+ *   D_e = (682·2/19) / (38·37 − 20) = (1364/19) / 1386
+ *   α_u = 1 − D_o/D_e
+ */
+static void
+test_fragments (void)
+{
+  g_autoptr(SmAgreement) agreement = sm_agreement_new (NULL);
+  g_autoptr(SmDocument) a = document_new (TEN_LETTERS);
+  g_autoptr(SmDocument) b = document_new (TEN_LETTERS);
+  g_autoptr(GError) error = NULL;
+  SmAgreementFigures figures;
+
+  sm_document_add_fragment (a, add (a, SM_LABEL_CLAIM, 0, 1), 4, 5, &error);
+  g_assert_no_error (error);
+  add (b, SM_LABEL_CLAIM, 0, 5);
+  sm_agreement_add_document (agreement, "A", a);
+  sm_agreement_add_document (agreement, "B", b);
+
+  sm_agreement_get_figures (agreement, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_exact, 0.0);
+  assert_value (figures.f1_overlap, 0.0);
+  assert_value (figures.kappa, 14.0 / 19.0);
+  assert_value (figures.alpha_u, 1 - (32.0 / 361) / ((1364.0 / 19) / 1386));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/agreement/relations", test_relations);
   g_test_add_func ("/agreement/alpha-unitizing", test_alpha_unitizing);
   g_test_add_func ("/agreement/alpha-unitizing-continuum", test_alpha_unitizing_continuum);
+  g_test_add_func ("/agreement/fragments", test_fragments);
   g_test_add_func ("/agreement/docs-example", test_docs_example);
 
   return g_test_run ();
