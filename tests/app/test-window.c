@@ -420,20 +420,32 @@ test_edit_attribute_undo (void)
   close_window (window);
 }
 
+/* Writes the sample as a Spanmark file @name in the folder @where of the
+ * test's home, naming @annotator if not %NULL */
 static char *
-write_sample_json (void)
+write_sample_json_in (const char *where,
+                      const char *name,
+                      const char *annotator)
 {
   g_autofree char *article = sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (article);
   g_autoptr(SmDocument) document = sm_document_new_from_file (file, NULL, NULL);
-  g_autofree char *folder = g_build_filename (app_test_get_home (), "work", NULL);
-  g_autofree char *path = g_build_filename (folder, "sample.json", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), where, NULL);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
 
   g_mkdir_with_parents (folder, 0755);
+  if (annotator != NULL)
+    sm_document_set_annotator (document, annotator);
   g_assert_true (sm_document_save_to_file (document, target, NULL, NULL));
 
   return g_steal_pointer (&path);
+}
+
+static char *
+write_sample_json (void)
+{
+  return write_sample_json_in ("work", "sample.json", NULL);
 }
 
 static void
@@ -613,26 +625,6 @@ test_save_failure_keeps_work (void)
   close_window (window);
 }
 
-/* Writes the sample as a Spanmark file at @name in the test's home, naming
- * @annotator (or none) */
-static char *
-write_sample_json_by (const char *name,
-                      const char *annotator)
-{
-  g_autofree char *article = sample_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (article);
-  g_autoptr(SmDocument) document = sm_document_new_from_file (file, NULL, NULL);
-  g_autofree char *folder = g_build_filename (app_test_get_home (), "team", NULL);
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  g_autoptr(GFile) target = g_file_new_for_path (path);
-
-  g_mkdir_with_parents (folder, 0755);
-  sm_document_set_annotator (document, annotator);
-  g_assert_true (sm_document_save_to_file (document, target, NULL, NULL));
-
-  return g_steal_pointer (&path);
-}
-
 /* Tags something in the file at @path, saves it with the window's Save, and
  * returns the annotator the file names then */
 static char *
@@ -689,8 +681,8 @@ static void
 test_save_names_the_annotator (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autofree char *unnamed = write_sample_json_by ("unnamed.json", "");
-  g_autofree char *theirs = write_sample_json_by ("theirs.json", "Björn");
+  g_autofree char *unnamed = write_sample_json_in ("team", "unnamed.json", "");
+  g_autofree char *theirs = write_sample_json_in ("team", "theirs.json", "Björn");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
@@ -713,9 +705,9 @@ static void
 test_annotator_asked_once (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autofree char *first = write_sample_json_by ("first.json", "");
-  g_autofree char *second = write_sample_json_by ("second.json", "");
-  g_autofree char *theirs = write_sample_json_by ("not-asked.json", "Björn");
+  g_autofree char *first = write_sample_json_in ("team", "first.json", "");
+  g_autofree char *second = write_sample_json_in ("team", "second.json", "");
+  g_autofree char *theirs = write_sample_json_in ("team", "not-asked.json", "Björn");
   g_autofree char *named = NULL;
   g_autofree char *skipped = NULL;
   g_autofree char *again = NULL;
@@ -748,7 +740,7 @@ test_annotator_asked_once (void)
 
   g_assert_cmpint (g_unlink (second), ==, 0);
   g_free (second);
-  second = write_sample_json_by ("second.json", "");
+  second = write_sample_json_in ("team", "second.json", "");
   again = annotator_after_saving (second, FALSE, NULL, NULL);
   g_assert_cmpstr (again, ==, "");
 }
