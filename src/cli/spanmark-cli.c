@@ -36,6 +36,8 @@ static const Command commands[] = {
   { "stats", sm_cli_stats, N_("Count the documents, spans and relations of Spanmark files") },
   { "suggest", sm_cli_suggest, N_("Suggest speakers, claims and figures in articles and Spanmark files") },
   { "evaluate", sm_cli_evaluate, N_("Measure predicted spans against a gold: precision, recall, F1") },
+  { "merge", sm_cli_merge, N_("Merge two versions of a Spanmark file with their ancestor (git’s merge driver)") },
+  { "git-setup", sm_cli_git_setup, N_("Register the merge driver in a git repository") },
 };
 
 static void
