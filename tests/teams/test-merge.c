@@ -1,0 +1,417 @@
+/* test-merge.c: three-way merges of Spanmark documents (sm-merge).
+ *
+ * Each case parses one base file three times, edits "ours" and "theirs"
+ * through SmDocument as an annotator would, merges, and checks the result
+ * both as a document and as a file that loads again.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sm-format.h"
+#include "sm-merge.h"
+
+/*                 0         1         2         3         4
+ *                 01234567890123456789012345678901234567890123456 */
+#define TEXT      "Raisi said trade grew. Lukashenko said it fell."
+
+#define BASE \
+  "{\"format\": \"spanmark\", \"version\": 1,\n" \
+  " \"document\": {\"name\": \"a\", \"text\": \"" TEXT "\"},\n" \
+  " \"labels\": [{\"id\": \"SPEAKER\", \"key\": \"1\"}, {\"id\": \"CLAIM\", \"key\": \"2\"},\n" \
+  "            {\"id\": \"FIGURE\", \"key\": \"3\"}],\n" \
+  " \"spans\": [{\"id\": \"T1\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 5},\n" \
+  "           {\"id\": \"T2\", \"label\": \"CLAIM\", \"start\": 11, \"end\": 21, \"note\": \"base\"}],\n" \
+  " \"relations\": [{\"id\": \"R1\", \"type\": \"said_by\", \"from\": \"T2\", \"to\": \"T1\"}],\n" \
+  " \"status\": \"in-progress\",\n" \
+  " \"meta\": {\"annotator\": \"Ana\", \"next_span\": 3, \"next_relation\": 2}}\n"
+
+typedef struct
+{
+  SmDocument *base;
+  SmDocument *ours;
+  SmDocument *theirs;
+} Fixture;
+
+static SmDocument *
+parse (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  SmDocument *document = sm_format_parse (json, strlen (json), &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->base = parse (BASE);
+  fixture->ours = parse (BASE);
+  fixture->theirs = parse (BASE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->base);
+  g_clear_object (&fixture->ours);
+  g_clear_object (&fixture->theirs);
+}
+
+static SmSpan *
+add_span (SmDocument *document,
+          const char *label,
+          guint       start,
+          guint       end)
+{
+  g_autoptr(GError) error = NULL;
+  SmSpan *span = sm_document_add_span (document, label, start, end, &error);
+
+  g_assert_no_error (error);
+  return span;
+}
+
+/* Merges, and checks that the result is a file the loader takes back with
+ * the same spans and conflicts: never a broken file */
+static SmDocument *
+merge (Fixture *fixture,
+       guint    expected_conflicts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) result = NULL;
+  g_autoptr(SmDocument) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint n_conflicts = 99;
+
+  result = sm_merge_documents (fixture->base, fixture->ours, fixture->theirs, &n_conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (n_conflicts, ==, expected_conflicts);
+  g_assert_true (sm_document_check_relations (result, NULL));
+
+  bytes = sm_format_serialize (result);
+  reloaded = sm_format_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_document_get_n_spans (reloaded), ==, sm_document_get_n_spans (result));
+  g_assert_cmpuint (sm_merge_count_conflicts (reloaded), ==, expected_conflicts);
+
+  return g_steal_pointer (&result);
+}
+
+static SmSpan *
+span_at (SmDocument *document,
+         const char *label,
+         guint       start,
+         guint       end)
+{
+  return sm_document_find_exact_span (document, start, end, label);
+}
+
+static JsonObject *
+conflict (SmDocument *document,
+          guint       index)
+{
+  JsonNode *node = sm_format_get_extra_member (document, SM_MERGE_CONFLICTS_MEMBER);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  g_assert_cmpuint (index, <, json_array_get_length (json_node_get_array (node)));
+  return json_array_get_object_element (json_node_get_array (node), index);
+}
+
+static void
+test_independent_additions (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+
+  add_span (fixture->ours, "SPEAKER", 23, 33);
+  add_span (fixture->theirs, "CLAIM", 39, 46);
+
+  result = merge (fixture, 0);
+  g_assert_cmpuint (sm_document_get_n_spans (result), ==, 4);
+  g_assert_nonnull (span_at (result, "SPEAKER", 23, 33));
+  g_assert_nonnull (span_at (result, "CLAIM", 39, 46));
+  g_assert_cmpstr (sm_span_get_note (sm_document_find_span (result, "T2")), ==, "base");
+  g_assert_null (sm_format_get_extra_member (result, SM_MERGE_CONFLICTS_MEMBER));
+}
+
+static void
+test_one_side_change (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  SmSpan *t2 = sm_document_find_span (fixture->theirs, "T2");
+
+  /* Theirs: a new range and note for T2, the status; ours: nothing */
+  g_assert_true (sm_document_set_span_range (fixture->theirs, t2, 11, 16, NULL));
+  sm_document_set_span_note (fixture->theirs, t2, "theirs");
+  sm_document_set_status (fixture->theirs, SM_DOCUMENT_STATUS_DONE);
+  /* Ours changes something else: T1's label */
+  g_assert_true (sm_document_set_span_label (fixture->ours, sm_document_find_span (fixture->ours, "T1"),
+                                             "FIGURE", NULL));
+
+  result = merge (fixture, 0);
+  t2 = sm_document_find_span (result, "T2");
+  g_assert_cmpuint (sm_span_get_start (t2), ==, 11);
+  g_assert_cmpuint (sm_span_get_end (t2), ==, 16);
+  g_assert_cmpstr (sm_span_get_note (t2), ==, "theirs");
+  g_assert_cmpint (sm_document_get_status (result), ==, SM_DOCUMENT_STATUS_DONE);
+  g_assert_cmpstr (sm_span_get_label (sm_document_find_span (result, "T1")), ==, "FIGURE");
+}
+
+static void
+test_deletion_one_side (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+
+  sm_document_remove_relation (fixture->theirs, sm_document_find_relation (fixture->theirs, "R1"));
+  sm_document_remove_span (fixture->ours, sm_document_find_span (fixture->ours, "T1"));
+
+  result = merge (fixture, 0);
+  g_assert_null (sm_document_find_span (result, "T1"));
+  g_assert_nonnull (sm_document_find_span (result, "T2"));
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (result)), ==, 0);
+}
+
+static void
+test_same_change_both (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  SmDocument *sides[] = { fixture->ours, fixture->theirs };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      SmSpan *t2 = sm_document_find_span (sides[i], "T2");
+      SmSpan *speaker = add_span (sides[i], "SPEAKER", 23, 33);
+      SmSpan *claim = add_span (sides[i], "CLAIM", 39, 46);
+
+      sm_document_set_span_note (sides[i], t2, "same");
+      g_assert_true (sm_document_set_span_range (sides[i], t2, 11, 16, NULL));
+      g_assert_nonnull (sm_document_add_relation (sides[i], "said_by", claim, speaker, NULL));
+    }
+
+  result = merge (fixture, 0);
+  g_assert_cmpuint (sm_document_get_n_spans (result), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (result)), ==, 2);
+  g_assert_cmpstr (sm_span_get_note (sm_document_find_span (result, "T2")), ==, "same");
+  g_assert_cmpuint (sm_span_get_end (sm_document_find_span (result, "T2")), ==, 16);
+}
+
+static void
+test_ids_renumbered (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  SmSpan *speaker, *claim, *merged_claim, *merged_speaker;
+  g_autoptr(GPtrArray) relations = NULL;
+  SmRelation *relation = NULL;
+
+  /* Both sides hand out T3, T4 and R2 for different spans and links */
+  speaker = add_span (fixture->ours, "FIGURE", 17, 21);
+  g_assert_cmpstr (sm_span_get_id (speaker), ==, "T3");
+  speaker = add_span (fixture->theirs, "SPEAKER", 23, 33);
+  claim = add_span (fixture->theirs, "CLAIM", 39, 46);
+  g_assert_cmpstr (sm_span_get_id (speaker), ==, "T3");
+  g_assert_cmpstr (sm_span_get_id (claim), ==, "T4");
+  g_assert_nonnull (sm_document_add_relation (fixture->theirs, "said_by", claim, speaker, NULL));
+
+  result = merge (fixture, 0);
+  g_assert_cmpuint (sm_document_get_n_spans (result), ==, 5);
+  g_assert_cmpstr (sm_span_get_label (sm_document_find_span (result, "T3")), ==, "FIGURE");
+  merged_speaker = span_at (result, "SPEAKER", 23, 33);
+  merged_claim = span_at (result, "CLAIM", 39, 46);
+  g_assert_nonnull (merged_speaker);
+  g_assert_nonnull (merged_claim);
+  g_assert_cmpstr (sm_span_get_id (merged_speaker), !=, "T3");
+
+  /* Their relation follows their spans to the new ids */
+  relations = sm_document_get_relations_of_span (result, merged_claim);
+  g_assert_cmpuint (relations->len, ==, 1);
+  relation = g_ptr_array_index (relations, 0);
+  g_assert_true (sm_relation_get_from (relation) == merged_claim);
+  g_assert_true (sm_relation_get_to (relation) == merged_speaker);
+  g_assert_nonnull (sm_document_find_relation (result, "R1"));
+}
+
+static void
+test_conflict_label (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  JsonObject *record;
+
+  g_assert_true (sm_document_set_span_label (fixture->ours, sm_document_find_span (fixture->ours, "T1"),
+                                             "FIGURE", NULL));
+  g_assert_true (sm_document_set_span_label (fixture->theirs, sm_document_find_span (fixture->theirs, "T1"),
+                                             "CLAIM", NULL));
+
+  result = merge (fixture, 1);
+  g_assert_cmpstr (sm_span_get_label (sm_document_find_span (result, "T1")), ==, "FIGURE");
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "label");
+  g_assert_cmpstr (json_object_get_string_member (record, "span"), ==, "T1");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "base"), "label"), ==, "SPEAKER");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "ours"), "label"), ==, "FIGURE");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "theirs"), "label"), ==, "CLAIM");
+}
+
+static void
+test_conflict_range (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  JsonObject *record;
+
+  g_assert_true (sm_document_set_span_range (fixture->ours, sm_document_find_span (fixture->ours, "T2"), 11, 16, NULL));
+  g_assert_true (sm_document_set_span_range (fixture->theirs, sm_document_find_span (fixture->theirs, "T2"), 17, 21, NULL));
+
+  result = merge (fixture, 1);
+  g_assert_cmpuint (sm_span_get_end (sm_document_find_span (result, "T2")), ==, 16);
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "range");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (record, "theirs"), "start"), ==, 17);
+}
+
+static void
+test_conflict_note (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  JsonObject *record;
+
+  sm_document_set_span_note (fixture->ours, sm_document_find_span (fixture->ours, "T2"), "ours");
+  sm_document_set_span_note (fixture->theirs, sm_document_find_span (fixture->theirs, "T2"), "theirs");
+
+  result = merge (fixture, 1);
+  g_assert_cmpstr (sm_span_get_note (sm_document_find_span (result, "T2")), ==, "ours");
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "note");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "theirs"), "note"), ==, "theirs");
+}
+
+static void
+test_conflict_deleted_edited (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  JsonObject *record;
+
+  /* Ours deletes T2, theirs relabels it: ours (deleted) stays */
+  sm_document_remove_span (fixture->ours, sm_document_find_span (fixture->ours, "T2"));
+  g_assert_true (sm_document_set_span_label (fixture->theirs, sm_document_find_span (fixture->theirs, "T2"),
+                                             "FIGURE", NULL));
+  /* Theirs deletes T1, ours edits its note: ours' T1 stays */
+  sm_document_set_span_note (fixture->ours, sm_document_find_span (fixture->ours, "T1"), "kept");
+  sm_document_remove_span (fixture->theirs, sm_document_find_span (fixture->theirs, "T1"));
+
+  result = merge (fixture, 2);
+  g_assert_null (sm_document_find_span (result, "T2"));
+  g_assert_cmpstr (sm_span_get_note (sm_document_find_span (result, "T1")), ==, "kept");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      record = conflict (result, i);
+      g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "deleted");
+      if (g_strcmp0 (json_object_get_string_member (record, "span"), "T2") == 0)
+        {
+          g_assert_true (json_object_get_null_member (record, "ours"));
+          g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "theirs"), "label"), ==, "FIGURE");
+        }
+      else
+        {
+          g_assert_cmpstr (json_object_get_string_member (record, "span"), ==, "T1");
+          g_assert_true (json_object_get_null_member (record, "theirs"));
+        }
+    }
+}
+
+static void
+test_conflict_status (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  JsonObject *record;
+
+  sm_document_set_status (fixture->ours, SM_DOCUMENT_STATUS_DONE);
+  sm_document_set_status (fixture->theirs, SM_DOCUMENT_STATUS_NEW);
+
+  result = merge (fixture, 1);
+  g_assert_cmpint (sm_document_get_status (result), ==, SM_DOCUMENT_STATUS_DONE);
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "status");
+  g_assert_cmpstr (json_object_get_string_member (record, "ours"), ==, "done");
+  g_assert_cmpstr (json_object_get_string_member (record, "theirs"), ==, "new");
+}
+
+static void
+test_conflicts_accumulate (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SmDocument) first = NULL;
+  g_autoptr(SmDocument) second = NULL;
+
+  sm_document_set_status (fixture->ours, SM_DOCUMENT_STATUS_DONE);
+  sm_document_set_status (fixture->theirs, SM_DOCUMENT_STATUS_NEW);
+  first = merge (fixture, 1);
+
+  /* A second merge into the unresolved file keeps the first record */
+  g_set_object (&fixture->ours, first);
+  sm_document_set_span_note (fixture->ours, sm_document_find_span (fixture->ours, "T2"), "ours");
+  sm_document_set_span_note (fixture->theirs, sm_document_find_span (fixture->theirs, "T2"), "theirs");
+  second = sm_merge_documents (fixture->base, fixture->ours, fixture->theirs, NULL, NULL);
+  g_assert_cmpuint (sm_merge_count_conflicts (second), ==, 3);
+}
+
+static void
+test_different_texts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmText) text = sm_text_new ("Another article.", -1, NULL);
+  g_autoptr(SmDocument) other = sm_document_new (text, "b");
+  g_autoptr(SmDocument) result = NULL;
+
+  result = sm_merge_documents (fixture->base, fixture->ours, other, NULL, &error);
+  g_assert_error (error, SM_MERGE_ERROR, SM_MERGE_ERROR_TEXT);
+  g_assert_null (result);
+  g_clear_error (&error);
+
+  result = sm_merge_documents (other, fixture->ours, fixture->theirs, NULL, &error);
+  g_assert_error (error, SM_MERGE_ERROR, SM_MERGE_ERROR_TEXT);
+  g_assert_null (result);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/merge/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("independent-additions", test_independent_additions);
+  ADD ("one-side-change", test_one_side_change);
+  ADD ("deletion-one-side", test_deletion_one_side);
+  ADD ("same-change-both", test_same_change_both);
+  ADD ("ids-renumbered", test_ids_renumbered);
+  ADD ("conflict/label", test_conflict_label);
+  ADD ("conflict/range", test_conflict_range);
+  ADD ("conflict/note", test_conflict_note);
+  ADD ("conflict/deleted-edited", test_conflict_deleted_edited);
+  ADD ("conflict/status", test_conflict_status);
+  ADD ("conflict/accumulate", test_conflicts_accumulate);
+  ADD ("different-texts", test_different_texts);
+#undef ADD
+
+  return g_test_run ();
+}
