@@ -21,7 +21,9 @@
 #include "sm-merge.h"
 
 #define GIT_DRIVER_NAME    "spanmark"
-#define GIT_DRIVER_COMMAND "spanmark-cli merge %O %A %B"
+/* %P, the file's path in the repository, names it in messages instead of
+ * the temporary file git hands over as %A */
+#define GIT_DRIVER_COMMAND "spanmark-cli merge %O %A %B %P"
 #define GIT_ATTRIBUTES     "*.json merge=" GIT_DRIVER_NAME
 /* A corpus's schema is not an annotated document: git's own line merge,
  * with conflict markers to edit, suits it */
@@ -83,12 +85,13 @@ sm_cli_merge (int    argc,
   };
 
   context = sm_cli_option_context_new (
-    _("BASE OURS THEIRS"),
+    _("BASE OURS THEIRS [NAME]"),
     _("Merge two versions of a Spanmark file with their common ancestor, and write the result\n"
       "into OURS: git's merge driver for annotations (spanmark-cli git-setup registers it).\n"
       "Spans, relations, notes, labels and the status are merged one by one: additions on both\n"
       "sides are kept (span ids renumbered where they collide, relations following), a change\n"
-      "on one side is taken, the same change on both sides taken once, a deletion taken."),
+      "on one side is taken, the same change on both sides taken once, a deletion taken.\n"
+      "NAME, if given, is how messages name the file (git's %P: the path in the repository)."),
     _("Where both sides changed the same thing differently (a span's label, range or note, a\n"
       "span deleted on one side and edited on the other, the status), OURS' value is kept and\n"
       "both sides are recorded in the file's “conflicts” member, for Spanmark to decide: the\n"
@@ -101,10 +104,10 @@ sm_cli_merge (int    argc,
   if (!sm_cli_parse (context, "merge", &argc, &argv))
     return SM_CLI_EXIT_USAGE;
 
-  if (inputs == NULL || g_strv_length (inputs) != 3)
+  if (inputs == NULL || g_strv_length (inputs) < 3 || g_strv_length (inputs) > 4)
     return sm_cli_usage_error ("merge", _("give three files: the base version, ours and theirs"));
 
-  ours_name = sm_cli_display_name (inputs[1]);
+  ours_name = sm_cli_display_name (inputs[inputs[3] != NULL ? 3 : 1]);
 
   if (!(ours = read_version (inputs[1], FALSE, NULL, &error)) ||
       !(theirs = read_version (inputs[2], FALSE, NULL, &error)) ||

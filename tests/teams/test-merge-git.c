@@ -168,7 +168,7 @@ set_up_repository (Fixture *fixture)
   attributes = temp_folder_read (fixture->dir, ".gitattributes");
   g_assert_cmpstr (attributes, ==, "*.json merge=spanmark\nspanmark-project.json merge=text\n");
   g_assert_cmpint (run (fixture, &driver, "git", "config", "--get-all", "merge.spanmark.driver", NULL), ==, 0);
-  g_assert_cmpstr (driver, ==, "spanmark-cli merge %O %A %B\n");
+  g_assert_cmpstr (driver, ==, "spanmark-cli merge %O %A %B %P\n");
 
   g_free (temp_folder_write (fixture->dir, "a.json", BASE, -1));
   git (fixture, "add", "a.json", ".gitattributes");
@@ -223,7 +223,7 @@ test_conflict (Fixture       *fixture,
   /* git reports the conflict and stops before committing */
   g_assert_cmpint (run (fixture, &output, "git", "merge", "--no-edit", "bo", NULL), !=, 0);
   g_assert_nonnull (strstr (output, "CONFLICT"));
-  g_assert_nonnull (strstr (output, "1 conflict recorded"));
+  g_assert_nonnull (strstr (output, "a.json: 1 conflict recorded"));
   g_assert_cmpint (run (fixture, &status, "git", "status", "--porcelain", NULL), ==, 0);
   g_assert_cmpstr (status, ==, "UU a.json\n");
 
