@@ -64,6 +64,38 @@ read_version (const char  *path,
   return document;
 }
 
+/* Another JSON file that "*.json merge=spanmark" sends here (a tool's
+ * settings, say): git's own line merge, as if there were no driver.
+ * git merge-file writes into OURS and exits with the number of conflicts */
+static int
+merge_lines (char      **inputs,
+             const char *name)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                              "git", "merge-file", "-L", name, "-L", "base", "-L", "theirs",
+                              inputs[1], inputs[0], inputs[2], NULL);
+  if (process == NULL || !g_subprocess_wait (process, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", name, error->message);
+      return SM_CLI_EXIT_INVALID;
+    }
+
+  return g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0
+         ? SM_CLI_EXIT_OK : SM_CLI_EXIT_INVALID;
+}
+
+static gboolean
+is_not_spanmark (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = read_version (path, FALSE, NULL, &error);
+
+  return document == NULL && g_error_matches (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_NOT_SPANMARK);
+}
+
 int
 sm_cli_merge (int    argc,
               char **argv)
@@ -108,6 +140,9 @@ sm_cli_merge (int    argc,
     return sm_cli_usage_error ("merge", _("give three files: the base version, ours and theirs"));
 
   ours_name = sm_cli_display_name (inputs[inputs[3] != NULL ? 3 : 1]);
+
+  if (is_not_spanmark (inputs[1]) && is_not_spanmark (inputs[2]))
+    return merge_lines (inputs, ours_name);
 
   if (!(ours = read_version (inputs[1], FALSE, NULL, &error)) ||
       !(theirs = read_version (inputs[2], FALSE, NULL, &error)) ||

@@ -277,6 +277,15 @@ test_cli_statuses (Fixture       *fixture,
   g_free (temp_folder_write (fixture->dir, "empty", "", 0));
   g_assert_cmpint (run (fixture, NULL, "spanmark-cli", "merge", "empty", "ours.json", "base.json", NULL), ==, 0);
 
+  /* Other JSON files get git's line merge */
+  g_free (temp_folder_write (fixture->dir, "o-base.json", "{\n\"a\": 1,\n\"b\": 2,\n\"c\": 3\n}\n", -1));
+  g_free (temp_folder_write (fixture->dir, "o-ours.json", "{\n\"a\": 10,\n\"b\": 2,\n\"c\": 3\n}\n", -1));
+  g_free (temp_folder_write (fixture->dir, "o-theirs.json", "{\n\"a\": 1,\n\"b\": 2,\n\"c\": 30\n}\n", -1));
+  g_assert_cmpint (run (fixture, NULL, "spanmark-cli", "merge", "o-base.json", "o-ours.json", "o-theirs.json", NULL), ==, 0);
+  g_clear_pointer (&ours, g_free);
+  ours = temp_folder_read (fixture->dir, "o-ours.json");
+  g_assert_cmpstr (ours, ==, "{\n\"a\": 10,\n\"b\": 2,\n\"c\": 30\n}\n");
+
   /* Not in a repository */
   base = g_build_filename (fixture->dir, "no-repo", NULL);
   g_mkdir (base, 0700);
