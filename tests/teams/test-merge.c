@@ -354,6 +354,38 @@ test_conflict_status (Fixture       *fixture,
 }
 
 static void
+test_conflict_speaker (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  SmDocument *sides[] = { fixture->ours, fixture->theirs };
+  JsonObject *record;
+  SmSpan *speaker;
+
+  /* Each side gives claim T2 another speaker than T1: ours "Lukashenko",
+   * theirs "it" */
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      SmSpan *claim = sm_document_find_span (sides[i], "T2");
+
+      sm_document_remove_relation (sides[i], sm_document_find_relation (sides[i], "R1"));
+      speaker = i == 0 ? add_span (sides[i], "SPEAKER", 23, 33) : add_span (sides[i], "SPEAKER", 39, 41);
+      g_assert_true (sm_document_set_speaker (sides[i], claim, speaker, NULL));
+    }
+
+  result = merge (fixture, 1);
+  speaker = sm_document_get_speaker (result, sm_document_find_span (result, "T2"));
+  g_assert_cmpuint (sm_span_get_start (speaker), ==, 23);
+  /* Their speaker span is kept, only their link is on record */
+  g_assert_nonnull (span_at (result, "SPEAKER", 39, 41));
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (result)), ==, 1);
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "speaker");
+  g_assert_cmpstr (json_object_get_string_member (record, "span"), ==, "T2");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "theirs"), "to"), ==, "T3");
+}
+
+static void
 test_conflicts_accumulate (Fixture       *fixture,
                            gconstpointer  data)
 {
@@ -409,6 +441,7 @@ main (int    argc,
   ADD ("conflict/note", test_conflict_note);
   ADD ("conflict/deleted-edited", test_conflict_deleted_edited);
   ADD ("conflict/status", test_conflict_status);
+  ADD ("conflict/speaker", test_conflict_speaker);
   ADD ("conflict/accumulate", test_conflicts_accumulate);
   ADD ("different-texts", test_different_texts);
 #undef ADD

@@ -318,11 +318,12 @@ merge_added_span (Merge  *merge,
   g_hash_table_insert (merge->theirs_spans, g_strdup (sm_span_get_id (theirs)), span);
 }
 
-static gboolean
-has_relation (SmDocument *document,
-              const char *type,
-              SmSpan     *from,
-              SmSpan     *to)
+/* A relation of @type from @from, to @to or (@to %NULL) to any span */
+static SmRelation *
+find_relation (SmDocument *document,
+               const char *type,
+               SmSpan     *from,
+               SmSpan     *to)
 {
   g_autoptr(GPtrArray) relations = sm_document_get_relations_of_span (document, from);
 
@@ -330,12 +331,13 @@ has_relation (SmDocument *document,
     {
       SmRelation *relation = g_ptr_array_index (relations, i);
 
-      if (sm_relation_get_from (relation) == from && sm_relation_get_to (relation) == to &&
+      if (sm_relation_get_from (relation) == from &&
+          (to == NULL || sm_relation_get_to (relation) == to) &&
           g_strcmp0 (sm_relation_get_type_name (relation), type) == 0)
-        return TRUE;
+        return relation;
     }
 
-  return FALSE;
+  return NULL;
 }
 
 static JsonNode *
@@ -389,8 +391,25 @@ merge_relations (Merge *merge)
           sm_document_find_span (merge->result, sm_span_get_id (from)) == from &&
           sm_document_find_span (merge->result, sm_span_get_id (to)) == to)
         {
-          if (has_relation (merge->result, type, from, to) ||
-              sm_document_add_relation (merge->result, type, from, to, &error) != NULL)
+          SmRelation *ours;
+
+          if (find_relation (merge->result, type, from, to) != NULL)
+            continue;
+
+          /* A claim has one speaker: both sides naming a different one is
+           * a conflict, not a claim said by two */
+          if (g_strcmp0 (type, SM_RELATION_SAID_BY) == 0 &&
+              (ours = find_relation (merge->result, type, from, NULL)) != NULL)
+            {
+              add_conflict (merge, "speaker", sm_span_get_id (from), json_node_new (JSON_NODE_NULL),
+                            relation_to_json (ours, sm_span_get_id (from),
+                                              sm_span_get_id (sm_relation_get_to (ours))),
+                            relation_to_json (theirs, sm_span_get_id (sm_relation_get_from (theirs)),
+                                              sm_span_get_id (sm_relation_get_to (theirs))));
+              continue;
+            }
+
+          if (sm_document_add_relation (merge->result, type, from, to, &error) != NULL)
             continue;
         }
 
