@@ -114,6 +114,45 @@ span_at (SmDocument *document,
   return sm_document_find_exact_span (document, start, end, label);
 }
 
+static gboolean
+same_fragments (SmSpan *a,
+                SmSpan *b)
+{
+  if (sm_span_get_n_fragments (a) != sm_span_get_n_fragments (b))
+    return FALSE;
+
+  for (guint i = 0; i < sm_span_get_n_fragments (a); i++)
+    {
+      guint a_start, a_end, b_start, b_end;
+
+      sm_span_get_fragment (a, i, &a_start, &a_end);
+      sm_span_get_fragment (b, i, &b_start, &b_end);
+      if (a_start != b_start || a_end != b_end)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The span of @document with @model's label and fragments */
+static SmSpan *
+find_same_span (SmDocument *document,
+                SmSpan     *model)
+{
+  GListModel *spans = sm_document_get_spans (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+      if (g_strcmp0 (sm_span_get_label (span), sm_span_get_label (model)) == 0 &&
+          same_fragments (span, model))
+        return span;
+    }
+
+  return NULL;
+}
+
 static JsonObject *
 conflict (SmDocument *document,
           guint       index)
@@ -165,6 +204,28 @@ test_one_side_change (Fixture       *fixture,
   g_assert_cmpstr (sm_span_get_note (t2), ==, "theirs");
   g_assert_cmpint (sm_document_get_status (result), ==, SM_DOCUMENT_STATUS_DONE);
   g_assert_cmpstr (sm_span_get_label (sm_document_find_span (result, "T1")), ==, "FIGURE");
+}
+
+static void
+test_fragments (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  SmSpan *span;
+
+  /* Theirs: T2 gets a second fragment, and a new discontinuous span */
+  span = sm_document_find_span (fixture->theirs, "T2");
+  g_assert_true (sm_document_add_fragment (fixture->theirs, span, 39, 46, NULL));
+  span = add_span (fixture->theirs, "FIGURE", 11, 16);
+  g_assert_true (sm_document_add_fragment (fixture->theirs, span, 42, 46, NULL));
+  add_span (fixture->ours, "SPEAKER", 23, 33);
+
+  result = merge (fixture, 0);
+  span = sm_document_find_span (result, "T2");
+  g_assert_cmpuint (sm_span_get_n_fragments (span), ==, 2);
+  g_assert_true (same_fragments (span, sm_document_find_span (fixture->theirs, "T2")));
+  g_assert_nonnull (find_same_span (result, sm_document_find_span (fixture->theirs, "T3")));
+  g_assert_cmpuint (sm_document_get_n_spans (result), ==, 4);
 }
 
 static void
@@ -433,6 +494,7 @@ main (int    argc,
   g_test_add ("/merge/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("independent-additions", test_independent_additions);
   ADD ("one-side-change", test_one_side_change);
+  ADD ("fragments", test_fragments);
   ADD ("deletion-one-side", test_deletion_one_side);
   ADD ("same-change-both", test_same_change_both);
   ADD ("ids-renumbered", test_ids_renumbered);
