@@ -70,12 +70,21 @@ same_string (const char *a,
                     b != NULL && *b != '\0' ? b : NULL) == 0;
 }
 
+/* Takes @object */
+static JsonNode *
+object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
 /* The span as the file writes it, for the conflict records */
 static JsonNode *
 span_to_json (SmSpan *span)
 {
-  g_autoptr(JsonObject) object = NULL;
-  JsonNode *node;
+  JsonObject *object;
 
   if (span == NULL)
     return json_node_new (JSON_NODE_NULL);
@@ -92,9 +101,7 @@ span_to_json (SmSpan *span)
   if (sm_span_get_note (span) != NULL && *sm_span_get_note (span) != '\0')
     json_object_set_string_member (object, "note", sm_span_get_note (span));
 
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (node, object);
-  return node;
+  return object_node (object);
 }
 
 static JsonNode *
@@ -115,8 +122,7 @@ add_conflict (Merge      *merge,
               JsonNode   *ours,
               JsonNode   *theirs)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
-  JsonNode *node;
+  JsonObject *object = json_object_new ();
 
   json_object_set_string_member (object, "kind", kind);
   if (span != NULL)
@@ -125,9 +131,7 @@ add_conflict (Merge      *merge,
   json_object_set_member (object, "ours", ours);
   json_object_set_member (object, "theirs", theirs);
 
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (node, object);
-  json_array_add_element (merge->conflicts, node);
+  json_array_add_element (merge->conflicts, object_node (object));
   merge->n_conflicts++;
 }
 
@@ -340,22 +344,18 @@ find_relation (SmDocument *document,
   return NULL;
 }
 
+/* The relation as its own document writes it: its ends by that side's ids */
 static JsonNode *
-relation_to_json (SmRelation *relation,
-                  const char *from,
-                  const char *to)
+relation_to_json (SmRelation *relation)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
-  JsonNode *node;
+  JsonObject *object = json_object_new ();
 
   json_object_set_string_member (object, "id", sm_relation_get_id (relation));
   json_object_set_string_member (object, "type", sm_relation_get_type_name (relation));
-  json_object_set_string_member (object, "from", from);
-  json_object_set_string_member (object, "to", to);
+  json_object_set_string_member (object, "from", sm_span_get_id (sm_relation_get_from (relation)));
+  json_object_set_string_member (object, "to", sm_span_get_id (sm_relation_get_to (relation)));
 
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (node, object);
-  return node;
+  return object_node (object);
 }
 
 static void
@@ -402,10 +402,7 @@ merge_relations (Merge *merge)
               (ours = find_relation (merge->result, type, from, NULL)) != NULL)
             {
               add_conflict (merge, "speaker", sm_span_get_id (from), json_node_new (JSON_NODE_NULL),
-                            relation_to_json (ours, sm_span_get_id (from),
-                                              sm_span_get_id (sm_relation_get_to (ours))),
-                            relation_to_json (theirs, sm_span_get_id (sm_relation_get_from (theirs)),
-                                              sm_span_get_id (sm_relation_get_to (theirs))));
+                            relation_to_json (ours), relation_to_json (theirs));
               continue;
             }
 
@@ -417,8 +414,7 @@ merge_relations (Merge *merge)
        * relation is kept on record, its ends named as in THEIRS */
       add_conflict (merge, "relation", NULL, json_node_new (JSON_NODE_NULL),
                     json_node_new (JSON_NODE_NULL),
-                    relation_to_json (theirs, sm_span_get_id (sm_relation_get_from (theirs)),
-                                      sm_span_get_id (sm_relation_get_to (theirs))));
+                    relation_to_json (theirs));
     }
 }
 
@@ -434,14 +430,10 @@ same_label (SmLabel *a,
 static JsonNode *
 label_to_json (SmLabel *label)
 {
-  JsonNode *node;
-
   if (label == NULL)
     return json_node_new (JSON_NODE_NULL);
 
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, sm_json_label_new (label, NULL));
-  return node;
+  return object_node (sm_json_label_new (label, NULL));
 }
 
 /* Labels THEIRS added are added (before the spans that use them); a label
