@@ -183,6 +183,24 @@ test_independent_additions (Fixture       *fixture,
 }
 
 static void
+test_status_kept (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  SmDocument *documents[] = { fixture->base, fixture->ours, fixture->theirs };
+
+  /* A tool added their span and left the status new, as all three say:
+   * the merge does not invent a status of its own */
+  add_span (fixture->theirs, "CLAIM", 39, 46);
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    sm_document_set_status (documents[i], SM_DOCUMENT_STATUS_NEW);
+
+  result = merge (fixture, 0);
+  g_assert_nonnull (span_at (result, "CLAIM", 39, 46));
+  g_assert_cmpint (sm_document_get_status (result), ==, SM_DOCUMENT_STATUS_NEW);
+}
+
+static void
 test_one_side_change (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -493,6 +511,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/merge/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("independent-additions", test_independent_additions);
+  ADD ("status-kept", test_status_kept);
   ADD ("one-side-change", test_one_side_change);
   ADD ("fragments", test_fragments);
   ADD ("deletion-one-side", test_deletion_one_side);

@@ -492,6 +492,10 @@ merge_status (Merge *merge)
   SmDocumentStatus ours = sm_document_get_status (merge->ours);
   SmDocumentStatus theirs = sm_document_get_status (merge->theirs);
 
+  /* Set again, after the edits: adding a span to a new document puts it
+   * in progress, and the merge must not invent a status neither side has */
+  sm_document_set_status (merge->result, ours);
+
   if (theirs == base || theirs == ours)
     return;
 
@@ -587,7 +591,6 @@ sm_merge_documents (SmDocument  *base,
   };
 
   merge_labels (&merge);
-  merge_status (&merge);
 
   spans = sm_document_get_spans (base);
   for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
@@ -607,6 +610,7 @@ sm_merge_documents (SmDocument  *base,
     }
 
   merge_relations (&merge);
+  merge_status (&merge);
 
   if (json_array_get_length (conflicts) > 0)
     {
