@@ -245,6 +245,35 @@ test_conflict (Fixture       *fixture,
 }
 
 static void
+test_different_texts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *other = g_strdup (BASE);
+  g_autofree char *output = NULL;
+  g_autofree char *status = NULL;
+  g_autoptr(SmDocument) merged = NULL;
+
+  set_up_repository (fixture);
+  git (fixture, "checkout", "-q", "-b", "bo");
+  /* Their article text was corrected: another text, not mergeable */
+  memcpy (strstr (other, "Raisi"), "Raise", 5);
+  g_free (temp_folder_write (fixture->dir, "a.json", other, -1));
+  git (fixture, "commit", "-q", "-am", "text");
+  git (fixture, "checkout", "-q", "main");
+  add_span_and_commit (fixture, "SPEAKER", 23, 33);
+
+  g_assert_cmpint (run (fixture, &output, "git", "merge", "--no-edit", "bo", NULL), !=, 0);
+  g_assert_nonnull (strstr (output, "a.json: their version annotates another article text"));
+  g_assert_cmpint (run (fixture, &status, "git", "status", "--porcelain", NULL), ==, 0);
+  g_assert_cmpstr (status, ==, "UU a.json\n");
+
+  /* Ours is left as it was, valid */
+  merged = load (fixture, "a.json");
+  g_assert_nonnull (sm_document_find_exact_span (merged, 23, 33, "SPEAKER"));
+  g_assert_cmpuint (sm_merge_count_conflicts (merged), ==, 0);
+}
+
+static void
 test_cli_statuses (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -306,6 +335,7 @@ main (int    argc,
 
   g_test_add ("/merge-git/clean", Fixture, NULL, fixture_set_up, test_clean_merge, fixture_tear_down);
   g_test_add ("/merge-git/conflict", Fixture, NULL, fixture_set_up, test_conflict, fixture_tear_down);
+  g_test_add ("/merge-git/different-texts", Fixture, NULL, fixture_set_up, test_different_texts, fixture_tear_down);
   g_test_add ("/merge-git/cli-statuses", Fixture, NULL, fixture_set_up, test_cli_statuses, fixture_tear_down);
 
   return g_test_run ();
