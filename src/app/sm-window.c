@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-annotator-dialog.h"
 #include "sm-drafts.h"
 #include "sm-document-memory.h"
 #include "sm-window-private.h"
@@ -735,9 +736,9 @@ save_to (SmWindow     *self,
   Save *save = g_new0 (Save, 1);
   g_autofree char *annotator = g_settings_get_string (self->settings, "annotator");
 
-  /* Who annotated, if they said so in Preferences and the file does not say */
-  if (annotator[0] != '\0' && sm_document_get_annotator (self->document)[0] == '\0')
-    sm_document_set_annotator (self->document, annotator);
+  /* Who annotated, if they said so and the file does not say already: a
+   * curator saving someone else's work does not take it over */
+  sm_document_set_default_annotator (self->document, annotator);
 
   save->continuation = continuation;
   save->file = g_object_ref (file);
@@ -801,36 +802,13 @@ ask_to_replace (SmWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/**
- * _sm_window_save:
- * @save_as: ask where, even if the document has a file
- * @then: (nullable): what to do once saved; not called if saving fails or
- *   is cancelled
- *
- * The first save of an article asks where, suggesting "<article>.json"
- * beside it.
- */
-void
-_sm_window_save (SmWindow             *self,
-                 gboolean              save_as,
-                 SmWindowContinuation  then,
-                 gpointer              data,
-                 GDestroyNotify        destroy)
+static void
+save_where (SmWindow     *self,
+            gboolean      save_as,
+            Continuation *continuation)
 {
-  Continuation *continuation;
   GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
-
-  g_return_if_fail (SM_IS_WINDOW (self));
-
-  if (self->document == NULL)
-    {
-      if (destroy && data)
-        destroy (data);
-      return;
-    }
-
-  continuation = continuation_new (self, then, data, destroy);
 
   /* In a corpus, annotations go beside their article, without asking */
   if (!save_as && self->file == NULL && self->entry != NULL)
@@ -877,6 +855,74 @@ _sm_window_save (SmWindow             *self,
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_dialog_response), continuation);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+typedef struct
+{
+  Continuation *continuation;
+  gboolean      save_as;
+} AskAnnotator;
+
+static void
+on_annotator_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  AskAnnotator *ask = user_data;
+
+  g_signal_handlers_disconnect_by_func (dialog, on_annotator_response, user_data);
+
+  /* Named or skipped, the settings have the answer: save as asked */
+  save_where (ask->continuation->self, ask->save_as, ask->continuation);
+  g_free (ask);
+}
+
+/**
+ * _sm_window_save:
+ * @save_as: ask where, even if the document has a file
+ * @then: (nullable): what to do once saved; not called if saving fails or
+ *   is cancelled
+ *
+ * The first save of an article asks where, suggesting "<article>.json"
+ * beside it. The first file that would be saved naming no annotator asks
+ * for the user's name first, once.
+ */
+void
+_sm_window_save (SmWindow             *self,
+                 gboolean              save_as,
+                 SmWindowContinuation  then,
+                 gpointer              data,
+                 GDestroyNotify        destroy)
+{
+  Continuation *continuation;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  if (self->document == NULL)
+    {
+      if (destroy && data)
+        destroy (data);
+      return;
+    }
+
+  continuation = continuation_new (self, then, data, destroy);
+
+  /* Asked when the name would be written: a file that names its own
+   * annotator keeps it, so asking then would say nothing about it */
+  if (sm_document_get_annotator (self->document)[0] == '\0' &&
+      sm_annotator_dialog_should_ask (self->settings))
+    {
+      AdwMessageDialog *dialog = sm_annotator_dialog_new (GTK_WINDOW (self), self->settings);
+      AskAnnotator *ask = g_new0 (AskAnnotator, 1);
+
+      ask->continuation = continuation;
+      ask->save_as = save_as;
+      g_signal_connect (dialog, "response", G_CALLBACK (on_annotator_response), ask);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  save_where (self, save_as, continuation);
 }
 
 static gboolean

@@ -25,6 +25,7 @@ sm_cli_import (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *annotator = NULL;
   g_auto(GStrv) inputs = NULL;
   gboolean force = FALSE;
   gboolean as_suggestions = FALSE;
@@ -42,12 +43,14 @@ sm_cli_import (int    argc,
       N_("Replace Spanmark files that exist"), NULL },
     { "as-suggestions", 0, 0, G_OPTION_ARG_NONE, &as_suggestions,
       N_("Read the spans as suggestions to review (a model’s predictions), not as annotations"), NULL },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
+      N_("Name NAME as the annotator in the files written"), N_("NAME") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
 
   context = sm_cli_option_context_new (
-    _("--from FORMAT [-o DIR] [--force] [--as-suggestions] INPUT…"),
+    _("--from FORMAT [-o DIR] [--force] [--as-suggestions] [--annotator NAME] INPUT…"),
     _("Make a Spanmark file (.json) of each document of a dataset, or of each plain article.\n"
       "Each INPUT is a file, or a folder searched for the format’s files."),
     _("Formats:\n"
@@ -84,6 +87,7 @@ sm_cli_import (int    argc,
 
   importer = sm_importer_new (format);
   sm_importer_set_as_suggestions (importer, as_suggestions);
+  sm_importer_set_annotator (importer, annotator);
 
   for (guint i = 0; inputs[i] != NULL; i++)
     {

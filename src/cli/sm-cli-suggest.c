@@ -24,6 +24,7 @@ sm_cli_suggest (int    argc,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *annotator = NULL;
   g_auto(GStrv) inputs = NULL;
   g_auto(GStrv) labels = NULL;
   g_auto(GStrv) suggested = NULL;
@@ -43,12 +44,14 @@ sm_cli_suggest (int    argc,
          " written beside the file it came from"), N_("DIR") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Replace Spanmark files that exist, the inputs themselves included"), NULL },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
+      N_("Name NAME as the annotator in the files written that name none"), N_("NAME") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
 
   context = sm_cli_option_context_new (
-    _("[--label LABEL]… [--as-spans] [-o DIR] [--force] INPUT…"),
+    _("[--label LABEL]… [--as-spans] [-o DIR] [--force] [--annotator NAME] INPUT…"),
     _("Suggest speakers, claims with who said them, and figures, and the strings tagged\n"
       "anywhere in the inputs wherever they occur again; write each input as a Spanmark\n"
       "file (.json) with the suggestions pending, for review in Spanmark, or with --as-spans\n"
@@ -101,6 +104,7 @@ sm_cli_suggest (int    argc,
     flags |= SM_SUGGEST_BATCH_OVERWRITE;
 
   sm_suggest_batch_set_labels (batch, (const char * const *) labels);
+  sm_suggest_batch_set_annotator (batch, annotator);
   sm_cli_progress_init (&progress, _("Suggesting"));
   sm_suggest_batch_set_progress_func (batch, sm_cli_progress_update, &progress, NULL);
 

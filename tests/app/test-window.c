@@ -420,20 +420,32 @@ test_edit_attribute_undo (void)
   close_window (window);
 }
 
+/* Writes the sample as a Spanmark file @name in the folder @where of the
+ * test's home, naming @annotator if not %NULL */
 static char *
-write_sample_json (void)
+write_sample_json_in (const char *where,
+                      const char *name,
+                      const char *annotator)
 {
   g_autofree char *article = sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (article);
   g_autoptr(SmDocument) document = sm_document_new_from_file (file, NULL, NULL);
-  g_autofree char *folder = g_build_filename (app_test_get_home (), "work", NULL);
-  g_autofree char *path = g_build_filename (folder, "sample.json", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), where, NULL);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
 
   g_mkdir_with_parents (folder, 0755);
+  if (annotator != NULL)
+    sm_document_set_annotator (document, annotator);
   g_assert_true (sm_document_save_to_file (document, target, NULL, NULL));
 
   return g_steal_pointer (&path);
+}
+
+static char *
+write_sample_json (void)
+{
+  return write_sample_json_in ("work", "sample.json", NULL);
 }
 
 static void
@@ -611,6 +623,126 @@ test_save_failure_keeps_work (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   close_window (window);
+}
+
+/* Tags something in the file at @path, saves it with the window's Save, and
+ * returns the annotator the file names then */
+static char *
+annotator_after_saving (const char *path,
+                        gboolean    expect_question,
+                        const char *answer,
+                        const char *name)
+{
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SmDocument) saved = NULL;
+
+  tag (window, "FIGURE", 0, 9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+
+  if (expect_question)
+    {
+      AdwMessageDialog *dialog;
+      GtkWidget *entry;
+
+      app_test_wait_until (dialog_is_shown, NULL, "the question for a name");
+      dialog = find_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Who Is Annotating?");
+      entry = adw_message_dialog_get_extra_child (dialog);
+      g_assert_true (GTK_IS_EDITABLE (entry));
+
+      /* No name, nothing to use; typing one allows it */
+      gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "use"));
+      if (name != NULL)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (entry), name);
+          g_assert_true (adw_message_dialog_get_response_enabled (dialog, "use"));
+        }
+
+      answer_dialog (answer);
+    }
+  else
+    g_assert_null (find_dialog ());
+
+  app_test_wait_until (window_is_idle, window, "the save");
+  g_assert_false (sm_document_get_modified (document));
+  close_window (window);
+
+  saved = sm_document_new_from_file (file, NULL, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (sm_document_get_n_spans (saved), ==, 1);
+
+  return g_strdup (sm_document_get_annotator (saved));
+}
+
+static void
+test_save_names_the_annotator (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *unnamed = write_sample_json_in ("team", "unnamed.json", "");
+  g_autofree char *theirs = write_sample_json_in ("team", "theirs.json", "Björn");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_settings_set_string (settings, "annotator", "Ana Müller");
+  g_settings_set_boolean (settings, "annotator-asked", FALSE);
+
+  /* A name set: written, without asking */
+  first = annotator_after_saving (unnamed, FALSE, NULL, NULL);
+  g_assert_cmpstr (first, ==, "Ana Müller");
+
+  /* Someone else's file stays theirs when another saves it */
+  second = annotator_after_saving (theirs, FALSE, NULL, NULL);
+  g_assert_cmpstr (second, ==, "Björn");
+
+  g_settings_reset (settings, "annotator");
+  g_settings_set_boolean (settings, "annotator-asked", TRUE);
+}
+
+static void
+test_annotator_asked_once (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *first = write_sample_json_in ("team", "first.json", "");
+  g_autofree char *second = write_sample_json_in ("team", "second.json", "");
+  g_autofree char *theirs = write_sample_json_in ("team", "not-asked.json", "Björn");
+  g_autofree char *named = NULL;
+  g_autofree char *skipped = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *kept = NULL;
+
+  g_settings_reset (settings, "annotator");
+  g_settings_set_boolean (settings, "annotator-asked", FALSE);
+
+  /* A file that names its annotator keeps it: no need to ask yet */
+  kept = annotator_after_saving (theirs, FALSE, NULL, NULL);
+  g_assert_cmpstr (kept, ==, "Björn");
+  g_assert_false (g_settings_get_boolean (settings, "annotator-asked"));
+
+  /* The first file saved without a name asks; the name given is written,
+   * and kept for the next files */
+  named = annotator_after_saving (first, TRUE, "use", "Zoë Curator");
+  g_assert_cmpstr (named, ==, "Zoë Curator");
+  {
+    g_autofree char *setting = g_settings_get_string (settings, "annotator");
+
+    g_assert_cmpstr (setting, ==, "Zoë Curator");
+  }
+
+  /* Skipped: nothing written, and not asked again */
+  g_settings_reset (settings, "annotator");
+  g_settings_set_boolean (settings, "annotator-asked", FALSE);
+  skipped = annotator_after_saving (second, TRUE, "skip", NULL);
+  g_assert_cmpstr (skipped, ==, "");
+  g_assert_true (g_settings_get_boolean (settings, "annotator-asked"));
+
+  g_assert_cmpint (g_unlink (second), ==, 0);
+  g_free (second);
+  second = write_sample_json_in ("team", "second.json", "");
+  again = annotator_after_saving (second, FALSE, NULL, NULL);
+  g_assert_cmpstr (again, ==, "");
 }
 
 static gboolean
@@ -3123,6 +3255,8 @@ main (int   argc,
   g_test_add_func ("/window/opening-article-finds-its-annotations", test_opening_article_finds_its_annotations);
   g_test_add_func ("/window/bad-files-keep-what-was-open", test_bad_files_keep_what_was_open);
   g_test_add_func ("/window/save-failure-keeps-work", test_save_failure_keeps_work);
+  g_test_add_func ("/window/save-names-the-annotator", test_save_names_the_annotator);
+  g_test_add_func ("/window/annotator-asked-once", test_annotator_asked_once);
   g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
   g_test_add_func ("/window/draft-time-in-words", test_draft_time_in_words);
   g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);

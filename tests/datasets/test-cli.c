@@ -400,6 +400,27 @@ test_import_as_suggestions (CliFixture    *fixture,
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
 }
 
+/* --annotator names who made the files; without it they name nobody */
+static void
+test_import_annotator (CliFixture    *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SmDocument) named = NULL;
+  g_autoptr(SmDocument) unnamed = NULL;
+  g_autofree char *named_path = path_in (fixture, "named/a.json");
+  g_autofree char *unnamed_path = path_in (fixture, "unnamed/a.json");
+
+  write_in (fixture, "articles/a.txt", "Trade grew by 5%.\n");
+  g_assert_cmpint (run (fixture, "import", "--from", "text", "--annotator", "Ana Müller",
+                        "-o", "named", "articles", NULL), ==, 0);
+  g_assert_cmpint (run (fixture, "import", "--from", "text", "-o", "unnamed", "articles", NULL), ==, 0);
+
+  named = fixture_load (named_path);
+  unnamed = fixture_load (unnamed_path);
+  g_assert_cmpstr (sm_document_get_annotator (named), ==, "Ana Müller");
+  g_assert_cmpstr (sm_document_get_annotator (unnamed), ==, "");
+}
+
 static void
 test_validate (CliFixture    *fixture,
                gconstpointer  data)
@@ -650,6 +671,7 @@ main (int    argc,
 
   g_test_add ("/cli/help", CliFixture, NULL, cli_fixture_set_up, test_help, cli_fixture_tear_down);
   g_test_add ("/cli/import-as-suggestions", CliFixture, NULL, cli_fixture_set_up, test_import_as_suggestions, cli_fixture_tear_down);
+  g_test_add ("/cli/import/annotator", CliFixture, NULL, cli_fixture_set_up, test_import_annotator, cli_fixture_tear_down);
   g_test_add ("/cli/usage-errors", CliFixture, NULL, cli_fixture_set_up, test_usage_errors, cli_fixture_tear_down);
   g_test_add ("/cli/export/stdout-file-and-force", CliFixture, NULL,
               cli_fixture_set_up, test_export_stdout_file_and_force, cli_fixture_tear_down);

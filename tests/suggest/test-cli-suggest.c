@@ -211,6 +211,29 @@ test_existing_spans (Fixture       *fixture,
   g_assert_cmpuint (sm_document_get_n_spans (second), ==, 1);
 }
 
+/* --annotator names who ran the suggestions in the files that name nobody;
+ * a file that names its annotator keeps that name */
+static void
+test_annotator (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SmDocument) theirs = cli_document_new ("theirs", fixture->sample);
+  g_autofree char *article = temp_folder_write (fixture->dir, "sample.txt", fixture->sample, -1);
+  g_autoptr(SmDocument) named = NULL;
+  g_autoptr(SmDocument) kept = NULL;
+
+  sm_document_set_annotator (theirs, "Björn");
+  cli_document_save (theirs, fixture->dir, "theirs.json");
+
+  g_assert_cmpint (run (fixture, "suggest", "--annotator", "Ana Müller", "-o", "out",
+                        "sample.txt", "theirs.json", NULL), ==, 0);
+
+  named = load (fixture, "out/sample.json");
+  kept = load (fixture, "out/theirs.json");
+  g_assert_cmpstr (sm_document_get_annotator (named), ==, "Ana Müller");
+  g_assert_cmpstr (sm_document_get_annotator (kept), ==, "Björn");
+}
+
 /* --label: only those labels */
 static void
 test_labels (Fixture       *fixture,
@@ -393,6 +416,7 @@ main (int    argc,
   ADD ("/cli/suggest/as-spans", test_as_spans);
   ADD ("/cli/suggest/existing-spans", test_existing_spans);
   ADD ("/cli/suggest/labels", test_labels);
+  ADD ("/cli/suggest/annotator", test_annotator);
   ADD ("/cli/suggest/learned-across-inputs", test_learned_across_inputs);
   ADD ("/cli/suggest/folder", test_folder);
   ADD ("/cli/suggest/same-output", test_same_output);

@@ -55,6 +55,7 @@ struct _SmImporter
 
   guint           n_imported;
   gboolean        as_suggestions;
+  char           *annotator;
 };
 
 G_DEFINE_FINAL_TYPE (SmImporter, sm_importer, G_TYPE_OBJECT)
@@ -87,6 +88,7 @@ sm_importer_finalize (GObject *object)
   SmImporter *self = (SmImporter *)object;
 
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
+  g_clear_pointer (&self->annotator, g_free);
   if (self->progress_destroy != NULL)
     self->progress_destroy (self->progress_data);
 
@@ -839,6 +841,7 @@ import_all (SmImporter    *self,
           name_uniquely (entry->document, taken, input->display_name, warnings);
           if (self->as_suggestions)
             turn_into_suggestions (entry->document, warnings);
+          sm_document_set_default_annotator (entry->document, self->annotator);
           sm_document_set_modified (entry->document, FALSE);
           g_ptr_array_add (imported, entry);
         }
@@ -864,6 +867,23 @@ sm_importer_set_as_suggestions (SmImporter *self,
   g_return_if_fail (SM_IS_IMPORTER (self));
 
   self->as_suggestions = !!as_suggestions;
+}
+
+/**
+ * sm_importer_set_annotator:
+ * @annotator: (nullable): who the Spanmark files name as their annotator
+ *
+ * Names @annotator as the annotator of every document imported (none of
+ * the formats read names one). %NULL or "" names none.
+ */
+void
+sm_importer_set_annotator (SmImporter *self,
+                           const char *annotator)
+{
+  g_return_if_fail (SM_IS_IMPORTER (self));
+
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
 }
 
 /**

@@ -83,6 +83,8 @@ gboolean        sm_importer_add_file           (SmImporter      *self,
 guint           sm_importer_get_n_inputs       (SmImporter      *self);
 void            sm_importer_set_as_suggestions (SmImporter      *self,
                                                 gboolean         as_suggestions);
+void            sm_importer_set_annotator      (SmImporter      *self,
+                                                const char      *annotator);
 void            sm_importer_set_progress_func  (SmImporter      *self,
                                                 SmProgressFunc   func,
                                                 gpointer         user_data,

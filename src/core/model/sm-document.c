@@ -863,6 +863,30 @@ sm_document_set_annotator (SmDocument *self,
 }
 
 /**
+ * sm_document_set_default_annotator:
+ * @annotator: (nullable): who is saving or writing the document
+ *
+ * Records @annotator as the document's annotator unless it names one
+ * already: a file keeps the name of whoever annotated it first, so a
+ * curator who saves, or a batch run over, someone else's work does not
+ * take it over. An empty @annotator records nothing.
+ *
+ * Returns: whether the document's annotator changed
+ */
+gboolean
+sm_document_set_default_annotator (SmDocument *self,
+                                   const char *annotator)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
+
+  if (annotator == NULL || annotator[0] == '\0' || self->annotator[0] != '\0')
+    return FALSE;
+
+  sm_document_set_annotator (self, annotator);
+  return TRUE;
+}
+
+/**
  * sm_document_get_created_time:
  *
  * Returns: (transfer none): when the document was first created

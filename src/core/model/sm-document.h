@@ -58,6 +58,8 @@ gboolean          sm_document_status_from_string   (const char        *string,
 const char       *sm_document_get_annotator        (SmDocument        *self);
 void              sm_document_set_annotator        (SmDocument        *self,
                                                     const char        *annotator);
+gboolean          sm_document_set_default_annotator (SmDocument       *self,
+                                                    const char        *annotator);
 GDateTime        *sm_document_get_created_time     (SmDocument        *self);
 GDateTime        *sm_document_get_modified_time    (SmDocument        *self);
 

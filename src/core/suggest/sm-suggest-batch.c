@@ -56,6 +56,7 @@ struct _SmSuggestBatch
 
   GPtrArray  *inputs;        /* Input */
   char      **labels;        /* or NULL for all */
+  char       *annotator;     /* or NULL to name none */
   guint       n_threads;
   guint       n_written;
   guint       n_existing;
@@ -90,6 +91,7 @@ sm_suggest_batch_finalize (GObject *object)
 
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
   g_clear_pointer (&self->labels, g_strfreev);
+  g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->suggested, g_hash_table_unref);
   if (self->progress_destroy != NULL)
     self->progress_destroy (self->progress_data);
@@ -236,6 +238,23 @@ sm_suggest_batch_set_labels (SmSuggestBatch     *self,
 
   g_strfreev (self->labels);
   self->labels = labels != NULL && labels[0] != NULL ? g_strdupv ((char **) labels) : NULL;
+}
+
+/**
+ * sm_suggest_batch_set_annotator:
+ * @annotator: (nullable): who the files written name as their annotator
+ *
+ * Names @annotator in the files written whose documents name none; a
+ * Spanmark file that names its annotator keeps that name.
+ */
+void
+sm_suggest_batch_set_annotator (SmSuggestBatch *self,
+                                const char     *annotator)
+{
+  g_return_if_fail (SM_IS_SUGGEST_BATCH (self));
+
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
 }
 
 /**
@@ -409,6 +428,7 @@ suggest_input (Input *input,
         sm_document_accept_suggestion (input->document, suggestion, NULL);
     }
 
+  sm_document_set_default_annotator (input->document, pass->self->annotator);
   bytes = sm_format_serialize (input->document);
   g_clear_object (&input->document);
 

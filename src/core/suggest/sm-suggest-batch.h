@@ -36,6 +36,8 @@ gboolean        sm_suggest_batch_add_file        (SmSuggestBatch       *self,
 guint           sm_suggest_batch_get_n_inputs    (SmSuggestBatch       *self);
 void            sm_suggest_batch_set_labels      (SmSuggestBatch       *self,
                                                   const char * const   *labels);
+void            sm_suggest_batch_set_annotator   (SmSuggestBatch       *self,
+                                                  const char           *annotator);
 void            sm_suggest_batch_set_n_threads   (SmSuggestBatch       *self,
                                                   guint                 n_threads);
 void            sm_suggest_batch_set_progress_func (SmSuggestBatch     *self,
