@@ -502,6 +502,158 @@ test_different_texts (Fixture       *fixture,
   g_assert_null (result);
 }
 
+/* One random edit of an annotator */
+static void
+random_edit (SmDocument *document,
+             GRand      *rand)
+{
+  static const char *labels[] = { "SPEAKER", "CLAIM", "FIGURE" };
+  guint length = sm_document_get_length (document);
+  guint n_spans = sm_document_get_n_spans (document);
+  g_autoptr(SmSpan) span = NULL;
+  guint start = g_rand_int_range (rand, 0, length - 1);
+  guint end = g_rand_int_range (rand, start + 1, MIN (start + 12, length) + 1);
+  const char *label = labels[g_rand_int_range (rand, 0, 3)];
+
+  if (n_spans > 0)
+    span = g_list_model_get_item (sm_document_get_spans (document), g_rand_int_range (rand, 0, n_spans));
+
+  switch (g_rand_int_range (rand, 0, 8))
+    {
+    case 0:
+    case 1:
+      sm_document_add_span (document, label, start, end, NULL);
+      break;
+    case 2:
+      if (span != NULL)
+        sm_document_remove_span (document, span);
+      break;
+    case 3:
+      if (span != NULL)
+        sm_document_set_span_label (document, span, label, NULL);
+      break;
+    case 4:
+      if (span != NULL)
+        sm_document_set_span_range (document, span, start, end, NULL);
+      break;
+    case 5:
+      if (span != NULL)
+        sm_document_set_span_note (document, span, g_rand_boolean (rand) ? "a" : "b");
+      break;
+    case 6:
+      if (span != NULL && n_spans > 1)
+        {
+          g_autoptr(SmSpan) other = g_list_model_get_item (sm_document_get_spans (document),
+                                                           g_rand_int_range (rand, 0, n_spans));
+
+          if (other != span)
+            sm_document_add_relation (document, "said_by", span, other, NULL);
+        }
+      break;
+    default:
+      sm_document_set_status (document, g_rand_int_range (rand, 0, 3));
+      break;
+    }
+}
+
+/* Whatever the two sides did, the merge gives a valid file, and every span
+ * they added or changed is in it or on record */
+static void
+test_random_edits (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  guint total_conflicts = 0;
+  guint total_spans = 0;
+
+  for (guint round = 0; round < 300; round++)
+    {
+      Fixture fixture;
+      g_autoptr(SmDocument) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(SmDocument) reloaded = NULL;
+      g_autofree char *conflicts = NULL;
+      g_autofree char *base_json = NULL;
+      GListModel *spans;
+      guint n_conflicts;
+
+      fixture_set_up (&fixture, NULL);
+      for (guint i = g_rand_int_range (rand, 0, 6); i > 0; i--)
+        random_edit (fixture.base, rand);
+      g_set_object (&fixture.ours, NULL);
+      g_set_object (&fixture.theirs, NULL);
+      bytes = sm_format_serialize (fixture.base);
+      base_json = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      fixture.ours = parse (base_json);
+      fixture.theirs = parse (base_json);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      for (guint i = g_rand_int_range (rand, 0, 6); i > 0; i--)
+        random_edit (fixture.ours, rand);
+      for (guint i = g_rand_int_range (rand, 0, 6); i > 0; i--)
+        random_edit (fixture.theirs, rand);
+
+      result = sm_merge_documents (fixture.base, fixture.ours, fixture.theirs, &n_conflicts, &error);
+      g_assert_no_error (error);
+      g_assert_true (sm_document_check_relations (result, NULL));
+      bytes = sm_format_serialize (result);
+      reloaded = sm_format_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (sm_merge_count_conflicts (reloaded), ==, n_conflicts);
+
+      total_conflicts += n_conflicts;
+      total_spans += sm_document_get_n_spans (result);
+      if (n_conflicts > 0)
+        conflicts = json_to_string (sm_format_get_extra_member (result, SM_MERGE_CONFLICTS_MEMBER), FALSE);
+
+      /* Nothing lost: each span either side added, relabelled or moved is
+       * in the result as that side left it (by id where it was in BASE; the
+       * other side's change to another attribute may be there too), or on
+       * record */
+      for (guint side = 0; side < 2; side++)
+        {
+          spans = sm_document_get_spans (side == 0 ? fixture.ours : fixture.theirs);
+          for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+            {
+              g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+              const char *id = sm_span_get_id (span);
+              SmSpan *base = sm_document_find_span (fixture.base, id);
+              SmSpan *merged = sm_document_find_span (result, id);
+              gboolean relabelled, moved;
+              g_autofree char *needle = NULL;
+
+              if (base == NULL)
+                {
+                  if (find_same_span (result, span) != NULL)
+                    continue;
+                  needle = g_strdup_printf ("\"label\":\"%s\",\"start\":%u,\"end\":%u",
+                                            sm_span_get_label (span), sm_span_get_start (span),
+                                            sm_span_get_end (span));
+                }
+              else
+                {
+                  relabelled = g_strcmp0 (sm_span_get_label (base), sm_span_get_label (span)) != 0;
+                  moved = !same_fragments (base, span);
+                  if ((!relabelled && !moved) ||
+                      (merged != NULL &&
+                       (!relabelled || g_strcmp0 (sm_span_get_label (merged), sm_span_get_label (span)) == 0) &&
+                       (!moved || same_fragments (merged, span))))
+                    continue;
+                  needle = g_strdup_printf ("\"id\":\"%s\",\"label\":\"%s\",\"start\":%u,\"end\":%u",
+                                            id, sm_span_get_label (span), sm_span_get_start (span),
+                                            sm_span_get_end (span));
+                }
+
+              g_assert_nonnull (conflicts);
+              g_assert_nonnull (strstr (conflicts, needle));
+            }
+        }
+
+      fixture_tear_down (&fixture, NULL);
+    }
+
+  g_test_message ("300 merges: %u spans, %u conflicts", total_spans, total_conflicts);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -526,6 +678,7 @@ main (int    argc,
   ADD ("conflict/accumulate", test_conflicts_accumulate);
   ADD ("different-texts", test_different_texts);
 #undef ADD
+  g_test_add_func ("/merge/random-edits", test_random_edits);
 
   return g_test_run ();
 }
