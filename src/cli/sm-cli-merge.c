@@ -125,9 +125,10 @@ sm_cli_merge (int    argc,
       "on one side is taken, the same change on both sides taken once, a deletion taken.\n"
       "NAME, if given, is how messages name the file (git's %P: the path in the repository)."),
     _("Where both sides changed the same thing differently (a span's label, range or note, a\n"
-      "span deleted on one side and edited on the other, the status), OURS' value is kept and\n"
-      "both sides are recorded in the file's “conflicts” member, for Spanmark to decide: the\n"
-      "file stays valid. Versions of different article texts are not merged.\n"
+      "span deleted on one side and edited on the other, a claim's speaker, the status), OURS'\n"
+      "value is kept and both sides are recorded in the file's “conflicts” member, for\n"
+      "Spanmark to decide: the file stays valid. Versions of different article texts are not\n"
+      "merged; JSON files that are not Spanmark files get git's line merge.\n"
       "\n"
       "Exit status: 0 if the merge is clean, 1 if conflicts were recorded or an input could not\n"
       "be read or merged (then OURS is left as it was), 2 for a wrong command line."),
