@@ -203,6 +203,31 @@ test_clean_merge (Fixture       *fixture,
   g_assert_cmpstr (log, ==, "Merge branch 'bo'\n");
 }
 
+/* A file added on both branches: git gives the driver an empty BASE */
+static void
+test_added_both (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SmDocument) merged = NULL;
+
+  set_up_repository (fixture);
+  git (fixture, "mv", "a.json", "b.json");
+  git (fixture, "commit", "-q", "-m", "b.json only");
+  git (fixture, "checkout", "-q", "-b", "bo");
+  g_free (temp_folder_write (fixture->dir, "a.json", BASE, -1));
+  git (fixture, "add", "a.json");
+  add_span_and_commit (fixture, "CLAIM", 39, 46);
+  git (fixture, "checkout", "-q", "main");
+  g_free (temp_folder_write (fixture->dir, "a.json", BASE, -1));
+  git (fixture, "add", "a.json");
+  add_span_and_commit (fixture, "SPEAKER", 23, 33);
+
+  git (fixture, "merge", "-q", "--no-edit", "bo");
+  merged = load (fixture, "a.json");
+  g_assert_cmpuint (sm_document_get_n_spans (merged), ==, 4);
+  g_assert_cmpuint (sm_merge_count_conflicts (merged), ==, 0);
+}
+
 static void
 test_conflict (Fixture       *fixture,
                gconstpointer  data)
@@ -334,6 +359,7 @@ main (int    argc,
     }
 
   g_test_add ("/merge-git/clean", Fixture, NULL, fixture_set_up, test_clean_merge, fixture_tear_down);
+  g_test_add ("/merge-git/added-both", Fixture, NULL, fixture_set_up, test_added_both, fixture_tear_down);
   g_test_add ("/merge-git/conflict", Fixture, NULL, fixture_set_up, test_conflict, fixture_tear_down);
   g_test_add ("/merge-git/different-texts", Fixture, NULL, fixture_set_up, test_different_texts, fixture_tear_down);
   g_test_add ("/merge-git/cli-statuses", Fixture, NULL, fixture_set_up, test_cli_statuses, fixture_tear_down);
