@@ -9,6 +9,7 @@ packages="
   libgtk-4-dev libgtksourceview-5-dev libadwaita-1-dev
   desktop-file-utils appstream
   python3 python3-nltk python3-pandas
+  git
   xvfb xauth dbus dbus-x11 imagemagick xdotool
   fonts-cantarell fonts-noto-core adwaita-icon-theme hicolor-icon-theme
   shared-mime-info librsvg2-common

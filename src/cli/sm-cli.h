@@ -38,6 +38,10 @@ int       sm_cli_agree           (int              argc,
                                   char           **argv);
 int       sm_cli_suggest         (int              argc,
                                   char           **argv);
+int       sm_cli_merge           (int              argc,
+                                  char           **argv);
+int       sm_cli_git_setup       (int              argc,
+                                  char           **argv);
 
 GOptionContext *sm_cli_option_context_new (const char     *parameters,
                                            const char     *summary,

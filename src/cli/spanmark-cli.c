@@ -37,6 +37,8 @@ static const Command commands[] = {
   { "suggest", sm_cli_suggest, N_("Suggest speakers, claims and figures in articles and Spanmark files") },
   { "evaluate", sm_cli_evaluate, N_("Measure predicted spans against a gold: precision, recall, F1") },
   { "agree", sm_cli_agree, N_("Measure how far annotators agree: F1, κ, α and unitizing α per label") },
+  { "merge", sm_cli_merge, N_("Merge two versions of a Spanmark file with their ancestor (git’s merge driver)") },
+  { "git-setup", sm_cli_git_setup, N_("Register the merge driver in a git repository") },
 };
 
 /* Prints @rows (arrays of cells, the first row the heading) in columns

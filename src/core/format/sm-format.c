@@ -1518,6 +1518,66 @@ sm_format_parse (const char  *data,
  * lines apart, so git merges them instead of reporting a conflict as it
  * does for edits on adjacent lines. */
 
+/**
+ * sm_format_get_extra_member:
+ * @document: a document
+ * @name: a top-level member's name
+ *
+ * Returns: (transfer none) (nullable): the value of the top-level member
+ *   @name that the file had and the format does not define, or %NULL
+ */
+JsonNode *
+sm_format_get_extra_member (SmDocument *document,
+                            const char *name)
+{
+  JsonObject *extra;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  extra = g_object_get_data (G_OBJECT (document), EXTRA_TOP_KEY);
+  if (extra == NULL || !json_object_has_member (extra, name))
+    return NULL;
+
+  return json_object_get_member (extra, name);
+}
+
+/**
+ * sm_format_set_extra_member:
+ * @document: a document
+ * @name: a top-level member the format does not define
+ * @node: (transfer none) (nullable): its value, or %NULL to remove it
+ *
+ * Sets a top-level member to be written after the known ones, as an
+ * unknown member read from the file is.
+ */
+void
+sm_format_set_extra_member (SmDocument *document,
+                            const char *name,
+                            JsonNode   *node)
+{
+  JsonObject *extra;
+
+  g_return_if_fail (SM_IS_DOCUMENT (document));
+  g_return_if_fail (name != NULL);
+
+  extra = g_object_get_data (G_OBJECT (document), EXTRA_TOP_KEY);
+  if (node == NULL)
+    {
+      if (extra != NULL)
+        json_object_remove_member (extra, name);
+      return;
+    }
+
+  if (extra == NULL)
+    {
+      extra = json_object_new ();
+      g_object_set_data_full (G_OBJECT (document), EXTRA_TOP_KEY, extra,
+                              (GDestroyNotify) json_object_unref);
+    }
+  json_object_set_member (extra, name, json_node_copy (node));
+}
+
 static void
 add_extra_members (JsonObject *object,
                    gpointer    holder,

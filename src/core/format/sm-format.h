@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "sm-document.h"
 
 G_BEGIN_DECLS
@@ -20,5 +22,13 @@ SmDocument *sm_format_parse     (const char  *data,
                                  gsize        length,
                                  GError     **error);
 GBytes     *sm_format_serialize (SmDocument  *document);
+
+/* A top-level member the format does not define (kept and written back
+ * after the known ones), such as the "conflicts" a merge records */
+JsonNode   *sm_format_get_extra_member (SmDocument  *document,
+                                        const char  *name);
+void        sm_format_set_extra_member (SmDocument  *document,
+                                        const char  *name,
+                                        JsonNode    *node);
 
 G_END_DECLS
