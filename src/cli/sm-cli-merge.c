@@ -177,8 +177,8 @@ sm_cli_merge (int    argc,
   if (n_conflicts > 0)
     {
       g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                               "%s: %u conflict recorded under “conflicts”: open the file in Spanmark to decide it\n",
-                               "%s: %u conflicts recorded under “conflicts”: open the file in Spanmark to decide them\n",
+                               "%s: %u conflict recorded under “conflicts”; the spans keep ours until it is decided\n",
+                               "%s: %u conflicts recorded under “conflicts”; the spans keep ours until they are decided\n",
                                n_conflicts),
                   ours_name, n_conflicts);
       return SM_CLI_EXIT_INVALID;
