@@ -94,7 +94,10 @@ run (Fixture  *fixture,
   g_test_message ("%s: %s%s", (char *) argv->pdata[0], out, err);
 
   if (output != NULL)
-    *output = g_strconcat (out, err, NULL);
+    {
+      g_free (*output);
+      *output = g_strconcat (out, err, NULL);
+    }
 
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
@@ -350,9 +353,11 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *git = NULL;
+
   g_test_init (&argc, &argv, NULL);
 
-  if (g_find_program_in_path ("git") == NULL)
+  if ((git = g_find_program_in_path ("git")) == NULL)
     {
       g_test_skip ("git is not installed: build-aux/install-deps.sh installs it");
       return g_test_run ();
