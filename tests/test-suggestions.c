@@ -105,6 +105,42 @@ test_suggestions_taken_in (void)
   g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 3);
 }
 
+/* What a view redraws: every pending suggestion over a range, a long one
+ * that starts well before it too */
+static void
+test_suggestions_in_range (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) array = proposals ();
+  guint million = offset_of ("million");
+  guint said = offset_of ("said");
+
+  sm_document_add_suggestions (document, array);
+
+  {
+    g_autoptr(GPtrArray) found = sm_document_get_suggestions_in_range (document, said - 2, said - 1);
+
+    g_assert_cmpuint (found->len, ==, 1);   /* the speaker */
+    g_assert_cmpstr (sm_suggestion_get_label (g_ptr_array_index (found, 0)), ==, "SPEAKER");
+  }
+  {
+    g_autoptr(GPtrArray) found = sm_document_get_suggestions_in_range (document, 5, 6);
+
+    g_assert_cmpuint (found->len, ==, 1);   /* inside the claim */
+    g_assert_cmpstr (sm_suggestion_get_label (g_ptr_array_index (found, 0)), ==, "CLAIM");
+  }
+  {
+    g_autoptr(GPtrArray) found = sm_document_get_suggestions_in_range (document, million, million + 1);
+    g_autoptr(GPtrArray) none = sm_document_get_suggestions_in_range (document, said, said + 4);
+    g_autoptr(GPtrArray) all = sm_document_get_suggestions_in_range (document, 0, sm_document_get_length (document));
+
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (sm_suggestion_get_label (g_ptr_array_index (found, 0)), ==, "FIGURE");
+    g_assert_cmpuint (none->len, ==, 0);
+    g_assert_cmpuint (all->len, ==, 3);
+  }
+}
+
 static void
 test_suggestions_not_taken (void)
 {
@@ -412,6 +448,7 @@ main (int   argc,
 
   g_test_add_func ("/suggestions/taken-in", test_suggestions_taken_in);
   g_test_add_func ("/suggestions/not-taken", test_suggestions_not_taken);
+  g_test_add_func ("/suggestions/in-range", test_suggestions_in_range);
   g_test_add_func ("/suggestions/accept-claim", test_suggestions_accept_claim);
   g_test_add_func ("/suggestions/speaker-first", test_suggestions_speaker_first);
   g_test_add_func ("/suggestions/reject", test_suggestions_reject);

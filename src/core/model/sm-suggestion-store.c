@@ -26,6 +26,8 @@ struct _SmSuggestionStore
   GHashTable *known;      /* id -> SmSuggestion, pending or once pending */
   GHashTable *rejected;   /* place -> SmSuggestion */
   guint       next_id;
+  guint       max_length; /* of any suggestion ever pending: how far back
+                           * one can start and still reach a range */
 };
 
 static char *
@@ -160,6 +162,8 @@ sm_suggestion_store_insert (SmSuggestionStore *self,
   g_hash_table_insert (self->by_place, g_steal_pointer (&key), suggestion);
   g_hash_table_replace (self->known, g_strdup (id), g_object_ref (suggestion));
   sm_suggestion_store_reserve_id (self, id);
+  self->max_length = MAX (self->max_length,
+                          sm_suggestion_get_end (suggestion) - sm_suggestion_get_start (suggestion));
   g_list_store_insert_sorted (self->pending, suggestion, compare_items, NULL);
 }
 
@@ -204,8 +208,36 @@ sm_suggestion_store_find_at (SmSuggestionStore *self,
   return g_hash_table_lookup (self->by_place, key);
 }
 
+/* The position of the first pending suggestion that starts at or after
+ * @offset */
+static guint
+first_starting_at (SmSuggestionStore *self,
+                   guint              offset)
+{
+  GListModel *model = G_LIST_MODEL (self->pending);
+  guint low = 0, high = g_list_model_get_n_items (model);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, middle);
+
+      if (sm_suggestion_get_start (item) < offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
 /**
  * sm_suggestion_store_get_in_range:
+ *
+ * Found by a binary search, not a walk from the top: a view asks on every
+ * redraw of a range and every pointer motion, and taking in a run's
+ * thousands of suggestions redraws each one's range. Nothing that starts
+ * more than the longest suggestion before @start can reach it.
  *
  * Returns: (transfer container): the pending suggestions that overlap
  *   [@start, @end), in document order
@@ -218,8 +250,9 @@ sm_suggestion_store_get_in_range (SmSuggestionStore *self,
   GListModel *model = G_LIST_MODEL (self->pending);
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (model);
+  guint from = start > self->max_length ? start - self->max_length : 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first_starting_at (self, from); i < n; i++)
     {
       g_autoptr(SmSuggestion) item = g_list_model_get_item (model, i);
 
