@@ -694,7 +694,7 @@ collect_names (GPtrArray  *shared,
 }
 
 static void
-ensure_computed (SmAgreement *self)
+compute (SmAgreement *self)
 {
   g_autoptr(GPtrArray) shared = g_ptr_array_new ();
   g_autoptr(GPtrArray) annotators = sorted_keys (self->annotators);
@@ -704,8 +704,6 @@ ensure_computed (SmAgreement *self)
   GHashTableIter iter;
   gpointer value;
 
-  if (self->computed)
-    return;
 
   g_hash_table_iter_init (&iter, self->articles);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -794,6 +792,14 @@ ensure_computed (SmAgreement *self)
     }
 
   self->computed = TRUE;
+}
+
+/* Every getter asks; the figures are worked out once */
+static void
+ensure_computed (SmAgreement *self)
+{
+  if (!self->computed)
+    compute (self);
 }
 
 /**
