@@ -21,7 +21,6 @@
 #include "sm-agreement.h"
 #include "sm-cli.h"
 #include "sm-corpus.h"
-#include "sm-json.h"
 
 typedef struct
 {
@@ -131,7 +130,6 @@ figures_to_json (const SmAgreementFigures *figures)
 static void
 print_json (SmAgreement *agreement)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(JsonObject) top = json_object_new ();
   g_auto(GStrv) annotators = sm_agreement_dup_annotators (agreement);
   g_auto(GStrv) labels = sm_agreement_dup_labels (agreement);
@@ -185,10 +183,7 @@ print_json (SmAgreement *agreement)
     }
   json_object_set_array_member (top, "pairs", array);
 
-  /* One line, for scripts, as evaluate --json */
-  sm_json_write_object (out, top, SM_JSON_WRITE_COMPACT);
-  g_string_append_c (out, '\n');
-  g_print ("%s", out->str);
+  sm_cli_print_json (top);
 }
 
 static char *

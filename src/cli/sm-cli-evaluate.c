@@ -19,7 +19,6 @@
 #include "sm-cli.h"
 #include "sm-corpus.h"
 #include "sm-evaluation.h"
-#include "sm-json.h"
 
 typedef struct
 {
@@ -189,7 +188,6 @@ get_share (guint64  part,
 static void
 print_json (SmEvaluation *evaluation)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(JsonObject) top = json_object_new ();
   g_auto(GStrv) labels = sm_evaluation_dup_labels (evaluation);
   JsonObject *object = json_object_new ();
@@ -228,10 +226,7 @@ print_json (SmEvaluation *evaluation)
   set_figure (object, "share", defined, value);
   json_object_set_object_member (top, "said_by", object);
 
-  /* One line, for scripts, as stats --json */
-  sm_json_write_object (out, top, SM_JSON_WRITE_COMPACT);
-  g_string_append_c (out, '\n');
-  g_print ("%s", out->str);
+  sm_cli_print_json (top);
 }
 
 static char *

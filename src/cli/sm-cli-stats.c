@@ -18,7 +18,6 @@
 
 #include "sm-cli.h"
 #include "sm-corpus.h"
-#include "sm-json.h"
 #include "sm-project.h"
 
 typedef struct
@@ -251,7 +250,6 @@ counts_object (GPtrArray *counts)
 static void
 print_json (Stats *stats)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(JsonObject) top = json_object_new ();
   JsonObject *object;
 
@@ -276,10 +274,7 @@ print_json (Stats *stats)
   json_object_set_int_member (object, "max", percentile (stats, 100));
   json_object_set_object_member (top, "spans_per_document", object);
 
-  /* One line, for scripts */
-  sm_json_write_object (out, top, SM_JSON_WRITE_COMPACT);
-  g_string_append_c (out, '\n');
-  g_print ("%s", out->str);
+  sm_cli_print_json (top);
 }
 
 #define CHART_WIDTH 24

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,7 @@ void      sm_cli_print_messages  (GPtrArray       *messages);
 void      sm_cli_print_error     (const GError    *error);
 
 void      sm_cli_print_columns   (GPtrArray       *rows);
+void      sm_cli_print_json      (JsonObject      *top);
 char    **sm_cli_row_new         (const char      *first,
                                   ...) G_GNUC_NULL_TERMINATED;
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "sm-cli.h"
+#include "sm-json.h"
 
 typedef struct
 {
@@ -87,6 +88,17 @@ sm_cli_print_columns (GPtrArray *rows)
 
       g_print ("%s\n", line->str);
     }
+}
+
+/* Prints @top on one line, for scripts: what every --json prints */
+void
+sm_cli_print_json (JsonObject *top)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  sm_json_write_object (out, top, SM_JSON_WRITE_COMPACT);
+  g_string_append_c (out, '\n');
+  g_print ("%s", out->str);
 }
 
 /* A row for sm_cli_print_columns(): copies of the cells up to NULL */
