@@ -1182,6 +1182,9 @@ sm_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* Where the user leaves the document, to open it there next time */
+  remember_place (self);
+
   /* Saved or deliberately discarded: no draft to offer next time */
   forget_draft (self);
 

@@ -2458,6 +2458,21 @@ test_document_opens_at_its_own_place (void)
   if (top_line (window) != at.line)
     g_assert_true (is_scrolled_to_end (window));
 
+  /* Read on from the middle and close there: it opens there again in a
+   * new window (and session: sm-document-memory.c keeps it in a file) */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sm_window_get_view (window)));
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) -
+                                         gtk_adjustment_get_page_size (adjustment)) / 2);
+  draw_frames (GTK_WIDGET (window));
+  at.line = top_line (window);
+  g_assert_cmpint (at.line, >, 0);
+  close_window (window);
+  window = open_window (first);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
+  at.window = window;
+  app_test_wait_for (shows_line, &at, APP_TEST_WAIT_SECONDS);
+  g_assert_cmpint (top_line (window), ==, at.line);
+
   close_window (window);
 }
 
