@@ -47,8 +47,8 @@ struct _SmWindow
   /* What the Spanmark file on disk was when last read or written */
   GFileMonitor         *monitor;
   char                 *disk_etag;
-  /* Where the user was in each document shown this session: its file's
-   * URI -> the offset of the character at the top of the view, plus one */
+  /* The idle that scrolls to where the user was in the document shown
+   * (remembered by sm-document-memory.c) */
   guint                 place_source;
   guint                 closing_confirmed : 1;
   /* Whether the user wants the document list, when there is room */
@@ -57,7 +57,8 @@ struct _SmWindow
   guint                 n_broken_relations_kept;
 
   /* Suggestions: the suggester that learns every document shown here, its
-   * run under way, and whether each document (its file's URI) has them on */
+   * run under way, and whether the document shown has them on (each
+   * document's choice is kept by sm-document-memory.c) */
   SmSuggester          *suggester;
   GCancellable         *suggesting;
   guint                 suggest_timeout;

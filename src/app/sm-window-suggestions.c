@@ -425,7 +425,7 @@ _sm_window_suggestions_document_set (SmWindow   *self,
     {
       g_signal_handlers_disconnect_by_func (previous, on_document_changed, self);
       g_signal_handlers_disconnect_by_func (previous, _sm_window_suggestions_update, self);
-      g_signal_handlers_disconnect_by_func (previous, rebuild_menu, self);
+      g_signal_handlers_disconnect_by_func (sm_document_get_labels (previous), rebuild_menu, self);
     }
 
   sm_suggester_learn_document (self->suggester, self->document);
