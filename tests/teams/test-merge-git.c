@@ -569,6 +569,60 @@ test_cli_statuses (Fixture       *fixture,
   g_assert_cmpint (run (fixture, NULL, "spanmark-cli", "git-setup", base, NULL), ==, 1);
 }
 
+/* @text with its first @from replaced by @to */
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+static void
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_free (temp_folder_write (fixture->dir, name, contents, -1));
+}
+
+/* A merged file with conflicts undecided is not ready: validate says so */
+static void
+test_validate_conflicts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *ours = replace_once (BASE, "\"end\": 21}", "\"end\": 21, \"note\": \"ours\"}");
+  g_autofree char *theirs = replace_once (BASE, "\"end\": 21}", "\"end\": 21, \"note\": \"theirs\"}");
+  g_autofree char *status = replace_once (BASE, "}}\n",
+                                          "}, \"conflicts\": [{\"kind\": \"status\", \"base\": \"new\", "
+                                          "\"ours\": \"done\", \"theirs\": \"in-progress\"}, "
+                                          "{\"kind\": \"status\"}]}\n");
+  g_autofree char *decided = replace_once (BASE, "}}\n", "}, \"conflicts\": []}\n");
+  g_autofree char *output = NULL;
+
+  /* T2's note changed differently */
+  write_file (fixture, "base.json", BASE);
+  write_file (fixture, "ours.json", ours);
+  write_file (fixture, "theirs.json", theirs);
+  g_assert_cmpint (run (fixture, NULL, "spanmark-cli", "merge", "base.json", "ours.json", "theirs.json", NULL), ==, 1);
+
+  g_assert_cmpint (run (fixture, &output, "spanmark-cli", "validate", "ours.json", "base.json", NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "ours.json: 1 unresolved merge conflict (first: span T2, kind note)\n"));
+  g_assert_nonnull (strstr (output, "1 of 2 files are valid"));
+
+  /* A conflict of no span is named by its kind */
+  write_file (fixture, "status.json", status);
+  g_assert_cmpint (run (fixture, &output, "spanmark-cli", "validate", "status.json", NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "status.json: 2 unresolved merge conflicts (first: kind status)\n"));
+
+  /* All decided: an empty list */
+  write_file (fixture, "decided.json", decided);
+  g_assert_cmpint (run (fixture, &output, "spanmark-cli", "validate", "decided.json", NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -591,6 +645,7 @@ main (int    argc,
   g_test_add ("/merge-git/conflict/speaker", Fixture, NULL, fixture_set_up, test_conflict_speaker, fixture_tear_down);
   g_test_add ("/merge-git/conflict/others", Fixture, NULL, fixture_set_up, test_conflict_others, fixture_tear_down);
   g_test_add ("/merge-git/different-texts", Fixture, NULL, fixture_set_up, test_different_texts, fixture_tear_down);
+  g_test_add ("/merge-git/validate-conflicts", Fixture, NULL, fixture_set_up, test_validate_conflicts, fixture_tear_down);
   g_test_add ("/merge-git/cli-statuses", Fixture, NULL, fixture_set_up, test_cli_statuses, fixture_tear_down);
 
   return g_test_run ();

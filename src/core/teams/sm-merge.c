@@ -1047,3 +1047,59 @@ sm_merge_count_conflicts (SmDocument *document)
 
   return json_array_get_length (json_node_get_array (node));
 }
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/**
+ * sm_merge_get_conflict:
+ * @document: a document
+ * @index: which of its undecided conflicts
+ * @kind: (out) (optional): what conflicts ("label", "status" …), or %NULL
+ *   if the record does not say
+ * @span: (out) (optional): the span it is about, or %NULL for a conflict
+ *   about no span
+ *
+ * Describes one conflict a merge recorded in @document, as
+ * docs/format.md gives them.
+ *
+ * Returns: whether @document has a conflict at @index
+ */
+gboolean
+sm_merge_get_conflict (SmDocument  *document,
+                       guint        index,
+                       const char **kind,
+                       const char **span)
+{
+  JsonNode *node;
+  JsonNode *element;
+  JsonObject *object = NULL;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), FALSE);
+
+  node = sm_format_get_extra_member (document, SM_MERGE_CONFLICTS_MEMBER);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      index >= json_array_get_length (json_node_get_array (node)))
+    return FALSE;
+
+  /* Written by hand, a record may be anything: only strings are names */
+  element = json_array_get_element (json_node_get_array (node), index);
+  if (JSON_NODE_HOLDS_OBJECT (element))
+    object = json_node_get_object (element);
+
+  if (kind != NULL)
+    *kind = string_member (object, "kind");
+  if (span != NULL)
+    *span = string_member (object, "span");
+
+  return TRUE;
+}
