@@ -21,6 +21,7 @@
 #include "sm-agreement.h"
 #include "sm-cli.h"
 #include "sm-corpus.h"
+#include "sm-git-versions.h"
 
 typedef struct
 {
@@ -30,6 +31,25 @@ typedef struct
   guint          n_invalid;
 } Agree;
 
+/* The annotator is the file's, or else the INPUT folder's or branch's */
+static void
+add_to_agreement (Agree      *agree,
+                  const char *display_name,
+                  SmDocument *document)
+{
+  const char *annotator = sm_document_get_annotator (document);
+
+  if (annotator == NULL || annotator[0] == '\0')
+    annotator = agree->folder_annotator;
+
+  if (!sm_agreement_add_document (agree->agreement, annotator, document))
+    {
+      sm_cli_progress_finish (&agree->progress);
+      g_printerr (_("%s: %s has another version of the same text already; this one is left out\n"),
+                  display_name, annotator);
+    }
+}
+
 static gboolean
 add_version (SmCorpus     *corpus,
              guint         position,
@@ -38,7 +58,6 @@ add_version (SmCorpus     *corpus,
              gpointer      user_data)
 {
   Agree *agree = user_data;
-  const char *annotator;
 
   sm_cli_progress_update (position + 1, sm_corpus_get_n_inputs (corpus), &agree->progress);
 
@@ -50,16 +69,7 @@ add_version (SmCorpus     *corpus,
       return TRUE;
     }
 
-  annotator = sm_document_get_annotator (document);
-  if (annotator == NULL || annotator[0] == '\0')
-    annotator = agree->folder_annotator;
-
-  if (!sm_agreement_add_document (agree->agreement, annotator, document))
-    {
-      sm_cli_progress_finish (&agree->progress);
-      g_printerr (_("%s: %s has another version of the same text already; this one is left out\n"),
-                  sm_corpus_get_display_name (corpus, position), annotator);
-    }
+  add_to_agreement (agree, sm_corpus_get_display_name (corpus, position), document);
 
   return TRUE;
 }
@@ -97,6 +107,59 @@ read_input (const char *input,
   agree->folder_annotator = annotator;
   sm_corpus_foreach (corpus, add_version, agree, NULL, NULL);
   sm_cli_progress_finish (&agree->progress);
+  agree->folder_annotator = NULL;
+
+  return TRUE;
+}
+
+/* One git branch per annotator: each branch's files under the folder */
+static gboolean
+add_branch_version (const char   *path,
+                    SmDocument   *document,
+                    const GError *error,
+                    gpointer      user_data)
+{
+  Agree *agree = user_data;
+  g_autofree char *display_name = g_strdup_printf ("%s:%s", agree->folder_annotator, path);
+
+  if (error != NULL)
+    {
+      sm_cli_print_error (error);
+      agree->n_invalid++;
+      return TRUE;
+    }
+
+  add_to_agreement (agree, display_name, document);
+
+  return TRUE;
+}
+
+/* The versions of the files under @folder (%NULL: the repository's top) on
+ * each of @branches, a file naming no annotator being the branch's */
+static gboolean
+read_branches (const char * const *branches,
+               const char         *folder,
+               Agree              *agree)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = NULL;
+
+  if (folder == NULL && !(folder = top = sm_git_dup_top_folder (".", NULL, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; branches[i] != NULL; i++)
+    {
+      agree->folder_annotator = branches[i];
+      if (!sm_git_foreach_version (folder, branches[i], add_branch_version, agree, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          agree->folder_annotator = NULL;
+          return FALSE;
+        }
+    }
   agree->folder_annotator = NULL;
 
   return TRUE;
@@ -279,6 +342,7 @@ sm_cli_agree (int    argc,
   g_autoptr(SmAgreement) agreement = NULL;
   g_auto(GStrv) inputs = NULL;
   g_auto(GStrv) labels = NULL;
+  g_auto(GStrv) branches = NULL;
   gboolean json = FALSE;
   gboolean inputs_read = TRUE;
   Agree agree = { 0, };
@@ -286,20 +350,27 @@ sm_cli_agree (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON"), NULL },
     { "label", 0, 0, G_OPTION_ARG_STRING_ARRAY, &labels,
       N_("Measure this label only (may be given more than once)"), N_("LABEL") },
+    { "branch", 0, 0, G_OPTION_ARG_STRING_ARRAY, &branches,
+      N_("Read the files as this git branch has them, one branch per annotator "
+         "(may be given more than once)"), N_("BRANCH") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
 
   context = sm_cli_option_context_new (
-    _("[--json] [--label LABEL]… INPUT…"),
+    _("[--json] [--label LABEL]… INPUT…\n"
+      "  spanmark-cli agree [--json] [--label LABEL]… --branch BRANCH… [FOLDER]"),
     _("Measure how far annotators of the same articles agree, per label: F1 of spans matched\n"
       "exactly and by overlap, Cohen’s κ and Krippendorff’s α over tokens, and Krippendorff’s\n"
       "unitizing α over characters; and per relation type the F1 of relations whose two ends\n"
       "are matched spans. INPUT are Spanmark files (.json) or folders searched for them. A\n"
       "file’s annotator is the one it names, or else the name of the INPUT folder it came from\n"
-      "(one folder per annotator). Versions of an article are paired by their text. Each pair\n"
-      "of annotators is measured over the articles both annotated, counts summed before\n"
-      "dividing, and the figures are averaged over the pairs; α takes all annotators at once.\n"
+      "(one folder per annotator). With --branch, the files under FOLDER (by default the git\n"
+      "repository’s top) are read as each BRANCH has them, a file naming no annotator being\n"
+      "the branch’s (one branch per annotator). Versions of an article are paired by their\n"
+      "text. Each pair of annotators is measured over the articles both annotated, counts\n"
+      "summed before dividing, and the figures are averaged over the pairs; α takes all\n"
+      "annotators at once.\n"
       "docs/agreement.md defines each figure."),
     _("A figure that is undefined (F1 with no span of the label on either side, κ or α with\n"
       "one value only, α_u with no span of the label) is shown as - (null in JSON) and left\n"
@@ -312,14 +383,19 @@ sm_cli_agree (int    argc,
   if (!sm_cli_parse (context, "agree", &argc, &argv))
     return SM_CLI_EXIT_USAGE;
 
-  if (inputs == NULL || inputs[0] == NULL)
+  if (branches != NULL && inputs != NULL && inputs[0] != NULL && inputs[1] != NULL)
+    return sm_cli_usage_error ("agree", _("with --branch, give one folder of the repository at most"));
+
+  if (branches == NULL && (inputs == NULL || inputs[0] == NULL))
     return sm_cli_usage_error ("agree", _("give the annotators’ files or folders"));
 
   agreement = sm_agreement_new ((const char * const *) labels);
   agree.agreement = agreement;
 
   sm_cli_progress_init (&agree.progress, _("Reading"));
-  for (guint i = 0; inputs[i] != NULL; i++)
+  if (branches != NULL)
+    inputs_read = read_branches ((const char * const *) branches, inputs != NULL ? inputs[0] : NULL, &agree);
+  for (guint i = 0; branches == NULL && inputs[i] != NULL; i++)
     inputs_read = read_input (inputs[i], &agree) && inputs_read;
 
   if (!inputs_read)
