@@ -1,5 +1,5 @@
 /* cli-run.h: running spanmark-cli as a user does, for the tests of its
- * suggestion commands.
+ * commands.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
