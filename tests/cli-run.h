@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "sm-document.h"
 
 G_BEGIN_DECLS
@@ -30,5 +32,6 @@ SmSpan      *cli_document_tag   (SmDocument  *document,
 void         cli_document_save  (SmDocument  *document,
                                  const char  *folder,
                                  const char  *relative);
+JsonObject  *cli_parse_object   (const char  *text);
 
 G_END_DECLS

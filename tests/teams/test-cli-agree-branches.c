@@ -13,8 +13,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "cli-run.h"
@@ -112,18 +110,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->err);
 }
 
-static JsonObject *
-parse_object (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 static double
 figure (JsonObject *top,
         const char *label,
@@ -147,7 +133,7 @@ test_repository (Fixture       *fixture,
                             "agree", "--json", "--branch", "ana", "--branch", "ben", NULL), ==, 0);
   g_assert_cmpstr (fixture->err, ==, "");
 
-  top = parse_object (fixture->out);
+  top = cli_parse_object (fixture->out);
   g_assert_cmpint (json_object_get_int_member (top, "documents"), ==, 2);
   annotators = json_object_get_array_member (top, "annotators");
   g_assert_cmpuint (json_array_get_length (annotators), ==, 2);
@@ -170,7 +156,7 @@ test_folder (Fixture       *fixture,
 
   g_assert_cmpint (cli_run (fixture->dir, &fixture->out, &fixture->err,
                             "agree", "--json", "--branch", "ana", "--branch", "ben", "corpus", NULL), ==, 0);
-  top = parse_object (fixture->out);
+  top = cli_parse_object (fixture->out);
   g_assert_cmpint (json_object_get_int_member (top, "documents"), ==, 1);
 
   /* The table, from the branches as they are, whatever is checked out */
