@@ -753,6 +753,48 @@ test_suggestions (Fixture       *fixture,
   g_ptr_array_unref (found);
 }
 
+/* Our suggested claim's suggested speaker, tagged by them: the claim stays
+ * suggested, said by their span; a claim said by a span they deleted
+ * stays, said by no one */
+static void
+test_suggestions_answered (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  SmSuggestion *speaker, *claim;
+  GPtrArray *found;
+
+  speaker = sm_suggestion_new ("SPEAKER", 23, 33, SM_SUGGESTION_SOURCE_RULES);
+  claim = sm_suggestion_new ("CLAIM", 39, 46, SM_SUGGESTION_SOURCE_RULES);
+  sm_suggestion_set_speaker (claim, speaker);
+  g_ptr_array_add (suggestions, speaker);
+  g_ptr_array_add (suggestions, claim);
+  /* A claim said by T1, which they delete */
+  claim = sm_suggestion_new ("CLAIM", 6, 10, SM_SUGGESTION_SOURCE_RULES);
+  sm_suggestion_set_speaker (claim, sm_suggestion_new ("SPEAKER", 0, 5, SM_SUGGESTION_SOURCE_RULES));
+  g_object_unref (sm_suggestion_get_speaker (claim));
+  g_ptr_array_add (suggestions, claim);
+  g_assert_cmpuint (sm_document_add_suggestions (fixture->ours, suggestions), ==, 3);
+  g_assert_cmpstr (sm_suggestion_get_said_by (claim), ==, "T1");
+
+  add_span (fixture->theirs, "SPEAKER", 23, 33);
+  sm_document_remove_span (fixture->theirs, sm_document_find_span (fixture->theirs, "T1"));
+
+  result = merge (fixture, 0);
+  g_assert_null (sm_document_find_span (result, "T1"));
+  g_assert_cmpuint (sm_document_get_n_suggestions (result), ==, 2);
+  found = sm_document_get_suggestions_in_range (result, 39, 46);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (sm_suggestion_get_said_by (g_ptr_array_index (found, 0)), ==,
+                   sm_span_get_id (span_at (result, "SPEAKER", 23, 33)));
+  g_ptr_array_unref (found);
+  found = sm_document_get_suggestions_in_range (result, 6, 10);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_null (sm_suggestion_get_said_by (g_ptr_array_index (found, 0)));
+  g_ptr_array_unref (found);
+}
+
 #define META_BASE  ", \"created\": \"2026-01-01T00:00:00Z\", \"modified\": \"2026-01-01T00:00:00Z\", " \
                    "\"batch\": 1, \"reviewer\": \"Cy\", \"tool\": \"a\""
 #define META_OURS  ", \"created\": \"2026-01-01T00:00:00Z\", \"modified\": \"2026-03-01T00:00:00Z\", " \
@@ -975,6 +1017,7 @@ main (int    argc,
   ADD ("conflict/relation", test_conflict_relation);
   ADD ("rejected", test_rejected);
   ADD ("suggestions", test_suggestions);
+  ADD ("suggestions-answered", test_suggestions_answered);
   ADD ("meta", test_meta);
 #undef ADD
   g_test_add_func ("/merge/random-edits", test_random_edits);

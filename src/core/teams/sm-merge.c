@@ -647,11 +647,31 @@ merge_rejected (Merge      *merge,
   json_object_set_array_member (top, "rejected", array);
 }
 
-/* Our pending suggestions of a label the result no longer has would make
- * the file one the loader refuses: they go, and links to them */
+/* The span of the result at the place of the speaker OURS' suggestion
+ * @id had, if any: theirs tagged it */
+static SmSpan *
+find_tagged_speaker (Merge      *merge,
+                     const char *id)
+{
+  SmSuggestion *claim = sm_document_find_suggestion (merge->ours, id);
+  SmSuggestion *speaker;
+
+  if (claim == NULL || sm_suggestion_get_said_by (claim) == NULL ||
+      (speaker = sm_document_find_suggestion (merge->ours, sm_suggestion_get_said_by (claim))) == NULL)
+    return NULL;
+
+  return sm_document_find_exact_span (merge->result, sm_suggestion_get_start (speaker),
+                                      sm_suggestion_get_end (speaker), sm_suggestion_get_label (speaker));
+}
+
+/* Our pending suggestions as the result has them: those of a label it no
+ * longer has would make the file one the loader refuses, and go, with the
+ * links to them; a claim whose suggested speaker they tagged is said by
+ * their span (the file leaves out a link to a suggestion no longer
+ * pending) */
 static void
-drop_unlabelled_suggestions (Merge      *merge,
-                             JsonObject *top)
+merge_our_suggestions (Merge      *merge,
+                       JsonObject *top)
 {
   JsonArray *suggestions;
   g_autoptr(GHashTable) dropped = g_hash_table_new (g_str_hash, g_str_equal);
@@ -673,12 +693,16 @@ drop_unlabelled_suggestions (Merge      *merge,
   for (guint i = 0; i < json_array_get_length (suggestions); i++)
     {
       JsonObject *object = json_array_get_object_element (suggestions, i);
+      const char *id = json_object_get_string_member (object, "id");
+      SmSpan *speaker;
 
-      if (g_hash_table_contains (dropped, json_object_get_string_member (object, "id")))
+      if (g_hash_table_contains (dropped, id))
         continue;
       if (json_object_has_member (object, "said_by") &&
           g_hash_table_contains (dropped, json_object_get_string_member (object, "said_by")))
         json_object_remove_member (object, "said_by");
+      if (!json_object_has_member (object, "said_by") && (speaker = find_tagged_speaker (merge, id)) != NULL)
+        json_object_set_string_member (object, "said_by", sm_span_get_id (speaker));
       json_array_add_object_element (kept, json_object_ref (object));
     }
 
@@ -897,7 +921,7 @@ merge_sections (Merge   *merge,
   SmDocument *result;
 
   merge_rejected (merge, top);
-  drop_unlabelled_suggestions (merge, top);
+  merge_our_suggestions (merge, top);
   merge_meta (merge, top);
 
   data = json_to_string (root, FALSE);
