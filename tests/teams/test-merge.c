@@ -851,8 +851,28 @@ random_edit (SmDocument *document,
   if (n_spans > 0)
     span = g_list_model_get_item (sm_document_get_spans (document), g_rand_int_range (rand, 0, n_spans));
 
-  switch (g_rand_int_range (rand, 0, 8))
+  switch (g_rand_int_range (rand, 0, 11))
     {
+    case 8:
+      {
+        g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+
+        g_ptr_array_add (suggestions, sm_suggestion_new (label, start, end, SM_SUGGESTION_SOURCE_RULES));
+        sm_document_add_suggestions (document, suggestions);
+      }
+      break;
+    case 9:
+      if (sm_document_get_n_suggestions (document) > 0)
+        {
+          g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (sm_document_get_suggestions (document), 0);
+
+          sm_document_reject_suggestion (document, suggestion);
+        }
+      break;
+    case 10:
+      if (sm_document_find_label (document, "FIGURE") != NULL && g_rand_int_range (rand, 0, 4) == 0)
+        sm_document_remove_label (document, "FIGURE");
+      break;
     case 0:
     case 1:
       sm_document_add_span (document, label, start, end, NULL);
