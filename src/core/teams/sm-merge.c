@@ -570,20 +570,12 @@ merge_status (Merge *merge)
                   string_to_json (sm_document_status_to_string (theirs)));
 }
 
-/* A rejection's or a suggestion's place, as a key */
-static char *
-place_key (const char *label,
-           guint       start,
-           guint       end)
-{
-  return g_strdup_printf ("%s:%u:%u", label, start, end);
-}
-
+/* A rejection's place, as a key */
 static char *
 suggestion_place_key (SmSuggestion *suggestion)
 {
-  return place_key (sm_suggestion_get_label (suggestion), sm_suggestion_get_start (suggestion),
-                    sm_suggestion_get_end (suggestion));
+  return g_strdup_printf ("%s:%u:%u", sm_suggestion_get_label (suggestion),
+                          sm_suggestion_get_start (suggestion), sm_suggestion_get_end (suggestion));
 }
 
 /* @document's rejected places: key → SmSuggestion */
