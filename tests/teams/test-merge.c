@@ -713,6 +713,31 @@ test_rejected (Fixture       *fixture,
   g_assert_false (sm_document_is_rejected (result, "FIGURE", 0, 5));
 }
 
+/* Adds to @suggestions a suggested claim over [39, 46) with its suggested
+ * speaker over [23, 33) */
+static void
+suggest_claim (GPtrArray *suggestions)
+{
+  SmSuggestion *speaker = sm_suggestion_new ("SPEAKER", 23, 33, SM_SUGGESTION_SOURCE_RULES);
+  SmSuggestion *claim = sm_suggestion_new ("CLAIM", 39, 46, SM_SUGGESTION_SOURCE_RULES);
+
+  sm_suggestion_set_speaker (claim, speaker);
+  g_ptr_array_add (suggestions, speaker);
+  g_ptr_array_add (suggestions, claim);
+}
+
+/* The one pending suggestion over [@start, @end), or %NULL if none */
+static SmSuggestion *
+suggestion_in (SmDocument *document,
+               guint       start,
+               guint       end)
+{
+  g_autoptr(GPtrArray) found = sm_document_get_suggestions_in_range (document, start, end);
+
+  g_assert_cmpuint (found->len, <=, 1);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;  /* the document holds it */
+}
+
 static void
 test_suggestions (Fixture       *fixture,
                   gconstpointer  data)
@@ -720,14 +745,9 @@ test_suggestions (Fixture       *fixture,
   g_autoptr(SmDocument) result = NULL;
   g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
   SmSuggestion *speaker, *claim;
-  GPtrArray *found;
 
   /* Theirs: a figure, and a claim with its speaker */
-  speaker = sm_suggestion_new ("SPEAKER", 23, 33, SM_SUGGESTION_SOURCE_RULES);
-  claim = sm_suggestion_new ("CLAIM", 39, 46, SM_SUGGESTION_SOURCE_RULES);
-  sm_suggestion_set_speaker (claim, speaker);
-  g_ptr_array_add (suggestions, speaker);
-  g_ptr_array_add (suggestions, claim);
+  suggest_claim (suggestions);
   g_ptr_array_add (suggestions, sm_suggestion_new ("FIGURE", 17, 21, SM_SUGGESTION_SOURCE_RULES));
   g_assert_cmpuint (sm_document_add_suggestions (fixture->theirs, suggestions), ==, 3);
   /* Ours: the same speaker suggested, and the figure tagged already */
@@ -738,19 +758,13 @@ test_suggestions (Fixture       *fixture,
 
   result = merge (fixture, 0);
   g_assert_cmpuint (sm_document_get_n_suggestions (result), ==, 2);
-  found = sm_document_get_suggestions_in_range (result, 23, 33);
-  g_assert_cmpuint (found->len, ==, 1);
-  speaker = g_ptr_array_index (found, 0);
-  g_ptr_array_unref (found);
-  found = sm_document_get_suggestions_in_range (result, 39, 46);
-  g_assert_cmpuint (found->len, ==, 1);
-  claim = g_ptr_array_index (found, 0);
-  g_ptr_array_unref (found);
+  speaker = suggestion_in (result, 23, 33);
+  claim = suggestion_in (result, 39, 46);
+  g_assert_nonnull (speaker);
+  g_assert_nonnull (claim);
   g_assert_cmpstr (sm_suggestion_get_label (claim), ==, "CLAIM");
   g_assert_cmpstr (sm_suggestion_get_said_by (claim), ==, sm_suggestion_get_id (speaker));
-  found = sm_document_get_suggestions_in_range (result, 17, 21);
-  g_assert_cmpuint (found->len, ==, 0);
-  g_ptr_array_unref (found);
+  g_assert_null (suggestion_in (result, 17, 21));
 }
 
 /* Our suggested claim's suggested speaker, tagged by them: the claim stays
@@ -762,18 +776,13 @@ test_suggestions_answered (Fixture       *fixture,
 {
   g_autoptr(SmDocument) result = NULL;
   g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
-  SmSuggestion *speaker, *claim;
-  GPtrArray *found;
+  g_autoptr(SmSuggestion) t1 = sm_suggestion_new ("SPEAKER", 0, 5, SM_SUGGESTION_SOURCE_RULES);
+  SmSuggestion *claim;
 
-  speaker = sm_suggestion_new ("SPEAKER", 23, 33, SM_SUGGESTION_SOURCE_RULES);
-  claim = sm_suggestion_new ("CLAIM", 39, 46, SM_SUGGESTION_SOURCE_RULES);
-  sm_suggestion_set_speaker (claim, speaker);
-  g_ptr_array_add (suggestions, speaker);
-  g_ptr_array_add (suggestions, claim);
+  suggest_claim (suggestions);
   /* A claim said by T1, which they delete */
   claim = sm_suggestion_new ("CLAIM", 6, 10, SM_SUGGESTION_SOURCE_RULES);
-  sm_suggestion_set_speaker (claim, sm_suggestion_new ("SPEAKER", 0, 5, SM_SUGGESTION_SOURCE_RULES));
-  g_object_unref (sm_suggestion_get_speaker (claim));
+  sm_suggestion_set_speaker (claim, t1);
   g_ptr_array_add (suggestions, claim);
   g_assert_cmpuint (sm_document_add_suggestions (fixture->ours, suggestions), ==, 3);
   g_assert_cmpstr (sm_suggestion_get_said_by (claim), ==, "T1");
@@ -784,15 +793,12 @@ test_suggestions_answered (Fixture       *fixture,
   result = merge (fixture, 0);
   g_assert_null (sm_document_find_span (result, "T1"));
   g_assert_cmpuint (sm_document_get_n_suggestions (result), ==, 2);
-  found = sm_document_get_suggestions_in_range (result, 39, 46);
-  g_assert_cmpuint (found->len, ==, 1);
-  g_assert_cmpstr (sm_suggestion_get_said_by (g_ptr_array_index (found, 0)), ==,
-                   sm_span_get_id (span_at (result, "SPEAKER", 23, 33)));
-  g_ptr_array_unref (found);
-  found = sm_document_get_suggestions_in_range (result, 6, 10);
-  g_assert_cmpuint (found->len, ==, 1);
-  g_assert_null (sm_suggestion_get_said_by (g_ptr_array_index (found, 0)));
-  g_ptr_array_unref (found);
+  claim = suggestion_in (result, 39, 46);
+  g_assert_nonnull (claim);
+  g_assert_cmpstr (sm_suggestion_get_said_by (claim), ==, sm_span_get_id (span_at (result, "SPEAKER", 23, 33)));
+  claim = suggestion_in (result, 6, 10);
+  g_assert_nonnull (claim);
+  g_assert_null (sm_suggestion_get_said_by (claim));
 }
 
 #define META_BASE  ", \"created\": \"2026-01-01T00:00:00Z\", \"modified\": \"2026-01-01T00:00:00Z\", " \
