@@ -55,6 +55,10 @@ gboolean _sm_document_has_answered     (SmDocument   *self,
 void     _sm_document_insert_rejected  (SmDocument   *self,
                                         SmSuggestion *rejected);
 
+void     _sm_document_load_decision    (SmDocument *self,
+                                        const char *id,
+                                        const char *decision);
+
 guint64  _sm_document_get_version      (SmDocument *self);
 void     _sm_document_mark_saved       (SmDocument *self,
                                         guint64     version);
