@@ -427,6 +427,56 @@ test_curation_merge_conflicts (void)
   g_assert_cmpstr (sm_span_get_label (sm_document_find_span (finished, "T3")), ==, "CLAIM");
 }
 
+/* Each side gave "it fell" a different speaker: their speaker is found by
+ * what it is, though the merge may have renumbered it */
+static void
+test_curation_merge_speaker (void)
+{
+  SmDocument *sides[3];
+  g_autoptr(SmDocument) merged = NULL;
+  g_autoptr(SmDocument) loaded = NULL;
+  g_autoptr(SmCuration) curation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *speaker = NULL;
+  g_autofree char *summary = NULL;
+  SmCurationItem *item;
+  guint n_conflicts = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      sides[i] = parse (ANA);
+      sm_document_remove_relation (sides[i], sm_document_find_relation (sides[i], "R2"));
+    }
+  g_assert_true (sm_document_set_speaker (sides[1], sm_document_find_span (sides[1], "T4"),
+                                          sm_document_find_span (sides[1], "T1"), NULL));
+  g_assert_true (sm_document_set_speaker (sides[2], sm_document_find_span (sides[2], "T4"),
+                                          sm_document_find_span (sides[2], "T3"), NULL));
+  merged = sm_merge_documents (sides[0], sides[1], sides[2], &n_conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_conflicts, ==, 1);
+  loaded = save_and_load (merged);
+
+  curation = sm_curation_new_for_document (loaded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_curation_get_items (curation)), ==, 1);
+  item = item_at (curation, 0);
+  g_assert_cmpint (sm_curation_item_get_kind (item), ==, SM_CURATION_ITEM_RELATIONS);
+  summary = sm_curation_item_dup_side_summary (item, 1);
+  g_assert_cmpstr (summary, ==, "said_by → “Lukashenko”");
+  speaker = speaker_text (loaded, 39);
+  g_assert_cmpstr (speaker, ==, "Raisi");
+
+  g_assert_true (sm_curation_take_side (curation, item, 1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&speaker, g_free);
+  speaker = speaker_text (loaded, 39);
+  g_assert_cmpstr (speaker, ==, "Lukashenko");
+  g_assert_cmpuint (sm_merge_count_conflicts (loaded), ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (sides[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/curation/relations", test_curation_relations);
   g_test_add_func ("/curation/resume", test_curation_resume);
   g_test_add_func ("/curation/merge-conflicts", test_curation_merge_conflicts);
+  g_test_add_func ("/curation/merge-speaker", test_curation_merge_speaker);
 
   return g_test_run ();
 }
