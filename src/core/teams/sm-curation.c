@@ -85,6 +85,8 @@ struct _SmCurationItem
   char               *label;
   /* the merge's conflict object it came from, written back undecided */
   JsonNode           *conflict;
+  /* the document curated, for its labels' names */
+  SmDocument         *document;
 };
 
 struct _SmCuration
@@ -500,6 +502,7 @@ sm_curation_item_finalize (GObject *object)
   g_clear_pointer (&self->from, piece_free);
   g_free (self->label);
   g_clear_pointer (&self->conflict, json_node_unref);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (sm_curation_item_parent_class)->finalize (object);
 }
@@ -733,7 +736,7 @@ sm_curation_item_dup_side_summary (SmCurationItem *self,
   g_return_val_if_fail (SM_IS_CURATION_ITEM (self), NULL);
   g_return_val_if_fail (side < self->sides->len, NULL);
 
-  return dup_side_summary (self, g_object_get_data (G_OBJECT (self), "sm-curation-document"), side);
+  return dup_side_summary (self, self->document, side);
 }
 
 guint
@@ -1066,7 +1069,7 @@ finish (SmCuration *self,
     {
       SmCurationItem *item = g_ptr_array_index (items, i);
 
-      g_object_set_data (G_OBJECT (item), "sm-curation-document", self->document);
+      g_set_object (&item->document, self->document);
       g_hash_table_insert (self->items_by_id, item->id, item);
       parse_decision (sm_document_get_decision (self->document, item->id), &item->state, &item->side);
       if (item->state != SM_CURATION_UNDECIDED)
