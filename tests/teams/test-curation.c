@@ -288,6 +288,7 @@ test_curation_relations (void)
   g_autofree char *summary = NULL;
   g_autofree char *speaker = NULL;
   SmCurationItem *item;
+  guint side;
 
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 0);
@@ -310,6 +311,19 @@ test_curation_relations (void)
   speaker = speaker_text (document, 39);
   g_assert_cmpstr (speaker, ==, "Lukashenko");
   g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 1);
+
+  /* Raisi deleted by hand: Ben's side cannot be taken, and failing to
+   * take it changes nothing (Ana's link, removed first, is back) */
+  sm_document_remove_span (document, sm_document_find_exact_span (document, 0, 5, "SPEAKER"));
+  g_assert_false (sm_curation_take_side (curation, item, 1, &error));
+  g_assert_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_SIDE);
+  g_clear_pointer (&speaker, g_free);
+  speaker = speaker_text (document, 39);
+  g_assert_cmpstr (speaker, ==, "Lukashenko");
+  g_assert_cmpint (sm_curation_item_get_state (item, &side), ==, SM_CURATION_TAKEN);
+  g_assert_cmpuint (side, ==, 0);
+  sm_document_undo (document);
+  g_assert_nonnull (sm_document_find_exact_span (document, 0, 5, "SPEAKER"));
 }
 
 static SmDocument *
@@ -477,6 +491,40 @@ test_curation_merge_speaker (void)
     g_object_unref (sides[i]);
 }
 
+static void
+test_curation_majority (void)
+{
+  /* Chris tags as Ana did: two of three for Ana's side in both places */
+  g_autofree char *chris = g_strdup (ANA);
+  g_autoptr(SmCuration) curation = NULL;
+  g_autoptr(SmCuration) pair = NULL;
+  g_autofree char *spans = NULL;
+  SmDocument *document;
+
+  memcpy (strstr (chris, "\"Ana\""), "\"Eve\"", 5);
+  curation = curate (ANA, BEN, chris, NULL);
+  document = sm_curation_get_document (curation);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_curation_get_items (curation)), ==, 2);
+  g_assert_cmpuint (sm_curation_take_majority (curation), ==, 2);
+  spans = describe_spans (document);
+  g_assert_cmpstr (spans, ==, "SPEAKER 0-5, CLAIM 11-21, SPEAKER 23-33, CLAIM 39-46");
+  g_assert_cmpuint (sm_curation_get_n_decided (curation), ==, 2);
+
+  /* One action: one undo takes all back */
+  sm_document_undo (document);
+  g_assert_cmpuint (sm_curation_get_n_decided (curation), ==, 0);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
+
+  /* Two versions have no majority; one annotator's sides can be taken */
+  pair = curate (ANA, BEN, NULL);
+  g_assert_cmpuint (sm_curation_take_majority (pair), ==, 0);
+  g_assert_cmpuint (sm_curation_take_annotator (pair, "Nobody"), ==, 0);
+  g_assert_cmpuint (sm_curation_take_annotator (pair, "Ben"), ==, 2);
+  g_clear_pointer (&spans, g_free);
+  spans = describe_spans (sm_curation_get_document (pair));
+  g_assert_cmpstr (spans, ==, "SPEAKER 0-5, CLAIM 11-21, CLAIM 23-33, CLAIM 34-46");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/curation/resume", test_curation_resume);
   g_test_add_func ("/curation/merge-conflicts", test_curation_merge_conflicts);
   g_test_add_func ("/curation/merge-speaker", test_curation_merge_speaker);
+  g_test_add_func ("/curation/majority", test_curation_majority);
 
   return g_test_run ();
 }

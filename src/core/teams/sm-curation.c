@@ -1916,10 +1916,11 @@ decide (SmCuration      *self,
         const char      *decision,
         GError         **error)
 {
-  guint64 version = _sm_document_get_version (self->document);
   gboolean done = TRUE;
+  guint mark;
 
   sm_document_begin_user_action (self->document);
+  mark = _sm_document_get_action_mark (self->document);
   if (decision != NULL && !g_str_equal (decision, "edited"))
     {
       switch (item->kind)
@@ -1938,13 +1939,12 @@ decide (SmCuration      *self,
           g_assert_not_reached ();
         }
     }
+  /* Half a decision is none: what it changed is taken back */
   if (done)
     sm_document_set_decision (self->document, item->id, decision);
+  else
+    _sm_document_revert_to_mark (self->document, mark);
   sm_document_end_user_action (self->document);
-
-  /* Half a decision is none: what it changed is taken back */
-  if (!done && _sm_document_get_version (self->document) != version)
-    sm_document_undo (self->document);
 
   return done;
 }
@@ -2009,6 +2009,91 @@ sm_curation_mark_edited (SmCuration     *self,
   g_return_if_fail (SM_IS_CURATION_ITEM (item));
 
   decide (self, item, NULL, "edited", NULL);
+}
+
+/* Takes, in one user action, the side @choose picks for each undecided
+ * item; an item whose side cannot be taken as the document is now is left */
+static guint
+take_each (SmCuration *self,
+           gint      (*choose) (SmCurationItem *item,
+                                gconstpointer   data),
+           gconstpointer data)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n_taken = 0;
+
+  sm_document_begin_user_action (self->document);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SmCurationItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      gint side;
+
+      if (item->state != SM_CURATION_UNDECIDED || (side = choose (item, data)) < 0)
+        continue;
+      if (sm_curation_take_side (self, item, side, NULL))
+        n_taken++;
+    }
+  sm_document_end_user_action (self->document);
+
+  return n_taken;
+}
+
+static gint
+choose_majority (SmCurationItem *item,
+                 gconstpointer   data)
+{
+  guint n_versions = 0;
+
+  for (guint s = 0; s < item->sides->len; s++)
+    n_versions += item_get_side (item, s)->annotators->len;
+
+  /* Sides are sorted by how many versions took them */
+  return item->sides->len > 0 && 2 * item_get_side (item, 0)->annotators->len > n_versions ? 0 : -1;
+}
+
+/**
+ * sm_curation_take_majority:
+ *
+ * Takes, for each undecided item, the side more than half of the versions
+ * took, as one undoable action. With two versions there is none.
+ *
+ * Returns: how many items were decided
+ */
+guint
+sm_curation_take_majority (SmCuration *self)
+{
+  g_return_val_if_fail (SM_IS_CURATION (self), 0);
+
+  return take_each (self, choose_majority, NULL);
+}
+
+static gint
+choose_annotator (SmCurationItem *item,
+                  gconstpointer   data)
+{
+  for (guint s = 0; s < item->sides->len; s++)
+    if (g_ptr_array_find_with_equal_func (item_get_side (item, s)->annotators, data, g_str_equal, NULL))
+      return s;
+
+  return -1;
+}
+
+/**
+ * sm_curation_take_annotator:
+ * @annotator: a version's annotator, as the sides name them
+ *
+ * Takes @annotator's side of each undecided item, as one undoable action.
+ *
+ * Returns: how many items were decided
+ */
+guint
+sm_curation_take_annotator (SmCuration *self,
+                            const char *annotator)
+{
+  g_return_val_if_fail (SM_IS_CURATION (self), 0);
+  g_return_val_if_fail (annotator != NULL, 0);
+
+  return take_each (self, choose_annotator, annotator);
 }
 
 SmDocument *
