@@ -1,10 +1,10 @@
 /* sm-cli-agree.c: spanmark-cli agree, how far annotators agree.
  *
  * Each file's annotator is its own `annotator`, or else the name of the
- * INPUT folder it came from (one folder per annotator). Versions of an
- * article are paired by their text's checksum. The figures are
- * SmAgreement's (src/core/teams); this file gathers the documents and
- * prints.
+ * INPUT folder it came from (one folder per annotator), as
+ * sm-agreement-read.h decides for the window too. Versions of an article
+ * are paired by their text's checksum. The figures are SmAgreement's
+ * (src/core/teams); this file prints them.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,88 +18,63 @@
 #include <math.h>
 #include <string.h>
 
-#include "sm-agreement.h"
+#include "sm-agreement-read.h"
 #include "sm-cli.h"
-#include "sm-corpus.h"
 
 typedef struct
 {
   SmCliProgress  progress;
-  SmAgreement   *agreement;
-  const char    *folder_annotator;  /* the INPUT's name, for files naming none */
   guint          n_invalid;
 } Agree;
 
-static gboolean
-add_version (SmCorpus     *corpus,
-             guint         position,
-             SmDocument   *document,
-             const GError *error,
-             gpointer      user_data)
+static void
+on_read (SmAgreementReadOutcome  outcome,
+         const char             *display_name,
+         const char             *annotator,
+         const GError           *error,
+         guint                   done,
+         guint                   total,
+         gpointer                user_data)
 {
   Agree *agree = user_data;
-  const char *annotator;
 
-  sm_cli_progress_update (position + 1, sm_corpus_get_n_inputs (corpus), &agree->progress);
+  sm_cli_progress_update (done, total, &agree->progress);
 
-  if (error != NULL)
+  switch (outcome)
     {
+    case SM_AGREEMENT_READ_ADDED:
+      break;
+
+    case SM_AGREEMENT_READ_UNREADABLE:
       sm_cli_progress_finish (&agree->progress);
       sm_cli_print_error (error);
       agree->n_invalid++;
-      return TRUE;
-    }
+      break;
 
-  annotator = sm_document_get_annotator (document);
-  if (annotator == NULL || annotator[0] == '\0')
-    annotator = agree->folder_annotator;
-
-  if (!sm_agreement_add_document (agree->agreement, annotator, document))
-    {
+    case SM_AGREEMENT_READ_DUPLICATE:
       sm_cli_progress_finish (&agree->progress);
       g_printerr (_("%s: %s has another version of the same text already; this one is left out\n"),
-                  sm_corpus_get_display_name (corpus, position), annotator);
+                  display_name, annotator);
+      break;
     }
-
-  return TRUE;
-}
-
-/* The name of the folder @input is, or, for a file, of the folder it is in */
-static char *
-folder_name (const char *input)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
-  g_autoptr(GFile) parent = NULL;
-
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-    return g_file_get_basename (file);
-
-  parent = g_file_get_parent (file);
-  return parent != NULL ? g_file_get_basename (parent) : g_file_get_basename (file);
 }
 
 static gboolean
-read_input (const char *input,
-            Agree      *agree)
+read_input (SmAgreement *agreement,
+            const char  *input,
+            Agree       *agree)
 {
-  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
   g_autofree char *display_name = sm_cli_display_name (input);
-  g_autofree char *annotator = folder_name (input);
   g_autoptr(GError) error = NULL;
+  gboolean read;
 
-  if (!sm_corpus_add_file (corpus, file, display_name, NULL, &error))
-    {
-      sm_cli_print_error (error);
-      return FALSE;
-    }
-
-  agree->folder_annotator = annotator;
-  sm_corpus_foreach (corpus, add_version, agree, NULL, NULL);
+  read = sm_agreement_read_input (agreement, file, display_name, on_read, agree, NULL, &error);
   sm_cli_progress_finish (&agree->progress);
-  agree->folder_annotator = NULL;
+  if (!read)
+    sm_cli_print_error (error);
 
-  return TRUE;
+  return read;
 }
 
 static void
@@ -316,11 +291,10 @@ sm_cli_agree (int    argc,
     return sm_cli_usage_error ("agree", _("give the annotators’ files or folders"));
 
   agreement = sm_agreement_new ((const char * const *) labels);
-  agree.agreement = agreement;
 
   sm_cli_progress_init (&agree.progress, _("Reading"));
   for (guint i = 0; inputs[i] != NULL; i++)
-    inputs_read = read_input (inputs[i], &agree) && inputs_read;
+    inputs_read = read_input (agreement, inputs[i], &agree) && inputs_read;
 
   if (!inputs_read)
     return SM_CLI_EXIT_INVALID;
