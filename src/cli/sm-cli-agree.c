@@ -158,6 +158,34 @@ print_json (SmAgreement *agreement)
     }
   json_object_set_array_member (top, "pairs", array);
 
+  array = json_array_new ();
+  for (guint d = 0; d < sm_agreement_get_n_documents (agreement); d++)
+    {
+      JsonObject *document = json_object_new ();
+      g_auto(GStrv) names = sm_agreement_dup_document_annotators (agreement, d);
+      g_autofree char *name = sm_agreement_dup_document_name (agreement, d);
+      JsonArray *names_array = json_array_new ();
+
+      json_object_set_string_member (document, "name", name);
+      json_object_set_string_member (document, "sha256", sm_agreement_get_document_sha256 (agreement, d));
+      for (guint i = 0; names[i] != NULL; i++)
+        json_array_add_string_element (names_array, names[i]);
+      json_object_set_array_member (document, "annotators", names_array);
+      json_object_set_int_member (document, "disagreement",
+                                  sm_agreement_get_document_disagreement (agreement, d));
+      object = json_object_new ();
+      for (guint i = 0; labels[i] != NULL; i++)
+        {
+          SmAgreementFigures figures;
+
+          sm_agreement_get_document_figures (agreement, d, labels[i], &figures);
+          json_object_set_object_member (object, labels[i], figures_to_json (&figures));
+        }
+      json_object_set_object_member (document, "labels", object);
+      json_array_add_object_element (array, document);
+    }
+  json_object_set_array_member (top, "by_document", array);
+
   sm_cli_print_json (top);
 }
 
@@ -168,18 +196,65 @@ format_figure (double value)
   return isnan (value) ? g_strdup ("-") : g_strdup_printf ("%.3f", value);
 }
 
+/* A row of a label's figures, after the cells of @leading (%NULL-terminated) */
 static void
-add_label_rows (GPtrArray                *rows,
-                const char               *first,
-                const SmAgreementFigures *figures)
+add_label_row (GPtrArray                *rows,
+               const char * const       *leading,
+               const char               *label,
+               const SmAgreementFigures *figures)
 {
+  g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
   g_autofree char *exact = format_figure (figures->f1_exact);
   g_autofree char *overlap = format_figure (figures->f1_overlap);
   g_autofree char *kappa = format_figure (figures->kappa);
   g_autofree char *alpha = format_figure (figures->alpha);
   g_autofree char *alpha_u = format_figure (figures->alpha_u);
 
-  g_ptr_array_add (rows, sm_cli_row_new (first, exact, overlap, kappa, alpha, alpha_u, NULL));
+  g_strv_builder_addv (row, (const char **) leading);
+  g_strv_builder_add_many (row, label, exact, overlap, kappa, alpha, alpha_u, NULL);
+  g_ptr_array_add (rows, g_strv_builder_end (row));
+}
+
+static void
+add_label_rows (GPtrArray                *rows,
+                const char               *label,
+                const SmAgreementFigures *figures)
+{
+  const char *none[] = { NULL };
+
+  add_label_row (rows, none, label, figures);
+}
+
+/* One row per document and label, the document's own cells on its first
+ * row only, the documents that disagree most first */
+static void
+print_documents (SmAgreement *agreement,
+                 char       **labels)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_print (_("\nDocuments, most disagreement first\n"));
+  g_ptr_array_add (rows, sm_cli_row_new (_("Document"), _("Annotators"), _("Unmatched spans"),
+                                         _("Label"), _("F1 exact"), _("F1 overlap"),
+                                         _("κ"), _("α"), _("α_u"), NULL));
+  for (guint d = 0; d < sm_agreement_get_n_documents (agreement); d++)
+    {
+      g_autofree char *name = sm_agreement_dup_document_name (agreement, d);
+      g_auto(GStrv) annotators = sm_agreement_dup_document_annotators (agreement, d);
+      g_autofree char *names = g_strjoinv (", ", annotators);
+      g_autofree char *unmatched = g_strdup_printf ("%u", sm_agreement_get_document_disagreement (agreement, d));
+      const char *first[] = { name, names, unmatched, NULL };
+      const char *next[] = { "", "", "", NULL };
+
+      for (guint i = 0; labels[i] != NULL; i++)
+        {
+          SmAgreementFigures figures;
+
+          sm_agreement_get_document_figures (agreement, d, labels[i], &figures);
+          add_label_row (rows, i == 0 ? first : next, labels[i], &figures);
+        }
+    }
+  sm_cli_print_columns (rows);
 }
 
 static void
@@ -244,6 +319,8 @@ print_table (SmAgreement *agreement)
         }
       sm_cli_print_columns (rows);
     }
+
+  print_documents (agreement, labels);
 }
 
 int
