@@ -318,6 +318,59 @@ test_docs_example (void)
   assert_value (sm_agreement_get_relation_f1 (agreement, SM_RELATION_SAID_BY), 1.0);
 }
 
+/* The per-document part of docs/agreement.md's worked example: a second
+ * article, "Officials said exports rose.", where ben has no CLAIM */
+static void
+test_docs_example_by_document (void)
+{
+  g_autoptr(SmAgreement) agreement = sm_agreement_new (NULL);
+  g_autoptr(SmDocument) ana = document_new ("Raisi said trade grew.");
+  g_autoptr(SmDocument) ben = document_new ("Raisi said trade grew.");
+  g_autoptr(SmDocument) ana2 = document_new ("Officials said exports rose.");
+  g_autoptr(SmDocument) ben2 = document_new ("Officials said exports rose.");
+  g_autoptr(GFile) raisi = g_file_new_for_path ("/team/ana/raisi.json");
+  g_autoptr(GFile) officials = g_file_new_for_path ("/team/ana/officials.json");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  SmAgreementFigures figures;
+
+  relate (ana, SM_RELATION_SAID_BY, add (ana, SM_LABEL_CLAIM, 11, 21), add (ana, SM_LABEL_SPEAKER, 0, 5));
+  relate (ben, SM_RELATION_SAID_BY, add (ben, SM_LABEL_CLAIM, 6, 21), add (ben, SM_LABEL_SPEAKER, 0, 5));
+  add (ana2, SM_LABEL_SPEAKER, 0, 9);
+  add (ana2, SM_LABEL_CLAIM, 15, 27);
+  add (ben2, SM_LABEL_SPEAKER, 0, 9);
+  sm_agreement_add_version (agreement, "ana", ana, raisi);
+  sm_agreement_add_version (agreement, "ben", ben, NULL);
+  sm_agreement_add_version (agreement, "ana", ana2, officials);
+  sm_agreement_add_version (agreement, "ben", ben2, NULL);
+
+  first = sm_agreement_dup_document_name (agreement, 0);
+  second = sm_agreement_dup_document_name (agreement, 1);
+  g_assert_cmpstr (first, ==, "officials.json");
+  g_assert_cmpstr (second, ==, "raisi.json");
+  g_assert_cmpuint (sm_agreement_get_document_disagreement (agreement, 0), ==, 1);
+  g_assert_cmpuint (sm_agreement_get_document_disagreement (agreement, 1), ==, 0);
+
+  sm_agreement_get_document_figures (agreement, 0, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_exact, 0.0);
+  assert_value (figures.f1_overlap, 0.0);
+  assert_value (figures.kappa, 0.0);
+  assert_value (figures.alpha, -0.125);
+  assert_value (figures.alpha_u, 1 - (36.0 / 196) / (216.0 / 2948));
+  sm_agreement_get_document_figures (agreement, 0, SM_LABEL_SPEAKER, &figures);
+  assert_value (figures.f1_exact, 1.0);
+  assert_value (figures.kappa, 1.0);
+
+  sm_agreement_get_document_figures (agreement, 1, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_overlap, 1.0);
+  assert_value (figures.kappa, 8.0 / 13.0);
+  assert_value (figures.alpha, 0.64);
+  assert_value (figures.alpha_u, 417.0 / 616.0);
+
+  sm_agreement_get_figures (agreement, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_overlap, 2.0 / 3.0);
+}
+
 /*
  * α_u over a pair's articles joined end to end, with test-alpha-unitizing's
  * hand case on [0, 10): A [0,2) [2,4) (touching: two units), B [0,4) [7,9):
@@ -653,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/agreement/alpha-unitizing-continuum", test_alpha_unitizing_continuum);
   g_test_add_func ("/agreement/fragments", test_fragments);
   g_test_add_func ("/agreement/docs-example", test_docs_example);
+  g_test_add_func ("/agreement/docs-example-by-document", test_docs_example_by_document);
   g_test_add_func ("/agreement/by-document", test_by_document);
   g_test_add_func ("/agreement/by-document-three", test_by_document_three);
   g_test_add_func ("/agreement/read-team-folder", test_read_team_folder);
