@@ -102,6 +102,31 @@ figures_to_json (const SmAgreementFigures *figures)
   return object;
 }
 
+/* A pair's or a document's figures: the same getter's shape */
+typedef void (*FiguresGetter) (SmAgreement        *agreement,
+                               guint               position,
+                               const char         *label,
+                               SmAgreementFigures *figures);
+
+static JsonObject *
+labels_to_json (SmAgreement   *agreement,
+                FiguresGetter  get,
+                guint          position,
+                char         **labels)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      SmAgreementFigures figures;
+
+      get (agreement, position, labels[i], &figures);
+      json_object_set_object_member (object, labels[i], figures_to_json (&figures));
+    }
+
+  return object;
+}
+
 static void
 print_json (SmAgreement *agreement)
 {
@@ -145,15 +170,8 @@ print_json (SmAgreement *agreement)
       sm_agreement_get_pair (agreement, p, &a, &b);
       json_object_set_string_member (pair, "a", a);
       json_object_set_string_member (pair, "b", b);
-      object = json_object_new ();
-      for (guint i = 0; labels[i] != NULL; i++)
-        {
-          SmAgreementFigures figures;
-
-          sm_agreement_get_pair_figures (agreement, p, labels[i], &figures);
-          json_object_set_object_member (object, labels[i], figures_to_json (&figures));
-        }
-      json_object_set_object_member (pair, "labels", object);
+      json_object_set_object_member (pair, "labels",
+                                     labels_to_json (agreement, sm_agreement_get_pair_figures, p, labels));
       json_array_add_object_element (array, pair);
     }
   json_object_set_array_member (top, "pairs", array);
@@ -173,15 +191,8 @@ print_json (SmAgreement *agreement)
       json_object_set_array_member (document, "annotators", names_array);
       json_object_set_int_member (document, "disagreement",
                                   sm_agreement_get_document_disagreement (agreement, d));
-      object = json_object_new ();
-      for (guint i = 0; labels[i] != NULL; i++)
-        {
-          SmAgreementFigures figures;
-
-          sm_agreement_get_document_figures (agreement, d, labels[i], &figures);
-          json_object_set_object_member (object, labels[i], figures_to_json (&figures));
-        }
-      json_object_set_object_member (document, "labels", object);
+      json_object_set_object_member (document, "labels",
+                                     labels_to_json (agreement, sm_agreement_get_document_figures, d, labels));
       json_array_add_object_element (array, document);
     }
   json_object_set_array_member (top, "by_document", array);

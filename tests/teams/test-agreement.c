@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cli-run.h"
 #include "sm-agreement-read.h"
 #include "sm-relation.h"
 #include "temp-folder.h"
@@ -602,21 +603,6 @@ test_by_document_three (void)
 }
 
 static void
-save (SmDocument *document,
-      const char *folder,
-      const char *relative)
-{
-  g_autofree char *path = g_build_filename (folder, relative, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
-  sm_document_save_to_file (document, file, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 count_outcomes (SmAgreementReadOutcome  outcome,
                 const char             *display_name,
                 const char             *annotator,
@@ -663,11 +649,11 @@ test_read_team_folder (void)
   add (a, SM_LABEL_CLAIM, 0, 1);
   add (b, SM_LABEL_CLAIM, 0, 1);
   sm_document_set_annotator (z, "zoe");
-  save (a, corpus, "ana/a.json");
-  save (a, corpus, "ana/dup.json");
-  save (b, corpus, "ben/b.json");
-  save (c, corpus, "ben/deep/c.json");
-  save (z, corpus, "zoe.json");
+  cli_document_save (a, corpus, "ana/a.json");
+  cli_document_save (a, corpus, "ana/dup.json");
+  cli_document_save (b, corpus, "ben/b.json");
+  cli_document_save (c, corpus, "ben/deep/c.json");
+  cli_document_save (z, corpus, "zoe.json");
   g_free (temp_folder_write (corpus, "ana/bad.json", "{", -1));
   g_free (temp_folder_write (corpus, "texts/x.txt", "x", -1));
 
