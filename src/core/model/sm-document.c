@@ -45,6 +45,8 @@ typedef enum
   CHANGE_ADD_SUGGESTION,
   CHANGE_REMOVE_SUGGESTION,
   CHANGE_REJECT_SUGGESTION,
+  /* A curator's decision (at the end of the file) */
+  CHANGE_SET_DECISION,
 } ChangeKind;
 
 /* One step of an undoable action, holding what it needs to go both ways */
@@ -55,6 +57,7 @@ typedef struct
   SmRelation       *relation;
   SmLabel          *label;
   SmSuggestion     *suggestion;
+  char             *key;
   char             *before;
   char             *after;
   guint             before_start;
@@ -93,6 +96,9 @@ struct _SmDocument
   SmRelationTypes  *relation_types;
 
   SmSuggestionStore *suggestions;
+
+  /* a curator's decisions: item id -> what was decided */
+  GHashTable       *decisions;
 
   /* Each entry of the stacks is a GPtrArray of Change: one user action */
   GPtrArray        *undo_stack;
@@ -133,6 +139,7 @@ enum {
   CHANGED,
   RANGE_CHANGED,
   RELATIONS_DROPPED,
+  DECISION_CHANGED,
   N_SIGNALS
 };
 
@@ -146,6 +153,7 @@ change_free (Change *change)
   g_clear_object (&change->relation);
   g_clear_object (&change->label);
   g_clear_object (&change->suggestion);
+  g_clear_pointer (&change->key, g_free);
   g_clear_pointer (&change->before, g_free);
   g_clear_pointer (&change->after, g_free);
   g_clear_pointer (&change->before_bounds, g_array_unref);
@@ -360,6 +368,9 @@ static gboolean check_end                      (SmDocument  *self,
                                                 GError     **error);
 static void     drop_relations_that_do_not_fit (SmDocument  *self,
                                                 SmSpan      *span);
+static void     do_set_decision                (SmDocument  *self,
+                                                const char  *id,
+                                                const char  *decision);
 
 static void
 apply_change (SmDocument *self,
@@ -427,6 +438,10 @@ apply_change (SmDocument *self,
       apply_suggestion_change (self, change, forward);
       break;
 
+    case CHANGE_SET_DECISION:
+      do_set_decision (self, change->key, forward ? change->after : change->before);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -465,6 +480,7 @@ sm_document_finalize (GObject *object)
   g_clear_pointer (&self->open_action, g_ptr_array_unref);
   g_clear_pointer (&self->relation_types, sm_relation_types_free);
   g_clear_pointer (&self->suggestions, sm_suggestion_store_free);
+  g_clear_pointer (&self->decisions, g_hash_table_unref);
   g_clear_pointer (&self->relations_by_span, g_hash_table_unref);
   g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
   g_clear_object (&self->relations);
@@ -663,6 +679,17 @@ sm_document_class_init (SmDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * SmDocument::decision-changed:
+   * @id: the item whose decision changed, by an edit, undo or redo
+   */
+  signals [DECISION_CHANGED] =
+    g_signal_new ("decision-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -672,6 +699,7 @@ sm_document_init (SmDocument *self)
   self->label_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spans = sm_span_index_new ();
   self->spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->decisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->relations = sm_relation_list_new ();
   self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations_by_span = g_hash_table_new_full (NULL, NULL, NULL,
@@ -4199,4 +4227,111 @@ _sm_document_insert_rejected (SmDocument   *self,
                               SmSuggestion *rejected)
 {
   sm_suggestion_store_reject (self->suggestions, rejected);
+}
+
+/* Decisions
+ *
+ * A curator deciding between annotators' versions (sm-curation.c) changes
+ * spans and records what was decided; both are one user action, so that
+ * undo takes back the spans and the decision together. The model keeps the
+ * decisions as opaque strings by item id: what they mean is the curation's.
+ */
+
+static void
+do_set_decision (SmDocument *self,
+                 const char *id,
+                 const char *decision)
+{
+  if (decision != NULL)
+    g_hash_table_replace (self->decisions, g_strdup (id), g_strdup (decision));
+  else
+    g_hash_table_remove (self->decisions, id);
+
+  g_signal_emit (self, signals [DECISION_CHANGED], 0, id);
+}
+
+/**
+ * sm_document_get_decision:
+ * @id: a curation item's id
+ *
+ * Returns: (nullable): what was decided about @id, or %NULL if nothing
+ */
+const char *
+sm_document_get_decision (SmDocument *self,
+                          const char *id)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->decisions, id);
+}
+
+/**
+ * sm_document_set_decision:
+ * @id: a curation item's id
+ * @decision: (nullable): what was decided, or %NULL for undecided
+ *
+ * Records a decision as an undoable change, in the open user action if
+ * there is one (so that it goes with the spans it made).
+ */
+void
+sm_document_set_decision (SmDocument *self,
+                          const char *id,
+                          const char *decision)
+{
+  Change *change;
+
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (id != NULL);
+
+  if (g_strcmp0 (sm_document_get_decision (self, id), decision) == 0)
+    return;
+
+  change = change_new (CHANGE_SET_DECISION, NULL, NULL);
+  change->key = g_strdup (id);
+  change->before = g_strdup (sm_document_get_decision (self, id));
+  change->after = g_strdup (decision);
+  record (self, change);
+}
+
+/* A decision read from a file: what the document starts with, not an edit */
+void
+_sm_document_load_decision (SmDocument *self,
+                            const char *id,
+                            const char *decision)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  self->outside_history++;
+  sm_document_set_decision (self, id, decision);
+  self->outside_history--;
+}
+
+/* Where the open user action is: what follows can be taken back with
+ * _sm_document_revert_to_mark(), for a step that fails halfway through */
+guint
+_sm_document_get_action_mark (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (self->user_action_depth > 0, 0);
+
+  return self->open_action->len;
+}
+
+/* Undoes the changes of the open user action made since @mark; they
+ * never reach the history */
+void
+_sm_document_revert_to_mark (SmDocument *self,
+                             guint       mark)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (self->user_action_depth > 0);
+
+  while (self->open_action->len > mark)
+    {
+      Change *change = g_ptr_array_steal_index (self->open_action, self->open_action->len - 1);
+
+      apply_change (self, change, FALSE);
+      change_free (change);
+    }
 }

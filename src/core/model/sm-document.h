@@ -213,6 +213,12 @@ gboolean          sm_document_is_rejected          (SmDocument        *self,
                                                     guint              end);
 GPtrArray        *sm_document_dup_rejected         (SmDocument        *self);
 
+/* Decisions: what a curator decided, by item (sm-curation.c) */
+const char       *sm_document_get_decision         (SmDocument        *self,
+                                                    const char        *id);
+void              sm_document_set_decision         (SmDocument        *self,
+                                                    const char        *id,
+                                                    const char        *decision);
 /* History */
 void              sm_document_begin_user_action    (SmDocument        *self);
 void              sm_document_end_user_action      (SmDocument        *self);
