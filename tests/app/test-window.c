@@ -1495,7 +1495,7 @@ find_figures (SmAgreementPage *page,
 static void
 test_statistics_agreement (void)
 {
-  g_autofree char *folder = g_build_filename (app_test_get_home (), "team", NULL);
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "agreement-team", NULL);
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
   g_autofree char *ana_letters = g_build_filename (folder, "ana", "letters.json", NULL);
   g_autoptr(GFile) ana_letters_file = g_file_new_for_path (ana_letters);
