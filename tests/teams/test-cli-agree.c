@@ -70,18 +70,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->err);
 }
 
-static JsonObject *
-parse_object (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 static double
 figure (JsonObject *labels,
         const char *label,
@@ -114,7 +102,7 @@ test_json (Fixture       *fixture,
   g_assert_cmpint (cli_run (fixture->dir, &fixture->out, &fixture->err,
                             "agree", "--json", "ann1", "ann2", "extra/z.json", NULL), ==, 0);
 
-  top = parse_object (fixture->out);
+  top = cli_parse_object (fixture->out);
   g_assert_cmpint (json_object_get_int_member (top, "documents"), ==, 1);
 
   /* Folder names, and the file's own annotator where it names one */
@@ -158,7 +146,7 @@ test_label_filter (Fixture       *fixture,
                             "agree", "--json", "--label", SM_LABEL_CLAIM, "--label", SM_LABEL_FIGURE,
                             "ann1", "ann2", NULL), ==, 0);
 
-  top = parse_object (fixture->out);
+  top = cli_parse_object (fixture->out);
   labels = json_object_get_object_member (top, "labels");
   g_assert_cmpuint (json_object_get_size (labels), ==, 2);
   g_assert_true (json_object_has_member (labels, SM_LABEL_CLAIM));
@@ -242,7 +230,7 @@ test_by_document_json (Fixture       *fixture,
   g_assert_cmpint (cli_run (fixture->dir, &fixture->out, &fixture->err,
                             "agree", "--json", "ann1", "ann2", NULL), ==, 0);
 
-  top = parse_object (fixture->out);
+  top = cli_parse_object (fixture->out);
   g_assert_cmpint (json_object_get_int_member (top, "documents"), ==, 2);
   documents = json_object_get_array_member (top, "by_document");
   g_assert_cmpuint (json_array_get_length (documents), ==, 2);
