@@ -78,6 +78,20 @@ is_current_at (SmWindow *self,
          sm_curation_get_item_at (self->curation, offset) == self->curation_item;
 }
 
+static gboolean
+scroll_to_cursor (gpointer user_data)
+{
+  SmWindow *self = user_data;
+  GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
+
+  self->curation_scroll_source = 0;
+  if (self->view != NULL)
+    gtk_text_view_scroll_to_mark (text_view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)),
+                                  0.2, FALSE, 0.0, 0.0);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_current (SmWindow       *self,
              SmCurationItem *item,
@@ -102,6 +116,10 @@ set_current (SmWindow       *self,
         return;
       gtk_text_buffer_place_cursor (buffer, &iter);
       gtk_text_view_scroll_to_mark (text_view, gtk_text_buffer_get_insert (buffer), 0.2, FALSE, 0.0, 0.0);
+      /* Again once the view has laid out its lines (at a higher priority):
+       * a document just shown scrolls by estimated heights, and misses */
+      g_clear_handle_id (&self->curation_scroll_source, g_source_remove);
+      self->curation_scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_cursor, self, NULL);
     }
 }
 
@@ -672,6 +690,7 @@ curate_versions_action (GtkWidget  *widget,
 void
 _sm_window_curation_dispose (SmWindow *self)
 {
+  g_clear_handle_id (&self->curation_scroll_source, g_source_remove);
   if (self->curation_loading != NULL)
     g_cancellable_cancel (self->curation_loading);
   g_clear_object (&self->curation_loading);

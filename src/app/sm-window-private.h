@@ -74,6 +74,7 @@ struct _SmWindow
   SmCurationItem       *curation_item;
   GFile                *curation_file;
   GCancellable         *curation_loading;
+  guint                 curation_scroll_source;
   gboolean              curation_from_merge;
 
   /* Template widgets */
