@@ -28,6 +28,7 @@ struct _SmCurationBar
   SmCurationItem *item;
   gboolean        from_merge;
 
+  GtkBox         *box;
   GtkLabel       *status_label;
   GtkLevelBar    *level_bar;
   GtkBox         *sides_box;
@@ -298,6 +299,7 @@ sm_curation_bar_class_init (SmCurationBarClass *klass)
   object_class->dispose = sm_curation_bar_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/spanmark/Spanmark/sm-curation-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmCurationBar, box);
   gtk_widget_class_bind_template_child (widget_class, SmCurationBar, status_label);
   gtk_widget_class_bind_template_child (widget_class, SmCurationBar, level_bar);
   gtk_widget_class_bind_template_child (widget_class, SmCurationBar, sides_box);
