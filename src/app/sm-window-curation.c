@@ -430,6 +430,30 @@ show_curation (SmWindow   *self,
 static void gather_next (Gather *gather);
 
 static void
+refuse_one_file (SmWindow  *self,
+                 GPtrArray *files)
+{
+  g_autofree char *name = files->len > 0 ? g_file_get_basename (g_ptr_array_index (files, 0)) : NULL;
+  g_autofree char *message = NULL;
+
+  if (name != NULL)
+    /* Translators: %s is the one file given */
+    message = g_strdup_printf (_("Only “%s” was given. Curating compares the versions of one document: give two files or more, such as ana/a.json and ben/a.json."),
+                               name);
+  else
+    message = g_strdup (_("No file was given. Curating compares the versions of one document: give two files or more, such as ana/a.json and ben/a.json."));
+
+  _sm_window_show_error (self, _("Could Not Curate These Versions"), message);
+}
+
+static gboolean
+gather_first (gpointer data)
+{
+  gather_next (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_version_loaded (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -478,6 +502,14 @@ gather_next (Gather *gather)
     }
 
   g_clear_object (&self->curation_loading);
+
+  if (gather->files->len < 2)
+    {
+      refuse_one_file (self, gather->files);
+      gather_free (gather);
+      return;
+    }
+
   curator = g_settings_get_string (self->settings, "annotator");
   curation = sm_curation_new (gather->versions, curator, &error);
   if (curation == NULL)
@@ -508,7 +540,9 @@ curate (SmWindow   *self,
   gather->files = g_ptr_array_ref (files);
   gather->versions = g_ptr_array_new_with_free_func (g_object_unref);
   gather->sha256 = g_strdup (sha256);
-  gather_next (gather);
+  /* Once the window is on the screen: a message about the files goes
+   * over it, not under it */
+  g_idle_add (gather_first, gather);
 }
 
 /**
@@ -526,22 +560,6 @@ sm_window_curate_files (SmWindow  *self,
 {
   g_return_if_fail (SM_IS_WINDOW (self));
   g_return_if_fail (files != NULL);
-
-  if (files->len < 2)
-    {
-      g_autofree char *name = files->len > 0 ? g_file_get_basename (g_ptr_array_index (files, 0)) : NULL;
-      g_autofree char *message = NULL;
-
-      if (name != NULL)
-        /* Translators: %s is the one file given */
-        message = g_strdup_printf (_("Only “%s” was given. Curating compares the versions of one document: give two files or more, such as ana/a.json and ben/a.json."),
-                                   name);
-      else
-        message = g_strdup (_("No file was given. Curating compares the versions of one document: give two files or more, such as ana/a.json and ben/a.json."));
-
-      _sm_window_show_error (self, _("Could Not Curate These Versions"), message);
-      return;
-    }
 
   curate (self, files, NULL);
 }
