@@ -314,6 +314,75 @@ test_merged_file_opens_into_conflicts (void)
   close_window (window);
 }
 
+static gboolean
+corpus_shows_document (gpointer data)
+{
+  SmWindow *window = data;
+  SmCorpusFolder *corpus = sm_window_get_corpus (window);
+
+  return corpus != NULL && sm_corpus_folder_get_n_pending (corpus) == 0 &&
+         sm_window_get_corpus_entry (window) != NULL && !sm_window_is_busy (window);
+}
+
+/* The window of the application curating, other than @besides */
+static SmWindow *
+find_curating_window (SmWindow *besides)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (SM_IS_WINDOW (l->data) && l->data != besides && sm_window_get_curation (l->data) != NULL)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+curating_window_is_shown (gpointer data)
+{
+  return find_curating_window (data) != NULL;
+}
+
+/* Curate Versions… on ana/a.json of a corpus: Ben's a.json is its other
+ * version; zed's a.json annotates another article, and is left out */
+static void
+test_curate_corpus_versions (void)
+{
+  g_autofree char *path = g_build_filename (app_test_get_home (), "curation", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GFile) ana = write_file ("ana", "a.json", ANA);
+  g_autoptr(GFile) ben = write_file ("ben", "a.json", BEN);
+  g_autoptr(GFile) zed = write_file ("zed", "a.json", OTHER);
+  g_autoptr(GFile) lone = write_file ("ana", "b.json", OTHER);
+  SmWindow *window = sm_window_new (app);
+  SmWindow *curating;
+  SmCuration *curation;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_folder (window, folder);
+  app_test_wait_until (corpus_shows_document, window, "the corpus to be read");
+  sm_window_open_file (window, ana);
+  app_test_wait_until (corpus_shows_document, window, "ana/a.json to be shown");
+  g_assert_true (g_file_equal (sm_window_get_file (window), ana));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.curate-versions", NULL));
+  app_test_wait_until (curating_window_is_shown, window, "the versions to be curated");
+  curating = find_curating_window (window);
+  curation = sm_window_get_curation (curating);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_curation_get_items (curation)), ==, 2);
+  /* The corpus window stays where it was */
+  g_assert_null (sm_window_get_curation (window));
+  g_assert_nonnull (sm_window_get_corpus_entry (window));
+  close_window (curating);
+
+  /* A document with no other version: nothing to curate */
+  sm_window_open_file (window, lone);
+  app_test_wait_until (corpus_shows_document, window, "ana/b.json to be shown");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.curate-versions", NULL);
+  app_test_spin (200);
+  g_assert_null (find_curating_window (window));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/window-curation/take-side-and-undo", test_take_side_and_undo);
   g_test_add_func ("/window-curation/curate-errors", test_curate_errors);
   g_test_add_func ("/window-curation/merged-file-opens-into-conflicts", test_merged_file_opens_into_conflicts);
+  g_test_add_func ("/window-curation/curate-corpus-versions", test_curate_corpus_versions);
 
   status = g_test_run ();
 
