@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "sm-document.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses, as the manual page and issue 4 give them */
@@ -43,6 +45,8 @@ int       sm_cli_merge           (int              argc,
                                   char           **argv);
 int       sm_cli_git_setup       (int              argc,
                                   char           **argv);
+int       sm_cli_curate          (int              argc,
+                                  char           **argv);
 
 GOptionContext *sm_cli_option_context_new (const char     *parameters,
                                            const char     *summary,
@@ -58,6 +62,8 @@ int       sm_cli_usage_error     (const char      *command,
 char     *sm_cli_display_name    (const char      *argument);
 void      sm_cli_print_messages  (GPtrArray       *messages);
 void      sm_cli_print_error     (const GError    *error);
+SmDocument *sm_cli_read_document (const char      *path,
+                                  GError         **error);
 
 void      sm_cli_print_columns   (GPtrArray       *rows);
 void      sm_cli_print_json      (JsonObject      *top);

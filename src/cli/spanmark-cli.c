@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "sm-cli.h"
+#include "sm-format.h"
 #include "sm-json.h"
 
 typedef struct
@@ -40,6 +41,7 @@ static const Command commands[] = {
   { "agree", sm_cli_agree, N_("Measure how far annotators agree: F1, κ, α and unitizing α per label") },
   { "merge", sm_cli_merge, N_("Merge two versions of a Spanmark file with their ancestor (git’s merge driver)") },
   { "git-setup", sm_cli_git_setup, N_("Register the merge driver in a git repository") },
+  { "curate", sm_cli_curate, N_("Start a curation of annotators’ versions of a document") },
 };
 
 /* Prints @rows (arrays of cells, the first row the heading) in columns
@@ -238,6 +240,31 @@ void
 sm_cli_print_error (const GError *error)
 {
   g_printerr ("%s\n", error->message);
+}
+
+/**
+ * sm_cli_read_document:
+ *
+ * Reads one Spanmark file; an error names it as messages do everywhere:
+ * "FILE:LINE:COL: …" for a position in it, "FILE: …" otherwise.
+ */
+SmDocument *
+sm_cli_read_document (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = sm_cli_display_name (path);
+  SmDocument *document;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  document = sm_format_parse (contents, length, error);
+  if (document == NULL)
+    g_prefix_error (error, g_ascii_isdigit ((*error)->message[0]) ? "%s:" : "%s: ", name);
+
+  return document;
 }
 
 /* The progress line: only on a terminal, only after a second, and at most

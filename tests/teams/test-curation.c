@@ -288,6 +288,7 @@ test_curation_relations (void)
   g_autofree char *summary = NULL;
   g_autofree char *speaker = NULL;
   SmCurationItem *item;
+  guint side;
 
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 0);
@@ -310,6 +311,19 @@ test_curation_relations (void)
   speaker = speaker_text (document, 39);
   g_assert_cmpstr (speaker, ==, "Lukashenko");
   g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (document)), ==, 1);
+
+  /* Raisi deleted by hand: Ben's side cannot be taken, and failing to
+   * take it changes nothing (Ana's link, removed first, is back) */
+  sm_document_remove_span (document, sm_document_find_exact_span (document, 0, 5, "SPEAKER"));
+  g_assert_false (sm_curation_take_side (curation, item, 1, &error));
+  g_assert_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_SIDE);
+  g_clear_pointer (&speaker, g_free);
+  speaker = speaker_text (document, 39);
+  g_assert_cmpstr (speaker, ==, "Lukashenko");
+  g_assert_cmpint (sm_curation_item_get_state (item, &side), ==, SM_CURATION_TAKEN);
+  g_assert_cmpuint (side, ==, 0);
+  sm_document_undo (document);
+  g_assert_nonnull (sm_document_find_exact_span (document, 0, 5, "SPEAKER"));
 }
 
 static SmDocument *
@@ -427,6 +441,90 @@ test_curation_merge_conflicts (void)
   g_assert_cmpstr (sm_span_get_label (sm_document_find_span (finished, "T3")), ==, "CLAIM");
 }
 
+/* Each side gave "it fell" a different speaker: their speaker is found by
+ * what it is, though the merge may have renumbered it */
+static void
+test_curation_merge_speaker (void)
+{
+  SmDocument *sides[3];
+  g_autoptr(SmDocument) merged = NULL;
+  g_autoptr(SmDocument) loaded = NULL;
+  g_autoptr(SmCuration) curation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *speaker = NULL;
+  g_autofree char *summary = NULL;
+  SmCurationItem *item;
+  guint n_conflicts = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      sides[i] = parse (ANA);
+      sm_document_remove_relation (sides[i], sm_document_find_relation (sides[i], "R2"));
+    }
+  g_assert_true (sm_document_set_speaker (sides[1], sm_document_find_span (sides[1], "T4"),
+                                          sm_document_find_span (sides[1], "T1"), NULL));
+  g_assert_true (sm_document_set_speaker (sides[2], sm_document_find_span (sides[2], "T4"),
+                                          sm_document_find_span (sides[2], "T3"), NULL));
+  merged = sm_merge_documents (sides[0], sides[1], sides[2], &n_conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_conflicts, ==, 1);
+  loaded = save_and_load (merged);
+
+  curation = sm_curation_new_for_document (loaded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_curation_get_items (curation)), ==, 1);
+  item = item_at (curation, 0);
+  g_assert_cmpint (sm_curation_item_get_kind (item), ==, SM_CURATION_ITEM_RELATIONS);
+  summary = sm_curation_item_dup_side_summary (item, 1);
+  g_assert_cmpstr (summary, ==, "said_by → “Lukashenko”");
+  speaker = speaker_text (loaded, 39);
+  g_assert_cmpstr (speaker, ==, "Raisi");
+
+  g_assert_true (sm_curation_take_side (curation, item, 1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&speaker, g_free);
+  speaker = speaker_text (loaded, 39);
+  g_assert_cmpstr (speaker, ==, "Lukashenko");
+  g_assert_cmpuint (sm_merge_count_conflicts (loaded), ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (sides[i]);
+}
+
+static void
+test_curation_majority (void)
+{
+  /* Chris tags as Ana did: two of three for Ana's side in both places */
+  g_autofree char *chris = g_strdup (ANA);
+  g_autoptr(SmCuration) curation = NULL;
+  g_autoptr(SmCuration) pair = NULL;
+  g_autofree char *spans = NULL;
+  SmDocument *document;
+
+  memcpy (strstr (chris, "\"Ana\""), "\"Eve\"", 5);
+  curation = curate (ANA, BEN, chris, NULL);
+  document = sm_curation_get_document (curation);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_curation_get_items (curation)), ==, 2);
+  g_assert_cmpuint (sm_curation_take_majority (curation), ==, 2);
+  spans = describe_spans (document);
+  g_assert_cmpstr (spans, ==, "SPEAKER 0-5, CLAIM 11-21, SPEAKER 23-33, CLAIM 39-46");
+  g_assert_cmpuint (sm_curation_get_n_decided (curation), ==, 2);
+
+  /* One action: one undo takes all back */
+  sm_document_undo (document);
+  g_assert_cmpuint (sm_curation_get_n_decided (curation), ==, 0);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
+
+  /* Two versions have no majority; one annotator's sides can be taken */
+  pair = curate (ANA, BEN, NULL);
+  g_assert_cmpuint (sm_curation_take_majority (pair), ==, 0);
+  g_assert_cmpuint (sm_curation_take_annotator (pair, "Nobody"), ==, 0);
+  g_assert_cmpuint (sm_curation_take_annotator (pair, "Ben"), ==, 2);
+  g_clear_pointer (&spans, g_free);
+  spans = describe_spans (sm_curation_get_document (pair));
+  g_assert_cmpstr (spans, ==, "SPEAKER 0-5, CLAIM 11-21, CLAIM 23-33, CLAIM 34-46");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +537,8 @@ main (int   argc,
   g_test_add_func ("/curation/relations", test_curation_relations);
   g_test_add_func ("/curation/resume", test_curation_resume);
   g_test_add_func ("/curation/merge-conflicts", test_curation_merge_conflicts);
+  g_test_add_func ("/curation/merge-speaker", test_curation_merge_speaker);
+  g_test_add_func ("/curation/majority", test_curation_majority);
 
   return g_test_run ();
 }

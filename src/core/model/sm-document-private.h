@@ -59,6 +59,10 @@ void     _sm_document_load_decision    (SmDocument *self,
                                         const char *id,
                                         const char *decision);
 
+guint    _sm_document_get_action_mark  (SmDocument *self);
+void     _sm_document_revert_to_mark   (SmDocument *self,
+                                        guint       mark);
+
 guint64  _sm_document_get_version      (SmDocument *self);
 void     _sm_document_mark_saved       (SmDocument *self,
                                         guint64     version);

@@ -4306,3 +4306,32 @@ _sm_document_load_decision (SmDocument *self,
   sm_document_set_decision (self, id, decision);
   self->outside_history--;
 }
+
+/* Where the open user action is: what follows can be taken back with
+ * _sm_document_revert_to_mark(), for a step that fails halfway through */
+guint
+_sm_document_get_action_mark (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (self->user_action_depth > 0, 0);
+
+  return self->open_action->len;
+}
+
+/* Undoes the changes of the open user action made since @mark; they
+ * never reach the history */
+void
+_sm_document_revert_to_mark (SmDocument *self,
+                             guint       mark)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (self->user_action_depth > 0);
+
+  while (self->open_action->len > mark)
+    {
+      Change *change = g_ptr_array_steal_index (self->open_action, self->open_action->len - 1);
+
+      apply_change (self, change, FALSE);
+      change_free (change);
+    }
+}

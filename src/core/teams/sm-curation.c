@@ -85,6 +85,8 @@ struct _SmCurationItem
   char               *label;
   /* the merge's conflict object it came from, written back undecided */
   JsonNode           *conflict;
+  /* the document curated, for its labels' names */
+  SmDocument         *document;
 };
 
 struct _SmCuration
@@ -500,6 +502,7 @@ sm_curation_item_finalize (GObject *object)
   g_clear_pointer (&self->from, piece_free);
   g_free (self->label);
   g_clear_pointer (&self->conflict, json_node_unref);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (sm_curation_item_parent_class)->finalize (object);
 }
@@ -733,7 +736,7 @@ sm_curation_item_dup_side_summary (SmCurationItem *self,
   g_return_val_if_fail (SM_IS_CURATION_ITEM (self), NULL);
   g_return_val_if_fail (side < self->sides->len, NULL);
 
-  return dup_side_summary (self, g_object_get_data (G_OBJECT (self), "sm-curation-document"), side);
+  return dup_side_summary (self, self->document, side);
 }
 
 guint
@@ -1066,7 +1069,7 @@ finish (SmCuration *self,
     {
       SmCurationItem *item = g_ptr_array_index (items, i);
 
-      g_object_set_data (G_OBJECT (item), "sm-curation-document", self->document);
+      g_set_object (&item->document, self->document);
       g_hash_table_insert (self->items_by_id, item->id, item);
       parse_decision (sm_document_get_decision (self->document, item->id), &item->state, &item->side);
       if (item->state != SM_CURATION_UNDECIDED)
@@ -1187,8 +1190,6 @@ census_clear (Census *census)
   g_clear_pointer (&census->pieces, g_ptr_array_unref);
   g_clear_pointer (&census->counts, g_hash_table_unref);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Census, census_clear)
 
 static gboolean
 census_agreed (Census      *census,
@@ -1311,6 +1312,291 @@ add_sides (SmCurationItem *item,
       }
 }
 
+/* What sm_curation_new() works with while it builds */
+typedef struct
+{
+  SmDocument *result;
+  GPtrArray  *versions;
+  GPtrArray  *annotators;  /* each version's name */
+  Census      census;
+  GPtrArray  *items;       /* SmCurationItem */
+  GHashTable *item_of;     /* "version\x1cpiece key" -> position in items */
+  GHashTable *link_groups; /* "type\x1dfrom key" -> per version: GPtrArray of Link */
+  GPtrArray  *group_order; /* the link groups, in the order found */
+  guint       next_span;
+  guint       next_relation;
+} Builder;
+
+static void
+builder_clear (Builder *builder)
+{
+  census_clear (&builder->census);
+  g_clear_pointer (&builder->annotators, g_ptr_array_unref);
+  g_clear_pointer (&builder->items, g_ptr_array_unref);
+  g_clear_pointer (&builder->item_of, g_hash_table_unref);
+  g_clear_pointer (&builder->link_groups, g_hash_table_unref);
+  g_clear_pointer (&builder->group_order, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Builder, builder_clear)
+
+static gboolean
+check_versions (GPtrArray  *versions,
+                GError    **error)
+{
+  SmDocument *first;
+
+  if (versions->len < 2)
+    {
+      g_set_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_VERSIONS,
+                   _("Curating needs at least two versions of a document"));
+      return FALSE;
+    }
+
+  first = g_ptr_array_index (versions, 0);
+  for (guint v = 1; v < versions->len; v++)
+    {
+      SmDocument *version = g_ptr_array_index (versions, v);
+
+      if (g_strcmp0 (sm_text_get_sha256 (sm_document_get_text (version)),
+                     sm_text_get_sha256 (sm_document_get_text (first))) != 0)
+        {
+          g_set_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_TEXT,
+                       _("“%s” and “%s” are not versions of one article: their texts differ"),
+                       sm_document_get_name (first), sm_document_get_name (version));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* What all agree on is in the result from the start, with the note of
+ * the first version that has one */
+static void
+add_agreed_spans (Builder *builder)
+{
+  GPtrArray *first = g_ptr_array_index (builder->census.pieces, 0);
+
+  for (guint i = 0; i < first->len; i++)
+    {
+      Piece *piece = g_ptr_array_index (first, i);
+      Piece *with_note = piece;
+
+      if (!census_agreed (&builder->census, piece) || find_piece (builder->result, piece) != NULL)
+        continue;
+
+      for (guint v = 1; v < builder->versions->len && with_note->note == NULL; v++)
+        {
+          GPtrArray *pieces = g_ptr_array_index (builder->census.pieces, v);
+
+          for (guint j = 0; j < pieces->len && with_note->note == NULL; j++)
+            {
+              Piece *other = g_ptr_array_index (pieces, j);
+
+              if (other->note != NULL && piece_equal (other, piece))
+                with_note = other;
+            }
+        }
+      insert_piece (builder->result, with_note, &builder->next_span);
+    }
+}
+
+/* The rest, grouped where they overlap: an item each */
+static void
+add_span_items (Builder *builder)
+{
+  g_autoptr(GPtrArray) occurrences = g_ptr_array_new_with_free_func (g_free);
+  guint n_versions = builder->versions->len;
+  guint group_end = 0;
+
+  for (guint v = 0; v < n_versions; v++)
+    {
+      GPtrArray *pieces = g_ptr_array_index (builder->census.pieces, v);
+
+      for (guint i = 0; i < pieces->len; i++)
+        if (!census_agreed (&builder->census, g_ptr_array_index (pieces, i)))
+          {
+            Occurrence *occurrence = g_new (Occurrence, 1);
+
+            occurrence->piece = g_ptr_array_index (pieces, i);
+            occurrence->version = v;
+            g_ptr_array_add (occurrences, occurrence);
+          }
+    }
+  g_ptr_array_sort (occurrences, occurrence_compare);
+
+  for (guint i = 0; i < occurrences->len;)
+    {
+      g_autoptr(GPtrArray) per_version = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      SmCurationItem *item = item_new (SM_CURATION_ITEM_SPANS);
+
+      for (guint v = 0; v < n_versions; v++)
+        g_ptr_array_add (per_version, g_ptr_array_new ());
+
+      item->start = piece_start (((Occurrence *) g_ptr_array_index (occurrences, i))->piece);
+      group_end = 0;
+      for (; i < occurrences->len; i++)
+        {
+          Occurrence *occurrence = g_ptr_array_index (occurrences, i);
+          g_autofree char *key = NULL;
+
+          if (group_end > 0 && piece_start (occurrence->piece) >= group_end)
+            break;
+          group_end = MAX (group_end, piece_end (occurrence->piece));
+          key = piece_key (occurrence->piece);
+          g_ptr_array_add (g_ptr_array_index (per_version, occurrence->version), occurrence->piece);
+          g_hash_table_insert (builder->item_of, g_strdup_printf ("%u\x1c%s", occurrence->version, key),
+                               GUINT_TO_POINTER (builder->items->len));
+        }
+      item->end = group_end;
+
+      for (guint v = 0; v < n_versions; v++)
+        g_ptr_array_sort (g_ptr_array_index (per_version, v), piece_compare);
+      add_sides (item, builder->annotators, per_version, FALSE);
+      g_ptr_array_add (builder->items, item);
+    }
+}
+
+/* A link with an end in an item goes with its version's side there; one
+ * between spans all have is sorted into a group by type and start */
+static void
+sort_link (Builder    *builder,
+           guint       version,
+           SmRelation *relation)
+{
+  SmDocument *document = g_ptr_array_index (builder->versions, version);
+  g_autoptr(Piece) from = piece_new_from_span (document, sm_relation_get_from (relation));
+  g_autoptr(Piece) to = piece_new_from_span (document, sm_relation_get_to (relation));
+  g_autoptr(Link) link = link_new (sm_relation_get_type_name (relation), from, to);
+  gboolean from_agreed = census_agreed (&builder->census, from);
+  gboolean to_agreed = census_agreed (&builder->census, to);
+
+  if (from_agreed && to_agreed)
+    {
+      g_autofree char *from_key = piece_key (from);
+      g_autofree char *group_key = g_strconcat (link->type, "\x1d", from_key, NULL);
+      GPtrArray *per_version = g_hash_table_lookup (builder->link_groups, group_key);
+
+      if (per_version == NULL)
+        {
+          per_version = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+          for (guint v = 0; v < builder->versions->len; v++)
+            g_ptr_array_add (per_version, g_ptr_array_new_with_free_func ((GDestroyNotify) link_free));
+          g_hash_table_insert (builder->link_groups, g_steal_pointer (&group_key), per_version);
+          g_ptr_array_add (builder->group_order, per_version);
+        }
+      g_ptr_array_add (g_ptr_array_index (per_version, version), g_steal_pointer (&link));
+      return;
+    }
+
+  for (guint end = 0; end < 2; end++)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *where = NULL;
+      SmCurationItem *item;
+      gpointer position;
+
+      if (end == 0 ? from_agreed : to_agreed)
+        continue;
+      key = piece_key (end == 0 ? from : to);
+      where = g_strdup_printf ("%u\x1c%s", version, key);
+      if (!g_hash_table_lookup_extended (builder->item_of, where, NULL, &position))
+        continue;
+
+      item = g_ptr_array_index (builder->items, GPOINTER_TO_UINT (position));
+      for (guint s = 0; s < item->sides->len; s++)
+        {
+          Side *side = g_ptr_array_index (item->sides, s);
+
+          if (g_ptr_array_find_with_equal_func (side->annotators, g_ptr_array_index (builder->annotators, version),
+                                                g_str_equal, NULL))
+            side_add_link (side, link);
+        }
+    }
+}
+
+static gboolean
+links_agree (GPtrArray *per_version)
+{
+  GPtrArray *first = g_ptr_array_index (per_version, 0);
+
+  for (guint v = 1; v < per_version->len; v++)
+    {
+      GPtrArray *links = g_ptr_array_index (per_version, v);
+
+      if (links->len != first->len)
+        return FALSE;
+      for (guint i = 0; i < first->len; i++)
+        if (!link_equal (g_ptr_array_index (first, i), g_ptr_array_index (links, i)))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Links all versions made are in the result; the others, an item per group */
+static void
+add_link_items (Builder *builder)
+{
+  for (guint v = 0; v < builder->versions->len; v++)
+    {
+      GListModel *relations = sm_document_get_relations (g_ptr_array_index (builder->versions, v));
+
+      for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+        {
+          g_autoptr(SmRelation) relation = g_list_model_get_item (relations, i);
+
+          /* Empty spans are ignored, and their links with them */
+          if (sm_span_get_start (sm_relation_get_from (relation)) < sm_span_get_end (sm_relation_get_from (relation)) &&
+              sm_span_get_start (sm_relation_get_to (relation)) < sm_span_get_end (sm_relation_get_to (relation)))
+            sort_link (builder, v, relation);
+        }
+    }
+
+  for (guint g = 0; g < builder->group_order->len; g++)
+    {
+      GPtrArray *per_version = g_ptr_array_index (builder->group_order, g);
+      Link *first_link = NULL;
+
+      for (guint v = 0; v < per_version->len; v++)
+        {
+          GPtrArray *links = g_ptr_array_index (per_version, v);
+
+          g_ptr_array_sort (links, link_compare);
+          if (first_link == NULL && links->len > 0)
+            first_link = g_ptr_array_index (links, 0);
+        }
+
+      if (links_agree (per_version))
+        {
+          GPtrArray *links = g_ptr_array_index (per_version, 0);
+
+          for (guint i = 0; i < links->len; i++)
+            {
+              Link *link = g_ptr_array_index (links, i);
+              g_autofree char *id = g_strdup_printf ("R%u", builder->next_relation++);
+              g_autoptr(SmRelation) relation = _sm_relation_new (id, link->type,
+                                                                  find_piece (builder->result, link->from),
+                                                                  find_piece (builder->result, link->to));
+
+              _sm_document_insert_relation (builder->result, relation, NULL);
+            }
+        }
+      else
+        {
+          SmCurationItem *item = item_new (SM_CURATION_ITEM_RELATIONS);
+
+          item->type = g_strdup (first_link->type);
+          item->from = piece_copy (first_link->from);
+          item->start = piece_start (item->from);
+          item->end = piece_end (item->from);
+          add_sides (item, builder->annotators, per_version, TRUE);
+          g_ptr_array_add (builder->items, item);
+        }
+    }
+}
+
 /**
  * sm_curation_new:
  * @versions: (element-type SmDocument): two or more versions of one article
@@ -1327,48 +1613,30 @@ sm_curation_new (GPtrArray   *versions,
                  GError     **error)
 {
   g_autoptr(SmCuration) self = NULL;
-  g_autoptr(GPtrArray) annotators = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) occurrences = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) cluster_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) relation_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                                 (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) group_order = g_ptr_array_new ();
-  g_autoptr(GPtrArray) clusters = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_auto(Census) census = { NULL, };
-  SmDocument *first;
-  guint next_span = 1, next_relation = 1;
-  guint n_versions;
+  g_auto(Builder) builder = { NULL, };
 
   g_return_val_if_fail (versions != NULL, NULL);
 
-  n_versions = versions->len;
-  if (n_versions < 2)
-    {
-      g_set_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_VERSIONS,
-                   _("Curating needs at least two versions of a document"));
-      return NULL;
-    }
-  first = g_ptr_array_index (versions, 0);
-  for (guint v = 1; v < n_versions; v++)
-    {
-      SmDocument *version = g_ptr_array_index (versions, v);
-
-      if (g_strcmp0 (sm_text_get_sha256 (sm_document_get_text (version)),
-                     sm_text_get_sha256 (sm_document_get_text (first))) != 0)
-        {
-          g_set_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_TEXT,
-                       _("“%s” and “%s” are not versions of one article: their texts differ"),
-                       sm_document_get_name (first), sm_document_get_name (version));
-          return NULL;
-        }
-    }
+  if (!check_versions (versions, error))
+    return NULL;
 
   self = g_object_new (SM_TYPE_CURATION, NULL);
   self->curator = g_strdup (curator);
   self->document = new_result (versions, curator);
-  for (guint v = 0; v < n_versions; v++)
+
+  builder.result = self->document;
+  builder.versions = versions;
+  builder.annotators = g_ptr_array_new_with_free_func (g_free);
+  builder.items = g_ptr_array_new_with_free_func (g_object_unref);
+  builder.item_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  builder.link_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+  builder.group_order = g_ptr_array_new ();
+  builder.next_span = 1;
+  builder.next_relation = 1;
+
+  for (guint v = 0; v < versions->len; v++)
     {
       SmDocument *version = g_ptr_array_index (versions, v);
       g_autoptr(JsonObject) object = json_object_new ();
@@ -1379,234 +1647,20 @@ sm_curation_new (GPtrArray   *versions,
       json_object_set_string_member (object, "name", sm_document_get_name (version));
       json_node_set_object (node, object);
       g_ptr_array_add (self->versions, node);
-      g_ptr_array_add (annotators, name);
+      g_ptr_array_add (builder.annotators, name);
     }
 
-  take_census (&census, versions);
+  take_census (&builder.census, versions);
+  add_agreed_spans (&builder);
+  add_span_items (&builder);
+  add_link_items (&builder);
+  _sm_document_set_next_numbers (self->document, builder.next_span, builder.next_relation);
 
-  /* What all agree on is in the result from the start */
-  for (guint i = 0; i < ((GPtrArray *) g_ptr_array_index (census.pieces, 0))->len; i++)
-    {
-      Piece *piece = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (census.pieces, 0), i);
+  g_ptr_array_sort (builder.items, item_compare);
+  for (guint i = 0; i < builder.items->len; i++)
+    ((SmCurationItem *) g_ptr_array_index (builder.items, i))->id = g_strdup_printf ("D%u", i + 1);
 
-      if (census_agreed (&census, piece) && find_piece (self->document, piece) == NULL)
-        {
-          Piece *with_note = piece;
-
-          /* The first version with a note gives it */
-          for (guint v = 0; v < n_versions && piece->note == NULL; v++)
-            {
-              GPtrArray *pieces = g_ptr_array_index (census.pieces, v);
-
-              for (guint j = 0; j < pieces->len; j++)
-                {
-                  Piece *other = g_ptr_array_index (pieces, j);
-
-                  if (other->note != NULL && piece_equal (other, piece))
-                    {
-                      with_note = other;
-                      break;
-                    }
-                }
-              if (with_note != piece)
-                break;
-            }
-          insert_piece (self->document, with_note, &next_span);
-        }
-    }
-
-  /* The rest, grouped where they overlap: one item each */
-  for (guint v = 0; v < n_versions; v++)
-    {
-      GPtrArray *pieces = g_ptr_array_index (census.pieces, v);
-
-      for (guint i = 0; i < pieces->len; i++)
-        if (!census_agreed (&census, g_ptr_array_index (pieces, i)))
-          {
-            Occurrence *occurrence = g_new (Occurrence, 1);
-
-            occurrence->piece = g_ptr_array_index (pieces, i);
-            occurrence->version = v;
-            g_ptr_array_add (occurrences, occurrence);
-          }
-    }
-  g_ptr_array_sort (occurrences, occurrence_compare);
-  {
-    guint cluster_end = 0;
-
-    for (guint i = 0; i < occurrences->len; i++)
-      {
-        Occurrence *occurrence = g_ptr_array_index (occurrences, i);
-
-        if (clusters->len == 0 || piece_start (occurrence->piece) >= cluster_end)
-          {
-            g_ptr_array_add (clusters, g_ptr_array_new ());
-            cluster_end = 0;
-          }
-        g_ptr_array_add (g_ptr_array_index (clusters, clusters->len - 1), occurrence);
-        cluster_end = MAX (cluster_end, piece_end (occurrence->piece));
-      }
-  }
-
-  for (guint c = 0; c < clusters->len; c++)
-    {
-      GPtrArray *cluster = g_ptr_array_index (clusters, c);
-      g_autoptr(GPtrArray) per_version = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-      SmCurationItem *item = item_new (SM_CURATION_ITEM_SPANS);
-
-      item->start = G_MAXUINT;
-      for (guint v = 0; v < n_versions; v++)
-        g_ptr_array_add (per_version, g_ptr_array_new ());
-      for (guint i = 0; i < cluster->len; i++)
-        {
-          Occurrence *occurrence = g_ptr_array_index (cluster, i);
-          g_autofree char *key = piece_key (occurrence->piece);
-
-          g_ptr_array_add (g_ptr_array_index (per_version, occurrence->version), occurrence->piece);
-          item->start = MIN (item->start, piece_start (occurrence->piece));
-          item->end = MAX (item->end, piece_end (occurrence->piece));
-          g_hash_table_insert (cluster_of,
-                               g_strdup_printf ("%u\x1c%s", occurrence->version, key),
-                               GUINT_TO_POINTER (c));
-        }
-      for (guint v = 0; v < n_versions; v++)
-        g_ptr_array_sort (g_ptr_array_index (per_version, v), piece_compare);
-      add_sides (item, annotators, per_version, FALSE);
-      g_ptr_array_add (items, item);
-    }
-
-  /* Links: with a span in an item, its version's side there brings it;
-   * between spans all have, the same for all or an item of its own */
-  for (guint v = 0; v < n_versions; v++)
-    {
-      SmDocument *version = g_ptr_array_index (versions, v);
-      GListModel *relations = sm_document_get_relations (version);
-
-      for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
-        {
-          g_autoptr(SmRelation) relation = g_list_model_get_item (relations, i);
-          SmSpan *from_span = sm_relation_get_from (relation);
-          SmSpan *to_span = sm_relation_get_to (relation);
-          g_autoptr(Piece) from = NULL;
-          g_autoptr(Piece) to = NULL;
-          g_autoptr(Link) link = NULL;
-          gboolean from_agreed, to_agreed;
-
-          if (sm_span_get_start (from_span) == sm_span_get_end (from_span) ||
-              sm_span_get_start (to_span) == sm_span_get_end (to_span))
-            continue;
-          from = piece_new_from_span (version, from_span);
-          to = piece_new_from_span (version, to_span);
-          link = link_new (sm_relation_get_type_name (relation), from, to);
-          from_agreed = census_agreed (&census, from);
-          to_agreed = census_agreed (&census, to);
-
-          if (from_agreed && to_agreed)
-            {
-              g_autofree char *from_key = piece_key (from);
-              g_autofree char *group_key = g_strconcat (link->type, "\x1d", from_key, NULL);
-              GPtrArray *per_version = g_hash_table_lookup (relation_groups, group_key);
-
-              if (per_version == NULL)
-                {
-                  per_version = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-                  for (guint w = 0; w < n_versions; w++)
-                    g_ptr_array_add (per_version, g_ptr_array_new_with_free_func ((GDestroyNotify) link_free));
-                  g_hash_table_insert (relation_groups, g_strdup (group_key), per_version);
-                  g_ptr_array_add (group_order, per_version);
-                }
-              g_ptr_array_add (g_ptr_array_index (per_version, v), g_steal_pointer (&link));
-              continue;
-            }
-
-          for (guint end = 0; end < 2; end++)
-            {
-              Piece *piece = end == 0 ? from : to;
-              g_autofree char *key = NULL;
-              g_autofree char *where = NULL;
-              gpointer cluster;
-
-              if (end == 0 ? from_agreed : to_agreed)
-                continue;
-              key = piece_key (piece);
-              where = g_strdup_printf ("%u\x1c%s", v, key);
-              if (g_hash_table_lookup_extended (cluster_of, where, NULL, &cluster))
-                {
-                  SmCurationItem *item = g_ptr_array_index (items, GPOINTER_TO_UINT (cluster));
-
-                  for (guint s = 0; s < item->sides->len; s++)
-                    {
-                      Side *side = g_ptr_array_index (item->sides, s);
-
-                      if (g_ptr_array_find_with_equal_func (side->annotators,
-                                                            g_ptr_array_index (annotators, v),
-                                                            g_str_equal, NULL))
-                        side_add_link (side, link);
-                    }
-                }
-            }
-        }
-    }
-
-  for (guint g = 0; g < group_order->len; g++)
-    {
-      GPtrArray *per_version = g_ptr_array_index (group_order, g);
-      gboolean same = TRUE;
-      Link *first_link = NULL;
-
-      for (guint v = 0; v < n_versions; v++)
-        {
-          GPtrArray *links = g_ptr_array_index (per_version, v);
-
-          g_ptr_array_sort (links, link_compare);
-          if (first_link == NULL && links->len > 0)
-            first_link = g_ptr_array_index (links, 0);
-        }
-      for (guint v = 1; v < n_versions && same; v++)
-        {
-          GPtrArray *a = g_ptr_array_index (per_version, 0);
-          GPtrArray *b = g_ptr_array_index (per_version, v);
-
-          same = a->len == b->len;
-          for (guint i = 0; i < a->len && same; i++)
-            same = link_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i));
-        }
-
-      if (same)
-        {
-          GPtrArray *links = g_ptr_array_index (per_version, 0);
-
-          for (guint i = 0; i < links->len; i++)
-            {
-              Link *link = g_ptr_array_index (links, i);
-              g_autofree char *id = g_strdup_printf ("R%u", next_relation++);
-              g_autoptr(SmRelation) relation = _sm_relation_new (id, link->type,
-                                                                  find_piece (self->document, link->from),
-                                                                  find_piece (self->document, link->to));
-
-              _sm_document_insert_relation (self->document, relation, NULL);
-            }
-        }
-      else
-        {
-          SmCurationItem *item = item_new (SM_CURATION_ITEM_RELATIONS);
-
-          item->type = g_strdup (first_link->type);
-          item->from = piece_copy (first_link->from);
-          item->start = piece_start (item->from);
-          item->end = piece_end (item->from);
-          add_sides (item, annotators, per_version, TRUE);
-          g_ptr_array_add (items, item);
-        }
-    }
-
-  _sm_document_set_next_numbers (self->document, next_span, next_relation);
-
-  g_ptr_array_sort (items, item_compare);
-  for (guint i = 0; i < items->len; i++)
-    ((SmCurationItem *) g_ptr_array_index (items, i))->id = g_strdup_printf ("D%u", i + 1);
-
-  finish (self, items);
+  finish (self, builder.items);
   sm_document_set_modified (self->document, TRUE);
 
   return g_steal_pointer (&self);
@@ -1862,10 +1916,11 @@ decide (SmCuration      *self,
         const char      *decision,
         GError         **error)
 {
-  guint64 version = _sm_document_get_version (self->document);
   gboolean done = TRUE;
+  guint mark;
 
   sm_document_begin_user_action (self->document);
+  mark = _sm_document_get_action_mark (self->document);
   if (decision != NULL && !g_str_equal (decision, "edited"))
     {
       switch (item->kind)
@@ -1884,13 +1939,12 @@ decide (SmCuration      *self,
           g_assert_not_reached ();
         }
     }
+  /* Half a decision is none: what it changed is taken back */
   if (done)
     sm_document_set_decision (self->document, item->id, decision);
+  else
+    _sm_document_revert_to_mark (self->document, mark);
   sm_document_end_user_action (self->document);
-
-  /* Half a decision is none: what it changed is taken back */
-  if (!done && _sm_document_get_version (self->document) != version)
-    sm_document_undo (self->document);
 
   return done;
 }
@@ -1955,6 +2009,91 @@ sm_curation_mark_edited (SmCuration     *self,
   g_return_if_fail (SM_IS_CURATION_ITEM (item));
 
   decide (self, item, NULL, "edited", NULL);
+}
+
+/* Takes, in one user action, the side @choose picks for each undecided
+ * item; an item whose side cannot be taken as the document is now is left */
+static guint
+take_each (SmCuration *self,
+           gint      (*choose) (SmCurationItem *item,
+                                gconstpointer   data),
+           gconstpointer data)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n_taken = 0;
+
+  sm_document_begin_user_action (self->document);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SmCurationItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      gint side;
+
+      if (item->state != SM_CURATION_UNDECIDED || (side = choose (item, data)) < 0)
+        continue;
+      if (sm_curation_take_side (self, item, side, NULL))
+        n_taken++;
+    }
+  sm_document_end_user_action (self->document);
+
+  return n_taken;
+}
+
+static gint
+choose_majority (SmCurationItem *item,
+                 gconstpointer   data)
+{
+  guint n_versions = 0;
+
+  for (guint s = 0; s < item->sides->len; s++)
+    n_versions += item_get_side (item, s)->annotators->len;
+
+  /* Sides are sorted by how many versions took them */
+  return item->sides->len > 0 && 2 * item_get_side (item, 0)->annotators->len > n_versions ? 0 : -1;
+}
+
+/**
+ * sm_curation_take_majority:
+ *
+ * Takes, for each undecided item, the side more than half of the versions
+ * took, as one undoable action. With two versions there is none.
+ *
+ * Returns: how many items were decided
+ */
+guint
+sm_curation_take_majority (SmCuration *self)
+{
+  g_return_val_if_fail (SM_IS_CURATION (self), 0);
+
+  return take_each (self, choose_majority, NULL);
+}
+
+static gint
+choose_annotator (SmCurationItem *item,
+                  gconstpointer   data)
+{
+  for (guint s = 0; s < item->sides->len; s++)
+    if (g_ptr_array_find_with_equal_func (item_get_side (item, s)->annotators, data, g_str_equal, NULL))
+      return s;
+
+  return -1;
+}
+
+/**
+ * sm_curation_take_annotator:
+ * @annotator: a version's annotator, as the sides name them
+ *
+ * Takes @annotator's side of each undecided item, as one undoable action.
+ *
+ * Returns: how many items were decided
+ */
+guint
+sm_curation_take_annotator (SmCuration *self,
+                            const char *annotator)
+{
+  g_return_val_if_fail (SM_IS_CURATION (self), 0);
+  g_return_val_if_fail (annotator != NULL, 0);
+
+  return take_each (self, choose_annotator, annotator);
 }
 
 SmDocument *

@@ -87,5 +87,8 @@ void            sm_curation_drop             (SmCuration      *self,
                                               SmCurationItem  *item);
 void            sm_curation_mark_edited      (SmCuration      *self,
                                               SmCurationItem  *item);
+guint           sm_curation_take_majority    (SmCuration      *self);
+guint           sm_curation_take_annotator   (SmCuration      *self,
+                                              const char      *annotator);
 
 G_END_DECLS

@@ -358,6 +358,20 @@ relation_to_json (SmRelation *relation)
   return object_node (object);
 }
 
+/* Their relation: its ends' ids are theirs, so the spans go with it, for
+ * a curator to find them in the merged file */
+static JsonNode *
+their_relation_to_json (SmRelation *relation)
+{
+  JsonNode *node = relation_to_json (relation);
+  JsonObject *object = json_node_get_object (node);
+
+  json_object_set_member (object, "from_span", span_to_json (sm_relation_get_from (relation)));
+  json_object_set_member (object, "to_span", span_to_json (sm_relation_get_to (relation)));
+
+  return node;
+}
+
 static void
 merge_relations (Merge *merge)
 {
@@ -402,7 +416,7 @@ merge_relations (Merge *merge)
               (ours = find_relation (merge->result, type, from, NULL)) != NULL)
             {
               add_conflict (merge, "speaker", sm_span_get_id (from), json_node_new (JSON_NODE_NULL),
-                            relation_to_json (ours), relation_to_json (theirs));
+                            relation_to_json (ours), their_relation_to_json (theirs));
               continue;
             }
 
@@ -414,7 +428,7 @@ merge_relations (Merge *merge)
        * relation is kept on record, its ends named as in THEIRS */
       add_conflict (merge, "relation", NULL, json_node_new (JSON_NODE_NULL),
                     json_node_new (JSON_NODE_NULL),
-                    relation_to_json (theirs));
+                    their_relation_to_json (theirs));
     }
 }
 
