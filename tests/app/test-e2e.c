@@ -651,7 +651,8 @@ session_close (Session *session)
   g_free (session->path);
 }
 
-static gboolean settle_window (Session *session);
+static gboolean settle_window (Session *session,
+                               guint    offset);
 
 /* Writes the sample as a Spanmark file of the test's own, so that Ctrl+S
  * saves there without asking */
@@ -677,13 +678,14 @@ step_open (Session *session)
   session->document = sm_window_get_document (session->window);
   session->view = sm_window_get_view (session->window);
 
-  return settle_window (session);
+  return settle_window (session, 0);
 }
 
 /* Gives the session's window the keyboard and waits until its article
- * stands still on the screen */
+ * stands still on the screen, the character at @offset on it */
 static gboolean
-settle_window (Session *session)
+settle_window (Session *session,
+               guint    offset)
 {
   ScreenPoint first = { 0 }, again;
 
@@ -704,7 +706,7 @@ settle_window (Session *session)
   for (guint still = 0; still < 5; )
     {
       EXPECT (wait_frames (GTK_WIDGET (session->view), 1), "the window stopped drawing");
-      EXPECT (locate_char (session->view, 0, EDGE_START, &again), "the article's first line is not on the screen");
+      EXPECT (locate_char (session->view, offset, EDGE_START, &again), "character %u of the article is not on the screen", offset);
       still = still > 0 && again.x == first.x && again.y == first.y ? still + 1 : 1;
       first = again;
     }
@@ -2257,6 +2259,15 @@ is_curating (gpointer data)
 }
 
 static gboolean
+name_is_laid_out (gpointer data)
+{
+  Session *session = data;
+  ScreenPoint point;
+
+  return locate_char (session->view, offset_of (session->document, "Ali Khamenei told"), EDGE_START, &point);
+}
+
+static gboolean
 step_curate (Session  *session,
              Versions *versions)
 {
@@ -2286,7 +2297,11 @@ step_curate (Session  *session,
   EXPECT (sm_document_get_n_spans (session->document) == 1,
           "the curation starts with %u spans, not the Leader alone", sm_document_get_n_spans (session->document));
 
-  return settle_window (session);
+  /* The view lays out its lines and scrolls to the first disagreement
+   * in idles of its own, after the window shows */
+  EXPECT (app_test_wait_for (name_is_laid_out, session, APP_TEST_WAIT_SECONDS),
+          "the first disagreement never showed");
+  return settle_window (session, versions->khamenei);
 }
 
 static SmCurationItem *
@@ -2351,8 +2366,18 @@ step_take_sides (Session  *session,
           strlen ("Ayatollah Seyyed Ali Khamenei"),
           "Alt+1 did not take Ana's speaker");
 
-  /* Back up to the name, as the wheel would: it is in the first lines */
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (session->view)), 0.0);
+  /* Back up to the name with the wheel: it is in the first lines */
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+    ScreenPoint middle;
+
+    EXPECT (locate_center (GTK_WIDGET (session->view), &middle), "the article is not on the screen");
+    add_move (args, &middle);
+    add_args (args, "click", "--repeat", "30", "--delay", "20", "4", NULL);
+    if (!run_xdotool (session, args))
+      return FALSE;
+  }
+  EXPECT (app_test_wait_for (name_is_laid_out, session, SETTLE_SECONDS), "the wheel did not bring the name back");
   if (!wait_frames (GTK_WIDGET (session->view), 2) || !click_char (session, versions->khamenei + 2))
     return FALSE;
   EXPECT (wait_current_at (session, versions->khamenei), "a click on a disagreement did not make it current");
