@@ -139,6 +139,18 @@ on_draft_saved (GObject      *source,
     g_warning ("Could not write the draft: %s", error->message);
 }
 
+/* Where the document is to be saved: its file, or for a new curation
+ * the file its first save proposes, so that its draft has a home */
+static GFile *
+get_target (SmWindow *self)
+{
+  if (self->file == NULL && self->curation != NULL &&
+      sm_curation_get_document (self->curation) == self->document)
+    return self->curation_file;
+
+  return self->file;
+}
+
 static gboolean
 write_draft (gpointer user_data)
 {
@@ -148,7 +160,7 @@ write_draft (gpointer user_data)
 
   if (self->document != NULL && self->draft_key != NULL &&
       sm_document_get_modified (self->document))
-    sm_drafts_save_async (self->draft_key, self->document, self->file, self->article,
+    sm_drafts_save_async (self->draft_key, self->document, get_target (self), self->article,
                           NULL, on_draft_saved, g_object_ref (self));
 
   return G_SOURCE_REMOVE;
@@ -159,8 +171,8 @@ update_draft_key (SmWindow *self)
 {
   g_clear_pointer (&self->draft_key, g_free);
 
-  if (self->file != NULL || self->article != NULL)
-    self->draft_key = sm_drafts_make_key (self->file, self->article);
+  if (get_target (self) != NULL || self->article != NULL)
+    self->draft_key = sm_drafts_make_key (get_target (self), self->article);
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include "app-test.h"
 #include "sm-curation-bar.h"
+#include "sm-drafts.h"
 #include "sm-format.h"
 #include "sm-merge.h"
 #include "sm-window.h"
@@ -383,6 +384,45 @@ test_curate_corpus_versions (void)
   close_window (window);
 }
 
+static gboolean
+draft_exists (gpointer data)
+{
+  g_autoptr(GPtrArray) drafts = sm_drafts_list ();
+
+  return drafts->len > 0;
+}
+
+/* A curation not saved yet is kept in a draft, as any unsaved work is:
+ * a crash does not lose the decisions, and the draft resumes them */
+static void
+test_curation_kept_in_draft (void)
+{
+  g_autoptr(GPtrArray) files = files_of (write_file ("ana", "a.json", ANA),
+                                         write_file ("ben", "a.json", BEN), NULL);
+  g_autofree char *path = g_build_filename (app_test_get_home (), "curation", "ana", "a-curated.json", NULL);
+  g_autoptr(GFile) curated = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(SmDocument) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  SmWindow *window = curate_window (files);
+  SmDraft *draft;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.take-side", "u", 1));
+  app_test_wait_until (draft_exists, NULL, "a draft of the curation");
+
+  drafts = sm_drafts_list ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = g_ptr_array_index (drafts, 0);
+  g_assert_nonnull (draft->target);
+  g_assert_true (g_file_equal (draft->target, curated));
+  restored = sm_drafts_load (draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (sm_curation_has_record (restored));
+
+  close_window (window);
+  sm_drafts_discard (draft->key);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/window-curation/curate-errors", test_curate_errors);
   g_test_add_func ("/window-curation/merged-file-opens-into-conflicts", test_merged_file_opens_into_conflicts);
   g_test_add_func ("/window-curation/curate-corpus-versions", test_curate_corpus_versions);
+  g_test_add_func ("/window-curation/curation-kept-in-draft", test_curation_kept_in_draft);
 
   status = g_test_run ();
 
