@@ -87,28 +87,6 @@ is_curating (gpointer data)
   return sm_window_get_curation (data) != NULL;
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_is_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
 static void
 close_window (SmWindow *window)
 {
@@ -133,6 +111,16 @@ curate_window (GPtrArray *files)
   return window;
 }
 
+/* Ana's and Ben's versions, curated */
+static SmWindow *
+curate_ana_and_ben (void)
+{
+  g_autoptr(GPtrArray) files = files_of (write_file ("ana", "a.json", ANA),
+                                         write_file ("ben", "a.json", BEN), NULL);
+
+  return curate_window (files);
+}
+
 static SmCurationItem *
 item_at (SmWindow *window,
          guint     position)
@@ -148,9 +136,7 @@ item_at (SmWindow *window,
 static void
 test_curate_files_opens (void)
 {
-  g_autoptr(GPtrArray) files = files_of (write_file ("ana", "a.json", ANA),
-                                         write_file ("ben", "a.json", BEN), NULL);
-  SmWindow *window = curate_window (files);
+  SmWindow *window = curate_ana_and_ben ();
   SmCuration *curation = sm_window_get_curation (window);
   SmDocument *document = sm_window_get_document (window);
   SmCurationBar *bar = sm_window_get_curation_bar (window);
@@ -183,9 +169,7 @@ test_curate_files_opens (void)
 static void
 test_take_side_and_undo (void)
 {
-  g_autoptr(GPtrArray) files = files_of (write_file ("ana", "a.json", ANA),
-                                         write_file ("ben", "a.json", BEN), NULL);
-  SmWindow *window = curate_window (files);
+  SmWindow *window = curate_ana_and_ben ();
   SmCuration *curation = sm_window_get_curation (window);
   SmDocument *document = sm_window_get_document (window);
   SmCurationBar *bar = sm_window_get_curation_bar (window);
@@ -248,9 +232,9 @@ assert_refused (GPtrArray  *files,
 
   gtk_window_present (GTK_WINDOW (window));
   sm_window_curate_files (window, files);
-  app_test_wait_until (dialog_is_shown, NULL, "the error");
+  app_test_wait_until (app_test_message_dialog_is_shown, NULL, "the error");
 
-  dialog = find_dialog ();
+  dialog = app_test_find_message_dialog ();
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
   g_assert_null (sm_window_get_curation (window));
