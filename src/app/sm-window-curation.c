@@ -259,6 +259,36 @@ end_curation (SmWindow *self)
   gtk_revealer_set_reveal_child (self->curation_revealer, FALSE);
 }
 
+/* Versions of the corpus document shown: files of the same name in
+ * other folders (ana/a.json, ben/a.json), counted once as it is shown;
+ * their texts are compared when they are read */
+static guint
+count_corpus_versions (SmWindow *self)
+{
+  GListModel *entries;
+  g_autofree char *name = NULL;
+  guint n_versions = 0;
+
+  if (self->corpus == NULL || self->entry == NULL || !sm_corpus_entry_get_has_annotations (self->entry))
+    return 0;
+
+  entries = G_LIST_MODEL (self->corpus);
+  name = g_file_get_basename (sm_corpus_entry_get_annotation_file (self->entry));
+  for (guint i = 0; i < g_list_model_get_n_items (entries) && n_versions < 2; i++)
+    {
+      g_autoptr(SmCorpusEntry) entry = g_list_model_get_item (entries, i);
+      g_autofree char *other = NULL;
+
+      if (!sm_corpus_entry_get_has_annotations (entry))
+        continue;
+      other = g_file_get_basename (sm_corpus_entry_get_annotation_file (entry));
+      if (g_str_equal (name, other))
+        n_versions++;
+    }
+
+  return n_versions;
+}
+
 /**
  * _sm_window_curation_document_set:
  *
@@ -271,6 +301,8 @@ _sm_window_curation_document_set (SmWindow *self)
 {
   g_autoptr(SmCurationItem) first = NULL;
   GListModel *items;
+
+  self->n_corpus_versions = count_corpus_versions (self);
 
   if (self->curation != NULL && sm_curation_get_document (self->curation) != self->document)
     end_curation (self);
@@ -336,7 +368,6 @@ _sm_window_curation_update (SmWindow *self)
   gboolean curating = self->curation != NULL &&
                       g_list_model_get_n_items (sm_curation_get_items (self->curation)) > 0;
   gboolean current = curating && self->curation_item != NULL;
-  guint n_versions = 0;
 
   gtk_widget_action_set_enabled (widget, "win.next-disagreement", curating);
   gtk_widget_action_set_enabled (widget, "win.previous-disagreement", curating);
@@ -344,28 +375,8 @@ _sm_window_curation_update (SmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.drop-disagreement", current);
   gtk_widget_action_set_enabled (widget, "win.mark-edited", current);
 
-  /* Versions of the corpus document shown: files of the same name in
-   * other folders (ana/a.json, ben/a.json); their texts are compared
-   * when they are read */
-  if (self->corpus != NULL && self->entry != NULL && self->curation == NULL &&
-      sm_corpus_entry_get_has_annotations (self->entry))
-    {
-      GListModel *entries = G_LIST_MODEL (self->corpus);
-      g_autofree char *name = g_file_get_basename (sm_corpus_entry_get_annotation_file (self->entry));
-
-      for (guint i = 0; i < g_list_model_get_n_items (entries) && n_versions < 2; i++)
-        {
-          g_autoptr(SmCorpusEntry) entry = g_list_model_get_item (entries, i);
-          g_autofree char *other = NULL;
-
-          if (!sm_corpus_entry_get_has_annotations (entry))
-            continue;
-          other = g_file_get_basename (sm_corpus_entry_get_annotation_file (entry));
-          if (g_str_equal (name, other))
-            n_versions++;
-        }
-    }
-  gtk_widget_action_set_enabled (widget, "win.curate-versions", n_versions >= 2);
+  gtk_widget_action_set_enabled (widget, "win.curate-versions",
+                                 self->curation == NULL && self->n_corpus_versions >= 2);
 }
 
 /* Reading the versions, one after the other */
@@ -493,6 +504,7 @@ gather_next (Gather *gather)
   g_autoptr(SmCuration) curation = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *curator = NULL;
+  gint64 begin;
 
   if (gather->next < gather->files->len)
     {
@@ -511,7 +523,10 @@ gather_next (Gather *gather)
     }
 
   curator = g_settings_get_string (self->settings, "annotator");
+  begin = g_get_monotonic_time ();
   curation = sm_curation_new (gather->versions, curator, &error);
+  g_debug ("Comparing %u versions took %.1f ms on the main thread",
+           gather->versions->len, (g_get_monotonic_time () - begin) / 1000.0);
   if (curation == NULL)
     {
       _sm_window_show_error (self, _("Could Not Curate These Versions"), error->message);

@@ -75,6 +75,8 @@ struct _SmWindow
   GFile                *curation_file;
   GCancellable         *curation_loading;
   guint                 curation_scroll_source;
+  /* Files of the corpus of the document shown's name: its versions */
+  guint                 n_corpus_versions;
   gboolean              curation_from_merge;
 
   /* Template widgets */
