@@ -84,10 +84,12 @@ scroll_to_cursor (gpointer user_data)
   SmWindow *self = user_data;
   GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
 
+  GtkTextMark *mark;
+
   self->curation_scroll_source = 0;
-  if (self->view != NULL)
-    gtk_text_view_scroll_to_mark (text_view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)),
-                                  0.2, FALSE, 0.0, 0.0);
+  if (self->view != NULL &&
+      (mark = gtk_text_buffer_get_mark (gtk_text_view_get_buffer (text_view), "curation")) != NULL)
+    gtk_text_view_scroll_to_mark (text_view, mark, 0.2, FALSE, 0.0, 0.0);
 
   return G_SOURCE_REMOVE;
 }
@@ -106,16 +108,25 @@ set_current (SmWindow       *self,
     {
       GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+      GtkTextMark *mark;
       GtkTextIter iter;
       guint start, end;
 
-      /* The cursor goes there too, so that it does not pick another */
+      /* A status or a label's definition is about no stretch of text */
       sm_curation_item_get_range (item, &start, &end);
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
-      if (!is_current_at (self, gtk_text_iter_get_offset (&iter)))
+      if (start == end)
         return;
-      gtk_text_buffer_place_cursor (buffer, &iter);
-      gtk_text_view_scroll_to_mark (text_view, gtk_text_buffer_get_insert (buffer), 0.2, FALSE, 0.0, 0.0);
+
+      /* The cursor goes there too, unless another disagreement begins
+       * there (a span's links after the span): it would pick that one */
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+      if (is_current_at (self, start))
+        gtk_text_buffer_place_cursor (buffer, &iter);
+      if ((mark = gtk_text_buffer_get_mark (buffer, "curation")) != NULL)
+        gtk_text_buffer_move_mark (buffer, mark, &iter);
+      else
+        mark = gtk_text_buffer_create_mark (buffer, "curation", &iter, TRUE);
+      gtk_text_view_scroll_to_mark (text_view, mark, 0.2, FALSE, 0.0, 0.0);
       /* Again once the view has laid out its lines (at a higher priority):
        * a document just shown scrolls by estimated heights, and misses */
       g_clear_handle_id (&self->curation_scroll_source, g_source_remove);
