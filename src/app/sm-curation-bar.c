@@ -35,6 +35,7 @@ struct _SmCurationBar
   GtkButton      *drop_button;
   GtkButton      *edited_button;
   GtkButton      *save_button;
+  GtkMenuButton  *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (SmCurationBar, sm_curation_bar, GTK_TYPE_WIDGET)
@@ -200,6 +201,47 @@ update (SmCurationBar *self)
   rebuild_sides (self);
 }
 
+/* "Take the Majority's Sides", and each annotator's, for what is undecided */
+static void
+rebuild_menu (SmCurationBar *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) annotators = g_menu_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *items = self->curation != NULL ? sm_curation_get_items (self->curation) : NULL;
+
+  g_menu_append (menu, _("Take the _Majority’s Sides"), "win.take-majority");
+
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SmCurationItem) item = g_list_model_get_item (items, i);
+
+      for (guint side = 0; side < sm_curation_item_get_n_sides (item); side++)
+        {
+          const char * const *names = sm_curation_item_get_side_annotators (item, side);
+
+          for (guint j = 0; names != NULL && names[j] != NULL; j++)
+            {
+              g_autoptr(GMenuItem) entry = NULL;
+              g_autofree char *text = NULL;
+
+              if (!g_hash_table_add (seen, (gpointer) names[j]))
+                continue;
+
+              /* Translators: a menu item; %s is an annotator's name */
+              text = g_strdup_printf (_("Take %s’s Sides"), names[j]);
+              entry = g_menu_item_new (text, NULL);
+              g_menu_item_set_action_and_target_value (entry, "win.take-annotator",
+                                                       g_variant_new_string (names[j]));
+              g_menu_append_item (annotators, entry);
+            }
+        }
+    }
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (annotators));
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+}
+
 static void
 on_item_state (SmCurationBar *self)
 {
@@ -253,6 +295,7 @@ sm_curation_bar_set_curation (SmCurationBar *self,
   sm_curation_bar_set_item (self, NULL);
   g_set_object (&self->curation, curation);
   self->from_merge = !!from_merge;
+  rebuild_menu (self);
 
   if (curation != NULL)
     {
@@ -306,6 +349,7 @@ sm_curation_bar_class_init (SmCurationBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmCurationBar, drop_button);
   gtk_widget_class_bind_template_child (widget_class, SmCurationBar, edited_button);
   gtk_widget_class_bind_template_child (widget_class, SmCurationBar, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SmCurationBar, menu_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "curationbar");
 }

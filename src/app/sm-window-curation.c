@@ -385,6 +385,8 @@ _sm_window_curation_update (SmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.take-side", current);
   gtk_widget_action_set_enabled (widget, "win.drop-disagreement", current);
   gtk_widget_action_set_enabled (widget, "win.mark-edited", current);
+  gtk_widget_action_set_enabled (widget, "win.take-majority", curating);
+  gtk_widget_action_set_enabled (widget, "win.take-annotator", curating);
 
   gtk_widget_action_set_enabled (widget, "win.curate-versions",
                                  self->curation == NULL && self->n_corpus_versions >= 2);
@@ -693,6 +695,35 @@ drop_action (GtkWidget  *widget,
   go_on (self);
 }
 
+/* @parameter: for win.take-annotator, whose sides */
+static void
+take_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (self->curation == NULL)
+    return;
+
+  if (parameter != NULL)
+    n = sm_curation_take_annotator (self->curation, g_variant_get_string (parameter, NULL));
+  else
+    n = sm_curation_take_majority (self->curation);
+
+  if (n == 0 && parameter == NULL)
+    /* Translators: a toast; with two versions there is never a majority */
+    message = g_strdup (_("No disagreement has a side that most versions took"));
+  else
+    /* Translators: a toast after taking the majority's or one annotator's sides */
+    message = g_strdup_printf (ngettext ("%u disagreement decided", "%u disagreements decided", n), n);
+  sm_window_show_toast (self, message);
+
+  go_on (self);
+}
+
 static void
 curate_versions_action (GtkWidget  *widget,
                         const char *action_name,
@@ -758,5 +789,7 @@ _sm_window_curation_class_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.take-side", "u", take_side_action);
   gtk_widget_class_install_action (widget_class, "win.drop-disagreement", NULL, drop_action);
   gtk_widget_class_install_action (widget_class, "win.mark-edited", NULL, drop_action);
+  gtk_widget_class_install_action (widget_class, "win.take-majority", NULL, take_all_action);
+  gtk_widget_class_install_action (widget_class, "win.take-annotator", "s", take_all_action);
   gtk_widget_class_install_action (widget_class, "win.curate-versions", NULL, curate_versions_action);
 }

@@ -407,6 +407,28 @@ test_curation_kept_in_draft (void)
   sm_drafts_discard (draft->key);
 }
 
+/* Ben's sides everywhere, in one step that one undo takes back */
+static void
+test_take_annotator_everywhere (void)
+{
+  SmWindow *window = curate_ana_and_ben ();
+  SmCuration *curation = sm_window_get_curation (window);
+  SmDocument *document = sm_window_get_document (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.take-annotator", "s", "Ben"));
+  g_assert_cmpuint (sm_curation_get_n_decided (curation), ==, 2);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 4);
+
+  /* Two versions: no majority anywhere, and nothing changes */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (sm_curation_get_n_decided (curation), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.take-majority", NULL));
+  g_assert_cmpuint (sm_curation_get_n_decided (curation), ==, 0);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 2);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +441,7 @@ main (int   argc,
 
   g_test_add_func ("/window-curation/curate-files-opens", test_curate_files_opens);
   g_test_add_func ("/window-curation/take-side-and-undo", test_take_side_and_undo);
+  g_test_add_func ("/window-curation/take-annotator-everywhere", test_take_annotator_everywhere);
   g_test_add_func ("/window-curation/curate-errors", test_curate_errors);
   g_test_add_func ("/window-curation/merged-file-opens-into-conflicts", test_merged_file_opens_into_conflicts);
   g_test_add_func ("/window-curation/curate-corpus-versions", test_curate_corpus_versions);
