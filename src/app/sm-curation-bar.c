@@ -157,9 +157,10 @@ update (SmCurationBar *self)
   if (n_items > 0 && n_decided == n_items)
     text = self->from_merge
       /* Translators: every conflict of a merged file is decided */
-      ? g_strdup_printf (ngettext ("The conflict is decided: save to finish", "All %u conflicts are decided: save to finish", n_items), n_items)
-      /* Translators: every disagreement between the versions is decided */
-      : g_strdup_printf (ngettext ("The disagreement is decided: save to finish", "All %u disagreements are decided: save to finish", n_items), n_items);
+      ? g_strdup_printf (ngettext ("The conflict is decided", "All %u conflicts decided", n_items), n_items)
+      /* Translators: every disagreement between the versions is decided;
+       * a Save button follows */
+      : g_strdup_printf (ngettext ("The disagreement is decided", "All %u disagreements decided", n_items), n_items);
   else if (self->item != NULL && position != G_MAXUINT)
     text = self->from_merge
       /* Translators: e.g. "Conflict 3 of 12 · 5 decided" */

@@ -218,7 +218,7 @@ test_take_side_and_undo (void)
   g_assert_true (sm_curation_bar_get_item (bar) == item_at (window, 1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.drop-disagreement", NULL));
   g_assert_cmpuint (sm_curation_get_n_decided (curation), ==, 2);
-  g_assert_cmpstr (sm_curation_bar_get_status (bar), ==, "All 2 disagreements are decided: save to finish");
+  g_assert_cmpstr (sm_curation_bar_get_status (bar), ==, "All 2 disagreements decided");
 
   close_window (window);
 }
@@ -294,7 +294,7 @@ test_merged_file_opens_into_conflicts (void)
   /* Theirs */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.take-side", "u", 2));
   g_assert_cmpstr (sm_span_get_label (sm_document_find_span (sm_window_get_document (window), "T3")), ==, "CLAIM");
-  g_assert_cmpstr (sm_curation_bar_get_status (bar), ==, "The conflict is decided: save to finish");
+  g_assert_cmpstr (sm_curation_bar_get_status (bar), ==, "The conflict is decided");
 
   close_window (window);
 }
