@@ -440,6 +440,36 @@ test_suggestions_answered_in_file (void)
   g_assert_cmpstr (sm_suggestion_get_label (pending (read, 0)), ==, "CLAIM");
 }
 
+/* Removing a label leaves its pending suggestions and rejected places in
+ * the model (undo brings the label back to them), but a file with them
+ * would not load: they are not written, nor a link to them */
+static void
+test_suggestions_label_removed (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(GPtrArray) array = proposals ();
+  g_autoptr(SmDocument) read = NULL;
+
+  sm_document_add_suggestions (document, array);
+  sm_document_reject_suggestion (document, pending (document, 2));
+  sm_document_remove_label (document, "FIGURE");
+  sm_document_remove_label (document, "SPEAKER");
+
+  read = round_trip (document);
+  g_assert_cmpuint (sm_document_get_n_suggestions (read), ==, 1);
+  g_assert_cmpstr (sm_suggestion_get_label (pending (read, 0)), ==, "CLAIM");
+  g_assert_null (sm_suggestion_get_said_by (pending (read, 0)));
+  g_assert_false (sm_document_is_rejected (read, "FIGURE", offset_of ("$100"), end_of ("million")));
+
+  /* Undone, all is there again */
+  sm_document_undo (document);
+  sm_document_undo (document);
+  g_clear_object (&read);
+  read = round_trip (document);
+  g_assert_cmpuint (sm_document_get_n_suggestions (read), ==, 2);
+  g_assert_true (sm_document_is_rejected (read, "FIGURE", offset_of ("$100"), end_of ("million")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/suggestions/all-of-label", test_suggestions_all_of_label);
   g_test_add_func ("/suggestions/replace", test_suggestions_replace);
   g_test_add_func ("/suggestions/saved", test_suggestions_saved);
+  g_test_add_func ("/suggestions/label-removed", test_suggestions_label_removed);
   g_test_add_func ("/suggestions/bad-files", test_suggestions_bad_files);
   g_test_add_func ("/suggestions/answered-in-file", test_suggestions_answered_in_file);
 

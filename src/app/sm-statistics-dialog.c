@@ -3,7 +3,8 @@
  * The same figures as `spanmark-cli stats`: documents per status, spans
  * per label, spans per document, with small charts. A corpus's figures
  * are a snapshot of what has been read; documents still being read in the
- * background are counted as such.
+ * background are counted as such. A corpus also has an Agreement page,
+ * the figures of `spanmark-cli agree` (sm-agreement-page.c).
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-agreement-page.h"
 #include "sm-bar-chart.h"
 #include "sm-statistics-dialog.h"
 
@@ -22,13 +24,33 @@ struct _SmStatisticsDialog
 {
   AdwPreferencesWindow  parent_instance;
   AdwPreferencesPage   *page;
+  SmAgreementPage      *agreement_page;
 };
 
 G_DEFINE_FINAL_TYPE (SmStatisticsDialog, sm_statistics_dialog, ADW_TYPE_PREFERENCES_WINDOW)
 
+enum {
+  OPEN_DOCUMENT,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 static void
 sm_statistics_dialog_class_init (SmStatisticsDialogClass *klass)
 {
+  /**
+   * SmStatisticsDialog::open-document:
+   * @file: a Spanmark file of the corpus
+   *
+   * The user asked to open @file; the dialog closes.
+   */
+  signals [OPEN_DOCUMENT] =
+    g_signal_new ("open-document",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
 }
 
 static void
@@ -40,7 +62,19 @@ sm_statistics_dialog_init (SmStatisticsDialog *self)
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_preferences_page_set_title (self->page, _("Counts"));
+  adw_preferences_page_set_icon_name (self->page, "view-list-bullet-symbolic");
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->page);
+}
+
+static void
+on_document_activated (SmStatisticsDialog *self,
+                       GFile              *file)
+{
+  g_object_ref (self);
+  g_signal_emit (self, signals [OPEN_DOCUMENT], 0, file);
+  gtk_window_close (GTK_WINDOW (self));
+  g_object_unref (self);
 }
 
 static SmBarChart *
@@ -164,7 +198,26 @@ sm_statistics_dialog_new_for_corpus (GtkWindow      *parent,
       sm_bar_chart_add_bar (chart, name, count, NULL);
     }
 
+  self->agreement_page = SM_AGREEMENT_PAGE (sm_agreement_page_new (corpus));
+  g_signal_connect_object (self->agreement_page, "document-activated",
+                           G_CALLBACK (on_document_activated), self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->agreement_page));
+
   return self;
+}
+
+/**
+ * sm_statistics_dialog_get_agreement_page:
+ *
+ * Returns: (transfer none) (nullable): the Agreement page, which only a
+ *   corpus's statistics have
+ */
+SmAgreementPage *
+sm_statistics_dialog_get_agreement_page (SmStatisticsDialog *self)
+{
+  g_return_val_if_fail (SM_IS_STATISTICS_DIALOG (self), NULL);
+
+  return self->agreement_page;
 }
 
 SmStatisticsDialog *

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "sm-agreement-page.h"
 #include "sm-corpus-folder.h"
 #include "sm-document.h"
 
@@ -21,5 +22,6 @@ SmStatisticsDialog *sm_statistics_dialog_new_for_corpus   (GtkWindow      *paren
                                                            SmCorpusFolder *corpus);
 SmStatisticsDialog *sm_statistics_dialog_new_for_document (GtkWindow      *parent,
                                                            SmDocument     *document);
+SmAgreementPage    *sm_statistics_dialog_get_agreement_page (SmStatisticsDialog *self);
 
 G_END_DECLS

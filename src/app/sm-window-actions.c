@@ -437,6 +437,17 @@ keep_labels_action (GtkWidget  *widget,
   _sm_window_keep_labels (SM_WINDOW (widget));
 }
 
+/* A document of the Agreement page: opened as the corpus list opens one */
+static void
+on_statistics_open_document (SmWindow *self,
+                             GFile    *file)
+{
+  SmCorpusEntry *entry = self->corpus != NULL ? sm_corpus_folder_find_entry (self->corpus, file) : NULL;
+
+  if (entry != NULL)
+    _sm_window_go_to (self, entry);
+}
+
 static void
 statistics_action (GtkWidget  *widget,
                    const char *action_name,
@@ -446,7 +457,11 @@ statistics_action (GtkWidget  *widget,
   SmStatisticsDialog *dialog;
 
   if (self->corpus != NULL)
-    dialog = sm_statistics_dialog_new_for_corpus (GTK_WINDOW (self), self->corpus);
+    {
+      dialog = sm_statistics_dialog_new_for_corpus (GTK_WINDOW (self), self->corpus);
+      g_signal_connect_object (dialog, "open-document", G_CALLBACK (on_statistics_open_document),
+                               self, G_CONNECT_SWAPPED);
+    }
   else if (self->document != NULL)
     dialog = sm_statistics_dialog_new_for_document (GTK_WINDOW (self), self->document);
   else

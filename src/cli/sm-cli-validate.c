@@ -12,6 +12,7 @@
 
 #include "sm-cli.h"
 #include "sm-corpus.h"
+#include "sm-merge.h"
 
 typedef struct
 {
@@ -19,6 +20,37 @@ typedef struct
   guint         n_valid;
   guint         n_invalid;
 } Validation;
+
+/* A merge's undecided conflicts (docs/format.md) leave a file valid to
+ * load but not ready as data: reported like any other problem */
+static gboolean
+check_conflicts (const char *name,
+                 SmDocument *document)
+{
+  guint n = sm_merge_count_conflicts (document);
+  const char *kind = NULL;
+  const char *span = NULL;
+
+  if (n == 0)
+    return TRUE;
+
+  sm_merge_get_conflict (document, 0, &kind, &span);
+  if (kind == NULL)
+    kind = "?";
+
+  if (span != NULL)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u unresolved merge conflict (first: span %s, kind %s)\n",
+                             "%s: %u unresolved merge conflicts (first: span %s, kind %s)\n", n),
+                name, n, span, kind);
+  else
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u unresolved merge conflict (first: kind %s)\n",
+                             "%s: %u unresolved merge conflicts (first: kind %s)\n", n),
+                name, n, kind);
+
+  return FALSE;
+}
 
 static gboolean
 check_document (SmCorpus     *corpus,
@@ -33,6 +65,11 @@ check_document (SmCorpus     *corpus,
     {
       sm_cli_progress_finish (&validation->progress);
       sm_cli_print_error (error);
+      validation->n_invalid++;
+    }
+  else if (!check_conflicts (sm_corpus_get_display_name (corpus, position), document))
+    {
+      sm_cli_progress_finish (&validation->progress);
       validation->n_invalid++;
     }
   else
@@ -61,10 +98,12 @@ sm_cli_validate (int    argc,
     _("INPUT…"),
     _("Check Spanmark files: that each is a Spanmark file, that its text matches its length and\n"
       "SHA-256, and that its labels, spans and relations are consistent, each relation's ends\n"
-      "fitting its type. Nothing is written. Each INPUT is a Spanmark file (.json), or a folder\n"
-      "searched for them, whose spanmark-project.json, if any, gives the relation types."),
+      "fitting its type, and that no merge left conflicts undecided in it. Nothing is written.\n"
+      "Each INPUT is a Spanmark file (.json), or a folder searched for them, whose\n"
+      "spanmark-project.json, if any, gives the relation types."),
     _("Each problem is written to standard error as FILE:LINE:COL: message,\n"
-      "FILE: span ID: message or FILE: relation ID: message.\n"
+      "FILE: span ID: message or FILE: relation ID: message; a file a merge left\n"
+      "conflicts in, as FILE: N unresolved merge conflicts (first: span ID, kind KIND).\n"
       "\n"
       "Exit status: 0 if every file is valid, 1 if some is not, 2 for a wrong command line."),
     entries);

@@ -1323,6 +1323,12 @@ corpus_read (gpointer data)
   return corpus != NULL && sm_corpus_folder_get_n_pending (corpus) == 0;
 }
 
+static gboolean
+agreement_computed (gpointer data)
+{
+  return !sm_agreement_page_get_computing (data);
+}
+
 static void
 test_corpus_workflow (void)
 {
@@ -1392,10 +1398,149 @@ test_corpus_workflow (void)
   g_assert_cmpint (sm_corpus_entry_get_status (entry), ==, SM_DOCUMENT_STATUS_DONE);
   g_assert_cmpuint (sm_corpus_folder_get_n_with_status (sm_window_get_corpus (window), SM_DOCUMENT_STATUS_DONE), ==, 1);
 
-  /* Statistics for the corpus */
+  /* Statistics for the corpus; no two annotators share a document, and
+   * the Agreement page says how teams lay out their folders */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.statistics", NULL));
   g_assert_nonnull (find_toplevel (SM_TYPE_STATISTICS_DIALOG));
+  {
+    SmStatisticsDialog *dialog = SM_STATISTICS_DIALOG (find_toplevel (SM_TYPE_STATISTICS_DIALOG));
+    SmAgreementPage *page = sm_statistics_dialog_get_agreement_page (dialog);
+    g_autoptr(GPtrArray) status = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+
+    app_test_wait_until (agreement_computed, page, "agreement to be worked out");
+    status = app_test_find_widgets (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, NULL);
+    g_assert_cmpuint (status->len, ==, 1);
+    g_assert_nonnull (strstr (adw_status_page_get_description (g_ptr_array_index (status, 0)),
+                              "folder of their own"));
+    rows = app_test_find_widgets (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, NULL);
+    g_assert_cmpuint (rows->len, ==, 0);
+  }
   gtk_window_destroy (find_toplevel (SM_TYPE_STATISTICS_DIALOG));
+
+  close_window (window);
+}
+
+static void
+save_version (const char *folder,
+              const char *relative,
+              const char *text,
+              const guint *claims,
+              guint        n_claims,
+              gboolean     all_figure)
+{
+  g_autofree char *path = g_build_filename (folder, relative, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SmText) article = sm_text_new (text, -1, NULL);
+  g_autoptr(SmDocument) document = sm_document_new (article, "version");
+
+  for (guint i = 0; i < n_claims; i++)
+    g_assert_nonnull (sm_document_add_span (document, SM_LABEL_CLAIM, claims[2 * i], claims[2 * i + 1], NULL));
+  if (all_figure)
+    g_assert_nonnull (sm_document_add_span (document, SM_LABEL_FIGURE, 0, sm_text_get_length (article), NULL));
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  g_assert_true (sm_document_save_to_file (document, file, NULL, NULL));
+}
+
+static gboolean
+window_shows_file (gpointer data)
+{
+  gpointer *pair = data;
+  GFile *file = sm_window_get_file (pair[0]);
+
+  return file != NULL && g_file_equal (file, pair[1]) && !sm_window_is_busy (pair[0]);
+}
+
+/* The cells of a label's row on the Agreement page */
+static GPtrArray *
+find_figures (SmAgreementPage *page,
+              const char      *label)
+{
+  g_autoptr(GPtrArray) rows = app_test_find_widgets (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "agreement-label");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "sm-label"), label) == 0)
+        return app_test_find_widgets (row, GTK_TYPE_LABEL, "agreement-figure");
+    }
+
+  return g_ptr_array_new ();
+}
+
+/*
+ * A team's corpus folder, ana/ and ben/, two shared documents:
+ *   letters.json, "a b c d e f g h i j": CLAIM ana [0,3) [8,9), ben [0,3)
+ *     [8,10) [16,17) (as test-agreement's two-annotators case): 1 match
+ *     exactly, 2 by overlap, of 5 spans; ben's "i" has no match
+ *   kl.json, "k l m n o": CLAIM [0,1) for both, 1 match of 2
+ *   FIGURE over the whole text, everywhere
+ * CLAIM pooled: f1_exact 2·2/7 = 0.571, f1_overlap 2·3/7 = 0.857.
+ * FIGURE: every token in it for both: κ undefined (chance agreement 1).
+ * letters.json has the one unmatched span: first among the documents.
+ */
+static void
+test_statistics_agreement (void)
+{
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "agreement-team", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autofree char *ana_letters = g_build_filename (folder, "ana", "letters.json", NULL);
+  g_autoptr(GFile) ana_letters_file = g_file_new_for_path (ana_letters);
+  static const guint ana_claims[] = { 0, 3, 8, 9 };
+  static const guint ben_claims[] = { 0, 3, 8, 10, 16, 17 };
+  static const guint kl_claims[] = { 0, 1 };
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  SmWindow *window = sm_window_new (app);
+  SmStatisticsDialog *dialog;
+  SmAgreementPage *page;
+  GtkWidget *cell;
+  gpointer shown[2] = { window, ana_letters_file };
+
+  save_version (folder, "ana/letters.json", "a b c d e f g h i j", ana_claims, 2, TRUE);
+  save_version (folder, "ben/letters.json", "a b c d e f g h i j", ben_claims, 3, TRUE);
+  save_version (folder, "ana/kl.json", "k l m n o", kl_claims, 1, TRUE);
+  save_version (folder, "ben/kl.json", "k l m n o", kl_claims, 1, TRUE);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_folder (window, folder_file);
+  app_test_wait_until (corpus_read, window, "the corpus to be read");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.statistics", NULL));
+  dialog = SM_STATISTICS_DIALOG (find_toplevel (SM_TYPE_STATISTICS_DIALOG));
+  g_assert_nonnull (dialog);
+  page = sm_statistics_dialog_get_agreement_page (dialog);
+  g_assert_nonnull (page);
+  /* Worked out in a worker, not before the dialog shows */
+  g_assert_true (sm_agreement_page_get_computing (page));
+  app_test_wait_until (agreement_computed, page, "agreement to be worked out");
+  g_assert_cmpuint (sm_agreement_get_n_documents (sm_agreement_page_get_agreement (page)), ==, 2);
+
+  figures = find_figures (page, SM_LABEL_CLAIM);
+  g_assert_cmpuint (figures->len, ==, 5);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (figures, 0)), ==, "0.571");
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (figures, 1)), ==, "0.857");
+  g_clear_pointer (&figures, g_ptr_array_unref);
+
+  figures = find_figures (page, SM_LABEL_FIGURE);
+  g_assert_cmpuint (figures->len, ==, 5);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (figures, 1)), ==, "1.000");
+  cell = g_ptr_array_index (figures, 2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "—");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "chance agreement"));
+
+  /* The documents, most disagreement first; activating one opens ana's */
+  documents = app_test_find_widgets (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "agreement-document");
+  g_assert_cmpuint (documents->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (documents, 0)), ==, "letters.json");
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (documents, 0)), ==, "ana, ben");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (documents, 1)), ==, "kl.json");
+  g_assert_true (gtk_widget_activate (g_ptr_array_index (documents, 0)));
+  app_test_wait_until (window_shows_file, shown, "ana’s letters.json to be shown");
+  g_assert_null (find_toplevel (SM_TYPE_STATISTICS_DIALOG));
 
   close_window (window);
 }
@@ -3269,6 +3414,7 @@ main (int   argc,
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/edit-labels", test_edit_labels);
   g_test_add_func ("/window/corpus-workflow", test_corpus_workflow);
+  g_test_add_func ("/window/statistics-agreement", test_statistics_agreement);
   g_test_add_func ("/window/corpus-schema-and-unknown-labels", test_corpus_schema_and_unknown_labels);
   g_test_add_func ("/window/relations-fit-their-type", test_relations_fit_their_type);
   g_test_add_func ("/window/corpus-schema-is-not-an-edit", test_corpus_schema_is_not_an_edit);

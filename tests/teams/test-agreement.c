@@ -14,8 +14,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "sm-agreement.h"
+#include "cli-run.h"
+#include "sm-agreement-read.h"
 #include "sm-relation.h"
+#include "temp-folder.h"
 
 #define TEN_LETTERS "a b c d e f g h i j"
 
@@ -317,6 +319,59 @@ test_docs_example (void)
   assert_value (sm_agreement_get_relation_f1 (agreement, SM_RELATION_SAID_BY), 1.0);
 }
 
+/* The per-document part of docs/agreement.md's worked example: a second
+ * article, "Officials said exports rose.", where ben has no CLAIM */
+static void
+test_docs_example_by_document (void)
+{
+  g_autoptr(SmAgreement) agreement = sm_agreement_new (NULL);
+  g_autoptr(SmDocument) ana = document_new ("Raisi said trade grew.");
+  g_autoptr(SmDocument) ben = document_new ("Raisi said trade grew.");
+  g_autoptr(SmDocument) ana2 = document_new ("Officials said exports rose.");
+  g_autoptr(SmDocument) ben2 = document_new ("Officials said exports rose.");
+  g_autoptr(GFile) raisi = g_file_new_for_path ("/team/ana/raisi.json");
+  g_autoptr(GFile) officials = g_file_new_for_path ("/team/ana/officials.json");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  SmAgreementFigures figures;
+
+  relate (ana, SM_RELATION_SAID_BY, add (ana, SM_LABEL_CLAIM, 11, 21), add (ana, SM_LABEL_SPEAKER, 0, 5));
+  relate (ben, SM_RELATION_SAID_BY, add (ben, SM_LABEL_CLAIM, 6, 21), add (ben, SM_LABEL_SPEAKER, 0, 5));
+  add (ana2, SM_LABEL_SPEAKER, 0, 9);
+  add (ana2, SM_LABEL_CLAIM, 15, 27);
+  add (ben2, SM_LABEL_SPEAKER, 0, 9);
+  sm_agreement_add_version (agreement, "ana", ana, raisi);
+  sm_agreement_add_version (agreement, "ben", ben, NULL);
+  sm_agreement_add_version (agreement, "ana", ana2, officials);
+  sm_agreement_add_version (agreement, "ben", ben2, NULL);
+
+  first = sm_agreement_dup_document_name (agreement, 0);
+  second = sm_agreement_dup_document_name (agreement, 1);
+  g_assert_cmpstr (first, ==, "officials.json");
+  g_assert_cmpstr (second, ==, "raisi.json");
+  g_assert_cmpuint (sm_agreement_get_document_disagreement (agreement, 0), ==, 1);
+  g_assert_cmpuint (sm_agreement_get_document_disagreement (agreement, 1), ==, 0);
+
+  sm_agreement_get_document_figures (agreement, 0, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_exact, 0.0);
+  assert_value (figures.f1_overlap, 0.0);
+  assert_value (figures.kappa, 0.0);
+  assert_value (figures.alpha, -0.125);
+  assert_value (figures.alpha_u, 1 - (36.0 / 196) / (216.0 / 2948));
+  sm_agreement_get_document_figures (agreement, 0, SM_LABEL_SPEAKER, &figures);
+  assert_value (figures.f1_exact, 1.0);
+  assert_value (figures.kappa, 1.0);
+
+  sm_agreement_get_document_figures (agreement, 1, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_overlap, 1.0);
+  assert_value (figures.kappa, 8.0 / 13.0);
+  assert_value (figures.alpha, 0.64);
+  assert_value (figures.alpha_u, 417.0 / 616.0);
+
+  sm_agreement_get_figures (agreement, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_overlap, 2.0 / 3.0);
+}
+
 /*
  * α_u over a pair's articles joined end to end, with test-alpha-unitizing's
  * hand case on [0, 10): A [0,2) [2,4) (touching: two units), B [0,4) [7,9):
@@ -395,6 +450,233 @@ test_fragments (void)
   assert_value (figures.alpha_u, 1 - (32.0 / 361) / ((1364.0 / 19) / 1386));
 }
 
+/* The α_u of @label in an agreement of @a and @b's versions alone */
+static double
+alpha_u_alone (SmDocument *a,
+               SmDocument *b,
+               const char *label)
+{
+  g_autoptr(SmAgreement) alone = sm_agreement_new (NULL);
+  SmAgreementFigures figures;
+
+  sm_agreement_add_document (alone, "ann", a);
+  sm_agreement_add_document (alone, "bea", b);
+  sm_agreement_get_figures (alone, label, &figures);
+
+  return figures.alpha_u;
+}
+
+/*
+ * Per document, two annotators of two articles:
+ * letters (TEN_LETTERS, read from ann/letters.json and bea/l.json), CLAIM
+ *   as in test_two_annotators: f1_exact 0.4, f1_overlap 0.8, κ 18/23,
+ *   α 72/91; SPEAKER nowhere: undefined.
+ *   Unmatched by overlap: 5 spans − 2·2 matches = 1.
+ * "k l m n o" (read from no file, named by ann's document, "kl"):
+ *   CLAIM  A [0,1) "k" [4,5) "m", B [0,1) "k": 1 match of 3 either way,
+ *     f1_exact = f1_overlap = 2/3; tokens n11 = 1, n10 = 1, n00 = 3:
+ *     p_o = 4/5, p_e = 2/5·1/5 + 3/5·4/5 = 14/25, κ = (6/25)/(11/25) = 6/11;
+ *     α: n = 10, n1 = 3, n0 = 7, o01 + o10 = 2: 1 − 9·2/(2·7·3) = 4/7
+ *   SPEAKER A [8,9) "o", B [6,7) "n": no match, f1 0;
+ *     n10 = n01 = 1, n00 = 3: p_o = 3/5, p_e = 1/25 + 16/25 = 17/25,
+ *     κ = (15/25 − 17/25)/(8/25) = −1/4;
+ *     α: n = 10, n1 = 2, n0 = 8, o01 + o10 = 4: 1 − 9·4/(2·8·2) = −1/8
+ *   Unmatched: CLAIM 3 − 2·1 = 1, SPEAKER 2 − 0 = 2: 3, so it comes first.
+ * The overall CLAIM pools both: f1_overlap 2·(2 + 1)/(5 + 3) = 0.75,
+ * which neither document has.
+ */
+static void
+test_by_document (void)
+{
+  g_autoptr(SmAgreement) agreement = sm_agreement_new (NULL);
+  g_autoptr(SmDocument) a = document_new (TEN_LETTERS);
+  g_autoptr(SmDocument) b = document_new (TEN_LETTERS);
+  g_autoptr(SmDocument) a2 = document_new ("k l m n o");
+  g_autoptr(SmDocument) b2 = document_new ("k l m n o");
+  g_autoptr(GFile) a_file = g_file_new_for_path ("/nowhere/ann/letters.json");
+  g_autoptr(GFile) b_file = g_file_new_for_path ("/nowhere/bea/l.json");
+  g_autofree char *name = NULL;
+  g_auto(GStrv) annotators = NULL;
+  SmAgreementFigures figures;
+
+  add (a, SM_LABEL_CLAIM, 0, 3);
+  add (a, SM_LABEL_CLAIM, 8, 9);
+  add (b, SM_LABEL_CLAIM, 0, 3);
+  add (b, SM_LABEL_CLAIM, 8, 10);
+  add (b, SM_LABEL_CLAIM, 16, 17);
+  add (a2, SM_LABEL_CLAIM, 0, 1);
+  add (a2, SM_LABEL_CLAIM, 4, 5);
+  add (a2, SM_LABEL_SPEAKER, 8, 9);
+  add (b2, SM_LABEL_CLAIM, 0, 1);
+  add (b2, SM_LABEL_SPEAKER, 6, 7);
+  sm_document_set_name (a2, "kl");
+  sm_document_set_name (b2, "other");
+
+  /* Added in another order than the one they come out in */
+  g_assert_true (sm_agreement_add_version (agreement, "bea", b, b_file));
+  g_assert_true (sm_agreement_add_version (agreement, "ann", a, a_file));
+  g_assert_true (sm_agreement_add_document (agreement, "bea", b2));
+  g_assert_true (sm_agreement_add_document (agreement, "ann", a2));
+  g_assert_cmpuint (sm_agreement_get_n_documents (agreement), ==, 2);
+
+  /* The most disagreement first */
+  name = sm_agreement_dup_document_name (agreement, 0);
+  g_assert_cmpstr (name, ==, "kl");
+  g_assert_cmpuint (sm_agreement_get_document_disagreement (agreement, 0), ==, 3);
+  g_assert_cmpstr (sm_agreement_get_document_sha256 (agreement, 0), ==,
+                   sm_text_get_sha256 (sm_document_get_text (a2)));
+  g_assert_null (sm_agreement_get_document_file (agreement, 0, "ann"));
+  annotators = sm_agreement_dup_document_annotators (agreement, 0);
+  g_assert_cmpstrv (annotators, ((const char *[]) { "ann", "bea", NULL }));
+
+  sm_agreement_get_document_figures (agreement, 0, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_exact, 2.0 / 3.0);
+  assert_value (figures.f1_overlap, 2.0 / 3.0);
+  assert_value (figures.kappa, 6.0 / 11.0);
+  assert_value (figures.alpha, 4.0 / 7.0);
+  assert_value (figures.alpha_u, alpha_u_alone (a2, b2, SM_LABEL_CLAIM));
+  sm_agreement_get_document_figures (agreement, 0, SM_LABEL_SPEAKER, &figures);
+  assert_value (figures.f1_exact, 0.0);
+  assert_value (figures.f1_overlap, 0.0);
+  assert_value (figures.kappa, -0.25);
+  assert_value (figures.alpha, -1.0 / 8.0);
+  assert_value (figures.alpha_u, alpha_u_alone (a2, b2, SM_LABEL_SPEAKER));
+
+  /* Named by the file of its first annotator's version */
+  g_clear_pointer (&name, g_free);
+  name = sm_agreement_dup_document_name (agreement, 1);
+  g_assert_cmpstr (name, ==, "letters.json");
+  g_assert_cmpuint (sm_agreement_get_document_disagreement (agreement, 1), ==, 1);
+  g_assert_true (sm_agreement_get_document_file (agreement, 1, "ann") == a_file);
+  g_assert_true (sm_agreement_get_document_file (agreement, 1, "bea") == b_file);
+  sm_agreement_get_document_figures (agreement, 1, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_exact, 0.4);
+  assert_value (figures.f1_overlap, 0.8);
+  assert_value (figures.kappa, 18.0 / 23.0);
+  assert_value (figures.alpha, 72.0 / 91.0);
+  assert_value (figures.alpha_u, alpha_u_alone (a, b, SM_LABEL_CLAIM));
+  sm_agreement_get_document_figures (agreement, 1, SM_LABEL_SPEAKER, &figures);
+  g_assert_true (isnan (figures.f1_exact));
+  g_assert_true (isnan (figures.f1_overlap));
+  g_assert_true (isnan (figures.kappa));
+  g_assert_true (isnan (figures.alpha));
+  g_assert_true (isnan (figures.alpha_u));
+
+  sm_agreement_get_figures (agreement, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_overlap, 0.75);
+}
+
+/*
+ * Three annotators of "a b c" (test_three_annotators): the document's
+ * figures are its pairs' means, like the overall ones: f1 (1 + 0 + 0)/3;
+ * α all three at once, 3/7. Unmatched spans over the pairs: (A,B) 0,
+ * (A,C) 1, (B,C) 1: 2. A label left out by --label counts in neither.
+ */
+static void
+test_by_document_three (void)
+{
+  const char *only[] = { SM_LABEL_CLAIM, NULL };
+  g_autoptr(SmAgreement) agreement = sm_agreement_new (only);
+  g_autoptr(SmDocument) a = document_new ("a b c");
+  g_autoptr(SmDocument) b = document_new ("a b c");
+  g_autoptr(SmDocument) c = document_new ("a b c");
+  g_auto(GStrv) annotators = NULL;
+  SmAgreementFigures figures;
+
+  add (a, SM_LABEL_CLAIM, 0, 1);
+  add (b, SM_LABEL_CLAIM, 0, 1);
+  add (c, SM_LABEL_SPEAKER, 4, 5);
+
+  sm_agreement_add_document (agreement, "A", a);
+  sm_agreement_add_document (agreement, "B", b);
+  sm_agreement_add_document (agreement, "C", c);
+
+  g_assert_cmpuint (sm_agreement_get_n_documents (agreement), ==, 1);
+  annotators = sm_agreement_dup_document_annotators (agreement, 0);
+  g_assert_cmpstrv (annotators, ((const char *[]) { "A", "B", "C", NULL }));
+  g_assert_cmpuint (sm_agreement_get_document_disagreement (agreement, 0), ==, 2);
+  sm_agreement_get_document_figures (agreement, 0, SM_LABEL_CLAIM, &figures);
+  assert_value (figures.f1_exact, 1.0 / 3.0);
+  assert_value (figures.f1_overlap, 1.0 / 3.0);
+  assert_value (figures.kappa, 1.0 / 3.0);
+  assert_value (figures.alpha, 3.0 / 7.0);
+}
+
+static void
+count_outcomes (SmAgreementReadOutcome  outcome,
+                const char             *display_name,
+                const char             *annotator,
+                const GError           *error,
+                guint                   done,
+                guint                   total,
+                gpointer                user_data)
+{
+  guint *counts = user_data;
+
+  counts[outcome]++;
+}
+
+/*
+ * A team's corpus folder, one subfolder per annotator:
+ *   corpus/ana/a.json       naming no annotator: ana's
+ *   corpus/ben/b.json       the same text, naming none: ben's
+ *   corpus/ben/deep/c.json  another text, naming none: still ben's (the
+ *                           subfolder given, as `agree corpus/ben` says)
+ *   corpus/zoe.json         the first text, naming "zoe"
+ *   corpus/ana/dup.json     the first text again, ana's: left out
+ *   corpus/ana/bad.json     not a Spanmark file: unreadable
+ *   corpus/texts/x.txt      articles only: passed over
+ * Shared: the first text, by ana, ben and zoe.
+ */
+static void
+test_read_team_folder (void)
+{
+  g_autofree char *dir = temp_folder_new ("agreement-read");
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (corpus);
+  g_autoptr(SmAgreement) agreement = sm_agreement_new (NULL);
+  g_autoptr(SmDocument) a = document_new ("a b c");
+  g_autoptr(SmDocument) b = document_new ("a b c");
+  g_autoptr(SmDocument) c = document_new ("x y z");
+  g_autoptr(SmDocument) z = document_new ("a b c");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ana_a = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) annotators = NULL;
+  g_auto(GStrv) of_document = NULL;
+  guint counts[3] = { 0, 0, 0 };
+
+  add (a, SM_LABEL_CLAIM, 0, 1);
+  add (b, SM_LABEL_CLAIM, 0, 1);
+  sm_document_set_annotator (z, "zoe");
+  cli_document_save (a, corpus, "ana/a.json");
+  cli_document_save (a, corpus, "ana/dup.json");
+  cli_document_save (b, corpus, "ben/b.json");
+  cli_document_save (c, corpus, "ben/deep/c.json");
+  cli_document_save (z, corpus, "zoe.json");
+  g_free (temp_folder_write (corpus, "ana/bad.json", "{", -1));
+  g_free (temp_folder_write (corpus, "texts/x.txt", "x", -1));
+
+  g_assert_true (sm_agreement_read_team_folder (agreement, folder, count_outcomes, counts, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[SM_AGREEMENT_READ_ADDED], ==, 4);
+  g_assert_cmpuint (counts[SM_AGREEMENT_READ_UNREADABLE], ==, 1);
+  g_assert_cmpuint (counts[SM_AGREEMENT_READ_DUPLICATE], ==, 1);
+
+  annotators = sm_agreement_dup_annotators (agreement);
+  g_assert_cmpstrv (annotators, ((const char *[]) { "ana", "ben", "zoe", NULL }));
+  g_assert_cmpuint (sm_agreement_get_n_documents (agreement), ==, 1);
+  of_document = sm_agreement_dup_document_annotators (agreement, 0);
+  g_assert_cmpstrv (of_document, ((const char *[]) { "ana", "ben", "zoe", NULL }));
+
+  /* ana's version is the first of the files of her folder with this text */
+  ana_a = g_build_filename (corpus, "ana", "a.json", NULL);
+  file = g_file_new_for_path (ana_a);
+  g_assert_true (g_file_equal (sm_agreement_get_document_file (agreement, 0, "ana"), file));
+
+  temp_folder_remove (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +692,10 @@ main (int   argc,
   g_test_add_func ("/agreement/alpha-unitizing-continuum", test_alpha_unitizing_continuum);
   g_test_add_func ("/agreement/fragments", test_fragments);
   g_test_add_func ("/agreement/docs-example", test_docs_example);
+  g_test_add_func ("/agreement/docs-example-by-document", test_docs_example_by_document);
+  g_test_add_func ("/agreement/by-document", test_by_document);
+  g_test_add_func ("/agreement/by-document-three", test_by_document_three);
+  g_test_add_func ("/agreement/read-team-folder", test_read_team_folder);
 
   return g_test_run ();
 }

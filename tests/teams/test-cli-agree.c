@@ -211,6 +211,94 @@ test_exit_status (Fixture       *fixture,
                             "agree", "ann1", "nobody", NULL), ==, 1);
 }
 
+/*
+ * A second shared article, "Bob left.": ann1/bob.json tags CLAIM "left",
+ * ann2/lone.json SPEAKER "Bob". Tokens Bob left . (3).
+ * CLAIM: no match, f1 0 and 0; n10 = 1, n00 = 2: p_o = 2/3,
+ *   p_e = 1/3·0 + 2/3·1 = 2/3, κ = 0; α: n = 6, n1 = 1, n0 = 5,
+ *   o01 + o10 = 2: 1 − 5·2/(2·5·1) = 0. SPEAKER the same, mirrored.
+ * Unmatched spans: 1 + 1 = 2; Alice's article has none (both matched by
+ * overlap): bob.json comes first, named by ann1's file.
+ */
+static void
+add_bob (Fixture *fixture)
+{
+  g_autoptr(SmDocument) bob = cli_document_new ("bob", "Bob left.");
+
+  cli_document_tag (bob, SM_LABEL_CLAIM, "left");
+  cli_document_save (bob, fixture->dir, "ann1/bob.json");
+}
+
+static void
+test_by_document_json (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(JsonObject) top = NULL;
+  g_autoptr(SmText) bob_text = sm_text_new ("Bob left.", -1, NULL);
+  JsonArray *documents, *annotators;
+  JsonObject *document, *labels;
+
+  add_bob (fixture);
+  g_assert_cmpint (cli_run (fixture->dir, &fixture->out, &fixture->err,
+                            "agree", "--json", "ann1", "ann2", NULL), ==, 0);
+
+  top = parse_object (fixture->out);
+  g_assert_cmpint (json_object_get_int_member (top, "documents"), ==, 2);
+  documents = json_object_get_array_member (top, "by_document");
+  g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+
+  document = json_array_get_object_element (documents, 0);
+  g_assert_cmpstr (json_object_get_string_member (document, "name"), ==, "bob.json");
+  g_assert_cmpstr (json_object_get_string_member (document, "sha256"), ==, sm_text_get_sha256 (bob_text));
+  g_assert_cmpint (json_object_get_int_member (document, "disagreement"), ==, 2);
+  annotators = json_object_get_array_member (document, "annotators");
+  g_assert_cmpuint (json_array_get_length (annotators), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (annotators, 0), ==, "ann1");
+  g_assert_cmpstr (json_array_get_string_element (annotators, 1), ==, "ann2");
+  labels = json_object_get_object_member (document, "labels");
+  assert_value (figure (labels, SM_LABEL_CLAIM, "f1_exact"), 0.0);
+  assert_value (figure (labels, SM_LABEL_CLAIM, "f1_overlap"), 0.0);
+  assert_value (figure (labels, SM_LABEL_CLAIM, "kappa"), 0.0);
+  assert_value (figure (labels, SM_LABEL_CLAIM, "alpha"), 0.0);
+  assert_value (figure (labels, SM_LABEL_SPEAKER, "f1_overlap"), 0.0);
+
+  /* Alice's article alone: the figures test_json checks over it */
+  document = json_array_get_object_element (documents, 1);
+  g_assert_cmpstr (json_object_get_string_member (document, "name"), ==, "first.json");
+  g_assert_cmpint (json_object_get_int_member (document, "disagreement"), ==, 0);
+  labels = json_object_get_object_member (document, "labels");
+  assert_value (figure (labels, SM_LABEL_CLAIM, "f1_exact"), 0.0);
+  assert_value (figure (labels, SM_LABEL_CLAIM, "f1_overlap"), 1.0);
+  assert_value (figure (labels, SM_LABEL_CLAIM, "kappa"), 2.0 / 3.0);
+  assert_value (figure (labels, SM_LABEL_CLAIM, "alpha"), 24.0 / 35.0);
+  assert_value (figure (labels, SM_LABEL_CLAIM, "alpha_u"), 0.98815116181528395);
+
+  /* The overall figures pool both articles: CLAIM's F1 by overlap is
+   * 2·1/(2 + 1) with Bob's unmatched CLAIM */
+  assert_value (figure (json_object_get_object_member (top, "labels"), SM_LABEL_CLAIM, "f1_overlap"), 2.0 / 3.0);
+}
+
+static void
+test_by_document_table (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *heading, *bob, *first;
+
+  add_bob (fixture);
+  g_assert_cmpint (cli_run (fixture->dir, &fixture->out, &fixture->err,
+                            "agree", "ann1", "ann2", NULL), ==, 0);
+
+  heading = strstr (fixture->out, "\nDocuments, most disagreement first\n");
+  g_assert_nonnull (heading);
+  g_assert_nonnull (strstr (heading, "Unmatched spans"));
+  bob = strstr (heading, "\nbob.json  ");
+  first = strstr (heading, "\nfirst.json");
+  g_assert_nonnull (bob);
+  g_assert_nonnull (first);
+  g_assert_true (bob < first);
+  g_assert_nonnull (strstr (bob, "ann1, ann2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +308,8 @@ main (int   argc,
   g_test_add ("/cli-agree/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
   g_test_add ("/cli-agree/label-filter", Fixture, NULL, fixture_set_up, test_label_filter, fixture_tear_down);
   g_test_add ("/cli-agree/table", Fixture, NULL, fixture_set_up, test_table, fixture_tear_down);
+  g_test_add ("/cli-agree/by-document-json", Fixture, NULL, fixture_set_up, test_by_document_json, fixture_tear_down);
+  g_test_add ("/cli-agree/by-document-table", Fixture, NULL, fixture_set_up, test_by_document_table, fixture_tear_down);
   g_test_add ("/cli-agree/exit-status", Fixture, NULL, fixture_set_up, test_exit_status, fixture_tear_down);
 
   return g_test_run ();

@@ -272,6 +272,226 @@ test_conflict (Fixture       *fixture,
   g_assert_cmpstr (log, ==, "Merge branch 'bo'\n");
 }
 
+typedef void (*Edit) (SmDocument *document);
+
+static void
+edit_and_commit (Fixture    *fixture,
+                 Edit        edit,
+                 const char *message)
+{
+  g_autoptr(SmDocument) document = load (fixture, "a.json");
+
+  edit (document);
+  save (fixture, "a.json", document);
+  git (fixture, "commit", "-q", "-am", message);
+}
+
+/* main makes @ours, branch bo @theirs; bo is merged into main through the
+ * driver, which must report one conflict of @kind and leave a file that
+ * loads. Returns the merged file and (in @record) its conflict. */
+static SmDocument *
+merge_conflicting (Fixture     *fixture,
+                   Edit         ours,
+                   Edit         theirs,
+                   const char  *kind,
+                   JsonObject **record)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *log = NULL;
+  SmDocument *merged;
+  JsonNode *conflicts;
+
+  set_up_repository (fixture);
+  git (fixture, "checkout", "-q", "-b", "bo");
+  edit_and_commit (fixture, theirs, "theirs");
+  git (fixture, "checkout", "-q", "main");
+  edit_and_commit (fixture, ours, "ours");
+
+  g_assert_cmpint (run (fixture, &output, "git", "merge", "--no-edit", "bo", NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "CONFLICT"));
+  g_assert_nonnull (strstr (output, "a.json: 1 conflict recorded"));
+  g_assert_cmpint (run (fixture, &status, "git", "status", "--porcelain", NULL), ==, 0);
+  g_assert_cmpstr (status, ==, "UU a.json\n");
+
+  merged = load (fixture, "a.json");
+  g_assert_true (sm_document_check_relations (merged, NULL));
+  g_assert_cmpuint (sm_merge_count_conflicts (merged), ==, 1);
+  conflicts = sm_format_get_extra_member (merged, SM_MERGE_CONFLICTS_MEMBER);
+  *record = json_array_get_object_element (json_node_get_array (conflicts), 0);
+  g_assert_cmpstr (json_object_get_string_member (*record, "kind"), ==, kind);
+
+  /* Decided as it is, the merge is committed */
+  git (fixture, "add", "a.json");
+  git (fixture, "commit", "-q", "--no-edit");
+  g_assert_cmpint (run (fixture, &log, "git", "log", "--merges", "--format=%s", NULL), ==, 0);
+  g_assert_cmpstr (log, ==, "Merge branch 'bo'\n");
+
+  return merged;
+}
+
+static void
+tag_trade (SmDocument *document)
+{
+  g_assert_nonnull (sm_document_add_span (document, "FIGURE", 11, 16, NULL));
+}
+
+static void
+tag_trade_and_fell (SmDocument *document)
+{
+  SmSpan *span = sm_document_add_span (document, "FIGURE", 11, 16, NULL);
+
+  g_assert_true (sm_document_add_fragment (document, span, 42, 46, NULL));
+}
+
+static void
+test_conflict_added (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SmDocument) merged = NULL;
+  JsonObject *record, *theirs;
+
+  merged = merge_conflicting (fixture, tag_trade, tag_trade_and_fell, "added", &record);
+  g_assert_nonnull (sm_document_find_exact_span (merged, 11, 16, "FIGURE"));
+  /* Their two-part span, not in the spans, is whole on record */
+  theirs = json_object_get_object_member (record, "theirs");
+  g_assert_cmpstr (json_object_get_string_member (theirs, "label"), ==, "FIGURE");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (theirs, "fragments")), ==, 2);
+}
+
+static void
+delete_claim (SmDocument *document)
+{
+  sm_document_remove_span (document, sm_document_find_span (document, "T2"));
+}
+
+/* Gives claim T2 the speaker over [@start, @end) instead of T1 */
+static void
+give_speaker (SmDocument *document,
+              guint       start,
+              guint       end)
+{
+  SmSpan *speaker = sm_document_add_span (document, "SPEAKER", start, end, NULL);
+
+  g_assert_nonnull (speaker);
+  sm_document_remove_relation (document, sm_document_find_relation (document, "R1"));
+  g_assert_true (sm_document_set_speaker (document, sm_document_find_span (document, "T2"), speaker, NULL));
+}
+
+static void
+speaker_lukashenko (SmDocument *document)
+{
+  give_speaker (document, 23, 33);
+}
+
+static void
+speaker_it (SmDocument *document)
+{
+  give_speaker (document, 39, 41);
+}
+
+static void
+test_conflict_relation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SmDocument) merged = NULL;
+  JsonObject *record, *theirs;
+
+  merged = merge_conflicting (fixture, delete_claim, speaker_lukashenko, "relation", &record);
+  g_assert_null (sm_document_find_span (merged, "T2"));
+  /* Their speaker span is in the spans, their link to our deleted claim
+   * on record */
+  g_assert_nonnull (sm_document_find_exact_span (merged, 23, 33, "SPEAKER"));
+  theirs = json_object_get_object_member (record, "theirs");
+  g_assert_cmpstr (json_object_get_string_member (theirs, "type"), ==, "said_by");
+  g_assert_cmpstr (json_object_get_string_member (theirs, "from"), ==, "T2");
+  g_assert_cmpstr (json_object_get_string_member (theirs, "to"), ==, "T3");
+}
+
+static void
+test_conflict_speaker (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SmDocument) merged = NULL;
+  JsonObject *record;
+  SmSpan *speaker;
+
+  merged = merge_conflicting (fixture, speaker_lukashenko, speaker_it, "speaker", &record);
+  speaker = sm_document_get_speaker (merged, sm_document_find_span (merged, "T2"));
+  g_assert_cmpuint (sm_span_get_start (speaker), ==, 23);
+  g_assert_nonnull (sm_document_find_exact_span (merged, 39, 41, "SPEAKER"));
+  g_assert_cmpstr (json_object_get_string_member (record, "span"), ==, "T2");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "theirs"), "to"), ==, "T3");
+}
+
+static void
+note_ours (SmDocument *document)
+{
+  sm_document_set_span_note (document, sm_document_find_span (document, "T2"), "ours");
+}
+
+static void
+note_theirs (SmDocument *document)
+{
+  sm_document_set_span_note (document, sm_document_find_span (document, "T2"), "theirs");
+}
+
+static void
+status_done (SmDocument *document)
+{
+  sm_document_set_status (document, SM_DOCUMENT_STATUS_DONE);
+}
+
+static void
+status_in_progress (SmDocument *document)
+{
+  sm_document_set_status (document, SM_DOCUMENT_STATUS_IN_PROGRESS);
+}
+
+static void
+figure_red (SmDocument *document)
+{
+  g_assert_true (sm_document_set_label_color (document, "FIGURE", "#ff0000", NULL));
+}
+
+static void
+figure_blue (SmDocument *document)
+{
+  g_assert_true (sm_document_set_label_color (document, "FIGURE", "#0000ff", NULL));
+}
+
+/* For another repository in the same place */
+static void
+empty_folder (Fixture *fixture)
+{
+  temp_folder_remove (fixture->dir);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
+}
+
+static void
+test_conflict_others (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SmDocument) merged = NULL;
+  JsonObject *record;
+
+  merged = merge_conflicting (fixture, note_ours, note_theirs, "note", &record);
+  g_assert_cmpstr (sm_span_get_note (sm_document_find_span (merged, "T2")), ==, "ours");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "theirs"), "note"), ==, "theirs");
+
+  empty_folder (fixture);
+  g_clear_object (&merged);
+  merged = merge_conflicting (fixture, status_done, status_in_progress, "status", &record);
+  g_assert_cmpint (sm_document_get_status (merged), ==, SM_DOCUMENT_STATUS_DONE);
+  g_assert_cmpstr (json_object_get_string_member (record, "theirs"), ==, "in-progress");
+
+  empty_folder (fixture);
+  g_clear_object (&merged);
+  merged = merge_conflicting (fixture, figure_red, figure_blue, "label-definition", &record);
+  g_assert_cmpstr (sm_label_get_color (sm_document_find_label (merged, "FIGURE")), ==, "#ff0000");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "theirs"), "color"), ==, "#0000ff");
+}
+
 static void
 test_different_texts (Fixture       *fixture,
                       gconstpointer  data)
@@ -349,6 +569,60 @@ test_cli_statuses (Fixture       *fixture,
   g_assert_cmpint (run (fixture, NULL, "spanmark-cli", "git-setup", base, NULL), ==, 1);
 }
 
+/* @text with its first @from replaced by @to */
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+static void
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_free (temp_folder_write (fixture->dir, name, contents, -1));
+}
+
+/* A merged file with conflicts undecided is not ready: validate says so */
+static void
+test_validate_conflicts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *ours = replace_once (BASE, "\"end\": 21}", "\"end\": 21, \"note\": \"ours\"}");
+  g_autofree char *theirs = replace_once (BASE, "\"end\": 21}", "\"end\": 21, \"note\": \"theirs\"}");
+  g_autofree char *status = replace_once (BASE, "}}\n",
+                                          "}, \"conflicts\": [{\"kind\": \"status\", \"base\": \"new\", "
+                                          "\"ours\": \"done\", \"theirs\": \"in-progress\"}, "
+                                          "{\"kind\": \"status\"}]}\n");
+  g_autofree char *decided = replace_once (BASE, "}}\n", "}, \"conflicts\": []}\n");
+  g_autofree char *output = NULL;
+
+  /* T2's note changed differently */
+  write_file (fixture, "base.json", BASE);
+  write_file (fixture, "ours.json", ours);
+  write_file (fixture, "theirs.json", theirs);
+  g_assert_cmpint (run (fixture, NULL, "spanmark-cli", "merge", "base.json", "ours.json", "theirs.json", NULL), ==, 1);
+
+  g_assert_cmpint (run (fixture, &output, "spanmark-cli", "validate", "ours.json", "base.json", NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "ours.json: 1 unresolved merge conflict (first: span T2, kind note)\n"));
+  g_assert_nonnull (strstr (output, "1 of 2 files are valid"));
+
+  /* A conflict of no span is named by its kind */
+  write_file (fixture, "status.json", status);
+  g_assert_cmpint (run (fixture, &output, "spanmark-cli", "validate", "status.json", NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "status.json: 2 unresolved merge conflicts (first: kind status)\n"));
+
+  /* All decided: an empty list */
+  write_file (fixture, "decided.json", decided);
+  g_assert_cmpint (run (fixture, &output, "spanmark-cli", "validate", "decided.json", NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -366,7 +640,12 @@ main (int    argc,
   g_test_add ("/merge-git/clean", Fixture, NULL, fixture_set_up, test_clean_merge, fixture_tear_down);
   g_test_add ("/merge-git/added-both", Fixture, NULL, fixture_set_up, test_added_both, fixture_tear_down);
   g_test_add ("/merge-git/conflict", Fixture, NULL, fixture_set_up, test_conflict, fixture_tear_down);
+  g_test_add ("/merge-git/conflict/added", Fixture, NULL, fixture_set_up, test_conflict_added, fixture_tear_down);
+  g_test_add ("/merge-git/conflict/relation", Fixture, NULL, fixture_set_up, test_conflict_relation, fixture_tear_down);
+  g_test_add ("/merge-git/conflict/speaker", Fixture, NULL, fixture_set_up, test_conflict_speaker, fixture_tear_down);
+  g_test_add ("/merge-git/conflict/others", Fixture, NULL, fixture_set_up, test_conflict_others, fixture_tear_down);
   g_test_add ("/merge-git/different-texts", Fixture, NULL, fixture_set_up, test_different_texts, fixture_tear_down);
+  g_test_add ("/merge-git/validate-conflicts", Fixture, NULL, fixture_set_up, test_validate_conflicts, fixture_tear_down);
   g_test_add ("/merge-git/cli-statuses", Fixture, NULL, fixture_set_up, test_cli_statuses, fixture_tear_down);
 
   return g_test_run ();

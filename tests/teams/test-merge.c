@@ -19,7 +19,9 @@
  *                 01234567890123456789012345678901234567890123456 */
 #define TEXT      "Raisi said trade grew. Lukashenko said it fell."
 
-#define BASE \
+/* The base file, with @top inserted among the top-level members and @meta
+ * among meta's */
+#define BASE_WITH(top, meta) \
   "{\"format\": \"spanmark\", \"version\": 1,\n" \
   " \"document\": {\"name\": \"a\", \"text\": \"" TEXT "\"},\n" \
   " \"labels\": [{\"id\": \"SPEAKER\", \"key\": \"1\"}, {\"id\": \"CLAIM\", \"key\": \"2\"},\n" \
@@ -27,8 +29,11 @@
   " \"spans\": [{\"id\": \"T1\", \"label\": \"SPEAKER\", \"start\": 0, \"end\": 5},\n" \
   "           {\"id\": \"T2\", \"label\": \"CLAIM\", \"start\": 11, \"end\": 21, \"note\": \"base\"}],\n" \
   " \"relations\": [{\"id\": \"R1\", \"type\": \"said_by\", \"from\": \"T2\", \"to\": \"T1\"}],\n" \
+  top \
   " \"status\": \"in-progress\",\n" \
-  " \"meta\": {\"annotator\": \"Ana\", \"next_span\": 3, \"next_relation\": 2}}\n"
+  " \"meta\": {\"annotator\": \"Ana\", \"next_span\": 3, \"next_relation\": 2" meta "}}\n"
+
+#define BASE BASE_WITH ("", "")
 
 typedef struct
 {
@@ -502,6 +507,340 @@ test_different_texts (Fixture       *fixture,
   g_assert_null (result);
 }
 
+/* Replaces the fixture's three versions with these files */
+static void
+fixture_parse (Fixture    *fixture,
+               const char *base,
+               const char *ours,
+               const char *theirs)
+{
+  g_set_object (&fixture->base, NULL);
+  g_set_object (&fixture->ours, NULL);
+  g_set_object (&fixture->theirs, NULL);
+  fixture->base = parse (base);
+  fixture->ours = parse (ours);
+  fixture->theirs = parse (theirs);
+}
+
+static void
+test_label_deleted_one_side (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+
+  /* Theirs drops FIGURE, unused, and SPEAKER with its span T1 and the
+   * relation to it; ours leaves both alone */
+  sm_document_remove_label (fixture->theirs, "FIGURE");
+  sm_document_remove_label (fixture->theirs, "SPEAKER");
+  add_span (fixture->ours, "CLAIM", 39, 46);
+
+  result = merge (fixture, 0);
+  g_assert_null (sm_document_find_label (result, "FIGURE"));
+  g_assert_null (sm_document_find_label (result, "SPEAKER"));
+  g_assert_null (sm_document_find_span (result, "T1"));
+  g_assert_nonnull (span_at (result, "CLAIM", 39, 46));
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (result)), ==, 0);
+
+  /* The other way round: ours dropped it, theirs did nothing with it */
+  fixture_parse (fixture, BASE, BASE, BASE);
+  sm_document_remove_label (fixture->ours, "FIGURE");
+  add_span (fixture->theirs, "CLAIM", 39, 46);
+  g_clear_object (&result);
+  result = merge (fixture, 0);
+  g_assert_null (sm_document_find_label (result, "FIGURE"));
+  g_assert_nonnull (span_at (result, "CLAIM", 39, 46));
+}
+
+static void
+test_conflict_label_deleted_used (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  JsonObject *record;
+
+  /* Theirs deletes FIGURE while ours tags a figure with it: the label
+   * stays, with our span */
+  sm_document_remove_label (fixture->theirs, "FIGURE");
+  add_span (fixture->ours, "FIGURE", 17, 21);
+
+  result = merge (fixture, 1);
+  g_assert_nonnull (sm_document_find_label (result, "FIGURE"));
+  g_assert_nonnull (span_at (result, "FIGURE", 17, 21));
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "label-definition");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "base"), "id"), ==, "FIGURE");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "ours"), "id"), ==, "FIGURE");
+  g_assert_true (json_object_get_null_member (record, "theirs"));
+
+  /* Ours deletes it while theirs tags with it: their span is added, the
+   * label back with it */
+  fixture_parse (fixture, BASE, BASE, BASE);
+  sm_document_remove_label (fixture->ours, "FIGURE");
+  add_span (fixture->theirs, "FIGURE", 17, 21);
+  g_clear_object (&result);
+  result = merge (fixture, 1);
+  g_assert_nonnull (sm_document_find_label (result, "FIGURE"));
+  g_assert_nonnull (span_at (result, "FIGURE", 17, 21));
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "label-definition");
+  g_assert_true (json_object_get_null_member (record, "ours"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "theirs"), "id"), ==, "FIGURE");
+
+  /* Ours deletes it while theirs recolours it: their colour is kept */
+  fixture_parse (fixture, BASE, BASE, BASE);
+  sm_document_remove_label (fixture->ours, "FIGURE");
+  g_assert_true (sm_document_set_label_color (fixture->theirs, "FIGURE", "#00ff00", NULL));
+  g_clear_object (&result);
+  result = merge (fixture, 1);
+  g_assert_cmpstr (sm_label_get_color (sm_document_find_label (result, "FIGURE")), ==, "#00ff00");
+  g_assert_cmpstr (json_object_get_string_member (conflict (result, 0), "kind"), ==, "label-definition");
+}
+
+static void
+test_conflict_label_definition (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  JsonObject *record;
+
+  g_assert_true (sm_document_set_label_color (fixture->ours, "FIGURE", "#ff0000", NULL));
+  g_assert_true (sm_document_set_label_color (fixture->theirs, "FIGURE", "#0000ff", NULL));
+  /* The same new colour on both sides is no conflict */
+  g_assert_true (sm_document_set_label_color (fixture->ours, "CLAIM", "#123456", NULL));
+  g_assert_true (sm_document_set_label_color (fixture->theirs, "CLAIM", "#123456", NULL));
+
+  result = merge (fixture, 1);
+  g_assert_cmpstr (sm_label_get_color (sm_document_find_label (result, "FIGURE")), ==, "#ff0000");
+  g_assert_cmpstr (sm_label_get_color (sm_document_find_label (result, "CLAIM")), ==, "#123456");
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "label-definition");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "ours"), "color"), ==, "#ff0000");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "theirs"), "color"), ==, "#0000ff");
+}
+
+static void
+test_conflict_added (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  JsonObject *record, *theirs;
+  SmSpan *span;
+
+  /* Their FIGURE over "trade" and "fell" cannot join our FIGURE over
+   * "trade": the two would share a first fragment */
+  add_span (fixture->ours, "FIGURE", 11, 16);
+  span = add_span (fixture->theirs, "FIGURE", 11, 16);
+  g_assert_true (sm_document_add_fragment (fixture->theirs, span, 42, 46, NULL));
+
+  result = merge (fixture, 1);
+  span = span_at (result, "FIGURE", 11, 16);
+  g_assert_nonnull (span);
+  g_assert_cmpuint (sm_span_get_n_fragments (span), ==, 1);
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "added");
+  g_assert_true (json_object_get_null_member (record, "base"));
+  g_assert_true (json_object_get_null_member (record, "ours"));
+  theirs = json_object_get_object_member (record, "theirs");
+  g_assert_cmpstr (json_object_get_string_member (theirs, "label"), ==, "FIGURE");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (theirs, "fragments")), ==, 2);
+}
+
+static void
+test_conflict_relation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  JsonObject *record, *theirs;
+  SmSpan *speaker;
+
+  /* Theirs gives claim T2 a new speaker; ours deleted T2 */
+  sm_document_remove_span (fixture->ours, sm_document_find_span (fixture->ours, "T2"));
+  sm_document_remove_relation (fixture->theirs, sm_document_find_relation (fixture->theirs, "R1"));
+  speaker = add_span (fixture->theirs, "SPEAKER", 23, 33);
+  g_assert_nonnull (sm_document_add_relation (fixture->theirs, "said_by",
+                                              sm_document_find_span (fixture->theirs, "T2"),
+                                              speaker, NULL));
+
+  result = merge (fixture, 1);
+  g_assert_null (sm_document_find_span (result, "T2"));
+  g_assert_nonnull (span_at (result, "SPEAKER", 23, 33));
+  g_assert_cmpuint (g_list_model_get_n_items (sm_document_get_relations (result)), ==, 0);
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "relation");
+  g_assert_true (json_object_get_null_member (record, "ours"));
+  theirs = json_object_get_object_member (record, "theirs");
+  g_assert_cmpstr (json_object_get_string_member (theirs, "type"), ==, "said_by");
+  g_assert_cmpstr (json_object_get_string_member (theirs, "from"), ==, "T2");
+  g_assert_cmpstr (json_object_get_string_member (theirs, "to"), ==, sm_span_get_id (speaker));
+}
+
+/* Rejects a suggestion of @label over [@start, @end) */
+static void
+reject_at (SmDocument *document,
+           const char *label,
+           guint       start,
+           guint       end)
+{
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  SmSuggestion *suggestion = sm_suggestion_new (label, start, end, SM_SUGGESTION_SOURCE_RULES);
+
+  g_ptr_array_add (suggestions, suggestion);
+  g_assert_cmpuint (sm_document_add_suggestions (document, suggestions), ==, 1);
+  sm_document_reject_suggestion (document, suggestion);
+  g_assert_true (sm_document_is_rejected (document, label, start, end));
+}
+
+#define REJECTED_0_5 " \"rejected\": [{\"label\": \"FIGURE\", \"start\": 0, \"end\": 5}],\n"
+
+static void
+test_rejected (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  g_autoptr(GPtrArray) rejected = NULL;
+
+  /* Both had FIGURE over "Raisi" rejected; theirs took that back */
+  fixture_parse (fixture, BASE_WITH (REJECTED_0_5, ""), BASE_WITH (REJECTED_0_5, ""), BASE);
+  reject_at (fixture->ours, "FIGURE", 11, 16);
+  reject_at (fixture->theirs, "FIGURE", 42, 46);
+  reject_at (fixture->theirs, "FIGURE", 11, 16);
+
+  result = merge (fixture, 0);
+  rejected = sm_document_dup_rejected (result);
+  g_assert_cmpuint (rejected->len, ==, 2);
+  g_assert_true (sm_document_is_rejected (result, "FIGURE", 11, 16));
+  g_assert_true (sm_document_is_rejected (result, "FIGURE", 42, 46));
+  g_assert_false (sm_document_is_rejected (result, "FIGURE", 0, 5));
+}
+
+/* Adds to @suggestions a suggested claim over [39, 46) with its suggested
+ * speaker over [23, 33) */
+static void
+suggest_claim (GPtrArray *suggestions)
+{
+  SmSuggestion *speaker = sm_suggestion_new ("SPEAKER", 23, 33, SM_SUGGESTION_SOURCE_RULES);
+  SmSuggestion *claim = sm_suggestion_new ("CLAIM", 39, 46, SM_SUGGESTION_SOURCE_RULES);
+
+  sm_suggestion_set_speaker (claim, speaker);
+  g_ptr_array_add (suggestions, speaker);
+  g_ptr_array_add (suggestions, claim);
+}
+
+/* The one pending suggestion over [@start, @end), or %NULL if none */
+static SmSuggestion *
+suggestion_in (SmDocument *document,
+               guint       start,
+               guint       end)
+{
+  g_autoptr(GPtrArray) found = sm_document_get_suggestions_in_range (document, start, end);
+
+  g_assert_cmpuint (found->len, <=, 1);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;  /* the document holds it */
+}
+
+static void
+test_suggestions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  SmSuggestion *speaker, *claim;
+
+  /* Theirs: a figure, and a claim with its speaker */
+  suggest_claim (suggestions);
+  g_ptr_array_add (suggestions, sm_suggestion_new ("FIGURE", 17, 21, SM_SUGGESTION_SOURCE_RULES));
+  g_assert_cmpuint (sm_document_add_suggestions (fixture->theirs, suggestions), ==, 3);
+  /* Ours: the same speaker suggested, and the figure tagged already */
+  g_ptr_array_set_size (suggestions, 0);
+  g_ptr_array_add (suggestions, sm_suggestion_new ("SPEAKER", 23, 33, SM_SUGGESTION_SOURCE_RULES));
+  g_assert_cmpuint (sm_document_add_suggestions (fixture->ours, suggestions), ==, 1);
+  add_span (fixture->ours, "FIGURE", 17, 21);
+
+  result = merge (fixture, 0);
+  g_assert_cmpuint (sm_document_get_n_suggestions (result), ==, 2);
+  speaker = suggestion_in (result, 23, 33);
+  claim = suggestion_in (result, 39, 46);
+  g_assert_nonnull (speaker);
+  g_assert_nonnull (claim);
+  g_assert_cmpstr (sm_suggestion_get_label (claim), ==, "CLAIM");
+  g_assert_cmpstr (sm_suggestion_get_said_by (claim), ==, sm_suggestion_get_id (speaker));
+  g_assert_null (suggestion_in (result, 17, 21));
+}
+
+/* Our suggested claim's suggested speaker, tagged by them: the claim stays
+ * suggested, said by their span; a claim said by a span they deleted
+ * stays, said by no one */
+static void
+test_suggestions_answered (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SmSuggestion) t1 = sm_suggestion_new ("SPEAKER", 0, 5, SM_SUGGESTION_SOURCE_RULES);
+  SmSuggestion *claim;
+
+  suggest_claim (suggestions);
+  /* A claim said by T1, which they delete */
+  claim = sm_suggestion_new ("CLAIM", 6, 10, SM_SUGGESTION_SOURCE_RULES);
+  sm_suggestion_set_speaker (claim, t1);
+  g_ptr_array_add (suggestions, claim);
+  g_assert_cmpuint (sm_document_add_suggestions (fixture->ours, suggestions), ==, 3);
+  g_assert_cmpstr (sm_suggestion_get_said_by (claim), ==, "T1");
+
+  add_span (fixture->theirs, "SPEAKER", 23, 33);
+  sm_document_remove_span (fixture->theirs, sm_document_find_span (fixture->theirs, "T1"));
+
+  result = merge (fixture, 0);
+  g_assert_null (sm_document_find_span (result, "T1"));
+  g_assert_cmpuint (sm_document_get_n_suggestions (result), ==, 2);
+  claim = suggestion_in (result, 39, 46);
+  g_assert_nonnull (claim);
+  g_assert_cmpstr (sm_suggestion_get_said_by (claim), ==, sm_span_get_id (span_at (result, "SPEAKER", 23, 33)));
+  claim = suggestion_in (result, 6, 10);
+  g_assert_nonnull (claim);
+  g_assert_null (sm_suggestion_get_said_by (claim));
+}
+
+#define META_BASE  ", \"created\": \"2026-01-01T00:00:00Z\", \"modified\": \"2026-01-01T00:00:00Z\", " \
+                   "\"batch\": 1, \"reviewer\": \"Cy\", \"tool\": \"a\""
+#define META_OURS  ", \"created\": \"2026-01-01T00:00:00Z\", \"modified\": \"2026-03-01T00:00:00Z\", " \
+                   "\"batch\": 2, \"reviewer\": \"Dee\", \"tool\": \"a\""
+#define META_THEIRS ", \"created\": \"2026-01-01T00:00:00Z\", \"modified\": \"2026-02-01T00:00:00Z\", " \
+                    "\"batch\": 1, \"reviewer\": \"Eve\", \"tool\": \"b\", \"queue\": \"q\""
+
+static void
+test_meta (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(SmDocument) result = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *meta, *record;
+
+  fixture_parse (fixture, BASE_WITH ("", META_BASE), BASE_WITH ("", META_OURS), BASE_WITH ("", META_THEIRS));
+  sm_document_set_annotator (fixture->theirs, "Ben");
+
+  result = merge (fixture, 1);
+  bytes = sm_format_serialize (result);
+  root = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+  meta = json_object_get_object_member (json_node_get_object (root), "meta");
+  /* One side's change taken: our batch, their tool, queue and annotator */
+  g_assert_cmpint (json_object_get_int_member (meta, "batch"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (meta, "tool"), ==, "b");
+  g_assert_cmpstr (json_object_get_string_member (meta, "queue"), ==, "q");
+  g_assert_cmpstr (json_object_get_string_member (meta, "annotator"), ==, "Ben");
+  /* Both changed: ours, and a conflict; the later modification time, no
+   * conflict over it */
+  g_assert_cmpstr (json_object_get_string_member (meta, "reviewer"), ==, "Dee");
+  g_assert_cmpstr (json_object_get_string_member (meta, "modified"), ==, "2026-03-01T00:00:00Z");
+  record = conflict (result, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "meta");
+  g_assert_cmpstr (json_object_get_string_member (record, "key"), ==, "reviewer");
+  g_assert_cmpstr (json_object_get_string_member (record, "base"), ==, "Cy");
+  g_assert_cmpstr (json_object_get_string_member (record, "ours"), ==, "Dee");
+  g_assert_cmpstr (json_object_get_string_member (record, "theirs"), ==, "Eve");
+}
+
 /* One random edit of an annotator */
 static void
 random_edit (SmDocument *document,
@@ -518,8 +857,28 @@ random_edit (SmDocument *document,
   if (n_spans > 0)
     span = g_list_model_get_item (sm_document_get_spans (document), g_rand_int_range (rand, 0, n_spans));
 
-  switch (g_rand_int_range (rand, 0, 8))
+  switch (g_rand_int_range (rand, 0, 11))
     {
+    case 8:
+      {
+        g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+
+        g_ptr_array_add (suggestions, sm_suggestion_new (label, start, end, SM_SUGGESTION_SOURCE_RULES));
+        sm_document_add_suggestions (document, suggestions);
+      }
+      break;
+    case 9:
+      if (sm_document_get_n_suggestions (document) > 0)
+        {
+          g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (sm_document_get_suggestions (document), 0);
+
+          sm_document_reject_suggestion (document, suggestion);
+        }
+      break;
+    case 10:
+      if (sm_document_find_label (document, "FIGURE") != NULL && g_rand_int_range (rand, 0, 4) == 0)
+        sm_document_remove_label (document, "FIGURE");
+      break;
     case 0:
     case 1:
       sm_document_add_span (document, label, start, end, NULL);
@@ -677,6 +1036,15 @@ main (int    argc,
   ADD ("conflict/speaker", test_conflict_speaker);
   ADD ("conflict/accumulate", test_conflicts_accumulate);
   ADD ("different-texts", test_different_texts);
+  ADD ("label-deleted-one-side", test_label_deleted_one_side);
+  ADD ("conflict/label-deleted-used", test_conflict_label_deleted_used);
+  ADD ("conflict/label-definition", test_conflict_label_definition);
+  ADD ("conflict/added", test_conflict_added);
+  ADD ("conflict/relation", test_conflict_relation);
+  ADD ("rejected", test_rejected);
+  ADD ("suggestions", test_suggestions);
+  ADD ("suggestions-answered", test_suggestions_answered);
+  ADD ("meta", test_meta);
 #undef ADD
   g_test_add_func ("/merge/random-edits", test_random_edits);
 

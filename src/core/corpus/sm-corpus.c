@@ -624,6 +624,26 @@ sm_corpus_get_display_name (SmCorpus *self,
 }
 
 /**
+ * sm_corpus_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file the input at @position is
+ *   read from, or %NULL for a document added as it was
+ */
+GFile *
+sm_corpus_get_file (SmCorpus *self,
+                    guint     position)
+{
+  Input *input;
+
+  g_return_val_if_fail (SM_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (position < self->inputs->len, NULL);
+
+  input = g_ptr_array_index (self->inputs, position);
+
+  return input->file;
+}
+
+/**
  * sm_corpus_get_project:
  *
  * Returns: (transfer none) (nullable): the schema of the folder the input

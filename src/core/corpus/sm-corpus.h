@@ -66,6 +66,8 @@ void        sm_corpus_add_document     (SmCorpus      *self,
 guint       sm_corpus_get_n_inputs     (SmCorpus      *self);
 const char *sm_corpus_get_display_name (SmCorpus      *self,
                                         guint          position);
+GFile      *sm_corpus_get_file         (SmCorpus      *self,
+                                        guint          position);
 SmProject  *sm_corpus_get_project      (SmCorpus      *self,
                                         guint          position);
 guint       sm_corpus_get_n_threads    (SmCorpus      *self);

@@ -1768,6 +1768,28 @@ relations_array (SmDocument *document)
   return array;
 }
 
+/* Takes @array */
+static void
+set_array_if_any (JsonObject *object,
+                  const char *member,
+                  JsonArray  *array)
+{
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (object, member, array);
+  else
+    json_array_unref (array);
+}
+
+/* A suggestion or rejected place of a label since removed stays in the
+ * model, for undo to bring the label back to it, but is not written: the
+ * loader refuses a label the document does not have */
+static gboolean
+is_written (SmDocument   *document,
+            SmSuggestion *suggestion)
+{
+  return sm_document_find_label (document, sm_suggestion_get_label (suggestion)) != NULL;
+}
+
 /* Written only when there are any, so a file without suggestions is the
  * same as before they existed */
 static JsonArray *
@@ -1781,13 +1803,20 @@ suggestions_array (SmDocument *document)
     {
       g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (model, i);
       const char *said_by = sm_suggestion_get_said_by (suggestion);
-      JsonObject *object = json_object_new ();
+      SmSuggestion *speaker;
+      JsonObject *object;
+
+      if (!is_written (document, suggestion))
+        continue;
 
       /* A speaker accepted meanwhile is linked through its span, and one
        * rejected is no one's speaker */
-      if (said_by != NULL && sm_document_find_suggestion (document, said_by) == NULL &&
-          sm_document_find_span (document, said_by) == NULL)
+      speaker = said_by != NULL ? sm_document_find_suggestion (document, said_by) : NULL;
+      if (said_by != NULL &&
+          (speaker != NULL ? !is_written (document, speaker) : sm_document_find_span (document, said_by) == NULL))
         said_by = NULL;
+
+      object = json_object_new ();
 
       json_object_set_string_member (object, "id", sm_suggestion_get_id (suggestion));
       json_object_set_string_member (object, "label", sm_suggestion_get_label (suggestion));
@@ -1804,8 +1833,9 @@ suggestions_array (SmDocument *document)
 }
 
 static JsonArray *
-rejected_array (GPtrArray *rejected,
-                SmText    *text)
+rejected_array (SmDocument *document,
+                GPtrArray  *rejected,
+                SmText     *text)
 {
   JsonArray *array = json_array_sized_new (rejected->len);
 
@@ -1814,8 +1844,14 @@ rejected_array (GPtrArray *rejected,
       SmSuggestion *suggestion = g_ptr_array_index (rejected, i);
       guint start = sm_suggestion_get_start (suggestion);
       guint end = sm_suggestion_get_end (suggestion);
-      g_autofree char *covered = sm_text_dup_slice (text, start, end);
-      JsonObject *object = json_object_new ();
+      g_autofree char *covered = NULL;
+      JsonObject *object;
+
+      if (!is_written (document, suggestion))
+        continue;
+
+      covered = sm_text_dup_slice (text, start, end);
+      object = json_object_new ();
 
       json_object_set_string_member (object, "label", sm_suggestion_get_label (suggestion));
       json_object_set_int_member (object, "start", start);
@@ -1869,12 +1905,12 @@ sm_format_serialize (SmDocument *document)
 
   json_object_set_array_member (top, "relations", relations_array (document));
   if (sm_document_get_n_suggestions (document) > 0)
-    json_object_set_array_member (top, "suggestions", suggestions_array (document));
+    set_array_if_any (top, "suggestions", suggestions_array (document));
   {
     g_autoptr(GPtrArray) rejected = sm_document_dup_rejected (document);
 
     if (rejected->len > 0)
-      json_object_set_array_member (top, "rejected", rejected_array (rejected, text));
+      set_array_if_any (top, "rejected", rejected_array (document, rejected, text));
   }
   json_object_set_string_member (top, "status",
                                  sm_document_status_to_string (sm_document_get_status (document)));

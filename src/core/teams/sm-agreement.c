@@ -23,6 +23,12 @@
  * The overall figure of a label is the mean of the pairs' defined figures,
  * except alpha, which takes all annotators at once.
  *
+ * Each shared article also has figures of its own: the same definitions
+ * over that article alone (what the overall figures would be were it the
+ * only one), and a disagreement to sort by: the spans of the measured
+ * labels that found no overlap match on the other side, summed over the
+ * article's pairs of annotators.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,9 +48,21 @@
 
 typedef struct
 {
+  SmDocument *document;
+  GFile      *file;       /* where it was read from, or NULL */
+} Version;
+
+typedef struct
+{
   SmText     *text;
   GArray     *tokens;     /* of SmToken, made when first needed */
-  GHashTable *versions;   /* annotator → SmDocument */
+  GHashTable *versions;   /* annotator → Version */
+
+  /* Its own figures, worked out with the overall ones */
+  GPtrArray  *annotators; /* sorted */
+  GHashTable *sums;       /* label → FigureSums, while they are summed */
+  GHashTable *figures;    /* label → SmAgreementFigures */
+  guint       disagreement;
 } Article;
 
 typedef struct
@@ -53,6 +71,15 @@ typedef struct
   char       *b;
   GHashTable *labels;     /* label → SmAgreementFigures */
 } Pair;
+
+/* The pairs' figures of one article, to be averaged: for each of
+ * f1_exact, f1_overlap, kappa and alpha_u, the sum of the defined ones
+ * and how many there are */
+typedef struct
+{
+  double sum[4];
+  guint  n[4];
+} FigureSums;
 
 /* F1's counts: 2·matched / total */
 typedef struct
@@ -85,17 +112,45 @@ struct _SmAgreement
   GHashTable *figures;         /* label → SmAgreementFigures */
   GHashTable *relation_f1;     /* type → double */
   GPtrArray  *pairs;           /* of Pair */
+  GPtrArray  *documents;       /* of Article (not owned), most disagreement first */
 };
 
 G_DEFINE_FINAL_TYPE (SmAgreement, sm_agreement, G_TYPE_OBJECT)
 
 static void
+version_free (Version *version)
+{
+  g_clear_object (&version->document);
+  g_clear_object (&version->file);
+  g_free (version);
+}
+
+static void
+article_clear_results (Article *article)
+{
+  g_clear_pointer (&article->annotators, g_ptr_array_unref);
+  g_clear_pointer (&article->sums, g_hash_table_unref);
+  g_clear_pointer (&article->figures, g_hash_table_unref);
+  article->disagreement = 0;
+}
+
+static void
 article_free (Article *article)
 {
+  article_clear_results (article);
   g_clear_pointer (&article->text, sm_text_unref);
   g_clear_pointer (&article->tokens, g_array_unref);
   g_clear_pointer (&article->versions, g_hash_table_unref);
   g_free (article);
+}
+
+static SmDocument *
+article_get_version (Article    *article,
+                     const char *annotator)
+{
+  Version *version = g_hash_table_lookup (article->versions, annotator);
+
+  return version != NULL ? version->document : NULL;
 }
 
 static void
@@ -110,7 +165,18 @@ pair_free (Pair *pair)
 static void
 clear_results (SmAgreement *self)
 {
+  GHashTableIter iter;
+  gpointer article;
+
+  if (self->articles != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->articles);
+      while (g_hash_table_iter_next (&iter, NULL, &article))
+        article_clear_results (article);
+    }
+
   self->computed = FALSE;
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
   self->n_documents = 0;
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->relation_types, g_ptr_array_unref);
@@ -183,12 +249,34 @@ sm_agreement_add_document (SmAgreement *self,
                            const char  *annotator,
                            SmDocument  *document)
 {
+  return sm_agreement_add_version (self, annotator, document, NULL);
+}
+
+/**
+ * sm_agreement_add_version:
+ * @self: an agreement
+ * @annotator: whose version @document is
+ * @document: one annotator's version of an article
+ * @file: (nullable): the file @document was read from, which names the
+ *   article in the per-document figures and opens it
+ *
+ * Returns: %FALSE, leaving @document out, if @annotator has a version of
+ *   the same text already
+ */
+gboolean
+sm_agreement_add_version (SmAgreement *self,
+                          const char  *annotator,
+                          SmDocument  *document,
+                          GFile       *file)
+{
   SmText *text;
   Article *article;
+  Version *version;
 
   g_return_val_if_fail (SM_IS_AGREEMENT (self), FALSE);
   g_return_val_if_fail (annotator != NULL, FALSE);
   g_return_val_if_fail (SM_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
 
   text = sm_document_get_text (document);
   article = g_hash_table_lookup (self->articles, sm_text_get_sha256 (text));
@@ -196,14 +284,18 @@ sm_agreement_add_document (SmAgreement *self,
     {
       article = g_new0 (Article, 1);
       article->text = sm_text_ref (text);
-      article->versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      article->versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) version_free);
       g_hash_table_insert (self->articles, g_strdup (sm_text_get_sha256 (text)), article);
     }
 
   if (g_hash_table_contains (article->versions, annotator))
     return FALSE;
 
-  g_hash_table_insert (article->versions, g_strdup (annotator), g_object_ref (document));
+  version = g_new0 (Version, 1);
+  version->document = g_object_ref (document);
+  version->file = file != NULL ? g_object_ref (file) : NULL;
+  g_hash_table_insert (article->versions, g_strdup (annotator), version);
   g_hash_table_add (self->annotators, g_strdup (annotator));
   clear_results (self);
 
@@ -342,6 +434,21 @@ alpha_tally_add (AlphaTally *tally,
   tally->disagreement += 2.0 * ones * (m - ones) / (m - 1);
   tally->n += m;
   tally->n1 += ones;
+}
+
+/* Adds @times tokens of @m values, @ones of them in the label */
+static void
+alpha_tally_add_times (AlphaTally *tally,
+                       guint       m,
+                       guint       ones,
+                       guint64     times)
+{
+  AlphaTally one = { 0, };
+
+  alpha_tally_add (&one, m, ones);
+  tally->disagreement += one.disagreement * times;
+  tally->n += one.n * times;
+  tally->n1 += one.n1 * times;
 }
 
 /* α = 1 − D_o / D_e = 1 − (n − 1) · (o₀₁ + o₁₀) / (2 · n₀ · n₁) */
@@ -540,7 +647,83 @@ tally_lookup_f1 (GHashTable *tallies,
   return tally != NULL ? tally_get_f1 (tally) : NAN;
 }
 
-/* Compares annotators @a and @b over @shared (the articles both have) */
+/* Adds @from's tallies into @into, key by key */
+static void
+add_tallies (GHashTable *into,
+             GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Tally *tally = lookup_tally (into, key);
+
+      tally->matched += ((Tally *) value)->matched;
+      tally->total += ((Tally *) value)->total;
+    }
+}
+
+enum { SUM_EXACT, SUM_OVERLAP, SUM_KAPPA, SUM_ALPHA_U };
+
+static void
+sums_add (FigureSums *sums,
+          guint       which,
+          double      value)
+{
+  if (isnan (value))
+    return;
+
+  sums->sum[which] += value;
+  sums->n[which]++;
+}
+
+static double
+sums_get_mean (const FigureSums *sums,
+               guint             which)
+{
+  return sums->n[which] > 0 ? sums->sum[which] / sums->n[which] : NAN;
+}
+
+static FigureSums *
+article_lookup_sums (Article    *article,
+                     const char *label)
+{
+  FigureSums *sums;
+
+  if (article->sums == NULL)
+    article->sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  sums = g_hash_table_lookup (article->sums, label);
+  if (sums == NULL)
+    {
+      sums = g_new0 (FigureSums, 1);
+      g_hash_table_insert (article->sums, g_strdup (label), sums);
+    }
+
+  return sums;
+}
+
+/* Appends @from's units to @into, moved by @offset */
+static void
+append_units (GArray       *into,
+              const GArray *from,
+              guint         offset)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      SmUnit unit = g_array_index (from, SmUnit, i);
+
+      unit.start += offset;
+      unit.end += offset;
+      g_array_append_val (into, unit);
+    }
+}
+
+/* Compares annotators @a and @b over @shared (the articles both have):
+ * the pair's figures, pooled over the articles; and, into each article,
+ * the figures of this pair on that article alone and its unmatched spans */
 static Pair *
 compare_pair (SmAgreement *self,
               const char  *a,
@@ -551,64 +734,99 @@ compare_pair (SmAgreement *self,
   Pair *pair = g_new0 (Pair, 1);
   g_autoptr(GHashTable) exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) overlap = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_labels = self->labels->len;
+  /* Each label's 2 × 2 table of tokens, summed over the articles */
+  g_autofree guint64 (*tables)[2][2] = g_malloc0_n (n_labels + 1, sizeof (guint64[2][2]));
+  g_autoptr(GPtrArray) a_units = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) b_units = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   guint length = 0;
 
   pair->a = g_strdup (a);
   pair->b = g_strdup (b);
   pair->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
+  for (guint l = 0; l < n_labels; l++)
+    {
+      g_ptr_array_add (a_units, g_array_new (FALSE, FALSE, sizeof (SmUnit)));
+      g_ptr_array_add (b_units, g_array_new (FALSE, FALSE, sizeof (SmUnit)));
+    }
+
   for (guint i = 0; i < shared->len; i++)
     {
       Article *article = g_ptr_array_index (shared, i);
-      SmDocument *da = g_hash_table_lookup (article->versions, a);
-      SmDocument *db = g_hash_table_lookup (article->versions, b);
+      SmDocument *da = article_get_version (article, a);
+      SmDocument *db = article_get_version (article, b);
+      guint article_length = sm_text_get_length (article->text);
+      g_autoptr(GHashTable) article_exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autoptr(GHashTable) article_overlap = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-      count_matches (da, db, SM_SPAN_MATCH_EXACT, exact, NULL);
-      count_matches (da, db, SM_SPAN_MATCH_OVERLAP, overlap, relation_tallies);
-      length += sm_text_get_length (article->text);
+      count_matches (da, db, SM_SPAN_MATCH_EXACT, article_exact, NULL);
+      count_matches (da, db, SM_SPAN_MATCH_OVERLAP, article_overlap, relation_tallies);
+      add_tallies (exact, article_exact);
+      add_tallies (overlap, article_overlap);
+
+      for (guint l = 0; l < n_labels; l++)
+        {
+          const char *label = g_ptr_array_index (self->labels, l);
+          FigureSums *sums = article_lookup_sums (article, label);
+          Tally *unmatched = g_hash_table_lookup (article_overlap, label);
+          g_autoptr(GByteArray) marks_a = mark_tokens (article, da, label);
+          g_autoptr(GByteArray) marks_b = mark_tokens (article, db, label);
+          g_autoptr(GArray) article_a_units = g_array_new (FALSE, FALSE, sizeof (SmUnit));
+          g_autoptr(GArray) article_b_units = g_array_new (FALSE, FALSE, sizeof (SmUnit));
+          guint64 table[2][2] = { { 0, 0 }, { 0, 0 } };
+
+          for (guint t = 0; t < marks_a->len; t++)
+            table[marks_a->data[t]][marks_b->data[t]]++;
+          for (guint x = 0; x < 2; x++)
+            for (guint y = 0; y < 2; y++)
+              tables[l][x][y] += table[x][y];
+
+          /* Merged into their unions by alpha_unitizing(): merging them
+           * again on the pair's continuum changes nothing */
+          add_units (article_a_units, da, label, 0);
+          add_units (article_b_units, db, label, 0);
+
+          sums_add (sums, SUM_EXACT, tally_lookup_f1 (article_exact, label));
+          sums_add (sums, SUM_OVERLAP, tally_lookup_f1 (article_overlap, label));
+          sums_add (sums, SUM_KAPPA, kappa_from_table (table));
+          sums_add (sums, SUM_ALPHA_U, alpha_unitizing (article_length, article_a_units, article_b_units));
+
+          append_units (g_ptr_array_index (a_units, l), article_a_units, length);
+          append_units (g_ptr_array_index (b_units, l), article_b_units, length);
+
+          if (unmatched != NULL)
+            article->disagreement += (guint) (unmatched->total - 2 * unmatched->matched);
+        }
+
+      length += article_length;
     }
 
-  for (guint l = 0; l < self->labels->len; l++)
+  for (guint l = 0; l < n_labels; l++)
     {
       const char *label = g_ptr_array_index (self->labels, l);
       SmAgreementFigures *figures = figures_new_undefined ();
-      g_autoptr(GArray) a_units = g_array_new (FALSE, FALSE, sizeof (SmUnit));
-      g_autoptr(GArray) b_units = g_array_new (FALSE, FALSE, sizeof (SmUnit));
-      guint64 table[2][2] = { { 0, 0 }, { 0, 0 } };
       AlphaTally alpha = { 0, };
-      guint offset = 0;
 
-      for (guint i = 0; i < shared->len; i++)
-        {
-          Article *article = g_ptr_array_index (shared, i);
-          SmDocument *da = g_hash_table_lookup (article->versions, a);
-          SmDocument *db = g_hash_table_lookup (article->versions, b);
-          g_autoptr(GByteArray) marks_a = mark_tokens (article, da, label);
-          g_autoptr(GByteArray) marks_b = mark_tokens (article, db, label);
-
-          for (guint t = 0; t < marks_a->len; t++)
-            {
-              table[marks_a->data[t]][marks_b->data[t]]++;
-              alpha_tally_add (&alpha, 2, marks_a->data[t] + marks_b->data[t]);
-            }
-
-          add_units (a_units, da, label, offset);
-          add_units (b_units, db, label, offset);
-          offset += sm_text_get_length (article->text);
-        }
+      /* Two values per token: its coincidences follow from the 2 × 2 table */
+      alpha_tally_add_times (&alpha, 2, 0, tables[l][0][0]);
+      alpha_tally_add_times (&alpha, 2, 1, tables[l][0][1] + tables[l][1][0]);
+      alpha_tally_add_times (&alpha, 2, 2, tables[l][1][1]);
 
       figures->f1_exact = tally_lookup_f1 (exact, label);
       figures->f1_overlap = tally_lookup_f1 (overlap, label);
-      figures->kappa = kappa_from_table (table);
+      figures->kappa = kappa_from_table (tables[l]);
       figures->alpha = alpha_tally_get (&alpha);
-      figures->alpha_u = alpha_unitizing (length, a_units, b_units);
+      figures->alpha_u = alpha_unitizing (length, g_ptr_array_index (a_units, l),
+                                          g_ptr_array_index (b_units, l));
       g_hash_table_insert (pair->labels, g_strdup (label), figures);
     }
 
   return pair;
 }
 
-/* Nominal α of @label over every shared article, all annotators at once */
+/* Nominal α of @label, all annotators at once, over every shared article;
+ * each article's own α goes into its figures */
 static double
 alpha_all (GPtrArray  *shared,
            const char *label)
@@ -621,20 +839,26 @@ alpha_all (GPtrArray  *shared,
       GArray *tokens = article_get_tokens (article);
       g_autofree guint *ones = g_new0 (guint, tokens->len + 1);
       guint m = g_hash_table_size (article->versions);
+      AlphaTally of_article = { 0, };
       GHashTableIter iter;
-      gpointer document;
+      gpointer version;
 
       g_hash_table_iter_init (&iter, article->versions);
-      while (g_hash_table_iter_next (&iter, NULL, &document))
+      while (g_hash_table_iter_next (&iter, NULL, &version))
         {
-          g_autoptr(GByteArray) marks = mark_tokens (article, document, label);
+          g_autoptr(GByteArray) marks = mark_tokens (article, ((Version *) version)->document, label);
 
           for (guint t = 0; t < marks->len; t++)
             ones[t] += marks->data[t];
         }
 
       for (guint t = 0; t < tokens->len; t++)
-        alpha_tally_add (&tally, m, ones[t]);
+        alpha_tally_add (&of_article, m, ones[t]);
+
+      ((SmAgreementFigures *) g_hash_table_lookup (article->figures, label))->alpha = alpha_tally_get (&of_article);
+      tally.disagreement += of_article.disagreement;
+      tally.n += of_article.n;
+      tally.n1 += of_article.n1;
     }
 
   return alpha_tally_get (&tally);
@@ -677,11 +901,12 @@ collect_names (GPtrArray  *shared,
     {
       Article *article = g_ptr_array_index (shared, i);
       GHashTableIter iter;
-      gpointer document;
+      gpointer version;
 
       g_hash_table_iter_init (&iter, article->versions);
-      while (g_hash_table_iter_next (&iter, NULL, &document))
+      while (g_hash_table_iter_next (&iter, NULL, &version))
         {
+          SmDocument *document = ((Version *) version)->document;
           g_autoptr(GPtrArray) spans = collect_spans (document);
           g_autoptr(GPtrArray) relations = collect_relations (document);
 
@@ -690,6 +915,67 @@ collect_names (GPtrArray  *shared,
           for (guint r = 0; r < relations->len; r++)
             g_hash_table_add (types, g_strdup (sm_relation_get_type_name (g_ptr_array_index (relations, r))));
         }
+    }
+}
+
+/* What names an article: the file name of its first annotator's version,
+ * or, read from no file, that version's document name */
+static char *
+article_dup_name (Article *article)
+{
+  Version *first = g_hash_table_lookup (article->versions, g_ptr_array_index (article->annotators, 0));
+
+  if (first->file != NULL)
+    return g_file_get_basename (first->file);
+
+  return g_strdup (sm_document_get_name (first->document));
+}
+
+/* Most disagreement first; then by name, then by text, so the order is
+ * the same on every run */
+static gint
+compare_disagreement (gconstpointer a,
+                      gconstpointer b)
+{
+  Article *x = *(Article * const *) a, *y = *(Article * const *) b;
+  g_autofree char *x_name = NULL;
+  g_autofree char *y_name = NULL;
+  gint result;
+
+  if (x->disagreement != y->disagreement)
+    return x->disagreement > y->disagreement ? -1 : 1;
+
+  x_name = article_dup_name (x);
+  y_name = article_dup_name (y);
+  if ((result = g_strcmp0 (x_name, y_name)) != 0)
+    return result;
+
+  return compare_articles (a, b);
+}
+
+/* Each shared article's figures: its pairs' means, and its own α */
+static void
+compute_articles (SmAgreement *self,
+                  GPtrArray   *shared)
+{
+  for (guint i = 0; i < shared->len; i++)
+    {
+      Article *article = g_ptr_array_index (shared, i);
+
+      article->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint l = 0; l < self->labels->len; l++)
+        {
+          const char *label = g_ptr_array_index (self->labels, l);
+          SmAgreementFigures *figures = figures_new_undefined ();
+          FigureSums *sums = article_lookup_sums (article, label);
+
+          figures->f1_exact = sums_get_mean (sums, SUM_EXACT);
+          figures->f1_overlap = sums_get_mean (sums, SUM_OVERLAP);
+          figures->kappa = sums_get_mean (sums, SUM_KAPPA);
+          figures->alpha_u = sums_get_mean (sums, SUM_ALPHA_U);
+          g_hash_table_insert (article->figures, g_strdup (label), figures);
+        }
+      g_clear_pointer (&article->sums, g_hash_table_unref);
     }
 }
 
@@ -704,14 +990,16 @@ compute (SmAgreement *self)
   GHashTableIter iter;
   gpointer value;
 
-
   g_hash_table_iter_init (&iter, self->articles);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       Article *article = value;
 
       if (g_hash_table_size (article->versions) >= 2)
-        g_ptr_array_add (shared, article);
+        {
+          article->annotators = sorted_keys (article->versions);
+          g_ptr_array_add (shared, article);
+        }
     }
   /* One order for the continuum of α_u, whatever order files came in */
   g_ptr_array_sort (shared, compare_articles);
@@ -746,6 +1034,8 @@ compute (SmAgreement *self)
         g_ptr_array_add (self->pairs, compare_pair (self, a, b, both, relation_tallies));
         g_ptr_array_add (relation_pairs, relation_tallies);
       }
+
+  compute_articles (self, shared);
 
   self->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint l = 0; l < self->labels->len; l++)
@@ -790,6 +1080,9 @@ compute (SmAgreement *self)
       *mean = mean_defined (f1, n);
       g_hash_table_insert (self->relation_f1, g_strdup (type), mean);
     }
+
+  self->documents = g_ptr_array_copy (shared, NULL, NULL);
+  g_ptr_array_sort (self->documents, compare_disagreement);
 
   self->computed = TRUE;
 }
@@ -990,4 +1283,151 @@ sm_agreement_get_pair_figures (SmAgreement        *self,
 
   pair = g_ptr_array_index (self->pairs, position);
   copy_figures (pair->labels, label, figures);
+}
+
+/* Per document */
+
+static Article *
+get_document (SmAgreement *self,
+              guint        position)
+{
+  ensure_computed (self);
+  g_return_val_if_fail (position < self->documents->len, NULL);
+
+  return g_ptr_array_index (self->documents, position);
+}
+
+/**
+ * sm_agreement_dup_document_name:
+ * @position: a document's position, below sm_agreement_get_n_documents(),
+ *   the one with most disagreement first
+ *
+ * Returns: (transfer full): the file name of its first annotator's
+ *   version (in sorted order), or that version's document name if it was
+ *   read from no file
+ */
+char *
+sm_agreement_dup_document_name (SmAgreement *self,
+                                guint        position)
+{
+  Article *article;
+
+  g_return_val_if_fail (SM_IS_AGREEMENT (self), NULL);
+
+  article = get_document (self, position);
+  g_return_val_if_fail (article != NULL, NULL);
+
+  return article_dup_name (article);
+}
+
+/**
+ * sm_agreement_get_document_sha256:
+ * @position: a document's position
+ *
+ * Returns: the SHA-256 of its text, which pairs its versions
+ */
+const char *
+sm_agreement_get_document_sha256 (SmAgreement *self,
+                                  guint        position)
+{
+  Article *article;
+
+  g_return_val_if_fail (SM_IS_AGREEMENT (self), NULL);
+
+  article = get_document (self, position);
+  g_return_val_if_fail (article != NULL, NULL);
+
+  return sm_text_get_sha256 (article->text);
+}
+
+/**
+ * sm_agreement_dup_document_annotators:
+ * @position: a document's position
+ *
+ * Returns: (transfer full): the annotators who have a version of it, sorted
+ */
+char **
+sm_agreement_dup_document_annotators (SmAgreement *self,
+                                      guint        position)
+{
+  Article *article;
+
+  g_return_val_if_fail (SM_IS_AGREEMENT (self), NULL);
+
+  article = get_document (self, position);
+  g_return_val_if_fail (article != NULL, NULL);
+
+  return strv_from (article->annotators);
+}
+
+/**
+ * sm_agreement_get_document_file:
+ * @position: a document's position
+ * @annotator: one of its annotators
+ *
+ * Returns: (transfer none) (nullable): the file @annotator's version was
+ *   read from, if it was given
+ */
+GFile *
+sm_agreement_get_document_file (SmAgreement *self,
+                                guint        position,
+                                const char  *annotator)
+{
+  Article *article;
+  Version *version;
+
+  g_return_val_if_fail (SM_IS_AGREEMENT (self), NULL);
+  g_return_val_if_fail (annotator != NULL, NULL);
+
+  article = get_document (self, position);
+  g_return_val_if_fail (article != NULL, NULL);
+
+  version = g_hash_table_lookup (article->versions, annotator);
+  return version != NULL ? version->file : NULL;
+}
+
+/**
+ * sm_agreement_get_document_disagreement:
+ * @position: a document's position
+ *
+ * Returns: its spans of the measured labels that found no overlap match
+ *   in the other annotator's version, summed over its pairs of annotators
+ */
+guint
+sm_agreement_get_document_disagreement (SmAgreement *self,
+                                        guint        position)
+{
+  Article *article;
+
+  g_return_val_if_fail (SM_IS_AGREEMENT (self), 0);
+
+  article = get_document (self, position);
+  g_return_val_if_fail (article != NULL, 0);
+
+  return article->disagreement;
+}
+
+/**
+ * sm_agreement_get_document_figures:
+ * @position: a document's position
+ * @label: a label
+ * @figures: (out): the figures of @label over this document alone, as
+ *   sm_agreement_get_figures() would give them were it the only one
+ */
+void
+sm_agreement_get_document_figures (SmAgreement        *self,
+                                   guint               position,
+                                   const char         *label,
+                                   SmAgreementFigures *figures)
+{
+  Article *article;
+
+  g_return_if_fail (SM_IS_AGREEMENT (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (figures != NULL);
+
+  article = get_document (self, position);
+  g_return_if_fail (article != NULL);
+
+  copy_figures (article->figures, label, figures);
 }

@@ -41,6 +41,10 @@ SmAgreement *sm_agreement_new                  (const char * const *labels);
 gboolean     sm_agreement_add_document         (SmAgreement        *self,
                                                 const char         *annotator,
                                                 SmDocument         *document);
+gboolean     sm_agreement_add_version          (SmAgreement        *self,
+                                                const char         *annotator,
+                                                SmDocument         *document,
+                                                GFile              *file);
 guint        sm_agreement_get_n_documents      (SmAgreement        *self);
 char       **sm_agreement_dup_annotators       (SmAgreement        *self);
 char       **sm_agreement_dup_labels           (SmAgreement        *self);
@@ -59,5 +63,23 @@ void         sm_agreement_get_pair_figures     (SmAgreement        *self,
                                                 guint               position,
                                                 const char         *label,
                                                 SmAgreementFigures *figures);
+
+/* Per document: positions below sm_agreement_get_n_documents(), the
+ * document with most disagreement first */
+char        *sm_agreement_dup_document_name         (SmAgreement        *self,
+                                                     guint               position);
+const char  *sm_agreement_get_document_sha256       (SmAgreement        *self,
+                                                     guint               position);
+char       **sm_agreement_dup_document_annotators   (SmAgreement        *self,
+                                                     guint               position);
+GFile       *sm_agreement_get_document_file         (SmAgreement        *self,
+                                                     guint               position,
+                                                     const char         *annotator);
+guint        sm_agreement_get_document_disagreement (SmAgreement        *self,
+                                                     guint               position);
+void         sm_agreement_get_document_figures      (SmAgreement        *self,
+                                                     guint               position,
+                                                     const char         *label,
+                                                     SmAgreementFigures *figures);
 
 G_END_DECLS

@@ -27,5 +27,9 @@ SmDocument *sm_merge_documents     (SmDocument  *base,
                                     guint       *n_conflicts,
                                     GError     **error);
 guint       sm_merge_count_conflicts (SmDocument *document);
+gboolean    sm_merge_get_conflict    (SmDocument  *document,
+                                      guint        index,
+                                      const char **kind,
+                                      const char **span);
 
 G_END_DECLS

@@ -155,3 +155,22 @@ cli_document_save (SmDocument *document,
   sm_document_save_to_file (document, file, NULL, &error);
   g_assert_no_error (error);
 }
+
+/**
+ * cli_parse_object:
+ * @text: a command's JSON output
+ *
+ * Returns: (transfer full): the object it is
+ */
+JsonObject *
+cli_parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}

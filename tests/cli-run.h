@@ -1,11 +1,13 @@
 /* cli-run.h: running spanmark-cli as a user does, for the tests of its
- * suggestion commands.
+ * commands.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
+
+#include <json-glib/json-glib.h>
 
 #include "sm-document.h"
 
@@ -30,5 +32,6 @@ SmSpan      *cli_document_tag   (SmDocument  *document,
 void         cli_document_save  (SmDocument  *document,
                                  const char  *folder,
                                  const char  *relative);
+JsonObject  *cli_parse_object   (const char  *text);
 
 G_END_DECLS
