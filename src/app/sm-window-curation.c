@@ -271,10 +271,12 @@ end_curation (SmWindow *self)
 }
 
 /* Versions of the corpus document shown: files of the same name in
- * other folders (ana/a.json, ben/a.json), counted once as it is shown;
- * their texts are compared when they are read */
+ * other folders (ana/a.json, ben/a.json); their texts are compared when
+ * they are read. Adds their files to @files (the one shown first), or
+ * without @files only says whether there are two. */
 static guint
-count_corpus_versions (SmWindow *self)
+find_corpus_versions (SmWindow  *self,
+                      GPtrArray *files)
 {
   GListModel *entries;
   g_autofree char *name = NULL;
@@ -283,21 +285,28 @@ count_corpus_versions (SmWindow *self)
   if (self->corpus == NULL || self->entry == NULL || !sm_corpus_entry_get_has_annotations (self->entry))
     return 0;
 
+  if (files != NULL)
+    g_ptr_array_add (files, g_object_ref (sm_corpus_entry_get_annotation_file (self->entry)));
+
   entries = G_LIST_MODEL (self->corpus);
   name = g_file_get_basename (sm_corpus_entry_get_annotation_file (self->entry));
-  for (guint i = 0; i < g_list_model_get_n_items (entries) && n_versions < 2; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (entries) && (files != NULL || n_versions < 1); i++)
     {
       g_autoptr(SmCorpusEntry) entry = g_list_model_get_item (entries, i);
       g_autofree char *other = NULL;
 
-      if (!sm_corpus_entry_get_has_annotations (entry))
+      if (entry == self->entry || !sm_corpus_entry_get_has_annotations (entry))
         continue;
       other = g_file_get_basename (sm_corpus_entry_get_annotation_file (entry));
-      if (g_str_equal (name, other))
-        n_versions++;
+      if (!g_str_equal (name, other))
+        continue;
+
+      n_versions++;
+      if (files != NULL)
+        g_ptr_array_add (files, g_object_ref (sm_corpus_entry_get_annotation_file (entry)));
     }
 
-  return n_versions;
+  return n_versions + 1;
 }
 
 /**
@@ -313,7 +322,8 @@ _sm_window_curation_document_set (SmWindow *self)
   g_autoptr(SmCurationItem) first = NULL;
   GListModel *items;
 
-  self->n_corpus_versions = count_corpus_versions (self);
+  /* Counted once as the document is shown, not at every edit */
+  self->n_corpus_versions = find_corpus_versions (self, NULL);
 
   if (self->curation != NULL && sm_curation_get_document (self->curation) != self->document)
     end_curation (self);
@@ -731,8 +741,6 @@ curate_versions_action (GtkWidget  *widget,
 {
   SmWindow *self = SM_WINDOW (widget);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *entries;
-  g_autofree char *name = NULL;
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   SmWindow *window;
 
@@ -740,20 +748,7 @@ curate_versions_action (GtkWidget  *widget,
     return;
 
   /* The document shown first: its name and folder are the curation's */
-  g_ptr_array_add (files, g_object_ref (sm_corpus_entry_get_annotation_file (self->entry)));
-  name = g_file_get_basename (sm_corpus_entry_get_annotation_file (self->entry));
-  entries = G_LIST_MODEL (self->corpus);
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr(SmCorpusEntry) entry = g_list_model_get_item (entries, i);
-      g_autofree char *other = NULL;
-
-      if (entry == self->entry || !sm_corpus_entry_get_has_annotations (entry))
-        continue;
-      other = g_file_get_basename (sm_corpus_entry_get_annotation_file (entry));
-      if (g_str_equal (name, other))
-        g_ptr_array_add (files, g_object_ref (sm_corpus_entry_get_annotation_file (entry)));
-    }
+  find_corpus_versions (self, files);
 
   /* In a window of its own: this one stays in the corpus, where it was.
    * The versions are read from their files, as saved */
