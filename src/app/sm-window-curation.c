@@ -568,6 +568,15 @@ curate (SmWindow   *self,
 {
   Gather *gather;
 
+  /* Unsaved work stays where it is: the curation goes to a window of its own */
+  if (self->document != NULL && sm_document_get_modified (self->document))
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      self = sm_window_new (SM_APPLICATION (app));
+      gtk_window_present (GTK_WINDOW (self));
+    }
+
   if (self->curation_loading != NULL)
     g_cancellable_cancel (self->curation_loading);
   g_clear_object (&self->curation_loading);

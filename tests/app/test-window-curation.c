@@ -429,6 +429,29 @@ test_take_annotator_everywhere (void)
   close_window (window);
 }
 
+/* Curating from a window with unsaved work leaves the work where it is */
+static void
+test_curation_keeps_unsaved_work (void)
+{
+  g_autoptr(GPtrArray) files = files_of (write_file ("ana", "a.json", ANA),
+                                         write_file ("ben", "a.json", BEN), NULL);
+  SmWindow *window = curate_ana_and_ben ();
+  SmDocument *work = sm_window_get_document (window);
+  SmWindow *other;
+
+  /* A new curation is unsaved work too */
+  g_assert_true (sm_document_get_modified (work));
+  sm_window_curate_files (window, files);
+  app_test_wait_until (curating_window_is_shown, window, "the versions to be curated elsewhere");
+
+  g_assert_true (sm_window_get_document (window) == work);
+  other = find_curating_window (window);
+  g_assert_true (sm_window_get_document (other) != work);
+
+  close_window (other);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/window-curation/merged-file-opens-into-conflicts", test_merged_file_opens_into_conflicts);
   g_test_add_func ("/window-curation/curate-corpus-versions", test_curate_corpus_versions);
   g_test_add_func ("/window-curation/curation-kept-in-draft", test_curation_kept_in_draft);
+  g_test_add_func ("/window-curation/curation-keeps-unsaved-work", test_curation_keeps_unsaved_work);
 
   status = g_test_run ();
 
