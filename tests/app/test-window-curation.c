@@ -452,6 +452,25 @@ test_curation_keeps_unsaved_work (void)
   close_window (window);
 }
 
+/* What "spanmark --curate A B" asks of the application: a window curating */
+static void
+test_curate_action (void)
+{
+  g_autoptr(GFile) ana = write_file ("ana", "a.json", ANA);
+  g_autoptr(GFile) ben = write_file ("ben", "a.json", BEN);
+  g_autofree char *ana_uri = g_file_get_uri (ana);
+  g_autofree char *ben_uri = g_file_get_uri (ben);
+  const char *uris[] = { ana_uri, ben_uri, NULL };
+  SmWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "curate", g_variant_new_strv (uris, -1));
+  app_test_wait_until (curating_window_is_shown, NULL, "a window curating the versions");
+
+  window = find_curating_window (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_curation_get_items (sm_window_get_curation (window))), ==, 2);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +482,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/window-curation/curate-files-opens", test_curate_files_opens);
+  g_test_add_func ("/window-curation/curate-action", test_curate_action);
   g_test_add_func ("/window-curation/take-side-and-undo", test_take_side_and_undo);
   g_test_add_func ("/window-curation/take-annotator-everywhere", test_take_annotator_everywhere);
   g_test_add_func ("/window-curation/curate-errors", test_curate_errors);
