@@ -1071,6 +1071,26 @@ step_save (Session *session)
   return TRUE;
 }
 
+/* spanmark-cli validate accepts the file at @path */
+static gboolean
+validate_with_cli (Session    *session,
+                   const char *path)
+{
+  const char *cli = g_getenv ("SPANMARK_CLI");
+  const char *argv[] = { cli, "validate", path, NULL };
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  EXPECT (cli != NULL, "SPANMARK_CLI does not say where spanmark-cli is");
+  EXPECT (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                        &output, NULL, &status, &error),
+          "could not run spanmark-cli: %s", error->message);
+  EXPECT (g_spawn_check_wait_status (status, NULL), "spanmark-cli validate rejects %s: %s", path, output);
+
+  return TRUE;
+}
+
 /* What is on disk, read by Spanmark's own loader, and by spanmark-cli validate */
 static gboolean
 step_check_file (Session *session,
@@ -1080,7 +1100,6 @@ step_check_file (Session *session,
   g_autoptr(GFile) file = g_file_new_for_path (session->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(SmDocument) saved = sm_document_new_from_file (file, NULL, &error);
-  const char *cli = g_getenv ("SPANMARK_CLI");
   g_autoptr(SmRelation) relation = NULL;
   GListModel *labels, *spans, *relations;
   SmSpan *speaker, *claim;
@@ -1122,19 +1141,7 @@ step_check_file (Session *session,
           "the saved file's relation is not %s: %s said_by %s",
           plan->relation_id, plan->claim_id, plan->speaker_id);
 
-  EXPECT (cli != NULL, "SPANMARK_CLI does not say where spanmark-cli is");
-  {
-    const char *argv[] = { cli, "validate", session->path, NULL };
-    g_autofree char *output = NULL;
-    int status;
-
-    EXPECT (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                          &output, NULL, &status, &error),
-            "could not run spanmark-cli: %s", error->message);
-    EXPECT (g_spawn_check_wait_status (status, NULL), "spanmark-cli validate rejects the saved file: %s", output);
-  }
-
-  return TRUE;
+  return validate_with_cli (session, session->path);
 }
 
 static void
@@ -2496,7 +2503,6 @@ step_check_curated (Session  *session,
   g_autoptr(GPtrArray) name = NULL;
   g_autoptr(GPtrArray) years = NULL;
   g_autofree char *contents = NULL;
-  const char *cli = g_getenv ("SPANMARK_CLI");
 
   EXPECT (saved != NULL, "the curated file does not load: %s", error->message);
   EXPECT (g_strcmp0 (sm_document_get_annotator (saved), "Carla") == 0,
@@ -2513,20 +2519,11 @@ step_check_curated (Session  *session,
           strstr (contents, "\"curation\"") != NULL,
           "the curated file has no record of the decisions");
 
-  EXPECT (cli != NULL, "SPANMARK_CLI does not say where spanmark-cli is");
   {
     g_autofree char *path = g_file_get_path (versions->curated);
-    const char *argv[] = { cli, "validate", path, NULL };
-    g_autofree char *output = NULL;
-    int status;
 
-    EXPECT (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                          &output, NULL, &status, &error),
-            "could not run spanmark-cli: %s", error->message);
-    EXPECT (g_spawn_check_wait_status (status, NULL), "spanmark-cli validate rejects the curated file: %s", output);
+    return validate_with_cli (session, path);
   }
-
-  return TRUE;
 }
 
 static void
