@@ -21,6 +21,11 @@
  * read as annotations; the current one, which Return accepts and
  * Backspace rejects, has a faint fill as well. A click on one accepts it.
  *
+ * A curator's marks (sm_annotation_view_set_marks()) are drawn the way
+ * suggestions are: each side of the disagreement at hand is a wavy line in
+ * its label's colour over the stretch it covers, with a faint fill, and
+ * says whose it is in a tooltip.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -102,6 +107,13 @@ struct _SmAnnotationView
    * the first of a double click (which selects a word in it to tag) */
   SmSuggestion  *clicked_suggestion;
   guint          accept_click_source;
+
+  /* The curator's marks (SmViewMark) and the stretch they are about,
+   * drawn with focus_tag */
+  GArray        *marks;
+  guint          focus_start;
+  guint          focus_end;
+  GtkTextTag    *focus_tag;
 
   guint          choosing : 1;
   guint          snap_to_words : 1;
@@ -234,6 +246,16 @@ style_suggestion_tag (GtkTextTag *tag,
     g_object_set (tag, "background-rgba", &fill, NULL);
 }
 
+/* The stretch a curator decides on: the current suggestion's fill */
+static void
+style_focus_tag (SmAnnotationView *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA fill = dark ? (GdkRGBA) { 0.47f, 0.68f, 0.93f, 0.30f } : (GdkRGBA) { 0.21f, 0.52f, 0.89f, 0.20f };
+
+  g_object_set (self->focus_tag, "background-rgba", &fill, NULL);
+}
+
 /* The parts of a discontinuous span are drawn strong while the pointer
  * is over one of them or while the span is chosen, so that its gaps read
  * as gaps and its parts as one span */
@@ -327,6 +349,39 @@ apply_suggestion (SmAnnotationView *self,
 }
 
 static void
+apply_marks (SmAnnotationView *self,
+             guint             clip_start,
+             guint             clip_end)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter start, end;
+
+  if (self->marks == NULL)
+    return;
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      SmViewMark *mark = &g_array_index (self->marks, SmViewMark, i);
+      GtkTextTag *tag = g_hash_table_lookup (self->suggestion_tags, mark->label);
+
+      if (tag == NULL || mark->start >= clip_end || mark->end <= clip_start)
+        continue;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (mark->start, clip_start));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (mark->end, clip_end));
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+
+  if (self->focus_end > self->focus_start &&
+      self->focus_start < clip_end && self->focus_end > clip_start)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (self->focus_start, clip_start));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (self->focus_end, clip_end));
+      gtk_text_buffer_apply_tag (buffer, self->focus_tag, &start, &end);
+    }
+}
+
+static void
 remove_tags (GtkTextBuffer *buffer,
              GHashTable    *tags,
              GtkTextIter   *start,
@@ -356,6 +411,7 @@ redraw_range (SmAnnotationView *self,
   remove_tags (buffer, self->strong_tags, &start_iter, &end_iter);
   remove_tags (buffer, self->suggestion_tags, &start_iter, &end_iter);
   remove_tags (buffer, self->current_tags, &start_iter, &end_iter);
+  gtk_text_buffer_remove_tag (buffer, self->focus_tag, &start_iter, &end_iter);
 
   spans = sm_document_get_spans_in_range (self->document, start, end);
   for (guint i = 0; i < spans->len; i++)
@@ -373,6 +429,8 @@ redraw_range (SmAnnotationView *self,
       for (guint i = 0; i < suggestions->len; i++)
         apply_suggestion (self, g_ptr_array_index (suggestions, i), start, end);
     }
+
+  apply_marks (self, start, end);
 }
 
 /* Draws @span's parts anew, as one span of several fragments is drawn
@@ -510,6 +568,8 @@ restyle_label_tags (SmAnnotationView *self)
   GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (get_buffer (self));
+
+  style_focus_tag (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
     {
@@ -1832,10 +1892,25 @@ on_query_tooltip (SmAnnotationView *self,
 
   spans = sm_document_get_spans_at (self->document, offset);
   suggestion = find_suggestion_at (self, offset);
-  if (spans->len == 0 && suggestion == NULL)
+  text = g_string_new (NULL);
+
+  /* Whose each side is, first: what the curator decides on */
+  for (guint i = 0; self->marks != NULL && i < self->marks->len; i++)
+    {
+      SmViewMark *mark = &g_array_index (self->marks, SmViewMark, i);
+
+      if (offset < mark->start || offset >= mark->end || mark->tooltip == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, mark->tooltip);
+    }
+
+  if (spans->len == 0 && suggestion == NULL && text->len == 0)
     return FALSE;
 
-  text = g_string_new (NULL);
+  if (text->len > 0 && spans->len > 0)
+    g_string_append_c (text, '\n');
   for (guint i = 0; i < spans->len; i++)
     {
       SmSpan *span = g_ptr_array_index (spans, i);
@@ -2333,6 +2408,8 @@ sm_annotation_view_constructed (GObject *object)
 
   /* Created first, so every label's tag takes priority over the font */
   self->font_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL, NULL);
+  /* Under the labels' fills: the stretch shows around them */
+  self->focus_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL, NULL);
 
   g_signal_connect_object (buffer, "notify::has-selection",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
@@ -2418,6 +2495,7 @@ sm_annotation_view_finalize (GObject *object)
   g_clear_pointer (&self->suggestion_tags, g_hash_table_unref);
   g_clear_pointer (&self->current_tags, g_hash_table_unref);
   g_clear_object (&self->current_suggestion);
+  g_clear_pointer (&self->marks, g_array_unref);
 
   G_OBJECT_CLASS (sm_annotation_view_parent_class)->finalize (object);
 }
@@ -2637,4 +2715,95 @@ sm_annotation_view_set_snap_to_words (SmAnnotationView *self,
 
   self->snap_to_words = snap_to_words;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAP_TO_WORDS]);
+}
+
+static void
+view_mark_clear (SmViewMark *mark)
+{
+  g_clear_pointer (&mark->label, g_free);
+  g_clear_pointer (&mark->tooltip, g_free);
+}
+
+/**
+ * sm_annotation_view_new_marks:
+ *
+ * Returns: (transfer full): an empty array of #SmViewMark that frees what
+ *   its marks hold, for sm_annotation_view_set_marks()
+ */
+GArray *
+sm_annotation_view_new_marks (void)
+{
+  GArray *marks = g_array_new (FALSE, TRUE, sizeof (SmViewMark));
+
+  g_array_set_clear_func (marks, (GDestroyNotify) view_mark_clear);
+
+  return marks;
+}
+
+/**
+ * sm_annotation_view_set_marks:
+ * @focus_start: where the stretch they are about begins
+ * @focus_end: where it ends (equal to @focus_start: no stretch)
+ * @marks: (nullable) (transfer full): from sm_annotation_view_new_marks()
+ *
+ * Draws @marks over the spans, replacing those drawn before: what a
+ * curator decides between, which is not in the document (or not only).
+ */
+void
+sm_annotation_view_set_marks (SmAnnotationView *self,
+                              guint             focus_start,
+                              guint             focus_end,
+                              GArray           *marks)
+{
+  guint length;
+  guint old_start = G_MAXUINT, old_end = 0;
+  guint new_start = focus_start, new_end = focus_end;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  length = sm_document_get_length (self->document);
+
+  /* Only the stretches marked before and now are drawn anew */
+  if (self->focus_end > self->focus_start)
+    {
+      old_start = self->focus_start;
+      old_end = self->focus_end;
+    }
+  for (guint i = 0; self->marks != NULL && i < self->marks->len; i++)
+    {
+      SmViewMark *mark = &g_array_index (self->marks, SmViewMark, i);
+
+      old_start = MIN (old_start, mark->start);
+      old_end = MAX (old_end, mark->end);
+    }
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      SmViewMark *mark = &g_array_index (marks, SmViewMark, i);
+
+      new_start = MIN (new_start, mark->start);
+      new_end = MAX (new_end, mark->end);
+    }
+
+  g_clear_pointer (&self->marks, g_array_unref);
+  self->marks = marks;
+  self->focus_start = MIN (focus_start, length);
+  self->focus_end = MIN (MAX (focus_end, focus_start), length);
+
+  if (old_end > old_start)
+    redraw_range (self, MIN (old_start, length), MIN (old_end, length));
+  if (new_end > new_start)
+    redraw_range (self, MIN (new_start, length), MIN (new_end, length));
+}
+
+/**
+ * sm_annotation_view_get_n_marks:
+ *
+ * Returns: how many marks are drawn
+ */
+guint
+sm_annotation_view_get_n_marks (SmAnnotationView *self)
+{
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), 0);
+
+  return self->marks != NULL ? self->marks->len : 0;
 }

@@ -14,6 +14,15 @@ G_BEGIN_DECLS
 
 #define SM_TYPE_ANNOTATION_VIEW (sm_annotation_view_get_type ())
 
+/* A stretch drawn over the spans for a curator, as a suggestion is */
+typedef struct
+{
+  guint  start;
+  guint  end;
+  char  *label;    /* its label's id, for the colour */
+  char  *tooltip;  /* (nullable) whose it is */
+} SmViewMark;
+
 G_DECLARE_FINAL_TYPE (SmAnnotationView, sm_annotation_view, SM, ANNOTATION_VIEW, GtkSourceView)
 
 SmAnnotationView *sm_annotation_view_new               (SmDocument        *document);
@@ -65,5 +74,11 @@ void              sm_annotation_view_step_after_answer (SmAnnotationView  *self,
                                                         SmSuggestion      *answered);
 void              sm_annotation_view_set_font          (SmAnnotationView  *self,
                                                         const char        *font);
+GArray           *sm_annotation_view_new_marks         (void);
+void              sm_annotation_view_set_marks         (SmAnnotationView  *self,
+                                                        guint              focus_start,
+                                                        guint              focus_end,
+                                                        GArray            *marks);
+guint             sm_annotation_view_get_n_marks       (SmAnnotationView  *self);
 
 G_END_DECLS

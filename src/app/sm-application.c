@@ -1,8 +1,8 @@
 /* sm-application.c: the Spanmark application.
  *
  * Owns the settings and the app-wide actions and shortcuts, opens files
- * given on the command line or by the desktop, and offers to restore the
- * drafts a crash left behind.
+ * given on the command line or by the desktop, curates the versions given
+ * with --curate, and offers to restore the drafts a crash left behind.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -75,6 +75,78 @@ sm_application_open (GApplication  *application,
     }
 }
 
+/* @parameter: the versions' URIs. An action, so that a second
+ * "spanmark --curate" reaches the instance already running */
+static void
+curate_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  SmApplication *self = user_data;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree const char **uris = g_variant_get_strv (parameter, NULL);
+  SmWindow *window = get_active_window (self);
+
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_uri (uris[i]));
+
+  if (window == NULL || !sm_window_is_empty (window))
+    window = sm_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_curate_files (window, files);
+}
+
+/* The files on the command line: opened, each in a window, or with
+ * --curate the versions to curate in one */
+static int
+sm_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  g_autofree const char **paths = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  gboolean curating = g_variant_dict_contains (options, "curate");
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg_and_cwd (paths[i], cwd));
+  /* Taken here (the paths were the dictionary's until now) */
+  g_variant_dict_remove (options, G_OPTION_REMAINING);
+
+  if (files->len == 0 && !curating)
+    return -1;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (curating)
+    {
+      g_autoptr(GStrvBuilder) uris = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      for (guint i = 0; i < files->len; i++)
+        {
+          g_autofree char *uri = g_file_get_uri (g_ptr_array_index (files, i));
+
+          g_strv_builder_add (uris, uri);
+        }
+      strv = g_strv_builder_end (uris);
+
+      /* The window says what is wrong with the files, if anything */
+      g_action_group_activate_action (G_ACTION_GROUP (application), "curate",
+                                      g_variant_new_strv ((const char * const *) strv, -1));
+    }
+  else
+    g_application_open (application, (GFile **) files->pdata, files->len, "");
+
+  /* Goes on to activate(), which shows the window just opened */
+  return -1;
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -144,6 +216,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "curate", curate_action, "as" },
   { "preferences", preferences_action },
   { "new-window", new_window_action },
   { "quit", quit_action },
@@ -180,6 +253,20 @@ sm_application_startup (GApplication *application)
     { "win.next-suggestion", { "F7", NULL } },
     { "win.previous-suggestion", { "<Shift>F7", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    /* Curation: F8 shows the document list, and digits are labels' keys */
+    { "win.next-disagreement", { "<Alt>n", NULL } },
+    { "win.previous-disagreement", { "<Alt>p", NULL } },
+    { "win.take-side(uint32 1)", { "<Alt>1", NULL } },
+    { "win.take-side(uint32 2)", { "<Alt>2", NULL } },
+    { "win.take-side(uint32 3)", { "<Alt>3", NULL } },
+    { "win.take-side(uint32 4)", { "<Alt>4", NULL } },
+    { "win.take-side(uint32 5)", { "<Alt>5", NULL } },
+    { "win.take-side(uint32 6)", { "<Alt>6", NULL } },
+    { "win.take-side(uint32 7)", { "<Alt>7", NULL } },
+    { "win.take-side(uint32 8)", { "<Alt>8", NULL } },
+    { "win.take-side(uint32 9)", { "<Alt>9", NULL } },
+    { "win.drop-disagreement", { "<Alt>0", NULL } },
+    { "win.mark-edited", { "<Alt>e", NULL } },
   };
 
   G_APPLICATION_CLASS (sm_application_parent_class)->startup (application);
@@ -230,11 +317,23 @@ sm_application_class_init (SmApplicationClass *klass)
   app_class->open = sm_application_open;
   app_class->startup = sm_application_startup;
   app_class->shutdown = sm_application_shutdown;
+  app_class->handle_local_options = sm_application_handle_local_options;
 }
 
 static void
 sm_application_init (SmApplication *self)
 {
+  const GOptionEntry entries[] = {
+    { "curate", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Curate the versions of one document given as FILEs, such as ana/a.json ben/a.json"), NULL },
+    /* The files, here rather than GApplication's own, so that --curate
+     * can take them for itself */
+    { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      NULL, N_("[FILE…]") },
+    { NULL },
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 SmApplication *

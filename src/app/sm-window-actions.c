@@ -718,4 +718,5 @@ _sm_window_actions_update (SmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.restore-draft", has_drafts);
   gtk_widget_action_set_enabled (widget, "win.discard-draft", has_drafts);
   _sm_window_suggestions_update (self);
+  _sm_window_curation_update (self);
 }

@@ -9,6 +9,7 @@
 #include "sm-banner.h"
 #include "sm-corpus-folder.h"
 #include "sm-corpus-sidebar.h"
+#include "sm-curation-bar.h"
 #include "sm-label-palette.h"
 #include "sm-search-bar.h"
 #include "sm-suggester.h"
@@ -66,6 +67,18 @@ struct _SmWindow
   /* The suggestion accepted or rejected last, to come back to on undo */
   SmSuggestion         *answered;
 
+  /* Curation (sm-window-curation.c): the versions' disagreements or a
+   * merge's conflicts decided in the document shown, the one at hand, and
+   * where a new curation is proposed to be saved */
+  SmCuration           *curation;
+  SmCurationItem       *curation_item;
+  GFile                *curation_file;
+  GCancellable         *curation_loading;
+  guint                 curation_scroll_source;
+  /* Files of the corpus of the document shown's name: its versions */
+  guint                 n_corpus_versions;
+  gboolean              curation_from_merge;
+
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -94,6 +107,8 @@ struct _SmWindow
   GtkRevealer          *suggestion_bar;
   GtkLabel             *suggestion_label;
   GtkMenuButton        *suggestion_menu_button;
+  GtkRevealer          *curation_revealer;
+  SmCurationBar        *curation_bar;
 };
 
 void     _sm_window_class_actions_init (SmWindowClass        *klass);
@@ -132,6 +147,15 @@ void     _sm_window_corpus_document_saved (SmWindow          *self,
 void     _sm_window_map_labels         (SmWindow             *self);
 void     _sm_window_keep_labels        (SmWindow             *self);
 void     _sm_window_keep_mine          (SmWindow             *self);
+
+void     _sm_window_show_unsaved       (SmWindow             *self,
+                                        SmDocument           *document);
+
+/* sm-window-curation.c */
+void     _sm_window_curation_class_init   (SmWindowClass     *klass);
+void     _sm_window_curation_dispose      (SmWindow          *self);
+void     _sm_window_curation_document_set (SmWindow          *self);
+void     _sm_window_curation_update       (SmWindow          *self);
 
 /* sm-window-relations.c */
 void     _sm_window_relations_class_init  (SmWindowClass     *klass);

@@ -139,6 +139,18 @@ on_draft_saved (GObject      *source,
     g_warning ("Could not write the draft: %s", error->message);
 }
 
+/* Where the document is to be saved: its file, or for a new curation
+ * the file its first save proposes, so that its draft has a home */
+static GFile *
+get_target (SmWindow *self)
+{
+  if (self->file == NULL && self->curation != NULL &&
+      sm_curation_get_document (self->curation) == self->document)
+    return self->curation_file;
+
+  return self->file;
+}
+
 static gboolean
 write_draft (gpointer user_data)
 {
@@ -148,7 +160,7 @@ write_draft (gpointer user_data)
 
   if (self->document != NULL && self->draft_key != NULL &&
       sm_document_get_modified (self->document))
-    sm_drafts_save_async (self->draft_key, self->document, self->file, self->article,
+    sm_drafts_save_async (self->draft_key, self->document, get_target (self), self->article,
                           NULL, on_draft_saved, g_object_ref (self));
 
   return G_SOURCE_REMOVE;
@@ -159,8 +171,8 @@ update_draft_key (SmWindow *self)
 {
   g_clear_pointer (&self->draft_key, g_free);
 
-  if (self->file != NULL || self->article != NULL)
-    self->draft_key = sm_drafts_make_key (self->file, self->article);
+  if (get_target (self) != NULL || self->article != NULL)
+    self->draft_key = sm_drafts_make_key (get_target (self), self->article);
 }
 
 static void
@@ -435,6 +447,7 @@ set_document (SmWindow   *self,
   _sm_window_corpus_document_shown (self);
   _sm_window_relations_document_set (self);
   _sm_window_suggestions_document_set (self, previous);
+  _sm_window_curation_document_set (self);
   update_title (self);
 
   /* A restored draft is unsaved work: keep a draft of it from the start */
@@ -635,6 +648,19 @@ show_after_asking (SmWindow *self,
 }
 
 /**
+ * _sm_window_show_unsaved:
+ * @document: a document not saved anywhere yet
+ *
+ * Shows @document here, in place of what was shown, without asking.
+ */
+void
+_sm_window_show_unsaved (SmWindow   *self,
+                         SmDocument *document)
+{
+  show_after_asking (self, document);
+}
+
+/**
  * sm_window_show_document:
  * @document: a document not saved anywhere yet, such as an imported one
  *
@@ -810,8 +836,9 @@ save_where (SmWindow     *self,
   GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
 
-  /* In a corpus, annotations go beside their article, without asking */
-  if (!save_as && self->file == NULL && self->entry != NULL)
+  /* In a corpus, annotations go beside their article, without asking
+   * (a curation of its versions is a new file: that asks) */
+  if (!save_as && self->file == NULL && self->entry != NULL && self->curation_file == NULL)
     {
       save_to (self, sm_corpus_entry_get_annotation_file (self->entry), continuation);
       return;
@@ -834,6 +861,15 @@ save_where (SmWindow     *self,
 
   if (self->file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
+  else if (self->curation_file != NULL)
+    {
+      /* NAME-curated.json beside the first version */
+      g_autoptr(GFile) folder = g_file_get_parent (self->curation_file);
+      g_autofree char *name = g_file_get_basename (self->curation_file);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
   else
     {
       g_autoptr(GFile) suggestion = self->article ? annotation_file_for (self->article) : NULL;
@@ -1209,6 +1245,7 @@ sm_window_dispose (GObject *object)
 
   _sm_window_corpus_dispose (self);
   _sm_window_suggestions_dispose (self);
+  _sm_window_curation_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);
 
   if (self->monitor != NULL)
@@ -1277,6 +1314,7 @@ sm_window_class_init (SmWindowClass *klass)
   _sm_window_corpus_class_init (klass);
   _sm_window_relations_class_init (klass);
   _sm_window_suggestions_class_init (klass);
+  _sm_window_curation_class_init (klass);
 }
 
 static void

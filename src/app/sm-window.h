@@ -11,6 +11,8 @@
 #include "sm-annotation-view.h"
 #include "sm-application.h"
 #include "sm-corpus-folder.h"
+#include "sm-curation-bar.h"
+#include "sm-curation.h"
 #include "sm-document.h"
 #include "sm-span-list.h"
 
@@ -39,5 +41,9 @@ gboolean          sm_window_get_changed_on_disk (SmWindow *self);
 void              sm_window_show_toast     (SmWindow      *self,
                                             const char    *message);
 void              sm_window_offer_drafts   (SmWindow      *self);
+void              sm_window_curate_files   (SmWindow      *self,
+                                            GPtrArray     *files);
+SmCuration       *sm_window_get_curation   (SmWindow      *self);
+SmCurationBar    *sm_window_get_curation_bar (SmWindow    *self);
 
 G_END_DECLS

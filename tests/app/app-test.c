@@ -243,6 +243,34 @@ app_test_find_widgets (GtkWidget  *root,
 }
 
 /**
+ * app_test_find_message_dialog:
+ *
+ * Returns: (nullable) (transfer none): the message dialog shown, if any
+ */
+AdwMessageDialog *
+app_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* An AppTestCondition: whether a message dialog is shown */
+gboolean
+app_test_message_dialog_is_shown (gpointer data)
+{
+  return app_test_find_message_dialog () != NULL;
+}
+
+/**
  * app_test_have_xdotool:
  *
  * Whether xdotool can send events. Only flatpak-builder's sandbox, which

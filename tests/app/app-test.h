@@ -41,6 +41,9 @@ GPtrArray     *app_test_find_widgets  (GtkWidget        *root,
                                        GType             type,
                                        const char       *css_class);
 
+AdwMessageDialog *app_test_find_message_dialog (void);
+gboolean       app_test_message_dialog_is_shown (gpointer data);
+
 gboolean       app_test_have_xdotool  (void);
 gboolean       app_test_run_xdotool   (const char * const *args,
                                        GError          **error);

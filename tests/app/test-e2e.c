@@ -22,6 +22,7 @@
 #include "sm-application.h"
 #include "sm-span-editor.h"
 #include "sm-span-row.h"
+#include "sm-text.h"
 #include "sm-window.h"
 
 /* How long the window may take to show what a click or a key did */
@@ -650,6 +651,9 @@ session_close (Session *session)
   g_free (session->path);
 }
 
+static gboolean settle_window (Session *session,
+                               guint    offset);
+
 /* Writes the sample as a Spanmark file of the test's own, so that Ctrl+S
  * saves there without asking */
 static gboolean
@@ -660,7 +664,6 @@ step_open (Session *session)
   g_autoptr(SmDocument) document = sm_document_new_from_file (article_file, NULL, NULL);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  ScreenPoint first = { 0 }, again;
 
   session->path = g_build_filename (app_test_get_home (), "annotated.json", NULL);
   file = g_file_new_for_path (session->path);
@@ -674,6 +677,17 @@ step_open (Session *session)
   EXPECT (app_test_wait_for (window_is_ready, session, APP_TEST_WAIT_SECONDS), "the window never showed the document");
   session->document = sm_window_get_document (session->window);
   session->view = sm_window_get_view (session->window);
+
+  return settle_window (session, 0);
+}
+
+/* Gives the session's window the keyboard and waits until its article
+ * stands still on the screen, the character at @offset on it */
+static gboolean
+settle_window (Session *session,
+               guint    offset)
+{
+  ScreenPoint first = { 0 }, again;
 
   /* The keyboard goes where X's input focus is; there is no window
    * manager to give it to the window */
@@ -689,10 +703,16 @@ step_open (Session *session)
   EXPECT (app_test_wait_for (window_is_active, session->window, APP_TEST_WAIT_SECONDS), "the window never got the keyboard focus");
 
   /* Sidebars slide in at first: wait until the article stands still */
-  for (guint still = 0; still < 5; )
+  /* A frame in the middle of a layout may not have it on the screen yet */
+  for (guint still = 0, frames = 0; still < 5; frames++)
     {
       EXPECT (wait_frames (GTK_WIDGET (session->view), 1), "the window stopped drawing");
-      EXPECT (locate_char (session->view, 0, EDGE_START, &again), "the article's first line is not on the screen");
+      if (!locate_char (session->view, offset, EDGE_START, &again))
+        {
+          EXPECT (frames < 300, "character %u of the article is not on the screen", offset);
+          still = 0;
+          continue;
+        }
       still = still > 0 && again.x == first.x && again.y == first.y ? still + 1 : 1;
       first = again;
     }
@@ -1051,6 +1071,26 @@ step_save (Session *session)
   return TRUE;
 }
 
+/* spanmark-cli validate accepts the file at @path */
+static gboolean
+validate_with_cli (Session    *session,
+                   const char *path)
+{
+  const char *cli = g_getenv ("SPANMARK_CLI");
+  const char *argv[] = { cli, "validate", path, NULL };
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  EXPECT (cli != NULL, "SPANMARK_CLI does not say where spanmark-cli is");
+  EXPECT (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                        &output, NULL, &status, &error),
+          "could not run spanmark-cli: %s", error->message);
+  EXPECT (g_spawn_check_wait_status (status, NULL), "spanmark-cli validate rejects %s: %s", path, output);
+
+  return TRUE;
+}
+
 /* What is on disk, read by Spanmark's own loader, and by spanmark-cli validate */
 static gboolean
 step_check_file (Session *session,
@@ -1060,7 +1100,6 @@ step_check_file (Session *session,
   g_autoptr(GFile) file = g_file_new_for_path (session->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(SmDocument) saved = sm_document_new_from_file (file, NULL, &error);
-  const char *cli = g_getenv ("SPANMARK_CLI");
   g_autoptr(SmRelation) relation = NULL;
   GListModel *labels, *spans, *relations;
   SmSpan *speaker, *claim;
@@ -1102,19 +1141,7 @@ step_check_file (Session *session,
           "the saved file's relation is not %s: %s said_by %s",
           plan->relation_id, plan->claim_id, plan->speaker_id);
 
-  EXPECT (cli != NULL, "SPANMARK_CLI does not say where spanmark-cli is");
-  {
-    const char *argv[] = { cli, "validate", session->path, NULL };
-    g_autofree char *output = NULL;
-    int status;
-
-    EXPECT (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                          &output, NULL, &status, &error),
-            "could not run spanmark-cli: %s", error->message);
-    EXPECT (g_spawn_check_wait_status (status, NULL), "spanmark-cli validate rejects the saved file: %s", output);
-  }
-
-  return TRUE;
+  return validate_with_cli (session, session->path);
 }
 
 static void
@@ -2188,6 +2215,341 @@ test_review_suggestions (void)
   g_settings_set_boolean (settings, "suggestions", FALSE);
 }
 
+/* Curating two versions into a third file */
+
+typedef struct
+{
+  GFile *ana;
+  GFile *curated;   /* a-curated.json beside Ana's, as Save proposes */
+  guint  khamenei;  /* "Ali Khamenei": Ana's speaker starts before, at "Ayatollah" */
+  guint  years;     /* "30 years": Ana's figure, Ben's claim */
+} Versions;
+
+/* Writes @annotator's version of the sample: the Leader, agreed on, and
+ * the two spans they disagree on */
+static gboolean
+write_version (Session    *session,
+               const char *annotator,
+               const char *folder,
+               gboolean    long_name,
+               const char *years_label,
+               GFile     **written)
+{
+  g_autofree char *article = g_build_filename (SOURCE_DIR, "data", "samples", "belarus-iran-sanctions.txt", NULL);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  g_autoptr(SmDocument) document = sm_document_new_from_file (article_file, NULL, NULL);
+  g_autofree char *dir = g_build_filename (app_test_get_home (), "team", folder, NULL);
+  g_autofree char *path = g_build_filename (dir, "a.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint ayatollah, leader, years;
+
+  EXPECT (document != NULL, "could not read the sample");
+  ayatollah = offset_of (document, "Ayatollah Seyyed Ali Khamenei told");
+  leader = offset_of (document, "the Leader said");
+  years = offset_of (document, "30 years");
+
+  sm_document_set_annotator (document, annotator);
+  EXPECT (sm_document_add_span (document, "SPEAKER", leader, leader + strlen ("the Leader"), NULL) != NULL &&
+          sm_document_add_span (document, "SPEAKER",
+                                long_name ? ayatollah : ayatollah + strlen ("Ayatollah Seyyed "),
+                                ayatollah + strlen ("Ayatollah Seyyed Ali Khamenei"), NULL) != NULL &&
+          sm_document_add_span (document, years_label, years, years + strlen ("30 years"), NULL) != NULL,
+          "could not tag %s's version", annotator);
+  g_mkdir_with_parents (dir, 0755);
+  EXPECT (sm_document_save_to_file (document, file, NULL, &error), "could not write %s: %s", path, error->message);
+
+  *written = g_steal_pointer (&file);
+  return TRUE;
+}
+
+static gboolean
+is_curating (gpointer data)
+{
+  Session *session = data;
+
+  return sm_window_get_curation (session->window) != NULL && window_is_ready (session);
+}
+
+static gboolean
+name_is_laid_out (gpointer data)
+{
+  Session *session = data;
+  ScreenPoint point;
+
+  return locate_char (session->view, offset_of (session->document, "Ali Khamenei told"), EDGE_START, &point);
+}
+
+static gboolean
+step_curate (Session  *session,
+             Versions *versions)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GFile *ben = NULL;
+  g_autofree char *folder = NULL;
+
+  if (!write_version (session, "Ana", "ana", TRUE, "FIGURE", &versions->ana) ||
+      !write_version (session, "Ben", "ben", FALSE, "CLAIM", &ben))
+    return FALSE;
+  g_ptr_array_add (files, g_object_ref (versions->ana));
+  g_ptr_array_add (files, ben);
+  folder = g_build_filename (app_test_get_home (), "team", "ana", NULL);
+  versions->curated = g_file_new_build_filename (folder, "a-curated.json", NULL);
+
+  /* As "spanmark --curate ana/a.json ben/a.json" does */
+  session->window = sm_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (session->window), 1300, 900);
+  gtk_window_present (GTK_WINDOW (session->window));
+  sm_window_curate_files (session->window, files);
+  EXPECT (app_test_wait_for (is_curating, session, APP_TEST_WAIT_SECONDS), "the window never showed the curation");
+  session->document = sm_window_get_document (session->window);
+  session->view = sm_window_get_view (session->window);
+  versions->khamenei = offset_of (session->document, "Ali Khamenei told");
+  versions->years = offset_of (session->document, "30 years");
+
+  EXPECT (sm_document_get_n_spans (session->document) == 1,
+          "the curation starts with %u spans, not the Leader alone", sm_document_get_n_spans (session->document));
+
+  /* The view lays out its lines and scrolls to the first disagreement
+   * in idles of its own, after the window shows */
+  EXPECT (app_test_wait_for (name_is_laid_out, session, APP_TEST_WAIT_SECONDS),
+          "the first disagreement never showed");
+  return settle_window (session, versions->khamenei);
+}
+
+static SmCurationItem *
+current_item (Session *session)
+{
+  return sm_curation_bar_get_item (sm_window_get_curation_bar (session->window));
+}
+
+static gboolean
+has_n_decided (gpointer data)
+{
+  Session *session = ((gpointer *) data)[0];
+  guint n = GPOINTER_TO_UINT (((gpointer *) data)[1]);
+
+  return sm_curation_get_n_decided (sm_window_get_curation (session->window)) == n;
+}
+
+static gboolean
+wait_n_decided (Session *session,
+                guint    n)
+{
+  gpointer data[2] = { session, GUINT_TO_POINTER (n) };
+
+  return app_test_wait_for (has_n_decided, data, SETTLE_SECONDS);
+}
+
+static gboolean
+is_current_at (gpointer data)
+{
+  Session *session = ((gpointer *) data)[0];
+  guint offset = GPOINTER_TO_UINT (((gpointer *) data)[1]);
+  SmCurationItem *item = current_item (session);
+
+  return item != NULL && item == sm_curation_get_item_at (sm_window_get_curation (session->window), offset);
+}
+
+static gboolean
+wait_current_at (Session *session,
+                 guint    offset)
+{
+  gpointer data[2] = { session, GUINT_TO_POINTER (offset) };
+
+  return app_test_wait_for (is_current_at, data, SETTLE_SECONDS);
+}
+
+/* Alt+1 takes Ana's long name and goes on to "30 years"; a click on the
+ * name goes back to it; Alt+N on again, and Alt+2 takes Ben's claim */
+static gboolean
+step_take_sides (Session  *session,
+                 Versions *versions)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  GtkWidget *window = GTK_WIDGET (session->window);
+
+  EXPECT (wait_current_at (session, versions->khamenei), "the first disagreement is not the one at hand");
+  if (!press_keys (session, window, "alt+1"))
+    return FALSE;
+  EXPECT (wait_n_decided (session, 1), "Alt+1 decided nothing");
+  EXPECT (wait_current_at (session, versions->years), "Alt+1 did not go on to the next disagreement");
+  spans = sm_document_get_spans_at (session->document, versions->khamenei);
+  EXPECT (spans->len == 1 && sm_span_get_end (g_ptr_array_index (spans, 0)) - sm_span_get_start (g_ptr_array_index (spans, 0)) ==
+          strlen ("Ayatollah Seyyed Ali Khamenei"),
+          "Alt+1 did not take Ana's speaker");
+
+  /* Back up to the name with the wheel: it is in the first lines */
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+    ScreenPoint middle;
+
+    EXPECT (locate_center (GTK_WIDGET (session->view), &middle), "the article is not on the screen");
+    add_move (args, &middle);
+    add_args (args, "click", "--repeat", "30", "--delay", "20", "4", NULL);
+    if (!run_xdotool (session, args))
+      return FALSE;
+  }
+  EXPECT (app_test_wait_for (name_is_laid_out, session, SETTLE_SECONDS), "the wheel did not bring the name back");
+  if (!wait_frames (GTK_WIDGET (session->view), 2) || !click_char (session, versions->khamenei + 2))
+    return FALSE;
+  EXPECT (wait_current_at (session, versions->khamenei), "a click on a disagreement did not make it current");
+
+  if (!press_keys (session, window, "Escape") || !press_keys (session, window, "alt+n"))
+    return FALSE;
+  EXPECT (wait_current_at (session, versions->years), "Alt+N did not go to the next disagreement");
+  if (!press_keys (session, window, "alt+2"))
+    return FALSE;
+  EXPECT (wait_n_decided (session, 2), "Alt+2 decided nothing");
+
+  return TRUE;
+}
+
+/* Ctrl+Z takes Ben's claim back with the decision; Ctrl+Shift+Z again */
+static gboolean
+step_undo_decision (Session  *session,
+                    Versions *versions)
+{
+  GtkWidget *window = GTK_WIDGET (session->window);
+  SmCurationState state;
+
+  if (!press_keys (session, window, "ctrl+z"))
+    return FALSE;
+  EXPECT (wait_n_decided (session, 1), "Ctrl+Z did not take the decision back");
+  EXPECT (wait_current_at (session, versions->years), "the disagreement undone is not the one at hand");
+  EXPECT (sm_document_get_n_spans (session->document) == 2, "Ctrl+Z left %u spans, not 2",
+          sm_document_get_n_spans (session->document));
+
+  if (!press_keys (session, window, "ctrl+shift+z"))
+    return FALSE;
+  EXPECT (wait_n_decided (session, 2), "Ctrl+Shift+Z did not decide it again");
+  state = sm_curation_item_get_state (current_item (session), NULL);
+  EXPECT (state == SM_CURATION_TAKEN, "the redone disagreement is %d, not taken", state);
+
+  return TRUE;
+}
+
+static GtkWidget *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+file_chooser_is_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+static gboolean
+file_chooser_is_open (gpointer data)
+{
+  GtkWidget *chooser = find_file_chooser ();
+
+  return chooser != NULL && gtk_window_is_active (GTK_WINDOW (chooser));
+}
+
+/* Ctrl+S asks where, proposing a-curated.json beside Ana's: Return takes it */
+static gboolean
+step_save_curated (Session  *session,
+                   Versions *versions)
+{
+  GtkWidget *chooser;
+  GFile *file;
+
+  if (!press_keys (session, GTK_WIDGET (session->window), "ctrl+s"))
+    return FALSE;
+  EXPECT (app_test_wait_for (file_chooser_is_shown, NULL, SETTLE_SECONDS), "Ctrl+S did not ask where");
+  chooser = find_file_chooser ();
+  if (!wait_frames (chooser, 2))
+    return FALSE;
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+    add_args (args, "windowfocus", "--sync", NULL);
+    g_ptr_array_add (args, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (chooser)))));
+    if (!run_xdotool (session, args))
+      return FALSE;
+  }
+  EXPECT (app_test_wait_for (file_chooser_is_open, NULL, SETTLE_SECONDS), "the file chooser never got the keyboard");
+  if (!press_keys (session, chooser, "Return"))
+    return FALSE;
+
+  EXPECT (app_test_wait_for (is_saved, session, APP_TEST_WAIT_SECONDS), "Return in the file chooser did not save");
+  file = sm_window_get_file (session->window);
+  EXPECT (file != NULL && g_file_equal (file, versions->curated),
+          "the curation was not saved as a-curated.json beside Ana's version");
+
+  return TRUE;
+}
+
+/* The third file: both decisions, the curator's name, and the record */
+static gboolean
+step_check_curated (Session  *session,
+                    Versions *versions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) saved = sm_document_new_from_file (versions->curated, NULL, &error);
+  g_autoptr(GPtrArray) name = NULL;
+  g_autoptr(GPtrArray) years = NULL;
+  g_autofree char *contents = NULL;
+
+  EXPECT (saved != NULL, "the curated file does not load: %s", error->message);
+  EXPECT (g_strcmp0 (sm_document_get_annotator (saved), "Carla") == 0,
+          "the curated file's annotator is %s, not the curator", sm_document_get_annotator (saved));
+  EXPECT (sm_document_get_n_spans (saved) == 3, "the curated file has %u spans, not 3", sm_document_get_n_spans (saved));
+  name = sm_document_get_spans_at (saved, versions->khamenei);
+  EXPECT (name->len == 1 && g_strcmp0 (sm_span_get_text (g_ptr_array_index (name, 0)), "Ayatollah Seyyed Ali Khamenei") == 0,
+          "the curated file lacks Ana's speaker");
+  years = sm_document_get_spans_at (saved, versions->years);
+  EXPECT (years->len == 1 && g_strcmp0 (sm_span_get_label (g_ptr_array_index (years, 0)), "CLAIM") == 0,
+          "the curated file lacks Ben's claim");
+  EXPECT (!sm_curation_has_record (saved), "the curated file says it is unfinished");
+  EXPECT (g_file_load_contents (versions->curated, NULL, &contents, NULL, NULL, NULL) &&
+          strstr (contents, "\"curation\"") != NULL,
+          "the curated file has no record of the decisions");
+
+  {
+    g_autofree char *path = g_file_get_path (versions->curated);
+
+    return validate_with_cli (session, path);
+  }
+}
+
+static void
+test_curate_versions (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  Session session_data = { 0 };
+  Session *session = &session_data;
+  Versions versions = { 0 };
+  gboolean ok;
+
+  /* The curator, named already: no question before saving */
+  g_settings_set_string (settings, "annotator", "Carla");
+
+  ok = STEP ("curate", step_curate (session, &versions));
+  ok = ok && STEP ("take-sides", step_take_sides (session, &versions));
+  ok = ok && STEP ("undo-decision", step_undo_decision (session, &versions));
+  ok = ok && STEP ("save-curated", step_save_curated (session, &versions));
+  ok = ok && STEP ("check-curated", step_check_curated (session, &versions));
+
+  session_close (session);
+  g_clear_object (&versions.ana);
+  g_clear_object (&versions.curated);
+  g_settings_reset (settings, "annotator");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2210,6 +2572,7 @@ main (int   argc,
   g_test_add_func ("/e2e/drag-span-edges", test_drag_span_edges);
   g_test_add_func ("/e2e/discontinuous-span", test_discontinuous_span);
   g_test_add_func ("/e2e/review-suggestions", test_review_suggestions);
+  g_test_add_func ("/e2e/curate-versions", test_curate_versions);
 
   status = g_test_run ();
 

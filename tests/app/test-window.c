@@ -49,23 +49,13 @@ window_is_idle (gpointer data)
 static AdwMessageDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
+  return app_test_find_message_dialog ();
 }
 
 static gboolean
 dialog_is_shown (gpointer data)
 {
-  return find_dialog () != NULL;
+  return app_test_message_dialog_is_shown (data);
 }
 
 static gboolean
