@@ -378,6 +378,35 @@ test_curation_resume (void)
   g_assert_cmpuint (sm_document_get_n_spans (finished), ==, 4);
 }
 
+/* A curation begun before the curator said who they are (the window asks
+ * at the first save) records the name the file is saved with */
+static void
+test_curation_curator_named_later (void)
+{
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SmCuration) curation = NULL;
+  g_autoptr(SmDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  SmDocument *document;
+  JsonNode *record;
+
+  g_ptr_array_add (versions, parse (ANA));
+  g_ptr_array_add (versions, parse (BEN));
+  curation = sm_curation_new (versions, "", &error);
+  g_assert_no_error (error);
+  document = sm_curation_get_document (curation);
+  g_assert_true (sm_curation_take_side (curation, item_at (curation, 0), 0, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sm_document_set_default_annotator (document, "Carla"));
+  loaded = save_and_load (document);
+  g_assert_cmpstr (sm_document_get_annotator (loaded), ==, "Carla");
+  record = sm_format_get_extra_member (loaded, SM_CURATION_MEMBER);
+  g_assert_nonnull (record);
+  g_assert_cmpstr (json_object_get_string_member_with_default (json_node_get_object (record), "curator", NULL),
+                   ==, "Carla");
+}
+
 /* A merge whose sides relabelled Lukashenko differently and set different
  * statuses: the merged file curates both conflicts */
 static void
@@ -539,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/curation/merge-conflicts", test_curation_merge_conflicts);
   g_test_add_func ("/curation/merge-speaker", test_curation_merge_speaker);
   g_test_add_func ("/curation/majority", test_curation_majority);
+  g_test_add_func ("/curation/curator-named-later", test_curation_curator_named_later);
 
   return g_test_run ();
 }

@@ -101,6 +101,7 @@ struct _SmCuration
   JsonArray  *kept_conflicts; /* of kinds this version does not know */
   guint       n_decided;
   gulong      decision_handler;
+  gulong      annotator_handler;
 };
 
 G_DEFINE_FINAL_TYPE (SmCurationItem, sm_curation_item, G_TYPE_OBJECT)
@@ -785,7 +786,10 @@ sm_curation_dispose (GObject *object)
   SmCuration *self = (SmCuration *)object;
 
   if (self->document != NULL)
-    g_clear_signal_handler (&self->decision_handler, self->document);
+    {
+      g_clear_signal_handler (&self->decision_handler, self->document);
+      g_clear_signal_handler (&self->annotator_handler, self->document);
+    }
   g_clear_object (&self->document);
   g_clear_object (&self->items);
   g_clear_pointer (&self->items_by_id, g_hash_table_unref);
@@ -967,7 +971,7 @@ write_record (SmCuration *self)
   g_autoptr(JsonArray) conflicts = json_array_new ();
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
-  if (self->curator != NULL)
+  if (self->curator != NULL && self->curator[0] != '\0')
     json_object_set_string_member (record, "curator", self->curator);
   for (guint i = 0; i < self->versions->len; i++)
     json_array_add_element (versions, json_node_copy (g_ptr_array_index (self->versions, i)));
@@ -1060,6 +1064,21 @@ item_compare (gconstpointer a,
   return 0;
 }
 
+/* A curation begun before the curator gave a name (the window asks at
+ * the first save) is theirs once the document is saved with it */
+static void
+on_annotator_changed (SmDocument *document,
+                      GParamSpec *pspec,
+                      SmCuration *self)
+{
+  if (self->curator != NULL && self->curator[0] != '\0')
+    return;
+
+  g_free (self->curator);
+  self->curator = g_strdup (sm_document_get_annotator (document));
+  write_record (self);
+}
+
 /* Takes the items, sorted, and starts following the document */
 static void
 finish (SmCuration *self,
@@ -1080,6 +1099,8 @@ finish (SmCuration *self,
 
   self->decision_handler = g_signal_connect (self->document, "decision-changed",
                                              G_CALLBACK (on_decision_changed), self);
+  self->annotator_handler = g_signal_connect (self->document, "notify::annotator",
+                                              G_CALLBACK (on_annotator_changed), self);
   write_record (self);
 }
 
