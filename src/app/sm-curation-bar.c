@@ -115,8 +115,9 @@ rebuild_sides (SmCurationBar *self)
         /* Translators: a tooltip; %s says who tagged what */
         tooltip = g_strdup_printf (_("Take This Side: %s"), side);
 
+      /* Versions mostly differ at a span's ends: keep both in sight */
       label = gtk_label_new (text);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       button = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (button), label);
