@@ -1,6 +1,7 @@
 /* test-merge-git.c: spanmark-cli merge as git's merge driver, in real
  * `git merge` runs in a throwaway repository set up by spanmark-cli
- * git-setup, and the command's exit statuses on its own.
+ * git-setup, a conflict curated and committed, and the command's exit
+ * statuses on its own.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "sm-curation.h"
 #include "sm-format.h"
 #include "sm-merge.h"
 #include "temp-folder.h"
@@ -239,6 +241,9 @@ test_conflict (Fixture       *fixture,
   g_autofree char *output = NULL;
   g_autofree char *status = NULL;
   g_autofree char *log = NULL;
+  g_autoptr(SmCuration) curation = NULL;
+  g_autoptr(SmCurationItem) item = NULL;
+  g_autoptr(GError) error = NULL;
   JsonObject *record;
 
   set_up_repository (fixture);
@@ -265,11 +270,33 @@ test_conflict (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "label");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "theirs"), "label"), ==, "FIGURE");
 
-  /* Marked resolved as it is, the merge is committed */
+  /* Until it is curated, validate says so */
+  g_assert_cmpint (run (fixture, NULL, "spanmark-cli", "validate", "a.json", NULL), ==, 1);
+
+  /* Curated to their side, saved, the file validates, and the merge is
+   * committed with the curator's choice in it */
+  curation = sm_curation_new_for_document (merged, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_curation_get_items (curation)), ==, 1);
+  item = g_list_model_get_item (sm_curation_get_items (curation), 0);
+  g_assert_cmpstr (sm_curation_item_get_side_annotators (item, 1)[0], ==, "Theirs");
+  g_assert_true (sm_curation_take_side (curation, item, 1, &error));
+  g_assert_no_error (error);
+  save (fixture, "a.json", merged);
+  g_assert_cmpint (run (fixture, &output, "spanmark-cli", "validate", "a.json", NULL), ==, 0);
+
   git (fixture, "add", "a.json");
   git (fixture, "commit", "-q", "--no-edit");
   g_assert_cmpint (run (fixture, &log, "git", "log", "--merges", "--format=%s", NULL), ==, 0);
   g_assert_cmpstr (log, ==, "Merge branch 'bo'\n");
+  g_assert_cmpint (run (fixture, &status, "git", "status", "--porcelain", NULL), ==, 0);
+  g_assert_cmpstr (status, ==, "");
+
+  g_clear_object (&merged);
+  merged = load (fixture, "a.json");
+  g_assert_cmpuint (sm_merge_count_conflicts (merged), ==, 0);
+  g_assert_cmpstr (sm_span_get_label (sm_document_find_span (merged, "T1")), ==, "FIGURE");
+  g_assert_nonnull (sm_document_find_exact_span (merged, 23, 33, "SPEAKER"));
 }
 
 typedef void (*Edit) (SmDocument *document);
