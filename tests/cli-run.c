@@ -157,6 +157,26 @@ cli_document_save (SmDocument *document,
 }
 
 /**
+ * cli_document_load:
+ * @folder: the test's folder
+ * @relative: the file's path in it
+ *
+ * Returns: (transfer full): the document the file holds
+ */
+SmDocument *
+cli_document_load (const char *folder,
+                   const char *relative)
+{
+  g_autofree char *path = g_build_filename (folder, relative, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SmDocument *document = sm_document_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/**
  * cli_parse_object:
  * @text: a command's JSON output
  *

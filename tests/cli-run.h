@@ -32,6 +32,8 @@ SmSpan      *cli_document_tag   (SmDocument  *document,
 void         cli_document_save  (SmDocument  *document,
                                  const char  *folder,
                                  const char  *relative);
+SmDocument  *cli_document_load  (const char  *folder,
+                                 const char  *relative);
 JsonObject  *cli_parse_object   (const char  *text);
 
 G_END_DECLS

@@ -39,7 +39,9 @@ on_read (SmAgreementReadOutcome  outcome,
 {
   Agree *agree = user_data;
 
-  sm_cli_progress_update (done, total, &agree->progress);
+  /* Branches are read without a count to show */
+  if (total > 0)
+    sm_cli_progress_update (done, total, &agree->progress);
 
   switch (outcome)
     {
@@ -56,6 +58,12 @@ on_read (SmAgreementReadOutcome  outcome,
       sm_cli_progress_finish (&agree->progress);
       g_printerr (_("%s: %s has another version of the same text already; this one is left out\n"),
                   display_name, annotator);
+      break;
+
+    case SM_AGREEMENT_READ_CURATED:
+      sm_cli_progress_finish (&agree->progress);
+      g_printerr (_("%s: a curated result of several versions, not an annotator’s; left out\n"),
+                  display_name);
       break;
     }
 }
@@ -98,8 +106,7 @@ add_branch_version (const char   *path,
 
   if (error != NULL)
     {
-      sm_cli_print_error (error);
-      branch->agree->n_invalid++;
+      on_read (SM_AGREEMENT_READ_UNREADABLE, display_name, NULL, error, 0, 0, branch->agree);
       return TRUE;
     }
 
@@ -108,9 +115,8 @@ add_branch_version (const char   *path,
   if (annotator == NULL || annotator[0] == '\0')
     annotator = branch->branch;
 
-  if (!sm_agreement_add_document (branch->agreement, annotator, document))
-    g_printerr (_("%s: %s has another version of the same text already; this one is left out\n"),
-                display_name, annotator);
+  on_read (sm_agreement_add_version (branch->agreement, annotator, document, NULL),
+           display_name, annotator, NULL, 0, 0, branch->agree);
 
   return TRUE;
 }

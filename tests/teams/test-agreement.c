@@ -513,8 +513,8 @@ test_by_document (void)
   sm_document_set_name (b2, "other");
 
   /* Added in another order than the one they come out in */
-  g_assert_true (sm_agreement_add_version (agreement, "bea", b, b_file));
-  g_assert_true (sm_agreement_add_version (agreement, "ann", a, a_file));
+  g_assert_cmpint (sm_agreement_add_version (agreement, "bea", b, b_file), ==, SM_AGREEMENT_READ_ADDED);
+  g_assert_cmpint (sm_agreement_add_version (agreement, "ann", a, a_file), ==, SM_AGREEMENT_READ_ADDED);
   g_assert_true (sm_agreement_add_document (agreement, "bea", b2));
   g_assert_true (sm_agreement_add_document (agreement, "ann", a2));
   g_assert_cmpuint (sm_agreement_get_n_documents (agreement), ==, 2);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cli-run.h"
+#include "sm-curation.h"
 #include "temp-folder.h"
 
 #define ALICE "Alice said the price rose."
@@ -287,6 +288,34 @@ test_by_document_table (Fixture       *fixture,
   g_assert_nonnull (strstr (bob, "ann1, ann2"));
 }
 
+/* A curator's result saved beside an annotator's version (as the window
+ * proposes) is not one more annotator: it is left out, and said so */
+static void
+test_curated_left_out (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SmCuration) curation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) top = NULL;
+  JsonArray *annotators;
+
+  g_ptr_array_add (versions, cli_document_load (fixture->dir, "ann1/first.json"));
+  g_ptr_array_add (versions, cli_document_load (fixture->dir, "ann2/second.json"));
+  curation = sm_curation_new (versions, "carla", &error);
+  g_assert_no_error (error);
+  cli_document_save (sm_curation_get_document (curation), fixture->dir, "ann1/first-curated.json");
+
+  g_assert_cmpint (cli_run (fixture->dir, &fixture->out, &fixture->err,
+                            "agree", "--json", "ann1", "ann2", NULL), ==, 0);
+  top = cli_parse_object (fixture->out);
+  annotators = json_object_get_array_member (top, "annotators");
+  g_assert_cmpuint (json_array_get_length (annotators), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (annotators, 0), ==, "ann1");
+  g_assert_cmpstr (json_array_get_string_element (annotators, 1), ==, "ann2");
+  g_assert_nonnull (strstr (fixture->err, "first-curated.json: a curated result of several versions, not an annotator’s; left out"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +327,7 @@ main (int   argc,
   g_test_add ("/cli-agree/table", Fixture, NULL, fixture_set_up, test_table, fixture_tear_down);
   g_test_add ("/cli-agree/by-document-json", Fixture, NULL, fixture_set_up, test_by_document_json, fixture_tear_down);
   g_test_add ("/cli-agree/by-document-table", Fixture, NULL, fixture_set_up, test_by_document_table, fixture_tear_down);
+  g_test_add ("/cli-agree/curated-left-out", Fixture, NULL, fixture_set_up, test_curated_left_out, fixture_tear_down);
   g_test_add ("/cli-agree/exit-status", Fixture, NULL, fixture_set_up, test_exit_status, fixture_tear_down);
 
   return g_test_run ();

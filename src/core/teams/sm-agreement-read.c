@@ -76,9 +76,7 @@ add_version (SmCorpus     *corpus,
     annotator = reading->folder_annotator;
 
   outcome = sm_agreement_add_version (reading->agreement, annotator, document,
-                                      sm_corpus_get_file (corpus, position))
-    ? SM_AGREEMENT_READ_ADDED
-    : SM_AGREEMENT_READ_DUPLICATE;
+                                      sm_corpus_get_file (corpus, position));
   if (reading->func != NULL)
     reading->func (outcome, display_name, annotator, NULL, position + 1, total, reading->user_data);
 

@@ -13,20 +13,6 @@
 G_BEGIN_DECLS
 
 /**
- * SmAgreementReadOutcome:
- * @SM_AGREEMENT_READ_ADDED: the file's version was added
- * @SM_AGREEMENT_READ_UNREADABLE: the file could not be read
- * @SM_AGREEMENT_READ_DUPLICATE: its annotator has a version of the same
- *   text already; this one is left out
- */
-typedef enum
-{
-  SM_AGREEMENT_READ_ADDED,
-  SM_AGREEMENT_READ_UNREADABLE,
-  SM_AGREEMENT_READ_DUPLICATE,
-} SmAgreementReadOutcome;
-
-/**
  * SmAgreementReadFunc:
  * @outcome: what became of the file
  * @display_name: how messages name it

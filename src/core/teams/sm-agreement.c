@@ -42,6 +42,7 @@
 
 #include "sm-agreement.h"
 #include "sm-alpha-unitizing.h"
+#include "sm-curation.h"
 #include "sm-relation.h"
 #include "sm-span-match.h"
 #include "sm-tokenizer.h"
@@ -242,14 +243,14 @@ sm_agreement_new (const char * const *labels)
  * @document: one annotator's version of an article
  *
  * Returns: %FALSE, leaving @document out, if @annotator has a version of
- *   the same text already
+ *   the same text already or @document is a curator's result
  */
 gboolean
 sm_agreement_add_document (SmAgreement *self,
                            const char  *annotator,
                            SmDocument  *document)
 {
-  return sm_agreement_add_version (self, annotator, document, NULL);
+  return sm_agreement_add_version (self, annotator, document, NULL) == SM_AGREEMENT_READ_ADDED;
 }
 
 /**
@@ -260,10 +261,12 @@ sm_agreement_add_document (SmAgreement *self,
  * @file: (nullable): the file @document was read from, which names the
  *   article in the per-document figures and opens it
  *
- * Returns: %FALSE, leaving @document out, if @annotator has a version of
- *   the same text already
+ * A curator's result of several versions is measured against no one: it
+ * agrees with each of them by construction, and is nobody's own work.
+ *
+ * Returns: whether @document was added, or why it was left out
  */
-gboolean
+SmAgreementReadOutcome
 sm_agreement_add_version (SmAgreement *self,
                           const char  *annotator,
                           SmDocument  *document,
@@ -273,10 +276,13 @@ sm_agreement_add_version (SmAgreement *self,
   Article *article;
   Version *version;
 
-  g_return_val_if_fail (SM_IS_AGREEMENT (self), FALSE);
-  g_return_val_if_fail (annotator != NULL, FALSE);
-  g_return_val_if_fail (SM_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (SM_IS_AGREEMENT (self), SM_AGREEMENT_READ_UNREADABLE);
+  g_return_val_if_fail (annotator != NULL, SM_AGREEMENT_READ_UNREADABLE);
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), SM_AGREEMENT_READ_UNREADABLE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), SM_AGREEMENT_READ_UNREADABLE);
+
+  if (sm_curation_is_result (document))
+    return SM_AGREEMENT_READ_CURATED;
 
   text = sm_document_get_text (document);
   article = g_hash_table_lookup (self->articles, sm_text_get_sha256 (text));
@@ -290,7 +296,7 @@ sm_agreement_add_version (SmAgreement *self,
     }
 
   if (g_hash_table_contains (article->versions, annotator))
-    return FALSE;
+    return SM_AGREEMENT_READ_DUPLICATE;
 
   version = g_new0 (Version, 1);
   version->document = g_object_ref (document);
@@ -299,7 +305,7 @@ sm_agreement_add_version (SmAgreement *self,
   g_hash_table_add (self->annotators, g_strdup (annotator));
   clear_results (self);
 
-  return TRUE;
+  return SM_AGREEMENT_READ_ADDED;
 }
 
 static gint

@@ -33,6 +33,23 @@ typedef struct
   double alpha_u;
 } SmAgreementFigures;
 
+/**
+ * SmAgreementReadOutcome:
+ * @SM_AGREEMENT_READ_ADDED: the file's version was added
+ * @SM_AGREEMENT_READ_UNREADABLE: the file could not be read
+ * @SM_AGREEMENT_READ_DUPLICATE: its annotator has a version of the same
+ *   text already; this one is left out
+ * @SM_AGREEMENT_READ_CURATED: it is a curator's result of several
+ *   versions, not one annotator's; it is left out
+ */
+typedef enum
+{
+  SM_AGREEMENT_READ_ADDED,
+  SM_AGREEMENT_READ_UNREADABLE,
+  SM_AGREEMENT_READ_DUPLICATE,
+  SM_AGREEMENT_READ_CURATED,
+} SmAgreementReadOutcome;
+
 #define SM_TYPE_AGREEMENT (sm_agreement_get_type ())
 
 G_DECLARE_FINAL_TYPE (SmAgreement, sm_agreement, SM, AGREEMENT, GObject)
@@ -41,7 +58,8 @@ SmAgreement *sm_agreement_new                  (const char * const *labels);
 gboolean     sm_agreement_add_document         (SmAgreement        *self,
                                                 const char         *annotator,
                                                 SmDocument         *document);
-gboolean     sm_agreement_add_version          (SmAgreement        *self,
+SmAgreementReadOutcome
+             sm_agreement_add_version          (SmAgreement        *self,
                                                 const char         *annotator,
                                                 SmDocument         *document,
                                                 GFile              *file);

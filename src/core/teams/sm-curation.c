@@ -2220,6 +2220,30 @@ sm_curation_has_record (SmDocument *document)
          record_is_unfinished (sm_format_get_extra_member (document, SM_CURATION_MEMBER));
 }
 
+/**
+ * sm_curation_is_result:
+ *
+ * Returns: whether @document is a curator's result of several
+ *   annotators' versions (not a merge's file, whose record has none)
+ */
+gboolean
+sm_curation_is_result (SmDocument *document)
+{
+  JsonNode *record;
+  JsonObject *object;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), FALSE);
+
+  record = sm_format_get_extra_member (document, SM_CURATION_MEMBER);
+  if (record == NULL || !JSON_NODE_HOLDS_OBJECT (record))
+    return FALSE;
+
+  object = json_node_get_object (record);
+  return json_object_has_member (object, "versions") &&
+         JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "versions")) &&
+         json_array_get_length (json_object_get_array_member (object, "versions")) > 0;
+}
+
 static gboolean
 kind_from_string (const char         *string,
                   SmCurationItemKind *kind)

@@ -72,6 +72,7 @@ SmCuration     *sm_curation_new              (GPtrArray       *versions,
                                               const char      *curator,
                                               GError         **error);
 gboolean        sm_curation_has_record       (SmDocument      *document);
+gboolean        sm_curation_is_result        (SmDocument      *document);
 SmCuration     *sm_curation_new_for_document (SmDocument      *document,
                                               GError         **error);
 SmDocument     *sm_curation_get_document     (SmCuration      *self);
