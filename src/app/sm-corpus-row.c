@@ -1,6 +1,6 @@
 /* sm-corpus-row.c: one document in the corpus sidebar.
  *
- * Its status as an icon, its name, and its spans per label, following the
+ * Its status as an icon, its path in the corpus, and its spans per label, following the
  * entry as the corpus reads it in the background or the window saves it.
  *
  * Copyright 2026 The Spanmark authors
@@ -116,12 +116,13 @@ update (SmCorpusRow *self)
 
   gtk_image_set_from_icon_name (self->status, status_icon (self->entry, &description));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status), description);
-  gtk_label_set_label (self->name, sm_corpus_entry_get_name (self->entry));
+  /* Its folder in the corpus too: one annotator's a.json from another's */
+  gtk_label_set_label (self->name, sm_corpus_entry_get_path (self->entry));
 
   counts = describe_counts (self);
   gtk_label_set_label (self->counts, counts);
 
-  accessible = g_strdup_printf ("%s, %s. %s", sm_corpus_entry_get_name (self->entry), description, counts);
+  accessible = g_strdup_printf ("%s, %s. %s", sm_corpus_entry_get_path (self->entry), description, counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app-test.h"
+#include "sm-corpus-row.h"
 #include "sm-curation-bar.h"
 #include "sm-drafts.h"
 #include "sm-format.h"
@@ -326,6 +327,25 @@ curating_window_is_shown (gpointer data)
   return find_curating_window (data) != NULL;
 }
 
+/* The names in the sidebar's rows, joined by ", " in their order */
+static char *
+sidebar_names (SmWindow *window)
+{
+  g_autoptr(GPtrArray) rows = app_test_find_widgets (GTK_WIDGET (window), SM_TYPE_CORPUS_ROW, NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GPtrArray) labels = app_test_find_widgets (g_ptr_array_index (rows, i), GTK_TYPE_LABEL, NULL);
+
+      g_assert_cmpuint (labels->len, >, 0);
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                              gtk_label_get_label (g_ptr_array_index (labels, 0)));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 /* Curate Versions… on ana/a.json of a corpus: Ben's a.json is its other
  * version; zed's a.json annotates another article, and is left out */
 static void
@@ -337,6 +357,7 @@ test_curate_corpus_versions (void)
   g_autoptr(GFile) ben = write_file ("ben", "a.json", BEN);
   g_autoptr(GFile) zed = write_file ("zed", "a.json", OTHER);
   g_autoptr(GFile) lone = write_file ("ana", "b.json", OTHER);
+  g_autofree char *names = NULL;
   SmWindow *window = sm_window_new (app);
   SmWindow *curating;
   SmCuration *curation;
@@ -344,6 +365,11 @@ test_curate_corpus_versions (void)
   gtk_window_present (GTK_WINDOW (window));
   sm_window_open_folder (window, folder);
   app_test_wait_until (corpus_shows_document, window, "the corpus to be read");
+  app_test_spin (100);
+  /* Each version is told apart by its annotator's folder */
+  names = sidebar_names (window);
+  g_assert_true (g_str_has_prefix (names, "ana/a, ana/b, ben/a, "));
+  g_assert_true (g_str_has_suffix (names, ", zed/a"));
   sm_window_open_file (window, ana);
   app_test_wait_until (corpus_shows_document, window, "ana/a.json to be shown");
   g_assert_true (g_file_equal (sm_window_get_file (window), ana));
