@@ -3387,6 +3387,50 @@ test_suggestions_toggle_per_document (void)
   }
 }
 
+/* Closing a window while its suggestions are still being computed stops
+ * them: the window goes at once, and the run's results are not put into
+ * the document of a window nobody sees */
+static void
+test_suggestions_stop_when_closed (void)
+{
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "closed-while-suggesting", NULL);
+  g_autofree char *path = g_build_filename (folder, "long.txt", NULL);
+  g_autofree char *sample = sample_path ();
+  g_autofree char *paragraphs = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  SmWindow *window;
+
+  /* Long enough that the run takes a while after the window has opened */
+  g_assert_true (g_file_get_contents (sample, &paragraphs, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, paragraphs);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+
+  window = sm_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    sm_window_open_file (window, file);
+  }
+  app_test_wait_until (window_is_idle, window, "the document to open");
+  document = g_object_ref (sm_window_get_document (window));
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 0);
+
+  gtk_window_close (GTK_WINDOW (window));
+  app_test_spin (50);
+  g_assert_null (window);
+
+  /* Long past the end of the run, had it gone on */
+  app_test_spin (3000);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3438,6 +3482,7 @@ main (int   argc,
   g_test_add_func ("/window/suggestions-learn-as-you-tag", test_suggestions_learn_as_you_tag);
   g_test_add_func ("/window/suggestions-toggle-per-document", test_suggestions_toggle_per_document);
   g_test_add_func ("/window/import-as-suggestions", test_import_as_suggestions);
+  g_test_add_func ("/window/suggestions-stop-when-closed", test_suggestions_stop_when_closed);
 
   status = g_test_run ();
 
