@@ -1,11 +1,13 @@
 #!/bin/bash
-# run-window-bench.sh: Spanmark's window beside GNOME Text Editor with a 1 MB
-# article and 10,000 spans: start-up time and memory, side by side, then
-# scrolling. Prints Markdown tables; nothing here is a test.
+# run-window-bench.sh: Spanmark's window beside GNOME Text Editor with an
+# article (1 MB and 10,000 spans unless --bytes and --spans say otherwise):
+# start-up time and memory, side by side, then scrolling. Prints Markdown
+# tables; nothing here is a test.
 #
 #   bash bench/window/run-window-bench.sh [--runs N] [--rounds N]
 #        [--renderer NAME] [--settle SECONDS] [--window-size WxH|none]
 #        [--build DIR] [--no-scroll] [--no-startup] [--plain]
+#        [--bytes N] [--spans N]
 #
 #   --runs N         start-ups of each application, alternating (default 7, at least 7)
 #   --rounds N       rounds of spanmark-bench-scroll (default 3)
@@ -17,6 +19,8 @@
 #                    memory is read, so that both draw the same area (default
 #                    1000x700, a size neither opens at; none keeps each one's own)
 #   --build DIR      the build directory (default _build-winbench, configured if missing)
+#   --bytes N        size of the article's text (default 1000000)
+#   --spans N        spans in the annotated article (default 10000)
 #   --plain          Spanmark opens the .txt as well (a copy in a folder of its
 #                    own, or it would find the .json beside it), so the text
 #                    without its annotations: what the annotations cost is the
@@ -49,6 +53,8 @@ build=_build-winbench
 do_scroll=1
 do_startup=1
 plain=0
+bytes=1000000
+spans=10000
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -61,7 +67,9 @@ while [ $# -gt 0 ]; do
     --no-scroll) do_scroll=0; shift ;;
     --no-startup) do_startup=0; shift ;;
     --plain) plain=1; shift ;;
-    -h|--help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --bytes) bytes=$2; shift 2 ;;
+    --spans) spans=$2; shift 2 ;;
+    -h|--help) sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -114,8 +122,8 @@ cleanup () {
 trap cleanup EXIT
 
 # The document: the same text, annotated and plain
-"$generate" --bytes 1000000 --spans 10000 "$work/article.json"
-"$generate" --bytes 1000000 --text "$work/article.txt"
+"$generate" --bytes "$bytes" --spans "$spans" "$work/article.json"
+"$generate" --bytes "$bytes" --text "$work/article.txt"
 chars=$(LC_ALL=C.UTF-8 wc -m < "$work/article.txt")
 spanmark_input="$work/article.json"
 if [ "$plain" = 1 ]; then
@@ -245,7 +253,7 @@ echo "GTK $(dpkg-query -W -f='${Version}' libgtk-4-1), libadwaita $(dpkg-query -
      "GNOME Text Editor $(dpkg-query -W -f='${Version}' gnome-text-editor)," \
      "Spanmark built $(meson introspect --buildoptions "$build" | python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"][0])')"
 echo "Document: $(stat -c %s "$work/article.txt") bytes of text ($chars characters)," \
-     "$(stat -c %s "$work/article.json") bytes of Spanmark JSON with 10,000 spans"
+     "$(stat -c %s "$work/article.json") bytes of Spanmark JSON with $spans spans"
 echo
 
 if [ "$do_startup" = 1 ]; then
