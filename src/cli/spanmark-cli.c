@@ -246,7 +246,9 @@ sm_cli_print_error (const GError *error)
  * sm_cli_read_document:
  *
  * Reads one Spanmark file; an error names it as messages do everywhere:
- * "FILE:LINE:COL: …" for a position in it, "FILE: …" otherwise.
+ * "FILE:LINE:COL: …" for a position in it, "FILE: …" otherwise. A file
+ * with a relation its type does not allow is refused, as validate refuses
+ * it (sm_document_check_relations()).
  */
 SmDocument *
 sm_cli_read_document (const char  *path,
@@ -262,7 +264,16 @@ sm_cli_read_document (const char  *path,
 
   document = sm_format_parse (contents, length, error);
   if (document == NULL)
-    g_prefix_error (error, g_ascii_isdigit ((*error)->message[0]) ? "%s:" : "%s: ", name);
+    {
+      g_prefix_error (error, g_ascii_isdigit ((*error)->message[0]) ? "%s:" : "%s: ", name);
+      return NULL;
+    }
+
+  if (!sm_document_check_relations (document, error))
+    {
+      g_prefix_error (error, "%s: ", name);
+      g_clear_object (&document);
+    }
 
   return document;
 }

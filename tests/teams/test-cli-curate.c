@@ -143,6 +143,45 @@ test_cli_curate_refused (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A version linking a claim to a FIGURE, as another tool may write it, is
+ * refused as validate refuses it, named by its path, and nothing is
+ * written */
+static void
+test_cli_curate_broken_relation (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(SmDocument) document = cli_document_new ("a", TEXT);
+  g_autofree char *path = g_build_filename (fixture->dir, "ben", "a.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  SmSpan *speaker;
+  SmSpan *claim;
+  int status;
+
+  sm_document_set_annotator (document, "ben");
+  speaker = cli_document_tag (document, SM_LABEL_SPEAKER, "Alice");
+  claim = cli_document_tag (document, SM_LABEL_CLAIM, "price rose");
+  g_assert_nonnull (sm_document_add_relation (document, SM_RELATION_SAID_BY, claim, speaker, &error));
+  g_assert_no_error (error);
+  cli_document_save (document, fixture->dir, "ben/a.json");
+
+  /* Alice, the speaker, becomes a FIGURE in the file (the window would
+   * have dropped the link with the relabel) */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  broken = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (broken, "\"SPEAKER\",\n      \"start\"", "\"FIGURE\",\n      \"start\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, broken->str, broken->len, &error));
+
+  status = cli_run (fixture->dir, &fixture->out, &fixture->err,
+                    "curate", "ana/a.json", "ben/a.json", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (fixture->err, "ben/a.json: relation R1: span T1 is labelled FIGURE, but a said_by relation goes to SPEAKER"));
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (fixture->dir, "ana", "a-curated.json", NULL);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +191,7 @@ main (int   argc,
   g_test_add ("/cli/curate/undecided", Fixture, NULL, fixture_set_up, test_cli_curate_undecided, fixture_tear_down);
   g_test_add ("/cli/curate/majority", Fixture, NULL, fixture_set_up, test_cli_curate_majority, fixture_tear_down);
   g_test_add ("/cli/curate/refused", Fixture, NULL, fixture_set_up, test_cli_curate_refused, fixture_tear_down);
+  g_test_add ("/cli/curate/broken-relation", Fixture, NULL, fixture_set_up, test_cli_curate_broken_relation, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -186,6 +186,28 @@ test_curation_texts_differ (void)
   g_assert_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_VERSIONS);
 }
 
+/* A version with a link its type does not allow (said_by to a FIGURE) is
+ * refused, as validate and agree refuse it, naming the file and the link:
+ * a curator could neither take that side nor tell why */
+static void
+test_curation_broken_relation (void)
+{
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken = g_strdup (ANA);
+  g_autoptr(SmCuration) curation = NULL;
+
+  /* Ana's second link goes to "Lukashenko" tagged FIGURE */
+  memcpy (strstr (broken, "\"SPEAKER\", \"start\": 23"), "\"FIGURE\" , ", 11);
+  g_ptr_array_add (versions, parse (broken));
+  g_ptr_array_add (versions, parse (BEN));
+  curation = sm_curation_new (versions, NULL, &error);
+  g_assert_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_INVALID);
+  g_assert_null (curation);
+  g_assert_nonnull (strstr (error->message, "Ana’s version of “a”"));
+  g_assert_nonnull (strstr (error->message, "relation R2: span T3 is labelled FIGURE, but a said_by relation goes to SPEAKER"));
+}
+
 static void
 on_notify (GObject    *object,
            GParamSpec *pspec,
@@ -562,6 +584,7 @@ main (int   argc,
 
   g_test_add_func ("/curation/agreed", test_curation_agreed);
   g_test_add_func ("/curation/texts-differ", test_curation_texts_differ);
+  g_test_add_func ("/curation/broken-relation", test_curation_broken_relation);
   g_test_add_func ("/curation/take-undo", test_curation_take_undo);
   g_test_add_func ("/curation/relations", test_curation_relations);
   g_test_add_func ("/curation/resume", test_curation_resume);

@@ -1375,11 +1375,34 @@ check_versions (GPtrArray  *versions,
     }
 
   first = g_ptr_array_index (versions, 0);
-  for (guint v = 1; v < versions->len; v++)
+  for (guint v = 0; v < versions->len; v++)
     {
       SmDocument *version = g_ptr_array_index (versions, v);
+      g_autoptr(GError) broken = NULL;
 
-      if (g_strcmp0 (sm_text_get_sha256 (sm_document_get_text (version)),
+      /* A link its type does not allow could neither be agreed on nor
+       * taken: the version is refused, as validate and agree refuse it */
+      if (!sm_document_check_relations (version, &broken))
+        {
+          const char *annotator = sm_document_get_annotator (version);
+
+          /* Versions of one document share its name: the annotator tells
+           * them apart */
+          if (annotator != NULL && *annotator != '\0')
+            /* Translators: "Ana’s version of “a” cannot be curated: relation
+             * R1: span T2 is labelled FIGURE, but a said_by relation goes to
+             * SPEAKER. …" */
+            g_set_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_INVALID,
+                         _("%s’s version of “%s” cannot be curated: %s. Open it to remove the relation or relabel its spans."),
+                         annotator, sm_document_get_name (version), broken->message);
+          else
+            g_set_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_INVALID,
+                         _("A version of “%s” cannot be curated: %s. Open it to remove the relation or relabel its spans."),
+                         sm_document_get_name (version), broken->message);
+          return FALSE;
+        }
+
+      if (v > 0 && g_strcmp0 (sm_text_get_sha256 (sm_document_get_text (version)),
                      sm_text_get_sha256 (sm_document_get_text (first))) != 0)
         {
           g_set_error (error, SM_CURATION_ERROR, SM_CURATION_ERROR_TEXT,

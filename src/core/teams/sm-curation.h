@@ -18,6 +18,7 @@ typedef enum
   SM_CURATION_ERROR_VERSIONS,  /* fewer than two versions */
   SM_CURATION_ERROR_RECORD,    /* the document has nothing to curate */
   SM_CURATION_ERROR_SIDE,      /* a side cannot be taken as it is */
+  SM_CURATION_ERROR_INVALID,   /* a version breaks a rule of its relation types */
 } SmCurationError;
 
 /* The top-level member where a curated file records its decisions */
