@@ -118,6 +118,28 @@ test_sha256 (void)
                    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+/* Every length around the 64-byte blocks and the 56 bytes where the
+ * padding needs one more block, and a long text, against GLib's SHA-256 */
+static void
+test_sha256_lengths (void)
+{
+  g_autoptr(GString) string = g_string_new (NULL);
+  const gsize lengths[] = { 1, 2, 54, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 1000, 100003 };
+
+  for (gsize i = 0; string->len < 100003; i++)
+    g_string_append_c (string, 'a' + i % 26);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      g_autoptr(SmText) text = sm_text_new (string->str, lengths[i], NULL);
+      g_autofree char *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                               (const guchar *) string->str,
+                                                               lengths[i]);
+
+      g_assert_cmpstr (sm_text_get_sha256 (text), ==, expected);
+    }
+}
+
 static void
 test_empty_refused (void)
 {
@@ -177,6 +199,7 @@ main (int   argc,
   g_test_add_func ("/text/offsets-in-long-text", test_offsets_in_long_text);
   g_test_add_func ("/text/bom-dropped-crlf-kept", test_bom_dropped_crlf_kept);
   g_test_add_func ("/text/sha256", test_sha256);
+  g_test_add_func ("/text/sha256-lengths", test_sha256_lengths);
   g_test_add_func ("/text/empty-refused", test_empty_refused);
   g_test_add_func ("/text/binary-refused", test_binary_refused);
   g_test_add_func ("/text/invalid-utf8-refused", test_invalid_utf8_refused);
