@@ -4,10 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* sched_setaffinity() and the CPU_* macros */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
+
+#ifdef HAVE_SCHED_GETAFFINITY
+#include <sched.h>
+#endif
 
 #include "datasets-fixtures.h"
 
@@ -633,6 +640,37 @@ test_parallel_export_keeps_order (Fixture       *fixture,
   }
 }
 
+/* A process allowed one processor (taskset -c 0, a container) reads its
+ * documents in one thread: more would only take turns on it */
+static void
+test_threads_fit_the_processors_allowed (void)
+{
+#ifdef HAVE_SCHED_GETAFFINITY
+  g_autoptr(SmCorpus) corpus = NULL;
+  cpu_set_t allowed, one;
+  guint first = 0;
+
+  g_assert_cmpint (sched_getaffinity (0, sizeof allowed, &allowed), ==, 0);
+  if (CPU_COUNT (&allowed) < 2)
+    {
+      g_test_skip ("this process may use one processor only");
+      return;
+    }
+
+  while (!CPU_ISSET (first, &allowed))
+    first++;
+  CPU_ZERO (&one);
+  CPU_SET (first, &one);
+  g_assert_cmpint (sched_setaffinity (0, sizeof one, &one), ==, 0);
+  corpus = sm_corpus_new ();
+  g_assert_cmpint (sched_setaffinity (0, sizeof allowed, &allowed), ==, 0);
+
+  g_assert_cmpuint (sm_corpus_get_n_threads (corpus), ==, 1);
+#else
+  g_test_skip ("no sched_getaffinity() here");
+#endif
+}
+
 static void
 test_status_and_label_filters (Fixture       *fixture,
                                gconstpointer  data)
@@ -886,6 +924,8 @@ main (int    argc,
   g_test_add_func ("/export/fragments", test_fragments);
   g_test_add ("/export/parallel-keeps-order", Fixture, NULL,
               fixture_set_up, test_parallel_export_keeps_order, fixture_tear_down);
+  g_test_add_func ("/export/threads-fit-the-processors-allowed",
+                   test_threads_fit_the_processors_allowed);
   g_test_add ("/export/status-and-label-filters", Fixture, NULL,
               fixture_set_up, test_status_and_label_filters, fixture_tear_down);
   g_test_add ("/export/unreadable-inputs-are-left-out", Fixture, NULL,

@@ -13,10 +13,17 @@
 
 #define G_LOG_DOMAIN "sm-corpus"
 
+/* sched_getaffinity() and CPU_COUNT() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+
+#ifdef HAVE_SCHED_GETAFFINITY
+#include <sched.h>
+#endif
 
 #include "sm-corpus-private.h"
 #include "sm-file.h"
@@ -158,11 +165,28 @@ sm_corpus_class_init (SmCorpusClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* The processors this process may run on: GLib 2.74's
+ * g_get_num_processors() counts the machine's, so under `taskset -c 0` or
+ * in a container limited to one core a corpus would start threads that
+ * only take turns on it, and pay for handing each document between them */
+static guint
+count_usable_processors (void)
+{
+#ifdef HAVE_SCHED_GETAFFINITY
+  cpu_set_t set;
+
+  if (sched_getaffinity (0, sizeof set, &set) == 0 && CPU_COUNT (&set) > 0)
+    return (guint) CPU_COUNT (&set);
+#endif
+
+  return g_get_num_processors ();
+}
+
 static void
 sm_corpus_init (SmCorpus *self)
 {
   self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
-  self->n_threads = CLAMP (g_get_num_processors (), 1, 1024);
+  self->n_threads = CLAMP (count_usable_processors (), 1, 1024);
 }
 
 /**
