@@ -96,6 +96,37 @@ test_offsets_in_long_text (void)
   g_assert_cmpuint (sm_text_get_byte_offset (text, n_chars), ==, string->len);
 }
 
+/* Mostly ASCII, as most articles are, with a character of 2 to 4 bytes
+ * every so often: runs of every length around the 8-byte words the
+ * counting takes at once, at every offset checked against GLib's walk */
+static void
+test_offsets_in_mostly_ascii_text (void)
+{
+  static const char * const others[] = { "é", "€", "😀", "\r\n" };
+  g_autoptr(GString) string = g_string_new (NULL);
+  g_autoptr(SmText) text = NULL;
+  glong n_chars;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      for (guint j = 0; j < (i * 7) % 23; j++)
+        g_string_append_c (string, 'a' + j % 26);
+      g_string_append (string, others[i % G_N_ELEMENTS (others)]);
+    }
+
+  text = sm_text_new (string->str, string->len, NULL);
+  n_chars = g_utf8_strlen (string->str, string->len);
+  g_assert_cmpuint (sm_text_get_length (text), ==, n_chars);
+
+  for (glong offset = 0; offset <= n_chars; offset++)
+    {
+      gsize byte = g_utf8_offset_to_pointer (string->str, offset) - string->str;
+
+      g_assert_cmpuint (sm_text_get_byte_offset (text, offset), ==, byte);
+      g_assert_cmpuint (sm_text_get_char_offset (text, byte), ==, offset);
+    }
+}
+
 static void
 test_bom_dropped_crlf_kept (void)
 {
@@ -199,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/text/offsets-in-long-text", test_offsets_in_long_text);
   g_test_add_func ("/text/bom-dropped-crlf-kept", test_bom_dropped_crlf_kept);
   g_test_add_func ("/text/sha256", test_sha256);
+  g_test_add_func ("/text/offsets-in-mostly-ascii-text", test_offsets_in_mostly_ascii_text);
   g_test_add_func ("/text/sha256-lengths", test_sha256_lengths);
   g_test_add_func ("/text/empty-refused", test_empty_refused);
   g_test_add_func ("/text/binary-refused", test_binary_refused);

@@ -162,6 +162,51 @@ sm_text_check_utf8 (const char  *data,
   return TRUE;
 }
 
+/* Counts the code points and notes where every STRIDE-th starts: a code
+ * point starts at every byte but the continuation bytes (10xxxxxx). Eight
+ * bytes are counted at once, with no branch a byte, wherever no checkpoint
+ * can fall among them; loading a text is where this counts. */
+static void
+find_checkpoints (SmText *self)
+{
+  const guchar *data = (const guchar *) self->utf8;
+  gsize n_bytes = self->n_bytes;
+  gsize i = 0;
+  guint count = 0;
+
+  /* n_bytes / STRIDE + 1 is enough: every code point is at least one byte */
+  self->checkpoints = g_new (gsize, n_bytes / STRIDE + 1);
+
+  while (i < n_bytes)
+    {
+      guint in_stride = count % STRIDE;
+
+      if (in_stride != 0 && in_stride + 8 <= STRIDE && n_bytes - i >= 8)
+        {
+          guint64 word;
+          guint64 continuation;
+
+          memcpy (&word, data + i, 8);
+          /* Bit 7 of each byte whose bit 7 is set and bit 6 is not */
+          continuation = word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080);
+          count += 8 - (guint) __builtin_popcountll (continuation);
+          i += 8;
+        }
+      else
+        {
+          if ((data[i] & 0xC0) != 0x80)
+            {
+              if (in_stride == 0)
+                self->checkpoints[self->n_checkpoints++] = i;
+              count++;
+            }
+          i++;
+        }
+    }
+
+  self->length = count;
+}
+
 /**
  * sm_text_new:
  * @data: UTF-8 text
@@ -180,8 +225,6 @@ sm_text_new (const char  *data,
 {
   SmText *self;
   gsize n_bytes;
-  guint offset = 0;
-  const char *p;
 
   g_return_val_if_fail (data != NULL || length <= 0, NULL);
 
@@ -211,14 +254,7 @@ sm_text_new (const char  *data,
 
   self->sha256 = compute_sha256 (self->utf8, n_bytes);
 
-  /* n_bytes / STRIDE + 1 is enough: every code point is at least one byte */
-  self->checkpoints = g_new (gsize, n_bytes / STRIDE + 1);
-  for (p = self->utf8; p < self->utf8 + n_bytes; p = g_utf8_next_char (p), offset++)
-    {
-      if (offset % STRIDE == 0)
-        self->checkpoints[self->n_checkpoints++] = p - self->utf8;
-    }
-  self->length = offset;
+  find_checkpoints (self);
 
   return self;
 }
