@@ -671,6 +671,57 @@ test_threads_fit_the_processors_allowed (void)
 #endif
 }
 
+/* What a folder search finds: ".json" files in byte order of their paths,
+ * in subfolders too; a link to a file as the file; not a link to a
+ * folder, a broken link, a hidden file or folder, or another ending */
+static void
+test_folder_search_finds_the_documents (void)
+{
+  g_autofree char *dir = temp_folder_new ("search");
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+  const char * const files[] = {
+    "b.json", "A.JSON", "a.json", "notes.txt", ".hidden.json",
+    "sub/c.json", "sub/deeper/d.json", ".git/e.json", "z/x.json",
+  };
+  const char * const links[][2] = {
+    { "a.json", "link.json" }, { "sub", "linked-folder" }, { "nowhere.json", "broken.json" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, links[i][1], NULL);
+      g_autoptr(GFile) link = g_file_new_for_path (path);
+
+      g_assert_true (g_file_make_symbolic_link (link, links[i][0], NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (sm_corpus_add_file (corpus, folder, "corpus", NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < sm_corpus_get_n_inputs (corpus); i++)
+    g_ptr_array_add (names, g_strdup (sm_corpus_get_display_name (corpus, i)));
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (" ", (char **) names->pdata);
+
+  g_assert_cmpstr (joined, ==,
+                   "corpus/A.JSON corpus/a.json corpus/b.json corpus/link.json"
+                   " corpus/sub/c.json corpus/sub/deeper/d.json corpus/z/x.json");
+
+  temp_folder_remove (dir);
+}
+
 static void
 test_status_and_label_filters (Fixture       *fixture,
                                gconstpointer  data)
@@ -926,6 +977,8 @@ main (int    argc,
               fixture_set_up, test_parallel_export_keeps_order, fixture_tear_down);
   g_test_add_func ("/export/threads-fit-the-processors-allowed",
                    test_threads_fit_the_processors_allowed);
+  g_test_add_func ("/export/folder-search-finds-the-documents",
+                   test_folder_search_finds_the_documents);
   g_test_add ("/export/status-and-label-filters", Fixture, NULL,
               fixture_set_up, test_status_and_label_filters, fixture_tear_down);
   g_test_add ("/export/unreadable-inputs-are-left-out", Fixture, NULL,
