@@ -14,6 +14,7 @@
 #include <nettle/sha2.h>
 
 #include "sm-text.h"
+#include "sm-text-private.h"
 
 /* One checkpoint every STRIDE code points: converting an offset walks at
  * most STRIDE - 1 characters from the nearest checkpoint. */
@@ -207,26 +208,14 @@ find_checkpoints (SmText *self)
   self->length = count;
 }
 
-/**
- * sm_text_new:
- * @data: UTF-8 text
- * @length: its length in bytes, or -1 if nul-terminated
- * @error: where to say what is wrong
- *
- * Validates @data (see sm_text_check_utf8()) and keeps a copy. A leading
- * byte order mark is dropped; every other character, CR LF included, is kept.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL with @error set
- */
-SmText *
-sm_text_new (const char  *data,
-             gssize       length,
-             GError     **error)
+static SmText *
+text_new (const char  *data,
+          gssize       length,
+          gboolean     check,
+          GError     **error)
 {
   SmText *self;
   gsize n_bytes;
-
-  g_return_val_if_fail (data != NULL || length <= 0, NULL);
 
   n_bytes = length < 0 ? strlen (data) : (gsize) length;
 
@@ -236,7 +225,8 @@ sm_text_new (const char  *data,
       n_bytes -= 3;
     }
 
-  if (!sm_text_check_utf8 (data, n_bytes, error))
+  /* Without the check, an empty text is still told as the check tells it */
+  if ((check || n_bytes == 0) && !sm_text_check_utf8 (data, n_bytes, error))
     return NULL;
 
   if (n_bytes >= G_MAXUINT)
@@ -257,6 +247,46 @@ sm_text_new (const char  *data,
   find_checkpoints (self);
 
   return self;
+}
+
+/**
+ * sm_text_new:
+ * @data: UTF-8 text
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @error: where to say what is wrong
+ *
+ * Validates @data (see sm_text_check_utf8()) and keeps a copy. A leading
+ * byte order mark is dropped; every other character, CR LF included, is kept.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL with @error set
+ */
+SmText *
+sm_text_new (const char  *data,
+             gssize       length,
+             GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length <= 0, NULL);
+
+  return text_new (data, length, TRUE, error);
+}
+
+/**
+ * _sm_text_new_valid:
+ * @data: text already known to be valid UTF-8 with no NUL, such as a
+ *   string the JSON reader decoded from a file sm_format_parse() checked
+ *
+ * As sm_text_new(), without checking again what the caller has: a
+ * Spanmark file's text was checked with the whole file. An empty text is
+ * still refused.
+ */
+SmText *
+_sm_text_new_valid (const char  *data,
+                    gssize       length,
+                    GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length <= 0, NULL);
+
+  return text_new (data, length, FALSE, error);
 }
 
 SmText *
