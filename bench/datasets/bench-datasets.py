@@ -87,6 +87,7 @@ def timed(command):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cli", required=True, help="the spanmark-cli to measure")
+    parser.add_argument("--baseline", help="another spanmark-cli (an older build) to time alongside")
     parser.add_argument("--ceilings", help="spanmark-bench-ceilings, for reading, SHA-256 and json-glib")
     parser.add_argument("--article", required=True, help="data/samples/belarus-iran-sanctions.txt")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -99,6 +100,7 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix="spanmark-bench-datasets-")
     python = sys.executable
     rows = []
+    baseline_rows = []
     ceiling_rows = []
 
     for size in args.sizes:
@@ -109,32 +111,46 @@ def main():
         n_bytes = sum(os.path.getsize(path) for path in corpus_files(corpus))
         cli_out = os.path.join(work, "cli-%d.jsonl" % size)
         python_out = os.path.join(work, "python-%d.jsonl" % size)
+        baseline_out = os.path.join(work, "baseline-%d.jsonl" % size)
         commands = {
             "export": ([args.cli, "export", "--format", "jsonl", "--force", "-o", cli_out, corpus],
-                       [python, os.path.join(HERE, "python-export.py"), corpus, python_out]),
+                       [python, os.path.join(HERE, "python-export.py"), corpus, python_out],
+                       [args.baseline, "export", "--format", "jsonl", "--force", "-o", baseline_out, corpus]),
             "validate": ([args.cli, "validate", corpus],
-                         [python, os.path.join(HERE, "python-validate.py"), corpus]),
+                         [python, os.path.join(HERE, "python-validate.py"), corpus],
+                         [args.baseline, "validate", corpus]),
         }
 
         for cores in args.cores:
             pin = [] if cores == "all" else ["taskset", "-c", cores]
             n_cores = os.cpu_count() if cores == "all" else len(os.sched_getaffinity(0) & parse_cores(cores))
-            for name, (cli, script) in commands.items():
-                cli, script = pin + cli, pin + script
-                # One untimed run each, so both read from a warm page cache
+            for name, (cli, script, baseline) in commands.items():
+                cli, script, baseline = pin + cli, pin + script, pin + baseline
+                # One untimed run each, so all read from a warm page cache
                 timed(cli)
                 timed(script)
-                cli_runs, script_runs = [], []
+                if args.baseline:
+                    timed(baseline)
+                cli_runs, script_runs, baseline_runs = [], [], []
                 for _ in range(args.runs):
                     cli_runs.append(timed(cli))
                     script_runs.append(timed(script))
+                    if args.baseline:
+                        baseline_runs.append(timed(baseline))
                 if name == "export" and not filecmp.cmp(cli_out, python_out, shallow=False):
                     sys.exit("the two exports of %d documents differ" % size)
+                if name == "export" and args.baseline and not filecmp.cmp(cli_out, baseline_out, shallow=False):
+                    sys.exit("the exports of %d documents by the two spanmark-cli differ" % size)
                 rows.append((size, n_cores, n_bytes, name,
                              statistics.median(r[0] for r in cli_runs),
                              statistics.median(r[0] for r in script_runs),
                              statistics.median(r[1] for r in cli_runs),
                              statistics.median(r[1] for r in script_runs)))
+                if args.baseline:
+                    baseline_rows.append((size, n_cores, name,
+                                          statistics.median(r[0] for r in baseline_runs),
+                                          statistics.median(r[1] for r in baseline_runs),
+                                          rows[-1][4], rows[-1][6]))
                 print("%6d documents, %d core(s), %-8s spanmark-cli %.3f s (CPU %.3f s), Python %.3f s"
                       " (CPU %.3f s), load %.1f" % (size, n_cores, name, rows[-1][4], rows[-1][6],
                                                     rows[-1][5], rows[-1][7], os.getloadavg()[0]),
@@ -152,6 +168,14 @@ def main():
               ("{:,}".format(size), n_cores, name, cli, script, script / cli,
                n_bytes / cli / 1e6, n_bytes / script / 1e6, cli_cpu, script_cpu))
     print()
+    if baseline_rows:
+        print("| documents | cores | command | baseline spanmark-cli | spanmark-cli | baseline / spanmark-cli"
+              " | CPU: baseline | CPU: spanmark-cli |")
+        print("|---:|---:|---|---:|---:|---:|---:|---:|")
+        for size, n_cores, name, base, base_cpu, cli, cli_cpu in baseline_rows:
+            print("| %s | %d | %s | %.3f s | %.3f s | %.2f× | %.3f s | %.3f s |" %
+                  ("{:,}".format(size), n_cores, name, base, cli, base / cli, base_cpu, cli_cpu))
+        print()
     names = list(ceiling_rows[0][3].keys()) if ceiling_rows else []
     print("| documents (MB) | cores | " + " | ".join(names) + " |")
     print("|---:|---:|" + "---:|" * len(names))
