@@ -5,7 +5,7 @@ set -eu
 
 packages="
   gcc libc6-dev pkg-config meson ninja-build gettext
-  libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libjson-glib-dev
+  libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libjson-glib-dev nettle-dev
   libgtk-4-dev libgtksourceview-5-dev libadwaita-1-dev
   desktop-file-utils appstream
   python3 python3-nltk python3-pandas

@@ -152,6 +152,49 @@ test_strings_kept (void)
   g_assert_cmpstr (strings[2], ==, "three");
 }
 
+/* A quote, a backslash or a control character at every place of the
+ * eight-byte words the reader scans strings by, after plain ASCII and
+ * UTF-8: each is found, and json-glib decodes the same string */
+static void
+test_strings_at_every_place (void)
+{
+  static const char * const specials[] = { "\\\"", "\\\\", "\\n", "\\u00e9", "\t", "\x01" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (specials); s++)
+    for (guint before = 0; before < 20; before++)
+      {
+        g_autoptr(GString) json = g_string_new ("[\"");
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        g_autoptr(SmJsonReader) reader = NULL;
+        g_autoptr(GError) error = NULL;
+        gboolean control = specials[s][0] != '\\';
+        SmJsonToken token;
+
+        for (guint i = 0; i < before; i++)
+          g_string_append (json, i % 5 == 4 ? "\xC3\xA9" : "a");
+        g_string_append (json, specials[s]);
+        g_string_append (json, "tail of more than eight bytes\"]");
+
+        reader = sm_json_reader_new (json->str, json->len);
+        g_assert_cmpint (sm_json_reader_next (reader, NULL), ==, SM_JSON_TOKEN_BEGIN_ARRAY);
+        token = sm_json_reader_next (reader, &error);
+
+        if (control)
+          {
+            /* A raw control character is refused, where it is */
+            g_assert_cmpint (token, ==, SM_JSON_TOKEN_ERROR);
+            g_assert_nonnull (strstr (error->message, "unescaped"));
+            continue;
+          }
+
+        g_assert_no_error (error);
+        g_assert_cmpint (token, ==, SM_JSON_TOKEN_STRING);
+        g_assert_true (json_parser_load_from_data (parser, json->str, json->len, NULL));
+        g_assert_cmpstr (sm_json_reader_get_string (reader, NULL), ==,
+                         json_array_get_string_element (json_node_get_array (json_parser_get_root (parser)), 0));
+      }
+}
+
 static void
 test_bad_strings (void)
 {
@@ -465,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/tokens", test_tokens);
   g_test_add_func ("/json-reader/strings", test_strings);
   g_test_add_func ("/json-reader/strings-kept", test_strings_kept);
+  g_test_add_func ("/json-reader/strings-at-every-place", test_strings_at_every_place);
   g_test_add_func ("/json-reader/bad-strings", test_bad_strings);
   g_test_add_func ("/json-reader/numbers", test_numbers);
   g_test_add_func ("/json-reader/bad-numbers", test_bad_numbers);

@@ -96,6 +96,37 @@ test_offsets_in_long_text (void)
   g_assert_cmpuint (sm_text_get_byte_offset (text, n_chars), ==, string->len);
 }
 
+/* Mostly ASCII, as most articles are, with a character of 2 to 4 bytes
+ * every so often: runs of every length around the 8-byte words the
+ * counting takes at once, at every offset checked against GLib's walk */
+static void
+test_offsets_in_mostly_ascii_text (void)
+{
+  static const char * const others[] = { "é", "€", "😀", "\r\n" };
+  g_autoptr(GString) string = g_string_new (NULL);
+  g_autoptr(SmText) text = NULL;
+  glong n_chars;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      for (guint j = 0; j < (i * 7) % 23; j++)
+        g_string_append_c (string, 'a' + j % 26);
+      g_string_append (string, others[i % G_N_ELEMENTS (others)]);
+    }
+
+  text = sm_text_new (string->str, string->len, NULL);
+  n_chars = g_utf8_strlen (string->str, string->len);
+  g_assert_cmpuint (sm_text_get_length (text), ==, n_chars);
+
+  for (glong offset = 0; offset <= n_chars; offset++)
+    {
+      gsize byte = g_utf8_offset_to_pointer (string->str, offset) - string->str;
+
+      g_assert_cmpuint (sm_text_get_byte_offset (text, offset), ==, byte);
+      g_assert_cmpuint (sm_text_get_char_offset (text, byte), ==, offset);
+    }
+}
+
 static void
 test_bom_dropped_crlf_kept (void)
 {
@@ -116,6 +147,28 @@ test_sha256 (void)
   /* The FIPS 180-2 test vector */
   g_assert_cmpstr (sm_text_get_sha256 (text), ==,
                    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+/* Every length around the 64-byte blocks and the 56 bytes where the
+ * padding needs one more block, and a long text, against GLib's SHA-256 */
+static void
+test_sha256_lengths (void)
+{
+  g_autoptr(GString) string = g_string_new (NULL);
+  const gsize lengths[] = { 1, 2, 54, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 1000, 100003 };
+
+  for (gsize i = 0; string->len < 100003; i++)
+    g_string_append_c (string, 'a' + i % 26);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      g_autoptr(SmText) text = sm_text_new (string->str, lengths[i], NULL);
+      g_autofree char *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                               (const guchar *) string->str,
+                                                               lengths[i]);
+
+      g_assert_cmpstr (sm_text_get_sha256 (text), ==, expected);
+    }
 }
 
 static void
@@ -177,6 +230,8 @@ main (int   argc,
   g_test_add_func ("/text/offsets-in-long-text", test_offsets_in_long_text);
   g_test_add_func ("/text/bom-dropped-crlf-kept", test_bom_dropped_crlf_kept);
   g_test_add_func ("/text/sha256", test_sha256);
+  g_test_add_func ("/text/offsets-in-mostly-ascii-text", test_offsets_in_mostly_ascii_text);
+  g_test_add_func ("/text/sha256-lengths", test_sha256_lengths);
   g_test_add_func ("/text/empty-refused", test_empty_refused);
   g_test_add_func ("/text/binary-refused", test_binary_refused);
   g_test_add_func ("/text/invalid-utf8-refused", test_invalid_utf8_refused);

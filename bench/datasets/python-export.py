@@ -41,7 +41,7 @@ def main():
                 "relations": [{"id": number, "from_id": ids[r["from"]], "to_id": ids[r["to"]],
                                "type": r["type"]} for number, r in enumerate(relations, 1)],
             }
-            out.write(json.dumps(record, ensure_ascii=False))
+            out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
             out.write("\n")
 
 

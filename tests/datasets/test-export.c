@@ -4,10 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* sched_setaffinity() and the CPU_* macros */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
+
+#ifdef HAVE_SCHED_GETAFFINITY
+#include <sched.h>
+#endif
 
 #include "datasets-fixtures.h"
 
@@ -633,6 +640,88 @@ test_parallel_export_keeps_order (Fixture       *fixture,
   }
 }
 
+/* A process allowed one processor (taskset -c 0, a container) reads its
+ * documents in one thread: more would only take turns on it */
+static void
+test_threads_fit_the_processors_allowed (void)
+{
+#ifdef HAVE_SCHED_GETAFFINITY
+  g_autoptr(SmCorpus) corpus = NULL;
+  cpu_set_t allowed, one;
+  guint first = 0;
+
+  g_assert_cmpint (sched_getaffinity (0, sizeof allowed, &allowed), ==, 0);
+  if (CPU_COUNT (&allowed) < 2)
+    {
+      g_test_skip ("this process may use one processor only");
+      return;
+    }
+
+  while (!CPU_ISSET (first, &allowed))
+    first++;
+  CPU_ZERO (&one);
+  CPU_SET (first, &one);
+  g_assert_cmpint (sched_setaffinity (0, sizeof one, &one), ==, 0);
+  corpus = sm_corpus_new ();
+  g_assert_cmpint (sched_setaffinity (0, sizeof allowed, &allowed), ==, 0);
+
+  g_assert_cmpuint (sm_corpus_get_n_threads (corpus), ==, 1);
+#else
+  g_test_skip ("no sched_getaffinity() here");
+#endif
+}
+
+/* What a folder search finds: ".json" files in byte order of their paths,
+ * in subfolders too; a link to a file as the file; not a link to a
+ * folder, a broken link, a hidden file or folder, or another ending */
+static void
+test_folder_search_finds_the_documents (void)
+{
+  g_autofree char *dir = temp_folder_new ("search");
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+  const char * const files[] = {
+    "b.json", "A.JSON", "a.json", "notes.txt", ".hidden.json",
+    "sub/c.json", "sub/deeper/d.json", ".git/e.json", "z/x.json",
+  };
+  const char * const links[][2] = {
+    { "a.json", "link.json" }, { "sub", "linked-folder" }, { "nowhere.json", "broken.json" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, links[i][1], NULL);
+      g_autoptr(GFile) link = g_file_new_for_path (path);
+
+      g_assert_true (g_file_make_symbolic_link (link, links[i][0], NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (sm_corpus_add_file (corpus, folder, "corpus", NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < sm_corpus_get_n_inputs (corpus); i++)
+    g_ptr_array_add (names, g_strdup (sm_corpus_get_display_name (corpus, i)));
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (" ", (char **) names->pdata);
+
+  g_assert_cmpstr (joined, ==,
+                   "corpus/A.JSON corpus/a.json corpus/b.json corpus/link.json"
+                   " corpus/sub/c.json corpus/sub/deeper/d.json corpus/z/x.json");
+
+  temp_folder_remove (dir);
+}
+
 static void
 test_status_and_label_filters (Fixture       *fixture,
                                gconstpointer  data)
@@ -886,6 +975,10 @@ main (int    argc,
   g_test_add_func ("/export/fragments", test_fragments);
   g_test_add ("/export/parallel-keeps-order", Fixture, NULL,
               fixture_set_up, test_parallel_export_keeps_order, fixture_tear_down);
+  g_test_add_func ("/export/threads-fit-the-processors-allowed",
+                   test_threads_fit_the_processors_allowed);
+  g_test_add_func ("/export/folder-search-finds-the-documents",
+                   test_folder_search_finds_the_documents);
   g_test_add ("/export/status-and-label-filters", Fixture, NULL,
               fixture_set_up, test_status_and_label_filters, fixture_tear_down);
   g_test_add ("/export/unreadable-inputs-are-left-out", Fixture, NULL,

@@ -37,6 +37,7 @@
 #include "sm-span-index.h"
 #include "sm-span-private.h"
 #include "sm-suggestion-private.h"
+#include "sm-text-private.h"
 
 /* The members each object has; any other is kept as it is.
  * The order is that of the enums below them. */
@@ -719,15 +720,18 @@ read_document (FileRecord  *file,
 
   /* The text is kept exactly as the article was loaded, so a U+FEFF that
    * starts it (an article that began with two byte order marks) is part of
-   * it: sm_text_new() drops one leading mark, so give it one to drop. */
+   * it: sm_text_new() drops one leading mark, so give it one to drop.
+   * sm_format_parse() checked the whole file's UTF-8 and the reader
+   * refuses a \u0000 and a lone surrogate, so the text is not checked
+   * a second time. */
   if (g_str_has_prefix (utf8, "\xEF\xBB\xBF"))
     {
       g_autofree char *marked = g_strconcat ("\xEF\xBB\xBF", utf8, NULL);
 
-      text = sm_text_new (marked, -1, &local_error);
+      text = _sm_text_new_valid (marked, -1, &local_error);
     }
   else
-    text = sm_text_new (utf8, -1, &local_error);
+    text = _sm_text_new_valid (utf8, -1, &local_error);
 
   if (text == NULL)
     {

@@ -103,6 +103,24 @@ is_plain_in_string (guchar c)
   return c >= 0x20 && c != '"' && c != '\\';
 }
 
+/* Whether one of eight bytes does not stand for itself in a string: below
+ * 0x20, a quote or a backslash. The usual zero-byte test (a byte's borrow
+ * sets its top bit only if it was zero, or below the value subtracted),
+ * on the bytes, on them xor '"' and on them xor '\\' */
+static inline gboolean
+has_special_in_string (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 tops = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = word ^ (ones * '"');
+  guint64 backslash = word ^ (ones * '\\');
+  guint64 special = ((word - ones * 0x20) & ~word) |
+                    ((quote - ones) & ~quote) |
+                    ((backslash - ones) & ~backslash);
+
+  return (special & tops) != 0;
+}
+
 /**
  * sm_json_reader_new:
  * @data: JSON text, valid UTF-8 (sm_text_check_utf8())
@@ -467,6 +485,16 @@ scan_string (SmJsonReader  *self,
       gint value, low;
       char c;
 
+      /* Eight bytes at a time through the text, most of a file */
+      while (end - q >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, q, 8);
+          if (has_special_in_string (word))
+            break;
+          q += 8;
+        }
       while (q < end && is_plain_in_string ((guchar) *q))
         q++;
       memcpy (out, run, q - run);

@@ -11,13 +11,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#if defined (__x86_64__) && (defined (__GNUC__) || defined (__clang__))
-#include <cpuid.h>
-#include <immintrin.h>
-#define HAVE_SHA_NI 1
-#endif
+#include <nettle/sha2.h>
 
 #include "sm-text.h"
+#include "sm-text-private.h"
 
 /* One checkpoint every STRIDE code points: converting an offset walks at
  * most STRIDE - 1 characters from the nearest checkpoint. */
@@ -73,142 +70,32 @@ sm_text_locate (const char *data,
   *column = (guint) g_utf8_strlen (line_start, data + byte_offset - line_start) + 1;
 }
 
-/* SHA-256 (FIPS 180-4) of an article's text, which every load of a
- * Spanmark file checks. GLib's portable code takes some 50 instructions a
- * byte; processors with the SHA extensions (x86-64 since about 2017) do
- * it in a few, so they do it here, and every other one goes through GLib. */
-
-#ifdef HAVE_SHA_NI
-
-static const guint32 sha256_k[64] = {
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
-static gboolean
-have_sha_ni (void)
-{
-  static gsize checked = 0;
-  static gboolean have = FALSE;
-
-  if (g_once_init_enter (&checked))
-    {
-      guint a, b, c, d;
-
-      /* SHA (leaf 7, EBX bit 29), SSSE3 and SSE4.1 (leaf 1, ECX bits 9 and 19) */
-      if (__get_cpuid (1, &a, &b, &c, &d) && (c & (1u << 9)) && (c & (1u << 19)) &&
-          __get_cpuid_count (7, 0, &a, &b, &c, &d) && (b & (1u << 29)))
-        have = TRUE;
-      g_once_init_leave (&checked, 1);
-    }
-
-  return have;
-}
-
-/* @n_blocks blocks of 64 bytes into @state (A to H). The instructions keep
- * the state as two vectors, ABEF and CDGH (highest lane first), and do two
- * rounds at a time. */
-__attribute__ ((target ("sha,ssse3,sse4.1")))
-static void
-sha256_blocks (guint32      state[8],
-               const guchar *data,
-               gsize         n_blocks)
-{
-  const __m128i big_endian = _mm_set_epi64x (0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
-  __m128i abef, cdgh, dcba, hgfe;
-
-  dcba = _mm_loadu_si128 ((const __m128i *) &state[0]);
-  hgfe = _mm_loadu_si128 ((const __m128i *) &state[4]);
-  dcba = _mm_shuffle_epi32 (dcba, 0xB1);                 /* CDAB */
-  hgfe = _mm_shuffle_epi32 (hgfe, 0x1B);                 /* EFGH */
-  abef = _mm_alignr_epi8 (dcba, hgfe, 8);
-  cdgh = _mm_blend_epi16 (hgfe, dcba, 0xF0);
-
-  for (; n_blocks > 0; n_blocks--, data += 64)
-    {
-      __m128i abef_before = abef;
-      __m128i cdgh_before = cdgh;
-      __m128i w[4];
-
-      for (guint i = 0; i < 16; i++)
-        {
-          __m128i sum;
-
-          if (i < 4)
-            w[i] = _mm_shuffle_epi8 (_mm_loadu_si128 ((const __m128i *) (data + 16 * i)), big_endian);
-          else
-            {
-              /* W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16], four at a time */
-              __m128i partial = _mm_sha256msg1_epu32 (w[i & 3], w[(i + 1) & 3]);
-
-              partial = _mm_add_epi32 (partial, _mm_alignr_epi8 (w[(i + 3) & 3], w[(i + 2) & 3], 4));
-              w[i & 3] = _mm_sha256msg2_epu32 (partial, w[(i + 3) & 3]);
-            }
-
-          sum = _mm_add_epi32 (w[i & 3], _mm_loadu_si128 ((const __m128i *) &sha256_k[4 * i]));
-          cdgh = _mm_sha256rnds2_epu32 (cdgh, abef, sum);
-          abef = _mm_sha256rnds2_epu32 (abef, cdgh, _mm_shuffle_epi32 (sum, 0x0E));
-        }
-
-      abef = _mm_add_epi32 (abef, abef_before);
-      cdgh = _mm_add_epi32 (cdgh, cdgh_before);
-    }
-
-  abef = _mm_shuffle_epi32 (abef, 0x1B);                 /* FEBA */
-  cdgh = _mm_shuffle_epi32 (cdgh, 0xB1);                 /* DCHG */
-  dcba = _mm_blend_epi16 (abef, cdgh, 0xF0);
-  hgfe = _mm_alignr_epi8 (cdgh, abef, 8);
-  _mm_storeu_si128 ((__m128i *) &state[0], dcba);
-  _mm_storeu_si128 ((__m128i *) &state[4], hgfe);
-}
-
-static char *
-sha256_hex (const char *data,
-            gsize       length)
-{
-  guint32 state[8] = {
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  };
-  guchar tail[128] = { 0 };
-  gsize n_full = length / 64;
-  gsize rest = length % 64;
-  gsize tail_length = rest < 56 ? 64 : 128;
-  guint64 bits = (guint64) length * 8;
-  char *hex = g_malloc (65);
-
-  sha256_blocks (state, (const guchar *) data, n_full);
-
-  /* The last bytes, a 1 bit, zeros, and the length in bits */
-  memcpy (tail, data + n_full * 64, rest);
-  tail[rest] = 0x80;
-  for (guint i = 0; i < 8; i++)
-    tail[tail_length - 1 - i] = (guchar) (bits >> (8 * i));
-  sha256_blocks (state, tail, tail_length / 64);
-
-  for (guint i = 0; i < 8; i++)
-    g_snprintf (hex + 8 * i, 9, "%08x", state[i]);
-
-  return hex;
-}
-
-#endif
-
+/* SHA-256 of an article's text, which every load of a Spanmark file
+ * checks: nettle's, which on x86-64 and ARMv8 picks the processor's SHA
+ * instructions at run time where they exist (its "fat" build, Debian's and
+ * the GNOME runtime's), some ten times faster than GLib's portable
+ * GChecksum. */
 static char *
 compute_sha256 (const char *data,
                 gsize       length)
 {
-#ifdef HAVE_SHA_NI
-  if (have_sha_ni ())
-    return sha256_hex (data, length);
-#endif
+  static const char hex_digits[] = "0123456789abcdef";
+  struct sha256_ctx context;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
 
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  sha256_init (&context);
+  sha256_update (&context, length, (const guint8 *) data);
+  sha256_digest (&context, SHA256_DIGEST_SIZE, digest);
+
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    {
+      hex[2 * i] = hex_digits[digest[i] >> 4];
+      hex[2 * i + 1] = hex_digits[digest[i] & 0xf];
+    }
+  hex[2 * SHA256_DIGEST_SIZE] = '\0';
+
+  return hex;
 }
 
 /**
@@ -276,28 +163,59 @@ sm_text_check_utf8 (const char  *data,
   return TRUE;
 }
 
-/**
- * sm_text_new:
- * @data: UTF-8 text
- * @length: its length in bytes, or -1 if nul-terminated
- * @error: where to say what is wrong
- *
- * Validates @data (see sm_text_check_utf8()) and keeps a copy. A leading
- * byte order mark is dropped; every other character, CR LF included, is kept.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL with @error set
- */
-SmText *
-sm_text_new (const char  *data,
-             gssize       length,
-             GError     **error)
+/* Counts the code points and notes where every STRIDE-th starts: a code
+ * point starts at every byte but the continuation bytes (10xxxxxx). Eight
+ * bytes are counted at once, with no branch a byte, wherever no checkpoint
+ * can fall among them; loading a text is where this counts. */
+static void
+find_checkpoints (SmText *self)
+{
+  const guchar *data = (const guchar *) self->utf8;
+  gsize n_bytes = self->n_bytes;
+  gsize i = 0;
+  guint count = 0;
+
+  /* n_bytes / STRIDE + 1 is enough: every code point is at least one byte */
+  self->checkpoints = g_new (gsize, n_bytes / STRIDE + 1);
+
+  while (i < n_bytes)
+    {
+      guint in_stride = count % STRIDE;
+
+      if (in_stride != 0 && in_stride + 8 <= STRIDE && n_bytes - i >= 8)
+        {
+          guint64 word;
+          guint64 continuation;
+
+          memcpy (&word, data + i, 8);
+          /* Bit 7 of each byte whose bit 7 is set and bit 6 is not */
+          continuation = word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080);
+          count += 8 - (guint) __builtin_popcountll (continuation);
+          i += 8;
+        }
+      else
+        {
+          if ((data[i] & 0xC0) != 0x80)
+            {
+              if (in_stride == 0)
+                self->checkpoints[self->n_checkpoints++] = i;
+              count++;
+            }
+          i++;
+        }
+    }
+
+  self->length = count;
+}
+
+static SmText *
+text_new (const char  *data,
+          gssize       length,
+          gboolean     check,
+          GError     **error)
 {
   SmText *self;
   gsize n_bytes;
-  guint offset = 0;
-  const char *p;
-
-  g_return_val_if_fail (data != NULL || length <= 0, NULL);
 
   n_bytes = length < 0 ? strlen (data) : (gsize) length;
 
@@ -307,7 +225,8 @@ sm_text_new (const char  *data,
       n_bytes -= 3;
     }
 
-  if (!sm_text_check_utf8 (data, n_bytes, error))
+  /* Without the check, an empty text is still told as the check tells it */
+  if ((check || n_bytes == 0) && !sm_text_check_utf8 (data, n_bytes, error))
     return NULL;
 
   if (n_bytes >= G_MAXUINT)
@@ -325,16 +244,49 @@ sm_text_new (const char  *data,
 
   self->sha256 = compute_sha256 (self->utf8, n_bytes);
 
-  /* n_bytes / STRIDE + 1 is enough: every code point is at least one byte */
-  self->checkpoints = g_new (gsize, n_bytes / STRIDE + 1);
-  for (p = self->utf8; p < self->utf8 + n_bytes; p = g_utf8_next_char (p), offset++)
-    {
-      if (offset % STRIDE == 0)
-        self->checkpoints[self->n_checkpoints++] = p - self->utf8;
-    }
-  self->length = offset;
+  find_checkpoints (self);
 
   return self;
+}
+
+/**
+ * sm_text_new:
+ * @data: UTF-8 text
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @error: where to say what is wrong
+ *
+ * Validates @data (see sm_text_check_utf8()) and keeps a copy. A leading
+ * byte order mark is dropped; every other character, CR LF included, is kept.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL with @error set
+ */
+SmText *
+sm_text_new (const char  *data,
+             gssize       length,
+             GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length <= 0, NULL);
+
+  return text_new (data, length, TRUE, error);
+}
+
+/**
+ * _sm_text_new_valid:
+ * @data: text already known to be valid UTF-8 with no NUL, such as a
+ *   string the JSON reader decoded from a file sm_format_parse() checked
+ *
+ * As sm_text_new(), without checking again what the caller has: a
+ * Spanmark file's text was checked with the whole file. An empty text is
+ * still refused.
+ */
+SmText *
+_sm_text_new_valid (const char  *data,
+                    gssize       length,
+                    GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length <= 0, NULL);
+
+  return text_new (data, length, FALSE, error);
 }
 
 SmText *
