@@ -14,7 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sm-document.h"
+#include "sm-document-private.h"
 
 static gboolean
 is_inside_span_of_label (SmDocument *self,
@@ -95,6 +95,7 @@ sm_document_tag_matches (SmDocument  *self,
     }
 
   sm_document_begin_user_action (self);
+  _sm_document_begin_batch (self);
   for (guint i = 0; i + 1 < matches->len; i += 2)
     {
       guint start = g_array_index (matches, guint, i);
@@ -105,6 +106,7 @@ sm_document_tag_matches (SmDocument  *self,
       else if (sm_document_add_span (self, label, start, end, NULL) != NULL)
         tagged++;
     }
+  _sm_document_end_batch (self);
   sm_document_end_user_action (self);
 
   if (n_tagged != NULL)
