@@ -526,13 +526,18 @@ on_ranges_changed (SmAnnotationView *self,
   GtkTextIter iter;
   guint first, last;
 
+  /* Nothing is on screen before the view has a size */
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, visible.x, visible.y);
-  first = gtk_text_iter_get_offset (&iter);
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, visible.x + visible.width,
-                                      visible.y + visible.height);
-  gtk_text_iter_forward_line (&iter);
-  last = gtk_text_iter_get_offset (&iter);
+  first = last = 0;
+  if (visible.width > 0 && visible.height > 0)
+    {
+      gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, visible.x, visible.y);
+      first = gtk_text_iter_get_offset (&iter);
+      gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, visible.x + visible.width,
+                                          visible.y + visible.height);
+      gtk_text_iter_forward_line (&iter);
+      last = gtk_text_iter_get_offset (&iter);
+    }
 
   if (self->pending_ranges == NULL)
     self->pending_ranges = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1801,8 +1806,6 @@ on_click_pressed (SmAnnotationView *self,
   /* Another press: the click on a suggestion was not a plain click */
   g_clear_handle_id (&self->accept_click_source, g_source_remove);
   g_clear_object (&self->clicked_suggestion);
-  g_clear_handle_id (&self->pending_source, g_source_remove);
-  g_clear_pointer (&self->pending_ranges, g_array_unref);
 
   /* Ctrl and a drag add to the chosen span: remembered now, since the
    * press moves the cursor, which forgets the choice */
@@ -2537,6 +2540,8 @@ sm_annotation_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->accept_click_source, g_source_remove);
   g_clear_object (&self->clicked_suggestion);
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_pointer (&self->pending_ranges, g_array_unref);
 
   if (self->tag_popover != NULL)
     {
