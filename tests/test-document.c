@@ -939,6 +939,77 @@ test_tag_matches_signals_once (void)
   g_array_unref (signals.covered);
 }
 
+static char *
+describe_matches (GArray *matches)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i + 1 < matches->len; i += 2)
+    g_string_append_printf (out, "%s%u-%u", i ? " " : "", g_array_index (matches, guint, i),
+                            g_array_index (matches, guint, i + 1));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+on_found (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GArray **matches = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *matches = sm_document_find_matches_finish (SM_DOCUMENT (object), result, &error);
+  if (*matches == NULL)
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      *matches = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_set_size (*matches, 1);
+    }
+}
+
+/* The search bar's matches: case-insensitive, past non-ASCII text, whole
+ * words as selections snap to them, the same in a worker, and a search
+ * cancelled says so */
+static void
+test_find_matches (void)
+{
+  g_autoptr(SmText) text = sm_text_new ("Iran’s envoy met Iran’s ENVOY; the Envoys left. "
+                                        "Çağ çağ ÇAĞ.", -1, NULL);
+  g_autoptr(SmDocument) document = sm_document_new (text, "find");
+  g_autoptr(GArray) all = sm_document_find_matches (document, "envoy", FALSE, NULL);
+  g_autoptr(GArray) whole = sm_document_find_matches (document, "Envoy", TRUE, NULL);
+  g_autoptr(GArray) turkish = sm_document_find_matches (document, "çağ", TRUE, NULL);
+  g_autoptr(GArray) none = sm_document_find_matches (document, "", FALSE, NULL);
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) cancelled = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *described = NULL;
+
+  described = describe_matches (all);
+  g_assert_cmpstr (described, ==, "7-12 24-29 35-40");
+  g_clear_pointer (&described, g_free);
+  described = describe_matches (whole);
+  g_assert_cmpstr (described, ==, "7-12 24-29");
+  g_clear_pointer (&described, g_free);
+  described = describe_matches (turkish);
+  g_assert_cmpstr (described, ==, "48-51 52-55 56-59");
+  g_assert_cmpuint (none->len, ==, 0);
+
+  sm_document_find_matches_async (document, "envoy", TRUE, NULL, on_found, &found);
+  while (found == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&described, g_free);
+  described = describe_matches (found);
+  g_assert_cmpstr (described, ==, "7-12 24-29");
+
+  g_cancellable_cancel (cancellable);
+  sm_document_find_matches_async (document, "envoy", TRUE, cancellable, on_found, &cancelled);
+  while (cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (cancelled->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -962,6 +1033,7 @@ main (int   argc,
   g_test_add_func ("/document/overlap-queries-on-many-spans", test_overlap_queries_on_many_spans);
   g_test_add_func ("/document/span-extent", test_span_extent);
   g_test_add_func ("/document/tag-matches-signals-once", test_tag_matches_signals_once);
+  g_test_add_func ("/document/find-matches", test_find_matches);
 
   return g_test_run ();
 }

@@ -17,6 +17,10 @@
  *   undo     activates win.undo, and waits for idle;
  *   redo     activates win.redo, and waits for idle.
  *
+ * After each step the meter runs 4 s more, as a row of its own: a change
+ * schedules a draft (written 3 s later) and suggestions, whose stalls are
+ * not the step's own. --no-suggestions turns suggestions off.
+ *
  * It prints, for each step, the median over the runs of the longest stall
  * and of the step's time from start to idle. It needs a display (Xvfb).
  *
@@ -44,11 +48,13 @@
 static gint n_runs = 3;
 static char *word = NULL;
 static char *label_id = NULL;
+static gboolean no_suggestions = FALSE;
 
 static const GOptionEntry entries[] = {
   { "runs", 'r', 0, G_OPTION_ARG_INT, &n_runs, "Runs (default 3)", "N" },
   { "word", 'w', 0, G_OPTION_ARG_STRING, &word, "The word typed and tagged (default \"envoy\")", "WORD" },
   { "label", 'l', 0, G_OPTION_ARG_STRING, &label_id, "The label's id (default: the document's first label)", "ID" },
+  { "no-suggestions", 0, 0, G_OPTION_ARG_NONE, &no_suggestions, "Turn suggestions off", NULL },
   { NULL }
 };
 
@@ -56,17 +62,26 @@ typedef enum
 {
   STEP_TYPE,
   STEP_TAG_ALL,
+  STEP_TAG_ALL_AFTER,
   STEP_UNDO,
+  STEP_UNDO_AFTER,
   STEP_REDO,
+  STEP_REDO_AFTER,
   N_STEPS
 } Step;
 
 static const char *step_names[N_STEPS] = {
   "type the word, a key every 200 ms",
   "Tag All Matches",
+  "the 4 s after it (draft, suggestions)",
   "undo",
+  "the 4 s after it (draft, suggestions)",
   "redo",
+  "the 4 s after it (draft, suggestions)",
 };
+
+/* Runs the meter for the 4 s after @step, as the row after it */
+static void measure_after (Step step);
 
 static GArray *longest[N_STEPS];  /* double ms, one a run */
 static GArray *elapsed[N_STEPS];  /* double ms, one a run */
@@ -182,6 +197,18 @@ meter_stop (Meter  *meter,
   g_printerr ("  %-36s longest stall %8.1f ms, took %8.1f ms\n", step_names[step], longest_ms, elapsed_ms);
 }
 
+static void
+measure_after (Step step)
+{
+  Meter meter = { 0 };
+  gint64 began = g_get_monotonic_time ();
+
+  meter_start (&meter);
+  wait_ms (4000);
+  wait_until_idle ();
+  meter_stop (&meter, step, began);
+}
+
 /* The window */
 
 static gboolean
@@ -194,7 +221,8 @@ window_shows_document (gpointer data)
          gtk_widget_get_mapped (GTK_WIDGET (view));
 }
 
-/* The first label under @widget whose text says how many matches there are */
+/* The first label under @widget whose text gives a number of matches
+ * ("No matches" can show for a moment while the count is under way) */
 static GtkLabel *
 find_count_label (GtkWidget *widget)
 {
@@ -202,7 +230,7 @@ find_count_label (GtkWidget *widget)
     {
       const char *text = gtk_label_get_label (GTK_LABEL (widget));
 
-      if (strstr (text, "match") != NULL)
+      if (strstr (text, "match") != NULL && strpbrk (text, "0123456789") != NULL)
         return GTK_LABEL (widget);
     }
 
@@ -321,6 +349,7 @@ run_once (const char *path)
   wait_until_idle ();
   meter_stop (&meter, STEP_TAG_ALL, began);
   g_printerr ("  (%u spans added)\n", sm_document_get_n_spans (document) - n_spans);
+  measure_after (STEP_TAG_ALL_AFTER);
 
   began = g_get_monotonic_time ();
   meter_start (&meter);
@@ -328,12 +357,14 @@ run_once (const char *path)
   wait_until_idle ();
   meter_stop (&meter, STEP_UNDO, began);
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, n_spans);
+  measure_after (STEP_UNDO_AFTER);
 
   began = g_get_monotonic_time ();
   meter_start (&meter);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   wait_until_idle ();
   meter_stop (&meter, STEP_REDO, began);
+  measure_after (STEP_REDO_AFTER);
 
   /* Closed without asking to save */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -420,6 +451,13 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  if (no_suggestions)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      g_settings_set_boolean (settings, "suggestions", FALSE);
+    }
+
   app = g_object_new (SM_TYPE_APPLICATION,
                       "application-id", APPLICATION_ID,
                       "flags", G_APPLICATION_NON_UNIQUE,
@@ -445,8 +483,8 @@ main (int   argc,
 
   if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
     g_strchomp (load);
-  g_print ("%s, word “%s”, %d runs; /proc/loadavg at the end: %s\n\n",
-           argv[1], word, n_runs, load ? load : "unknown");
+  g_print ("%s, word “%s”, %d runs%s; /proc/loadavg at the end: %s\n\n",
+           argv[1], word, n_runs, no_suggestions ? ", suggestions off" : "", load ? load : "unknown");
   g_print ("| step | longest stall, median (ms) | runs (ms) | time to idle, median (ms) |\n");
   g_print ("| --- | ---: | --- | ---: |\n");
   for (guint s = 0; s < N_STEPS; s++)
