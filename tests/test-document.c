@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sm-document.h"
 
 static const char article[] =
@@ -774,6 +776,240 @@ test_span_extent (void)
   g_assert_cmpstr (sm_span_get_note (claim), ==, "a promise");
 }
 
+/* Signals of one Tag All Matches, its undo and its redo */
+typedef struct
+{
+  guint n_changed;
+  guint n_range_changed;
+  guint n_ranges_changed;
+  guint n_items_changed;
+  guint n_notify_n_spans;
+  /* what the range signals covered: 1 for each code point */
+  GArray *covered;
+} BatchSignals;
+
+static void
+on_batch_changed (SmDocument   *document,
+                  BatchSignals *signals)
+{
+  signals->n_changed++;
+}
+
+static void
+cover (BatchSignals *signals,
+       guint         start,
+       guint         end)
+{
+  for (guint i = start; i < end && i < signals->covered->len; i++)
+    g_array_index (signals->covered, guint8, i) = 1;
+}
+
+static void
+on_batch_range_changed (SmDocument   *document,
+                        guint         start,
+                        guint         end,
+                        BatchSignals *signals)
+{
+  signals->n_range_changed++;
+  cover (signals, start, end);
+}
+
+static void
+on_batch_ranges_changed (SmDocument   *document,
+                         GArray       *ranges,
+                         BatchSignals *signals)
+{
+  signals->n_ranges_changed++;
+  g_assert_cmpuint (ranges->len % 2, ==, 0);
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      /* In order, apart, each a real range */
+      g_assert_cmpuint (g_array_index (ranges, guint, i), <, g_array_index (ranges, guint, i + 1));
+      if (i > 0)
+        g_assert_cmpuint (g_array_index (ranges, guint, i - 1), <, g_array_index (ranges, guint, i));
+      cover (signals, g_array_index (ranges, guint, i), g_array_index (ranges, guint, i + 1));
+    }
+}
+
+static void
+on_batch_items_changed (GListModel   *model,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        BatchSignals *signals)
+{
+  signals->n_items_changed++;
+}
+
+static void
+on_batch_notify (SmDocument   *document,
+                 GParamSpec   *pspec,
+                 BatchSignals *signals)
+{
+  signals->n_notify_n_spans++;
+}
+
+/* One emission of each kind, and every match's range among those told
+ * (but the one inside a span of the label, left alone) */
+static void
+assert_one_batch (BatchSignals *signals,
+                  GArray       *matches)
+{
+  g_assert_cmpuint (signals->n_changed, ==, 1);
+  g_assert_cmpuint (signals->n_notify_n_spans, ==, 1);
+  g_assert_cmpuint (signals->n_items_changed, <=, 1);
+  g_assert_cmpuint (signals->n_range_changed + signals->n_ranges_changed, <=, 1);
+  for (guint i = 2; i + 1 < matches->len; i += 2)
+    for (guint j = g_array_index (matches, guint, i); j < g_array_index (matches, guint, i + 1); j++)
+      g_assert_cmpuint (g_array_index (signals->covered, guint8, j), ==, 1);
+
+  memset (signals->covered->data, 0, signals->covered->len);
+  signals->n_changed = signals->n_range_changed = signals->n_ranges_changed = 0;
+  signals->n_items_changed = signals->n_notify_n_spans = 0;
+}
+
+/* Tag All Matches of a word found hundreds of times, its undo and its
+ * redo, each change the model once and tell it once: a view redraws,
+ * and the span list updates, in one pass and not a pass a span */
+static void
+test_tag_matches_signals_once (void)
+{
+  g_autoptr(GString) string = g_string_new (NULL);
+  g_autoptr(SmText) text = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *tagged = NULL;
+  g_autofree char *again = NULL;
+  BatchSignals signals = { 0 };
+  guint length, n_tagged = 0;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (string, "Minsk and Tehran. ");
+  text = sm_text_new (string->str, -1, NULL);
+  document = sm_document_new (text, "many");
+  length = sm_document_get_length (document);
+  /* A span already there, and the first match inside a span of the label */
+  g_assert_nonnull (sm_document_add_span (document, "CLAIM", 10, 16, NULL));
+  g_assert_nonnull (sm_document_add_span (document, "SPEAKER", 0, 5, NULL));
+  before = describe_spans (document);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      guint start = i * 18;
+      guint end = start + 5;
+
+      g_array_append_val (matches, start);
+      g_array_append_val (matches, end);
+    }
+
+  signals.covered = g_array_sized_new (FALSE, TRUE, 1, length);
+  g_array_set_size (signals.covered, length);
+  g_signal_connect (document, "changed", G_CALLBACK (on_batch_changed), &signals);
+  g_signal_connect (document, "range-changed", G_CALLBACK (on_batch_range_changed), &signals);
+  if (g_signal_lookup ("ranges-changed", SM_TYPE_DOCUMENT) != 0)
+    g_signal_connect (document, "ranges-changed", G_CALLBACK (on_batch_ranges_changed), &signals);
+  g_signal_connect (document, "notify::n-spans", G_CALLBACK (on_batch_notify), &signals);
+  g_signal_connect (sm_document_get_spans (document), "items-changed",
+                    G_CALLBACK (on_batch_items_changed), &signals);
+
+  g_assert_true (sm_document_tag_matches (document, "SPEAKER", matches, &n_tagged, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_tagged, ==, 299);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, 301);
+  tagged = describe_spans (document);
+  assert_one_batch (&signals, matches);
+
+  sm_document_undo (document);
+  again = describe_spans (document);
+  g_assert_cmpstr (again, ==, before);
+  assert_one_batch (&signals, matches);
+
+  sm_document_redo (document);
+  g_clear_pointer (&again, g_free);
+  again = describe_spans (document);
+  g_assert_cmpstr (again, ==, tagged);
+  assert_one_batch (&signals, matches);
+
+  /* A single span is still told as before: its range and its row */
+  sm_document_undo (document);
+  g_signal_handlers_disconnect_by_data (document, &signals);
+  g_signal_handlers_disconnect_by_data (sm_document_get_spans (document), &signals);
+  g_array_unref (signals.covered);
+}
+
+static char *
+describe_matches (GArray *matches)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i + 1 < matches->len; i += 2)
+    g_string_append_printf (out, "%s%u-%u", i ? " " : "", g_array_index (matches, guint, i),
+                            g_array_index (matches, guint, i + 1));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+on_found (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GArray **matches = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *matches = sm_document_find_matches_finish (SM_DOCUMENT (object), result, &error);
+  if (*matches == NULL)
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      *matches = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_set_size (*matches, 1);
+    }
+}
+
+/* The search bar's matches: case-insensitive, past non-ASCII text, whole
+ * words as selections snap to them, the same in a worker, and a search
+ * cancelled says so */
+static void
+test_find_matches (void)
+{
+  g_autoptr(SmText) text = sm_text_new ("Iran’s envoy met Iran’s ENVOY; the Envoys left. "
+                                        "Çağ çağ ÇAĞ.", -1, NULL);
+  g_autoptr(SmDocument) document = sm_document_new (text, "find");
+  g_autoptr(GArray) all = sm_document_find_matches (document, "envoy", FALSE, NULL);
+  g_autoptr(GArray) whole = sm_document_find_matches (document, "Envoy", TRUE, NULL);
+  g_autoptr(GArray) turkish = sm_document_find_matches (document, "çağ", TRUE, NULL);
+  g_autoptr(GArray) none = sm_document_find_matches (document, "", FALSE, NULL);
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) cancelled = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *described = NULL;
+
+  described = describe_matches (all);
+  g_assert_cmpstr (described, ==, "7-12 24-29 35-40");
+  g_clear_pointer (&described, g_free);
+  described = describe_matches (whole);
+  g_assert_cmpstr (described, ==, "7-12 24-29");
+  g_clear_pointer (&described, g_free);
+  described = describe_matches (turkish);
+  g_assert_cmpstr (described, ==, "48-51 52-55 56-59");
+  g_assert_cmpuint (none->len, ==, 0);
+
+  sm_document_find_matches_async (document, "envoy", TRUE, NULL, on_found, &found);
+  while (found == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&described, g_free);
+  described = describe_matches (found);
+  g_assert_cmpstr (described, ==, "7-12 24-29");
+
+  g_cancellable_cancel (cancellable);
+  sm_document_find_matches_async (document, "envoy", TRUE, cancellable, on_found, &cancelled);
+  while (cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (cancelled->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -796,6 +1032,8 @@ main (int   argc,
   g_test_add_func ("/document/adopted-label-set-is-not-an-edit", test_adopted_label_set_is_not_an_edit);
   g_test_add_func ("/document/overlap-queries-on-many-spans", test_overlap_queries_on_many_spans);
   g_test_add_func ("/document/span-extent", test_span_extent);
+  g_test_add_func ("/document/tag-matches-signals-once", test_tag_matches_signals_once);
+  g_test_add_func ("/document/find-matches", test_find_matches);
 
   return g_test_run ();
 }

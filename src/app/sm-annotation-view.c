@@ -118,6 +118,11 @@ struct _SmAnnotationView
   guint          choosing : 1;
   guint          snap_to_words : 1;
   guint          show_suggestions : 1;
+
+  /* Ranges of a batch of changes (ranges-changed) still to redraw, off
+   * screen when it came, and the idle that redraws them a slice a time */
+  GArray        *pending_ranges;
+  guint          pending_source;
 };
 
 G_DEFINE_FINAL_TYPE (SmAnnotationView, sm_annotation_view, GTK_SOURCE_TYPE_VIEW)
@@ -482,6 +487,74 @@ on_range_changed (SmAnnotationView *self,
                   SmDocument       *document)
 {
   redraw_range (self, start, end);
+}
+
+/* Redraws pending ranges for a few milliseconds a main loop iteration,
+ * so that a batch of thousands of spans never holds the window up */
+#define REDRAW_SLICE_USEC 8000
+
+static gboolean
+redraw_pending (gpointer user_data)
+{
+  SmAnnotationView *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + REDRAW_SLICE_USEC;
+  guint done = 0;
+
+  while (done + 1 < self->pending_ranges->len && g_get_monotonic_time () < deadline)
+    {
+      redraw_range (self, g_array_index (self->pending_ranges, guint, done),
+                    g_array_index (self->pending_ranges, guint, done + 1));
+      done += 2;
+    }
+  g_array_remove_range (self->pending_ranges, 0, done);
+
+  if (self->pending_ranges->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->pending_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The ranges of a batch: those on screen are redrawn at once, the others
+ * a slice at a time after */
+static void
+on_ranges_changed (SmAnnotationView *self,
+                   GArray           *ranges,
+                   SmDocument       *document)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+  guint first, last;
+
+  /* Nothing is on screen before the view has a size */
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  first = last = 0;
+  if (visible.width > 0 && visible.height > 0)
+    {
+      gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, visible.x, visible.y);
+      first = gtk_text_iter_get_offset (&iter);
+      gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, visible.x + visible.width,
+                                          visible.y + visible.height);
+      gtk_text_iter_forward_line (&iter);
+      last = gtk_text_iter_get_offset (&iter);
+    }
+
+  if (self->pending_ranges == NULL)
+    self->pending_ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      guint start = g_array_index (ranges, guint, i);
+      guint end = g_array_index (ranges, guint, i + 1);
+
+      if (start < last && end > first)
+        redraw_range (self, start, end);
+      else
+        g_array_append_vals (self->pending_ranges, &g_array_index (ranges, guint, i), 2);
+    }
+
+  if (self->pending_ranges->len > 0 && self->pending_source == 0)
+    self->pending_source = g_idle_add (redraw_pending, self);
 }
 
 /* A popover that changes size (a relabel shows "Said by", renames the
@@ -2424,6 +2497,8 @@ sm_annotation_view_constructed (GObject *object)
 
   g_signal_connect_object (self->document, "range-changed",
                            G_CALLBACK (on_range_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "ranges-changed",
+                           G_CALLBACK (on_ranges_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -2465,6 +2540,8 @@ sm_annotation_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->accept_click_source, g_source_remove);
   g_clear_object (&self->clicked_suggestion);
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_pointer (&self->pending_ranges, g_array_unref);
 
   if (self->tag_popover != NULL)
     {

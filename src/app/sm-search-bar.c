@@ -1,9 +1,12 @@
 /* sm-search-bar.c: finds text in the article, and tags every match.
  *
- * Matching is GtkSourceSearchContext's, on the view's buffer. Whole-word
- * matches are the ones that cut no word of the core's (sm-word.c), the
- * words that selections snap to; while they are asked for, the bar
- * highlights them itself, since the context would show the others too.
+ * The matches are found in a worker thread over the document's text
+ * (sm_document_find_matches_async()), as GNOME Text Editor counts in the
+ * background: typing a letter cancels the search of the text before, and
+ * the window never waits on a search of a long article. Once found, only
+ * the matches on screen, and a screen above and below, are highlighted,
+ * again as the view scrolls. Whole-word matches are the ones that cut no
+ * word of the core's (sm-word.c), the words that selections snap to.
  * "Tag All Matches" offers the labels; win.tag-all asks this bar for the
  * matches and tags them as one undoable action.
  *
@@ -19,109 +22,247 @@
 #include <string.h>
 
 #include "sm-search-bar.h"
-#include "sm-word.h"
 
 struct _SmSearchBar
 {
   GtkWidget               parent_instance;
 
   SmAnnotationView       *view;
-  GtkSourceSearchSettings *settings;
-  GtkSourceSearchContext *context;
+  GtkAdjustment          *vadjustment;  /* the view's, followed to highlight what shows */
 
   GtkSearchBar           *search_bar;
   GtkSearchEntry         *entry;
   GtkLabel               *count;
   GtkMenuButton          *tag_all_button;
 
-  GtkTextTag             *match_tag;    /* whole-word matches, in the view's buffer */
+  GtkTextTag             *match_tag;    /* in the view's buffer */
+  GCancellable           *cancellable;  /* the search under way */
+  char                   *searched;     /* what @matches are of */
+  GArray                 *matches;      /* guint pairs; NULL while searching */
+  /* the matches highlighted: indices in @matches, pairs [first, last) */
+  guint                   highlight_first;
+  guint                   highlight_last;
+  /* a move asked for while searching: +1 next, -1 previous */
+  int                     pending_move;
   guint                   whole_words : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SmSearchBar, sm_search_bar, GTK_TYPE_WIDGET)
 
-/* Whether a match of the context counts: with whole words, one that cuts
- * no word */
-static gboolean
-is_counted (SmSearchBar       *self,
-            const GtkTextIter *start,
-            const GtkTextIter *end)
+static GtkTextBuffer *
+get_buffer (SmSearchBar *self)
 {
-  SmText *text;
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+}
 
-  if (!self->whole_words)
-    return TRUE;
-
-  text = sm_document_get_text (sm_annotation_view_get_document (self->view));
-  return sm_word_is_whole (text, gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end));
+static guint
+n_matches (SmSearchBar *self)
+{
+  return self->matches ? self->matches->len / 2 : 0;
 }
 
 static void
-update_highlight (SmSearchBar *self,
-                  GArray      *matches)
+match_bounds (SmSearchBar *self,
+              guint        index,
+              GtkTextIter *start,
+              GtkTextIter *end)
 {
-  gboolean shown = gtk_search_bar_get_search_mode (self->search_bar);
-  GtkTextBuffer *buffer;
+  GtkTextBuffer *buffer = get_buffer (self);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, start, g_array_index (self->matches, guint, 2 * index));
+  gtk_text_buffer_get_iter_at_offset (buffer, end, g_array_index (self->matches, guint, 2 * index + 1));
+}
+
+/* The first match that ends after @offset */
+static guint
+first_match_ending_after (SmSearchBar *self,
+                          guint        offset)
+{
+  guint low = 0, high = n_matches (self);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->matches, guint, 2 * middle + 1) <= offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+static void
+unhighlight (SmSearchBar *self,
+             guint        first,
+             guint        last)
+{
   GtkTextIter start, end;
 
-  if (self->context == NULL)
-    return;
+  for (guint i = first; i < last; i++)
+    {
+      match_bounds (self, i, &start, &end);
+      gtk_text_buffer_remove_tag (get_buffer (self), self->match_tag, &start, &end);
+    }
+}
 
-  gtk_source_search_context_set_highlight (self->context, shown && !self->whole_words);
+static void
+highlight (SmSearchBar *self,
+           guint        first,
+           guint        last)
+{
+  GtkTextIter start, end;
 
-  buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
+  for (guint i = first; i < last; i++)
+    {
+      match_bounds (self, i, &start, &end);
+      gtk_text_buffer_apply_tag (get_buffer (self), self->match_tag, &start, &end);
+    }
+}
+
+static void
+clear_highlight (SmSearchBar *self)
+{
+  if (self->matches != NULL && self->match_tag != NULL)
+    unhighlight (self, self->highlight_first, self->highlight_last);
+  self->highlight_first = self->highlight_last = 0;
+}
+
+/* Highlights the matches on screen and a screen above and below it, and
+ * no others, changing only the ones that come or go */
+static void
+update_highlight (SmSearchBar *self)
+{
+  gboolean shown = gtk_search_bar_get_search_mode (self->search_bar);
+  GdkRectangle visible;
+  GtkTextIter iter;
+  guint top, bottom;
+  guint first, last;
+
+  if (self->view == NULL || self->matches == NULL || !shown)
+    {
+      clear_highlight (self);
+      return;
+    }
+
   if (self->match_tag == NULL)
     {
-      GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (buffer));
+      GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (get_buffer (self));
+      GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (buffer);
       GtkSourceStyle *style = scheme ? gtk_source_style_scheme_get_style (scheme, "search-match") : NULL;
 
-      self->match_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      self->match_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL, NULL);
       if (style != NULL)
         gtk_source_style_apply (style, self->match_tag);
       else
         g_object_set (self->match_tag, "background", "yellow", NULL);
     }
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->view), &visible);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter,
+                                      0, MAX (0, visible.y - visible.height));
+  top = gtk_text_iter_get_offset (&iter);
+  first = first_match_ending_after (self, top);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter,
+                                      visible.x + visible.width, visible.y + 2 * visible.height);
+  gtk_text_iter_forward_line (&iter);
+  /* Lines not laid out yet take no room: no more than three screens of
+   * characters of at least 4 by 8 pixels, whatever the view says */
+  bottom = MIN ((guint) gtk_text_iter_get_offset (&iter),
+                top + 3 * (guint) MAX (visible.width / 4, 1) * (guint) MAX (visible.height / 8, 1));
+  last = first_match_ending_after (self, bottom);
 
-  if (!shown || !self->whole_words || matches == NULL)
-    return;
-
-  for (guint i = 0; i + 1 < matches->len; i += 2)
+  if (last <= self->highlight_first || first >= self->highlight_last)
     {
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_array_index (matches, guint, i));
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, g_array_index (matches, guint, i + 1));
-      gtk_text_buffer_apply_tag (buffer, self->match_tag, &start, &end);
+      clear_highlight (self);
+      highlight (self, first, last);
     }
+  else
+    {
+      unhighlight (self, self->highlight_first, first);
+      unhighlight (self, last, self->highlight_last);
+      highlight (self, first, self->highlight_first);
+      highlight (self, self->highlight_last, last);
+    }
+
+  self->highlight_first = first;
+  self->highlight_last = MAX (first, last);
 }
 
 static void
 update_count (SmSearchBar *self)
 {
-  int occurrences = self->context ? gtk_source_search_context_get_occurrences_count (self->context) : 0;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  g_autoptr(GArray) matches = NULL;
+  guint n = n_matches (self);
   g_autofree char *label = NULL;
 
-  /* The context counts every match; with whole words, fewer count */
-  if (occurrences > 0 && self->whole_words)
-    {
-      matches = sm_search_bar_get_matches (self);
-      occurrences = (int) (matches->len / 2);
-    }
-  update_highlight (self, matches);
-
-  /* -1 while the context is still counting */
-  if (text[0] == '\0' || occurrences < 0)
+  /* Nothing while the search is under way */
+  if (text[0] == '\0' || self->matches == NULL)
     label = g_strdup ("");
-  else if (occurrences == 0)
+  else if (n == 0)
     label = g_strdup (_("No matches"));
   else
-    label = g_strdup_printf (ngettext ("%d match", "%d matches", occurrences), occurrences);
+    label = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
 
   gtk_label_set_label (self->count, label);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_all_button), occurrences > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_all_button), n > 0);
+}
+
+static void move (SmSearchBar *self,
+                  gboolean     forward);
+
+static void
+on_found (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(SmSearchBar) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GArray *matches = sm_document_find_matches_finish (SM_DOCUMENT (object), result, &error);
+  int pending_move;
+
+  /* Cancelled: a newer search, or another document, took its place */
+  if (matches == NULL)
+    return;
+
+  g_clear_object (&self->cancellable);
+  self->matches = matches;
+  update_count (self);
+  update_highlight (self);
+
+  pending_move = self->pending_move;
+  self->pending_move = 0;
+  if (pending_move != 0)
+    move (self, pending_move > 0);
+}
+
+/* Searches the entry's text anew, dropping the search before */
+static void
+search (SmSearchBar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  clear_highlight (self);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->searched, g_free);
+  self->pending_move = 0;
+
+  if (self->view != NULL && text[0] != '\0')
+    {
+      self->searched = g_strdup (text);
+      self->cancellable = g_cancellable_new ();
+      sm_document_find_matches_async (sm_annotation_view_get_document (self->view), text,
+                                      self->whole_words, self->cancellable, on_found,
+                                      g_object_ref (self));
+    }
+  else
+    self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  update_count (self);
 }
 
 static void
@@ -156,47 +297,47 @@ move (SmSearchBar *self,
       gboolean     forward)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter start, end, match_start, match_end;
-  gboolean wrapped;
-  gboolean found;
-  int first = -1;
+  GtkTextIter start, end;
+  guint n = n_matches (self);
+  guint index;
 
-  if (self->context == NULL)
+  if (self->view == NULL)
     return;
 
-  buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
+  /* Still searching: moved once the matches are known */
+  if (self->matches == NULL)
+    {
+      self->pending_move = forward ? 1 : -1;
+      return;
+    }
+  if (n == 0)
+    return;
+
+  buffer = get_buffer (self);
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
 
-  /* Past the matches that do not count, until one does or the search
-   * comes back to where it started */
-  for (;;)
+  /* The next match from the selection's end, or the one before its
+   * start, going round at either end */
+  if (forward)
     {
-      if (forward)
-        found = gtk_source_search_context_forward (self->context, &end, &match_start, &match_end, &wrapped);
-      else
-        found = gtk_source_search_context_backward (self->context, &start, &match_start, &match_end, &wrapped);
+      guint from = gtk_text_iter_get_offset (&end);
 
-      if (!found || is_counted (self, &match_start, &match_end))
-        break;
-
-      if (first == gtk_text_iter_get_offset (&match_start))
-        {
-          found = FALSE;
-          break;
-        }
-      if (first < 0)
-        first = gtk_text_iter_get_offset (&match_start);
-
-      start = match_start;
-      end = match_end;
+      index = first_match_ending_after (self, from);
+      while (index < n && g_array_index (self->matches, guint, 2 * index) < from)
+        index++;
+      if (index == n)
+        index = 0;
+    }
+  else
+    {
+      index = first_match_ending_after (self, gtk_text_iter_get_offset (&start));
+      index = index > 0 ? index - 1 : n - 1;
     }
 
-  if (found)
-    {
-      gtk_text_buffer_select_range (buffer, &match_start, &match_end);
-      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),
-                                    gtk_text_buffer_get_insert (buffer), 0.2, FALSE, 0, 0);
-    }
+  match_bounds (self, index, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),
+                                gtk_text_buffer_get_insert (buffer), 0.2, FALSE, 0, 0);
 }
 
 static void
@@ -214,10 +355,7 @@ on_previous (SmSearchBar *self)
 static void
 on_search_changed (SmSearchBar *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-
-  gtk_source_search_settings_set_search_text (self->settings, text[0] ? text : NULL);
-  update_count (self);
+  search (self);
 }
 
 static void
@@ -232,7 +370,7 @@ static void
 on_search_mode_changed (SmSearchBar *self)
 {
   /* Matches are highlighted only while the bar is open */
-  update_count (self);
+  update_highlight (self);
 }
 
 static void
@@ -245,8 +383,12 @@ sm_search_bar_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->context);
-  g_clear_object (&self->settings);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->searched, g_free);
+  g_clear_object (&self->vadjustment);
   g_clear_object (&self->view);
 
   G_OBJECT_CLASS (sm_search_bar_parent_class)->dispose (object);
@@ -278,10 +420,6 @@ sm_search_bar_init (SmSearchBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = gtk_source_search_settings_new ();
-  gtk_source_search_settings_set_case_sensitive (self->settings, FALSE);
-  gtk_source_search_settings_set_wrap_around (self->settings, TRUE);
-
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
@@ -292,6 +430,23 @@ GtkWidget *
 sm_search_bar_new (void)
 {
   return g_object_new (SM_TYPE_SEARCH_BAR, NULL);
+}
+
+static void
+on_vadjustment_changed (SmSearchBar *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_set_object (&self->vadjustment, vadjustment);
+  if (vadjustment != NULL)
+    {
+      g_signal_connect_object (vadjustment, "value-changed",
+                               G_CALLBACK (update_highlight), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (vadjustment, "changed",
+                               G_CALLBACK (update_highlight), self, G_CONNECT_SWAPPED);
+    }
 }
 
 void
@@ -305,28 +460,31 @@ sm_search_bar_set_view (SmSearchBar      *self,
     return;
 
   /* The tag belongs to the old view's buffer */
-  if (self->match_tag != NULL && self->context != NULL)
-    gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (
-                                 GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context))),
-                               self->match_tag);
+  if (self->view != NULL)
+    {
+      clear_highlight (self);
+      if (self->match_tag != NULL)
+        gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (get_buffer (self)), self->match_tag);
+      g_signal_handlers_disconnect_by_data (self->view, self);
+      if (self->vadjustment != NULL)
+        g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+      g_clear_object (&self->vadjustment);
+    }
   self->match_tag = NULL;
-  g_clear_object (&self->context);
   g_set_object (&self->view, view);
 
   if (view != NULL)
     {
-      GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-
-      self->context = gtk_source_search_context_new (buffer, self->settings);
-      g_signal_connect_object (self->context, "notify::occurrences-count",
-                               G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view, "notify::vadjustment",
+                               G_CALLBACK (on_vadjustment_changed), self, G_CONNECT_SWAPPED);
+      on_vadjustment_changed (self);
       g_signal_connect_object (sm_document_get_labels (sm_annotation_view_get_document (view)),
                                "items-changed", G_CALLBACK (rebuild_tag_all_menu), self,
                                G_CONNECT_SWAPPED);
     }
 
   rebuild_tag_all_menu (self);
-  update_count (self);
+  search (self);
 }
 
 void
@@ -357,7 +515,7 @@ sm_search_bar_set_whole_words (SmSearchBar *self,
     return;
 
   self->whole_words = whole_words;
-  update_count (self);
+  search (self);
 }
 
 /**
@@ -389,41 +547,26 @@ sm_search_bar_begin (SmSearchBar *self)
 /**
  * sm_search_bar_get_matches:
  *
+ * The matches of the search, at once: if the worker has not found them
+ * yet, they are found here and now.
+ *
  * Returns: (transfer full): the ranges of every match, pairs of guint
  *   code point offsets [start, end) in document order
  */
 GArray *
 sm_search_bar_get_matches (SmSearchBar *self)
 {
-  GArray *matches = g_array_new (FALSE, FALSE, sizeof (guint));
-  GtkTextIter iter, match_start, match_end;
-  GtkTextBuffer *buffer;
-  gboolean wrapped = FALSE;
+  const char *text;
 
-  g_return_val_if_fail (SM_IS_SEARCH_BAR (self), matches);
+  g_return_val_if_fail (SM_IS_SEARCH_BAR (self), g_array_new (FALSE, FALSE, sizeof (guint)));
 
-  if (self->context == NULL || gtk_source_search_settings_get_search_text (self->settings) == NULL)
-    return matches;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  if (self->matches != NULL && g_strcmp0 (self->searched, text) == 0)
+    return g_array_copy (self->matches);
 
-  buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
-  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (self->view == NULL || text[0] == '\0')
+    return g_array_new (FALSE, FALSE, sizeof (guint));
 
-  while (gtk_source_search_context_forward (self->context, &iter, &match_start, &match_end, &wrapped) &&
-         !wrapped)
-    {
-      guint start = gtk_text_iter_get_offset (&match_start);
-      guint end = gtk_text_iter_get_offset (&match_end);
-
-      if (end <= start)
-        break;
-
-      if (is_counted (self, &match_start, &match_end))
-        {
-          g_array_append_val (matches, start);
-          g_array_append_val (matches, end);
-        }
-      iter = match_end;
-    }
-
-  return matches;
+  return sm_document_find_matches (sm_annotation_view_get_document (self->view), text,
+                                   self->whole_words, NULL);
 }

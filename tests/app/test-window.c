@@ -3431,6 +3431,173 @@ test_suggestions_stop_when_closed (void)
   g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 0);
 }
 
+/* Search and Tag All on a long article */
+
+static char *
+write_long_article (const char *name)
+{
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "long-search", NULL);
+  g_autofree char *path = g_strdup_printf ("%s/%s.txt", folder, name);
+  g_autoptr(GString) text = g_string_new ("The envoy arrived. ");
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "Paragraph %u says nothing about trade routes at all.\n", i);
+  g_string_append (text, "The last envoy left.\n");
+
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+
+  return g_steal_pointer (&path);
+}
+
+static guint
+n_tags_at (SmWindow *window,
+           guint     offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sm_window_get_view (window)));
+  g_autoptr(GSList) tags = NULL;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+
+  return g_slist_length (tags);
+}
+
+typedef struct
+{
+  SmWindow   *window;
+  const char *count;
+} CountShown;
+
+typedef struct
+{
+  SmWindow *window;
+  guint     offset;
+  guint     n_tags;
+} NTags;
+
+static gboolean
+has_n_tags (gpointer data)
+{
+  NTags *n_tags = data;
+
+  return n_tags_at (n_tags->window, n_tags->offset) == n_tags->n_tags;
+}
+
+static gboolean
+count_is_shown (gpointer data)
+{
+  CountShown *shown = data;
+
+  return shows_text (GTK_WIDGET (shown->window), shown->count);
+}
+
+/* Typing a letter at a time counts the last text's matches, in the
+ * background, and highlights the matches on screen, not those pages away:
+ * the one at the end lights up when the search gets there */
+static void
+test_search_as_you_type_highlights_what_shows (void)
+{
+  g_autofree char *path = write_long_article ("search");
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  const char *text = sm_text_get_utf8 (sm_document_get_text (document));
+  guint first = sm_text_get_char_offset (sm_document_get_text (document), strstr (text, "envoy") - text);
+  guint last = sm_text_get_char_offset (sm_document_get_text (document), strstr (text, "last envoy") + 5 - text);
+  CountShown shown = { window, "2 matches" };
+  NTags highlighted;
+  GtkWidget *entry;
+  guint plain;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  plain = n_tags_at (window, last);
+
+  /* Each letter drops the search of the text before */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "e");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "en");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "envo");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "envoy");
+  app_test_wait_until (count_is_shown, &shown, "the count of “envoy”");
+  app_test_spin (200);
+  g_assert_true (shows_text (GTK_WIDGET (window), "2 matches"));
+
+  /* On screen, highlighted; pages away, not yet */
+  g_assert_cmpuint (n_tags_at (window, first), ==, n_tags_at (window, first - 2) + 1);
+  g_assert_cmpuint (n_tags_at (window, last), ==, plain);
+
+  /* The search going there highlights it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  g_signal_emit_by_name (entry, "next-match");
+  g_signal_emit_by_name (entry, "next-match");
+  highlighted.window = window;
+  highlighted.offset = last;
+  highlighted.n_tags = plain + 1;
+  app_test_wait_until (has_n_tags, &highlighted, "the last match to be highlighted");
+
+  close_window (window);
+}
+
+static guint
+last_offset_of (SmDocument *document,
+                const char *needle)
+{
+  const char *text = sm_text_get_utf8 (sm_document_get_text (document));
+  const char *found = g_strrstr (text, needle);
+
+  g_assert_nonnull (found);
+  return sm_text_get_char_offset (sm_document_get_text (document), found - text);
+}
+
+static gboolean
+last_match_is_tagged (gpointer data)
+{
+  SmWindow *window = data;
+
+  return has_tag (sm_window_get_view (window), "CLAIM",
+                  last_offset_of (sm_window_get_document (window), "at all"));
+}
+
+static gboolean
+last_match_is_untagged (gpointer data)
+{
+  return !last_match_is_tagged (data);
+}
+
+/* Tag All of many matches, its undo and redo, draw every span, the ones
+ * pages away too, and the span list follows */
+static void
+test_tag_all_draws_every_span (void)
+{
+  g_autofree char *path = write_long_article ("tag-all");
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  GListModel *shown = sm_span_list_get_shown_spans (sm_window_get_span_list (window));
+
+  start_search (window, "at all");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "CLAIM"));
+  answer_dialog ("tag");
+  g_assert_cmpuint (sm_document_count_spans_with_label (document, "CLAIM"), ==, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3000);
+  app_test_wait_until (last_match_is_tagged, window, "the last match to be drawn");
+  g_assert_true (has_tag (sm_window_get_view (window), "CLAIM", offset_of (document, "at all")));
+
+  /* The first match is on screen now: drawn untagged at once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_false (has_tag (sm_window_get_view (window), "CLAIM", offset_of (document, "at all")));
+  app_test_wait_until (last_match_is_untagged, window, "the last match to be drawn untagged");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3000);
+  app_test_wait_until (last_match_is_tagged, window, "the last match to be drawn again");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3483,6 +3650,8 @@ main (int   argc,
   g_test_add_func ("/window/suggestions-toggle-per-document", test_suggestions_toggle_per_document);
   g_test_add_func ("/window/import-as-suggestions", test_import_as_suggestions);
   g_test_add_func ("/window/suggestions-stop-when-closed", test_suggestions_stop_when_closed);
+  g_test_add_func ("/window/search-as-you-type-highlights-what-shows", test_search_as_you_type_highlights_what_shows);
+  g_test_add_func ("/window/tag-all-draws-every-span", test_tag_all_draws_every_span);
 
   status = g_test_run ();
 

@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 void     _sm_document_clear_labels     (SmDocument *self);
+void     _sm_document_begin_batch      (SmDocument *self);
+void     _sm_document_end_batch        (SmDocument *self);
 gboolean _sm_document_insert_span      (SmDocument *self,
                                         SmSpan     *span,
                                         GError    **error);

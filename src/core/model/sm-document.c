@@ -116,6 +116,10 @@ struct _SmDocument
   guint64           version;
   /* a change outside the history (name, annotator) since the last save */
   guint             changed_outside_history : 1;
+
+  /* > 0 while the ranges changed are told at the end, at once (a batch) */
+  guint             batch_depth;
+  GArray           *batch_ranges;       /* pairs of code point offsets */
 };
 
 G_DEFINE_FINAL_TYPE (SmDocument, sm_document, G_TYPE_OBJECT)
@@ -140,8 +144,12 @@ enum {
   RANGE_CHANGED,
   RELATIONS_DROPPED,
   DECISION_CHANGED,
+  RANGES_CHANGED,
   N_SIGNALS
 };
+
+/* Undo and redo of more changes than this tell them in one batch */
+#define BATCH_MIN_CHANGES 8
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
@@ -193,8 +201,106 @@ static void
 emit_range_changed (SmDocument *self,
                     SmSpan     *span)
 {
-  g_signal_emit (self, signals [RANGE_CHANGED], 0,
-                 sm_span_get_start (span), sm_span_get_end (span));
+  guint start = sm_span_get_start (span);
+  guint end = sm_span_get_end (span);
+
+  if (self->batch_depth > 0)
+    {
+      g_array_append_val (self->batch_ranges, start);
+      g_array_append_val (self->batch_ranges, end);
+      return;
+    }
+
+  g_signal_emit (self, signals [RANGE_CHANGED], 0, start, end);
+}
+
+/* A change of many spans at once ("Tag All Matches", its undo and redo) is
+ * told at its end: the span list updates once and a view redraws the
+ * ranges in one pass, where a signal a span cost seconds */
+static void
+begin_batch (SmDocument *self)
+{
+  if (self->batch_depth++ > 0)
+    return;
+
+  self->batch_ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  sm_span_index_begin_batch (self->spans);
+}
+
+static int
+compare_range_starts (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const guint *x = a;
+  const guint *y = b;
+
+  if (x[0] != y[0])
+    return x[0] < y[0] ? -1 : 1;
+  return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static void
+end_batch (SmDocument *self)
+{
+  g_autoptr(GArray) ranges = NULL;
+  guint n = 0;
+
+  g_assert (self->batch_depth > 0);
+
+  if (--self->batch_depth > 0)
+    return;
+
+  ranges = g_steal_pointer (&self->batch_ranges);
+  sm_span_index_end_batch (self->spans);
+
+  if (ranges->len == 2)
+    {
+      g_signal_emit (self, signals [RANGE_CHANGED], 0,
+                     g_array_index (ranges, guint, 0), g_array_index (ranges, guint, 1));
+      return;
+    }
+  if (ranges->len == 0)
+    return;
+
+  /* In order, and those that overlap or touch as one */
+  g_qsort_with_data (ranges->data, ranges->len / 2, 2 * sizeof (guint), compare_range_starts, NULL);
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      guint start = g_array_index (ranges, guint, i);
+      guint end = g_array_index (ranges, guint, i + 1);
+
+      if (start >= end)
+        continue;
+      if (n > 0 && start <= g_array_index (ranges, guint, n - 1))
+        {
+          g_array_index (ranges, guint, n - 1) = MAX (end, g_array_index (ranges, guint, n - 1));
+          continue;
+        }
+      g_array_index (ranges, guint, n++) = start;
+      g_array_index (ranges, guint, n++) = end;
+    }
+  g_array_set_size (ranges, n);
+
+  if (n > 0)
+    g_signal_emit (self, signals [RANGES_CHANGED], 0, ranges);
+}
+
+void
+_sm_document_begin_batch (SmDocument *self)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+
+  begin_batch (self);
+}
+
+void
+_sm_document_end_batch (SmDocument *self)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (self->batch_depth > 0);
+
+  end_batch (self);
 }
 
 /* Lists bind to a span's row; a change to what the row shows but not to
@@ -206,7 +312,7 @@ emit_span_row_changed (SmDocument *self,
   guint position;
 
   if (sm_span_index_find_position (self->spans, span, &position))
-    g_list_model_items_changed (G_LIST_MODEL (self->spans), position, 1, 1);
+    sm_span_index_row_changed (self->spans, position);
 }
 
 static void
@@ -690,6 +796,22 @@ sm_document_class_init (SmDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * SmDocument::ranges-changed:
+   * @ranges: (element-type guint): pairs of code points [start, end), in
+   *   order, none overlapping or touching another
+   *
+   * Many spans changed at once (Tag All Matches, or the undo or redo of
+   * a large action): told once, in place of #SmDocument::range-changed
+   * for each. A view redraws the highlights over @ranges.
+   */
+  signals [RANGES_CHANGED] =
+    g_signal_new ("ranges-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -2067,8 +2189,12 @@ sm_document_undo (SmDocument *self)
   n_spans = sm_document_get_n_spans (self);
 
   action = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  if (action->len > BATCH_MIN_CHANGES)
+    begin_batch (self);
   for (guint i = action->len; i > 0; i--)
     apply_change (self, g_ptr_array_index (action, i - 1), FALSE);
+  if (action->len > BATCH_MIN_CHANGES)
+    end_batch (self);
   g_ptr_array_add (self->redo_stack, action);
   touch (self);
 
@@ -2097,8 +2223,12 @@ sm_document_redo (SmDocument *self)
   n_spans = sm_document_get_n_spans (self);
 
   action = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
+  if (action->len > BATCH_MIN_CHANGES)
+    begin_batch (self);
   for (guint i = 0; i < action->len; i++)
     apply_change (self, g_ptr_array_index (action, i), TRUE);
+  if (action->len > BATCH_MIN_CHANGES)
+    end_batch (self);
   g_ptr_array_add (self->undo_stack, action);
   touch (self);
 

@@ -94,6 +94,19 @@ SmSpan           *sm_document_add_span             (SmDocument        *self,
                                                     guint              start,
                                                     guint              end,
                                                     GError           **error);
+GArray           *sm_document_find_matches         (SmDocument        *self,
+                                                    const char        *search,
+                                                    gboolean           whole_words,
+                                                    GCancellable      *cancellable);
+void              sm_document_find_matches_async   (SmDocument        *self,
+                                                    const char        *search,
+                                                    gboolean           whole_words,
+                                                    GCancellable      *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer           user_data);
+GArray           *sm_document_find_matches_finish  (SmDocument        *self,
+                                                    GAsyncResult      *result,
+                                                    GError           **error);
 gboolean          sm_document_tag_matches          (SmDocument        *self,
                                                     const char        *label,
                                                     GArray            *matches,

@@ -44,6 +44,12 @@ struct _SmSpanIndex
   Node    *root;
   /* xorshift state: deterministic priorities make runs reproducible */
   guint32  seed;
+  /* > 0 while changes are told at the end of a batch, in one emission */
+  guint    batch_depth;
+  guint    batch_n_before;
+  /* how many spans at the start and at the end no change of the batch touched */
+  guint    batch_head;
+  guint    batch_tail;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -161,6 +167,20 @@ append_node (Node **root,
   node->left = *link;
   node_update (node);
   *link = node;
+}
+
+/* Notes a change at @position, after which the index holds @n_after spans
+ * of which @n_after_changed (from @position) are new or changed: the spans
+ * before @position and after those are as they were */
+static void
+batch_note (SmSpanIndex *self,
+            guint        position,
+            guint        n_changed_after)
+{
+  guint n_after = self->root ? self->root->size : 0;
+
+  self->batch_head = MIN (self->batch_head, position);
+  self->batch_tail = MIN (self->batch_tail, n_after - position - n_changed_after);
 }
 
 static guint
@@ -311,8 +331,10 @@ sm_span_index_insert (SmSpanIndex *self,
       self->root = merge (merge (left, node), right);
     }
 
+  if (self->batch_depth > 0)
+    batch_note (self, position, 1);
   /* Telling no one is free; telling costs more than the insertion */
-  if (g_signal_has_handler_pending (self, items_changed_signal_id (), 0, FALSE))
+  else if (g_signal_has_handler_pending (self, items_changed_signal_id (), 0, FALSE))
     g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 
   return position;
@@ -343,7 +365,10 @@ sm_span_index_remove (SmSpanIndex *self,
   self->root = remove_node (self->root, span, &removed);
   g_assert (removed != NULL);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  if (self->batch_depth > 0)
+    batch_note (self, position, 0);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
 
   g_object_unref (removed->span);
   g_free (removed);
@@ -585,4 +610,64 @@ sm_span_index_clear (SmSpanIndex *self)
 
   if (n_spans > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n_spans, 0);
+}
+
+/**
+ * sm_span_index_begin_batch:
+ *
+ * Until the matching sm_span_index_end_batch(), insertions, removals and
+ * sm_span_index_row_changed() are told as one #GListModel::items-changed
+ * at the end: a list of 100,000 rows then updates once for a change of
+ * thousands of spans, not once a span. Calls nest.
+ */
+void
+sm_span_index_begin_batch (SmSpanIndex *self)
+{
+  g_return_if_fail (SM_IS_SPAN_INDEX (self));
+
+  if (self->batch_depth++ > 0)
+    return;
+
+  self->batch_n_before = sm_span_index_get_n_spans (self);
+  self->batch_head = self->batch_n_before;
+  self->batch_tail = self->batch_n_before;
+}
+
+void
+sm_span_index_end_batch (SmSpanIndex *self)
+{
+  guint n_after;
+
+  g_return_if_fail (SM_IS_SPAN_INDEX (self));
+  g_return_if_fail (self->batch_depth > 0);
+
+  if (--self->batch_depth > 0)
+    return;
+
+  /* Between the untouched head and tail: what was there, and what is now */
+  n_after = sm_span_index_get_n_spans (self);
+  if (self->batch_head + self->batch_tail < MIN (self->batch_n_before, n_after) ||
+      self->batch_n_before != n_after)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->batch_head,
+                                self->batch_n_before - self->batch_head - self->batch_tail,
+                                n_after - self->batch_head - self->batch_tail);
+}
+
+/**
+ * sm_span_index_row_changed:
+ * @position: a span's position
+ *
+ * Tells that what a row shows of the span at @position changed, not its
+ * place: as a replacement in place, or, in a batch, at its end.
+ */
+void
+sm_span_index_row_changed (SmSpanIndex *self,
+                           guint        position)
+{
+  g_return_if_fail (SM_IS_SPAN_INDEX (self));
+
+  if (self->batch_depth > 0)
+    batch_note (self, position, 1);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }

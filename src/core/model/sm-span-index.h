@@ -47,5 +47,9 @@ void         sm_span_index_foreach_in_range (SmSpanIndex *self,
                                            SmSpanFunc   func,
                                            gpointer     user_data);
 void         sm_span_index_clear          (SmSpanIndex *self);
+void         sm_span_index_begin_batch    (SmSpanIndex *self);
+void         sm_span_index_end_batch      (SmSpanIndex *self);
+void         sm_span_index_row_changed    (SmSpanIndex *self,
+                                           guint        position);
 
 G_END_DECLS

@@ -1,0 +1,504 @@
+/* sm-bench-search.c: how long the window's main loop stalls while someone
+ * searches a large article as they type, tags all the matches, undoes and
+ * redoes that.
+ *
+ *   spanmark-bench-search [--runs N] [--word WORD] [--label ID] ARTICLE.json
+ *
+ * Each run opens ARTICLE.json in a real SmWindow and waits until the main
+ * loop is idle (the text view has laid out the whole text). Then, with a
+ * high-priority timeout every 5 ms noting the gaps between its calls (a
+ * gap is a stall: nothing else, not a frame, not a key, ran in it), it
+ *
+ *   type     types WORD into the search bar a letter every 200 ms, as
+ *            someone typing would, until the count of matches of the
+ *            whole word is shown and the loop is idle again;
+ *   tag-all  activates win.tag-all with the label, answers "Tag All" in
+ *            the dialog that asks first, and waits for idle;
+ *   undo     activates win.undo, and waits for idle;
+ *   redo     activates win.redo, and waits for idle.
+ *
+ * After each step the meter runs 4 s more, as a row of its own: a change
+ * schedules a draft (written 3 s later) and suggestions, whose stalls are
+ * not the step's own. --no-suggestions turns suggestions off.
+ *
+ * It prints, for each step, the median over the runs of the longest stall
+ * and of the step's time from start to idle. It needs a display (Xvfb).
+ *
+ * The waiting helpers are those of sm-bench-scroll.c.
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sm-application.h"
+#include "sm-window.h"
+
+/* A step that has not finished in this long has failed */
+#define WAIT_SECONDS 600
+#define TICK_MS 5
+#define KEY_INTERVAL_MS 200
+
+static gint n_runs = 3;
+static char *word = NULL;
+static char *label_id = NULL;
+static gboolean no_suggestions = FALSE;
+
+static const GOptionEntry entries[] = {
+  { "runs", 'r', 0, G_OPTION_ARG_INT, &n_runs, "Runs (default 3)", "N" },
+  { "word", 'w', 0, G_OPTION_ARG_STRING, &word, "The word typed and tagged (default \"envoy\")", "WORD" },
+  { "label", 'l', 0, G_OPTION_ARG_STRING, &label_id, "The label's id (default: the document's first label)", "ID" },
+  { "no-suggestions", 0, 0, G_OPTION_ARG_NONE, &no_suggestions, "Turn suggestions off", NULL },
+  { NULL }
+};
+
+typedef enum
+{
+  STEP_TYPE,
+  STEP_TAG_ALL,
+  STEP_TAG_ALL_AFTER,
+  STEP_UNDO,
+  STEP_UNDO_AFTER,
+  STEP_REDO,
+  STEP_REDO_AFTER,
+  N_STEPS
+} Step;
+
+static const char *step_names[N_STEPS] = {
+  "type the word, a key every 200 ms",
+  "Tag All Matches",
+  "the 4 s after it (draft, suggestions)",
+  "undo",
+  "the 4 s after it (draft, suggestions)",
+  "redo",
+  "the 4 s after it (draft, suggestions)",
+};
+
+/* Runs the meter for the 4 s after @step, as the row after it */
+static void measure_after (Step step);
+
+static GArray *longest[N_STEPS];  /* double ms, one a run */
+static GArray *elapsed[N_STEPS];  /* double ms, one a run */
+static SmApplication *app;
+
+/* Waiting, as sm-bench-scroll.c does */
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Gave up waiting for %s", what);
+
+  g_source_remove (id);
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits until nothing but low-priority work is left */
+static void
+wait_until_idle (void)
+{
+  gboolean idle = FALSE;
+
+  g_idle_add_full (G_PRIORITY_LOW, set_flag, &idle, NULL);
+  wait_until (flag_is_set, &idle, "the main loop to go idle");
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  wait_until (flag_is_set, &done, "a pause");
+}
+
+/* The stall meter */
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  id;
+} Meter;
+
+static gboolean
+on_tick (gpointer data)
+{
+  Meter *meter = data;
+  gint64 now = g_get_monotonic_time ();
+
+  meter->longest = MAX (meter->longest, now - meter->last);
+  meter->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+meter_start (Meter *meter)
+{
+  meter->last = g_get_monotonic_time ();
+  meter->longest = 0;
+  meter->id = g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, on_tick, meter, NULL);
+}
+
+/* Ends a step: records its longest stall and how long it took */
+static void
+meter_stop (Meter  *meter,
+            Step    step,
+            gint64  began)
+{
+  double longest_ms, elapsed_ms;
+
+  /* The gap up to now counts too */
+  on_tick (meter);
+  g_clear_handle_id (&meter->id, g_source_remove);
+
+  longest_ms = meter->longest / 1000.0;
+  elapsed_ms = (g_get_monotonic_time () - began) / 1000.0;
+  g_array_append_val (longest[step], longest_ms);
+  g_array_append_val (elapsed[step], elapsed_ms);
+  g_printerr ("  %-36s longest stall %8.1f ms, took %8.1f ms\n", step_names[step], longest_ms, elapsed_ms);
+}
+
+static void
+measure_after (Step step)
+{
+  Meter meter = { 0 };
+  gint64 began = g_get_monotonic_time ();
+
+  meter_start (&meter);
+  wait_ms (4000);
+  wait_until_idle ();
+  meter_stop (&meter, step, began);
+}
+
+/* The window */
+
+static gboolean
+window_shows_document (gpointer data)
+{
+  SmWindow *window = data;
+  SmAnnotationView *view = sm_window_get_view (window);
+
+  return !sm_window_is_busy (window) && view != NULL &&
+         gtk_widget_get_mapped (GTK_WIDGET (view));
+}
+
+/* The first label under @widget whose text gives a number of matches
+ * ("No matches" can show for a moment while the count is under way) */
+static GtkLabel *
+find_count_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+
+      if (strstr (text, "match") != NULL && strpbrk (text, "0123456789") != NULL)
+        return GTK_LABEL (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_count_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *search_bar;
+  gboolean   searched;
+} Typing;
+
+static gboolean
+count_is_shown (gpointer data)
+{
+  Typing *typing = data;
+
+  return typing->searched && find_count_label (typing->search_bar) != NULL;
+}
+
+static void
+on_search_changed (Typing *typing)
+{
+  typing->searched = TRUE;
+}
+
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+run_once (const char *path)
+{
+  SmWindow *window = sm_window_new (app);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SmDocument *document;
+  GtkWidget *focus;
+  GtkWidget *entry;
+  Typing typing = { 0 };
+  const char *label;
+  guint n_spans;
+  Meter meter = { 0 };
+  gint64 began;
+  gulong id = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_file (window, file);
+  wait_until (window_shows_document, window, "the document to open");
+  wait_until_idle ();
+
+  document = sm_window_get_document (window);
+  if (label_id != NULL)
+    label = label_id;
+  else
+    {
+      g_autoptr(SmLabel) first = g_list_model_get_item (sm_document_get_labels (document), 0);
+
+      label = g_intern_string (sm_label_get_id (first));
+    }
+
+  /* The search bar, opened as Ctrl+F does */
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL))
+    g_error ("win.find is not enabled");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  typing.search_bar = gtk_widget_get_ancestor (entry, g_type_from_name ("SmSearchBar"));
+  g_assert (entry != NULL && typing.search_bar != NULL);
+  wait_until_idle ();
+
+  began = g_get_monotonic_time ();
+  meter_start (&meter);
+  for (gsize i = 1; i <= strlen (word); i++)
+    {
+      g_autofree char *prefix = g_strndup (word, i);
+
+      if (i == strlen (word))
+        id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (on_search_changed), &typing);
+      gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
+      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+      if (i < strlen (word))
+        wait_ms (KEY_INTERVAL_MS);
+    }
+  wait_until (count_is_shown, &typing, "the count of matches");
+  g_signal_handler_disconnect (entry, id);
+  wait_until_idle ();
+  meter_stop (&meter, STEP_TYPE, began);
+  g_printerr ("  (%s)\n", gtk_label_get_label (find_count_label (typing.search_bar)));
+
+  n_spans = sm_document_get_n_spans (document);
+  began = g_get_monotonic_time ();
+  meter_start (&meter);
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", label))
+    g_error ("win.tag-all is not enabled");
+  if (find_dialog () != NULL)
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "tag");
+  wait_until_idle ();
+  meter_stop (&meter, STEP_TAG_ALL, began);
+  g_printerr ("  (%u spans added)\n", sm_document_get_n_spans (document) - n_spans);
+  measure_after (STEP_TAG_ALL_AFTER);
+
+  began = g_get_monotonic_time ();
+  meter_start (&meter);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_until_idle ();
+  meter_stop (&meter, STEP_UNDO, began);
+  g_assert_cmpuint (sm_document_get_n_spans (document), ==, n_spans);
+  measure_after (STEP_UNDO_AFTER);
+
+  began = g_get_monotonic_time ();
+  meter_start (&meter);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  wait_until_idle ();
+  meter_stop (&meter, STEP_REDO, began);
+  measure_after (STEP_REDO_AFTER);
+
+  /* Closed without asking to save */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sm_document_set_modified (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until_idle ();
+}
+
+/* Removes the bench's home and whatever the window left in it */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK) &&
+      (dir = g_dir_open (path, 0, NULL)) != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_autoptr(GArray) sorted = g_array_copy (values);
+  guint n = sorted->len;
+
+  if (n == 0)
+    return 0;
+
+  g_array_sort (sorted, compare_doubles);
+  if (n % 2)
+    return g_array_index (sorted, double, n / 2);
+  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *load = NULL;
+
+  setlocale (LC_ALL, "");
+
+  context = g_option_context_new ("ARTICLE.json — search, tag all matches, undo and redo in the window");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || n_runs < 1)
+    {
+      g_printerr ("%s\n", error ? error->message : "give an annotated document, and at least one run");
+      return EXIT_FAILURE;
+    }
+  if (word == NULL)
+    word = g_strdup ("envoy");
+
+  /* A home of our own, as the app tests have */
+  home = g_dir_make_tmp ("spanmark-bench-search-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_init ();
+  adw_init ();
+
+  if (no_suggestions)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      g_settings_set_boolean (settings, "suggestions", FALSE);
+    }
+
+  app = g_object_new (SM_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/spanmark/Spanmark",
+                      NULL);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint s = 0; s < N_STEPS; s++)
+    {
+      longest[s] = g_array_new (FALSE, FALSE, sizeof (double));
+      elapsed[s] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  for (gint run = 0; run < n_runs; run++)
+    {
+      g_printerr ("Run %d of %d…\n", run + 1, n_runs);
+      run_once (argv[1]);
+    }
+
+  if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+    g_strchomp (load);
+  g_print ("%s, word “%s”, %d runs%s; /proc/loadavg at the end: %s\n\n",
+           argv[1], word, n_runs, no_suggestions ? ", suggestions off" : "", load ? load : "unknown");
+  g_print ("| step | longest stall, median (ms) | runs (ms) | time to idle, median (ms) |\n");
+  g_print ("| --- | ---: | --- | ---: |\n");
+  for (guint s = 0; s < N_STEPS; s++)
+    {
+      g_autoptr(GString) runs = g_string_new (NULL);
+
+      for (guint i = 0; i < longest[s]->len; i++)
+        g_string_append_printf (runs, "%s%.0f", i ? ", " : "", g_array_index (longest[s], double, i));
+      g_print ("| %s | %.1f | %s | %.1f |\n", step_names[s], median (longest[s]), runs->str,
+               median (elapsed[s]));
+    }
+
+  remove_tree (home);
+  g_clear_object (&app);
+
+  return EXIT_SUCCESS;
+}
