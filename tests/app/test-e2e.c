@@ -2368,6 +2368,7 @@ step_take_sides (Session  *session,
 {
   g_autoptr(GPtrArray) spans = NULL;
   GtkWidget *window = GTK_WIDGET (session->window);
+  GtkWidget *popover = GTK_WIDGET (sm_annotation_view_get_span_popover (session->view));
 
   EXPECT (wait_current_at (session, versions->khamenei), "the first disagreement is not the one at hand");
   if (!press_keys (session, window, "alt+1"))
@@ -2395,7 +2396,14 @@ step_take_sides (Session  *session,
     return FALSE;
   EXPECT (wait_current_at (session, versions->khamenei), "a click on a disagreement did not make it current");
 
-  if (!press_keys (session, window, "Escape") || !press_keys (session, window, "alt+n"))
+  /* The click opened the span's popover: Alt+N goes to the window only
+   * once Escape has closed it, which a slow machine takes a while to do */
+  EXPECT (wait_popover_open (popover), "a click on a disagreement's span opened no popover");
+  if (!press_keys (session, popover, "Escape"))
+    return FALSE;
+  EXPECT (app_test_wait_for (popover_is_closed, popover, SETTLE_SECONDS) && wait_frames (window, 2),
+          "Escape did not close the span's popover");
+  if (!press_keys (session, window, "alt+n"))
     return FALSE;
   EXPECT (wait_current_at (session, versions->years), "Alt+N did not go to the next disagreement");
   if (!press_keys (session, window, "alt+2"))
