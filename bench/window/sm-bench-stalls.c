@@ -40,11 +40,13 @@
 static gint n_runs = 5;
 static gint scroll_pages = 300;
 static gboolean only_open;
+static gboolean only_corpus;
 
 static const GOptionEntry entries[] = {
   { "runs", 'r', 0, G_OPTION_ARG_INT, &n_runs, "Runs of every action (default 5)", "N" },
   { "scroll-pages", 's', 0, G_OPTION_ARG_INT, &scroll_pages, "Pages to scroll down, a page a frame (default 300)", "N" },
   { "only-open", 0, 0, G_OPTION_ARG_NONE, &only_open, "Open the document, nothing else (to profile it)", NULL },
+  { "only-corpus", 0, 0, G_OPTION_ARG_NONE, &only_corpus, "Switch documents in the corpus, nothing else (to profile it)", NULL },
   { NULL }
 };
 
@@ -164,13 +166,17 @@ probe_begin (SmWindow *window)
     }
 }
 
-/* Waits for the main loop to go idle and adds what the probe saw */
+/* Waits for the frame the action asked for and then for the main loop to
+ * go idle, and adds what the probe saw. (A frame waits for the frame
+ * clock's next tick: without the wait the loop is idle before it.) */
 static void
-probe_end (Action action)
+probe_end (SmWindow *window,
+           Action    action)
 {
   Sample sample;
   gint64 now;
 
+  sm_bench_wait_for_frame (GTK_WIDGET (window));
   sm_bench_wait_until_idle ();
   now = g_get_monotonic_time ();
   probe.longest = MAX (probe.longest, now - probe.last);
@@ -315,7 +321,7 @@ tag_a_word (SmWindow *window)
   probe_begin (window);
   if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", get_label_id (document, 0)))
     g_error ("win.tag is not enabled");
-  probe_end (ACTION_TAG);
+  probe_end (window, ACTION_TAG);
 
   if (sm_document_get_n_spans (document) != n_spans + 1)
     g_error ("Tagging added no span");
@@ -342,7 +348,7 @@ relabel (SmWindow *window,
   probe_begin (window);
   if (!sm_document_set_span_label (document, span, get_label_id (document, 1), &error))
     g_error ("%s", error->message);
-  probe_end (ACTION_RELABEL);
+  probe_end (window, ACTION_RELABEL);
 }
 
 static void
@@ -358,7 +364,7 @@ measure_document (const char *path)
   probe_begin (window);
   sm_window_open_file (window, file);
   sm_bench_wait_until (sm_bench_window_shows_document, window, "the document to open");
-  probe_end (ACTION_OPEN);
+  probe_end (window, ACTION_OPEN);
 
   if (only_open)
     {
@@ -368,33 +374,33 @@ measure_document (const char *path)
 
   probe_begin (window);
   scroll_down (window);
-  probe_end (ACTION_SCROLL);
+  probe_end (window, ACTION_SCROLL);
 
   /* Back to the top the way a key would, measured as Ctrl+Home */
   probe_begin (window);
   move_cursor (window, GTK_MOVEMENT_BUFFER_ENDS, -1);
-  probe_end (ACTION_HOME);
+  probe_end (window, ACTION_HOME);
 
   probe_begin (window);
   move_cursor (window, GTK_MOVEMENT_BUFFER_ENDS, 1);
-  probe_end (ACTION_END);
+  probe_end (window, ACTION_END);
 
   probe_begin (window);
   move_cursor (window, GTK_MOVEMENT_BUFFER_ENDS, -1);
-  probe_end (ACTION_HOME);
+  probe_end (window, ACTION_HOME);
 
   /* Pages down and up, from a few pages in */
   for (guint i = 0; i < 3; i++)
     {
       probe_begin (window);
       move_cursor (window, GTK_MOVEMENT_PAGES, 1);
-      probe_end (ACTION_PAGE_DOWN);
+      probe_end (window, ACTION_PAGE_DOWN);
     }
   for (guint i = 0; i < 3; i++)
     {
       probe_begin (window);
       move_cursor (window, GTK_MOVEMENT_PAGES, -1);
-      probe_end (ACTION_PAGE_UP);
+      probe_end (window, ACTION_PAGE_UP);
     }
 
   span = tag_a_word (window);
@@ -433,7 +439,7 @@ switch_to (SmWindow   *window,
   if (!gtk_widget_activate_action (GTK_WIDGET (window), action, NULL))
     g_error ("%s is not enabled", action);
   sm_bench_wait_until (is_showing_entry, window, "the other document");
-  probe_end (ACTION_SWITCH);
+  probe_end (window, ACTION_SWITCH);
 }
 
 static void
@@ -541,7 +547,8 @@ main (int   argc,
   for (gint run = 0; run < n_runs; run++)
     {
       g_printerr ("Run %d of %d…\n", run + 1, n_runs);
-      measure_document (argv[1]);
+      if (!only_corpus)
+        measure_document (argv[1]);
       if (!only_open)
         measure_corpus (argv[2]);
     }
