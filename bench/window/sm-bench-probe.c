@@ -25,6 +25,17 @@
  *   trimmed TIME                 after SIGUSR1, once malloc_trim() has
  *                                given the allocator's free memory back:
  *                                what stays is memory in use
+ *   stall LONGEST SINCE          with SM_BENCH_PROBE_STALLS set, after
+ *                                SIGUSR2, once the window has painted
+ *                                a frame and the main loop is idle (an idle
+ *                                at G_PRIORITY_LOW has run): the longest gap,
+ *                                in microseconds, between the calls of a
+ *                                G_PRIORITY_HIGH timeout every millisecond
+ *                                since the last report (or since the window
+ *                                was presented), and the time since then.
+ *                                The same rule as spanmark-bench-stalls:
+ *                                whatever else runs on the main thread
+ *                                keeps the timeout from running.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -45,6 +56,13 @@ static gint64 expected_chars;
 static gboolean watching;
 static gboolean painted_once;
 static gint64 frame_begin;
+
+/* The stall probe */
+static GtkWidget *watched;
+static gint64 stall_since;
+static gint64 stall_last;
+static gint64 stall_longest;
+static gboolean stall_reporting;
 
 static void
 emit (const char *format,
@@ -152,6 +170,61 @@ on_trim_requested (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+on_stall_tick (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  stall_longest = MAX (stall_longest, now - stall_last);
+  stall_last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+report_stall (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  stall_longest = MAX (stall_longest, now - stall_last);
+  emit ("stall %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, stall_longest, now - stall_since);
+  stall_since = stall_last = now;
+  stall_longest = 0;
+  stall_reporting = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_stall_frame (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_stall_frame, user_data);
+  g_idle_add_full (G_PRIORITY_LOW, report_stall, NULL, NULL);
+}
+
+/* Once the frame asked for has painted, then once idle */
+static gboolean
+on_stall_requested (gpointer user_data)
+{
+  GdkFrameClock *clock = watched ? gtk_widget_get_frame_clock (watched) : NULL;
+
+  if (stall_reporting)
+    return G_SOURCE_CONTINUE;
+  stall_reporting = TRUE;
+
+  if (clock == NULL)
+    {
+      g_idle_add_full (G_PRIORITY_LOW, report_stall, NULL, NULL);
+      return G_SOURCE_CONTINUE;
+    }
+
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_stall_frame), NULL);
+  gtk_widget_queue_draw (watched);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 watch (GtkWidget *window)
 {
@@ -161,7 +234,16 @@ watch (GtkWidget *window)
     return;
 
   watching = TRUE;
+  watched = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &watched);
   g_unix_signal_add (SIGUSR1, on_trim_requested, NULL);
+  /* Only when asked for: run-window-bench.sh times start-up without it */
+  if (g_getenv ("SM_BENCH_PROBE_STALLS") != NULL)
+    {
+      g_unix_signal_add (SIGUSR2, on_stall_requested, NULL);
+      stall_since = stall_last = g_get_monotonic_time ();
+      g_timeout_add_full (G_PRIORITY_HIGH, 1, on_stall_tick, NULL, NULL);
+    }
   g_signal_connect_object (clock, "before-paint", G_CALLBACK (on_before_paint), window, 0);
   /* Connected after GTK's own handlers, so the frame is painted by then */
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint), window, G_CONNECT_AFTER);

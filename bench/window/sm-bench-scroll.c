@@ -28,11 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sm-application.h"
-#include "sm-window.h"
+#include "sm-bench-window.h"
 
-/* A view that has not opened or finished in this long has failed */
-#define WAIT_SECONDS 300
 /* No document is this many pages long: stop rather than scroll forever */
 #define MAX_FRAMES 20000
 
@@ -92,79 +89,6 @@ static GArray *results[N_VIEWS][N_PASSES];  /* Frame, pooled over rounds */
 static SmApplication *app;
 static char *renderer_name;
 static int text_width, text_height;
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Gave up waiting for %s", what);
-
-  g_source_remove (id);
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_painted (GdkFrameClock *clock,
-            gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Waits for the end of the next frame @widget's window paints */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong id;
-
-  id = g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_painted), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (flag_is_set, &painted, "a frame");
-  g_signal_handler_disconnect (clock, id);
-}
-
-/* Waits until nothing but low-priority work is left: GtkTextView lays out
- * the lines off screen in idles above G_PRIORITY_LOW */
-static void
-wait_until_idle (void)
-{
-  gboolean idle = FALSE;
-
-  g_idle_add_full (G_PRIORITY_LOW, set_flag, &idle, NULL);
-  wait_until (flag_is_set, &idle, "the main loop to go idle");
-}
 
 /* Scrolling */
 
@@ -298,7 +222,7 @@ scroll_through (GtkWidget *view,
   ids[3] = g_signal_connect_after (clock, "paint", G_CALLBACK (on_paint), &scroll);
   ids[4] = g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_after_paint), &scroll);
 
-  wait_until (scroll_is_over, &scroll, "the scroll to reach the bottom");
+  sm_bench_wait_until (scroll_is_over, &scroll, "the scroll to reach the bottom");
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_signal_handler_disconnect (clock, ids[i]);
@@ -315,40 +239,25 @@ measure (View       view_kind,
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
 
-  wait_for_frame (view);
+  sm_bench_wait_for_frame (view);
   scroll_through (view, results[view_kind][PASS_FIRST]);
 
-  wait_until_idle ();
+  sm_bench_wait_until_idle ();
   gtk_adjustment_set_value (adjustment, 0);
-  wait_for_frame (view);
-  wait_until_idle ();
+  sm_bench_wait_for_frame (view);
+  sm_bench_wait_until_idle ();
   scroll_through (view, results[view_kind][PASS_AGAIN]);
 }
 
 /* The views */
 
-static gboolean
-window_shows_document (gpointer data)
-{
-  SmWindow *window = data;
-  SmAnnotationView *view = sm_window_get_view (window);
-
-  return !sm_window_is_busy (window) && view != NULL &&
-         gtk_widget_get_mapped (GTK_WIDGET (view));
-}
-
 static void
 measure_window (View        view_kind,
                 const char *path)
 {
-  SmWindow *window = sm_window_new (app);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SmWindow *window = sm_bench_open_window (app, path);
   GtkWidget *view;
   GtkWidget *scroller;
-
-  gtk_window_present (GTK_WINDOW (window));
-  sm_window_open_file (window, file);
-  wait_until (window_shows_document, window, "the document to open");
 
   view = GTK_WIDGET (sm_window_get_view (window));
   scroller = gtk_widget_get_parent (view);
@@ -361,7 +270,7 @@ measure_window (View        view_kind,
   if (view_shown[view_kind])
     measure (view_kind, view);
   else
-    wait_for_frame (view);
+    sm_bench_wait_for_frame (view);
 
   text_width = gtk_widget_get_width (scroller);
   text_height = gtk_widget_get_height (scroller);
@@ -413,32 +322,11 @@ measure_plain (const char *text,
   gtk_window_set_child (GTK_WINDOW (window), scroller);
   gtk_window_set_default_size (GTK_WINDOW (window), text_width, text_height);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, view, "the plain view to show");
+  sm_bench_wait_until (widget_is_mapped, view, "the plain view to show");
 
   measure (VIEW_PLAIN, view);
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Removes the bench's home and whatever the window left in it */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK) &&
-      (dir = g_dir_open (path, 0, NULL)) != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
 }
 
 /* Statistics */
@@ -568,14 +456,7 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
-  /* A home of our own, as the app tests have: recent files, drafts and
-   * settings stay out of the user's */
-  home = g_dir_make_tmp ("spanmark-bench-scroll-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  home = sm_bench_make_home ("spanmark-bench-scroll");
 
   /* The text alone, where no annotations sit beside it */
   plain_path = g_build_filename (home, "article-text.txt", NULL);
@@ -586,18 +467,7 @@ main (int   argc,
     }
 
   gtk_init ();
-  adw_init ();
-
-  app = g_object_new (SM_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/spanmark/Spanmark",
-                      NULL);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+  app = sm_bench_application_new ();
 
   for (guint v = 0; v < N_VIEWS; v++)
     {
@@ -623,7 +493,7 @@ main (int   argc,
            gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version ());
   print_tables ();
 
-  remove_tree (home);
+  sm_bench_remove_tree (home);
   g_clear_pointer (&view_options, g_strfreev);
   g_clear_object (&app);
 

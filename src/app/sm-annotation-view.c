@@ -48,6 +48,13 @@
 #define CLICK_SLOP 4.0
 /* A press this close to a span's edge, in pixels, takes the edge */
 #define EDGE_SLOP 4
+/* A longer stretch than this (the whole of a long article) is highlighted
+ * where it is in view at once, and elsewhere in idle slices */
+#define DRAW_AT_ONCE_CHARS 200000
+/* What one idle slice of highlighting may take, in microseconds... */
+#define DRAW_SLICE_USEC 5000
+/* ...looking at the clock after each stretch this long */
+#define DRAW_STEP_CHARS 2048
 
 /* Where a press on a span's edge has got to. DONE lasts until the next
  * press, so that the release after a drag or an Escape is not a click. */
@@ -115,15 +122,22 @@ struct _SmAnnotationView
   guint          focus_end;
   GtkTextTag    *focus_tag;
 
+  /* Stretches of text still to highlight (Stretch, in order, apart),
+   * drawn by draw_source; what comes into view is drawn at once */
+  GArray        *undrawn;
+  guint          draw_source;
+  GtkAdjustment *vadjustment;
+
   guint          choosing : 1;
   guint          snap_to_words : 1;
   guint          show_suggestions : 1;
-
-  /* Ranges of a batch of changes (ranges-changed) still to redraw, off
-   * screen when it came, and the idle that redraws them a slice a time */
-  GArray        *pending_ranges;
-  guint          pending_source;
 };
+
+typedef struct
+{
+  guint start;
+  guint end;
+} Stretch;
 
 G_DEFINE_FINAL_TYPE (SmAnnotationView, sm_annotation_view, GTK_SOURCE_TYPE_VIEW)
 
@@ -400,10 +414,11 @@ remove_tags (GtkTextBuffer *buffer,
     gtk_text_buffer_remove_tag (buffer, tag, start, end);
 }
 
+/* Highlights [start, end) as the document has it now, at once */
 static void
-redraw_range (SmAnnotationView *self,
-              guint             start,
-              guint             end)
+draw_range (SmAnnotationView *self,
+            guint             start,
+            guint             end)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   g_autoptr(GPtrArray) spans = NULL;
@@ -436,6 +451,210 @@ redraw_range (SmAnnotationView *self,
     }
 
   apply_marks (self, start, end);
+}
+
+/* Takes [start, end) out of what is left to draw */
+static void
+forget_undrawn (SmAnnotationView *self,
+                guint             start,
+                guint             end)
+{
+  for (guint i = 0; i < self->undrawn->len; i++)
+    {
+      Stretch *stretch = &g_array_index (self->undrawn, Stretch, i);
+
+      if (stretch->end <= start || stretch->start >= end)
+        continue;
+
+      if (stretch->start < start && stretch->end > end)
+        {
+          Stretch after = { end, stretch->end };
+
+          stretch->end = start;
+          g_array_insert_val (self->undrawn, i + 1, after);
+          return;
+        }
+
+      if (stretch->start < start)
+        stretch->end = start;
+      else if (stretch->end > end)
+        stretch->start = end;
+      else
+        g_array_remove_index (self->undrawn, i--);
+    }
+}
+
+/* Draws now whatever is left to draw in [start, end) */
+static void
+draw_undrawn_in (SmAnnotationView *self,
+                 guint             start,
+                 guint             end)
+{
+  while (TRUE)
+    {
+      guint i;
+      guint from, to;
+
+      for (i = 0; i < self->undrawn->len; i++)
+        {
+          Stretch *stretch = &g_array_index (self->undrawn, Stretch, i);
+
+          if (stretch->start < end && stretch->end > start)
+            break;
+        }
+      if (i == self->undrawn->len)
+        return;
+
+      from = MAX (g_array_index (self->undrawn, Stretch, i).start, start);
+      to = MIN (g_array_index (self->undrawn, Stretch, i).end, end);
+      forget_undrawn (self, from, to);
+      draw_range (self, from, to);
+    }
+}
+
+/* The characters in view, with a page above and below: what a scroll or
+ * a frame may show next. FALSE before the view has a size. */
+static gboolean
+get_range_in_view (SmAnnotationView *self,
+                   guint            *start,
+                   guint            *end)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  if (visible.height <= 0)
+    return FALSE;
+
+  gtk_text_view_get_iter_at_location (view, &iter, 0, MAX (visible.y - visible.height, 0));
+  gtk_text_iter_set_line_offset (&iter, 0);
+  *start = gtk_text_iter_get_offset (&iter);
+
+  gtk_text_view_get_iter_at_location (view, &iter, visible.width, visible.y + 2 * visible.height);
+  if (!gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_to_line_end (&iter);
+  *end = gtk_text_iter_get_offset (&iter) + 1;
+
+  return TRUE;
+}
+
+static void
+draw_undrawn_in_view (SmAnnotationView *self)
+{
+  guint start, end;
+
+  if (self->undrawn->len > 0 && get_range_in_view (self, &start, &end))
+    draw_undrawn_in (self, start, end);
+}
+
+/* One slice of the highlighting left: what is in view, then onwards from
+ * there to the end, then from the start */
+static gboolean
+draw_some (gpointer user_data)
+{
+  SmAnnotationView *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + DRAW_SLICE_USEC;
+  guint view_start = 0, view_end = 0;
+
+  if (get_range_in_view (self, &view_start, &view_end))
+    draw_undrawn_in (self, view_start, view_end);
+
+  while (self->undrawn->len > 0 && g_get_monotonic_time () < deadline)
+    {
+      Stretch next = g_array_index (self->undrawn, Stretch, 0);
+
+      for (guint i = 0; i < self->undrawn->len; i++)
+        if (g_array_index (self->undrawn, Stretch, i).end > view_end)
+          {
+            next = g_array_index (self->undrawn, Stretch, i);
+            next.start = MAX (next.start, view_end);
+            break;
+          }
+
+      next.end = MIN (next.end, next.start + DRAW_STEP_CHARS);
+      forget_undrawn (self, next.start, next.end);
+      draw_range (self, next.start, next.end);
+    }
+
+  if (self->undrawn->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->draw_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static int
+compare_stretches (gconstpointer a,
+                   gconstpointer b)
+{
+  const Stretch *first = a;
+  const Stretch *second = b;
+
+  return (first->start > second->start) - (first->start < second->start);
+}
+
+/* Adds @n_stretches to what is left to draw, kept in order and apart;
+ * what of it is in view is drawn at once, the rest in idle slices */
+static void
+add_undrawn (SmAnnotationView *self,
+             const Stretch    *stretches,
+             guint             n_stretches)
+{
+  guint kept = 0;
+
+  g_array_append_vals (self->undrawn, stretches, n_stretches);
+  g_array_sort (self->undrawn, compare_stretches);
+  for (guint i = 0; i < self->undrawn->len; i++)
+    {
+      Stretch stretch = g_array_index (self->undrawn, Stretch, i);
+      Stretch *before = kept > 0 ? &g_array_index (self->undrawn, Stretch, kept - 1) : NULL;
+
+      if (stretch.start >= stretch.end)
+        continue;
+      if (before != NULL && stretch.start <= before->end)
+        before->end = MAX (before->end, stretch.end);
+      else
+        g_array_index (self->undrawn, Stretch, kept++) = stretch;
+    }
+  g_array_set_size (self->undrawn, kept);
+
+  draw_undrawn_in_view (self);
+  if (self->draw_source == 0 && self->undrawn->len > 0)
+    self->draw_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draw_some, self, NULL);
+}
+
+/* Highlights [start, end) anew: a long stretch where it is in view at
+ * once and the rest in idle slices, so that a long article opens, and
+ * its labels change, without waiting for every span */
+static void
+redraw_range (SmAnnotationView *self,
+              guint             start,
+              guint             end)
+{
+  Stretch stretch = { start, end };
+
+  if (end - MIN (start, end) <= DRAW_AT_ONCE_CHARS)
+    draw_range (self, start, end);
+  else
+    add_undrawn (self, &stretch, 1);
+}
+
+/* The view scrolled: what comes into view is drawn before it shows */
+static void
+on_vadjustment_changed (SmAnnotationView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+
+  if (adjustment == self->vadjustment)
+    return;
+
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, draw_undrawn_in_view, self);
+  g_set_object (&self->vadjustment, adjustment);
+  if (adjustment != NULL)
+    g_signal_connect_object (adjustment, "value-changed",
+                             G_CALLBACK (draw_undrawn_in_view), self, G_CONNECT_SWAPPED);
 }
 
 /* Draws @span's parts anew, as one span of several fragments is drawn
@@ -489,72 +708,18 @@ on_range_changed (SmAnnotationView *self,
   redraw_range (self, start, end);
 }
 
-/* Redraws pending ranges for a few milliseconds a main loop iteration,
- * so that a batch of thousands of spans never holds the window up */
-#define REDRAW_SLICE_USEC 8000
-
-static gboolean
-redraw_pending (gpointer user_data)
-{
-  SmAnnotationView *self = user_data;
-  gint64 deadline = g_get_monotonic_time () + REDRAW_SLICE_USEC;
-  guint done = 0;
-
-  while (done + 1 < self->pending_ranges->len && g_get_monotonic_time () < deadline)
-    {
-      redraw_range (self, g_array_index (self->pending_ranges, guint, done),
-                    g_array_index (self->pending_ranges, guint, done + 1));
-      done += 2;
-    }
-  g_array_remove_range (self->pending_ranges, 0, done);
-
-  if (self->pending_ranges->len > 0)
-    return G_SOURCE_CONTINUE;
-
-  self->pending_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* The ranges of a batch: those on screen are redrawn at once, the others
- * a slice at a time after */
+/* A batch of changes (Tag All Matches, its undo): the ranges in view are
+ * drawn at once, the others in idle slices, so that thousands of spans
+ * never hold the window up */
 static void
 on_ranges_changed (SmAnnotationView *self,
                    GArray           *ranges,
                    SmDocument       *document)
 {
-  GdkRectangle visible;
-  GtkTextIter iter;
-  guint first, last;
+  /* The ranges come as pairs of offsets, as a Stretch is laid out */
+  G_STATIC_ASSERT (sizeof (Stretch) == 2 * sizeof (guint));
 
-  /* Nothing is on screen before the view has a size */
-  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
-  first = last = 0;
-  if (visible.width > 0 && visible.height > 0)
-    {
-      gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, visible.x, visible.y);
-      first = gtk_text_iter_get_offset (&iter);
-      gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, visible.x + visible.width,
-                                          visible.y + visible.height);
-      gtk_text_iter_forward_line (&iter);
-      last = gtk_text_iter_get_offset (&iter);
-    }
-
-  if (self->pending_ranges == NULL)
-    self->pending_ranges = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; i + 1 < ranges->len; i += 2)
-    {
-      guint start = g_array_index (ranges, guint, i);
-      guint end = g_array_index (ranges, guint, i + 1);
-
-      if (start < last && end > first)
-        redraw_range (self, start, end);
-      else
-        g_array_append_vals (self->pending_ranges, &g_array_index (ranges, guint, i), 2);
-    }
-
-  if (self->pending_ranges->len > 0 && self->pending_source == 0)
-    self->pending_source = g_idle_add (redraw_pending, self);
+  add_undrawn (self, (const Stretch *) (gpointer) ranges->data, ranges->len / 2);
 }
 
 /* A popover that changes size (a relabel shows "Said by", renames the
@@ -2527,6 +2692,8 @@ sm_annotation_view_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (sm_annotation_view_parent_class)->size_allocate (widget, width, height, baseline);
 
+  draw_undrawn_in_view (self);
+
   if (gtk_widget_get_visible (GTK_WIDGET (self->tag_popover)))
     gtk_popover_present (self->tag_popover);
   if (gtk_widget_get_visible (GTK_WIDGET (self->span_popover)))
@@ -2539,9 +2706,11 @@ sm_annotation_view_dispose (GObject *object)
   SmAnnotationView *self = (SmAnnotationView *)object;
 
   g_clear_handle_id (&self->accept_click_source, g_source_remove);
+  g_clear_handle_id (&self->draw_source, g_source_remove);
   g_clear_object (&self->clicked_suggestion);
-  g_clear_handle_id (&self->pending_source, g_source_remove);
-  g_clear_pointer (&self->pending_ranges, g_array_unref);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, draw_undrawn_in_view, self);
+  g_clear_object (&self->vadjustment);
 
   if (self->tag_popover != NULL)
     {
@@ -2573,6 +2742,7 @@ sm_annotation_view_finalize (GObject *object)
   g_clear_pointer (&self->current_tags, g_hash_table_unref);
   g_clear_object (&self->current_suggestion);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->undrawn, g_array_unref);
 
   G_OBJECT_CLASS (sm_annotation_view_parent_class)->finalize (object);
 }
@@ -2692,7 +2862,9 @@ sm_annotation_view_init (SmAnnotationView *self)
   self->strong_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->suggestion_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->current_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->undrawn = g_array_new (FALSE, FALSE, sizeof (Stretch));
   self->snap_to_words = TRUE;
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_vadjustment_changed), NULL);
 
   /* A page to read, not code to edit */
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self), FALSE);

@@ -3598,6 +3598,132 @@ test_tag_all_draws_every_span (void)
   close_window (window);
 }
 
+static gboolean
+is_idle_now (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+note_idle (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Until only low-priority work is left on the main loop */
+static void
+wait_until_main_loop_idle (void)
+{
+  gboolean idle = FALSE;
+
+  g_idle_add_full (G_PRIORITY_LOW, note_idle, &idle, NULL);
+  app_test_wait_until (is_idle_now, &idle, "the main loop to go idle");
+}
+
+/* Every span in view is highlighted */
+static void
+assert_spans_in_view_drawn (SmWindow *window)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (sm_window_get_view (window));
+  g_autoptr(GPtrArray) spans = NULL;
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &top, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &bottom, visible.x + visible.width, visible.y + visible.height);
+  spans = sm_document_get_spans_in_range (sm_window_get_document (window),
+                                          gtk_text_iter_get_offset (&top),
+                                          gtk_text_iter_get_offset (&bottom));
+  g_assert_cmpuint (spans->len, >, 0);
+  for (guint i = 0; i < spans->len; i++)
+    g_assert_true (has_tag (SM_ANNOTATION_VIEW (view), "FIGURE",
+                            sm_span_get_start (g_ptr_array_index (spans, i))));
+}
+
+/* A long article is highlighted where it is in view at once and elsewhere
+ * in idle slices: opening it, or jumping to its end, never waits for every
+ * one of its spans to be drawn. Every span is drawn in the end. */
+static void
+test_long_article_highlights_in_slices (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *paragraph = NULL;
+  g_autofree char *txt_path = g_build_filename (app_test_get_home (), "long-article.txt", NULL);
+  g_autofree char *json_path = g_build_filename (app_test_get_home (), "long-article.json", NULL);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autoptr(GString) article = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SmAnnotationView *view;
+  SmDocument *document;
+  SmWindow *window;
+  GListModel *spans;
+  SmSpan *first, *last;
+  guint length, n_spans;
+
+  /* About 400,000 characters, with a span every 200 of them */
+  g_assert_true (g_file_get_contents (sample, &paragraph, NULL, &error));
+  g_assert_no_error (error);
+  while (article->len < 400000)
+    g_string_append (article, paragraph);
+  g_assert_true (g_file_set_contents (txt_path, article->str, article->len, &error));
+  g_assert_no_error (error);
+
+  window = open_window (txt_path);
+  document = sm_window_get_document (window);
+  length = sm_document_get_length (document);
+  for (guint offset = 10; offset + 20 < length; offset += 200)
+    {
+      g_assert_nonnull (sm_document_add_span (document, "FIGURE", offset, offset + 6, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sm_document_save_to_file (document, json, NULL, &error));
+  g_assert_no_error (error);
+  sm_document_set_modified (document, FALSE);
+  close_window (window);
+
+  window = open_window (json_path);
+  view = sm_window_get_view (window);
+  document = sm_window_get_document (window);
+  spans = sm_document_get_spans (document);
+  n_spans = g_list_model_get_n_items (spans);
+  g_assert_cmpuint (n_spans, >, 1500);
+  first = g_list_model_get_item (spans, 0);
+  last = g_list_model_get_item (spans, n_spans - 1);
+  g_object_unref (first);
+  g_object_unref (last);
+
+  /* Shown, and the end of the article not highlighted yet */
+  g_assert_false (has_tag (view, "FIGURE", sm_span_get_start (last)));
+
+  /* The first frames have the spans in view */
+  draw_frames (GTK_WIDGET (window));
+  g_assert_true (has_tag (view, "FIGURE", sm_span_get_start (first)));
+  assert_spans_in_view_drawn (window);
+
+  /* Ctrl+End and Page Up show what they come to highlighted */
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  draw_frames (GTK_WIDGET (window));
+  assert_spans_in_view_drawn (window);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_PAGES, -1, FALSE);
+  draw_frames (GTK_WIDGET (window));
+  assert_spans_in_view_drawn (window);
+
+  /* Then every span, and only the spans */
+  wait_until_main_loop_idle ();
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+      g_assert_true (has_tag (view, "FIGURE", sm_span_get_start (span)));
+      g_assert_true (has_tag (view, "FIGURE", sm_span_get_end (span) - 1));
+      g_assert_false (has_tag (view, "FIGURE", sm_span_get_end (span)));
+    }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3652,6 +3778,7 @@ main (int   argc,
   g_test_add_func ("/window/suggestions-stop-when-closed", test_suggestions_stop_when_closed);
   g_test_add_func ("/window/search-as-you-type-highlights-what-shows", test_search_as_you_type_highlights_what_shows);
   g_test_add_func ("/window/tag-all-draws-every-span", test_tag_all_draws_every_span);
+  g_test_add_func ("/window/long-article-highlights-in-slices", test_long_article_highlights_in_slices);
 
   status = g_test_run ();
 

@@ -1,0 +1,176 @@
+/* sm-bench-window.c: what the window benchmarks share (sm-bench-window.h).
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sm-bench-window.h"
+
+/**
+ * sm_bench_make_home:
+ * @name: what the benchmark is called, for the folder's name
+ *
+ * Makes a home of the benchmark's own, as the app tests have: recent
+ * files, drafts and settings stay out of the user's.
+ *
+ * Returns: (transfer full): its path, for sm_bench_remove_tree()
+ */
+char *
+sm_bench_make_home (const char *name)
+{
+  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
+  g_autoptr(GError) error = NULL;
+  char *home = g_dir_make_tmp (template, &error);
+
+  if (home == NULL)
+    g_error ("%s", error->message);
+
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  return home;
+}
+
+/* Removes the bench's home and whatever the window left in it */
+void
+sm_bench_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK) &&
+      (dir = g_dir_open (path, 0, NULL)) != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          sm_bench_remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+/* After gtk_init(): the application the windows belong to, registered */
+SmApplication *
+sm_bench_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  SmApplication *app;
+
+  adw_init ();
+
+  app = g_object_new (SM_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/spanmark/Spanmark",
+                      NULL);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+
+  return app;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+sm_bench_wait_until (SmBenchCondition  condition,
+                     gpointer          data,
+                     const char       *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (SM_BENCH_WAIT_SECONDS, on_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Gave up waiting for %s", what);
+
+  g_source_remove (id);
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_painted (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits for the end of the next frame @widget's window paints */
+void
+sm_bench_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  id = g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_painted), &painted);
+  gtk_widget_queue_draw (widget);
+  sm_bench_wait_until (flag_is_set, &painted, "a frame");
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Waits until nothing but low-priority work is left: GtkTextView lays out
+ * the lines off screen in idles above G_PRIORITY_LOW */
+void
+sm_bench_wait_until_idle (void)
+{
+  gboolean idle = FALSE;
+
+  g_idle_add_full (G_PRIORITY_LOW, set_flag, &idle, NULL);
+  sm_bench_wait_until (flag_is_set, &idle, "the main loop to go idle");
+}
+
+/* The document is open and its view in the window */
+gboolean
+sm_bench_window_shows_document (gpointer data)
+{
+  SmWindow *window = data;
+  SmAnnotationView *view = sm_window_get_view (window);
+
+  return !sm_window_is_busy (window) && view != NULL &&
+         gtk_widget_get_mapped (GTK_WIDGET (view));
+}
+
+/* A new window, shown, with the document at @path open in it */
+SmWindow *
+sm_bench_open_window (SmApplication *app,
+                      const char    *path)
+{
+  SmWindow *window = sm_window_new (app);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_file (window, file);
+  sm_bench_wait_until (sm_bench_window_shows_document, window, "the document to open");
+
+  return window;
+}
