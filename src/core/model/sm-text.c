@@ -30,8 +30,9 @@ struct _SmText
   gsize            n_bytes;
   guint            length;
   char            *sha256;
-  /* checkpoints[i] is the byte offset of code point i * STRIDE */
-  gsize           *checkpoints;
+  /* checkpoints[i] is the byte offset of code point i * STRIDE; 32 bits
+   * are enough, as a text is less than 4 GB */
+  guint32         *checkpoints;
   guint            n_checkpoints;
 };
 
@@ -326,13 +327,16 @@ sm_text_new (const char  *data,
   self->sha256 = compute_sha256 (self->utf8, n_bytes);
 
   /* n_bytes / STRIDE + 1 is enough: every code point is at least one byte */
-  self->checkpoints = g_new (gsize, n_bytes / STRIDE + 1);
+  self->checkpoints = g_new (guint32, n_bytes / STRIDE + 1);
   for (p = self->utf8; p < self->utf8 + n_bytes; p = g_utf8_next_char (p), offset++)
     {
       if (offset % STRIDE == 0)
-        self->checkpoints[self->n_checkpoints++] = p - self->utf8;
+        self->checkpoints[self->n_checkpoints++] = (guint32) (p - self->utf8);
     }
   self->length = offset;
+  /* Sized for a text of one byte a character; give back what more
+   * characters of several bytes left unused */
+  self->checkpoints = g_renew (guint32, self->checkpoints, MAX (self->n_checkpoints, 1));
 
   return self;
 }
