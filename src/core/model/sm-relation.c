@@ -18,11 +18,11 @@
 
 struct _SmRelation
 {
-  GObject  parent_instance;
-  char    *id;
-  char    *type;
-  SmSpan  *from;
-  SmSpan  *to;
+  GObject     parent_instance;
+  char       *id;
+  const char *type;  /* interned: a document has a few types */
+  SmSpan     *from;
+  SmSpan     *to;
 };
 
 G_DEFINE_FINAL_TYPE (SmRelation, sm_relation, G_TYPE_OBJECT)
@@ -44,7 +44,6 @@ sm_relation_finalize (GObject *object)
   SmRelation *self = (SmRelation *)object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->type, g_free);
   g_clear_object (&self->from);
   g_clear_object (&self->to);
 
@@ -126,7 +125,7 @@ _sm_relation_new (const char *id,
 
   self = g_object_new (SM_TYPE_RELATION, NULL);
   self->id = g_strdup (id);
-  self->type = g_strdup (type);
+  self->type = g_intern_string (type);
   self->from = g_object_ref (from);
   self->to = g_object_ref (to);
 

@@ -4,6 +4,11 @@
  * copy of its text: the article never changes, so the copy never goes stale,
  * and lists can show it without reaching back into the document.
  *
+ * An article may have a hundred thousand spans, so the record is kept
+ * small: the id and the text share one allocation, and the label is an
+ * interned string (a document has a handful of labels, and 100,000 copies
+ * of "PERSON" cost 3 MB). See "Memory (issue 15)" in bench/README.md.
+ *
  * Most spans are one stretch of text; a quotation interrupted by its
  * attribution is one span of several fragments. The fragments are sorted,
  * non-empty and apart by at least one code point, so a set of fragments has
@@ -26,15 +31,21 @@
 struct _SmSpan
 {
   GObject     parent_instance;
-  char       *id;
-  char       *label;
+  /* the id, its NUL, then the text as first made and its NUL; the id
+   * never moves (the document's table of spans by id points at it) */
+  char       *strings;
+  const char *label;        /* interned */
+  /* in strings, or a block of its own once the fragments changed it */
   char       *text;
-  char       *note;
   /* 2 × n_fragments offsets; points at single for one fragment */
   guint      *bounds;
   guint       n_fragments;
+  gboolean    text_is_own;
   guint       single[2];
 };
+
+/* Few spans have a note: it is kept as object data, not in every record */
+static GQuark note_quark;
 
 G_DEFINE_FINAL_TYPE (SmSpan, sm_span, G_TYPE_OBJECT)
 
@@ -57,10 +68,9 @@ sm_span_finalize (GObject *object)
 {
   SmSpan *self = (SmSpan *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->label, g_free);
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->note, g_free);
+  if (self->text_is_own)
+    g_free (self->text);
+  g_clear_pointer (&self->strings, g_free);
   if (self->bounds != self->single)
     g_free (self->bounds);
 
@@ -78,7 +88,7 @@ sm_span_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_value_set_string (value, self->id);
+      g_value_set_string (value, self->strings);
       break;
 
     case PROP_LABEL:
@@ -102,7 +112,7 @@ sm_span_get_property (GObject    *object,
       break;
 
     case PROP_NOTE:
-      g_value_set_string (value, self->note);
+      g_value_set_string (value, sm_span_get_note (self));
       break;
 
     default:
@@ -116,6 +126,8 @@ sm_span_class_init (SmSpanClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = sm_span_finalize;
+
+  note_quark = g_quark_from_static_string ("sm-span-note");
   object_class->get_property = sm_span_get_property;
 
   properties [PROP_ID] =
@@ -174,6 +186,24 @@ _sm_span_bounds_are_valid (const guint *bounds,
   return TRUE;
 }
 
+/* Keeps @id and @text in one allocation */
+static void
+store_strings (SmSpan     *self,
+               const char *id,
+               const char *text)
+{
+  gsize id_size = strlen (id) + 1;
+  gsize text_size = text != NULL ? strlen (text) + 1 : 0;
+
+  self->strings = g_malloc (id_size + text_size);
+  memcpy (self->strings, id, id_size);
+  if (text != NULL)
+    {
+      self->text = self->strings + id_size;
+      memcpy (self->text, text, text_size);
+    }
+}
+
 static void
 store_bounds (SmSpan      *self,
               const guint *bounds,
@@ -201,10 +231,9 @@ _sm_span_new_with_fragments (const char  *id,
   g_return_val_if_fail (_sm_span_bounds_are_valid (bounds, n_fragments), NULL);
 
   self = g_object_new (SM_TYPE_SPAN, NULL);
-  self->id = g_strdup (id);
-  self->label = g_strdup (label);
+  store_strings (self, id, text);
+  self->label = g_intern_string (label);
   store_bounds (self, bounds, n_fragments);
-  self->text = g_strdup (text);
 
   return self;
 }
@@ -231,7 +260,7 @@ sm_span_get_id (SmSpan *self)
 {
   g_return_val_if_fail (SM_IS_SPAN (self), NULL);
 
-  return self->id;
+  return self->strings;
 }
 
 /**
@@ -432,7 +461,7 @@ sm_span_get_note (SmSpan *self)
 {
   g_return_val_if_fail (SM_IS_SPAN (self), NULL);
 
-  return self->note;
+  return g_object_get_qdata (G_OBJECT (self), note_quark);
 }
 
 /**
@@ -485,7 +514,7 @@ sm_span_compare (SmSpan *a,
 
   if ((cmp = _sm_span_compare_to (a, b->label, b->bounds, b->n_fragments)) != 0)
     return cmp;
-  return strcmp (a->id, b->id);
+  return strcmp (a->strings, b->strings);
 }
 
 void
@@ -498,8 +527,7 @@ _sm_span_set_label (SmSpan     *self,
   if (g_strcmp0 (self->label, label) == 0)
     return;
 
-  g_free (self->label);
-  self->label = g_strdup (label);
+  self->label = g_intern_string (label);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LABEL]);
 }
 
@@ -530,8 +558,10 @@ _sm_span_set_fragments (SmSpan      *self,
 
   if (g_strcmp0 (self->text, text) != 0)
     {
-      g_free (self->text);
+      if (self->text_is_own)
+        g_free (self->text);
       self->text = g_strdup (text);
+      self->text_is_own = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT]);
     }
 
@@ -547,10 +577,9 @@ _sm_span_set_note (SmSpan     *self,
   if (note != NULL && note[0] == '\0')
     note = NULL;
 
-  if (g_strcmp0 (self->note, note) == 0)
+  if (g_strcmp0 (sm_span_get_note (self), note) == 0)
     return;
 
-  g_free (self->note);
-  self->note = g_strdup (note);
+  g_object_set_qdata_full (G_OBJECT (self), note_quark, g_strdup (note), g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
 }

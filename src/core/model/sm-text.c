@@ -27,8 +27,9 @@ struct _SmText
   gsize            n_bytes;
   guint            length;
   char            *sha256;
-  /* checkpoints[i] is the byte offset of code point i * STRIDE */
-  gsize           *checkpoints;
+  /* checkpoints[i] is the byte offset of code point i * STRIDE; 32 bits
+   * are enough, as a text is less than 4 GB */
+  guint32         *checkpoints;
   guint            n_checkpoints;
 };
 
@@ -176,7 +177,7 @@ find_checkpoints (SmText *self)
   guint count = 0;
 
   /* n_bytes / STRIDE + 1 is enough: every code point is at least one byte */
-  self->checkpoints = g_new (gsize, n_bytes / STRIDE + 1);
+  self->checkpoints = g_new (guint32, n_bytes / STRIDE + 1);
 
   while (i < n_bytes)
     {
@@ -198,7 +199,7 @@ find_checkpoints (SmText *self)
           if ((data[i] & 0xC0) != 0x80)
             {
               if (in_stride == 0)
-                self->checkpoints[self->n_checkpoints++] = i;
+                self->checkpoints[self->n_checkpoints++] = (guint32) i;
               count++;
             }
           i++;
@@ -206,6 +207,9 @@ find_checkpoints (SmText *self)
     }
 
   self->length = count;
+  /* Sized for a text of one byte a character; give back what characters
+   * of several bytes left unused */
+  self->checkpoints = g_renew (guint32, self->checkpoints, MAX (self->n_checkpoints, 1));
 }
 
 static SmText *
