@@ -4,7 +4,8 @@
  *   spanmark-bench-ceilings sha256 [CORPUS]
  *     SHA-256 of the corpus's texts (or of 4 KiB and 1 MiB buffers) with
  *     the hand-written SHA-instruction code sm-text.c had until nettle
- *     replaced it, with nettle, and with GLib's GChecksum, side by side.
+ *     replaced it, with nettle as sm-text.c calls it now, and with GLib's
+ *     GChecksum, side by side.
  *
  *   spanmark-bench-ceilings corpus CORPUS
  *     Reading every file (open, read, close), SHA-256 of every text
@@ -25,10 +26,11 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <nettle/sha2.h>
 #include <sched.h>
 #include <string.h>
 #include <time.h>
+
+#include "sm-text-private.h"
 
 #if defined (__x86_64__) && (defined (__GNUC__) || defined (__clang__))
 #include <cpuid.h>
@@ -242,29 +244,6 @@ sha256_hand_written (const char *data,
 
 #endif
 
-/* As sm-text.c does it now */
-static char *
-sha256_nettle (const char *data,
-               gsize       length)
-{
-  static const char hex_digits[] = "0123456789abcdef";
-  struct sha256_ctx context;
-  guint8 digest[SHA256_DIGEST_SIZE];
-  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
-
-  sha256_init (&context);
-  sha256_update (&context, length, (const guint8 *) data);
-  sha256_digest (&context, SHA256_DIGEST_SIZE, digest);
-  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
-    {
-      hex[2 * i] = hex_digits[digest[i] >> 4];
-      hex[2 * i + 1] = hex_digits[digest[i] & 0xf];
-    }
-  hex[2 * SHA256_DIGEST_SIZE] = '\0';
-
-  return hex;
-}
-
 static char *
 sha256_gchecksum (const char *data,
                   gsize       length)
@@ -305,7 +284,7 @@ bench_sha256 (const char *folder)
 #ifdef HAVE_SHA_NI
     { "hand-written SHA-NI (before)", sha256_hand_written },
 #endif
-    { "nettle (now)", sha256_nettle },
+    { "nettle (now)", _sm_text_compute_sha256 },
     { "GLib GChecksum", sha256_gchecksum },
   };
   GPtrArray *sets[3] = { NULL, };
@@ -416,7 +395,7 @@ do_share (gpointer data)
           {
             const char *text = g_bytes_get_data (g_ptr_array_index (corpus->texts, i), &length);
 
-            g_free (sha256_nettle (text, length));
+            g_free (_sm_text_compute_sha256 (text, length));
           }
           break;
 
