@@ -373,6 +373,24 @@ is_wanted (const char         *name,
           strcmp (name, SM_PROJECT_FILE_NAME) != 0);
 }
 
+/* Keeps @name, of @type, among a folder's entries if it is wanted */
+static void
+add_entry (const char         *name,
+           GFileType           type,
+           const char * const  *suffixes,
+           GPtrArray           *names,
+           GHashTable          *types)
+{
+  char *copy;
+
+  if (!is_wanted (name, type, suffixes))
+    return;
+
+  copy = g_strdup (name);
+  g_ptr_array_add (names, copy);
+  g_hash_table_insert (types, copy, GINT_TO_POINTER (type));
+}
+
 #ifdef G_OS_UNIX
 static GFileType
 type_of_mode (mode_t mode)
@@ -443,13 +461,7 @@ list_local_folder (const char          *path,
             type = G_FILE_TYPE_UNKNOWN;
         }
 
-      if (is_wanted (name, type, suffixes))
-        {
-          char *copy = g_strdup (name);
-
-          g_ptr_array_add (names, copy);
-          g_hash_table_insert (types, copy, GINT_TO_POINTER (type));
-        }
+      add_entry (name, type, suffixes, names, types);
     }
 
   ok = errno == 0;
@@ -506,13 +518,7 @@ list_folder (GFile               *folder,
                 type = G_FILE_TYPE_UNKNOWN;
             }
 
-          if (is_wanted (name, type, suffixes))
-            {
-              char *copy = g_strdup (name);
-
-              g_ptr_array_add (names, copy);
-              g_hash_table_insert (types, copy, GINT_TO_POINTER (type));
-            }
+          add_entry (name, type, suffixes, names, types);
         }
 
       g_object_unref (info);
