@@ -3486,6 +3486,30 @@ has_n_tags (gpointer data)
 }
 
 static gboolean
+is_on_screen (SmWindow *window,
+              guint     offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (sm_window_get_view (window));
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* Shown, and with its @n_tags */
+static gboolean
+shows_n_tags (gpointer data)
+{
+  NTags *n_tags = data;
+
+  return is_on_screen (n_tags->window, n_tags->offset) && has_n_tags (n_tags);
+}
+
+static gboolean
 count_is_shown (gpointer data)
 {
   CountShown *shown = data;
@@ -3495,7 +3519,8 @@ count_is_shown (gpointer data)
 
 /* Typing a letter at a time counts the last text's matches, in the
  * background, and highlights the matches on screen, not those pages away:
- * the one at the end lights up when the search gets there */
+ * the one at the end shows and lights up when the search gets there, and
+ * stays on screen as the view lays out the lines above it */
 static void
 test_search_as_you_type_highlights_what_shows (void)
 {
@@ -3535,7 +3560,11 @@ test_search_as_you_type_highlights_what_shows (void)
   highlighted.window = window;
   highlighted.offset = last;
   highlighted.n_tags = plain + 1;
-  app_test_wait_until (has_n_tags, &highlighted, "the last match to be highlighted");
+  app_test_wait_until (shows_n_tags, &highlighted, "the last match to show, highlighted");
+
+  /* And it stays there as the view lays out the lines above it */
+  app_test_spin (500);
+  g_assert_true (shows_n_tags (&highlighted));
 
   close_window (window);
 }
