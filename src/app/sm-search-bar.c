@@ -44,6 +44,12 @@ struct _SmSearchBar
   guint                   highlight_last;
   /* a move asked for while searching: +1 next, -1 previous */
   int                     pending_move;
+  /* the match moved to, scrolled to again until it shows (reveal_tick()) */
+  guint                   reveal_tick;
+  guint                   reveal_offset;
+  guint                   reveal_frames;
+  guint                   reveal_shown;
+  double                  reveal_value;
   guint                   whole_words : 1;
 };
 
@@ -134,13 +140,13 @@ clear_highlight (SmSearchBar *self)
 static void
 update_highlight (SmSearchBar *self)
 {
-  gboolean shown = gtk_search_bar_get_search_mode (self->search_bar);
+  gboolean open = gtk_search_bar_get_search_mode (self->search_bar);
   GdkRectangle visible;
   GtkTextIter iter;
-  guint top, bottom;
+  guint screen, shown, top, bottom;
   guint first, last;
 
-  if (self->view == NULL || self->matches == NULL || !shown)
+  if (self->view == NULL || self->matches == NULL || !open)
     {
       clear_highlight (self);
       return;
@@ -159,18 +165,23 @@ update_highlight (SmSearchBar *self)
         g_object_set (self->match_tag, "background", "yellow", NULL);
     }
 
+  /* Lines not laid out yet take no room: no more than a screen of
+   * characters of at least 4 by 8 pixels above the top line on screen,
+   * and two below it, whatever the view says. Measured from the top line,
+   * not from a screen above it: those lines may be estimated, a screen of
+   * them much of the article, and the cap would leave out what shows. */
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->view), &visible);
+  screen = (guint) MAX (visible.width / 4, 1) * (guint) MAX (visible.height / 8, 1);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, 0, MAX (0, visible.y));
+  shown = gtk_text_iter_get_offset (&iter);
   gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter,
                                       0, MAX (0, visible.y - visible.height));
-  top = gtk_text_iter_get_offset (&iter);
+  top = MAX ((guint) gtk_text_iter_get_offset (&iter), shown - MIN (shown, screen));
   first = first_match_ending_after (self, top);
   gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter,
                                       visible.x + visible.width, visible.y + 2 * visible.height);
   gtk_text_iter_forward_line (&iter);
-  /* Lines not laid out yet take no room: no more than three screens of
-   * characters of at least 4 by 8 pixels, whatever the view says */
-  bottom = MIN ((guint) gtk_text_iter_get_offset (&iter),
-                top + 3 * (guint) MAX (visible.width / 4, 1) * (guint) MAX (visible.height / 8, 1));
+  bottom = MIN ((guint) gtk_text_iter_get_offset (&iter), shown + 2 * screen);
   last = first_match_ending_after (self, bottom);
 
   if (last <= self->highlight_first || first >= self->highlight_last)
@@ -211,6 +222,7 @@ update_count (SmSearchBar *self)
 
 static void move (SmSearchBar *self,
                   gboolean     forward);
+static void stop_reveal (SmSearchBar *self);
 
 static void
 on_found (GObject      *object,
@@ -246,6 +258,7 @@ search (SmSearchBar *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_reveal (self);
   clear_highlight (self);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->searched, g_free);
@@ -290,6 +303,78 @@ rebuild_tag_all_menu (SmSearchBar *self)
     }
 
   gtk_menu_button_set_menu_model (self->tag_all_button, G_MENU_MODEL (menu));
+}
+
+/* Frames to go on scrolling to a match that does not show, at most, and
+ * frames in a row it shows, the view still, before it is left there */
+#define REVEAL_MAX_FRAMES 120
+#define REVEAL_SHOWN_FRAMES 3
+
+static void
+stop_reveal (SmSearchBar *self)
+{
+  if (self->reveal_tick != 0 && self->view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->reveal_tick);
+  self->reveal_tick = 0;
+}
+
+static gboolean
+iter_is_on_screen (SmSearchBar       *self,
+                   const GtkTextIter *iter)
+{
+  GdkRectangle visible, location;
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->view), &visible);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->view), iter, &location);
+
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* gtk_text_view_scroll_to_mark() animates the view to where the match
+ * is by the heights of the lines laid out so far. Far down a long
+ * article, most lines above it are not: the view lays them out as the
+ * animation runs, the match moves down, and the animation still ends
+ * where the match was, pages short of it; the view then keeps its top
+ * line in place. And scrolling to the mark again waits until every line
+ * is laid out. So a frame at a time, while the match does not show, the
+ * view is scrolled to where it is now, until it has shown for a few
+ * frames in a row with the view still: then the view's top line is near
+ * the match, and the view keeps it there as the lines above are laid
+ * out. */
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *frame_clock,
+             gpointer       user_data)
+{
+  SmSearchBar *self = user_data;
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter iter;
+  double value = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  /* The cursor went elsewhere, or the match will not show */
+  if ((guint) gtk_text_iter_get_offset (&iter) != self->reveal_offset ||
+      ++self->reveal_frames > REVEAL_MAX_FRAMES)
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!iter_is_on_screen (self, &iter))
+    {
+      self->reveal_shown = 0;
+      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &iter, 0.2, FALSE, 0, 0);
+    }
+  else if (value != self->reveal_value)
+    self->reveal_shown = 0;
+  else if (++self->reveal_shown >= REVEAL_SHOWN_FRAMES)
+    self->reveal_tick = 0;
+  self->reveal_value = value;
+
+  /* The lines on screen may have moved with no scroll */
+  update_highlight (self);
+
+  return self->reveal_tick != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void
@@ -338,6 +423,13 @@ move (SmSearchBar *self,
   gtk_text_buffer_select_range (buffer, &start, &end);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),
                                 gtk_text_buffer_get_insert (buffer), 0.2, FALSE, 0, 0);
+
+  self->reveal_offset = gtk_text_iter_get_offset (&start);
+  self->reveal_frames = self->reveal_shown = 0;
+  self->reveal_value = -1;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), reveal_tick,
+                                                      self, NULL);
 }
 
 static void
@@ -386,6 +478,7 @@ sm_search_bar_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_reveal (self);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->searched, g_free);
   g_clear_object (&self->vadjustment);
@@ -460,6 +553,7 @@ sm_search_bar_set_view (SmSearchBar      *self,
     return;
 
   /* The tag belongs to the old view's buffer */
+  stop_reveal (self);
   if (self->view != NULL)
     {
       clear_highlight (self);
