@@ -1157,7 +1157,7 @@ sm_find_figures (SmText    *text,
                  SmLexicon *lexicon,
                  GArray    *hits)
 {
-  g_autoptr(GArray) tokens = NULL;
+  g_autofree SmToken *tokens = NULL;
   g_autofree gunichar *chars = NULL;
   Scan scan = { 0, };
   glong n_chars = 0;
@@ -1166,12 +1166,11 @@ sm_find_figures (SmText    *text,
   g_return_if_fail (lexicon != NULL);
   g_return_if_fail (hits != NULL);
 
-  tokens = sm_tokenize (text);
+  tokens = sm_tokenize_compact (text, &scan.n_tokens);
   chars = g_utf8_to_ucs4_fast (sm_text_get_utf8 (text), sm_text_get_n_bytes (text), &n_chars);
 
   scan.chars = chars;
-  scan.tokens = (const SmToken *) tokens->data;
-  scan.n_tokens = tokens->len;
+  scan.tokens = tokens;
   scan_init (&scan, lexicon);
 
   for (guint k = 0; k < scan.n_tokens;)
