@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sm-tokenizer.h"
+#include "sm-tokenizer-private.h"
 #include "sm-word.h"
 
 /* "Raisi said . / He left ." : tokens separated by spaces, "/" after the
@@ -163,6 +164,74 @@ test_empty_of_tokens (void)
   assert_tokens (" \r\n\t ", "");
 }
 
+/* The tokenizer reads a long text in pieces that end after a line feed
+ * (issue 15): its tokens are those of the whole text at once, whatever
+ * the pieces' length */
+static void
+assert_same_in_pieces (const char *utf8,
+                       gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmText) text = sm_text_new (utf8, length, &error);
+  g_autofree SmToken *whole = NULL;
+  guint n_whole = 0;
+  const gsize piece_bytes[] = { 1, 2, 7, 64, 4096 };
+
+  g_assert_no_error (error);
+  whole = _sm_tokenize_in_pieces (text, G_MAXSIZE, &n_whole);
+  g_assert_cmpuint (n_whole, >, 0);
+
+  for (guint p = 0; p < G_N_ELEMENTS (piece_bytes); p++)
+    {
+      g_autofree SmToken *pieces = NULL;
+      guint n = 0;
+
+      pieces = _sm_tokenize_in_pieces (text, piece_bytes[p], &n);
+      g_assert_cmpuint (n, ==, n_whole);
+      for (guint k = 0; k < n; k++)
+        {
+          g_assert_cmpuint (pieces[k].start, ==, whole[k].start);
+          g_assert_cmpuint (pieces[k].end, ==, whole[k].end);
+          g_assert_cmpuint (pieces[k].sentence_end, ==, whole[k].sentence_end);
+        }
+    }
+}
+
+static void
+test_pieces (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples",
+                                                 "belarus-iran-sanctions.txt", NULL);
+  g_autofree char *article = NULL;
+  gsize length;
+  const char *lines =
+    /* a web address and its look-ahead at the end of a line */
+    "See https://\nexample.org or http:/\n/x and www.\nexample.org\n"
+    /* a quotation closed at a line's end, then lower case */
+    "\xE2\x80\x9C" "Fine.\xE2\x80\x9D\nand then. \xE2\x80\x9D\n\n"
+    /* CR LF, a combining accent and a joiner after a line feed */
+    "He left.\r\n\xCC\x81" "accent \xE2\x80\x8D" "joined\n"
+    /* emoji, Persian with its joiner, and a last line without a break */
+    "\xF0\x9F\x87\xAE\xF0\x9F\x87\xB7 \xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB4\xD9\x88\xD8\xAF 1.5%";
+
+  assert_same_in_pieces (lines, -1);
+
+  g_assert_true (g_file_get_contents (path, &article, &length, NULL));
+  assert_same_in_pieces (article, length);
+
+  /* And as one array, what sm_tokenize() gives */
+  {
+    g_autoptr(SmText) text = sm_text_new (article, length, NULL);
+    g_autoptr(GArray) tokens = sm_tokenize (text);
+    g_autofree SmToken *compact = NULL;
+    guint n = 0;
+
+    compact = sm_tokenize_compact (text, &n);
+    g_assert_cmpuint (n, ==, tokens->len);
+    g_assert_cmpmem (compact, n * sizeof (SmToken), tokens->data, tokens->len * sizeof (SmToken));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -177,6 +246,7 @@ main (int    argc,
   g_test_add_func ("/tokenizer/white-space-separates", test_white_space_separates);
   g_test_add_func ("/tokenizer/sentences", test_sentences);
   g_test_add_func ("/tokenizer/empty-of-tokens", test_empty_of_tokens);
+  g_test_add_func ("/tokenizer/pieces", test_pieces);
 
   return g_test_run ();
 }

@@ -19,6 +19,8 @@ typedef struct
   guint sentence_end : 1;  /* a sentence may end after this token */
 } SmToken;
 
-GArray *sm_tokenize (SmText *text);
+GArray  *sm_tokenize         (SmText *text);
+SmToken *sm_tokenize_compact (SmText *text,
+                              guint  *n_tokens);
 
 G_END_DECLS

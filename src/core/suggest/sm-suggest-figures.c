@@ -26,6 +26,7 @@
 
 #include <string.h>
 
+#include "sm-code-points.h"
 #include "sm-suggest-rules.h"
 #include "sm-text.h"
 #include "sm-tokenizer.h"
@@ -74,7 +75,7 @@ typedef struct
 
 typedef struct
 {
-  const gunichar *chars;
+  SmCodePoints    chars;
   const SmToken  *tokens;
   guint           n_tokens;
   const List     *lists;   /* N_LISTS of them */
@@ -164,6 +165,14 @@ static void
 scan_clear (Scan *scan)
 {
   g_string_free (scan->key, TRUE);
+  sm_code_points_clear (&scan->chars);
+}
+
+static inline gunichar
+char_at (const Scan *scan,
+         guint       i)
+{
+  return sm_code_points_get (&scan->chars, i);
 }
 
 static const SmToken *
@@ -184,7 +193,7 @@ static gunichar
 first_char (Scan *scan,
             guint k)
 {
-  return scan->chars[token (scan, k)->start];
+  return char_at (scan, token (scan, k)->start);
 }
 
 /* Whether token k + 1 follows token k in the same sentence and line */
@@ -196,17 +205,17 @@ is_next (Scan *scan,
     return FALSE;
 
   for (guint i = token (scan, k)->end; i < token (scan, k + 1)->start; i++)
-    if (sm_text_is_line_break (scan->chars[i]))
+    if (sm_text_is_line_break (char_at (scan, i)))
       return FALSE;
 
   return TRUE;
 }
 
 static void
-append_chars (GString        *key,
-              const gunichar *chars,
-              guint           start,
-              guint           end)
+append_chars (GString            *key,
+              const SmCodePoints *chars,
+              guint               start,
+              guint               end)
 {
   char utf8[64 * 6];
   guint n = 0;
@@ -215,7 +224,7 @@ append_chars (GString        *key,
    * match, which is what it should do */
   for (guint i = start; i < end; i++)
     {
-      n += g_unichar_to_utf8 (chars[i], utf8 + n);
+      n += g_unichar_to_utf8 (sm_code_points_get (chars, i), utf8 + n);
       if (n > sizeof utf8 - 6)
         {
           sm_lexicon_append_key (key, utf8, n);
@@ -233,7 +242,7 @@ lookup_chars (Scan   *scan,
               guint   end)
 {
   g_string_truncate (scan->key, 0);
-  append_chars (scan->key, scan->chars, start, end);
+  append_chars (scan->key, &scan->chars, start, end);
 
   return g_hash_table_lookup (scan->lists[id].values, scan->key->str);
 }
@@ -248,7 +257,7 @@ chars_equal (Scan       *scan,
   const char *p = entry;
 
   for (guint i = start; i < end; i++, p = g_utf8_next_char (p))
-    if (*p == '\0' || g_utf8_get_char (p) != scan->chars[i])
+    if (*p == '\0' || g_utf8_get_char (p) != char_at (scan, i))
       return FALSE;
 
   return *p == '\0';
@@ -283,7 +292,7 @@ match_list (Scan        *scan,
           if (token (scan, j)->start > token (scan, j - 1)->end)
             g_string_append_c (scan->key, ' ');
         }
-      append_chars (scan->key, scan->chars, token (scan, j)->start, token (scan, j)->end);
+      append_chars (scan->key, &scan->chars, token (scan, j)->start, token (scan, j)->end);
       if (!g_hash_table_contains (list->prefixes, scan->key->str))
         break;
 
@@ -347,7 +356,7 @@ is_letters (Scan *scan,
             guint end)
 {
   for (guint i = start; i < end; i++)
-    if (!g_unichar_isalpha (scan->chars[i]) && g_unichar_type (scan->chars[i]) != G_UNICODE_NON_SPACING_MARK)
+    if (!g_unichar_isalpha (char_at (scan, i)) && g_unichar_type (char_at (scan, i)) != G_UNICODE_NON_SPACING_MARK)
       return FALSE;
 
   return end > start;
@@ -372,7 +381,7 @@ read_digits (Scan   *scan,
 
   while (*i < end)
     {
-      gunichar c = scan->chars[*i];
+      gunichar c = char_at (scan, *i);
 
       if (is_digit (c))
         {
@@ -389,8 +398,8 @@ read_digits (Scan   *scan,
 
       /* Persian writes "۳/۵" for 3.5; "۱۴۰۱/۰۵/۱۲" is a date, whose
        * second slash ends the number and with it the figure */
-      if (c == '/' && !decimal && *i > start && is_arabic_digit (scan->chars[*i - 1]) &&
-          *i + 1 < end && is_arabic_digit (scan->chars[*i + 1]))
+      if (c == '/' && !decimal && *i > start && is_arabic_digit (char_at (scan, *i - 1)) &&
+          *i + 1 < end && is_arabic_digit (char_at (scan, *i + 1)))
         {
           *separated = TRUE;
           decimal = TRUE;
@@ -401,7 +410,7 @@ read_digits (Scan   *scan,
         }
 
       if ((c == ',' || c == '.' || c == 0x066B || c == 0x066C || c == 0x202F) &&
-          *i + 1 < end && is_digit (scan->chars[*i + 1]))
+          *i + 1 < end && is_digit (char_at (scan, *i + 1)))
         {
           *separated = TRUE;
           if (c == '.' || c == 0x066B)
@@ -479,26 +488,26 @@ read_numeral (Scan   *scan,
   guint n_digits;
   gboolean separated;
 
-  if (is_currency_sign (scan->chars[i]))
+  if (is_currency_sign (char_at (scan, i)))
     {
       figure->money = TRUE;
       i++;
     }
-  else if (g_unichar_isalpha (scan->chars[i]))
+  else if (g_unichar_isalpha (char_at (scan, i)))
     {
       guint j = i;
 
-      while (j < end && g_unichar_isalpha (scan->chars[j]))
+      while (j < end && g_unichar_isalpha (char_at (scan, j)))
         j++;
 
       /* "US$5", "USD10.93", "CNY¥1.2"; any other letters make it a name
        * ("G7") */
-      if (j >= end || !(is_digit (scan->chars[j]) || is_currency_sign (scan->chars[j])))
+      if (j >= end || !(is_digit (char_at (scan, j)) || is_currency_sign (char_at (scan, j))))
         return FALSE;
       if (!is_currency_code (scan, i, j + 1) && !is_currency_code (scan, i, j))
         return FALSE;
       figure->money = TRUE;
-      i = is_currency_sign (scan->chars[j]) ? j + 1 : j;
+      i = is_currency_sign (char_at (scan, j)) ? j + 1 : j;
     }
 
   if (!read_digits (scan, &i, end, &figure->value, &n_digits, &separated))
@@ -509,24 +518,24 @@ read_numeral (Scan   *scan,
                       figure->value >= 1000 && figure->value < 2200;
 
   /* A fraction after the whole number: "5-1/2-year" */
-  if (i + 4 <= end && is_dash (scan->chars[i]) && is_digit (scan->chars[i + 1]) &&
-      scan->chars[i + 2] == '/' && is_digit (scan->chars[i + 3]) &&
-      (i + 4 == end || !is_digit (scan->chars[i + 4])))
+  if (i + 4 <= end && is_dash (char_at (scan, i)) && is_digit (char_at (scan, i + 1)) &&
+      char_at (scan, i + 2) == '/' && is_digit (char_at (scan, i + 3)) &&
+      (i + 4 == end || !is_digit (char_at (scan, i + 4))))
     {
-      figure->value += (double) g_unichar_digit_value (scan->chars[i + 1]) /
-                       MAX (g_unichar_digit_value (scan->chars[i + 3]), 1);
+      figure->value += (double) g_unichar_digit_value (char_at (scan, i + 1)) /
+                       MAX (g_unichar_digit_value (char_at (scan, i + 3)), 1);
       figure->year_like = FALSE;
       i += 4;
     }
 
   /* A range in one word: "$50-60", "5–7%", "$26-$27" */
-  if (i + 1 < end && is_dash (scan->chars[i]) &&
-      (is_digit (scan->chars[i + 1]) || is_currency_sign (scan->chars[i + 1])))
+  if (i + 1 < end && is_dash (char_at (scan, i)) &&
+      (is_digit (char_at (scan, i + 1)) || is_currency_sign (char_at (scan, i + 1))))
     {
       double second;
 
       i++;
-      if (is_currency_sign (scan->chars[i]))
+      if (is_currency_sign (char_at (scan, i)))
         {
           figure->money = TRUE;
           i++;
@@ -542,14 +551,14 @@ read_numeral (Scan   *scan,
 
   figure->closed = TRUE;
 
-  if (i + 1 == end && is_percent_sign (scan->chars[i]))
+  if (i + 1 == end && is_percent_sign (char_at (scan, i)))
     return figure->percent = TRUE;
 
-  if (i + 1 == end && is_currency_sign (scan->chars[i]))
+  if (i + 1 == end && is_currency_sign (char_at (scan, i)))
     return figure->money = TRUE;
 
   /* "a $20-billion problem" */
-  if (is_dash (scan->chars[i]) && (power = lookup_chars (scan, LIST_SCALES, i + 1, end)) != NULL)
+  if (is_dash (char_at (scan, i)) && (power = lookup_chars (scan, LIST_SCALES, i + 1, end)) != NULL)
     {
       figure->scaled = is_large_scale (power);
       figure->closed = FALSE;
@@ -557,11 +566,11 @@ read_numeral (Scan   *scan,
     }
 
   /* "68-ounce", "a 12-year high" */
-  if (is_dash (scan->chars[i]))
+  if (is_dash (char_at (scan, i)))
     return read_hyphenated_unit (scan, i + 1, end, figure);
 
   /* "$60.85/bbl"; "12/05" is a date and "3/4" a fraction */
-  if (scan->chars[i] == '/')
+  if (char_at (scan, i) == '/')
     {
       if (!figure->money || !is_letters (scan, i + 1, end) ||
           lookup_chars (scan, LIST_UNITS, i + 1, end) == NULL)
@@ -609,14 +618,14 @@ number_word_value (Scan *scan,
   double total = 0;
   guint part = t->start;
 
-  if (!g_unichar_isalpha (scan->chars[t->start]))
+  if (!g_unichar_isalpha (char_at (scan, t->start)))
     return -1;
 
   for (guint i = t->start; i <= t->end; i++)
     {
       const char *value;
 
-      if (i < t->end && !is_dash (scan->chars[i]))
+      if (i < t->end && !is_dash (char_at (scan, i)))
         continue;
       if ((value = lookup_chars (scan, LIST_NUMBER_WORDS, part, i)) == NULL)
         return -1;
@@ -650,7 +659,7 @@ read_hyphenated_number_word (Scan   *scan,
     {
       const char *number;
 
-      if (!is_dash (scan->chars[i]))
+      if (!is_dash (char_at (scan, i)))
         continue;
       if ((number = lookup_chars (scan, LIST_NUMBER_WORDS, t->start, i)) == NULL)
         return FALSE;
@@ -731,7 +740,7 @@ has_digit (Scan *scan,
            guint k)
 {
   for (guint i = token (scan, k)->start; i < token (scan, k)->end; i++)
-    if (is_digit (scan->chars[i]))
+    if (is_digit (char_at (scan, i)))
       return TRUE;
 
   return FALSE;
@@ -861,7 +870,7 @@ is_acronym (Scan *scan,
     return FALSE;
 
   for (guint i = t->start; i < t->end; i++)
-    if (!g_unichar_isupper (scan->chars[i]))
+    if (!g_unichar_isupper (char_at (scan, i)))
       return FALSE;
 
   return TRUE;
@@ -884,7 +893,7 @@ is_modifier (Scan *scan,
     return FALSE;
 
   for (guint i = t->start; i < t->end; i++)
-    if (!g_unichar_isalpha (scan->chars[i]) && !is_dash (scan->chars[i]))
+    if (!g_unichar_isalpha (char_at (scan, i)) && !is_dash (char_at (scan, i)))
       return FALSE;
 
   return !in_list (scan, LIST_NOT_MODIFIERS, k) &&
@@ -1076,15 +1085,15 @@ may_start_figure (Scan *scan,
   const SmToken *t = token (scan, k);
   guint end = t->start;
 
-  if (has_digit (scan, k) || is_currency_sign (scan->chars[t->start]))
+  if (has_digit (scan, k) || is_currency_sign (char_at (scan, t->start)))
     return TRUE;
 
   /* "twenty-one", "six-mile": the part before the hyphen */
-  while (end < t->end && !is_dash (scan->chars[end]))
+  while (end < t->end && !is_dash (char_at (scan, end)))
     end++;
 
   g_string_truncate (scan->key, 0);
-  append_chars (scan->key, scan->chars, t->start, end);
+  append_chars (scan->key, &scan->chars, t->start, end);
   for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
     if (g_hash_table_contains (scan->lists[starters[i]].prefixes, scan->key->str))
       return TRUE;
@@ -1157,21 +1166,16 @@ sm_find_figures (SmText    *text,
                  SmLexicon *lexicon,
                  GArray    *hits)
 {
-  g_autoptr(GArray) tokens = NULL;
-  g_autofree gunichar *chars = NULL;
+  g_autofree SmToken *tokens = NULL;
   Scan scan = { 0, };
-  glong n_chars = 0;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (lexicon != NULL);
   g_return_if_fail (hits != NULL);
 
-  tokens = sm_tokenize (text);
-  chars = g_utf8_to_ucs4_fast (sm_text_get_utf8 (text), sm_text_get_n_bytes (text), &n_chars);
-
-  scan.chars = chars;
-  scan.tokens = (const SmToken *) tokens->data;
-  scan.n_tokens = tokens->len;
+  tokens = sm_tokenize_compact (text, &scan.n_tokens);
+  sm_code_points_init (&scan.chars, text);
+  scan.tokens = tokens;
   scan_init (&scan, lexicon);
 
   for (guint k = 0; k < scan.n_tokens;)

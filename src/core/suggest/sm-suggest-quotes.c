@@ -30,6 +30,20 @@
  * Every step looks at a bounded window of tokens around a mark or a verb,
  * so the work is linear in the length of the article.
  *
+ * Memory (issue 15). The rules read the characters by offset, and per
+ * token its kinds, sentence, paragraph and the next speech verb. These
+ * were a UCS-4 copy of the text and seven arrays of a number per token:
+ * on the 20 MB generated article (18.4 million characters, 3.7 million
+ * tokens), 74 MB of characters, 92 MB of arrays and the tokenizer's
+ * 67 MB, 254 MB at the peak of sm_find_quotes(). Now the characters take
+ * two bytes each (sm-code-points.c), the tokens an array of their exact
+ * size (sm_tokenize_compact()), and what the rules know of a token eight
+ * bytes (TokenInfo: its kinds and two flags in bits, and the index of its
+ * sentence, which holds the sentence's bounds and its paragraph, as a
+ * paragraph always starts a sentence); the next speech verb is a binary
+ * search in the list of them. The peak is 137 MB, and the run no slower
+ * (spanmark-bench-suggest-memory, bench/README.md).
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +54,7 @@
 
 #include <string.h>
 
+#include "sm-code-points.h"
 #include "sm-suggest-rules.h"
 #include "sm-tokenizer.h"
 
@@ -85,6 +100,24 @@ typedef struct
   guint last;   /* last token */
 } Range;
 
+/* What the rules know of a token besides where it is */
+typedef struct
+{
+  guint kinds    : 17;  /* K_*: what the word lists say of it */
+  guint used     : 1;   /* a verb already attributed */
+  guint quoted   : 1;   /* in a direct claim */
+  guint sentence;       /* index in Finder.sentences */
+} TokenInfo;
+
+G_STATIC_ASSERT (K_NAMING < (1 << 17));  /* TokenInfo.kinds */
+
+typedef struct
+{
+  guint first;      /* tokens */
+  guint last;
+  guint paragraph;
+} Sentence;
+
 typedef struct
 {
   guint start;      /* code points */
@@ -110,18 +143,14 @@ typedef struct
   GHashTable     *words;          /* casefolded entry -> kinds (the lexicon's) */
   guint           max_words;      /* of any multiword entry */
 
-  gunichar       *chars;
+  SmCodePoints    chars;
   guint           n_chars;
-  GArray         *token_array;
-  const SmToken  *tokens;
+  SmToken        *tokens;
   guint           n_tokens;
-  guint          *kinds;          /* per token */
-  guint          *sentence_start; /* per token: its sentence's first token */
-  guint          *sentence_last;  /* per token: its sentence's last token */
-  guint          *paragraph;      /* per token */
-  guint          *next_verb;      /* per token: the next speech verb, or NONE */
-  guint8         *used;           /* per token: a verb already attributed */
-  guint          *quoted;         /* prefix counts of tokens in direct claims */
+  TokenInfo      *info;           /* per token, and one past the last */
+  GArray         *sentences;      /* Sentence */
+  GArray         *verbs;          /* guint: tokens that are speech verbs */
+  gboolean        quoted_final;   /* direct quotations all found */
 
   GArray         *mentions;       /* Mention */
   GHashTable     *mention_at;     /* start -> index + 1 */
@@ -131,6 +160,55 @@ typedef struct
   guint           scan_end[16];      /* … and where each gave up */
   guint           n_scans;
 } Finder;
+
+static inline gunichar
+char_at (const Finder *self,
+         guint         i)
+{
+  return sm_code_points_get (&self->chars, i);
+}
+
+static inline guint
+sentence_first (const Finder *self,
+                guint         k)
+{
+  return g_array_index (self->sentences, Sentence, self->info[k].sentence).first;
+}
+
+static inline guint
+sentence_last (const Finder *self,
+               guint         k)
+{
+  return g_array_index (self->sentences, Sentence, self->info[k].sentence).last;
+}
+
+static inline guint
+paragraph_of (const Finder *self,
+              guint         k)
+{
+  return g_array_index (self->sentences, Sentence, self->info[k].sentence).paragraph;
+}
+
+/* The first speech verb at or after token @k, or NONE */
+static guint
+next_verb (const Finder *self,
+           guint         k)
+{
+  const guint *verbs = (const guint *) (gpointer) self->verbs->data;
+  guint low = 0, high = self->verbs->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (verbs[mid] < k)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low < self->verbs->len ? verbs[low] : NONE;
+}
 
 /* Lists and the kinds they give their words */
 static const struct
@@ -252,7 +330,7 @@ lookup_tokens (Finder *self,
         g_string_append_c (key, ' ');
       for (guint i = self->tokens[k].start; i < self->tokens[k].end; i++)
         {
-          gunichar c = self->chars[i];
+          gunichar c = char_at (self, i);
 
           if (c < 0x80)
             g_string_append_c (key, g_ascii_tolower ((char) c));
@@ -283,7 +361,7 @@ static gboolean
 is_word (Finder *self,
          guint   k)
 {
-  return k < self->n_tokens && g_unichar_isalnum (self->chars[self->tokens[k].start]);
+  return k < self->n_tokens && g_unichar_isalnum (char_at (self, self->tokens[k].start));
 }
 
 static gboolean
@@ -294,7 +372,7 @@ is_capitalized (Finder *self,
 
   if (k >= self->n_tokens)
     return FALSE;
-  c = self->chars[self->tokens[k].start];
+  c = char_at (self, self->tokens[k].start);
 
   return g_unichar_isupper (c) || g_unichar_istitle (c);
 }
@@ -303,7 +381,7 @@ static gboolean
 is_lower (Finder *self,
           guint   k)
 {
-  return k < self->n_tokens && g_unichar_islower (self->chars[self->tokens[k].start]);
+  return k < self->n_tokens && g_unichar_islower (char_at (self, self->tokens[k].start));
 }
 
 static gboolean
@@ -311,7 +389,7 @@ has_kind (Finder *self,
           guint   k,
           guint   kind)
 {
-  return k < self->n_tokens && (self->kinds[k] & kind) != 0;
+  return k < self->n_tokens && (self->info[k].kinds & kind) != 0;
 }
 
 static gboolean
@@ -321,7 +399,7 @@ is_char (Finder   *self,
 {
   return k < self->n_tokens &&
          self->tokens[k].end == self->tokens[k].start + 1 &&
-         self->chars[self->tokens[k].start] == c;
+         char_at (self, self->tokens[k].start) == c;
 }
 
 static gboolean
@@ -334,7 +412,7 @@ is_word_text (Finder     *self,
   if (k >= self->n_tokens || self->tokens[k].end - self->tokens[k].start != length)
     return FALSE;
   for (guint i = 0; i < length; i++)
-    if (g_unichar_tolower (self->chars[self->tokens[k].start + i]) != (gunichar) word[i])
+    if (g_unichar_tolower (char_at (self, self->tokens[k].start + i)) != (gunichar) word[i])
       return FALSE;
 
   return TRUE;
@@ -354,7 +432,7 @@ has_suffix (Finder     *self,
   if (!is_word (self, k) || token->end - token->start <= MAX (min_length, n))
     return FALSE;
   for (guint i = 0; i < n; i++)
-    if (self->chars[token->end - n + i] != (gunichar) suffix[i])
+    if (char_at (self, token->end - n + i) != (gunichar) suffix[i])
       return FALSE;
 
   return TRUE;
@@ -382,19 +460,19 @@ soft_break (Finder *self,
   guint breaks = 0;
   gunichar before;
 
-  while (i > 0 && i < self->n_chars && g_unichar_isspace (self->chars[i - 1]) &&
-         !sm_text_is_line_break (self->chars[i - 1]))
+  while (i > 0 && i < self->n_chars && g_unichar_isspace (char_at (self, i - 1)) &&
+         !sm_text_is_line_break (char_at (self, i - 1)))
     i--;
   if (i == 0 || i >= self->n_chars)
     return FALSE;
-  before = self->chars[i - 1];
+  before = char_at (self, i - 1);
   if (is_terminator (before) || before == ':' || !(g_unichar_isalnum (before) || before == ','))
     return FALSE;
-  for (; i < self->n_chars && g_unichar_isspace (self->chars[i]); i++)
-    if (sm_text_is_line_break (self->chars[i]) && ++breaks > 1)
+  for (; i < self->n_chars && g_unichar_isspace (char_at (self, i)); i++)
+    if (sm_text_is_line_break (char_at (self, i)) && ++breaks > 1)
       return FALSE;
 
-  return breaks == 1 && i < self->n_chars && g_unichar_islower (self->chars[i]);
+  return breaks == 1 && i < self->n_chars && g_unichar_islower (char_at (self, i));
 }
 
 static gboolean
@@ -417,7 +495,7 @@ verb_length (Finder *self,
   if (has_kind (self, k, K_VERB_FIRST))
     for (guint n = MIN (self->max_words, 4); n > 1; n--)
       if (k + n - 1 < self->n_tokens &&
-          self->sentence_last[k] >= k + n - 1 &&
+          sentence_last (self, k) >= k + n - 1 &&
           (lookup_tokens (self, k, k + n - 1) & K_VERB) != 0)
         return n;
 
@@ -458,7 +536,7 @@ is_acronym (Finder *self,
   if (token->end - token->start < 2)
     return FALSE;
   for (guint i = token->start; i < token->end; i++)
-    if (!g_unichar_isupper (self->chars[i]))
+    if (!g_unichar_isupper (char_at (self, i)))
       return FALSE;
 
   return TRUE;
@@ -472,8 +550,8 @@ is_possessive (Finder *self,
   const SmToken *token = &self->tokens[k];
 
   return is_word (self, k) && token->end - token->start > 2 &&
-         (self->chars[token->end - 2] == '\'' || self->chars[token->end - 2] == 0x2019) &&
-         self->chars[token->end - 1] == 's';
+         (char_at (self, token->end - 2) == '\'' || char_at (self, token->end - 2) == 0x2019) &&
+         char_at (self, token->end - 1) == 's';
 }
 
 static gboolean
@@ -487,8 +565,8 @@ is_name_word (Finder *self,
 
   /* "al-Mazroui" */
   for (guint i = self->tokens[k].start; i + 1 < self->tokens[k].end && i - self->tokens[k].start < 4; i++)
-    if (self->chars[i] == '-')
-      return g_unichar_isupper (self->chars[i + 1]);
+    if (char_at (self, i) == '-')
+      return g_unichar_isupper (char_at (self, i + 1));
 
   return FALSE;
 }
@@ -758,7 +836,7 @@ sentence_subject (Finder *self,
                   guint   k,
                   Range  *range)
 {
-  guint first = self->sentence_start[k];
+  guint first = sentence_first (self, k);
   guint e;
 
   if (!is_word (self, first))
@@ -820,7 +898,7 @@ add_mention (Finder      *self,
   Mention mention = {
     self->tokens[range->start].start,
     self->tokens[range->last].end,
-    self->paragraph[range->start],
+    paragraph_of (self, range->start),
   };
   gpointer found = g_hash_table_lookup (self->mention_at, GUINT_TO_POINTER (mention.start));
 
@@ -839,7 +917,7 @@ static guint
 mention_in_sentence (Finder *self,
                      guint   k)
 {
-  guint from = self->tokens[self->sentence_start[k]].start;
+  guint from = self->tokens[sentence_first (self, k)].start;
   guint to = self->tokens[k].start;
   guint best = NONE;
 
@@ -862,7 +940,17 @@ in_direct_claim (Finder *self,
                  guint   first,
                  guint   last)
 {
-  return self->quoted[last + 1] - self->quoted[first] > 0;
+  /* While the direct quotations are being found, this read the marks
+   * before they were summed, as quoted[last + 1] - quoted[first] > 0 in
+   * unsigned numbers: whether the marks of @last and of the token before
+   * @first differ. Kept so that no suggestion changes. */
+  if (!self->quoted_final)
+    return self->info[last].quoted != (first > 0 && self->info[first - 1].quoted);
+
+  for (guint k = first; k <= last; k++)
+    if (self->info[k].quoted)
+      return TRUE;
+  return FALSE;
 }
 
 static guint
@@ -902,9 +990,9 @@ add_reported_claim (Finder      *self,
 
   for (guint k = first; k <= last; k++)
     if (self->tokens[k].end == self->tokens[k].start + 1 &&
-        is_quote_mark (self, self->chars[self->tokens[k].start]))
+        is_quote_mark (self, char_at (self, self->tokens[k].start)))
       {
-        GUnicodeType type = g_unichar_type (self->chars[self->tokens[k].start]);
+        GUnicodeType type = g_unichar_type (char_at (self, self->tokens[k].start));
 
         if (type == G_UNICODE_FINAL_PUNCTUATION)
           n_close++;
@@ -914,7 +1002,7 @@ add_reported_claim (Finder      *self,
 
   while (last > first)
     {
-      gunichar c = self->chars[self->tokens[last].start];
+      gunichar c = char_at (self, self->tokens[last].start);
 
       if (self->tokens[last].end - self->tokens[last].start != 1)
         break;
@@ -931,7 +1019,7 @@ add_reported_claim (Finder      *self,
 
   claim.start = self->tokens[first].start;
   claim.end = self->tokens[last].end;
-  claim.paragraph = self->paragraph[first];
+  claim.paragraph = paragraph_of (self, first);
   claim.speaker = mention != NONE ? mention : add_mention (self, speaker);
   claim.direct = FALSE;
   g_array_append_val (self->claims, claim);
@@ -946,8 +1034,8 @@ static guint
 claim_last (Finder *self,
             guint   first)
 {
-  guint last = self->sentence_last[first];
-  guint w = self->next_verb[first];
+  guint last = sentence_last (self, first);
+  guint w = next_verb (self, first);
   guint before;
   Range range;
 
@@ -1068,20 +1156,20 @@ find_quote (Finder     *self,
 
   for (; j < self->n_chars && j - i < MAX_QUOTE_CHARS; j++)
     {
-      gunichar c = self->chars[j];
+      gunichar c = char_at (self, j);
 
       if (sm_text_is_line_break (c) && !soft_break (self, j))
         break;
       /* Another opening mark before the closing one: this quotation was
        * left open by mistake ("… with oil. “U.S. President …"). It ends
        * with its sentence before the new mark, or is none. */
-      if (c == self->chars[i] && !is_closer (closers, c))
+      if (c == char_at (self, i) && !is_closer (closers, c))
         {
           guint p = j;
 
-          while (p > i + 1 && g_unichar_isspace (self->chars[p - 1]))
+          while (p > i + 1 && g_unichar_isspace (char_at (self, p - 1)))
             p--;
-          if (p == i + 1 || !is_terminator (self->chars[p - 1]))
+          if (p == i + 1 || !is_terminator (char_at (self, p - 1)))
             return FALSE;
           quote->close_token = token_at (self, j);
           quote->unclosed = TRUE;
@@ -1090,14 +1178,14 @@ find_quote (Finder     *self,
       if (!is_closer (closers, c))
         continue;
       if (is_ambiguous_mark (c) &&
-          (g_unichar_isspace (self->chars[j - 1]) ||
-           (j + 1 < self->n_chars && g_unichar_isalnum (self->chars[j + 1]))))
+          (g_unichar_isspace (char_at (self, j - 1)) ||
+           (j + 1 < self->n_chars && g_unichar_isalnum (char_at (self, j + 1)))))
         continue;
       quote->close_token = token_at (self, j);
       break;
     }
 
-  if (j >= self->n_chars || j - i >= MAX_QUOTE_CHARS || sm_text_is_line_break (self->chars[j]))
+  if (j >= self->n_chars || j - i >= MAX_QUOTE_CHARS || sm_text_is_line_break (char_at (self, j)))
     {
       /* A quotation that runs on into the next paragraph opens the
        * paragraph, or opens after its attribution ("Doe said: “…",
@@ -1108,13 +1196,13 @@ find_quote (Finder     *self,
       if (scan < self->n_scans)
         self->scan_end[scan] = j;
 
-      if (k > 0 && self->paragraph[k - 1] == self->paragraph[k])
+      if (k > 0 && paragraph_of (self, k - 1) == paragraph_of (self, k))
         {
           guint next = j;
 
-          while (next < self->n_chars && g_unichar_isspace (self->chars[next]))
+          while (next < self->n_chars && g_unichar_isspace (char_at (self, next)))
             next++;
-          if (next >= self->n_chars || self->chars[next] != self->chars[i])
+          if (next >= self->n_chars || char_at (self, next) != char_at (self, i))
             return FALSE;
         }
       if (j - i >= MAX_QUOTE_CHARS)
@@ -1129,10 +1217,10 @@ find_quote (Finder     *self,
 
   /* Without the closing comma or full stop, and the spaces */
   while (quote->end > quote->start &&
-         (g_unichar_isspace (self->chars[quote->end - 1]) ||
-          self->chars[quote->end - 1] == ',' || self->chars[quote->end - 1] == '.'))
+         (g_unichar_isspace (char_at (self, quote->end - 1)) ||
+          char_at (self, quote->end - 1) == ',' || char_at (self, quote->end - 1) == '.'))
     quote->end--;
-  while (quote->start < quote->end && g_unichar_isspace (self->chars[quote->start]))
+  while (quote->start < quote->end && g_unichar_isspace (char_at (self, quote->start)))
     quote->start++;
 
   return TRUE;
@@ -1172,7 +1260,7 @@ is_quotation (Finder      *self,
   if (n_words < MIN_QUOTE_WORDS)
     return FALSE;
 
-  end = self->chars[self->tokens[last].start];
+  end = char_at (self, self->tokens[last].start);
 
   /* A question asks; it claims nothing */
   if (end == '?' || end == 0x061F || end == 0xFF1F)
@@ -1185,11 +1273,11 @@ is_quotation (Finder      *self,
   if (n_capitalized == n_words && first_capitalized && last_capitalized)
     return FALSE;
 
-  introduced = before == 0 || self->sentence_start[before] == before;
+  introduced = before == 0 || sentence_first (self, before) == before;
   if (!introduced)
     {
       guint k = before - 1;
-      gunichar c = self->chars[self->tokens[k].start];
+      gunichar c = char_at (self, self->tokens[k].start);
 
       introduced = c == ',' || c == ':' || is_dash (c) ||
                    (self->has_rules && has_kind (self, k, K_VERB)) ||
@@ -1213,11 +1301,11 @@ signature_after (Finder *self,
 {
   guint end;
 
-  if (self->tokens[k].end != self->tokens[k].start + 1 || !is_dash (self->chars[self->tokens[k].start]) ||
-      k + 1 >= self->n_tokens || self->paragraph[k + 1] != self->paragraph[k] ||
+  if (self->tokens[k].end != self->tokens[k].start + 1 || !is_dash (char_at (self, self->tokens[k].start)) ||
+      k + 1 >= self->n_tokens || paragraph_of (self, k + 1) != paragraph_of (self, k) ||
       !is_name_word (self, k + 1))
     return FALSE;
-  for (end = k + 1; end + 1 < self->n_tokens && self->paragraph[end + 1] == self->paragraph[k]; end++)
+  for (end = k + 1; end + 1 < self->n_tokens && paragraph_of (self, end + 1) == paragraph_of (self, k); end++)
     if (end - k > MAX_FORWARD_NP)
       return FALSE;
 
@@ -1228,7 +1316,7 @@ signature_after (Finder *self,
     return FALSE;
 
   return speaker->last == end || is_char (self, speaker->last + 1, ',') ||
-         (speaker->last + 1 == end && is_terminator (self->chars[self->tokens[end].start]));
+         (speaker->last + 1 == end && is_terminator (char_at (self, self->tokens[end].start)));
 }
 
 /* The attribution right after a quotation: "“…,” the Leader said", "“…,”
@@ -1246,21 +1334,21 @@ attribution_after (Finder      *self,
   /* "“…”\n— Jane Doe, Executive Director", "“…” — Jane Doe" */
   if (signature_after (self, k, speaker))
     return TRUE;
-  if (self->paragraph[k] != self->paragraph[quote->close_token])
+  if (paragraph_of (self, k) != paragraph_of (self, quote->close_token))
     return FALSE;
   /* "“…,” said X", "“…” – said X" */
   if (is_char (self, k, ',') || (self->tokens[k].end == self->tokens[k].start + 1 &&
-                                 is_dash (self->chars[self->tokens[k].start])))
+                                 is_dash (char_at (self, self->tokens[k].start))))
     k++;
   if (k >= self->n_tokens)
     return FALSE;
-  limit = self->sentence_last[k];
+  limit = sentence_last (self, k);
 
   if (is_lower (self, k) && (length = verb_length (self, k)) > 0)
     {
       if (phrase_after (self, k + length, limit, speaker))
         {
-          self->used[k] = TRUE;
+          self->info[k].used = TRUE;
           return TRUE;
         }
       return FALSE;
@@ -1271,11 +1359,11 @@ attribution_after (Finder      *self,
   if (is_name_word (self, k) && phrase_after (self, k, limit, speaker) &&
       is_char (self, speaker->last + 1, ','))
     {
-      guint w = self->next_verb[speaker->last + 1];
+      guint w = next_verb (self, speaker->last + 1);
 
       if (w != NONE && w <= limit && w - speaker->last <= MAX_BEFORE_QUOTE && is_char (self, w - 1, ','))
         {
-          self->used[w] = TRUE;
+          self->info[w].used = TRUE;
           return TRUE;
         }
     }
@@ -1315,7 +1403,7 @@ attribution_after (Finder      *self,
             speaker->last = j;
             break;
           }
-      self->used[w] = TRUE;
+      self->info[w].used = TRUE;
       return TRUE;
     }
 
@@ -1340,9 +1428,9 @@ attribution_before (Finder      *self,
   guint open = quote->open_token;
   guint first;
 
-  if (open == 0 || self->sentence_start[open] == open)
+  if (open == 0 || sentence_first (self, open) == open)
     return NONE;
-  first = self->sentence_start[open];
+  first = sentence_first (self, open);
 
   /* "Jane Doe, CEO of Acme: “…”": a name and its post before a colon */
   if (is_char (self, open - 1, ':') && open - 1 > first && is_name_word (self, first) &&
@@ -1364,7 +1452,7 @@ attribution_before (Finder      *self,
 
       if (in_direct_claim (self, k, k))
         return NONE;
-      if (!is_lower (self, k) || self->used[k] || (length = verb_length (self, k)) == 0)
+      if (!is_lower (self, k) || self->info[k].used || (length = verb_length (self, k)) == 0)
         continue;
 
       if ((verb_kind (self, k, length) & K_SOURCE) != 0)
@@ -1378,7 +1466,7 @@ attribution_before (Finder      *self,
       else if (mention == NONE)
         mention = add_mention (self, &speaker);
 
-      self->used[k] = TRUE;
+      self->info[k].used = TRUE;
       return mention;
     }
 
@@ -1393,13 +1481,13 @@ after_verb (Finder *self,
 {
   guint k;
 
-  if (open < 2 || self->sentence_start[open] == open)
+  if (open < 2 || sentence_first (self, open) == open)
     return FALSE;
   k = open - 1;
   if (is_char (self, k, ':') || is_char (self, k, ','))
     k--;
 
-  return is_lower (self, k) && !self->used[k] && verb_length (self, k) > 0 &&
+  return is_lower (self, k) && !self->info[k].used && verb_length (self, k) > 0 &&
          (verb_kind (self, k, verb_length (self, k)) & (K_THAT | K_SOURCE)) == 0;
 }
 
@@ -1420,7 +1508,7 @@ short_quotation (Finder      *self,
     return FALSE;
   for (guint k = open + 1; k <= last; k++)
     n_words += is_word (self, k);
-  end = self->chars[self->tokens[last].start];
+  end = char_at (self, self->tokens[last].start);
   if (n_words == 0 || n_words >= MIN_QUOTE_WORDS || end == '?' || end == 0x061F || end == 0xFF1F)
     return FALSE;
 
@@ -1440,7 +1528,7 @@ named_phrase (Finder      *self,
               const Quote *quote)
 {
   guint open = quote->open_token;
-  guint first = self->sentence_start[open];
+  guint first = sentence_first (self, open);
   guint n_words = 0, n_capitalized = 0;
   Claim claim = { 0, };
   Range speaker;
@@ -1449,7 +1537,7 @@ named_phrase (Finder      *self,
 
   if (quote->close_token >= self->n_tokens || quote->open_token + 1 >= quote->close_token)
     return;
-  end = self->chars[self->tokens[quote->close_token - 1].start];
+  end = char_at (self, self->tokens[quote->close_token - 1].start);
   if (end == '?' || end == 0x061F || end == 0xFF1F)
     return;
   /* Not the name of something: every word capitalized */
@@ -1475,12 +1563,12 @@ named_phrase (Finder      *self,
         return;
       claim.start = quote->start;
       claim.end = quote->end;
-      claim.paragraph = self->paragraph[open];
+      claim.paragraph = paragraph_of (self, open);
       claim.speaker = mention != NONE ? mention : add_mention (self, &speaker);
       claim.direct = TRUE;
       g_array_append_val (self->claims, claim);
       for (guint j = open; j < quote->close_token; j++)
-        self->quoted[j + 1] = 1;
+        self->info[j].quoted = TRUE;
       return;
     }
 }
@@ -1492,7 +1580,7 @@ find_direct_quotes (Finder *self)
 
   while (i < self->n_chars)
     {
-      gunichar c = self->chars[i];
+      gunichar c = char_at (self, i);
       const char *closers;
       Quote quote = { 0, };
       Claim claim = { 0, };
@@ -1504,8 +1592,8 @@ find_direct_quotes (Finder *self)
           continue;
         }
       if ((closers = closers_of (self, c)) == NULL || *closers == '\0' ||
-          (i > 0 && g_unichar_isalnum (self->chars[i - 1])) ||
-          (is_ambiguous_mark (c) && i + 1 < self->n_chars && g_unichar_isspace (self->chars[i + 1])) ||
+          (i > 0 && g_unichar_isalnum (char_at (self, i - 1))) ||
+          (is_ambiguous_mark (c) && i + 1 < self->n_chars && g_unichar_isspace (char_at (self, i + 1))) ||
           !find_quote (self, i, closers, &quote))
         {
           i++;
@@ -1528,15 +1616,15 @@ find_direct_quotes (Finder *self)
 
       claim.start = quote.start;
       claim.end = quote.end;
-      claim.paragraph = self->paragraph[quote.open_token];
+      claim.paragraph = paragraph_of (self, quote.open_token);
       claim.speaker = NONE;
       claim.direct = TRUE;
       claim.opens_paragraph = quote.open_token == 0 ||
-                              self->paragraph[quote.open_token - 1] != claim.paragraph;
+                              paragraph_of (self, quote.open_token - 1) != claim.paragraph;
       claim.runs_on = quote.runs_on;
 
       for (guint k = quote.open_token; k < quote.close_token && k < self->n_tokens; k++)
-        self->quoted[k + 1] = 1;
+        self->info[k].quoted = TRUE;
 
       if (self->has_rules)
         {
@@ -1608,9 +1696,9 @@ is_gerund (Finder *self,
   const SmToken *token = &self->tokens[k];
 
   return token->end - token->start > 4 &&
-         self->chars[token->end - 3] == 'i' &&
-         self->chars[token->end - 2] == 'n' &&
-         self->chars[token->end - 1] == 'g';
+         char_at (self, token->end - 3) == 'i' &&
+         char_at (self, token->end - 2) == 'n' &&
+         char_at (self, token->end - 1) == 'g';
 }
 
 /* Who says what the verb at token @verb introduces: the phrase before it,
@@ -1622,7 +1710,7 @@ subject_of (Finder *self,
             Range  *speaker,
             guint  *mention)
 {
-  guint first = self->sentence_start[verb];
+  guint first = sentence_first (self, verb);
   guint before;
 
   *mention = NONE;
@@ -1791,7 +1879,7 @@ claim_first (Finder *self,
              guint   length,
              guint   kind)
 {
-  guint last = self->sentence_last[verb];
+  guint last = sentence_last (self, verb);
   guint c = verb + length;
 
   if (c > last)
@@ -1861,7 +1949,7 @@ claim_first (Finder *self,
 
   /* "warned of further delays" names no claim */
   if ((kind & K_THAT) != 0 || is_word_text (self, c, "of") ||
-      (!is_word (self, c) && !is_quote_mark (self, self->chars[self->tokens[c].start])))
+      (!is_word (self, c) && !is_quote_mark (self, char_at (self, self->tokens[c].start))))
     return NONE;
 
   return c;
@@ -1880,14 +1968,14 @@ trailing_claim (Finder *self,
                 Range  *speaker,
                 guint  *claim_end)
 {
-  guint sentence = self->sentence_start[verb];
-  guint last = self->sentence_last[verb];
+  guint sentence = sentence_first (self, verb);
+  guint last = sentence_last (self, verb);
   guint next = skip_time (self, verb + length, last);
   guint end, c;
 
   if (!(next > last ||
         (!is_word (self, next) && !is_char (self, next, ':') &&
-         !is_quote_mark (self, self->chars[self->tokens[next].start])) ||
+         !is_quote_mark (self, char_at (self, self->tokens[next].start))) ||
         (has_kind (self, next, K_PREPOSITION) && !is_word_text (self, next, "that") &&
          !is_word_text (self, next, "to") &&
          /* "the protein found in red blood cells" */
@@ -1919,7 +2007,7 @@ trailing_claim (Finder *self,
       if (is_char (self, c, ','))
         break;
       /* "…,” he said" */
-      if (is_quote_mark (self, self->chars[self->tokens[c].start]) &&
+      if (is_quote_mark (self, char_at (self, self->tokens[c].start)) &&
           self->tokens[c].end == self->tokens[c].start + 1 && is_char (self, c - 1, ','))
         {
           c--;
@@ -1951,7 +2039,7 @@ static gboolean
 relative_clause_before (Finder *self,
                         guint   comma)
 {
-  guint first = self->sentence_start[comma];
+  guint first = sentence_first (self, comma);
 
   for (guint k = comma; k > first + 1 && comma - k < MAX_ADVERBIAL; k--)
     if (is_char (self, k - 1, ','))
@@ -1977,7 +2065,7 @@ static guint
 after_apposition (Finder *self,
                   guint   first)
 {
-  guint last = self->sentence_last[first];
+  guint last = sentence_last (self, first);
 
   if (!has_kind (self, first, K_DETERMINER))
     return first;
@@ -2002,17 +2090,17 @@ find_reported_speech (Finder *self)
       gboolean opens;
       Range speaker;
 
-      if (self->used[k] || in_direct_claim (self, k, k) ||
+      if (self->info[k].used || in_direct_claim (self, k, k) ||
           (length = verb_length (self, k)) == 0)
         continue;
 
       kind = verb_kind (self, k, length);
-      sentence = self->sentence_start[k];
+      sentence = sentence_first (self, k);
       /* "According to X, …" opens a sentence, or follows a colon */
       opens = k == sentence || is_char (self, k - 1, ':');
       if (!is_lower (self, k) && !(opens && (kind & K_SOURCE) != 0))
         continue;
-      self->used[k] = TRUE;
+      self->info[k].used = TRUE;
 
       /* "…, according to X" and "According to X, …" */
       if ((kind & K_SOURCE) != 0)
@@ -2021,13 +2109,13 @@ find_reported_speech (Finder *self)
 
           /* "according to (UK) National Rail Enquires" */
           if (is_char (self, after, '('))
-            for (guint j = after + 1; j <= self->sentence_last[k] && j - after <= 4; j++)
+            for (guint j = after + 1; j <= sentence_last (self, k) && j - after <= 4; j++)
               if (is_char (self, j, ')'))
                 {
                   after = j + 1;
                   break;
                 }
-          if (!phrase_after (self, after, self->sentence_last[k], &speaker) ||
+          if (!phrase_after (self, after, sentence_last (self, k), &speaker) ||
               !(is_capitalized (self, speaker.last) ||
                 has_kind (self, speaker.last, K_NOUN | K_TITLE | K_PRONOUN)))
             continue;
@@ -2035,7 +2123,7 @@ find_reported_speech (Finder *self)
             {
               /* "According to information from the news agency dpa, …" */
               for (guint j = speaker.last + 1;
-                   j <= self->sentence_last[k] && j - speaker.last < MAX_OBJECT && is_word (self, j) &&
+                   j <= sentence_last (self, k) && j - speaker.last < MAX_OBJECT && is_word (self, j) &&
                    !has_kind (self, j, K_VERB);
                    j++)
                 if (is_char (self, j + 1, ','))
@@ -2056,8 +2144,8 @@ find_reported_speech (Finder *self)
        * product …" */
       if (k > sentence && is_char (self, k - 1, ',') && !is_char (self, k + length, ',') &&
           !relative_clause_before (self, k - 1) && !names_only (self, sentence, k - 2) &&
-          phrase_after (self, k + length, self->sentence_last[k], &speaker) &&
-          (speaker.last == self->sentence_last[k] || !is_word (self, speaker.last + 1)))
+          phrase_after (self, k + length, sentence_last (self, k), &speaker) &&
+          (speaker.last == sentence_last (self, k) || !is_word (self, speaker.last + 1)))
         {
           add_reported_claim (self, sentence, k - 2, &speaker, NONE);
           continue;
@@ -2078,7 +2166,7 @@ find_reported_speech (Finder *self)
         continue;
       /* "He said:" before a quoted paragraph, which takes this speaker */
       if (mention == NONE && is_char (self, k + length, ':') &&
-          k + length == self->sentence_last[k])
+          k + length == sentence_last (self, k))
         add_mention (self, &speaker);
     }
 }
@@ -2186,7 +2274,6 @@ finder_init (Finder    *self,
              SmText    *text,
              SmLexicon *lexicon)
 {
-  glong n_chars = 0;
   guint paragraph = 0;
   guint first = 0;
 
@@ -2197,19 +2284,14 @@ finder_init (Finder    *self,
   self->max_words = words->max_words;
   self->has_rules = words->has_rules;
 
-  self->chars = g_utf8_to_ucs4_fast (sm_text_get_utf8 (text), sm_text_get_n_bytes (text), &n_chars);
-  self->n_chars = (guint) n_chars;
-  self->token_array = sm_tokenize (text);
-  self->tokens = (const SmToken *) (gpointer) self->token_array->data;
-  self->n_tokens = self->token_array->len;
+  self->tokens = sm_tokenize_compact (text, &self->n_tokens);
+  sm_code_points_init (&self->chars, text);
+  self->n_chars = self->chars.length;
 
-  self->kinds = g_new0 (guint, self->n_tokens + 1);
-  self->sentence_start = g_new0 (guint, self->n_tokens + 1);
-  self->sentence_last = g_new0 (guint, self->n_tokens + 1);
-  self->paragraph = g_new0 (guint, self->n_tokens + 1);
-  self->next_verb = g_new0 (guint, self->n_tokens + 1);
-  self->used = g_new0 (guint8, self->n_tokens + 1);
-  self->quoted = g_new0 (guint, self->n_tokens + 2);
+  /* One more, past the last token, reads as the arrays of zeros it
+   * replaces did: no kinds, not used, sentence and paragraph 0 */
+  self->info = g_new0 (TokenInfo, self->n_tokens + 1);
+  self->sentences = g_array_new (FALSE, FALSE, sizeof (Sentence));
 
   for (guint k = 0; k < self->n_tokens; k++)
     {
@@ -2217,30 +2299,44 @@ finder_init (Finder    *self,
 
       if (k > 0)
         for (guint i = self->tokens[k - 1].end; i < token->start; i++)
-          if (sm_text_is_line_break (self->chars[i]))
+          if (sm_text_is_line_break (char_at (self, i)))
             {
               if (!soft_break (self, self->tokens[k - 1].end))
                 paragraph++;
               break;
             }
-      self->paragraph[k] = paragraph;
 
       if (self->has_rules && is_word (self, k) && token->end - token->start <= 40)
-        self->kinds[k] = lookup_tokens (self, k, k);
+        self->info[k].kinds = lookup_tokens (self, k, k);
 
-      self->sentence_start[k] = first;
+      /* A new paragraph is always a new sentence: a line break that is
+       * not soft ends both */
+      if (k == first)
+        {
+          Sentence sentence = { k, k, paragraph };
+
+          g_array_append_val (self->sentences, sentence);
+        }
+      self->info[k].sentence = self->sentences->len - 1;
       if (token->sentence_end && !(k + 1 < self->n_tokens && soft_break (self, token->end)))
         {
-          for (guint j = first; j <= k; j++)
-            self->sentence_last[j] = k;
+          g_array_index (self->sentences, Sentence, self->sentences->len - 1).last = k;
           first = k + 1;
         }
     }
 
-  self->next_verb[self->n_tokens] = NONE;
-  for (guint k = self->n_tokens; k > 0; k--)
-    self->next_verb[k - 1] = has_kind (self, k - 1, K_VERB | K_VERB_FIRST) && is_lower (self, k - 1) ?
-                             k - 1 : self->next_verb[k];
+  /* The sentence past the last token */
+  {
+    Sentence none = { 0, 0, 0 };
+
+    self->info[self->n_tokens].sentence = self->sentences->len;
+    g_array_append_val (self->sentences, none);
+  }
+
+  self->verbs = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < self->n_tokens; k++)
+    if (has_kind (self, k, K_VERB | K_VERB_FIRST) && is_lower (self, k))
+      g_array_append_val (self->verbs, k);
 
   self->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   self->mention_at = g_hash_table_new (NULL, NULL);
@@ -2251,15 +2347,11 @@ static void
 finder_clear (Finder *self)
 {
   self->words = NULL;
-  g_clear_pointer (&self->chars, g_free);
-  g_clear_pointer (&self->token_array, g_array_unref);
-  g_clear_pointer (&self->kinds, g_free);
-  g_clear_pointer (&self->sentence_start, g_free);
-  g_clear_pointer (&self->sentence_last, g_free);
-  g_clear_pointer (&self->paragraph, g_free);
-  g_clear_pointer (&self->next_verb, g_free);
-  g_clear_pointer (&self->used, g_free);
-  g_clear_pointer (&self->quoted, g_free);
+  sm_code_points_clear (&self->chars);
+  g_clear_pointer (&self->tokens, g_free);
+  g_clear_pointer (&self->info, g_free);
+  g_clear_pointer (&self->sentences, g_array_unref);
+  g_clear_pointer (&self->verbs, g_array_unref);
   g_clear_pointer (&self->mentions, g_array_unref);
   g_clear_pointer (&self->mention_at, g_hash_table_unref);
   g_clear_pointer (&self->claims, g_array_unref);
@@ -2314,10 +2406,8 @@ sm_find_quotes (SmText    *text,
 
   finder_init (self, text, lexicon);
 
-  /* In a running sum, how many tokens before each are in a direct claim */
   find_direct_quotes (self);
-  for (guint k = 0; k < self->n_tokens; k++)
-    self->quoted[k + 1] += self->quoted[k];
+  self->quoted_final = TRUE;
 
   if (self->has_rules)
     {
