@@ -315,6 +315,110 @@ test_suggestions_replace (void)
   g_assert_cmpstr (sm_suggestion_get_id (pending (document, 1)), ==, figure_id);
 }
 
+typedef struct
+{
+  guint  n_range_changed;
+  guint  n_ranges_changed;
+  guint  n_notify;
+  guint8 covered[2000];
+} Told;
+
+static void
+on_range_changed (SmDocument *document,
+                  guint       start,
+                  guint       end,
+                  Told       *told)
+{
+  told->n_range_changed++;
+  memset (told->covered + start, 1, end - start);
+}
+
+static void
+on_ranges_changed (SmDocument *document,
+                   GArray     *ranges,
+                   Told       *told)
+{
+  told->n_ranges_changed++;
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    memset (told->covered + g_array_index (ranges, guint, i), 1,
+            g_array_index (ranges, guint, i + 1) - g_array_index (ranges, guint, i));
+}
+
+static void
+on_notify (SmDocument *document,
+           GParamSpec *pspec,
+           Told       *told)
+{
+  told->n_notify++;
+}
+
+/* Told once, with @min_notify to @max_notify notifications of the count,
+ * every place in @array and @more among the ranges told; then forgotten */
+static void
+assert_told_once (Told      *told,
+                  guint      min_notify,
+                  guint      max_notify,
+                  GPtrArray *array,
+                  GPtrArray *more)
+{
+  GPtrArray *arrays[] = { array, more };
+
+  g_assert_cmpuint (told->n_range_changed + told->n_ranges_changed, ==, 1);
+  g_assert_cmpuint (told->n_notify, >=, min_notify);
+  g_assert_cmpuint (told->n_notify, <=, max_notify);
+  for (guint a = 0; a < G_N_ELEMENTS (arrays) && arrays[a] != NULL; a++)
+    for (guint i = 0; i < arrays[a]->len; i++)
+      for (guint j = sm_suggestion_get_start (g_ptr_array_index (arrays[a], i));
+           j < sm_suggestion_get_end (g_ptr_array_index (arrays[a], i)); j++)
+        g_assert_cmpuint (told->covered[j], ==, 1);
+  memset (told, 0, sizeof *told);
+}
+
+/* A run on a long article brings hundreds of thousands of suggestions:
+ * taking them in, replacing and clearing them are each told once, as
+ * Tag All Matches is, or a window redraws a range and updates its count
+ * a suggestion at a time (38 s on the 20 MB article) */
+static void
+test_suggestions_told_once (void)
+{
+  g_autoptr(GString) string = g_string_new (NULL);
+  g_autoptr(SmText) text = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const computed[] = { "rules", NULL };
+  Told told = { 0 };
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (string, "Minsk and Tehran. ");
+  text = sm_text_new (string->str, -1, NULL);
+  document = sm_document_new (text, "many");
+  g_assert_cmpuint (sm_document_get_length (document), <=, sizeof told.covered);
+
+  /* "Minsk" everywhere, then "Tehran" in its place */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_ptr_array_add (first, sm_suggestion_new ("SPEAKER", i * 18, i * 18 + 5, "rules"));
+      g_ptr_array_add (second, sm_suggestion_new ("SPEAKER", i * 18 + 10, i * 18 + 16, "rules"));
+    }
+
+  g_signal_connect (document, "range-changed", G_CALLBACK (on_range_changed), &told);
+  g_signal_connect (document, "ranges-changed", G_CALLBACK (on_ranges_changed), &told);
+  g_signal_connect (document, "notify::n-suggestions", G_CALLBACK (on_notify), &told);
+
+  g_assert_cmpuint (sm_document_add_suggestions (document, first), ==, 100);
+  assert_told_once (&told, 1, 1, first, NULL);
+
+  g_assert_cmpuint (sm_document_replace_suggestions (document, computed, second), ==, 100);
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 100);
+  /* The places that were and those that are now; as many as before,
+   * which may be told or not */
+  assert_told_once (&told, 0, 1, first, second);
+
+  g_assert_cmpuint (sm_document_clear_suggestions (document, NULL), ==, 100);
+  assert_told_once (&told, 1, 1, second, NULL);
+}
+
 static SmDocument *
 round_trip (SmDocument *document)
 {
@@ -489,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/suggestions/label-removed", test_suggestions_label_removed);
   g_test_add_func ("/suggestions/bad-files", test_suggestions_bad_files);
   g_test_add_func ("/suggestions/answered-in-file", test_suggestions_answered_in_file);
+  g_test_add_func ("/suggestions/told-once", test_suggestions_told_once);
 
   return g_test_run ();
 }

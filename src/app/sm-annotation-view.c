@@ -51,6 +51,9 @@
 /* A longer stretch than this (the whole of a long article) is highlighted
  * where it is in view at once, and elsewhere in idle slices */
 #define DRAW_AT_ONCE_CHARS 200000
+/* A batch of changes of no more ranges than this, and no longer than
+ * DRAW_AT_ONCE_CHARS in all, is drawn at once */
+#define DRAW_AT_ONCE_RANGES 64
 /* What one idle slice of highlighting may take, in microseconds... */
 #define DRAW_SLICE_USEC 5000
 /* ...looking at the clock after each stretch this long */
@@ -708,18 +711,31 @@ on_range_changed (SmAnnotationView *self,
   redraw_range (self, start, end);
 }
 
-/* A batch of changes (Tag All Matches, its undo): the ranges in view are
- * drawn at once, the others in idle slices, so that thousands of spans
+/* A batch of changes (Tag All Matches, its undo, a run's suggestions): a
+ * few are drawn at once, as one change is; of more, the ranges in view are
+ * drawn at once and the others in idle slices, so that thousands of spans
  * never hold the window up */
 static void
 on_ranges_changed (SmAnnotationView *self,
                    GArray           *ranges,
                    SmDocument       *document)
 {
+  guint length = 0;
+
   /* The ranges come as pairs of offsets, as a Stretch is laid out */
   G_STATIC_ASSERT (sizeof (Stretch) == 2 * sizeof (guint));
 
-  add_undrawn (self, (const Stretch *) (gpointer) ranges->data, ranges->len / 2);
+  for (guint i = 0; i + 1 < ranges->len && length <= DRAW_AT_ONCE_CHARS; i += 2)
+    length += g_array_index (ranges, guint, i + 1) - g_array_index (ranges, guint, i);
+
+  if (ranges->len / 2 > DRAW_AT_ONCE_RANGES || length > DRAW_AT_ONCE_CHARS)
+    {
+      add_undrawn (self, (const Stretch *) (gpointer) ranges->data, ranges->len / 2);
+      return;
+    }
+
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    draw_range (self, g_array_index (ranges, guint, i), g_array_index (ranges, guint, i + 1));
 }
 
 /* A popover that changes size (a relabel shows "Said by", renames the

@@ -197,13 +197,13 @@ now_in_seconds (void)
   return g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
 }
 
+/* Tells that [start, end) looks different now: at once, or at the end of
+ * the batch under way */
 static void
-emit_range_changed (SmDocument *self,
-                    SmSpan     *span)
+tell_range_changed (SmDocument *self,
+                    guint       start,
+                    guint       end)
 {
-  guint start = sm_span_get_start (span);
-  guint end = sm_span_get_end (span);
-
   if (self->batch_depth > 0)
     {
       g_array_append_val (self->batch_ranges, start);
@@ -214,15 +214,24 @@ emit_range_changed (SmDocument *self,
   g_signal_emit (self, signals [RANGE_CHANGED], 0, start, end);
 }
 
-/* A change of many spans at once ("Tag All Matches", its undo and redo) is
- * told at its end: the span list updates once and a view redraws the
- * ranges in one pass, where a signal a span cost seconds */
+static void
+emit_range_changed (SmDocument *self,
+                    SmSpan     *span)
+{
+  tell_range_changed (self, sm_span_get_start (span), sm_span_get_end (span));
+}
+
+/* A change of many spans at once ("Tag All Matches", its undo and redo)
+ * or of many suggestions (a run's results) is told at its end: the span
+ * list updates once, a view redraws the ranges in one pass and the counts
+ * are notified once, where a signal a span cost seconds */
 static void
 begin_batch (SmDocument *self)
 {
   if (self->batch_depth++ > 0)
     return;
 
+  g_object_freeze_notify (G_OBJECT (self));
   self->batch_ranges = g_array_new (FALSE, FALSE, sizeof (guint));
   sm_span_index_begin_batch (self->spans);
 }
@@ -241,18 +250,10 @@ compare_range_starts (gconstpointer a,
 }
 
 static void
-end_batch (SmDocument *self)
+tell_ranges_changed (SmDocument *self,
+                     GArray     *ranges)
 {
-  g_autoptr(GArray) ranges = NULL;
   guint n = 0;
-
-  g_assert (self->batch_depth > 0);
-
-  if (--self->batch_depth > 0)
-    return;
-
-  ranges = g_steal_pointer (&self->batch_ranges);
-  sm_span_index_end_batch (self->spans);
 
   if (ranges->len == 2)
     {
@@ -284,6 +285,22 @@ end_batch (SmDocument *self)
 
   if (n > 0)
     g_signal_emit (self, signals [RANGES_CHANGED], 0, ranges);
+}
+
+static void
+end_batch (SmDocument *self)
+{
+  g_autoptr(GArray) ranges = NULL;
+
+  g_assert (self->batch_depth > 0);
+
+  if (--self->batch_depth > 0)
+    return;
+
+  ranges = g_steal_pointer (&self->batch_ranges);
+  sm_span_index_end_batch (self->spans);
+  tell_ranges_changed (self, ranges);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -3677,8 +3694,7 @@ static void
 emit_suggestion_changed (SmDocument   *self,
                          SmSuggestion *suggestion)
 {
-  g_signal_emit (self, signals [RANGE_CHANGED], 0,
-                 sm_suggestion_get_start (suggestion), sm_suggestion_get_end (suggestion));
+  tell_range_changed (self, sm_suggestion_get_start (suggestion), sm_suggestion_get_end (suggestion));
 }
 
 static void
@@ -3919,6 +3935,9 @@ find_speaker_id (SmDocument   *self,
   return NULL;
 }
 
+static guint add_suggestions (SmDocument *self,
+                              GPtrArray  *suggestions);
+
 /**
  * sm_document_add_suggestions:
  * @self: a document
@@ -3937,10 +3956,24 @@ guint
 sm_document_add_suggestions (SmDocument *self,
                              GPtrArray  *suggestions)
 {
-  g_autoptr(GPtrArray) taken = g_ptr_array_new ();
+  guint n_taken;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (suggestions != NULL, 0);
+
+  begin_batch (self);
+  n_taken = add_suggestions (self, suggestions);
+  end_batch (self);
+
+  return n_taken;
+}
+
+/* sm_document_add_suggestions(), in a batch */
+static guint
+add_suggestions (SmDocument *self,
+                 GPtrArray  *suggestions)
+{
+  g_autoptr(GPtrArray) taken = g_ptr_array_new ();
 
   /* Speakers first, so a claim finds its speaker's id */
   for (guint pass = 0; pass < 2; pass++)
@@ -3997,6 +4030,7 @@ sm_document_clear_suggestions (SmDocument         *self,
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
 
+  begin_batch (self);
   pending = sm_suggestion_store_get_pending (self->suggestions);
   for (guint i = g_list_model_get_n_items (pending); i > 0; i--)
     {
@@ -4008,6 +4042,7 @@ sm_document_clear_suggestions (SmDocument         *self,
           n_removed++;
         }
     }
+  end_batch (self);
 
   return n_removed;
 }
@@ -4033,6 +4068,7 @@ sm_document_replace_suggestions (SmDocument         *self,
 {
   g_autoptr(GHashTable) places = g_hash_table_new (g_direct_hash, g_direct_equal);
   GListModel *pending;
+  guint n_taken;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (sources != NULL, 0);
@@ -4051,6 +4087,7 @@ sm_document_replace_suggestions (SmDocument         *self,
         g_hash_table_add (places, same);
     }
 
+  begin_batch (self);
   pending = sm_suggestion_store_get_pending (self->suggestions);
   for (guint i = g_list_model_get_n_items (pending); i > 0; i--)
     {
@@ -4060,8 +4097,10 @@ sm_document_replace_suggestions (SmDocument         *self,
           !g_hash_table_contains (places, suggestion))
         do_remove_suggestion (self, suggestion);
     }
+  n_taken = add_suggestions (self, suggestions);
+  end_batch (self);
 
-  return sm_document_add_suggestions (self, suggestions);
+  return n_taken;
 }
 
 /* The span @said_by names now: a span, or the span an accepted suggestion
