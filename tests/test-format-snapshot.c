@@ -16,6 +16,7 @@
 
 #include "sm-document-private.h"
 #include "sm-format.h"
+#include "temp-folder.h"
 
 static SmDocument *
 open_fixture (void)
@@ -189,6 +190,85 @@ test_snapshot_is_apart (void)
   g_bytes_unref (in_worker);
 }
 
+typedef struct
+{
+  guint *done;
+  guint  position;
+} Save;
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Save *save = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sm_document_save_to_file_finish (SM_DOCUMENT (source), result, &error));
+  g_assert_no_error (error);
+  /* Done in the order asked */
+  g_assert_cmpuint (*save->done, ==, save->position);
+  (*save->done)++;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* Saves of one file, each asked for while the one before runs, and a
+ * change after each: the saves land in the order asked, the file ends
+ * with the last one's snapshot, and the document, changed since, stays
+ * modified; a save of it as it is then makes it unmodified */
+static void
+test_saves_in_order (void)
+{
+  static const char * const notes[] = { "one", "two", "three" };
+  g_autoptr(SmDocument) document = open_fixture ();
+  g_autofree char *dir = temp_folder_new ("snapshot");
+  g_autofree char *path = g_build_filename (dir, "saved.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) last = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
+  guint done = 0;
+  Save saves[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      saves[i].done = &done;
+      saves[i].position = i;
+      g_clear_pointer (&last, g_bytes_unref);
+      last = sm_format_serialize (document);
+      sm_document_save_to_file_async (document, file, NULL, on_saved, &saves[i]);
+      sm_document_set_span_note (document, sm_document_find_span (document, "T2"), notes[i]);
+    }
+  while (done < 3)
+    g_main_context_iteration (NULL, TRUE);
+
+  on_disk = read_bytes (path);
+  assert_bytes_equal (on_disk, last);
+  g_assert_nonnull (strstr (g_bytes_get_data (on_disk, NULL), "\"two\""));
+  g_assert_true (sm_document_get_modified (document));
+
+  saves[0].position = 3;
+  sm_document_save_to_file_async (document, file, NULL, on_saved, &saves[0]);
+  while (done < 4)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sm_document_get_modified (document));
+  g_clear_pointer (&on_disk, g_bytes_unref);
+  on_disk = read_bytes (path);
+  g_assert_nonnull (strstr (g_bytes_get_data (on_disk, NULL), "\"three\""));
+
+  temp_folder_remove (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/format-snapshot/every-feature", test_every_feature);
   g_test_add_func ("/format-snapshot/every-feature-edited", test_every_feature_edited);
   g_test_add_func ("/format-snapshot/snapshot-is-apart", test_snapshot_is_apart);
+  g_test_add_func ("/format-snapshot/saves-in-order", test_saves_in_order);
 
   return g_test_run ();
 }
