@@ -1654,6 +1654,8 @@ struct _SmFormatSnapshot
   JsonObject *extra_document;  /* copies, or NULL */
   JsonObject *extra_meta;
   JsonObject *extra_top;
+  /* EXTRA_KEY's, looked up once rather than for each of 100,000 spans */
+  GQuark      extra_quark;
 };
 
 static void
@@ -1729,7 +1731,7 @@ keep_span (SmSpan   *span,
       g_array_append_vals (self->bounds, bounds, 2 * record.n_fragments);
       self->version = SM_FORMAT_VERSION_FRAGMENTS;
     }
-  record.extra = dup_extra (span, EXTRA_KEY);
+  record.extra = sm_json_object_copy (g_object_get_qdata (G_OBJECT (span), self->extra_quark));
   g_array_append_val (self->spans, record);
 
   return TRUE;
@@ -1860,7 +1862,7 @@ keep_relations (SmFormatSnapshot *self,
       record.type = sm_relation_get_type_name (relation);
       record.from = keep_string (self->strings, sm_span_get_id (sm_relation_get_from (relation)));
       record.to = keep_string (self->strings, sm_span_get_id (sm_relation_get_to (relation)));
-      record.extra = dup_extra (relation, EXTRA_KEY);
+      record.extra = sm_json_object_copy (g_object_get_qdata (G_OBJECT (relation), self->extra_quark));
       g_array_append_val (self->relations, record);
     }
 }
@@ -1963,6 +1965,8 @@ sm_format_snapshot_new (SmDocument *document)
   self->name = g_strdup (sm_document_get_name (document));
   self->version = SM_FORMAT_VERSION_CONTINUOUS;
   self->extra_document = dup_extra (document, EXTRA_DOCUMENT_KEY);
+  /* 0 when no object ever had unknown members: none has */
+  self->extra_quark = g_quark_try_string (EXTRA_KEY);
 
   self->labels = labels_array (document);
   if (!_sm_document_has_default_relation_types (document))
