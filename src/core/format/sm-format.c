@@ -2156,8 +2156,9 @@ rejected_array (const SmFormatSnapshot *self)
  * sm_format_snapshot_serialize:
  * @snapshot: from sm_format_snapshot_new()
  *
- * Writes @snapshot as a Spanmark file, in any thread. The snapshot is
- * not changed: it may be written again.
+ * Writes @snapshot as a Spanmark file, in any thread, one thread at a
+ * time (json-glib counts references to the labels without locking). The
+ * snapshot is not changed: it may be written again.
  *
  * Returns: (transfer full): the file's contents
  */
