@@ -126,7 +126,7 @@ update_title (SmWindow *self)
 
 }
 
-static gboolean write_draft (gpointer user_data);
+static void start_draft (SmWindow *self);
 
 static void
 on_draft_saved (GObject      *source,
@@ -142,7 +142,7 @@ on_draft_saved (GObject      *source,
 
   self->draft_writing = FALSE;
   if (self->draft_wanted)
-    write_draft (self);
+    start_draft (self);
 }
 
 /* Where the document is to be saved: its file, or for a new curation
@@ -160,18 +160,15 @@ get_target (SmWindow *self)
 /* The document is copied here and written in a worker thread. One draft
  * is written at a time: a change made meanwhile is written once that one
  * is done, as a draft of the document as it is then. */
-static gboolean
-write_draft (gpointer user_data)
+static void
+start_draft (SmWindow *self)
 {
-  SmWindow *self = user_data;
-
-  self->draft_timeout = 0;
   self->draft_wanted = FALSE;
 
   if (self->draft_writing)
     {
       self->draft_wanted = TRUE;
-      return G_SOURCE_REMOVE;
+      return;
     }
 
   if (self->document != NULL && self->draft_key != NULL &&
@@ -181,6 +178,15 @@ write_draft (gpointer user_data)
       sm_drafts_save_async (self->draft_key, self->document, get_target (self), self->article,
                             NULL, on_draft_saved, g_object_ref (self));
     }
+}
+
+static gboolean
+write_draft (gpointer user_data)
+{
+  SmWindow *self = user_data;
+
+  self->draft_timeout = 0;
+  start_draft (self);
 
   return G_SOURCE_REMOVE;
 }
