@@ -1586,7 +1586,8 @@ sm_format_set_extra_member (SmDocument *document,
  * records that share nothing with it but its text, which never changes;
  * the snapshot is then written, in this thread or in another while the
  * document goes on changing. Copying 100,000 spans takes milliseconds
- * where writing them takes seconds (see "Drafts" in bench/README.md). */
+ * where writing them takes seconds (see "Drafts and saves in a worker
+ * thread" in bench/README.md). */
 
 /* An offset in a snapshot's strings for a string there is not */
 #define NO_STRING G_MAXSIZE
