@@ -241,7 +241,7 @@ save_in_thread (GTask        *task,
  * sm_document_save_to_file_async:
  *
  * Like sm_document_save_to_file(), writing in a worker thread. The
- * document is copied (sm_format_snapshot_new(), milliseconds for 100,000
+ * document is copied (sm_format_snapshot_new(), tens of milliseconds for 100,000
  * spans) before this returns, and the copy is serialized and written in
  * the worker: changes made while the save runs are not in the file and
  * leave the document modified. Saves and drafts are written one at a time

@@ -1585,7 +1585,7 @@ sm_format_set_extra_member (SmDocument *document,
 /* Step three: writing. A document is first copied into a snapshot, plain
  * records that share nothing with it but its text, which never changes;
  * the snapshot is then written, in this thread or in another while the
- * document goes on changing. Copying 100,000 spans takes milliseconds
+ * document goes on changing. Copying 100,000 spans takes tens of milliseconds
  * where writing them takes seconds (see "Drafts and saves in a worker
  * thread" in bench/README.md). */
 
@@ -1947,7 +1947,7 @@ keep_rejected (SmFormatSnapshot *self,
  * Copies what sm_format_snapshot_serialize() writes of @document, as it is
  * now. The snapshot shares nothing with @document but its text, which
  * never changes: it may be written in another thread while @document goes
- * on changing in this one. A snapshot of 100,000 spans takes milliseconds.
+ * on changing in this one. A snapshot of 100,000 spans takes tens of milliseconds.
  *
  * Returns: (transfer full): the snapshot
  */
