@@ -77,32 +77,50 @@ sm_drafts_make_key (GFile *target,
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
 }
 
-static void
-on_json_written (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+typedef struct
 {
-  g_autoptr(GTask) task = user_data;
+  char             *key;
+  SmFormatSnapshot *snapshot;
+  GKeyFile         *key_file;
+} DraftData;
+
+static void
+draft_data_free (DraftData *data)
+{
+  g_clear_pointer (&data->key, g_free);
+  g_clear_pointer (&data->snapshot, sm_format_snapshot_free);
+  g_clear_pointer (&data->key_file, g_key_file_unref);
+  g_free (data);
+}
+
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  DraftData *data = task_data;
   GError *error = NULL;
-  GKeyFile *key_file = g_task_get_task_data (task);
-  const char *key = g_object_get_data (G_OBJECT (task), "key");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GFile) json = draft_file (data->key, ".json");
+  g_autoptr(GFile) draft = draft_file (data->key, ".draft");
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
   gsize length;
 
-  if (!sm_file_replace_finish (result, &error))
+  bytes = sm_format_snapshot_serialize (data->snapshot);
+  g_clear_pointer (&data->snapshot, sm_format_snapshot_free);
+  if (!sm_file_replace (json, bytes, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
   /* The .draft is written last: a draft without it is not offered */
-  data = g_key_file_to_data (key_file, &length, NULL);
-  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-  file = draft_file (key, ".draft");
+  contents = g_key_file_to_data (data->key_file, &length, NULL);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
-  if (sm_file_replace (file, bytes, g_task_get_cancellable (task), &error))
+  if (sm_file_replace (draft, bytes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -113,6 +131,11 @@ on_json_written (GObject      *source,
  * @key: from sm_drafts_make_key()
  *
  * Writes @document as the draft @key. The document stays modified.
+ *
+ * The document is copied (sm_format_snapshot_new()) before this returns;
+ * the copy is serialized and written in the worker thread that writes
+ * saves, after the saves and drafts asked for before it, so that however
+ * large the document the window never waits for its draft.
  */
 void
 sm_drafts_save_async (const char          *key,
@@ -125,39 +148,36 @@ sm_drafts_save_async (const char          *key,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GFile) dir = sm_drafts_get_dir ();
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *saved = g_date_time_format_iso8601 (now);
-  GKeyFile *key_file;
+  DraftData *data;
 
   g_return_if_fail (key != NULL);
   g_return_if_fail (SM_IS_DOCUMENT (document));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sm_drafts_save_async);
-  g_object_set_data_full (G_OBJECT (task), "key", g_strdup (key), g_free);
-
-  key_file = g_key_file_new ();
-  g_key_file_set_string (key_file, GROUP, "name", sm_document_get_name (document));
-  g_key_file_set_string (key_file, GROUP, "saved", saved);
+  data = g_new0 (DraftData, 1);
+  data->key = g_strdup (key);
+  data->key_file = g_key_file_new ();
+  g_key_file_set_string (data->key_file, GROUP, "name", sm_document_get_name (document));
+  g_key_file_set_string (data->key_file, GROUP, "saved", saved);
   if (target)
     {
       g_autofree char *uri = g_file_get_uri (target);
-      g_key_file_set_string (key_file, GROUP, "target", uri);
+      g_key_file_set_string (data->key_file, GROUP, "target", uri);
     }
   if (article)
     {
       g_autofree char *uri = g_file_get_uri (article);
-      g_key_file_set_string (key_file, GROUP, "article", uri);
+      g_key_file_set_string (data->key_file, GROUP, "article", uri);
     }
-  g_task_set_task_data (task, key_file, (GDestroyNotify) g_key_file_unref);
+  data->snapshot = sm_format_snapshot_new (document);
 
   g_mkdir_with_parents (g_file_peek_path (dir), 0700);
 
-  bytes = sm_format_serialize (document);
-  file = draft_file (key, ".json");
-  sm_file_replace_async (file, bytes, cancellable, on_json_written, g_steal_pointer (&task));
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sm_drafts_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) draft_data_free);
+  sm_file_run_in_order (task, save_in_thread);
 }
 
 gboolean
@@ -169,23 +189,46 @@ sm_drafts_save_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+delete_draft (const char *key)
+{
+  g_autoptr(GFile) json = draft_file (key, ".json");
+  g_autoptr(GFile) draft = draft_file (key, ".draft");
+
+  g_file_delete (draft, NULL, NULL);
+  g_file_delete (json, NULL, NULL);
+}
+
+static void
+discard_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  delete_draft (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
 /**
  * sm_drafts_discard:
  *
- * Removes the draft @key, once its work is saved or thrown away.
+ * Removes the draft @key, once its work is saved or thrown away: at once,
+ * and again once the drafts still being written are done, so that a draft
+ * written after its work was saved is not left to be offered.
  */
 void
 sm_drafts_discard (const char *key)
 {
-  g_autoptr(GFile) json = NULL;
-  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (key != NULL);
 
-  draft = draft_file (key, ".draft");
-  json = draft_file (key, ".json");
-  g_file_delete (draft, NULL, NULL);
-  g_file_delete (json, NULL, NULL);
+  delete_draft (key);
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, sm_drafts_discard);
+  g_task_set_task_data (task, g_strdup (key), g_free);
+  sm_file_run_in_order (task, discard_in_thread);
 }
 
 static GFile *

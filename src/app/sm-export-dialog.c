@@ -19,7 +19,6 @@
 #include "sm-dropdown-items.h"
 #include "sm-export-dialog.h"
 #include "sm-export.h"
-#include "sm-format.h"
 #include "sm-messages-dialog.h"
 #include "sm-window.h"
 
@@ -285,13 +284,11 @@ start_export (SmExportDialog *self,
     }
   else
     {
-      /* The worker gets its own copy: the window may go on editing */
-      g_autoptr(GBytes) bytes = sm_format_serialize (self->document);
-      g_autoptr(SmDocument) copy = sm_format_parse (g_bytes_get_data (bytes, NULL),
-                                                    g_bytes_get_size (bytes), NULL);
+      /* The corpus takes a copy, serialised and read in its worker: the
+       * window may go on editing */
       g_autofree char *display = g_strconcat (sm_document_get_name (self->document), ".json", NULL);
 
-      sm_corpus_add_document (export->corpus, copy, display);
+      sm_corpus_add_document (export->corpus, self->document, display);
     }
 
   g_settings_set_string (self->settings, "last-export-format", sm_export_format_to_string (format));

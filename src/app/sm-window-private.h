@@ -43,6 +43,9 @@ struct _SmWindow
   guint                 saving;
   char                 *draft_key;
   guint                 draft_timeout;
+  /* A draft is being written; another is wanted once it is done */
+  gboolean              draft_writing;
+  gboolean              draft_wanted;
   GPtrArray            *offered_drafts;
   char                 *last_error;
   /* What the Spanmark file on disk was when last read or written */

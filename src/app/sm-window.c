@@ -126,6 +126,8 @@ update_title (SmWindow *self)
 
 }
 
+static void start_draft (SmWindow *self);
+
 static void
 on_draft_saved (GObject      *source,
                 GAsyncResult *result,
@@ -137,6 +139,10 @@ on_draft_saved (GObject      *source,
   /* A draft that cannot be written is worth saying once, not fatal */
   if (!sm_drafts_save_finish (result, &error))
     g_warning ("Could not write the draft: %s", error->message);
+
+  self->draft_writing = FALSE;
+  if (self->draft_wanted)
+    start_draft (self);
 }
 
 /* Where the document is to be saved: its file, or for a new curation
@@ -151,17 +157,36 @@ get_target (SmWindow *self)
   return self->file;
 }
 
+/* The document is copied here and written in a worker thread. One draft
+ * is written at a time: a change made meanwhile is written once that one
+ * is done, as a draft of the document as it is then. */
+static void
+start_draft (SmWindow *self)
+{
+  self->draft_wanted = FALSE;
+
+  if (self->draft_writing)
+    {
+      self->draft_wanted = TRUE;
+      return;
+    }
+
+  if (self->document != NULL && self->draft_key != NULL &&
+      sm_document_get_modified (self->document))
+    {
+      self->draft_writing = TRUE;
+      sm_drafts_save_async (self->draft_key, self->document, get_target (self), self->article,
+                            NULL, on_draft_saved, g_object_ref (self));
+    }
+}
+
 static gboolean
 write_draft (gpointer user_data)
 {
   SmWindow *self = user_data;
 
   self->draft_timeout = 0;
-
-  if (self->document != NULL && self->draft_key != NULL &&
-      sm_document_get_modified (self->document))
-    sm_drafts_save_async (self->draft_key, self->document, get_target (self), self->article,
-                          NULL, on_draft_saved, g_object_ref (self));
+  start_draft (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -179,6 +204,7 @@ static void
 forget_draft (SmWindow *self)
 {
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
+  self->draft_wanted = FALSE;
 
   if (self->draft_key != NULL)
     sm_drafts_discard (self->draft_key);

@@ -794,6 +794,117 @@ test_draft_restores_after_crash (void)
   close_window (window);
 }
 
+/* A change made while Save writes in its worker is not in the file, and
+ * the window still says there are unsaved changes; saving again saves it */
+static void
+test_edit_while_saving (void)
+{
+  g_autofree char *path = write_sample_json ();
+  SmWindow *window = open_window (path);
+  SmDocument *document = sm_window_get_document (window);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) asked = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(SmDocument) reloaded = NULL;
+  guint said = offset_of (document, "Lukashenko said.");
+  guint trade = offset_of (document, "$100 million");
+
+  tag (window, "SPEAKER", said, said + 10);
+  asked = sm_format_serialize (document);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  /* Before the worker is done: the main loop has not run since */
+  tag (window, "FIGURE", trade, trade + 12);
+  app_test_wait_until (window_is_idle, window, "the save");
+
+  on_disk = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_assert_nonnull (on_disk);
+  g_assert_true (g_bytes_equal (on_disk, asked));
+  g_assert_true (sm_document_get_modified (document));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  app_test_wait_until (window_is_idle, window, "the second save");
+  g_assert_false (sm_document_get_modified (document));
+  reloaded = sm_document_new_from_file (file, NULL, NULL);
+  g_assert_cmpuint (sm_document_get_n_spans (reloaded), ==, sm_document_get_n_spans (document));
+
+  close_window (window);
+}
+
+static void
+on_draft_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  guint *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sm_drafts_save_finish (result, &error));
+  g_assert_no_error (error);
+  (*done)++;
+}
+
+static gboolean
+has_draft (const char *key)
+{
+  g_autoptr(GPtrArray) drafts = sm_drafts_list ();
+
+  for (guint i = 0; i < drafts->len; i++)
+    if (g_str_equal (((SmDraft *) g_ptr_array_index (drafts, i))->key, key))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A draft discarded (its work saved) while it is still being written is
+ * not left behind to be offered after the next start; and of two drafts
+ * of one document, the later is what stays */
+static void
+test_draft_discarded_while_written (void)
+{
+  g_autofree char *path = write_sample_json ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other = g_file_new_for_path ("/nonexistent/other.json");
+  g_autoptr(SmDocument) document = sm_document_new_from_file (file, NULL, NULL);
+  g_autofree char *key = sm_drafts_make_key (file, NULL);
+  g_autofree char *other_key = sm_drafts_make_key (other, NULL);
+  g_autoptr(GBytes) later = NULL;
+  g_autoptr(SmDocument) restored = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  guint done = 0;
+
+  sm_document_set_modified (document, TRUE);
+  sm_drafts_save_async (key, document, file, NULL, NULL, on_draft_written, &done);
+  sm_drafts_discard (key);
+  /* Drafts are written in the order asked: once this one is written, the
+   * first and the discarding are done */
+  sm_drafts_save_async (other_key, document, other, NULL, NULL, on_draft_written, &done);
+  while (done < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (has_draft (key));
+  g_assert_true (has_draft (other_key));
+
+  /* Two drafts, a change between them: the second is on disk */
+  sm_drafts_save_async (other_key, document, other, NULL, NULL, on_draft_written, &done);
+  sm_document_set_status (document, SM_DOCUMENT_STATUS_DONE);
+  later = sm_format_serialize (document);
+  sm_drafts_save_async (other_key, document, other, NULL, NULL, on_draft_written, &done);
+  while (done < 4)
+    g_main_context_iteration (NULL, TRUE);
+  drafts = sm_drafts_list ();
+  for (guint i = 0; i < drafts->len; i++)
+    if (g_str_equal (((SmDraft *) g_ptr_array_index (drafts, i))->key, other_key))
+      restored = sm_drafts_load (g_ptr_array_index (drafts, i), NULL);
+  g_assert_nonnull (restored);
+  {
+    g_autoptr(GBytes) bytes = sm_format_serialize (restored);
+
+    g_assert_true (g_bytes_equal (bytes, later));
+  }
+
+  sm_drafts_discard (other_key);
+}
+
 /* Whether a label in @root (a toast, a banner) shows a text holding @text */
 static gboolean
 shows_text (GtkWidget  *root,
@@ -3789,6 +3900,8 @@ main (int   argc,
   g_test_add_func ("/window/save-names-the-annotator", test_save_names_the_annotator);
   g_test_add_func ("/window/annotator-asked-once", test_annotator_asked_once);
   g_test_add_func ("/window/draft-restores-after-crash", test_draft_restores_after_crash);
+  g_test_add_func ("/window/edit-while-saving", test_edit_while_saving);
+  g_test_add_func ("/window/draft-discarded-while-written", test_draft_discarded_while_written);
   g_test_add_func ("/window/draft-time-in-words", test_draft_time_in_words);
   g_test_add_func ("/window/tag-all-matches", test_tag_all_matches);
   g_test_add_func ("/window/whole-word-search", test_whole_word_search);

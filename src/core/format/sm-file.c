@@ -1,5 +1,11 @@
 /* sm-file.c: replacing a file's contents so that a failure never loses the old ones.
  *
+ * Saves and drafts are written in one worker thread, one after another in
+ * the order they were asked for: a save of a document snapshot taken later
+ * can never be overwritten by one taken earlier that took longer to write,
+ * and a draft removed once its work is saved is removed after any write
+ * of it still under way.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -176,4 +182,51 @@ sm_file_replace_finish (GAsyncResult  *result,
   g_return_val_if_fail (G_IS_TASK (result), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GTask           *task;
+  GTaskThreadFunc  func;
+} Job;
+
+static void
+run_job (gpointer data,
+         gpointer user_data)
+{
+  Job *job = data;
+
+  job->func (job->task, g_task_get_source_object (job->task), g_task_get_task_data (job->task),
+             g_task_get_cancellable (job->task));
+  g_object_unref (job->task);
+  g_free (job);
+}
+
+/**
+ * sm_file_run_in_order:
+ * @task: a task
+ * @func: what to run for it in the worker thread; it returns @task's result
+ *
+ * Like g_task_run_in_thread(), in the one thread that writes saves and
+ * drafts: each task starts once the ones given before it are done, so
+ * that writes of the same file land in the order they were asked for, and
+ * their callbacks run in that order too.
+ */
+void
+sm_file_run_in_order (GTask           *task,
+                      GTaskThreadFunc  func)
+{
+  static GThreadPool *writer = NULL;
+  Job *job;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  if (g_once_init_enter (&writer))
+    g_once_init_leave (&writer, g_thread_pool_new (run_job, NULL, 1, FALSE, NULL));
+
+  job = g_new (Job, 1);
+  job->task = g_object_ref (task);
+  job->func = func;
+  g_thread_pool_push (writer, job, NULL);
 }

@@ -21,6 +21,8 @@ void     sm_file_replace_async  (GFile                *file,
                                  gpointer              user_data);
 gboolean sm_file_replace_finish (GAsyncResult         *result,
                                  GError              **error);
+void     sm_file_run_in_order   (GTask                *task,
+                                 GTaskThreadFunc       func);
 void     sm_file_set_io_error   (GError              **error,
                                  GError               *io_error,
                                  const char           *file_name,

@@ -1582,56 +1582,158 @@ sm_format_set_extra_member (SmDocument *document,
   json_object_set_member (extra, name, json_node_copy (node));
 }
 
+/* Step three: writing. A document is first copied into a snapshot, plain
+ * records that share nothing with it but its text, which never changes;
+ * the snapshot is then written, in this thread or in another while the
+ * document goes on changing. Copying 100,000 spans takes tens of milliseconds
+ * where writing them takes seconds (see "Drafts and saves in a worker
+ * thread" in bench/README.md). */
+
+/* An offset in a snapshot's strings for a string there is not */
+#define NO_STRING G_MAXSIZE
+
+typedef struct
+{
+  gsize       id;
+  const char *label;        /* interned */
+  gsize       text;
+  gsize       note;         /* or NO_STRING */
+  guint       start;
+  guint       end;
+  guint       n_fragments;
+  guint       bounds;       /* with several fragments, the first of their bounds */
+  JsonObject *extra;        /* a copy, or NULL */
+} SpanRecord;
+
+typedef struct
+{
+  gsize       id;
+  const char *type;         /* interned */
+  gsize       from;
+  gsize       to;
+  JsonObject *extra;
+} RelationRecord;
+
+typedef struct
+{
+  gsize id;
+  gsize label;
+  gsize text;
+  gsize source;
+  gsize said_by;            /* or NO_STRING */
+  guint start;
+  guint end;
+} SuggestionRecord;
+
+typedef struct
+{
+  gsize label;
+  guint start;
+  guint end;
+} RejectedRecord;
+
+struct _SmFormatSnapshot
+{
+  SmText     *text;
+  char       *name;
+  int         version;
+  JsonArray  *labels;
+  JsonArray  *relation_types;  /* NULL for the default ones */
+  /* Every string of the records below, each with its NUL */
+  GString    *strings;
+  GArray     *spans;
+  GArray     *bounds;          /* the fragments of discontinuous spans */
+  GArray     *relations;
+  GArray     *suggestions;
+  GArray     *rejected;
+  const char *status;
+  char       *annotator;
+  char       *created;
+  char       *modified;
+  guint       next_span;
+  guint       next_relation;
+  JsonObject *extra_document;  /* copies, or NULL */
+  JsonObject *extra_meta;
+  JsonObject *extra_top;
+  /* EXTRA_KEY's, looked up once rather than for each of 100,000 spans */
+  GQuark      extra_quark;
+};
+
+static void
+span_record_clear (gpointer data)
+{
+  SpanRecord *record = data;
+
+  g_clear_pointer (&record->extra, json_object_unref);
+}
+
+static void
+relation_record_clear (gpointer data)
+{
+  RelationRecord *record = data;
+
+  g_clear_pointer (&record->extra, json_object_unref);
+}
+
+static gsize
+keep_string (GString    *strings,
+             const char *string)
+{
+  gsize offset = strings->len;
+
+  if (string == NULL)
+    return NO_STRING;
+
+  g_string_append_len (strings, string, strlen (string) + 1);
+  return offset;
+}
+
+static inline const char *
+kept_string (const SmFormatSnapshot *self,
+             gsize                   offset)
+{
+  return offset == NO_STRING ? NULL : self->strings->str + offset;
+}
+
+/* The unknown members kept with @holder, copied for another thread */
+static JsonObject *
+dup_extra (gpointer    holder,
+           const char *key)
+{
+  return sm_json_object_copy (g_object_get_data (holder, key));
+}
+
 static void
 add_extra_members (JsonObject *object,
-                   gpointer    holder,
-                   const char *key)
+                   JsonObject *extra)
 {
-  sm_json_object_add_members (object, g_object_get_data (holder, key));
+  sm_json_object_add_members (object, extra);
 }
 
 static gboolean
-find_discontinuous (SmSpan   *span,
-                    gpointer  user_data)
+keep_span (SmSpan   *span,
+           gpointer  user_data)
 {
-  gboolean *found = user_data;
+  SmFormatSnapshot *self = user_data;
+  SpanRecord record;
+  const guint *bounds;
 
-  *found = sm_span_get_n_fragments (span) > 1;
-  return !*found;
-}
-
-/* The oldest version that holds @document, so that a file without a
- * discontinuous span still opens in a Spanmark that knows only version 1 */
-static int
-document_version (SmDocument *document)
-{
-  gboolean found = FALSE;
-
-  sm_span_index_foreach (SM_SPAN_INDEX (sm_document_get_spans (document)),
-                         find_discontinuous, &found);
-  return found ? SM_FORMAT_VERSION_FRAGMENTS : SM_FORMAT_VERSION_CONTINUOUS;
-}
-
-static gboolean
-add_span (SmSpan   *span,
-          gpointer  user_data)
-{
-  JsonArray *spans = user_data;
-  JsonObject *object = json_object_new ();
-  const char *note = sm_span_get_note (span);
-
-  json_object_set_string_member (object, "id", sm_span_get_id (span));
-  json_object_set_string_member (object, "label", sm_span_get_label (span));
-  json_object_set_int_member (object, "start", sm_span_get_start (span));
-  json_object_set_int_member (object, "end", sm_span_get_end (span));
-  /* A discontinuous span's fragments (version 2) */
-  if (sm_span_get_n_fragments (span) > 1)
-    json_object_set_array_member (object, "fragments", sm_json_fragments_new (span));
-  json_object_set_string_member (object, "text", sm_span_get_text (span));
-  if (note != NULL)
-    json_object_set_string_member (object, "note", note);
-  add_extra_members (object, span, EXTRA_KEY);
-  json_array_add_object_element (spans, object);
+  record.id = keep_string (self->strings, sm_span_get_id (span));
+  record.label = sm_span_get_label (span);
+  record.text = keep_string (self->strings, sm_span_get_text (span));
+  record.note = keep_string (self->strings, sm_span_get_note (span));
+  bounds = _sm_span_get_bounds (span, &record.n_fragments);
+  record.start = bounds[0];
+  record.end = bounds[2 * record.n_fragments - 1];
+  record.bounds = self->bounds->len;
+  /* A discontinuous span makes the file version 2 */
+  if (record.n_fragments > 1)
+    {
+      g_array_append_vals (self->bounds, bounds, 2 * record.n_fragments);
+      self->version = SM_FORMAT_VERSION_FRAGMENTS;
+    }
+  record.extra = sm_json_object_copy (g_object_get_qdata (G_OBJECT (span), self->extra_quark));
+  g_array_append_val (self->spans, record);
 
   return TRUE;
 }
@@ -1677,32 +1779,30 @@ compare_ids (const char *a,
   return strcmp (a, b);
 }
 
+/* Orders indexes of a snapshot's relations by the relations' ids */
 static gint
-compare_relations (gconstpointer a,
-                   gconstpointer b)
+compare_relation_order (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
 {
-  SmRelation *relation_a = *(SmRelation **) a;
-  SmRelation *relation_b = *(SmRelation **) b;
+  const SmFormatSnapshot *self = user_data;
+  const RelationRecord *relation_a = &g_array_index (self->relations, RelationRecord, *(const guint *) a);
+  const RelationRecord *relation_b = &g_array_index (self->relations, RelationRecord, *(const guint *) b);
 
-  return compare_ids (sm_relation_get_id (relation_a), sm_relation_get_id (relation_b));
+  return compare_ids (kept_string (self, relation_a->id), kept_string (self, relation_b->id));
 }
 
-static void
-set_time_member (JsonObject *object,
-                 const char *name,
-                 GDateTime  *time)
+static char *
+time_to_string (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-  g_autofree char *string = NULL;
 
   /* The year in four digits: g_date_time_format()'s "%Y" writes the year
    * 765 as "765", which ISO 8601 and this reader refuse */
-  string = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
-                            g_date_time_get_year (utc), g_date_time_get_month (utc),
-                            g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
-                            g_date_time_get_minute (utc), g_date_time_get_second (utc));
-
-  json_object_set_string_member (object, name, string);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }
 
 /* Written only when they are not the default, so most files never have them */
@@ -1736,36 +1836,260 @@ labels_array (SmDocument *document)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+      g_autoptr(JsonObject) extra = dup_extra (label, EXTRA_KEY);
 
-      json_array_add_object_element (array,
-                                     sm_json_label_new (label, g_object_get_data (G_OBJECT (label), EXTRA_KEY)));
+      json_array_add_object_element (array, sm_json_label_new (label, extra));
+    }
+
+  return array;
+}
+
+static void
+keep_relations (SmFormatSnapshot *self,
+                SmDocument       *document)
+{
+  GListModel *model = sm_document_get_relations (document);
+  guint n = g_list_model_get_n_items (model);
+
+  self->relations = g_array_sized_new (FALSE, FALSE, sizeof (RelationRecord), n);
+  g_array_set_clear_func (self->relations, relation_record_clear);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmRelation) relation = g_list_model_get_item (model, i);
+      RelationRecord record;
+
+      record.id = keep_string (self->strings, sm_relation_get_id (relation));
+      record.type = sm_relation_get_type_name (relation);
+      record.from = keep_string (self->strings, sm_span_get_id (sm_relation_get_from (relation)));
+      record.to = keep_string (self->strings, sm_span_get_id (sm_relation_get_to (relation)));
+      record.extra = sm_json_object_copy (g_object_get_qdata (G_OBJECT (relation), self->extra_quark));
+      g_array_append_val (self->relations, record);
+    }
+}
+
+/* A suggestion or rejected place of a label since removed stays in the
+ * model, for undo to bring the label back to it, but is not written: the
+ * loader refuses a label the document does not have */
+static gboolean
+is_written (SmDocument   *document,
+            SmSuggestion *suggestion)
+{
+  return sm_document_find_label (document, sm_suggestion_get_label (suggestion)) != NULL;
+}
+
+/* Written only when there are any, so a file without suggestions is the
+ * same as before they existed */
+static void
+keep_suggestions (SmFormatSnapshot *self,
+                  SmDocument       *document)
+{
+  GListModel *model = sm_document_get_suggestions (document);
+  guint n = g_list_model_get_n_items (model);
+
+  self->suggestions = g_array_sized_new (FALSE, FALSE, sizeof (SuggestionRecord), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (model, i);
+      const char *said_by = sm_suggestion_get_said_by (suggestion);
+      SmSuggestion *speaker;
+      SuggestionRecord record;
+
+      if (!is_written (document, suggestion))
+        continue;
+
+      /* A speaker accepted meanwhile is linked through its span, and one
+       * rejected is no one's speaker */
+      speaker = said_by != NULL ? sm_document_find_suggestion (document, said_by) : NULL;
+      if (said_by != NULL &&
+          (speaker != NULL ? !is_written (document, speaker) : sm_document_find_span (document, said_by) == NULL))
+        said_by = NULL;
+
+      record.id = keep_string (self->strings, sm_suggestion_get_id (suggestion));
+      record.label = keep_string (self->strings, sm_suggestion_get_label (suggestion));
+      record.start = sm_suggestion_get_start (suggestion);
+      record.end = sm_suggestion_get_end (suggestion);
+      record.text = keep_string (self->strings, sm_suggestion_get_text (suggestion));
+      record.source = keep_string (self->strings, sm_suggestion_get_source (suggestion));
+      record.said_by = keep_string (self->strings, said_by);
+      g_array_append_val (self->suggestions, record);
+    }
+}
+
+static void
+keep_rejected (SmFormatSnapshot *self,
+               SmDocument       *document)
+{
+  g_autoptr(GPtrArray) rejected = sm_document_dup_rejected (document);
+
+  self->rejected = g_array_sized_new (FALSE, FALSE, sizeof (RejectedRecord), rejected->len);
+
+  for (guint i = 0; i < rejected->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (rejected, i);
+      RejectedRecord record;
+
+      if (!is_written (document, suggestion))
+        continue;
+
+      record.label = keep_string (self->strings, sm_suggestion_get_label (suggestion));
+      record.start = sm_suggestion_get_start (suggestion);
+      record.end = sm_suggestion_get_end (suggestion);
+      g_array_append_val (self->rejected, record);
+    }
+}
+
+/**
+ * sm_format_snapshot_new:
+ * @document: a document
+ *
+ * Copies what sm_format_snapshot_serialize() writes of @document, as it is
+ * now. The snapshot shares nothing with @document but its text, which
+ * never changes: it may be written in another thread while @document goes
+ * on changing in this one. A snapshot of 100,000 spans takes tens of milliseconds.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+SmFormatSnapshot *
+sm_format_snapshot_new (SmDocument *document)
+{
+  SmFormatSnapshot *self;
+  guint n_spans;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), NULL);
+
+  n_spans = sm_document_get_n_spans (document);
+
+  self = g_new0 (SmFormatSnapshot, 1);
+  self->text = sm_text_ref (sm_document_get_text (document));
+  self->name = g_strdup (sm_document_get_name (document));
+  self->version = SM_FORMAT_VERSION_CONTINUOUS;
+  self->extra_document = dup_extra (document, EXTRA_DOCUMENT_KEY);
+  /* 0 when no object ever had unknown members: none has */
+  self->extra_quark = g_quark_try_string (EXTRA_KEY);
+
+  self->labels = labels_array (document);
+  if (!_sm_document_has_default_relation_types (document))
+    self->relation_types = relation_types_array (document);
+
+  /* About 50 bytes of strings a span: its id, text and any note */
+  self->strings = g_string_sized_new ((gsize) n_spans * 64 + 256);
+  self->spans = g_array_sized_new (FALSE, FALSE, sizeof (SpanRecord), n_spans);
+  g_array_set_clear_func (self->spans, span_record_clear);
+  self->bounds = g_array_new (FALSE, FALSE, sizeof (guint));
+  sm_span_index_foreach (SM_SPAN_INDEX (sm_document_get_spans (document)), keep_span, self);
+
+  keep_relations (self, document);
+  keep_suggestions (self, document);
+  keep_rejected (self, document);
+
+  self->status = sm_document_status_to_string (sm_document_get_status (document));
+  self->annotator = g_strdup (sm_document_get_annotator (document));
+  self->created = time_to_string (sm_document_get_created_time (document));
+  self->modified = time_to_string (sm_document_get_modified_time (document));
+  _sm_document_get_next_numbers (document, &self->next_span, &self->next_relation);
+  self->extra_meta = dup_extra (document, EXTRA_META_KEY);
+  self->extra_top = dup_extra (document, EXTRA_TOP_KEY);
+
+  return self;
+}
+
+void
+sm_format_snapshot_free (SmFormatSnapshot *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->text, sm_text_unref);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->labels, json_array_unref);
+  g_clear_pointer (&self->relation_types, json_array_unref);
+  if (self->strings != NULL)
+    g_string_free (g_steal_pointer (&self->strings), TRUE);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->bounds, g_array_unref);
+  g_clear_pointer (&self->relations, g_array_unref);
+  g_clear_pointer (&self->suggestions, g_array_unref);
+  g_clear_pointer (&self->rejected, g_array_unref);
+  g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->modified, g_free);
+  g_clear_pointer (&self->extra_document, json_object_unref);
+  g_clear_pointer (&self->extra_meta, json_object_unref);
+  g_clear_pointer (&self->extra_top, json_object_unref);
+  g_free (self);
+}
+
+static JsonArray *
+fragments_array (const SmFormatSnapshot *self,
+                 const SpanRecord       *record)
+{
+  const guint *bounds = &g_array_index (self->bounds, guint, record->bounds);
+  JsonArray *fragments = json_array_sized_new (record->n_fragments);
+
+  for (guint i = 0; i < record->n_fragments; i++)
+    {
+      JsonArray *pair = json_array_sized_new (2);
+
+      json_array_add_int_element (pair, bounds[2 * i]);
+      json_array_add_int_element (pair, bounds[2 * i + 1]);
+      json_array_add_array_element (fragments, pair);
+    }
+
+  return fragments;
+}
+
+static JsonArray *
+spans_array (const SmFormatSnapshot *self)
+{
+  JsonArray *array = json_array_sized_new (self->spans->len);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const SpanRecord *record = &g_array_index (self->spans, SpanRecord, i);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_string_member (object, "id", kept_string (self, record->id));
+      json_object_set_string_member (object, "label", record->label);
+      json_object_set_int_member (object, "start", record->start);
+      json_object_set_int_member (object, "end", record->end);
+      /* A discontinuous span's fragments (version 2) */
+      if (record->n_fragments > 1)
+        json_object_set_array_member (object, "fragments", fragments_array (self, record));
+      json_object_set_string_member (object, "text", kept_string (self, record->text));
+      if (record->note != NO_STRING)
+        json_object_set_string_member (object, "note", kept_string (self, record->note));
+      add_extra_members (object, record->extra);
+      json_array_add_object_element (array, object);
     }
 
   return array;
 }
 
 static JsonArray *
-relations_array (SmDocument *document)
+relations_array (const SmFormatSnapshot *self)
 {
-  GListModel *model = sm_document_get_relations (document);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) relations = g_ptr_array_new_full (n, g_object_unref);
+  guint n = self->relations->len;
+  g_autofree guint *order = g_new (guint, n);
   JsonArray *array = json_array_sized_new (n);
 
+  /* Sorted through an index: the records stay as they are, so that a
+   * snapshot can be written twice, in any thread */
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (relations, g_list_model_get_item (model, i));
-  g_ptr_array_sort (relations, compare_relations);
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_relation_order, (gpointer) self);
 
-  for (guint i = 0; i < relations->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      SmRelation *relation = g_ptr_array_index (relations, i);
+      const RelationRecord *record = &g_array_index (self->relations, RelationRecord, order[i]);
       JsonObject *object = json_object_new ();
 
-      json_object_set_string_member (object, "id", sm_relation_get_id (relation));
-      json_object_set_string_member (object, "type", sm_relation_get_type_name (relation));
-      json_object_set_string_member (object, "from", sm_span_get_id (sm_relation_get_from (relation)));
-      json_object_set_string_member (object, "to", sm_span_get_id (sm_relation_get_to (relation)));
-      add_extra_members (object, relation, EXTRA_KEY);
+      json_object_set_string_member (object, "id", kept_string (self, record->id));
+      json_object_set_string_member (object, "type", record->type);
+      json_object_set_string_member (object, "from", kept_string (self, record->from));
+      json_object_set_string_member (object, "to", kept_string (self, record->to));
+      add_extra_members (object, record->extra);
       json_array_add_object_element (array, object);
     }
 
@@ -1784,52 +2108,24 @@ set_array_if_any (JsonObject *object,
     json_array_unref (array);
 }
 
-/* A suggestion or rejected place of a label since removed stays in the
- * model, for undo to bring the label back to it, but is not written: the
- * loader refuses a label the document does not have */
-static gboolean
-is_written (SmDocument   *document,
-            SmSuggestion *suggestion)
-{
-  return sm_document_find_label (document, sm_suggestion_get_label (suggestion)) != NULL;
-}
-
-/* Written only when there are any, so a file without suggestions is the
- * same as before they existed */
 static JsonArray *
-suggestions_array (SmDocument *document)
+suggestions_array (const SmFormatSnapshot *self)
 {
-  GListModel *model = sm_document_get_suggestions (document);
-  guint n = g_list_model_get_n_items (model);
-  JsonArray *array = json_array_sized_new (n);
+  JsonArray *array = json_array_sized_new (self->suggestions->len);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->suggestions->len; i++)
     {
-      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (model, i);
-      const char *said_by = sm_suggestion_get_said_by (suggestion);
-      SmSuggestion *speaker;
-      JsonObject *object;
+      const SuggestionRecord *record = &g_array_index (self->suggestions, SuggestionRecord, i);
+      JsonObject *object = json_object_new ();
 
-      if (!is_written (document, suggestion))
-        continue;
-
-      /* A speaker accepted meanwhile is linked through its span, and one
-       * rejected is no one's speaker */
-      speaker = said_by != NULL ? sm_document_find_suggestion (document, said_by) : NULL;
-      if (said_by != NULL &&
-          (speaker != NULL ? !is_written (document, speaker) : sm_document_find_span (document, said_by) == NULL))
-        said_by = NULL;
-
-      object = json_object_new ();
-
-      json_object_set_string_member (object, "id", sm_suggestion_get_id (suggestion));
-      json_object_set_string_member (object, "label", sm_suggestion_get_label (suggestion));
-      json_object_set_int_member (object, "start", sm_suggestion_get_start (suggestion));
-      json_object_set_int_member (object, "end", sm_suggestion_get_end (suggestion));
-      json_object_set_string_member (object, "text", sm_suggestion_get_text (suggestion));
-      json_object_set_string_member (object, "source", sm_suggestion_get_source (suggestion));
-      if (said_by != NULL)
-        json_object_set_string_member (object, "said_by", said_by);
+      json_object_set_string_member (object, "id", kept_string (self, record->id));
+      json_object_set_string_member (object, "label", kept_string (self, record->label));
+      json_object_set_int_member (object, "start", record->start);
+      json_object_set_int_member (object, "end", record->end);
+      json_object_set_string_member (object, "text", kept_string (self, record->text));
+      json_object_set_string_member (object, "source", kept_string (self, record->source));
+      if (record->said_by != NO_STRING)
+        json_object_set_string_member (object, "said_by", kept_string (self, record->said_by));
       json_array_add_object_element (array, object);
     }
 
@@ -1837,29 +2133,19 @@ suggestions_array (SmDocument *document)
 }
 
 static JsonArray *
-rejected_array (SmDocument *document,
-                GPtrArray  *rejected,
-                SmText     *text)
+rejected_array (const SmFormatSnapshot *self)
 {
-  JsonArray *array = json_array_sized_new (rejected->len);
+  JsonArray *array = json_array_sized_new (self->rejected->len);
 
-  for (guint i = 0; i < rejected->len; i++)
+  for (guint i = 0; i < self->rejected->len; i++)
     {
-      SmSuggestion *suggestion = g_ptr_array_index (rejected, i);
-      guint start = sm_suggestion_get_start (suggestion);
-      guint end = sm_suggestion_get_end (suggestion);
-      g_autofree char *covered = NULL;
-      JsonObject *object;
+      const RejectedRecord *record = &g_array_index (self->rejected, RejectedRecord, i);
+      g_autofree char *covered = sm_text_dup_slice (self->text, record->start, record->end);
+      JsonObject *object = json_object_new ();
 
-      if (!is_written (document, suggestion))
-        continue;
-
-      covered = sm_text_dup_slice (text, start, end);
-      object = json_object_new ();
-
-      json_object_set_string_member (object, "label", sm_suggestion_get_label (suggestion));
-      json_object_set_int_member (object, "start", start);
-      json_object_set_int_member (object, "end", end);
+      json_object_set_string_member (object, "label", kept_string (self, record->label));
+      json_object_set_int_member (object, "start", record->start);
+      json_object_set_int_member (object, "end", record->end);
       json_object_set_string_member (object, "text", covered);
       json_array_add_object_element (array, object);
     }
@@ -1868,76 +2154,131 @@ rejected_array (SmDocument *document,
 }
 
 /**
+ * sm_format_snapshot_serialize:
+ * @snapshot: from sm_format_snapshot_new()
+ *
+ * Writes @snapshot as a Spanmark file, in any thread, one thread at a
+ * time (json-glib counts references to the labels without locking). The
+ * snapshot is not changed: it may be written again.
+ *
+ * Returns: (transfer full): the file's contents
+ */
+GBytes *
+sm_format_snapshot_serialize (SmFormatSnapshot *self)
+{
+  g_autoptr(JsonObject) top = json_object_new ();
+  JsonObject *section;
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_object_set_string_member (top, "format", "spanmark");
+  json_object_set_int_member (top, "version", self->version);
+
+  section = json_object_new ();
+  json_object_set_string_member (section, "name", self->name);
+  json_object_set_string_member (section, "text", sm_text_get_utf8 (self->text));
+  json_object_set_int_member (section, "length", sm_text_get_length (self->text));
+  json_object_set_string_member (section, "sha256", sm_text_get_sha256 (self->text));
+  add_extra_members (section, self->extra_document);
+  json_object_set_object_member (top, "document", section);
+
+  json_object_set_array_member (top, "labels", json_array_ref (self->labels));
+  if (self->relation_types != NULL)
+    json_object_set_array_member (top, RELATION_TYPES_MEMBER, json_array_ref (self->relation_types));
+
+  json_object_set_array_member (top, "spans", spans_array (self));
+  json_object_set_array_member (top, "relations", relations_array (self));
+  set_array_if_any (top, "suggestions", suggestions_array (self));
+  set_array_if_any (top, "rejected", rejected_array (self));
+  json_object_set_string_member (top, "status", self->status);
+
+  section = json_object_new ();
+  json_object_set_string_member (section, "annotator", self->annotator);
+  json_object_set_string_member (section, "created", self->created);
+  json_object_set_string_member (section, "modified", self->modified);
+  json_object_set_int_member (section, "next_span", self->next_span);
+  json_object_set_int_member (section, "next_relation", self->next_relation);
+  add_extra_members (section, self->extra_meta);
+  json_object_set_object_member (top, "meta", section);
+
+  add_extra_members (top, self->extra_top);
+
+  /* In the pretty layout a span takes about 180 bytes (the 1 MB bench
+   * article with 10,000 spans is 2.9 MB): room for it all at once spares
+   * copying megabytes as the string grows */
+  out = g_string_sized_new (sm_text_get_n_bytes (self->text) * 11 / 10 +
+                            self->spans->len * 200 + 4096);
+  sm_json_write_object (out, top, SM_JSON_WRITE_PRETTY);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
  * sm_format_serialize:
  *
- * Writes @document as a Spanmark file. The same document always gives the
- * same bytes.
+ * Writes @document as a Spanmark file: sm_format_snapshot_serialize() on
+ * a snapshot of it, at once. The same document always gives the same
+ * bytes.
  *
  * Returns: (transfer full): the file's contents
  */
 GBytes *
 sm_format_serialize (SmDocument *document)
 {
-  g_autoptr(JsonObject) top = json_object_new ();
-  JsonObject *section;
-  JsonArray *spans;
-  GString *out;
-  SmText *text;
-  guint next_span, next_relation;
+  g_autoptr(SmFormatSnapshot) snapshot = NULL;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (document), NULL);
 
-  text = sm_document_get_text (document);
-  json_object_set_string_member (top, "format", "spanmark");
-  json_object_set_int_member (top, "version", document_version (document));
+  snapshot = sm_format_snapshot_new (document);
+  return sm_format_snapshot_serialize (snapshot);
+}
 
-  section = json_object_new ();
-  json_object_set_string_member (section, "name", sm_document_get_name (document));
-  json_object_set_string_member (section, "text", sm_text_get_utf8 (text));
-  json_object_set_int_member (section, "length", sm_text_get_length (text));
-  json_object_set_string_member (section, "sha256", sm_text_get_sha256 (text));
-  add_extra_members (section, document, EXTRA_DOCUMENT_KEY);
-  json_object_set_object_member (top, "document", section);
+static void
+serialize_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_task_return_pointer (task, sm_format_snapshot_serialize (task_data), (GDestroyNotify) g_bytes_unref);
+}
 
-  json_object_set_array_member (top, "labels", labels_array (document));
-  if (!_sm_document_has_default_relation_types (document))
-    json_object_set_array_member (top, RELATION_TYPES_MEMBER, relation_types_array (document));
+/**
+ * sm_format_serialize_async:
+ * @document: a document
+ *
+ * Like sm_format_serialize(), writing in a worker thread: the document
+ * is copied (sm_format_snapshot_new()) before this returns, so changes
+ * made meanwhile are not in the bytes.
+ */
+void
+sm_format_serialize_async (SmDocument          *document,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
 
-  spans = json_array_sized_new (sm_document_get_n_spans (document));
-  sm_span_index_foreach (SM_SPAN_INDEX (sm_document_get_spans (document)), add_span, spans);
-  json_object_set_array_member (top, "spans", spans);
+  g_return_if_fail (SM_IS_DOCUMENT (document));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  json_object_set_array_member (top, "relations", relations_array (document));
-  if (sm_document_get_n_suggestions (document) > 0)
-    set_array_if_any (top, "suggestions", suggestions_array (document));
-  {
-    g_autoptr(GPtrArray) rejected = sm_document_dup_rejected (document);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sm_format_serialize_async);
+  g_task_set_task_data (task, sm_format_snapshot_new (document), (GDestroyNotify) sm_format_snapshot_free);
+  g_task_run_in_thread (task, serialize_in_thread);
+}
 
-    if (rejected->len > 0)
-      set_array_if_any (top, "rejected", rejected_array (document, rejected, text));
-  }
-  json_object_set_string_member (top, "status",
-                                 sm_document_status_to_string (sm_document_get_status (document)));
+/**
+ * sm_format_serialize_finish:
+ *
+ * Returns: (transfer full) (nullable): the file's contents
+ */
+GBytes *
+sm_format_serialize_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
-  section = json_object_new ();
-  json_object_set_string_member (section, "annotator", sm_document_get_annotator (document));
-  set_time_member (section, "created", sm_document_get_created_time (document));
-  set_time_member (section, "modified", sm_document_get_modified_time (document));
-  _sm_document_get_next_numbers (document, &next_span, &next_relation);
-  json_object_set_int_member (section, "next_span", next_span);
-  json_object_set_int_member (section, "next_relation", next_relation);
-  add_extra_members (section, document, EXTRA_META_KEY);
-  json_object_set_object_member (top, "meta", section);
-
-  add_extra_members (top, document, EXTRA_TOP_KEY);
-
-  /* In the pretty layout a span takes about 180 bytes (the 1 MB bench
-   * article with 10,000 spans is 2.9 MB): room for it all at once spares
-   * copying megabytes as the string grows */
-  out = g_string_sized_new (sm_text_get_n_bytes (text) * 11 / 10 +
-                            sm_document_get_n_spans (document) * 200 + 4096);
-  sm_json_write_object (out, top, SM_JSON_WRITE_PRETTY);
-  g_string_append_c (out, '\n');
-
-  return g_string_free_to_bytes (out);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

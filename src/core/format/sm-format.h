@@ -18,10 +18,26 @@ G_BEGIN_DECLS
 #define SM_FORMAT_VERSION_CONTINUOUS 1
 #define SM_FORMAT_VERSION_FRAGMENTS 2
 
-SmDocument *sm_format_parse     (const char  *data,
-                                 gsize        length,
-                                 GError     **error);
-GBytes     *sm_format_serialize (SmDocument  *document);
+SmDocument *sm_format_parse            (const char           *data,
+                                        gsize                 length,
+                                        GError              **error);
+GBytes     *sm_format_serialize        (SmDocument           *document);
+void        sm_format_serialize_async  (SmDocument           *document,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+GBytes     *sm_format_serialize_finish (GAsyncResult         *result,
+                                        GError              **error);
+
+/* A document as it is at one moment, copied to be written in another
+ * thread while the document goes on changing */
+typedef struct _SmFormatSnapshot SmFormatSnapshot;
+
+SmFormatSnapshot *sm_format_snapshot_new       (SmDocument       *document);
+GBytes           *sm_format_snapshot_serialize (SmFormatSnapshot *snapshot);
+void              sm_format_snapshot_free      (SmFormatSnapshot *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmFormatSnapshot, sm_format_snapshot_free)
 
 /* A top-level member the format does not define (kept and written back
  * after the known ones), such as the "conflicts" a merge records */

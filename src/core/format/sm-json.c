@@ -177,6 +177,97 @@ sm_json_object_add_members (JsonObject *object,
     json_object_set_member (object, name, json_node_ref (node));
 }
 
+static JsonNode   *node_copy   (JsonNode   *node);
+static JsonObject *object_copy (JsonObject *object);
+
+static JsonArray *
+array_copy (JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+  JsonArray *copy = json_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (copy, node_copy (json_array_get_element (array, i)));
+
+  return copy;
+}
+
+/* A new node with new values all the way down: json_node_copy() shares
+ * the objects, arrays and values under the node, and counts references
+ * to them without locking */
+static JsonNode *
+node_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      copy = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (copy, object_copy (json_node_get_object (node)));
+      return copy;
+
+    case JSON_NODE_ARRAY:
+      copy = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (copy, array_copy (json_node_get_array (node)));
+      return copy;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          return json_node_init_int (json_node_alloc (), json_node_get_int (node));
+        case G_TYPE_DOUBLE:
+          return json_node_init_double (json_node_alloc (), json_node_get_double (node));
+        case G_TYPE_BOOLEAN:
+          return json_node_init_boolean (json_node_alloc (), json_node_get_boolean (node));
+        case G_TYPE_STRING:
+          return json_node_init_string (json_node_alloc (), json_node_get_string (node));
+        default:
+          g_return_val_if_reached (json_node_init_null (json_node_alloc ()));
+        }
+
+    case JSON_NODE_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
+}
+
+static JsonObject *
+object_copy (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    json_object_set_member (copy, name, node_copy (node));
+
+  return copy;
+}
+
+/**
+ * sm_json_object_copy:
+ * @object: (nullable): an object
+ *
+ * Copies @object all the way down, members in their order. The copy
+ * shares nothing with @object, so it may go to another thread while
+ * @object stays in use in this one: json-glib counts references without
+ * locking, and json_node_copy() shares what is under a node.
+ *
+ * Returns: (transfer full) (nullable): the copy, or %NULL for %NULL
+ */
+JsonObject *
+sm_json_object_copy (JsonObject *object)
+{
+  if (object == NULL)
+    return NULL;
+
+  return object_copy (object);
+}
+
 /* A JSON array of @strings, a %NULL-terminated array, in their order */
 static JsonArray *
 string_array_new (const char * const *strings)

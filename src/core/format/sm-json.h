@@ -25,6 +25,7 @@ void        sm_json_write_object       (GString            *out,
                                         SmJsonWriteFlags    flags);
 void        sm_json_object_add_members (JsonObject         *object,
                                         JsonObject         *members);
+JsonObject *sm_json_object_copy        (JsonObject         *object);
 JsonArray  *sm_json_fragments_new      (SmSpan             *span);
 JsonObject *sm_json_label_new          (SmLabel            *label,
                                         JsonObject         *extra);
