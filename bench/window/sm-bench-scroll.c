@@ -331,16 +331,6 @@ measure_plain (const char *text,
 
 /* Statistics */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 typedef struct
 {
   guint  n;
@@ -378,7 +368,7 @@ frame_stats (GArray *frames,
   if (values->len == 0)
     return stats;
 
-  g_array_sort (values, compare_doubles);
+  sm_bench_sort_doubles (values);
   stats.n = values->len;
   stats.mean = sum / values->len;
   stats.median = g_array_index (values, double, values->len / 2);

@@ -24,24 +24,18 @@
  * It prints, for each step, the median over the runs of the longest stall
  * and of the step's time from start to idle. It needs a display (Xvfb).
  *
- * The waiting helpers are those of sm-bench-scroll.c.
- *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sm-application.h"
-#include "sm-window.h"
+#include "sm-bench-window.h"
 
-/* A step that has not finished in this long has failed */
-#define WAIT_SECONDS 600
 #define TICK_MS 5
 #define KEY_INTERVAL_MS 200
 
@@ -87,108 +81,19 @@ static GArray *longest[N_STEPS];  /* double ms, one a run */
 static GArray *elapsed[N_STEPS];  /* double ms, one a run */
 static SmApplication *app;
 
-/* Waiting, as sm-bench-scroll.c does */
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Gave up waiting for %s", what);
-
-  g_source_remove (id);
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Waits until nothing but low-priority work is left */
-static void
-wait_until_idle (void)
-{
-  gboolean idle = FALSE;
-
-  g_idle_add_full (G_PRIORITY_LOW, set_flag, &idle, NULL);
-  wait_until (flag_is_set, &idle, "the main loop to go idle");
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  wait_until (flag_is_set, &done, "a pause");
-}
-
-/* The stall meter */
-
-typedef struct
-{
-  gint64 last;
-  gint64 longest;
-  guint  id;
-} Meter;
-
-static gboolean
-on_tick (gpointer data)
-{
-  Meter *meter = data;
-  gint64 now = g_get_monotonic_time ();
-
-  meter->longest = MAX (meter->longest, now - meter->last);
-  meter->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-meter_start (Meter *meter)
-{
-  meter->last = g_get_monotonic_time ();
-  meter->longest = 0;
-  meter->id = g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, on_tick, meter, NULL);
-}
+/* Steps */
 
 /* Ends a step: records its longest stall and how long it took */
 static void
-meter_stop (Meter  *meter,
-            Step    step,
-            gint64  began)
+meter_stop (SmBenchMeter *meter,
+            Step          step,
+            gint64        began)
 {
   double longest_ms, elapsed_ms;
 
   /* The gap up to now counts too */
-  on_tick (meter);
-  g_clear_handle_id (&meter->id, g_source_remove);
+  sm_bench_meter_note (meter);
+  sm_bench_meter_stop (meter);
 
   longest_ms = meter->longest / 1000.0;
   elapsed_ms = (g_get_monotonic_time () - began) / 1000.0;
@@ -200,26 +105,16 @@ meter_stop (Meter  *meter,
 static void
 measure_after (Step step)
 {
-  Meter meter = { 0 };
+  SmBenchMeter meter = { 0 };
   gint64 began = g_get_monotonic_time ();
 
-  meter_start (&meter);
-  wait_ms (4000);
-  wait_until_idle ();
+  sm_bench_meter_start (&meter, TICK_MS);
+  sm_bench_wait_ms (4000);
+  sm_bench_wait_until_idle ();
   meter_stop (&meter, step, began);
 }
 
 /* The window */
-
-static gboolean
-window_shows_document (gpointer data)
-{
-  SmWindow *window = data;
-  SmAnnotationView *view = sm_window_get_view (window);
-
-  return !sm_window_is_busy (window) && view != NULL &&
-         gtk_widget_get_mapped (GTK_WIDGET (view));
-}
 
 /* The first label under @widget whose text gives a number of matches
  * ("No matches" can show for a moment while the count is under way) */
@@ -284,22 +179,19 @@ find_dialog (void)
 static void
 run_once (const char *path)
 {
-  SmWindow *window = sm_window_new (app);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SmWindow *window;
   SmDocument *document;
   GtkWidget *focus;
   GtkWidget *entry;
   Typing typing = { 0 };
   const char *label;
   guint n_spans;
-  Meter meter = { 0 };
+  SmBenchMeter meter = { 0 };
   gint64 began;
   gulong id = 0;
 
-  gtk_window_present (GTK_WINDOW (window));
-  sm_window_open_file (window, file);
-  wait_until (window_shows_document, window, "the document to open");
-  wait_until_idle ();
+  window = sm_bench_open_window (app, path);
+  sm_bench_wait_until_idle ();
 
   document = sm_window_get_document (window);
   if (label_id != NULL)
@@ -318,10 +210,10 @@ run_once (const char *path)
   entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
   typing.search_bar = gtk_widget_get_ancestor (entry, g_type_from_name ("SmSearchBar"));
   g_assert (entry != NULL && typing.search_bar != NULL);
-  wait_until_idle ();
+  sm_bench_wait_until_idle ();
 
   began = g_get_monotonic_time ();
-  meter_start (&meter);
+  sm_bench_meter_start (&meter, TICK_MS);
   for (gsize i = 1; i <= strlen (word); i++)
     {
       g_autofree char *prefix = g_strndup (word, i);
@@ -331,38 +223,38 @@ run_once (const char *path)
       gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
       gtk_editable_set_position (GTK_EDITABLE (entry), -1);
       if (i < strlen (word))
-        wait_ms (KEY_INTERVAL_MS);
+        sm_bench_wait_ms (KEY_INTERVAL_MS);
     }
-  wait_until (count_is_shown, &typing, "the count of matches");
+  sm_bench_wait_until (count_is_shown, &typing, "the count of matches");
   g_signal_handler_disconnect (entry, id);
-  wait_until_idle ();
+  sm_bench_wait_until_idle ();
   meter_stop (&meter, STEP_TYPE, began);
   g_printerr ("  (%s)\n", gtk_label_get_label (find_count_label (typing.search_bar)));
 
   n_spans = sm_document_get_n_spans (document);
   began = g_get_monotonic_time ();
-  meter_start (&meter);
+  sm_bench_meter_start (&meter, TICK_MS);
   if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", label))
     g_error ("win.tag-all is not enabled");
   if (find_dialog () != NULL)
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "tag");
-  wait_until_idle ();
+  sm_bench_wait_until_idle ();
   meter_stop (&meter, STEP_TAG_ALL, began);
   g_printerr ("  (%u spans added)\n", sm_document_get_n_spans (document) - n_spans);
   measure_after (STEP_TAG_ALL_AFTER);
 
   began = g_get_monotonic_time ();
-  meter_start (&meter);
+  sm_bench_meter_start (&meter, TICK_MS);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_until_idle ();
+  sm_bench_wait_until_idle ();
   meter_stop (&meter, STEP_UNDO, began);
   g_assert_cmpuint (sm_document_get_n_spans (document), ==, n_spans);
   measure_after (STEP_UNDO_AFTER);
 
   began = g_get_monotonic_time ();
-  meter_start (&meter);
+  sm_bench_meter_start (&meter, TICK_MS);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  wait_until_idle ();
+  sm_bench_wait_until_idle ();
   meter_stop (&meter, STEP_REDO, began);
   measure_after (STEP_REDO_AFTER);
 
@@ -370,53 +262,7 @@ run_once (const char *path)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   sm_document_set_modified (document, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_until_idle ();
-}
-
-/* Removes the bench's home and whatever the window left in it */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK) &&
-      (dir = g_dir_open (path, 0, NULL)) != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_autoptr(GArray) sorted = g_array_copy (values);
-  guint n = sorted->len;
-
-  if (n == 0)
-    return 0;
-
-  g_array_sort (sorted, compare_doubles);
-  if (n % 2)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
+  sm_bench_wait_until_idle ();
 }
 
 int
@@ -440,16 +286,8 @@ main (int   argc,
   if (word == NULL)
     word = g_strdup ("envoy");
 
-  /* A home of our own, as the app tests have */
-  home = g_dir_make_tmp ("spanmark-bench-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
+  home = sm_bench_make_home ("spanmark-bench-search");
   gtk_init ();
-  adw_init ();
 
   if (no_suggestions)
     {
@@ -458,16 +296,7 @@ main (int   argc,
       g_settings_set_boolean (settings, "suggestions", FALSE);
     }
 
-  app = g_object_new (SM_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/spanmark/Spanmark",
-                      NULL);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
+  app = sm_bench_application_new ();
 
   for (guint s = 0; s < N_STEPS; s++)
     {
@@ -493,11 +322,11 @@ main (int   argc,
 
       for (guint i = 0; i < longest[s]->len; i++)
         g_string_append_printf (runs, "%s%.0f", i ? ", " : "", g_array_index (longest[s], double, i));
-      g_print ("| %s | %.1f | %s | %.1f |\n", step_names[s], median (longest[s]), runs->str,
-               median (elapsed[s]));
+      g_print ("| %s | %.1f | %s | %.1f |\n", step_names[s], sm_bench_median (longest[s], NULL, NULL), runs->str,
+               sm_bench_median (elapsed[s], NULL, NULL));
     }
 
-  remove_tree (home);
+  sm_bench_remove_tree (home);
   g_clear_object (&app);
 
   return EXIT_SUCCESS;

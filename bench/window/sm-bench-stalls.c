@@ -4,8 +4,8 @@
  *
  *   spanmark-bench-stalls [--runs N] ARTICLE.json CORPUS-FOLDER
  *
- * A probe on the main loop, a timeout at G_PRIORITY_HIGH every millisecond,
- * notes the time between its calls: while anything else runs on the main
+ * A probe on the main loop, a timeout at G_PRIORITY_HIGH every millisecond
+ * (SmBenchMeter), notes the time between its calls: while anything else runs on the main
  * thread (a key's handler, a frame, an idle laying out text) it cannot run,
  * so the longest gap is the longest the window could not answer. The
  * longest frame (the frame clock's before-paint to after-paint) is noted
@@ -91,29 +91,15 @@ static SmApplication *app;
 
 typedef struct
 {
-  gint64         start;
-  gint64         last;
-  gint64         longest;
+  SmBenchMeter   meter;
   gint64         frame_begin;
   gint64         longest_frame;
   GdkFrameClock *clock;
-  guint          source;
   gulong         before_paint;
   gulong         after_paint;
 } Probe;
 
 static Probe probe;
-
-static gboolean
-on_probe_tick (gpointer user_data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  probe.longest = MAX (probe.longest, now - probe.last);
-  probe.last = now;
-
-  return G_SOURCE_CONTINUE;
-}
 
 static void
 on_probe_before_paint (GdkFrameClock *clock,
@@ -151,11 +137,8 @@ probe_begin (SmWindow *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
-  probe.start = probe.last = g_get_monotonic_time ();
-  probe.longest = probe.longest_frame = probe.frame_begin = 0;
-
-  if (probe.source == 0)
-    probe.source = g_timeout_add_full (G_PRIORITY_HIGH, 1, on_probe_tick, NULL, NULL);
+  sm_bench_meter_start (&probe.meter, 1);
+  probe.longest_frame = probe.frame_begin = 0;
 
   if (clock != probe.clock)
     {
@@ -178,12 +161,11 @@ probe_end (SmWindow *window,
 
   sm_bench_wait_for_frame (GTK_WIDGET (window));
   sm_bench_wait_until_idle ();
-  now = g_get_monotonic_time ();
-  probe.longest = MAX (probe.longest, now - probe.last);
+  now = sm_bench_meter_note (&probe.meter);
 
-  sample.stall = probe.longest / 1000.0;
+  sample.stall = probe.meter.longest / 1000.0;
   sample.frame = probe.longest_frame / 1000.0;
-  sample.idle = (now - probe.start) / 1000.0;
+  sample.idle = (now - probe.meter.start) / 1000.0;
   g_array_append_val (samples[action], sample);
 
   g_printerr ("  %-34s longest stall %8.1f ms, longest frame %8.1f ms, idle after %8.1f ms\n",
@@ -193,7 +175,7 @@ probe_end (SmWindow *window,
 static void
 probe_stop (void)
 {
-  g_clear_handle_id (&probe.source, g_source_remove);
+  sm_bench_meter_stop (&probe.meter);
   forget_clock ();
 }
 
@@ -463,16 +445,6 @@ measure_corpus (const char *path)
 
 /* Statistics */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* The median of the field at @offset in Sample, and its range */
 static double
 median (GArray *array,
@@ -481,18 +453,11 @@ median (GArray *array,
         double *high)
 {
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-  guint n;
 
   for (guint i = 0; i < array->len; i++)
     g_array_append_val (values, *(double *) ((char *) &g_array_index (array, Sample, i) + offset));
 
-  g_array_sort (values, compare_doubles);
-  n = values->len;
-  *low = g_array_index (values, double, 0);
-  *high = g_array_index (values, double, n - 1);
-
-  return n % 2 ? g_array_index (values, double, n / 2)
-               : (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
+  return sm_bench_median (values, low, high);
 }
 
 static void

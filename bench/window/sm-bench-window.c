@@ -149,6 +149,16 @@ sm_bench_wait_until_idle (void)
   sm_bench_wait_until (flag_is_set, &idle, "the main loop to go idle");
 }
 
+/* Waits @ms milliseconds, the main loop running */
+void
+sm_bench_wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  sm_bench_wait_until (flag_is_set, &done, "a pause");
+}
+
 /* The document is open and its view in the window */
 gboolean
 sm_bench_window_shows_document (gpointer data)
@@ -173,4 +183,109 @@ sm_bench_open_window (SmApplication *app,
   sm_bench_wait_until (sm_bench_window_shows_document, window, "the document to open");
 
   return window;
+}
+
+/* The stall meter */
+
+static gboolean
+on_meter_tick (gpointer data)
+{
+  sm_bench_meter_note (data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * sm_bench_meter_start:
+ * @meter: a meter, zeroed before its first start
+ * @interval_ms: how often its timeout is called
+ *
+ * Resets @meter: what follows is the action measured. Its timeout starts
+ * unless it runs already.
+ */
+void
+sm_bench_meter_start (SmBenchMeter *meter,
+                      guint         interval_ms)
+{
+  meter->start = meter->last = g_get_monotonic_time ();
+  meter->longest = 0;
+
+  if (meter->source == 0)
+    meter->source = g_timeout_add_full (G_PRIORITY_HIGH, interval_ms, on_meter_tick, meter, NULL);
+}
+
+/* Notes the gap up to now, as a call of the timeout does: the gap before
+ * the end of an action counts too. Returns now. */
+gint64
+sm_bench_meter_note (SmBenchMeter *meter)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  meter->longest = MAX (meter->longest, now - meter->last);
+  meter->last = now;
+
+  return now;
+}
+
+/* Stops the meter's timeout; what it noted stays */
+void
+sm_bench_meter_stop (SmBenchMeter *meter)
+{
+  g_clear_handle_id (&meter->source, g_source_remove);
+}
+
+/* Statistics */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts an array of doubles, lowest first */
+void
+sm_bench_sort_doubles (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+}
+
+/**
+ * sm_bench_median:
+ * @values: doubles, in any order (left so)
+ * @low: (out) (optional): the lowest value
+ * @high: (out) (optional): the highest value
+ *
+ * Returns: the median of @values (the mean of the middle two for an even
+ *   number), or 0 if there are none
+ */
+double
+sm_bench_median (GArray *values,
+                 double *low,
+                 double *high)
+{
+  g_autoptr(GArray) sorted = g_array_copy (values);
+  guint n = sorted->len;
+
+  if (n == 0)
+    {
+      if (low != NULL)
+        *low = 0;
+      if (high != NULL)
+        *high = 0;
+      return 0;
+    }
+
+  sm_bench_sort_doubles (sorted);
+  if (low != NULL)
+    *low = g_array_index (sorted, double, 0);
+  if (high != NULL)
+    *high = g_array_index (sorted, double, n - 1);
+
+  if (n % 2)
+    return g_array_index (sorted, double, n / 2);
+  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
 }
