@@ -57,45 +57,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-cd "$top"
-
-sh build-aux/install-deps.sh
-missing=""
-for package in gnome-text-editor xvfb xauth dbus-daemon xdotool libgl1-mesa-dri; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-    missing="$missing $package"
-  fi
-done
-if [ -n "$missing" ]; then
-  echo "Installing:$missing"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo=sudo
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -q
-  # shellcheck disable=SC2086
-  $sudo apt-get install -y -q --no-install-recommends $missing
-fi
-
-if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build" -Dwerror=true
-fi
-ninja -C "$build" >/dev/null
-
-probe="$top/$build/bench/window/libspanmark-bench-probe.so"
+# shellcheck source=bench/window/bench-common.sh
+. "$top/bench/window/bench-common.sh"
+bench_prepare stalls-bench
 stalls="$top/$build/bench/window/spanmark-bench-stalls"
-generate="$top/$build/bench/core/spanmark-bench-generate"
-
-work=$(mktemp -d -t spanmark-stalls-bench-XXXXXX)
-xvfb_pid=""
-bus_pid=""
-app_pid=""
-cleanup () {
-  for pid in $app_pid $bus_pid $xvfb_pid; do
-    kill "$pid" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 "$generate" --bytes "$bytes" --spans "$spans" "$work/article.json" >/dev/null
 "$generate" --bytes "$bytes" --text "$work/article.txt" >/dev/null
@@ -104,19 +69,7 @@ chars=$(LC_ALL=C.UTF-8 wc -m < "$work/article.txt")
 # GNOME Text Editor keeps a file's last newline out of its buffer
 threshold=$((chars - 1))
 
-Xvfb -displayfd 3 -screen 0 1400x1000x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do
-  [ -s "$work/display" ] && break
-  sleep 0.1
-done
-DISPLAY=":$(cat "$work/display")"
-export DISPLAY
-dbus-daemon --session --fork --print-address=1 --print-pid=1 > "$work/bus" 2>/dev/null
-DBUS_SESSION_BUS_ADDRESS=$(sed -n 1p "$work/bus")
-bus_pid=$(sed -n 2p "$work/bus")
-export DBUS_SESSION_BUS_ADDRESS
-export GDK_BACKEND=x11 LC_ALL=C.UTF-8 GSETTINGS_BACKEND=memory
+bench_start_session
 if [ -n "$renderer" ]; then
   export GSK_RENDERER="$renderer"
 fi
