@@ -38,6 +38,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "sm-bench-parts.h"
 #include "sm-document.h"
 #include "sm-learned.h"
 #include "sm-lexicon.h"
@@ -160,8 +161,6 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-typedef enum { PART_FIGURES, PART_QUOTES, PART_LEARNED, PART_SUGGESTER, N_PARTS } Part;
-
 static const char * const part_names[] = {
   "figures (sm_find_figures)",
   "quotations (sm_find_quotes)",
@@ -178,46 +177,6 @@ thread_seconds (void)
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static guint
-run_part (Part         part,
-          SmDocument  *document,
-          SmLexicon   *lexicon,
-          SmLearned   *learned,
-          SmSuggester *suggester)
-{
-  SmText *text = sm_document_get_text (document);
-  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (SmHit));
-  g_autoptr(GArray) matches = NULL;
-  g_autoptr(GPtrArray) suggestions = NULL;
-
-  switch (part)
-    {
-    case PART_FIGURES:
-      sm_find_figures (text, lexicon, hits);
-      return hits->len;
-    case PART_QUOTES:
-      sm_find_quotes (text, lexicon, hits);
-      return hits->len;
-    case PART_LEARNED:
-      matches = sm_learned_find (learned, text);
-      return matches->len;
-    case PART_SUGGESTER:
-      suggestions = sm_suggester_run (suggester, document, NULL, NULL);
-      return suggestions->len;
-    case N_PARTS:
-    default:
-      g_assert_not_reached ();
-    }
-}
 
 static SmDocument *
 load (const char  *path,
@@ -300,8 +259,8 @@ main (int   argc,
 
   /* Word lists compiled, lexicons cached: what a window has after its
    * first run */
-  for (Part part = 0; part < N_PARTS; part++)
-    run_part (part, document, lexicon, learned, suggester);
+  for (SmBenchPart part = 0; part < SM_BENCH_N_PARTS; part++)
+    sm_bench_run_part (part, document, lexicon, learned, suggester);
   malloc_trim (0);
 
   printf ("%s: %zu bytes, %u characters, %u spans, language %s; "
@@ -313,7 +272,7 @@ main (int   argc,
 
   times = g_new (double, n_runs);
   walls = g_new (double, n_runs);
-  for (Part part = 0; part < N_PARTS; part++)
+  for (SmBenchPart part = 0; part < SM_BENCH_N_PARTS; part++)
     {
       gint64 peak = 0, left = 0;
       guint n_found = 0;
@@ -327,15 +286,15 @@ main (int   argc,
           __atomic_store_n (&heap_peak, start_heap, __ATOMIC_RELAXED);
           start_time = g_get_monotonic_time ();
           start_cpu = thread_seconds ();
-          n_found = run_part (part, document, lexicon, learned, suggester);
+          n_found = sm_bench_run_part (part, document, lexicon, learned, suggester);
           times[i] = (thread_seconds () - start_cpu) * 1e3;
           walls[i] = (g_get_monotonic_time () - start_time) / 1e3;
           peak = MAX (peak, __atomic_load_n (&heap_peak, __ATOMIC_RELAXED) - start_heap);
           left = __atomic_load_n (&heap_in_use, __ATOMIC_RELAXED) - start_heap;
         }
 
-      qsort (times, n_runs, sizeof (double), compare_doubles);
-      qsort (walls, n_runs, sizeof (double), compare_doubles);
+      qsort (times, n_runs, sizeof (double), sm_bench_compare_doubles);
+      qsort (walls, n_runs, sizeof (double), sm_bench_compare_doubles);
       printf ("| %s | %u | %.1f MB | %.1f MB | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d |\n",
               part_names[part], n_found, peak / 1e6, left / 1e6,
               times[n_runs / 2], times[0], times[n_runs - 1], walls[n_runs / 2], n_runs);

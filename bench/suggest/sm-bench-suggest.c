@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sm-bench-parts.h"
 #include "sm-learned.h"
 #include "sm-lexicon.h"
 #include "sm-suggest-rules.h"
@@ -33,52 +34,13 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-typedef enum { PART_FIGURES, PART_QUOTES, PART_LEARNED, PART_SUGGESTER, PART_TAKE_IN, N_PARTS } Part;
+/* The parts of a run, and then the document taking its suggestions in */
+#define PART_TAKE_IN SM_BENCH_N_PARTS
+#define N_PARTS (SM_BENCH_N_PARTS + 1)
 
 static const char * const part_names[] = {
   "figures", "quotes", "learned strings", "whole suggester run", "into the document"
 };
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static guint
-run_part (Part        part,
-          SmDocument *document,
-          SmLexicon  *lexicon,
-          SmLearned  *learned,
-          SmSuggester *suggester)
-{
-  SmText *text = sm_document_get_text (document);
-  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (SmHit));
-  g_autoptr(GArray) matches = NULL;
-  g_autoptr(GPtrArray) suggestions = NULL;
-
-  switch (part)
-    {
-    case PART_FIGURES:
-      sm_find_figures (text, lexicon, hits);
-      return hits->len;
-    case PART_QUOTES:
-      sm_find_quotes (text, lexicon, hits);
-      return hits->len;
-    case PART_LEARNED:
-      matches = sm_learned_find (learned, text);
-      return matches->len;
-    case PART_SUGGESTER:
-      suggestions = sm_suggester_run (suggester, document, NULL, NULL);
-      return suggestions->len;
-    case PART_TAKE_IN:
-    default:
-      g_assert_not_reached ();
-    }
-}
 
 static void
 time_file (const char *path)
@@ -117,7 +79,7 @@ time_file (const char *path)
   printf ("%s: %zu bytes, %u characters, language %s, %u strings learned\n",
           path, length, sm_text_get_length (text), language, sm_learned_get_size (learned));
 
-  for (Part part = 0; part < N_PARTS; part++)
+  for (guint part = 0; part < N_PARTS; part++)
     {
       guint n_found = 0;
 
@@ -138,11 +100,11 @@ time_file (const char *path)
           if (part == PART_TAKE_IN)
             n_found = sm_suggester_update_document (suggester, fresh, suggestions);
           else
-            n_found = run_part (part, document, lexicon, learned, suggester);
+            n_found = sm_bench_run_part (part, document, lexicon, learned, suggester);
           times[i] = (g_get_monotonic_time () - start) / 1e3;
         }
 
-      qsort (times, n_runs, sizeof (double), compare_doubles);
+      qsort (times, n_runs, sizeof (double), sm_bench_compare_doubles);
       printf ("  %-20s %7u found  median %8.1f ms  best %8.1f ms  worst %8.1f ms\n",
               part_names[part], n_found, times[n_runs / 2], times[0], times[n_runs - 1]);
     }
