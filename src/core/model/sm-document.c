@@ -819,9 +819,10 @@ sm_document_class_init (SmDocumentClass *klass)
    * @ranges: (element-type guint): pairs of code points [start, end), in
    *   order, none overlapping or touching another
    *
-   * Many spans changed at once (Tag All Matches, or the undo or redo of
-   * a large action): told once, in place of #SmDocument::range-changed
-   * for each. A view redraws the highlights over @ranges.
+   * Many spans or suggestions changed at once (Tag All Matches, the undo
+   * or redo of a large action, a run's suggestions taken in): told once,
+   * in place of #SmDocument::range-changed for each. A view redraws the
+   * highlights over @ranges.
    */
   signals [RANGES_CHANGED] =
     g_signal_new ("ranges-changed",
@@ -3935,40 +3936,7 @@ find_speaker_id (SmDocument   *self,
   return NULL;
 }
 
-static guint add_suggestions (SmDocument *self,
-                              GPtrArray  *suggestions);
-
-/**
- * sm_document_add_suggestions:
- * @self: a document
- * @suggestions: (element-type SmSuggestion): new suggestions, not in any
- *   document; a claim's speaker given with sm_suggestion_set_speaker()
- *
- * Takes in the suggestions that propose something new: not over a span of
- * the same label, not one the annotator rejected, not one pending already,
- * and of a label the document has. Outside the history: proposals are not
- * edits. A claim keeps its speaker if the speaker is pending or already a
- * span, and said_by may link the two.
- *
- * Returns: how many were taken in
- */
-guint
-sm_document_add_suggestions (SmDocument *self,
-                             GPtrArray  *suggestions)
-{
-  guint n_taken;
-
-  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
-  g_return_val_if_fail (suggestions != NULL, 0);
-
-  begin_batch (self);
-  n_taken = add_suggestions (self, suggestions);
-  end_batch (self);
-
-  return n_taken;
-}
-
-/* sm_document_add_suggestions(), in a batch */
+/* What sm_document_add_suggestions() does, in a batch its caller began */
 static guint
 add_suggestions (SmDocument *self,
                  GPtrArray  *suggestions)
@@ -4008,6 +3976,36 @@ add_suggestions (SmDocument *self,
       }
 
   return taken->len;
+}
+
+/**
+ * sm_document_add_suggestions:
+ * @self: a document
+ * @suggestions: (element-type SmSuggestion): new suggestions, not in any
+ *   document; a claim's speaker given with sm_suggestion_set_speaker()
+ *
+ * Takes in the suggestions that propose something new: not over a span of
+ * the same label, not one the annotator rejected, not one pending already,
+ * and of a label the document has. Outside the history: proposals are not
+ * edits. A claim keeps its speaker if the speaker is pending or already a
+ * span, and said_by may link the two.
+ *
+ * Returns: how many were taken in
+ */
+guint
+sm_document_add_suggestions (SmDocument *self,
+                             GPtrArray  *suggestions)
+{
+  guint n_taken;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (suggestions != NULL, 0);
+
+  begin_batch (self);
+  n_taken = add_suggestions (self, suggestions);
+  end_batch (self);
+
+  return n_taken;
 }
 
 /**
