@@ -2,7 +2,9 @@
  *
  * Every JSON file Spanmark writes is a JsonNode tree written by
  * JsonGenerator, through sm_json_write_object(), which adds the escapes line-based
- * readers need. Reading is SmJsonReader's (sm-json-reader.c).
+ * readers need; the JSON Lines export alone writes its records with
+ * sm_json_append_string(), which writes the same bytes without a tree
+ * (sm-export-jsonl.c says why). Reading is SmJsonReader's (sm-json-reader.c).
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -148,6 +150,150 @@ sm_json_write_object (GString          *out,
   rest = g_memdup2 (p, rest_length);
   g_string_truncate (out, start);
   append_escaped (out, (const guchar *) rest, (const guchar *) rest + rest_length, ascii);
+}
+
+/* What each byte needs in a string written by sm_json_append_string():
+ * 0 for nothing, 1 for a look at what it is (JsonGenerator's escapes,
+ * and the lead bytes of the characters sm_json_write_object() adds
+ * escapes for). In ASCII mode every byte from 0x80 needs a look too. */
+static const guint8 string_byte[256] = {
+  [0x00 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1,
+};
+
+/**
+ * sm_json_append_string:
+ * @out: where to append
+ * @string: a valid UTF-8 string
+ * @flags: %SM_JSON_WRITE_ASCII to write every non-ASCII character as
+ *   `\uXXXX`; the layout flags do not matter
+ *
+ * Appends @string as a JSON string, quoted, byte for byte as
+ * sm_json_write_object() writes a string member: json-glib 1.6's
+ * JsonGenerator escapes (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`,
+ * `\u00XX` for the other control characters but U+001F, and U+007F),
+ * then sm_json_write_object()'s own (U+001F, U+0085, U+2028, U+2029, and
+ * in ASCII mode every non-ASCII character). tests/test-json-writer.c
+ * checks the two agree. For writers of many small records (the JSON
+ * Lines export), where building a JsonNode tree per record costs more
+ * than writing it.
+ */
+void
+sm_json_append_string (GString          *out,
+                       const char       *string,
+                       SmJsonWriteFlags  flags)
+{
+  gboolean ascii = (flags & SM_JSON_WRITE_ASCII) != 0;
+  const guchar *p = (const guchar *) string;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (string != NULL);
+
+  g_string_append_c (out, '"');
+
+  for (;;)
+    {
+      const guchar *run = p;
+      guchar c;
+
+      if (ascii)
+        while (*p != 0 && *p < 0x80 && !string_byte[*p])
+          p++;
+      else
+        while (!string_byte[*p])
+          p++;
+
+      g_string_append_len (out, (const char *) run, p - run);
+
+      c = *p;
+      if (c == 0)
+        break;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append_len (out, "\\\"", 2);
+          p++;
+          continue;
+        case '\\':
+          g_string_append_len (out, "\\\\", 2);
+          p++;
+          continue;
+        case '\b':
+          g_string_append_len (out, "\\b", 2);
+          p++;
+          continue;
+        case '\f':
+          g_string_append_len (out, "\\f", 2);
+          p++;
+          continue;
+        case '\n':
+          g_string_append_len (out, "\\n", 2);
+          p++;
+          continue;
+        case '\r':
+          g_string_append_len (out, "\\r", 2);
+          p++;
+          continue;
+        case '\t':
+          g_string_append_len (out, "\\t", 2);
+          p++;
+          continue;
+        default:
+          break;
+        }
+
+      if (c < 0x80)
+        {
+          /* The other control characters, U+001F and U+007F */
+          g_string_append_printf (out, "\\u%04x", c);
+          p++;
+          continue;
+        }
+
+      /* U+0085, U+2028, U+2029, or in ASCII mode any character from U+0080 */
+      {
+        const guchar *next = (const guchar *) g_utf8_next_char (p);
+        gunichar u = g_utf8_get_char ((const char *) p);
+
+        if (!ascii && !needs_escape (p, next, FALSE))
+          g_string_append_len (out, (const char *) p, next - p);
+        else if (u > 0xFFFF)
+          {
+            u -= 0x10000;
+            g_string_append_printf (out, "\\u%04x\\u%04x", 0xD800 + (u >> 10), 0xDC00 + (u & 0x3FF));
+          }
+        else
+          g_string_append_printf (out, "\\u%04x", u);
+
+        p = next;
+      }
+    }
+
+  g_string_append_c (out, '"');
+}
+
+/**
+ * sm_json_append_uint:
+ * @out: where to append
+ * @value: a number
+ *
+ * Appends @value as JsonGenerator writes an integer member.
+ */
+void
+sm_json_append_uint (GString *out,
+                     guint64  value)
+{
+  char digits[20];
+  guint n = 0;
+
+  do
+    {
+      digits[sizeof digits - ++n] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value != 0);
+
+  g_string_append_len (out, digits + sizeof digits - n, n);
 }
 
 /**

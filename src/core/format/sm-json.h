@@ -23,6 +23,11 @@ typedef enum /*< flags >*/
 void        sm_json_write_object       (GString            *out,
                                         JsonObject         *object,
                                         SmJsonWriteFlags    flags);
+void        sm_json_append_string      (GString            *out,
+                                        const char         *string,
+                                        SmJsonWriteFlags    flags);
+void        sm_json_append_uint        (GString            *out,
+                                        guint64             value);
 void        sm_json_object_add_members (JsonObject         *object,
                                         JsonObject         *members);
 JsonObject *sm_json_object_copy        (JsonObject         *object);
