@@ -755,7 +755,8 @@ read_document (FileRecord  *file,
       return NULL;
     }
 
-  document = sm_document_new (text, name);
+  /* read_labels() gives it the file's labels */
+  document = _sm_document_new_without_labels (text, name);
   keep_extra (document, EXTRA_DOCUMENT_KEY, &file->document);
 
   return g_steal_pointer (&document);

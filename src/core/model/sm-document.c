@@ -856,6 +856,24 @@ sm_document_init (SmDocument *self)
   self->modified_time = g_date_time_ref (self->created);
 }
 
+/* A document with no labels, for a reader that adds a file's own: making
+ * the default ones only to remove them was 4 % of reading a corpus */
+SmDocument *
+_sm_document_new_without_labels (SmText     *text,
+                                 const char *name)
+{
+  SmDocument *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self = g_object_new (SM_TYPE_DOCUMENT, NULL);
+  self->text = sm_text_ref (text);
+  self->name = g_strdup (name);
+
+  return self;
+}
+
 /**
  * sm_document_new:
  * @text: the article text
@@ -874,10 +892,7 @@ sm_document_new (SmText     *text,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  self = g_object_new (SM_TYPE_DOCUMENT, NULL);
-  self->text = sm_text_ref (text);
-  self->name = g_strdup (name);
-
+  self = _sm_document_new_without_labels (text, name);
   labels = sm_label_new_default_set ();
   g_list_store_splice (self->labels, 0, 0, labels->pdata, labels->len);
 
