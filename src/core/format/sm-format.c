@@ -1066,6 +1066,7 @@ read_spans (SmDocument  *document,
 {
   SmText *text = sm_document_get_text (document);
   gint64 version = file->members[TOP_VERSION].integer;
+  g_autoptr(GArray) bounds = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2);
 
   if (!check_section (&file->members[TOP_SPANS], "spans", VALUE_ARRAY, error))
     return FALSE;
@@ -1077,7 +1078,6 @@ read_spans (SmDocument  *document,
       Context context = { ABOUT_SPAN, i, NULL };
       g_autoptr(SmSpan) span = NULL;
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autofree char *span_text = NULL;
       const char *id, *label, *expected, *note;
       guint start, end;
@@ -1091,6 +1091,7 @@ read_spans (SmDocument  *document,
         return fail (error, SM_DOCUMENT_ERROR_INVALID, &context, _("“id” is empty"));
 
       context.id = id;
+      g_array_set_size (bounds, 0);
 
       if (!read_string (&members[SPAN_LABEL], "label", &context, TRUE, &label, error) ||
           !read_number (&members[SPAN_START], "start", &context, TRUE, TRUE, &present, &start, error) ||

@@ -337,13 +337,22 @@ count_label (SmDocument *self,
              const char *label,
              gint        delta)
 {
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->label_counts, label));
+  gpointer key, value;
+  guint count;
 
-  count += delta;
-  if (count == 0)
-    g_hash_table_remove (self->label_counts, label);
+  /* The key is copied once per label, not once per span */
+  if (g_hash_table_steal_extended (self->label_counts, label, &key, &value))
+    count = GPOINTER_TO_UINT (value) + delta;
   else
-    g_hash_table_replace (self->label_counts, g_strdup (label), GUINT_TO_POINTER (count));
+    {
+      key = g_strdup (label);
+      count = delta;
+    }
+
+  if (count == 0)
+    g_free (key);
+  else
+    g_hash_table_insert (self->label_counts, key, GUINT_TO_POINTER (count));
 }
 
 /* The primitive changes: no checks and no history, only the model and signals */
