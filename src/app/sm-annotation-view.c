@@ -41,6 +41,7 @@
 #include "sm-label-button.h"
 #include "sm-span-editor.h"
 #include "sm-span-row.h"
+#include "sm-stretches.h"
 #include "sm-window.h"
 #include "sm-word.h"
 
@@ -125,9 +126,9 @@ struct _SmAnnotationView
   guint          focus_end;
   GtkTextTag    *focus_tag;
 
-  /* Stretches of text still to highlight (Stretch, in order, apart),
-   * drawn by draw_source; what comes into view is drawn at once */
-  GArray        *undrawn;
+  /* Stretches of text still to highlight, drawn by draw_source; what
+   * comes into view is drawn at once */
+  SmStretches   *undrawn;
   guint          draw_source;
   GtkAdjustment *vadjustment;
 
@@ -135,12 +136,6 @@ struct _SmAnnotationView
   guint          snap_to_words : 1;
   guint          show_suggestions : 1;
 };
-
-typedef struct
-{
-  guint start;
-  guint end;
-} Stretch;
 
 G_DEFINE_FINAL_TYPE (SmAnnotationView, sm_annotation_view, GTK_SOURCE_TYPE_VIEW)
 
@@ -456,63 +451,16 @@ draw_range (SmAnnotationView *self,
   apply_marks (self, start, end);
 }
 
-/* Takes [start, end) out of what is left to draw */
-static void
-forget_undrawn (SmAnnotationView *self,
-                guint             start,
-                guint             end)
-{
-  for (guint i = 0; i < self->undrawn->len; i++)
-    {
-      Stretch *stretch = &g_array_index (self->undrawn, Stretch, i);
-
-      if (stretch->end <= start || stretch->start >= end)
-        continue;
-
-      if (stretch->start < start && stretch->end > end)
-        {
-          Stretch after = { end, stretch->end };
-
-          stretch->end = start;
-          g_array_insert_val (self->undrawn, i + 1, after);
-          return;
-        }
-
-      if (stretch->start < start)
-        stretch->end = start;
-      else if (stretch->end > end)
-        stretch->start = end;
-      else
-        g_array_remove_index (self->undrawn, i--);
-    }
-}
-
 /* Draws now whatever is left to draw in [start, end) */
 static void
 draw_undrawn_in (SmAnnotationView *self,
                  guint             start,
                  guint             end)
 {
-  while (TRUE)
-    {
-      guint i;
-      guint from, to;
+  g_autoptr(GArray) parts = sm_stretches_take_in (self->undrawn, start, end);
 
-      for (i = 0; i < self->undrawn->len; i++)
-        {
-          Stretch *stretch = &g_array_index (self->undrawn, Stretch, i);
-
-          if (stretch->start < end && stretch->end > start)
-            break;
-        }
-      if (i == self->undrawn->len)
-        return;
-
-      from = MAX (g_array_index (self->undrawn, Stretch, i).start, start);
-      to = MIN (g_array_index (self->undrawn, Stretch, i).end, end);
-      forget_undrawn (self, from, to);
-      draw_range (self, from, to);
-    }
+  for (guint i = 0; i < parts->len; i++)
+    draw_range (self, g_array_index (parts, SmStretch, i).start, g_array_index (parts, SmStretch, i).end);
 }
 
 /* The characters in view, with a page above and below: what a scroll or
@@ -547,83 +495,44 @@ draw_undrawn_in_view (SmAnnotationView *self)
 {
   guint start, end;
 
-  if (self->undrawn->len > 0 && get_range_in_view (self, &start, &end))
+  if (!sm_stretches_is_empty (self->undrawn) && get_range_in_view (self, &start, &end))
     draw_undrawn_in (self, start, end);
 }
 
-/* One slice of the highlighting left: what is in view, then onwards from
- * there to the end, then from the start */
+/* One slice of the highlighting left: what is in view, then from the end
+ * back, where taking is cheapest. What comes into view is drawn before it
+ * shows, so the order of the rest is not seen. */
 static gboolean
 draw_some (gpointer user_data)
 {
   SmAnnotationView *self = user_data;
   gint64 deadline = g_get_monotonic_time () + DRAW_SLICE_USEC;
-  guint view_start = 0, view_end = 0;
+  SmStretch next;
 
-  if (get_range_in_view (self, &view_start, &view_end))
-    draw_undrawn_in (self, view_start, view_end);
+  draw_undrawn_in_view (self);
 
-  while (self->undrawn->len > 0 && g_get_monotonic_time () < deadline)
-    {
-      Stretch next = g_array_index (self->undrawn, Stretch, 0);
+  while (g_get_monotonic_time () < deadline &&
+         sm_stretches_take_last (self->undrawn, DRAW_STEP_CHARS, &next))
+    draw_range (self, next.start, next.end);
 
-      for (guint i = 0; i < self->undrawn->len; i++)
-        if (g_array_index (self->undrawn, Stretch, i).end > view_end)
-          {
-            next = g_array_index (self->undrawn, Stretch, i);
-            next.start = MAX (next.start, view_end);
-            break;
-          }
-
-      next.end = MIN (next.end, next.start + DRAW_STEP_CHARS);
-      forget_undrawn (self, next.start, next.end);
-      draw_range (self, next.start, next.end);
-    }
-
-  if (self->undrawn->len > 0)
+  if (!sm_stretches_is_empty (self->undrawn))
     return G_SOURCE_CONTINUE;
 
   self->draw_source = 0;
   return G_SOURCE_REMOVE;
 }
 
-static int
-compare_stretches (gconstpointer a,
-                   gconstpointer b)
-{
-  const Stretch *first = a;
-  const Stretch *second = b;
-
-  return (first->start > second->start) - (first->start < second->start);
-}
-
-/* Adds @n_stretches to what is left to draw, kept in order and apart;
- * what of it is in view is drawn at once, the rest in idle slices */
+/* Adds @n_stretches to what is left to draw; what of it is in view is
+ * drawn at once, the rest in idle slices */
 static void
 add_undrawn (SmAnnotationView *self,
-             const Stretch    *stretches,
+             const SmStretch  *stretches,
              guint             n_stretches)
 {
-  guint kept = 0;
-
-  g_array_append_vals (self->undrawn, stretches, n_stretches);
-  g_array_sort (self->undrawn, compare_stretches);
-  for (guint i = 0; i < self->undrawn->len; i++)
-    {
-      Stretch stretch = g_array_index (self->undrawn, Stretch, i);
-      Stretch *before = kept > 0 ? &g_array_index (self->undrawn, Stretch, kept - 1) : NULL;
-
-      if (stretch.start >= stretch.end)
-        continue;
-      if (before != NULL && stretch.start <= before->end)
-        before->end = MAX (before->end, stretch.end);
-      else
-        g_array_index (self->undrawn, Stretch, kept++) = stretch;
-    }
-  g_array_set_size (self->undrawn, kept);
+  sm_stretches_add (self->undrawn, stretches, n_stretches);
 
   draw_undrawn_in_view (self);
-  if (self->draw_source == 0 && self->undrawn->len > 0)
+  if (self->draw_source == 0 && !sm_stretches_is_empty (self->undrawn))
     self->draw_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draw_some, self, NULL);
 }
 
@@ -635,7 +544,7 @@ redraw_range (SmAnnotationView *self,
               guint             start,
               guint             end)
 {
-  Stretch stretch = { start, end };
+  SmStretch stretch = { start, end };
 
   if (end - MIN (start, end) <= DRAW_AT_ONCE_CHARS)
     draw_range (self, start, end);
@@ -722,15 +631,15 @@ on_ranges_changed (SmAnnotationView *self,
 {
   guint length = 0;
 
-  /* The ranges come as pairs of offsets, as a Stretch is laid out */
-  G_STATIC_ASSERT (sizeof (Stretch) == 2 * sizeof (guint));
+  /* The ranges come as pairs of offsets, as an SmStretch is laid out */
+  G_STATIC_ASSERT (sizeof (SmStretch) == 2 * sizeof (guint));
 
   for (guint i = 0; i + 1 < ranges->len && length <= DRAW_AT_ONCE_CHARS; i += 2)
     length += g_array_index (ranges, guint, i + 1) - g_array_index (ranges, guint, i);
 
   if (ranges->len / 2 > DRAW_AT_ONCE_RANGES || length > DRAW_AT_ONCE_CHARS)
     {
-      add_undrawn (self, (const Stretch *) (gpointer) ranges->data, ranges->len / 2);
+      add_undrawn (self, (const SmStretch *) (gpointer) ranges->data, ranges->len / 2);
       return;
     }
 
@@ -2758,7 +2667,7 @@ sm_annotation_view_finalize (GObject *object)
   g_clear_pointer (&self->current_tags, g_hash_table_unref);
   g_clear_object (&self->current_suggestion);
   g_clear_pointer (&self->marks, g_array_unref);
-  g_clear_pointer (&self->undrawn, g_array_unref);
+  g_clear_pointer (&self->undrawn, sm_stretches_free);
 
   G_OBJECT_CLASS (sm_annotation_view_parent_class)->finalize (object);
 }
@@ -2878,7 +2787,7 @@ sm_annotation_view_init (SmAnnotationView *self)
   self->strong_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->suggestion_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->current_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->undrawn = g_array_new (FALSE, FALSE, sizeof (Stretch));
+  self->undrawn = sm_stretches_new ();
   self->snap_to_words = TRUE;
   g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_vadjustment_changed), NULL);
 
