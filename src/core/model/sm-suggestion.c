@@ -23,11 +23,11 @@ struct _SmSuggestion
 {
   GObject       parent_instance;
   char         *id;
-  char         *label;
+  const char   *label;    /* interned: a document has a few labels... */
   guint         start;
   guint         end;
   char         *text;
-  char         *source;
+  const char   *source;   /* ...and its suggestions a few sources */
   char         *said_by;
   SmSuggestion *speaker;
 };
@@ -40,9 +40,7 @@ sm_suggestion_finalize (GObject *object)
   SmSuggestion *self = (SmSuggestion *)object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->said_by, g_free);
   g_clear_object (&self->speaker);
 
@@ -85,10 +83,10 @@ sm_suggestion_new (const char *label,
   g_return_val_if_fail (source != NULL, NULL);
 
   self = g_object_new (SM_TYPE_SUGGESTION, NULL);
-  self->label = g_strdup (label);
+  self->label = g_intern_string (label);
   self->start = start;
   self->end = end;
-  self->source = g_strdup (source);
+  self->source = g_intern_string (source);
 
   return self;
 }
