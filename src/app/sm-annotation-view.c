@@ -59,6 +59,9 @@
 #define DRAW_SLICE_USEC 5000
 /* ...looking at the clock after each stretch this long */
 #define DRAW_STEP_CHARS 2048
+/* The highlights of a view gone are taken off its text this much at a
+ * time, in slices as long as DRAW_SLICE_USEC: see release_in_idle() */
+#define RELEASE_STEP_CHARS 16384
 
 /* Where a press on a span's edge has got to. DONE lasts until the next
  * press, so that the release after a drag or an Escape is not a click. */
@@ -135,6 +138,8 @@ struct _SmAnnotationView
   guint          choosing : 1;
   guint          snap_to_words : 1;
   guint          show_suggestions : 1;
+  /* Whether the buffer and document went to release_in_idle() */
+  guint          released : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SmAnnotationView, sm_annotation_view, GTK_SOURCE_TYPE_VIEW)
@@ -2625,10 +2630,91 @@ sm_annotation_view_size_allocate (GtkWidget *widget,
     gtk_popover_present (self->span_popover);
 }
 
+/* A view going away with a long article leaves its buffer and document
+ * here. Dropping a buffer that still carries the highlights blocks for a
+ * second or more on a 20 MB article: GTK takes each of its tags off the
+ * whole text (the tag table's foreach as the buffer goes), and the
+ * document frees hundreds of thousands of spans and suggestions. So the
+ * highlights come off in idle slices, taking turns with the next
+ * document's (draw_some()), then the buffer goes, and the document's
+ * last reference is dropped in a worker thread: it is src/core, GLib
+ * only, and whatever still holds it holds a reference of its own. */
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  SmDocument    *document;
+  guint          cleared;   /* the characters from the start with no tags left */
+} Release;
+
+static gpointer
+release_document_in_thread (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
+static void
+release_document (SmDocument *document)
+{
+  GThread *thread = g_thread_try_new ("sm-release", release_document_in_thread, document, NULL);
+
+  if (thread != NULL)
+    g_thread_unref (thread);
+  else
+    g_object_unref (document);
+}
+
+static gboolean
+release_some (gpointer user_data)
+{
+  Release *release = user_data;
+  gint64 deadline = g_get_monotonic_time () + DRAW_SLICE_USEC;
+  guint length = (guint) gtk_text_buffer_get_char_count (release->buffer);
+
+  while (release->cleared < length && g_get_monotonic_time () < deadline)
+    {
+      GtkTextIter start, end;
+      guint to = MIN (length, release->cleared + RELEASE_STEP_CHARS);
+
+      gtk_text_buffer_get_iter_at_offset (release->buffer, &start, (int) release->cleared);
+      gtk_text_buffer_get_iter_at_offset (release->buffer, &end, (int) to);
+      gtk_text_buffer_remove_all_tags (release->buffer, &start, &end);
+      release->cleared = to;
+    }
+
+  if (release->cleared < length)
+    return G_SOURCE_CONTINUE;
+
+  g_object_unref (release->buffer);
+  release_document (release->document);
+  g_free (release);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+release_in_idle (GtkTextBuffer *buffer,
+                 SmDocument    *document)
+{
+  Release *release = g_new0 (Release, 1);
+
+  release->buffer = g_object_ref (buffer);
+  release->document = g_object_ref (document);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, release_some, release, NULL);
+}
+
 static void
 sm_annotation_view_dispose (GObject *object)
 {
   SmAnnotationView *self = (SmAnnotationView *)object;
+
+  /* The first time only: the text view lets go of its buffer below (and
+   * would make an empty one if asked for it afterwards) */
+  if (!self->released)
+    {
+      release_in_idle (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), self->document);
+      self->released = TRUE;
+    }
 
   g_clear_handle_id (&self->accept_click_source, g_source_remove);
   g_clear_handle_id (&self->draw_source, g_source_remove);

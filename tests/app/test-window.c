@@ -3879,6 +3879,148 @@ test_long_article_highlights_in_slices (void)
   close_window (window);
 }
 
+/* A long article with a FIGURE span every 200 characters, saved as @name
+ * in @folder */
+static void
+write_long_document (const char *folder,
+                     const char *name)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *paragraph = NULL;
+  g_autofree char *txt_name = g_strconcat (name, ".txt", NULL);
+  g_autofree char *json_name = g_strconcat (name, ".json", NULL);
+  g_autofree char *txt_path = g_build_filename (app_test_get_home (), txt_name, NULL);
+  g_autofree char *json_path = g_build_filename (folder, json_name, NULL);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autoptr(GString) article = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SmDocument *document;
+  SmWindow *window;
+  guint length;
+
+  g_assert_true (g_file_get_contents (sample, &paragraph, NULL, &error));
+  g_assert_no_error (error);
+  while (article->len < 300000)
+    g_string_append (article, paragraph);
+  g_assert_true (g_file_set_contents (txt_path, article->str, article->len, &error));
+  g_assert_no_error (error);
+
+  window = open_window (txt_path);
+  document = sm_window_get_document (window);
+  length = sm_document_get_length (document);
+  for (guint offset = 10; offset + 20 < length; offset += 200)
+    {
+      g_assert_nonnull (sm_document_add_span (document, "FIGURE", offset, offset + 6, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sm_document_save_to_file (document, json, NULL, &error));
+  g_assert_no_error (error);
+  sm_document_set_modified (document, FALSE);
+  close_window (window);
+}
+
+/* What became of the buffer of a view switched away from */
+typedef struct
+{
+  gint     dropped;
+  gboolean highlighted;  /* it still had highlights when it was dropped */
+} DroppedBuffer;
+
+static void
+on_buffer_dropped (gpointer  data,
+                   GObject  *where_the_buffer_was)
+{
+  DroppedBuffer *dropped = data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (where_the_buffer_was);
+  GtkTextIter iter;
+
+  /* Disposed, not finalized yet: its text is still there to look at */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  dropped->highlighted = gtk_text_iter_forward_to_tag_toggle (&iter, NULL);
+  dropped->dropped = TRUE;
+}
+
+/* A document's last reference may go in a worker thread */
+static void
+on_document_freed (gpointer  data,
+                   GObject  *where_the_document_was)
+{
+  g_atomic_int_set ((gint *) data, TRUE);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return g_atomic_int_get ((gint *) data);
+}
+
+/* Every span of the document shown is highlighted, and only the spans */
+static void
+assert_all_spans_drawn (SmWindow *window)
+{
+  SmAnnotationView *view = sm_window_get_view (window);
+  GListModel *spans = sm_document_get_spans (sm_window_get_document (window));
+  guint n_spans = g_list_model_get_n_items (spans);
+
+  g_assert_cmpuint (n_spans, >, 1000);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+      g_assert_true (has_tag (view, "FIGURE", sm_span_get_start (span)));
+      g_assert_true (has_tag (view, "FIGURE", sm_span_get_end (span) - 1));
+      g_assert_false (has_tag (view, "FIGURE", sm_span_get_end (span)));
+    }
+}
+
+/* Switching documents in a corpus of long articles: the document switched
+ * to is highlighted in full, and the one switched away from is let go of
+ * with its highlights taken off first (GTK dropping a buffer with its
+ * highlights on blocks the window for a second on a 20 MB article) and
+ * is freed in the end */
+static void
+test_switching_lets_go_of_long_documents (void)
+{
+  g_autofree char *folder = g_build_filename (app_test_get_home (), "long-corpus", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  SmWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  write_long_document (folder, "a");
+  write_long_document (folder, "b");
+
+  window = sm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  sm_window_open_folder (window, folder_file);
+  wait_for_entry (window, "a");
+  wait_until_main_loop_idle ();
+  assert_all_spans_drawn (window);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      DroppedBuffer buffer = { FALSE, FALSE };
+      gint document_freed = FALSE;
+      SmAnnotationView *view = sm_window_get_view (window);
+
+      g_object_weak_ref (G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))),
+                         on_buffer_dropped, &buffer);
+      g_object_weak_ref (G_OBJECT (sm_window_get_document (window)), on_document_freed, &document_freed);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
+                                                 i == 0 ? "win.next-document" : "win.previous-document",
+                                                 NULL));
+      wait_for_entry (window, i == 0 ? "b" : "a");
+
+      app_test_wait_until (is_set, &buffer.dropped, "the old buffer to be dropped");
+      g_assert_false (buffer.highlighted);
+      app_test_wait_until (is_set, &document_freed, "the old document to be freed");
+
+      wait_until_main_loop_idle ();
+      assert_all_spans_drawn (window);
+    }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3936,6 +4078,7 @@ main (int   argc,
   g_test_add_func ("/window/search-as-you-type-highlights-what-shows", test_search_as_you_type_highlights_what_shows);
   g_test_add_func ("/window/tag-all-draws-every-span", test_tag_all_draws_every_span);
   g_test_add_func ("/window/long-article-highlights-in-slices", test_long_article_highlights_in_slices);
+  g_test_add_func ("/window/switching-lets-go-of-long-documents", test_switching_lets_go_of_long_documents);
 
   status = g_test_run ();
 
