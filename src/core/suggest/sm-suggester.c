@@ -502,6 +502,11 @@ sm_suggester_run_finish (SmSuggester   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The sources a run's suggestions have: a run replaces these only */
+static const char * const computed_sources[] = {
+  SM_SUGGESTION_SOURCE_RULES, SM_SUGGESTION_SOURCE_LEARNED, NULL
+};
+
 /**
  * sm_suggester_update_document:
  * @self: a suggester
@@ -514,10 +519,6 @@ sm_suggester_run_finish (SmSuggester   *self,
  *
  * Returns: how many suggestions are new
  */
-static const char * const computed_sources[] = {
-  SM_SUGGESTION_SOURCE_RULES, SM_SUGGESTION_SOURCE_LEARNED, NULL
-};
-
 guint
 sm_suggester_update_document (SmSuggester *self,
                               SmDocument  *document,
