@@ -3936,8 +3936,15 @@ find_speaker_id (SmDocument   *self,
   return NULL;
 }
 
-/* Checks every this many suggestions whether a step's time is up */
-#define STEP_CHECK_EVERY 64
+/* Whether a step that began at @from and is at @next should stop: one
+ * suggestion at least is looked at, and the time is read every 64 */
+static inline gboolean
+time_is_up (guint  next,
+            guint  from,
+            gint64 deadline)
+{
+  return next > from && next % 64 == 0 && g_get_monotonic_time () >= deadline;
+}
 
 /* Takes in suggestions[*next] onwards of one pass (speakers, or claims),
  * until the end or @deadline (monotonic time); advances *next. In a batch
@@ -3951,6 +3958,7 @@ add_suggestions_pass (SmDocument *self,
                       gint64      deadline)
 {
   guint n_taken = 0;
+  guint from = *next;
 
   for (; *next < suggestions->len; (*next)++)
     {
@@ -3959,7 +3967,7 @@ add_suggestions_pass (SmDocument *self,
       g_autofree char *id = NULL;
       g_autofree char *text = NULL;
 
-      if (*next % STEP_CHECK_EVERY == 0 && g_get_monotonic_time () >= deadline)
+      if (time_is_up (*next, from, deadline))
         break;
 
       if ((speaker != NULL) != (pass == 1))
@@ -4159,13 +4167,14 @@ find_kept (SmSuggestionsUpdate *update,
 {
   SmDocument *self = update->document;
   GPtrArray *suggestions = update->suggestions;
+  guint from = update->next;
 
   for (; update->next < suggestions->len; update->next++)
     {
       SmSuggestion *suggestion = g_ptr_array_index (suggestions, update->next);
       SmSuggestion *same;
 
-      if (update->next % STEP_CHECK_EVERY == 0 && g_get_monotonic_time () >= deadline)
+      if (time_is_up (update->next, from, deadline))
         return;
 
       same = sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
@@ -4186,6 +4195,7 @@ remove_not_kept (SmSuggestionsUpdate *update,
                  gint64               deadline)
 {
   SmDocument *self = update->document;
+  guint from = update->next;
 
   if (update->pending == NULL)
     {
@@ -4201,7 +4211,7 @@ remove_not_kept (SmSuggestionsUpdate *update,
     {
       SmSuggestion *suggestion = g_ptr_array_index (update->pending, update->next);
 
-      if (update->next % STEP_CHECK_EVERY == 0 && g_get_monotonic_time () >= deadline)
+      if (time_is_up (update->next, from, deadline))
         return;
 
       if (g_strv_contains ((const char * const *) update->sources, sm_suggestion_get_source (suggestion)) &&
@@ -4237,20 +4247,18 @@ sm_suggestions_update_step (SmSuggestionsUpdate *update,
 
   self = update->document;
   begin_batch (self);
+  /* However late, the step goes on to one suggestion at least */
   while (update->phase != UPDATE_DONE && (first || g_get_monotonic_time () < deadline))
     {
-      /* However late, the first suggestion of the step is looked at */
-      gint64 until = first ? MAX (deadline, g_get_monotonic_time () + 1) : deadline;
-
       first = FALSE;
       switch (update->phase)
         {
         case UPDATE_FIND_KEPT:
-          find_kept (update, until);
+          find_kept (update, deadline);
           break;
 
         case UPDATE_REMOVE:
-          remove_not_kept (update, until);
+          remove_not_kept (update, deadline);
           break;
 
         case UPDATE_ADD_SPEAKERS:
@@ -4261,7 +4269,7 @@ sm_suggestions_update_step (SmSuggestionsUpdate *update,
           adding = TRUE;
           update->n_taken += add_suggestions_pass (self, update->suggestions,
                                                    update->phase == UPDATE_ADD_SPEAKERS ? 0 : 1,
-                                                   &update->next, until);
+                                                   &update->next, deadline);
           if (update->next == update->suggestions->len)
             {
               update->phase++;
