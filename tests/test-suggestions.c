@@ -419,6 +419,201 @@ test_suggestions_told_once (void)
   assert_told_once (&told, 1, 1, second, NULL);
 }
 
+static void
+on_items_changed (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_items_changed)
+{
+  (*n_items_changed)++;
+}
+
+/* Asserts that @list is in document order and holds @n suggestions */
+static void
+assert_in_order (GListModel *list,
+                 guint       n)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(SmSuggestion) before = g_list_model_get_item (list, i - 1);
+      g_autoptr(SmSuggestion) after = g_list_model_get_item (list, i);
+
+      g_assert_cmpint (sm_suggestion_compare (before, after), <, 0);
+    }
+}
+
+/* A run's results go into the pending list as one change, sorted among
+ * those pending: the list did a sorted insert and an items-changed each,
+ * a second on the main thread for the 20 MB article's 610,036 */
+static void
+test_suggestions_list_changed_once (void)
+{
+  g_autoptr(GString) string = g_string_new (NULL);
+  g_autoptr(SmText) text = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(GPtrArray) early = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) run = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) few = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *list;
+  guint n_items_changed = 0;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (string, "Minsk and Tehran. ");
+  text = sm_text_new (string->str, -1, NULL);
+  document = sm_document_new (text, "many");
+  list = sm_document_get_suggestions (document);
+
+  /* Two pending already, from an import */
+  g_ptr_array_add (early, sm_suggestion_new ("SPEAKER", 10 * 18 + 10, 10 * 18 + 16, "import"));
+  g_ptr_array_add (early, sm_suggestion_new ("SPEAKER", 90 * 18 + 10, 90 * 18 + 16, "import"));
+  g_assert_cmpuint (sm_document_add_suggestions (document, early), ==, 2);
+
+  /* A run's, out of order: the learned after the rules, the long before
+   * the short at the same start, and one pending already */
+  for (guint i = 100; i > 0; i--)
+    g_ptr_array_add (run, sm_suggestion_new ("SPEAKER", (i - 1) * 18, (i - 1) * 18 + 5, "rules"));
+  for (guint i = 0; i < 100; i++)
+    g_ptr_array_add (run, sm_suggestion_new ("SPEAKER", i * 18, i * 18 + 16, "learned"));
+  g_ptr_array_add (run, sm_suggestion_new ("SPEAKER", 10 * 18 + 10, 10 * 18 + 16, "rules"));
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &n_items_changed);
+  g_assert_cmpuint (sm_document_add_suggestions (document, run), ==, 200);
+  g_assert_cmpuint (n_items_changed, ==, 1);
+  assert_in_order (list, 202);
+
+  /* Ids in the order they came, as one at a time gave them */
+  g_assert_cmpstr (sm_suggestion_get_id (g_ptr_array_index (run, 0)), ==, "S3");
+  g_assert_cmpstr (sm_suggestion_get_id (g_ptr_array_index (run, 199)), ==, "S202");
+  g_assert_null (sm_suggestion_get_id (g_ptr_array_index (run, 200)));
+
+  /* A few far apart among many go in one at a time, in order too */
+  g_ptr_array_add (few, sm_suggestion_new ("SPEAKER", 6, 9, "rules"));
+  g_ptr_array_add (few, sm_suggestion_new ("SPEAKER", 99 * 18 + 6, 99 * 18 + 9, "rules"));
+  g_assert_cmpuint (sm_document_add_suggestions (document, few), ==, 2);
+  assert_in_order (list, 204);
+}
+
+/* "Minsk said “Sanctions work.” " 60 times: 29 characters each */
+#define SEGMENT 29
+#define N_SEGMENTS 60
+#define TAGGED 4
+
+static SmDocument *
+new_long_document (void)
+{
+  g_autoptr(GString) string = g_string_new (NULL);
+  g_autoptr(SmText) text = NULL;
+  g_autoptr(GError) error = NULL;
+  SmDocument *document;
+
+  for (guint i = 0; i < N_SEGMENTS; i++)
+    g_string_append (string, "Minsk said “Sanctions work.” ");
+  text = sm_text_new (string->str, -1, NULL);
+  document = sm_document_new (text, "long");
+  g_assert_cmpuint (sm_document_get_length (document), ==, N_SEGMENTS * SEGMENT);
+
+  /* One speaker tagged already: its suggestion is not taken, its claim
+   * links to the span */
+  g_assert_nonnull (sm_document_add_span (document, "SPEAKER", TAGGED * SEGMENT,
+                                          TAGGED * SEGMENT + 5, &error));
+  g_assert_no_error (error);
+
+  return document;
+}
+
+/* A run's results: claims before their speakers, some twice */
+static GPtrArray *
+long_run (guint shift)
+{
+  GPtrArray *run = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < N_SEGMENTS; i++)
+    {
+      SmSuggestion *speaker;
+      SmSuggestion *claim;
+
+      if ((i + shift) % 3 == 0)
+        continue;
+
+      speaker = sm_suggestion_new ("SPEAKER", i * SEGMENT, i * SEGMENT + 5, "rules");
+      claim = sm_suggestion_new ("CLAIM", i * SEGMENT + 12, i * SEGMENT + 27, "rules");
+      sm_suggestion_set_speaker (claim, speaker);
+      g_ptr_array_add (run, claim);
+      g_ptr_array_add (run, speaker);
+      if (i % 4 == 0)
+        g_ptr_array_add (run, sm_suggestion_new ("SPEAKER", i * SEGMENT, i * SEGMENT + 5, "learned"));
+    }
+
+  return run;
+}
+
+static void
+assert_same_pending (SmDocument *one,
+                     SmDocument *other)
+{
+  guint n = sm_document_get_n_suggestions (one);
+
+  g_assert_cmpuint (sm_document_get_n_suggestions (other), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      SmSuggestion *a = pending (one, i);
+      SmSuggestion *b = pending (other, i);
+
+      g_assert_cmpstr (sm_suggestion_get_id (a), ==, sm_suggestion_get_id (b));
+      g_assert_cmpstr (sm_suggestion_get_label (a), ==, sm_suggestion_get_label (b));
+      g_assert_cmpuint (sm_suggestion_get_start (a), ==, sm_suggestion_get_start (b));
+      g_assert_cmpuint (sm_suggestion_get_end (a), ==, sm_suggestion_get_end (b));
+      g_assert_cmpstr (sm_suggestion_get_source (a), ==, sm_suggestion_get_source (b));
+      g_assert_cmpstr (sm_suggestion_get_said_by (a), ==, sm_suggestion_get_said_by (b));
+      g_assert_cmpstr (sm_suggestion_get_text (a), ==, sm_suggestion_get_text (b));
+    }
+}
+
+/* A window takes a long article's run in by steps, each a batch, so that
+ * nothing holds it up: step by step, each as short as can be, the outcome
+ * is what one replacement gives */
+static void
+test_suggestions_in_steps (void)
+{
+  g_autoptr(SmDocument) at_once = new_long_document ();
+  g_autoptr(SmDocument) stepped = new_long_document ();
+  const char * const computed[] = { "rules", "learned", NULL };
+  gboolean linked = FALSE;
+
+  for (guint shift = 0; shift < 2; shift++)
+    {
+      g_autoptr(GPtrArray) one = long_run (shift);
+      g_autoptr(GPtrArray) other = long_run (shift);
+      g_autoptr(SmSuggestionsUpdate) update = NULL;
+      guint n_taken, n_steps = 1;
+      Told told = { 0 };
+
+      n_taken = sm_document_replace_suggestions (at_once, computed, one);
+      g_assert_cmpuint (n_taken, >, 0);
+
+      update = sm_document_update_suggestions (stepped, computed, other);
+      g_signal_connect (stepped, "range-changed", G_CALLBACK (on_range_changed), &told);
+      g_signal_connect (stepped, "ranges-changed", G_CALLBACK (on_ranges_changed), &told);
+      while (!sm_suggestions_update_step (update, 0))
+        n_steps++;
+      g_signal_handlers_disconnect_by_data (stepped, &told);
+
+      /* Steps of at most 64 suggestions each, in four phases */
+      g_assert_cmpuint (n_steps, >, 4);
+      g_assert_cmpuint (told.n_range_changed + told.n_ranges_changed, <=, n_steps);
+      g_assert_cmpuint (sm_suggestions_update_get_n_taken (update), ==, n_taken);
+      assert_same_pending (at_once, stepped);
+    }
+
+  /* The claim of the tagged speaker links to the span */
+  for (guint i = 0; i < sm_document_get_n_suggestions (at_once); i++)
+    if (sm_suggestion_get_start (pending (at_once, i)) == TAGGED * SEGMENT + 12)
+      linked = sm_document_find_span (at_once, sm_suggestion_get_said_by (pending (at_once, i))) != NULL;
+  g_assert_true (linked);
+}
+
 static SmDocument *
 round_trip (SmDocument *document)
 {
@@ -594,6 +789,8 @@ main (int   argc,
   g_test_add_func ("/suggestions/bad-files", test_suggestions_bad_files);
   g_test_add_func ("/suggestions/answered-in-file", test_suggestions_answered_in_file);
   g_test_add_func ("/suggestions/told-once", test_suggestions_told_once);
+  g_test_add_func ("/suggestions/list-changed-once", test_suggestions_list_changed_once);
+  g_test_add_func ("/suggestions/in-steps", test_suggestions_in_steps);
 
   return g_test_run ();
 }

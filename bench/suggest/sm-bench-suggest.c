@@ -6,8 +6,13 @@
  * a worst case for the string matcher), and a whole run of the suggester
  * as the window and `spanmark-cli suggest` make it, and the document taking
  * that run's suggestions in (what the window does on its main thread when
- * a run ends). It prints the median,
+ * a run ends): at once, and by steps of 15 ms as the window does, timed by
+ * its longest step (the longest the window waits). It prints the median,
  * best and worst of each, in milliseconds.
+ *
+ * A FILE ending in .json is a Spanmark document: its spans are learned
+ * first, as the window learns the document it shows, and the suggestions
+ * go into a copy of it, spans and all.
  *
  *   spanmark-bench-suggest --runs 11 article.txt
  *
@@ -22,6 +27,7 @@
 #include <stdlib.h>
 
 #include "sm-bench-parts.h"
+#include "sm-format.h"
 #include "sm-learned.h"
 #include "sm-lexicon.h"
 #include "sm-suggest-rules.h"
@@ -36,11 +42,58 @@ static const GOptionEntry entries[] = {
 
 /* The parts of a run, and then the document taking its suggestions in */
 #define PART_TAKE_IN SM_BENCH_N_PARTS
-#define N_PARTS (SM_BENCH_N_PARTS + 1)
+#define PART_TAKE_IN_STEPS (SM_BENCH_N_PARTS + 1)
+#define N_PARTS (SM_BENCH_N_PARTS + 2)
+
+/* What the window gives a step of taking a run in (sm-window-suggestions.c) */
+#define STEP_USEC 15000
 
 static const char * const part_names[] = {
-  "figures", "quotes", "learned strings", "whole suggester run", "into the document"
+  "figures", "quotes", "learned strings", "whole suggester run", "into the document",
+  "longest 15 ms step"
 };
+
+/* A new document of @path's: its text, or the document a .json holds */
+static SmDocument *
+read_document (const char  *path,
+               const char  *data,
+               gsize        length,
+               SmText      *text)
+{
+  g_autoptr(GError) error = NULL;
+  SmDocument *document;
+
+  if (!g_str_has_suffix (path, ".json"))
+    return sm_document_new (text, "bench");
+
+  if ((document = sm_format_parse (data, length, &error)) == NULL)
+    g_error ("%s: %s", path, error->message);
+
+  return document;
+}
+
+/* Takes @suggestions into @document by steps; returns the longest, in ms */
+static double
+take_in_by_steps (SmSuggester *suggester,
+                  SmDocument  *document,
+                  GPtrArray   *suggestions,
+                  guint       *n_taken)
+{
+  g_autoptr(SmSuggestionsUpdate) update = sm_suggester_begin_update (suggester, document, suggestions);
+  gint64 longest = 0;
+  gboolean done = FALSE;
+
+  while (!done)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      done = sm_suggestions_update_step (update, start + STEP_USEC);
+      longest = MAX (longest, g_get_monotonic_time () - start);
+    }
+  *n_taken = sm_suggestions_update_get_n_taken (update);
+
+  return longest / 1e3;
+}
 
 static void
 time_file (const char *path)
@@ -57,11 +110,20 @@ time_file (const char *path)
   g_autofree double *times = g_new (double, n_runs);
   gsize length;
 
-  if (!g_file_get_contents (path, &data, &length, &error) ||
-      (text = sm_text_new (data, length, &error)) == NULL)
+  if (!g_file_get_contents (path, &data, &length, &error))
     g_error ("%s: %s", path, error->message);
-
-  document = sm_document_new (text, "bench");
+  if (g_str_has_suffix (path, ".json"))
+    {
+      document = read_document (path, data, length, NULL);
+      text = sm_text_ref (sm_document_get_text (document));
+      sm_suggester_learn_document (suggester, document);
+    }
+  else
+    {
+      if ((text = sm_text_new (data, length, &error)) == NULL)
+        g_error ("%s: %s", path, error->message);
+      document = read_document (path, data, length, text);
+    }
   language = sm_lexicon_guess_language (text);
   lexicon = sm_lexicon_new_from_dirs (language, NULL);
 
@@ -90,13 +152,18 @@ time_file (const char *path)
           gint64 start;
 
           /* Taking in is timed apart from the run that made them */
-          if (part == PART_TAKE_IN)
+          if (part >= PART_TAKE_IN)
             {
-              fresh = sm_document_new (text, "bench");
+              fresh = read_document (path, data, length, text);
               suggestions = sm_suggester_run (suggester, fresh, NULL, NULL);
             }
 
           start = g_get_monotonic_time ();
+          if (part == PART_TAKE_IN_STEPS)
+            {
+              times[i] = take_in_by_steps (suggester, fresh, suggestions, &n_found);
+              continue;
+            }
           if (part == PART_TAKE_IN)
             n_found = sm_suggester_update_document (suggester, fresh, suggestions);
           else

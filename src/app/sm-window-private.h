@@ -67,6 +67,9 @@ struct _SmWindow
   GCancellable         *suggesting;
   guint                 suggest_timeout;
   gboolean              suggestions_on;
+  /* A finished run's results being taken in, a step an idle */
+  SmSuggestionsUpdate  *taking_in;
+  guint                 take_in_source;
   /* The suggestion accepted or rejected last, to come back to on undo */
   SmSuggestion         *answered;
 

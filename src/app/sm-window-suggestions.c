@@ -7,6 +7,10 @@
  * opened or saved in the window, so names tagged in one article are
  * proposed in the next.
  *
+ * A run's results are taken in by steps of a few milliseconds, in idles
+ * (sm_suggestions_update_step()): a long article's hundreds of thousands
+ * held the window up more than a second at once.
+ *
  * A bar over the article counts the pending suggestions, steps through
  * them and accepts or rejects the current one, or all of a label. The
  * document makes each answer an undoable edit. A toggle turns suggestions
@@ -30,6 +34,9 @@
  * burst of tagging computes once */
 #define SUGGEST_DELAY 400
 
+/* Microseconds a step of taking a run's results in may take, about */
+#define TAKE_IN_STEP_USEC 15000
+
 /* Whether suggestions are on for the document shown: as the user left
  * them for it, or as Preferences say for a document not seen yet */
 static gboolean
@@ -45,8 +52,16 @@ wants_suggestions (SmWindow *self)
 }
 
 static void
+stop_taking_in (SmWindow *self)
+{
+  g_clear_handle_id (&self->take_in_source, g_source_remove);
+  g_clear_pointer (&self->taking_in, sm_suggestions_update_free);
+}
+
+static void
 stop_suggesting (SmWindow *self)
 {
+  stop_taking_in (self);
   g_clear_handle_id (&self->suggest_timeout, g_source_remove);
   if (self->suggesting != NULL)
     g_cancellable_cancel (self->suggesting);
@@ -58,6 +73,11 @@ typedef struct
   SmWindow   *self;
   SmDocument *document;
   gint64      started;
+  gint64      finished;
+  gint64      longest;  /* step, in µs */
+  gint64      total;    /* of the steps, in µs */
+  guint       n_steps;
+  guint       n_suggestions;
 } Run;
 
 static void
@@ -69,6 +89,32 @@ run_free (Run *run)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+/* One step of taking a finished run's results in */
+static gboolean
+take_in_step (gpointer user_data)
+{
+  Run *run = user_data;
+  SmWindow *self = run->self;
+  gint64 start = g_get_monotonic_time ();
+  gboolean done;
+
+  done = sm_suggestions_update_step (self->taking_in, start + TAKE_IN_STEP_USEC);
+  run->n_steps++;
+  run->total += g_get_monotonic_time () - start;
+  run->longest = MAX (run->longest, g_get_monotonic_time () - start);
+  if (!done)
+    return G_SOURCE_CONTINUE;
+
+  g_debug ("%u suggestions came %.1f ms after the run began; taking them in took %.1f ms "
+           "on the main thread in %u steps, the longest %.1f ms, done %.1f ms after they came",
+           run->n_suggestions, (run->finished - run->started) / 1000.0, run->total / 1000.0,
+           run->n_steps, run->longest / 1000.0, (g_get_monotonic_time () - run->finished) / 1000.0);
+  g_clear_pointer (&self->taking_in, sm_suggestions_update_free);
+  self->take_in_source = 0;
+
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_suggested (GObject      *source,
@@ -96,10 +142,13 @@ on_suggested (GObject      *source,
       return;
     }
 
-  sm_suggester_update_document (self->suggester, self->document, suggestions);
-  g_debug ("%u suggestions came %.1f ms after the run began; taking them in took %.1f ms on the main thread",
-           suggestions->len, (finished - run->started) / 1000.0,
-           (g_get_monotonic_time () - finished) / 1000.0);
+  stop_taking_in (self);
+  self->taking_in = sm_suggester_begin_update (self->suggester, self->document, suggestions);
+  run->finished = finished;
+  run->n_suggestions = suggestions->len;
+  if (take_in_step (run))
+    self->take_in_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, take_in_step,
+                                            g_steal_pointer (&run), (GDestroyNotify) run_free);
 }
 
 static gboolean

@@ -3960,46 +3960,93 @@ find_speaker_id (SmDocument   *self,
   return NULL;
 }
 
+/* Whether a step that began at @from and is at @next should stop: one
+ * suggestion at least is looked at, and the time is read every 64 */
+static inline gboolean
+time_is_up (guint  next,
+            guint  from,
+            gint64 deadline)
+{
+  return next > from && next % 64 == 0 && g_get_monotonic_time () >= deadline;
+}
+
+/* Takes in suggestions[*next] onwards of one pass (speakers, or claims),
+ * until the end or @deadline (monotonic time); advances *next. In a batch
+ * of the store's, which its caller ends: the store puts what is taken in
+ * its list then, at once. */
+static guint
+add_suggestions_pass (SmDocument *self,
+                      GPtrArray  *suggestions,
+                      guint       pass,
+                      guint      *next,
+                      gint64      deadline)
+{
+  guint n_taken = 0;
+  guint from = *next;
+
+  for (; *next < suggestions->len; (*next)++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (suggestions, *next);
+      SmSuggestion *speaker = sm_suggestion_get_speaker (suggestion);
+      g_autofree char *id = NULL;
+      g_autofree char *text = NULL;
+
+      if (time_is_up (*next, from, deadline))
+        break;
+
+      if ((speaker != NULL) != (pass == 1))
+        continue;
+
+      if (sm_suggestion_get_id (suggestion) != NULL)
+        {
+          g_critical ("%s: a suggestion already taken in (%s)", G_STRFUNC,
+                      sm_suggestion_get_id (suggestion));
+          continue;
+        }
+
+      if (!can_take (self, suggestion) ||
+          sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
+                                       sm_suggestion_get_start (suggestion),
+                                       sm_suggestion_get_end (suggestion)) != NULL)
+        continue;
+
+      if (speaker != NULL)
+        _sm_suggestion_set_said_by (suggestion, find_speaker_id (self, suggestion, speaker));
+
+      id = sm_suggestion_store_next_id (self->suggestions);
+      text = sm_text_dup_slice (self->text, sm_suggestion_get_start (suggestion),
+                                sm_suggestion_get_end (suggestion));
+      _sm_suggestion_set_id (suggestion, id);
+      _sm_suggestion_set_text (suggestion, text);
+      sm_suggestion_store_insert (self->suggestions, suggestion);
+      emit_suggestion_changed (self, suggestion);
+      n_taken++;
+    }
+
+  if (n_taken > 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SUGGESTIONS]);
+
+  return n_taken;
+}
+
 /* What sm_document_add_suggestions() does, in a batch its caller began */
 static guint
 add_suggestions (SmDocument *self,
                  GPtrArray  *suggestions)
 {
-  g_autoptr(GPtrArray) taken = g_ptr_array_new ();
+  guint n_taken = 0;
 
   /* Speakers first, so a claim finds its speaker's id */
+  sm_suggestion_store_begin_batch (self->suggestions);
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < suggestions->len; i++)
-      {
-        SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
-        SmSuggestion *speaker = sm_suggestion_get_speaker (suggestion);
-        g_autofree char *id = NULL;
-        g_autofree char *text = NULL;
+    {
+      guint next = 0;
 
-        if ((speaker != NULL) != (pass == 1))
-          continue;
+      n_taken += add_suggestions_pass (self, suggestions, pass, &next, G_MAXINT64);
+    }
+  sm_suggestion_store_end_batch (self->suggestions);
 
-        g_return_val_if_fail (sm_suggestion_get_id (suggestion) == NULL, taken->len);
-
-        if (!can_take (self, suggestion) ||
-            sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
-                                         sm_suggestion_get_start (suggestion),
-                                         sm_suggestion_get_end (suggestion)) != NULL)
-          continue;
-
-        if (speaker != NULL)
-          _sm_suggestion_set_said_by (suggestion, find_speaker_id (self, suggestion, speaker));
-
-        id = sm_suggestion_store_next_id (self->suggestions);
-        text = sm_text_dup_slice (self->text, sm_suggestion_get_start (suggestion),
-                                  sm_suggestion_get_end (suggestion));
-        _sm_suggestion_set_id (suggestion, id);
-        _sm_suggestion_set_text (suggestion, text);
-        do_insert_suggestion (self, suggestion);
-        g_ptr_array_add (taken, suggestion);
-      }
-
-  return taken->len;
+  return n_taken;
 }
 
 /**
@@ -4069,6 +4116,216 @@ sm_document_clear_suggestions (SmDocument         *self,
   return n_removed;
 }
 
+typedef enum
+{
+  UPDATE_FIND_KEPT,
+  UPDATE_REMOVE,
+  UPDATE_ADD_SPEAKERS,
+  UPDATE_ADD_CLAIMS,
+  UPDATE_DONE
+} UpdatePhase;
+
+struct _SmSuggestionsUpdate
+{
+  SmDocument  *document;
+  GStrv        sources;
+  GPtrArray   *suggestions;
+  GHashTable  *kept;        /* pending suggestions proposed again (refs) */
+  GPtrArray   *pending;     /* the pending ones when removing began */
+  UpdatePhase  phase;
+  guint        next;        /* in suggestions, or in pending */
+  guint        n_taken;
+};
+
+/**
+ * sm_document_update_suggestions:
+ * @self: a document
+ * @sources: (array zero-terminated=1): the sources @suggestions come from
+ * @suggestions: (element-type SmSuggestion): new suggestions, as for
+ *   sm_document_add_suggestions()
+ *
+ * Begins what sm_document_replace_suggestions() does, to be done in steps
+ * (sm_suggestions_update_step()) so that a window taking in a long
+ * article's run is never held up: each step is a batch of its own, and
+ * the document is whole after each. Done in one go, or in steps with
+ * nothing else changing the document between them, the outcome is the
+ * same: the same suggestions taken in with the same ids.
+ *
+ * Returns: (transfer full): the update, for sm_suggestions_update_step()
+ */
+SmSuggestionsUpdate *
+sm_document_update_suggestions (SmDocument         *self,
+                                const char * const *sources,
+                                GPtrArray          *suggestions)
+{
+  SmSuggestionsUpdate *update;
+
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (sources != NULL, NULL);
+  g_return_val_if_fail (suggestions != NULL, NULL);
+
+  update = g_new0 (SmSuggestionsUpdate, 1);
+  update->document = g_object_ref (self);
+  update->sources = g_strdupv ((char **) sources);
+  update->suggestions = g_ptr_array_ref (suggestions);
+  update->kept = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
+
+  return update;
+}
+
+void
+sm_suggestions_update_free (SmSuggestionsUpdate *update)
+{
+  g_clear_object (&update->document);
+  g_clear_pointer (&update->sources, g_strfreev);
+  g_clear_pointer (&update->suggestions, g_ptr_array_unref);
+  g_clear_pointer (&update->kept, g_hash_table_unref);
+  g_clear_pointer (&update->pending, g_ptr_array_unref);
+  g_free (update);
+}
+
+/* The pending suggestions proposed again */
+static void
+find_kept (SmSuggestionsUpdate *update,
+           gint64               deadline)
+{
+  SmDocument *self = update->document;
+  GPtrArray *suggestions = update->suggestions;
+  guint from = update->next;
+
+  for (; update->next < suggestions->len; update->next++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (suggestions, update->next);
+      SmSuggestion *same;
+
+      if (time_is_up (update->next, from, deadline))
+        return;
+
+      same = sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
+                                          sm_suggestion_get_start (suggestion),
+                                          sm_suggestion_get_end (suggestion));
+      if (same != NULL && can_take (self, same))
+        g_hash_table_add (update->kept, g_object_ref (same));
+    }
+
+  update->phase = UPDATE_REMOVE;
+  update->next = 0;
+}
+
+/* Those of @sources pending when this began and not proposed again go,
+ * the last first */
+static void
+remove_not_kept (SmSuggestionsUpdate *update,
+                 gint64               deadline)
+{
+  SmDocument *self = update->document;
+  guint from = update->next;
+
+  if (update->pending == NULL)
+    {
+      GListModel *pending = sm_suggestion_store_get_pending (self->suggestions);
+      guint n = g_list_model_get_n_items (pending);
+
+      update->pending = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = n; i > 0; i--)
+        g_ptr_array_add (update->pending, g_list_model_get_item (pending, i - 1));
+    }
+
+  for (; update->next < update->pending->len; update->next++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (update->pending, update->next);
+
+      if (time_is_up (update->next, from, deadline))
+        return;
+
+      if (g_strv_contains ((const char * const *) update->sources, sm_suggestion_get_source (suggestion)) &&
+          !g_hash_table_contains (update->kept, suggestion) &&
+          sm_suggestion_store_find (self->suggestions, sm_suggestion_get_id (suggestion)) == suggestion)
+        do_remove_suggestion (self, suggestion);
+    }
+
+  g_clear_pointer (&update->pending, g_ptr_array_unref);
+  update->phase = UPDATE_ADD_SPEAKERS;
+  update->next = 0;
+}
+
+/**
+ * sm_suggestions_update_step:
+ * @update: an update
+ * @deadline: when to stop (g_get_monotonic_time()); at least one
+ *   suggestion is looked at, however early
+ *
+ * Does the next part of @update, as one batch.
+ *
+ * Returns: %TRUE if all of it is done
+ */
+gboolean
+sm_suggestions_update_step (SmSuggestionsUpdate *update,
+                            gint64               deadline)
+{
+  SmDocument *self;
+  gboolean first = TRUE;
+  gboolean adding = FALSE;
+
+  g_return_val_if_fail (update != NULL, TRUE);
+
+  self = update->document;
+  begin_batch (self);
+  /* However late, the step goes on to one suggestion at least */
+  while (update->phase != UPDATE_DONE && (first || g_get_monotonic_time () < deadline))
+    {
+      first = FALSE;
+      switch (update->phase)
+        {
+        case UPDATE_FIND_KEPT:
+          find_kept (update, deadline);
+          break;
+
+        case UPDATE_REMOVE:
+          remove_not_kept (update, deadline);
+          break;
+
+        case UPDATE_ADD_SPEAKERS:
+        case UPDATE_ADD_CLAIMS:
+          /* What the step takes in goes in the list at its end, at once */
+          if (!adding)
+            sm_suggestion_store_begin_batch (self->suggestions);
+          adding = TRUE;
+          update->n_taken += add_suggestions_pass (self, update->suggestions,
+                                                   update->phase == UPDATE_ADD_SPEAKERS ? 0 : 1,
+                                                   &update->next, deadline);
+          if (update->next == update->suggestions->len)
+            {
+              update->phase++;
+              update->next = 0;
+            }
+          break;
+
+        case UPDATE_DONE:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (adding)
+    sm_suggestion_store_end_batch (self->suggestions);
+  end_batch (self);
+
+  return update->phase == UPDATE_DONE;
+}
+
+/**
+ * sm_suggestions_update_get_n_taken:
+ *
+ * Returns: how many suggestions @update has taken in so far
+ */
+guint
+sm_suggestions_update_get_n_taken (SmSuggestionsUpdate *update)
+{
+  g_return_val_if_fail (update != NULL, 0);
+
+  return update->n_taken;
+}
+
 /**
  * sm_document_replace_suggestions:
  * @self: a document
@@ -4088,41 +4345,16 @@ sm_document_replace_suggestions (SmDocument         *self,
                                  const char * const *sources,
                                  GPtrArray          *suggestions)
 {
-  g_autoptr(GHashTable) places = g_hash_table_new (g_direct_hash, g_direct_equal);
-  GListModel *pending;
-  guint n_taken;
+  g_autoptr(SmSuggestionsUpdate) update = NULL;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (sources != NULL, 0);
   g_return_val_if_fail (suggestions != NULL, 0);
 
-  /* The pending suggestions proposed again */
-  for (guint i = 0; i < suggestions->len; i++)
-    {
-      SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
-      SmSuggestion *same = sm_suggestion_store_find_at (self->suggestions,
-                                                        sm_suggestion_get_label (suggestion),
-                                                        sm_suggestion_get_start (suggestion),
-                                                        sm_suggestion_get_end (suggestion));
+  update = sm_document_update_suggestions (self, sources, suggestions);
+  sm_suggestions_update_step (update, G_MAXINT64);
 
-      if (same != NULL && can_take (self, same))
-        g_hash_table_add (places, same);
-    }
-
-  begin_batch (self);
-  pending = sm_suggestion_store_get_pending (self->suggestions);
-  for (guint i = g_list_model_get_n_items (pending); i > 0; i--)
-    {
-      g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (pending, i - 1);
-
-      if (g_strv_contains (sources, sm_suggestion_get_source (suggestion)) &&
-          !g_hash_table_contains (places, suggestion))
-        do_remove_suggestion (self, suggestion);
-    }
-  n_taken = add_suggestions (self, suggestions);
-  end_batch (self);
-
-  return n_taken;
+  return update->n_taken;
 }
 
 /* The span @said_by names now: a span, or the span an accepted suggestion

@@ -210,6 +210,19 @@ guint             sm_document_clear_suggestions    (SmDocument        *self,
 guint             sm_document_replace_suggestions  (SmDocument        *self,
                                                     const char * const *sources,
                                                     GPtrArray         *suggestions);
+
+typedef struct _SmSuggestionsUpdate SmSuggestionsUpdate;
+
+SmSuggestionsUpdate *sm_document_update_suggestions (SmDocument          *self,
+                                                     const char * const  *sources,
+                                                     GPtrArray           *suggestions);
+gboolean          sm_suggestions_update_step       (SmSuggestionsUpdate *update,
+                                                    gint64               deadline);
+guint             sm_suggestions_update_get_n_taken (SmSuggestionsUpdate *update);
+void              sm_suggestions_update_free       (SmSuggestionsUpdate *update);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmSuggestionsUpdate, sm_suggestions_update_free)
+
 SmSpan           *sm_document_accept_suggestion    (SmDocument        *self,
                                                     SmSuggestion      *suggestion,
                                                     GError           **error);

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sm-suggestion-store.h"
 
 struct _SmSuggestionStore
@@ -28,14 +30,45 @@ struct _SmSuggestionStore
   guint       next_id;
   guint       max_length; /* of any suggestion ever pending: how far back
                            * one can start and still reach a range */
+  GPtrArray  *batch;      /* inserted since sm_suggestion_store_begin_batch(),
+                           * not in the list yet */
 };
 
+/* Writes @value in decimal at @out; returns the end */
+static char *
+write_number (char  *out,
+              guint  value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    digits[n++] = '0' + value % 10;
+  while ((value /= 10) > 0);
+  while (n > 0)
+    *out++ = digits[--n];
+
+  return out;
+}
+
+/* "start:end:label", written by hand: a run's results look up hundreds of
+ * thousands of places, and g_strdup_printf() was a sixth of taking them in */
 static char *
 place_key (const char *label,
            guint       start,
            guint       end)
 {
-  return g_strdup_printf ("%u:%u:%s", start, end, label);
+  gsize label_length = strlen (label);
+  char *key = g_malloc (2 * 10 + 2 + label_length + 1);
+  char *out = key;
+
+  out = write_number (out, start);
+  *out++ = ':';
+  out = write_number (out, end);
+  *out++ = ':';
+  memcpy (out, label, label_length + 1);
+
+  return key;
 }
 
 static char *
@@ -64,6 +97,8 @@ sm_suggestion_store_new (void)
 void
 sm_suggestion_store_free (SmSuggestionStore *self)
 {
+  g_assert (self->batch == NULL);
+
   g_object_unref (self->pending);
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->by_place);
@@ -164,7 +199,111 @@ sm_suggestion_store_insert (SmSuggestionStore *self,
   sm_suggestion_store_reserve_id (self, id);
   self->max_length = MAX (self->max_length,
                           sm_suggestion_get_end (suggestion) - sm_suggestion_get_start (suggestion));
-  g_list_store_insert_sorted (self->pending, suggestion, compare_items, NULL);
+  if (self->batch != NULL)
+    g_ptr_array_add (self->batch, g_object_ref (suggestion));
+  else
+    g_list_store_insert_sorted (self->pending, suggestion, compare_items, NULL);
+}
+
+static int
+compare_pointers (gconstpointer a,
+                  gconstpointer b)
+{
+  return sm_suggestion_compare (*(SmSuggestion **) a, *(SmSuggestion **) b);
+}
+
+/* The position @suggestion, which is not in the list, would take in it */
+static guint
+find_insert_position (SmSuggestionStore *self,
+                      SmSuggestion      *suggestion)
+{
+  GListModel *model = G_LIST_MODEL (self->pending);
+  guint low = 0, high = g_list_model_get_n_items (model);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, middle);
+
+      if (sm_suggestion_compare (item, suggestion) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/**
+ * sm_suggestion_store_begin_batch:
+ *
+ * Suggestions inserted from now on are known at once (found by id and by
+ * place) but put in the list only at sm_suggestion_store_end_batch(), in
+ * one change of the list. Until then nothing may be removed and the list
+ * and ranges are as before the batch.
+ */
+void
+sm_suggestion_store_begin_batch (SmSuggestionStore *self)
+{
+  g_return_if_fail (self->batch == NULL);
+
+  self->batch = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * sm_suggestion_store_end_batch:
+ *
+ * Puts the suggestions inserted in the batch in the list: sorted, merged
+ * with the pending ones they fall among, and told as one items-changed
+ * (where 610,036 sorted inserts took a second on the main thread). A few
+ * scattered over a long list are inserted one by one instead, not the
+ * whole stretch between them replaced.
+ */
+void
+sm_suggestion_store_end_batch (SmSuggestionStore *self)
+{
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
+  GListModel *model = G_LIST_MODEL (self->pending);
+  guint first, last, position;
+
+  g_return_if_fail (self->batch != NULL);
+
+  added = g_steal_pointer (&self->batch);
+  if (added->len == 0)
+    return;
+
+  g_ptr_array_sort (added, compare_pointers);
+  first = find_insert_position (self, g_ptr_array_index (added, 0));
+  last = find_insert_position (self, g_ptr_array_index (added, added->len - 1));
+
+  if (last - first > 8 * added->len)
+    {
+      for (guint i = 0; i < added->len; i++)
+        g_list_store_insert_sorted (self->pending, g_ptr_array_index (added, i), compare_items, NULL);
+      return;
+    }
+
+  /* The stretch [first, last) of the list with the new ones among it */
+  merged = g_ptr_array_new_full (last - first + added->len, g_object_unref);
+  position = first;
+  for (guint i = 0; i < added->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (added, i);
+
+      while (position < last)
+        {
+          g_autoptr(SmSuggestion) item = g_list_model_get_item (model, position);
+
+          if (sm_suggestion_compare (item, suggestion) > 0)
+            break;
+          g_ptr_array_add (merged, g_steal_pointer (&item));
+          position++;
+        }
+      g_ptr_array_add (merged, g_object_ref (suggestion));
+    }
+
+  g_list_store_splice (self->pending, first, last - first, merged->pdata, merged->len);
 }
 
 void
@@ -290,13 +429,6 @@ sm_suggestion_store_is_rejected (SmSuggestionStore *self,
   g_autofree char *key = place_key (label, start, end);
 
   return g_hash_table_contains (self->rejected, key);
-}
-
-static int
-compare_pointers (gconstpointer a,
-                  gconstpointer b)
-{
-  return sm_suggestion_compare (*(SmSuggestion **) a, *(SmSuggestion **) b);
 }
 
 /**

@@ -22,6 +22,8 @@ void               sm_suggestion_store_reserve_id   (SmSuggestionStore *self,
                                                      const char        *id);
 void               sm_suggestion_store_insert       (SmSuggestionStore *self,
                                                      SmSuggestion      *suggestion);
+void               sm_suggestion_store_begin_batch  (SmSuggestionStore *self);
+void               sm_suggestion_store_end_batch    (SmSuggestionStore *self);
 void               sm_suggestion_store_remove       (SmSuggestionStore *self,
                                                      SmSuggestion      *suggestion);
 SmSuggestion      *sm_suggestion_store_find         (SmSuggestionStore *self,

@@ -545,6 +545,11 @@ sm_suggester_run_finish (SmSuggester   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The sources a run's suggestions have: a run replaces these only */
+static const char * const computed_sources[] = {
+  SM_SUGGESTION_SOURCE_RULES, SM_SUGGESTION_SOURCE_LEARNED, NULL
+};
+
 /**
  * sm_suggester_update_document:
  * @self: a suggester
@@ -562,12 +567,31 @@ sm_suggester_update_document (SmSuggester *self,
                               SmDocument  *document,
                               GPtrArray   *suggestions)
 {
-  static const char * const computed[] = {
-    SM_SUGGESTION_SOURCE_RULES, SM_SUGGESTION_SOURCE_LEARNED, NULL
-  };
-
   g_return_val_if_fail (SM_IS_SUGGESTER (self), 0);
   g_return_val_if_fail (SM_IS_DOCUMENT (document), 0);
 
-  return sm_document_replace_suggestions (document, computed, suggestions);
+  return sm_document_replace_suggestions (document, computed_sources, suggestions);
+}
+
+/**
+ * sm_suggester_begin_update:
+ * @self: a suggester
+ * @document: the document a run was for
+ * @suggestions: (element-type SmSuggestion): what the run proposed
+ *
+ * What sm_suggester_update_document() does, to be done in steps
+ * (sm_suggestions_update_step()), as a window does with a long article's
+ * hundreds of thousands of suggestions.
+ *
+ * Returns: (transfer full): the update
+ */
+SmSuggestionsUpdate *
+sm_suggester_begin_update (SmSuggester *self,
+                           SmDocument  *document,
+                           GPtrArray   *suggestions)
+{
+  g_return_val_if_fail (SM_IS_SUGGESTER (self), NULL);
+  g_return_val_if_fail (SM_IS_DOCUMENT (document), NULL);
+
+  return sm_document_update_suggestions (document, computed_sources, suggestions);
 }

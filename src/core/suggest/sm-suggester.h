@@ -36,5 +36,8 @@ GPtrArray   *sm_suggester_run_finish         (SmSuggester          *self,
 guint        sm_suggester_update_document    (SmSuggester          *self,
                                               SmDocument           *document,
                                               GPtrArray            *suggestions);
+SmSuggestionsUpdate *sm_suggester_begin_update (SmSuggester        *self,
+                                                SmDocument         *document,
+                                                GPtrArray          *suggestions);
 
 G_END_DECLS
