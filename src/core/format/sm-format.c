@@ -1870,14 +1870,34 @@ keep_relations (SmFormatSnapshot *self,
     }
 }
 
+/* The document's label ids, interned as a suggestion's label is: whether
+ * one is written is then a pointer's lookup. sm_document_find_label() for
+ * each of the 610,036 suggestions of a 20 MB article was a fifth of a
+ * draft's snapshot on the main thread (perf, 29 of its 145 samples). */
+static GHashTable *
+dup_written_labels (SmDocument *document)
+{
+  GListModel *labels = sm_document_get_labels (document);
+  GHashTable *written = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      g_hash_table_add (written, (gpointer) g_intern_string (sm_label_get_id (label)));
+    }
+
+  return written;
+}
+
 /* A suggestion or rejected place of a label since removed stays in the
  * model, for undo to bring the label back to it, but is not written: the
  * loader refuses a label the document does not have */
 static gboolean
-is_written (SmDocument   *document,
+is_written (GHashTable   *written_labels,
             SmSuggestion *suggestion)
 {
-  return sm_document_find_label (document, sm_suggestion_get_label (suggestion)) != NULL;
+  return g_hash_table_contains (written_labels, sm_suggestion_get_label (suggestion));
 }
 
 static void
@@ -1892,7 +1912,8 @@ suggestion_record_clear (gpointer data)
  * same as before they existed */
 static void
 keep_suggestions (SmFormatSnapshot *self,
-                  SmDocument       *document)
+                  SmDocument       *document,
+                  GHashTable       *written_labels)
 {
   GListModel *model = sm_document_get_suggestions (document);
   guint n = g_list_model_get_n_items (model);
@@ -1907,14 +1928,14 @@ keep_suggestions (SmFormatSnapshot *self,
       SmSuggestion *speaker;
       SuggestionRecord record;
 
-      if (!is_written (document, suggestion))
+      if (!is_written (written_labels, suggestion))
         continue;
 
       /* A speaker accepted meanwhile is linked through its span, and one
        * rejected is no one's speaker */
       speaker = said_by != NULL ? sm_document_find_suggestion (document, said_by) : NULL;
       if (said_by != NULL &&
-          (speaker != NULL ? !is_written (document, speaker) : sm_document_find_span (document, said_by) == NULL))
+          (speaker != NULL ? !is_written (written_labels, speaker) : sm_document_find_span (document, said_by) == NULL))
         said_by = NULL;
 
       record.said_by = keep_string (self->strings, said_by);
@@ -1925,7 +1946,8 @@ keep_suggestions (SmFormatSnapshot *self,
 
 static void
 keep_rejected (SmFormatSnapshot *self,
-               SmDocument       *document)
+               SmDocument       *document,
+               GHashTable       *written_labels)
 {
   g_autoptr(GPtrArray) rejected = sm_document_dup_rejected (document);
 
@@ -1936,7 +1958,7 @@ keep_rejected (SmFormatSnapshot *self,
       SmSuggestion *suggestion = g_ptr_array_index (rejected, i);
       RejectedRecord record;
 
-      if (!is_written (document, suggestion))
+      if (!is_written (written_labels, suggestion))
         continue;
 
       record.label = keep_string (self->strings, sm_suggestion_get_label (suggestion));
@@ -1960,12 +1982,14 @@ keep_rejected (SmFormatSnapshot *self,
 SmFormatSnapshot *
 sm_format_snapshot_new (SmDocument *document)
 {
+  g_autoptr(GHashTable) written_labels = NULL;
   SmFormatSnapshot *self;
   guint n_spans;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (document), NULL);
 
   n_spans = sm_document_get_n_spans (document);
+  written_labels = dup_written_labels (document);
 
   self = g_new0 (SmFormatSnapshot, 1);
   self->text = sm_text_ref (sm_document_get_text (document));
@@ -1987,8 +2011,8 @@ sm_format_snapshot_new (SmDocument *document)
   sm_span_index_foreach (SM_SPAN_INDEX (sm_document_get_spans (document)), keep_span, self);
 
   keep_relations (self, document);
-  keep_suggestions (self, document);
-  keep_rejected (self, document);
+  keep_suggestions (self, document, written_labels);
+  keep_rejected (self, document, written_labels);
 
   self->status = sm_document_status_to_string (sm_document_get_status (document));
   self->annotator = g_strdup (sm_document_get_annotator (document));
