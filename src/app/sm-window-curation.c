@@ -130,7 +130,7 @@ set_current (SmWindow       *self,
       /* Again once the view has laid out its lines (at a higher priority):
        * a document just shown scrolls by estimated heights, and misses */
       g_clear_handle_id (&self->curation_scroll_source, g_source_remove);
-      self->curation_scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_cursor, self, NULL);
+      self->curation_scroll_source = g_idle_add_full (SM_WINDOW_PRIORITY_AFTER_LAYOUT, scroll_to_cursor, self, NULL);
     }
 }
 

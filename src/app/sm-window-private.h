@@ -17,6 +17,13 @@
 
 G_BEGIN_DECLS
 
+/* A scroll that waits for the text view to lay its lines out: after
+ * GtkTextView's validation, and before the idle slices of highlighting and
+ * of taking suggestions in (G_PRIORITY_DEFAULT_IDLE), which on a long
+ * article go on for seconds. Behind them (at G_PRIORITY_LOW) it came after
+ * the user had scrolled elsewhere, and took the view back. */
+#define SM_WINDOW_PRIORITY_AFTER_LAYOUT (GTK_TEXT_VIEW_PRIORITY_VALIDATE + 1)
+
 typedef void (*SmWindowContinuation) (SmWindow *self,
                                       gpointer  data);
 

@@ -414,7 +414,7 @@ restore_place (SmWindow *self)
   gtk_text_buffer_create_mark (buffer, "place", &iter, TRUE);
   /* After the view has laid out its lines (at a higher priority), or it
    * scrolls by estimated line heights and stops short */
-  self->place_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_place, self, NULL);
+  self->place_source = g_idle_add_full (SM_WINDOW_PRIORITY_AFTER_LAYOUT, scroll_to_place, self, NULL);
 }
 
 static void
