@@ -3797,30 +3797,29 @@ assert_spans_in_view_drawn (SmWindow *window)
                             sm_span_get_start (g_ptr_array_index (spans, i))));
 }
 
-/* A long article is highlighted where it is in view at once and elsewhere
- * in idle slices: opening it, or jumping to its end, never waits for every
- * one of its spans to be drawn. Every span is drawn in the end. */
+/* An article of at least @n_bytes with a FIGURE span every 200
+ * characters, saved as @name in @folder */
 static void
-test_long_article_highlights_in_slices (void)
+write_long_document (const char *folder,
+                     const char *name,
+                     gsize       n_bytes)
 {
   g_autofree char *sample = sample_path ();
   g_autofree char *paragraph = NULL;
-  g_autofree char *txt_path = g_build_filename (app_test_get_home (), "long-article.txt", NULL);
-  g_autofree char *json_path = g_build_filename (app_test_get_home (), "long-article.json", NULL);
+  g_autofree char *txt_name = g_strconcat (name, ".txt", NULL);
+  g_autofree char *json_name = g_strconcat (name, ".json", NULL);
+  g_autofree char *txt_path = g_build_filename (app_test_get_home (), txt_name, NULL);
+  g_autofree char *json_path = g_build_filename (folder, json_name, NULL);
   g_autoptr(GFile) json = g_file_new_for_path (json_path);
   g_autoptr(GString) article = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  SmAnnotationView *view;
   SmDocument *document;
   SmWindow *window;
-  GListModel *spans;
-  SmSpan *first, *last;
-  guint length, n_spans;
+  guint length;
 
-  /* About 400,000 characters, with a span every 200 of them */
   g_assert_true (g_file_get_contents (sample, &paragraph, NULL, &error));
   g_assert_no_error (error);
-  while (article->len < 400000)
+  while (article->len < n_bytes)
     g_string_append (article, paragraph);
   g_assert_true (g_file_set_contents (txt_path, article->str, article->len, &error));
   g_assert_no_error (error);
@@ -3837,6 +3836,24 @@ test_long_article_highlights_in_slices (void)
   g_assert_no_error (error);
   sm_document_set_modified (document, FALSE);
   close_window (window);
+}
+
+/* A long article is highlighted where it is in view at once and elsewhere
+ * in idle slices: opening it, or jumping to its end, never waits for every
+ * one of its spans to be drawn. Every span is drawn in the end. */
+static void
+test_long_article_highlights_in_slices (void)
+{
+  g_autofree char *json_path = g_build_filename (app_test_get_home (), "long-article.json", NULL);
+  SmAnnotationView *view;
+  SmDocument *document;
+  SmWindow *window;
+  GListModel *spans;
+  SmSpan *first, *last;
+  guint n_spans;
+
+  /* About 400,000 characters, with a span every 200 of them */
+  write_long_document (app_test_get_home (), "long-article", 400000);
 
   window = open_window (json_path);
   view = sm_window_get_view (window);
@@ -3879,45 +3896,6 @@ test_long_article_highlights_in_slices (void)
   close_window (window);
 }
 
-/* A long article with a FIGURE span every 200 characters, saved as @name
- * in @folder */
-static void
-write_long_document (const char *folder,
-                     const char *name)
-{
-  g_autofree char *sample = sample_path ();
-  g_autofree char *paragraph = NULL;
-  g_autofree char *txt_name = g_strconcat (name, ".txt", NULL);
-  g_autofree char *json_name = g_strconcat (name, ".json", NULL);
-  g_autofree char *txt_path = g_build_filename (app_test_get_home (), txt_name, NULL);
-  g_autofree char *json_path = g_build_filename (folder, json_name, NULL);
-  g_autoptr(GFile) json = g_file_new_for_path (json_path);
-  g_autoptr(GString) article = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  SmDocument *document;
-  SmWindow *window;
-  guint length;
-
-  g_assert_true (g_file_get_contents (sample, &paragraph, NULL, &error));
-  g_assert_no_error (error);
-  while (article->len < 300000)
-    g_string_append (article, paragraph);
-  g_assert_true (g_file_set_contents (txt_path, article->str, article->len, &error));
-  g_assert_no_error (error);
-
-  window = open_window (txt_path);
-  document = sm_window_get_document (window);
-  length = sm_document_get_length (document);
-  for (guint offset = 10; offset + 20 < length; offset += 200)
-    {
-      g_assert_nonnull (sm_document_add_span (document, "FIGURE", offset, offset + 6, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (sm_document_save_to_file (document, json, NULL, &error));
-  g_assert_no_error (error);
-  sm_document_set_modified (document, FALSE);
-  close_window (window);
-}
 
 /* What became of the buffer of a view switched away from */
 typedef struct
@@ -3986,8 +3964,8 @@ test_switching_lets_go_of_long_documents (void)
   SmWindow *window;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  write_long_document (folder, "a");
-  write_long_document (folder, "b");
+  write_long_document (folder, "a", 300000);
+  write_long_document (folder, "b", 300000);
 
   window = sm_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
