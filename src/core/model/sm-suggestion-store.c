@@ -150,33 +150,49 @@ compare_items (gconstpointer a,
   return sm_suggestion_compare ((SmSuggestion *) a, (SmSuggestion *) b);
 }
 
-/* The position of @suggestion in the list: a binary search, as the list is
- * in document order and no two pending suggestions share a place */
-static gboolean
-find_position (SmSuggestionStore *self,
-               SmSuggestion      *suggestion,
-               guint             *position)
+/* The first position in the list whose suggestion does not come before
+ * @suggestion: where it is, or would go (a binary search, as the list is
+ * in document order) */
+static guint
+find_insert_position (SmSuggestionStore *self,
+                      SmSuggestion      *suggestion)
 {
-  guint low = 0, high = g_list_model_get_n_items (G_LIST_MODEL (self->pending));
+  GListModel *model = G_LIST_MODEL (self->pending);
+  guint low = 0, high = g_list_model_get_n_items (model);
 
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      g_autoptr(SmSuggestion) item = g_list_model_get_item (G_LIST_MODEL (self->pending), middle);
-      int cmp = sm_suggestion_compare (item, suggestion);
+      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, middle);
 
-      if (cmp == 0)
-        {
-          *position = middle;
-          return item == suggestion;
-        }
-      if (cmp < 0)
+      if (sm_suggestion_compare (item, suggestion) < 0)
         low = middle + 1;
       else
         high = middle;
     }
 
-  return FALSE;
+  return low;
+}
+
+/* The position of @suggestion in the list: no two pending suggestions
+ * share a place */
+static gboolean
+find_position (SmSuggestionStore *self,
+               SmSuggestion      *suggestion,
+               guint             *position)
+{
+  guint at = find_insert_position (self, suggestion);
+  g_autoptr(SmSuggestion) item = NULL;
+
+  if (at == g_list_model_get_n_items (G_LIST_MODEL (self->pending)))
+    return FALSE;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->pending), at);
+  if (sm_suggestion_compare (item, suggestion) != 0)
+    return FALSE;
+
+  *position = at;
+  return item == suggestion;
 }
 
 /* Adds @suggestion (which has its id) to the pending ones, unless one is
@@ -210,28 +226,6 @@ compare_pointers (gconstpointer a,
                   gconstpointer b)
 {
   return sm_suggestion_compare (*(SmSuggestion **) a, *(SmSuggestion **) b);
-}
-
-/* The position @suggestion, which is not in the list, would take in it */
-static guint
-find_insert_position (SmSuggestionStore *self,
-                      SmSuggestion      *suggestion)
-{
-  GListModel *model = G_LIST_MODEL (self->pending);
-  guint low = 0, high = g_list_model_get_n_items (model);
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, middle);
-
-      if (sm_suggestion_compare (item, suggestion) < 0)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
 }
 
 /**
