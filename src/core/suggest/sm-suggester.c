@@ -132,7 +132,8 @@ collect_tagged (SmDocument *document)
 
       one.start = sm_span_get_start (span);
       one.end = sm_span_get_end (span);
-      one.label = g_intern_string (sm_span_get_label (span));
+      /* Interned by the span: it outlives any span */
+      one.label = sm_span_get_label (span);
       g_array_append_val (tagged, one);
     }
 
