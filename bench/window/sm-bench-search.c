@@ -99,7 +99,10 @@ meter_stop (SmBenchMeter *meter,
   elapsed_ms = (g_get_monotonic_time () - began) / 1000.0;
   g_array_append_val (longest[step], longest_ms);
   g_array_append_val (elapsed[step], elapsed_ms);
-  g_printerr ("  %-36s longest stall %8.1f ms, took %8.1f ms\n", step_names[step], longest_ms, elapsed_ms);
+  /* The stall's end in CLOCK_MONOTONIC seconds, as `perf record -k
+   * CLOCK_MONOTONIC` stamps its samples */
+  g_printerr ("  %-36s longest stall %8.1f ms, took %8.1f ms (the stall ended at %.6f s)\n",
+              step_names[step], longest_ms, elapsed_ms, meter->longest_end / 1e6);
 }
 
 static void

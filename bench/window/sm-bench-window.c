@@ -209,6 +209,7 @@ sm_bench_meter_start (SmBenchMeter *meter,
 {
   meter->start = meter->last = g_get_monotonic_time ();
   meter->longest = 0;
+  meter->longest_end = meter->start;
 
   if (meter->source == 0)
     meter->source = g_timeout_add_full (G_PRIORITY_HIGH, interval_ms, on_meter_tick, meter, NULL);
@@ -221,7 +222,11 @@ sm_bench_meter_note (SmBenchMeter *meter)
 {
   gint64 now = g_get_monotonic_time ();
 
-  meter->longest = MAX (meter->longest, now - meter->last);
+  if (now - meter->last > meter->longest)
+    {
+      meter->longest = now - meter->last;
+      meter->longest_end = now;
+    }
   meter->last = now;
 
   return now;

@@ -27,6 +27,7 @@ typedef struct
   gint64 start;    /* when sm_bench_meter_start() last reset it */
   gint64 last;     /* the last call noted */
   gint64 longest;  /* the longest gap since the reset */
+  gint64 longest_end; /* when it ended, to find it in a profile */
   guint  source;
 } SmBenchMeter;
 

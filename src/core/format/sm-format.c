@@ -1585,21 +1585,28 @@ sm_format_set_extra_member (SmDocument *document,
 }
 
 /* Step three: writing. A document is first copied into a snapshot, plain
- * records that share nothing with it but its text and its pending
- * suggestions, neither of which changes once in the document; the
- * snapshot is then written, in this thread or in another while the
- * document goes on changing. Copying 100,000 spans takes tens of
- * milliseconds where writing them takes seconds (see "Drafts and saves in
- * a worker thread" in bench/README.md). */
+ * records that share nothing with it but what does not change: its text,
+ * its pending suggestions, its spans' ids and texts; the snapshot is then
+ * written, in this thread or in another while the document goes on
+ * changing. Taking it costs milliseconds where writing 100,000 spans
+ * takes seconds (see "Drafts and saves in a worker thread" in
+ * bench/README.md). */
 
 /* An offset in a snapshot's strings for a string there is not */
 #define NO_STRING G_MAXSIZE
 
+/* A span is held rather than copied: its id never changes, nor its text
+ * until its fragments change, so only what may change is copied. With the
+ * 100,000 spans of a 20 MB article, copying their ids and texts was most
+ * of a draft's snapshot on the main thread (perf, load 8: 43 of its 70
+ * samples in keep_span(), the copies' memmove and the page faults of the
+ * strings' block). */
 typedef struct
 {
-  gsize       id;
+  SmSpan     *span;         /* held: its id */
   const char *label;        /* interned */
-  gsize       text;
+  const char *lasting_text; /* the held span's own (it stays), or NULL */
+  gsize       text;         /* in the strings, without a lasting text */
   gsize       note;         /* or NO_STRING */
   guint       start;
   guint       end;
@@ -1667,6 +1674,7 @@ span_record_clear (gpointer data)
   SpanRecord *record = data;
 
   g_clear_pointer (&record->extra, json_object_unref);
+  g_clear_object (&record->span);
 }
 
 static void
@@ -1720,9 +1728,10 @@ keep_span (SmSpan   *span,
   SpanRecord record;
   const guint *bounds;
 
-  record.id = keep_string (self->strings, sm_span_get_id (span));
+  record.span = g_object_ref (span);
   record.label = sm_span_get_label (span);
-  record.text = keep_string (self->strings, sm_span_get_text (span));
+  record.lasting_text = _sm_span_get_lasting_text (span);
+  record.text = record.lasting_text == NULL ? keep_string (self->strings, sm_span_get_text (span)) : NO_STRING;
   record.note = keep_string (self->strings, sm_span_get_note (span));
   bounds = _sm_span_get_bounds (span, &record.n_fragments);
   record.start = bounds[0];
@@ -1973,9 +1982,9 @@ keep_rejected (SmFormatSnapshot *self,
  * @document: a document
  *
  * Copies what sm_format_snapshot_serialize() writes of @document, as it is
- * now. The snapshot shares nothing with @document but its text and its
- * pending suggestions, which never change: it may be written in another
- * thread while @document goes on changing in this one. A snapshot of 100,000 spans takes tens of milliseconds.
+ * now. The snapshot shares nothing with @document but what never changes
+ * (its text, its pending suggestions, its spans' ids and texts): it may be
+ * written in another thread while @document goes on changing in this one.
  *
  * Returns: (transfer full): the snapshot
  */
@@ -2003,8 +2012,9 @@ sm_format_snapshot_new (SmDocument *document)
   if (!_sm_document_has_default_relation_types (document))
     self->relation_types = relation_types_array (document);
 
-  /* About 50 bytes of strings a span: its id, text and any note */
-  self->strings = g_string_sized_new ((gsize) n_spans * 64 + 256);
+  /* Mostly the relations' ids and their ends', about 24 bytes each; the
+   * spans are held, not copied */
+  self->strings = g_string_sized_new ((gsize) g_list_model_get_n_items (sm_document_get_relations (document)) * 24 + 256);
   self->spans = g_array_sized_new (FALSE, FALSE, sizeof (SpanRecord), n_spans);
   g_array_set_clear_func (self->spans, span_record_clear);
   self->bounds = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -2080,14 +2090,16 @@ spans_array (const SmFormatSnapshot *self)
       const SpanRecord *record = &g_array_index (self->spans, SpanRecord, i);
       JsonObject *object = json_object_new ();
 
-      json_object_set_string_member (object, "id", kept_string (self, record->id));
+      json_object_set_string_member (object, "id", sm_span_get_id (record->span));
       json_object_set_string_member (object, "label", record->label);
       json_object_set_int_member (object, "start", record->start);
       json_object_set_int_member (object, "end", record->end);
       /* A discontinuous span's fragments (version 2) */
       if (record->n_fragments > 1)
         json_object_set_array_member (object, "fragments", fragments_array (self, record));
-      json_object_set_string_member (object, "text", kept_string (self, record->text));
+      json_object_set_string_member (object, "text",
+                                     record->lasting_text != NULL ? record->lasting_text
+                                                                  : kept_string (self, record->text));
       if (record->note != NO_STRING)
         json_object_set_string_member (object, "note", kept_string (self, record->note));
       add_extra_members (object, record->extra);

@@ -36,6 +36,7 @@ void         _sm_span_set_note           (SmSpan      *self,
                                           const char  *note);
 const guint *_sm_span_get_bounds         (SmSpan      *self,
                                           guint       *n_fragments);
+const char  *_sm_span_get_lasting_text   (SmSpan      *self);
 gint         _sm_span_compare_to         (SmSpan      *self,
                                           const char  *label,
                                           const guint *bounds,

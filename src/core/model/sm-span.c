@@ -263,6 +263,17 @@ sm_span_get_id (SmSpan *self)
   return self->strings;
 }
 
+/* The text the span was made with, which stays where it is for as long as
+ * the span lives, or %NULL once its fragments changed it: what a snapshot
+ * may point at while it holds the span rather than copy */
+const char *
+_sm_span_get_lasting_text (SmSpan *self)
+{
+  g_return_val_if_fail (SM_IS_SPAN (self), NULL);
+
+  return self->text_is_own ? NULL : self->text;
+}
+
 /**
  * sm_span_get_label:
  *
