@@ -190,6 +190,41 @@ test_snapshot_is_apart (void)
   g_bytes_unref (in_worker);
 }
 
+/* A snapshot holds the spans rather than copying them: what it writes of
+ * each is what the span was at the snapshot, whether its text was the one
+ * it was made with or one a change of fragments gave it, however the span
+ * changes after, and once the document is gone */
+static void
+test_snapshot_keeps_spans_as_they_were (void)
+{
+  g_autoptr(SmDocument) document = open_fixture ();
+  const char *utf8 = sm_text_get_utf8 (sm_document_get_text (document));
+  guint end_at = g_utf8_pointer_to_offset (utf8, strstr (utf8, "End"));
+  guint wrote_at = g_utf8_pointer_to_offset (utf8, strstr (utf8, "wrote"));
+  SmSpan *speaker = sm_document_find_span (document, "T2");
+  SmSpan *claim = sm_document_find_span (document, "T3");
+  g_autoptr(GBytes) wanted = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(SmFormatSnapshot) snapshot = NULL;
+
+  /* T3's text is its own, no longer the one it was made with */
+  g_assert_true (sm_document_add_fragment (document, claim, end_at, end_at + 3, NULL));
+  wanted = sm_format_serialize (document);
+  snapshot = sm_format_snapshot_new (document);
+
+  /* T2's text changes from the one it was made with, T3's again */
+  g_assert_true (sm_document_add_fragment (document, speaker, end_at, end_at + 3, NULL));
+  g_assert_true (sm_document_set_span_label (document, speaker, "CLAIM", NULL));
+  sm_document_set_span_note (document, speaker, "changed");
+  g_assert_true (sm_document_add_fragment (document, claim, wrote_at, wrote_at + 5, NULL));
+  sm_document_remove_span (document, sm_document_find_span (document, "T1"));
+  /* Nothing but the snapshot holds the spans now */
+  g_clear_object (&document);
+
+  written = sm_format_snapshot_serialize (snapshot);
+  assert_bytes_equal (written, wanted);
+}
+
 typedef struct
 {
   guint *done;
@@ -278,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/format-snapshot/every-feature", test_every_feature);
   g_test_add_func ("/format-snapshot/every-feature-edited", test_every_feature_edited);
   g_test_add_func ("/format-snapshot/snapshot-is-apart", test_snapshot_is_apart);
+  g_test_add_func ("/format-snapshot/keeps-spans-as-they-were", test_snapshot_keeps_spans_as_they_were);
   g_test_add_func ("/format-snapshot/saves-in-order", test_saves_in_order);
 
   return g_test_run ();

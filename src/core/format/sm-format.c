@@ -1595,25 +1595,32 @@ sm_format_set_extra_member (SmDocument *document,
 /* An offset in a snapshot's strings for a string there is not */
 #define NO_STRING G_MAXSIZE
 
-/* A span is held rather than copied: its id never changes, nor its text
- * until its fragments change, so only what may change is copied. With the
- * 100,000 spans of a 20 MB article, copying their ids and texts was most
- * of a draft's snapshot on the main thread (perf, load 8: 43 of its 70
- * samples in keep_span(), the copies' memmove and the page faults of the
- * strings' block). */
+/* A span is held rather than copied: its id never changes, nor the text
+ * it was made with, so only what may change is copied, and what most spans
+ * do not have (fragments, a changed text, a note, unknown members) goes in
+ * a record of its own. With the 100,000 spans of a 20 MB article, copying
+ * their ids and texts, then 72-byte records, into new memory was most of a
+ * draft's snapshot on the main thread (perf, load 8: 43 of its 70 samples
+ * were keep_span(), the copies and the page faults of the new blocks). */
 typedef struct
 {
-  SmSpan     *span;         /* held: its id */
+  SmSpan     *span;         /* held: its id, the text it was made with */
   const char *label;        /* interned */
-  const char *lasting_text; /* the held span's own (it stays), or NULL */
-  gsize       text;         /* in the strings, without a lasting text */
-  gsize       note;         /* or NO_STRING */
   guint       start;
   guint       end;
+  guint       rare;         /* in the snapshot's rare records, or NO_RARE */
+} SpanRecord;
+
+#define NO_RARE G_MAXUINT
+
+typedef struct
+{
+  gsize       text;         /* a text other than the one it was made with, or NO_STRING */
+  gsize       note;         /* or NO_STRING */
   guint       n_fragments;
   guint       bounds;       /* with several fragments, the first of their bounds */
   JsonObject *extra;        /* a copy, or NULL */
-} SpanRecord;
+} RareRecord;
 
 typedef struct
 {
@@ -1625,14 +1632,12 @@ typedef struct
 } RelationRecord;
 
 /* A suggestion is not copied: nothing of it changes once a document has
- * taken it in but whose it says it is, which the snapshot decides. With the
- * 610,036 of a 20 MB article, copying their strings took 0.46 s of the
- * main thread's processor time for every draft (perf, load 9). */
-typedef struct
-{
-  SmSuggestion *suggestion;
-  gsize         said_by;    /* or NO_STRING */
-} SuggestionRecord;
+ * taken it in. With the 610,036 of a 20 MB article, copying their strings
+ * took 0.46 s of the main thread's processor time for every draft (perf,
+ * load 9). Whether its said_by is written, which depends on the rest of
+ * the document, is decided by the writer from the snapshot: looking up
+ * every claim's speaker was a third of a draft's snapshot (perf, load 7:
+ * 40 of its 120 samples in hash lookups). */
 
 typedef struct
 {
@@ -1651,9 +1656,10 @@ struct _SmFormatSnapshot
   /* Every string of the records below, each with its NUL */
   GString    *strings;
   GArray     *spans;
+  GArray     *rare;            /* what few spans have */
   GArray     *bounds;          /* the fragments of discontinuous spans */
   GArray     *relations;
-  GArray     *suggestions;
+  GPtrArray  *suggestions;     /* held */
   GArray     *rejected;
   const char *status;
   char       *annotator;
@@ -1673,8 +1679,15 @@ span_record_clear (gpointer data)
 {
   SpanRecord *record = data;
 
-  g_clear_pointer (&record->extra, json_object_unref);
   g_clear_object (&record->span);
+}
+
+static void
+rare_record_clear (gpointer data)
+{
+  RareRecord *record = data;
+
+  g_clear_pointer (&record->extra, json_object_unref);
 }
 
 static void
@@ -1725,26 +1738,39 @@ keep_span (SmSpan   *span,
            gpointer  user_data)
 {
   SmFormatSnapshot *self = user_data;
-  SpanRecord record;
+  SpanRecord *record;
   const guint *bounds;
+  guint n_fragments;
+  const char *note = sm_span_get_note (span);
+  JsonObject *extra = g_object_get_qdata (G_OBJECT (span), self->extra_quark);
 
-  record.span = g_object_ref (span);
-  record.label = sm_span_get_label (span);
-  record.lasting_text = _sm_span_get_lasting_text (span);
-  record.text = record.lasting_text == NULL ? keep_string (self->strings, sm_span_get_text (span)) : NO_STRING;
-  record.note = keep_string (self->strings, sm_span_get_note (span));
-  bounds = _sm_span_get_bounds (span, &record.n_fragments);
-  record.start = bounds[0];
-  record.end = bounds[2 * record.n_fragments - 1];
-  record.bounds = self->bounds->len;
-  /* A discontinuous span makes the file version 2 */
-  if (record.n_fragments > 1)
+  bounds = _sm_span_get_bounds (span, &n_fragments);
+  g_array_set_size (self->spans, self->spans->len + 1);
+  record = &g_array_index (self->spans, SpanRecord, self->spans->len - 1);
+  record->span = g_object_ref (span);
+  record->label = sm_span_get_label (span);
+  record->start = bounds[0];
+  record->end = bounds[2 * n_fragments - 1];
+  record->rare = NO_RARE;
+
+  if (n_fragments > 1 || note != NULL || extra != NULL || !_sm_span_has_made_text (span))
     {
-      g_array_append_vals (self->bounds, bounds, 2 * record.n_fragments);
-      self->version = SM_FORMAT_VERSION_FRAGMENTS;
+      RareRecord rare;
+
+      rare.text = _sm_span_has_made_text (span) ? NO_STRING : keep_string (self->strings, sm_span_get_text (span));
+      rare.note = keep_string (self->strings, note);
+      rare.n_fragments = n_fragments;
+      rare.bounds = self->bounds->len;
+      /* A discontinuous span makes the file version 2 */
+      if (n_fragments > 1)
+        {
+          g_array_append_vals (self->bounds, bounds, 2 * n_fragments);
+          self->version = SM_FORMAT_VERSION_FRAGMENTS;
+        }
+      rare.extra = sm_json_object_copy (extra);
+      record->rare = self->rare->len;
+      g_array_append_val (self->rare, rare);
     }
-  record.extra = sm_json_object_copy (g_object_get_qdata (G_OBJECT (span), self->extra_quark));
-  g_array_append_val (self->spans, record);
 
   return TRUE;
 }
@@ -1909,14 +1935,6 @@ is_written (GHashTable   *written_labels,
   return g_hash_table_contains (written_labels, sm_suggestion_get_label (suggestion));
 }
 
-static void
-suggestion_record_clear (gpointer data)
-{
-  SuggestionRecord *record = data;
-
-  g_clear_object (&record->suggestion);
-}
-
 /* Written only when there are any, so a file without suggestions is the
  * same as before they existed */
 static void
@@ -1927,29 +1945,14 @@ keep_suggestions (SmFormatSnapshot *self,
   GListModel *model = sm_document_get_suggestions (document);
   guint n = g_list_model_get_n_items (model);
 
-  self->suggestions = g_array_sized_new (FALSE, FALSE, sizeof (SuggestionRecord), n);
-  g_array_set_clear_func (self->suggestions, suggestion_record_clear);
+  self->suggestions = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (model, i);
-      const char *said_by = sm_suggestion_get_said_by (suggestion);
-      SmSuggestion *speaker;
-      SuggestionRecord record;
 
-      if (!is_written (written_labels, suggestion))
-        continue;
-
-      /* A speaker accepted meanwhile is linked through its span, and one
-       * rejected is no one's speaker */
-      speaker = said_by != NULL ? sm_document_find_suggestion (document, said_by) : NULL;
-      if (said_by != NULL &&
-          (speaker != NULL ? !is_written (written_labels, speaker) : sm_document_find_span (document, said_by) == NULL))
-        said_by = NULL;
-
-      record.said_by = keep_string (self->strings, said_by);
-      record.suggestion = g_steal_pointer (&suggestion);
-      g_array_append_val (self->suggestions, record);
+      if (is_written (written_labels, suggestion))
+        g_ptr_array_add (self->suggestions, g_steal_pointer (&suggestion));
     }
 }
 
@@ -2017,6 +2020,8 @@ sm_format_snapshot_new (SmDocument *document)
   self->strings = g_string_sized_new ((gsize) g_list_model_get_n_items (sm_document_get_relations (document)) * 24 + 256);
   self->spans = g_array_sized_new (FALSE, FALSE, sizeof (SpanRecord), n_spans);
   g_array_set_clear_func (self->spans, span_record_clear);
+  self->rare = g_array_new (FALSE, FALSE, sizeof (RareRecord));
+  g_array_set_clear_func (self->rare, rare_record_clear);
   self->bounds = g_array_new (FALSE, FALSE, sizeof (guint));
   sm_span_index_foreach (SM_SPAN_INDEX (sm_document_get_spans (document)), keep_span, self);
 
@@ -2048,9 +2053,10 @@ sm_format_snapshot_free (SmFormatSnapshot *self)
   if (self->strings != NULL)
     g_string_free (g_steal_pointer (&self->strings), TRUE);
   g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->rare, g_array_unref);
   g_clear_pointer (&self->bounds, g_array_unref);
   g_clear_pointer (&self->relations, g_array_unref);
-  g_clear_pointer (&self->suggestions, g_array_unref);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_pointer (&self->rejected, g_array_unref);
   g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->created, g_free);
@@ -2063,7 +2069,7 @@ sm_format_snapshot_free (SmFormatSnapshot *self)
 
 static JsonArray *
 fragments_array (const SmFormatSnapshot *self,
-                 const SpanRecord       *record)
+                 const RareRecord       *record)
 {
   const guint *bounds = &g_array_index (self->bounds, guint, record->bounds);
   JsonArray *fragments = json_array_sized_new (record->n_fragments);
@@ -2088,6 +2094,7 @@ spans_array (const SmFormatSnapshot *self)
   for (guint i = 0; i < self->spans->len; i++)
     {
       const SpanRecord *record = &g_array_index (self->spans, SpanRecord, i);
+      const RareRecord *rare = record->rare != NO_RARE ? &g_array_index (self->rare, RareRecord, record->rare) : NULL;
       JsonObject *object = json_object_new ();
 
       json_object_set_string_member (object, "id", sm_span_get_id (record->span));
@@ -2095,14 +2102,15 @@ spans_array (const SmFormatSnapshot *self)
       json_object_set_int_member (object, "start", record->start);
       json_object_set_int_member (object, "end", record->end);
       /* A discontinuous span's fragments (version 2) */
-      if (record->n_fragments > 1)
-        json_object_set_array_member (object, "fragments", fragments_array (self, record));
+      if (rare != NULL && rare->n_fragments > 1)
+        json_object_set_array_member (object, "fragments", fragments_array (self, rare));
       json_object_set_string_member (object, "text",
-                                     record->lasting_text != NULL ? record->lasting_text
-                                                                  : kept_string (self, record->text));
-      if (record->note != NO_STRING)
-        json_object_set_string_member (object, "note", kept_string (self, record->note));
-      add_extra_members (object, record->extra);
+                                     rare != NULL && rare->text != NO_STRING ? kept_string (self, rare->text)
+                                                                             : _sm_span_get_made_text (record->span));
+      if (rare != NULL && rare->note != NO_STRING)
+        json_object_set_string_member (object, "note", kept_string (self, rare->note));
+      if (rare != NULL)
+        add_extra_members (object, rare->extra);
       json_array_add_object_element (array, object);
     }
 
@@ -2150,24 +2158,47 @@ set_array_if_any (JsonObject *object,
     json_array_unref (array);
 }
 
+/* The ids a suggestion's said_by may name in the file: its spans' and its
+ * suggestions'. A speaker accepted since the claim was suggested is linked
+ * through its span, and one rejected is no one's speaker. */
+static GHashTable *
+dup_speaker_ids (const SmFormatSnapshot *self)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    g_hash_table_add (ids, (gpointer) sm_span_get_id (g_array_index (self->spans, SpanRecord, i).span));
+  for (guint i = 0; i < self->suggestions->len; i++)
+    g_hash_table_add (ids, (gpointer) sm_suggestion_get_id (g_ptr_array_index (self->suggestions, i)));
+
+  return ids;
+}
+
 static JsonArray *
 suggestions_array (const SmFormatSnapshot *self)
 {
   JsonArray *array = json_array_sized_new (self->suggestions->len);
+  g_autoptr(GHashTable) speaker_ids = NULL;
 
   for (guint i = 0; i < self->suggestions->len; i++)
     {
-      const SuggestionRecord *record = &g_array_index (self->suggestions, SuggestionRecord, i);
+      SmSuggestion *suggestion = g_ptr_array_index (self->suggestions, i);
+      const char *said_by = sm_suggestion_get_said_by (suggestion);
       JsonObject *object = json_object_new ();
 
-      json_object_set_string_member (object, "id", sm_suggestion_get_id (record->suggestion));
-      json_object_set_string_member (object, "label", sm_suggestion_get_label (record->suggestion));
-      json_object_set_int_member (object, "start", sm_suggestion_get_start (record->suggestion));
-      json_object_set_int_member (object, "end", sm_suggestion_get_end (record->suggestion));
-      json_object_set_string_member (object, "text", sm_suggestion_get_text (record->suggestion));
-      json_object_set_string_member (object, "source", sm_suggestion_get_source (record->suggestion));
-      if (record->said_by != NO_STRING)
-        json_object_set_string_member (object, "said_by", kept_string (self, record->said_by));
+      json_object_set_string_member (object, "id", sm_suggestion_get_id (suggestion));
+      json_object_set_string_member (object, "label", sm_suggestion_get_label (suggestion));
+      json_object_set_int_member (object, "start", sm_suggestion_get_start (suggestion));
+      json_object_set_int_member (object, "end", sm_suggestion_get_end (suggestion));
+      json_object_set_string_member (object, "text", sm_suggestion_get_text (suggestion));
+      json_object_set_string_member (object, "source", sm_suggestion_get_source (suggestion));
+      if (said_by != NULL)
+        {
+          if (speaker_ids == NULL)
+            speaker_ids = dup_speaker_ids (self);
+          if (g_hash_table_contains (speaker_ids, said_by))
+            json_object_set_string_member (object, "said_by", said_by);
+        }
       json_array_add_object_element (array, object);
     }
 

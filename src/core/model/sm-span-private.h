@@ -36,7 +36,8 @@ void         _sm_span_set_note           (SmSpan      *self,
                                           const char  *note);
 const guint *_sm_span_get_bounds         (SmSpan      *self,
                                           guint       *n_fragments);
-const char  *_sm_span_get_lasting_text   (SmSpan      *self);
+const char  *_sm_span_get_made_text      (SmSpan      *self);
+gboolean     _sm_span_has_made_text      (SmSpan      *self);
 gint         _sm_span_compare_to         (SmSpan      *self,
                                           const char  *label,
                                           const guint *bounds,

@@ -40,7 +40,8 @@ struct _SmSpan
   /* 2 × n_fragments offsets; points at single for one fragment */
   guint      *bounds;
   guint       n_fragments;
-  gboolean    text_is_own;
+  guint       text_is_own : 1;
+  guint       made_with_text : 1;
   guint       single[2];
 };
 
@@ -201,6 +202,7 @@ store_strings (SmSpan     *self,
     {
       self->text = self->strings + id_size;
       memcpy (self->text, text, text_size);
+      self->made_with_text = TRUE;
     }
 }
 
@@ -263,15 +265,25 @@ sm_span_get_id (SmSpan *self)
   return self->strings;
 }
 
-/* The text the span was made with, which stays where it is for as long as
- * the span lives, or %NULL once its fragments changed it: what a snapshot
- * may point at while it holds the span rather than copy */
+/* The text the span was made with, or %NULL if none. It stays where it is
+ * for as long as the span lives, even once a change of fragments gives the
+ * span another text: what a snapshot may point at while it holds the span,
+ * rather than copy it. */
 const char *
-_sm_span_get_lasting_text (SmSpan *self)
+_sm_span_get_made_text (SmSpan *self)
 {
   g_return_val_if_fail (SM_IS_SPAN (self), NULL);
 
-  return self->text_is_own ? NULL : self->text;
+  return self->made_with_text ? self->strings + strlen (self->strings) + 1 : NULL;
+}
+
+/* Whether the span's text is still the one it was made with */
+gboolean
+_sm_span_has_made_text (SmSpan *self)
+{
+  g_return_val_if_fail (SM_IS_SPAN (self), FALSE);
+
+  return !self->text_is_own;
 }
 
 /**
