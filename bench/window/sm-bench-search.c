@@ -21,8 +21,10 @@
  * schedules a draft (written 3 s later) and suggestions, whose stalls are
  * not the step's own. --no-suggestions turns suggestions off.
  *
- * It prints, for each step, the median over the runs of the longest stall
- * and of the step's time from start to idle. It needs a display (Xvfb).
+ * It prints, for each step, the median over the runs of the longest stall,
+ * of the processor time of the busiest iteration of the main loop (which
+ * the machine's load does not lengthen, see SmBenchMeter) and of the
+ * step's time from start to idle. It needs a display (Xvfb).
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -78,6 +80,7 @@ static const char *step_names[N_STEPS] = {
 static void measure_after (Step step);
 
 static GArray *longest[N_STEPS];  /* double ms, one a run */
+static GArray *longest_cpu[N_STEPS];  /* double ms: the busiest iteration's processor time */
 static GArray *elapsed[N_STEPS];  /* double ms, one a run */
 static SmApplication *app;
 
@@ -89,7 +92,7 @@ meter_stop (SmBenchMeter *meter,
             Step          step,
             gint64        began)
 {
-  double longest_ms, elapsed_ms;
+  double longest_ms, elapsed_ms, cpu_ms;
 
   /* The gap up to now counts too */
   sm_bench_meter_note (meter);
@@ -97,12 +100,15 @@ meter_stop (SmBenchMeter *meter,
 
   longest_ms = meter->longest / 1000.0;
   elapsed_ms = (g_get_monotonic_time () - began) / 1000.0;
+  cpu_ms = meter->longest_cpu / 1000.0;
   g_array_append_val (longest[step], longest_ms);
+  g_array_append_val (longest_cpu[step], cpu_ms);
   g_array_append_val (elapsed[step], elapsed_ms);
   /* The stall's end in CLOCK_MONOTONIC seconds, as `perf record -k
    * CLOCK_MONOTONIC` stamps its samples */
-  g_printerr ("  %-36s longest stall %8.1f ms, took %8.1f ms (the stall ended at %.6f s)\n",
-              step_names[step], longest_ms, elapsed_ms, meter->longest_end / 1e6);
+  g_printerr ("  %-36s longest stall %8.1f ms, busiest iteration %.1f ms of processor time, took %8.1f ms"
+              " (they ended at %.6f and %.6f s)\n",
+              step_names[step], longest_ms, cpu_ms, elapsed_ms, meter->longest_end / 1e6, meter->longest_cpu_end / 1e6);
 }
 
 static void
@@ -304,6 +310,7 @@ main (int   argc,
   for (guint s = 0; s < N_STEPS; s++)
     {
       longest[s] = g_array_new (FALSE, FALSE, sizeof (double));
+      longest_cpu[s] = g_array_new (FALSE, FALSE, sizeof (double));
       elapsed[s] = g_array_new (FALSE, FALSE, sizeof (double));
     }
 
@@ -317,16 +324,16 @@ main (int   argc,
     g_strchomp (load);
   g_print ("%s, word “%s”, %d runs%s; /proc/loadavg at the end: %s\n\n",
            argv[1], word, n_runs, no_suggestions ? ", suggestions off" : "", load ? load : "unknown");
-  g_print ("| step | longest stall, median (ms) | runs (ms) | time to idle, median (ms) |\n");
-  g_print ("| --- | ---: | --- | ---: |\n");
+  g_print ("| step | longest stall, median (ms) | runs (ms) | busiest iteration, processor time, median (ms) | time to idle, median (ms) |\n");
+  g_print ("| --- | ---: | --- | ---: | ---: |\n");
   for (guint s = 0; s < N_STEPS; s++)
     {
       g_autoptr(GString) runs = g_string_new (NULL);
 
       for (guint i = 0; i < longest[s]->len; i++)
         g_string_append_printf (runs, "%s%.0f", i ? ", " : "", g_array_index (longest[s], double, i));
-      g_print ("| %s | %.1f | %s | %.1f |\n", step_names[s], sm_bench_median (longest[s], NULL, NULL), runs->str,
-               sm_bench_median (elapsed[s], NULL, NULL));
+      g_print ("| %s | %.1f | %s | %.1f | %.1f |\n", step_names[s], sm_bench_median (longest[s], NULL, NULL), runs->str,
+               sm_bench_median (longest_cpu[s], NULL, NULL), sm_bench_median (elapsed[s], NULL, NULL));
     }
 
   sm_bench_remove_tree (home);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <time.h>
 
 #include "sm-bench-window.h"
 
@@ -187,6 +188,41 @@ sm_bench_open_window (SmApplication *app,
 
 /* The stall meter */
 
+static SmBenchMeter *running_meter;
+static gint64 cpu_after_poll;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+/* The main context's poll: what the thread spent between two polls is one
+ * iteration of the loop */
+static gint
+meter_poll (GPollFD *fds,
+            guint    n_fds,
+            gint     timeout)
+{
+  gint64 cpu_before_poll = thread_cpu_us ();
+  gint result;
+
+  if (running_meter != NULL && cpu_after_poll != 0 &&
+      cpu_before_poll - cpu_after_poll > running_meter->longest_cpu)
+    {
+      running_meter->longest_cpu = cpu_before_poll - cpu_after_poll;
+      running_meter->longest_cpu_end = g_get_monotonic_time ();
+    }
+
+  result = g_poll (fds, n_fds, timeout);
+  cpu_after_poll = thread_cpu_us ();
+
+  return result;
+}
+
 static gboolean
 on_meter_tick (gpointer data)
 {
@@ -210,9 +246,14 @@ sm_bench_meter_start (SmBenchMeter *meter,
   meter->start = meter->last = g_get_monotonic_time ();
   meter->longest = 0;
   meter->longest_end = meter->start;
+  meter->longest_cpu = 0;
 
   if (meter->source == 0)
     meter->source = g_timeout_add_full (G_PRIORITY_HIGH, interval_ms, on_meter_tick, meter, NULL);
+
+  running_meter = meter;
+  cpu_after_poll = 0;
+  g_main_context_set_poll_func (NULL, meter_poll);
 }
 
 /* Notes the gap up to now, as a call of the timeout does: the gap before
@@ -237,6 +278,8 @@ void
 sm_bench_meter_stop (SmBenchMeter *meter)
 {
   g_clear_handle_id (&meter->source, g_source_remove);
+  if (running_meter == meter)
+    running_meter = NULL;
 }
 
 /* Statistics */

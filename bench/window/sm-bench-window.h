@@ -21,13 +21,20 @@ typedef gboolean (*SmBenchCondition) (gpointer data);
 
 /* The longest gap between the calls of a G_PRIORITY_HIGH timeout: while
  * anything else runs on the main thread it cannot run, so the gap is how
- * long the window could not answer. Times in µs, monotonic. */
+ * long the window could not answer. Times in µs, monotonic.
+ *
+ * On a shared machine that gap also counts the time the main thread waits
+ * for a processor, so the meter keeps beside it the processor time of the
+ * longest iteration of the main loop (from one poll to the next: every
+ * source it dispatched), which the load does not lengthen. */
 typedef struct
 {
   gint64 start;    /* when sm_bench_meter_start() last reset it */
   gint64 last;     /* the last call noted */
   gint64 longest;  /* the longest gap since the reset */
   gint64 longest_end; /* when it ended, to find it in a profile */
+  gint64 longest_cpu; /* processor time of the longest iteration */
+  gint64 longest_cpu_end; /* when it ended */
   guint  source;
 } SmBenchMeter;
 
