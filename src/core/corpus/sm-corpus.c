@@ -62,8 +62,9 @@ typedef struct
 
 typedef struct
 {
-  SmCorpus        *corpus;
-  SmCorpusMapFunc  map;
+  SmCorpus         *corpus;
+  SmCorpusRunFlags  flags;
+  SmCorpusMapFunc   map;
   gpointer         user_data;
   GCancellable    *cancellable;
   GMutex           mutex;
@@ -931,6 +932,9 @@ process_input (Run  *run,
   if (slot->document != NULL && run->map != NULL)
     slot->mapped = run->map (position, slot->document, input->display_name, slot->warnings,
                              run->user_data);
+
+  if (run->flags & SM_CORPUS_RUN_DROP_DOCUMENTS)
+    g_clear_object (&slot->document);
 }
 
 static void
@@ -965,6 +969,8 @@ worker (gpointer data,
 
 /**
  * _sm_corpus_run:
+ * @flags: %SM_CORPUS_RUN_DROP_DOCUMENTS if @reduce needs only what @map
+ *   made of each document
  * @map: (nullable): what to make of each document, in worker threads
  * @reduce: what to do with each input, in this thread, in input order
  * @mapped_free: (nullable): frees what @map returned
@@ -975,6 +981,7 @@ worker (gpointer data,
  */
 gboolean
 _sm_corpus_run (SmCorpus            *self,
+                SmCorpusRunFlags     flags,
                 SmCorpusMapFunc      map,
                 SmCorpusReduceFunc   reduce,
                 GDestroyNotify       mapped_free,
@@ -994,6 +1001,7 @@ _sm_corpus_run (SmCorpus            *self,
   g_return_val_if_fail (reduce != NULL, FALSE);
 
   run.corpus = self;
+  run.flags = flags;
   run.map = map;
   run.user_data = user_data;
   run.cancellable = cancellable;
@@ -1107,5 +1115,83 @@ sm_corpus_foreach (SmCorpus      *self,
   g_return_val_if_fail (SM_IS_CORPUS (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  return _sm_corpus_run (self, NULL, foreach_reduce, NULL, &data, cancellable, error);
+  return _sm_corpus_run (self, SM_CORPUS_RUN_NONE, NULL, foreach_reduce, NULL, &data,
+                         cancellable, error);
+}
+
+typedef struct
+{
+  SmCorpus             *corpus;
+  SmCorpusDocumentFunc  document_func;
+  SmCorpusResultFunc    result_func;
+  gpointer              user_data;
+} MapData;
+
+static gpointer
+map_document (guint       position,
+              SmDocument *document,
+              const char *display_name,
+              GPtrArray  *warnings,
+              gpointer    user_data)
+{
+  MapData *data = user_data;
+
+  return data->document_func (data->corpus, position, document, data->user_data);
+}
+
+static gboolean
+map_reduce (guint         position,
+            SmDocument   *document,
+            gpointer      mapped,
+            GPtrArray    *warnings,
+            const GError *load_error,
+            gpointer      user_data,
+            GError      **error)
+{
+  MapData *data = user_data;
+
+  if (!data->result_func (data->corpus, position, mapped, load_error, data->user_data))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sm_corpus_map:
+ * @document_func: what to make of each document, in the thread that read
+ *   it (any thread, several at once)
+ * @result_func: called for each input, in input order, in this thread,
+ *   with what @document_func made of it
+ * @result_free: (nullable): frees what @document_func returned
+ *
+ * Like sm_corpus_foreach(), but the work on each document is done in the
+ * thread that read it, which then frees it: only @document_func's result
+ * reaches this thread. On several cores this is what lets them share the
+ * work; handing the documents to one thread makes it the bottleneck, and
+ * freeing a document in another thread than the one that built it costs
+ * both.
+ *
+ * Returns: %FALSE if @result_func stopped the run or @cancellable was
+ *   cancelled
+ */
+gboolean
+sm_corpus_map (SmCorpus              *self,
+               SmCorpusDocumentFunc   document_func,
+               SmCorpusResultFunc     result_func,
+               GDestroyNotify         result_free,
+               gpointer               user_data,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  MapData data = { self, document_func, result_func, user_data };
+
+  g_return_val_if_fail (SM_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (document_func != NULL, FALSE);
+  g_return_val_if_fail (result_func != NULL, FALSE);
+
+  return _sm_corpus_run (self, SM_CORPUS_RUN_DROP_DOCUMENTS, map_document, map_reduce,
+                         result_free, &data, cancellable, error);
 }
