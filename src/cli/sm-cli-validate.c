@@ -22,40 +22,47 @@ typedef struct
 } Validation;
 
 /* A merge's undecided conflicts (docs/format.md) leave a file valid to
- * load but not ready as data: reported like any other problem */
-static gboolean
-check_conflicts (const char *name,
-                 SmDocument *document)
+ * load but not ready as data: reported like any other problem. Runs in
+ * the thread that read the document, which frees it after.
+ *
+ * Returns: (nullable): %NULL if @document is ready, or the message
+ *   saying why not */
+static gpointer
+check_conflicts (SmCorpus   *corpus,
+                 guint       position,
+                 SmDocument *document,
+                 gpointer    user_data)
 {
+  const char *name = sm_corpus_get_display_name (corpus, position);
   guint n = sm_merge_count_conflicts (document);
   const char *kind = NULL;
   const char *span = NULL;
 
   if (n == 0)
-    return TRUE;
+    return NULL;
 
   sm_merge_get_conflict (document, 0, &kind, &span);
   if (kind == NULL)
     kind = "?";
 
   if (span != NULL)
-    g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                             "%s: %u unresolved merge conflict (first: span %s, kind %s)\n",
-                             "%s: %u unresolved merge conflicts (first: span %s, kind %s)\n", n),
-                name, n, span, kind);
-  else
-    g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                             "%s: %u unresolved merge conflict (first: kind %s)\n",
-                             "%s: %u unresolved merge conflicts (first: kind %s)\n", n),
-                name, n, kind);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s: %u unresolved merge conflict (first: span %s, kind %s)\n",
+                                         "%s: %u unresolved merge conflicts (first: span %s, kind %s)\n", n),
+                            name, n, span, kind);
 
-  return FALSE;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s: %u unresolved merge conflict (first: kind %s)\n",
+                                       "%s: %u unresolved merge conflicts (first: kind %s)\n", n),
+                          name, n, kind);
 }
 
+/* In input order, in the main thread: @problem is what check_conflicts()
+ * said, %NULL for a ready document */
 static gboolean
 check_document (SmCorpus     *corpus,
                 guint         position,
-                SmDocument   *document,
+                gpointer      problem,
                 const GError *error,
                 gpointer      user_data)
 {
@@ -67,9 +74,10 @@ check_document (SmCorpus     *corpus,
       sm_cli_print_error (error);
       validation->n_invalid++;
     }
-  else if (!check_conflicts (sm_corpus_get_display_name (corpus, position), document))
+  else if (problem != NULL)
     {
       sm_cli_progress_finish (&validation->progress);
+      g_printerr ("%s", (const char *) problem);
       validation->n_invalid++;
     }
   else
@@ -128,7 +136,7 @@ sm_cli_validate (int    argc,
     }
 
   sm_cli_progress_init (&validation.progress, _("Checking"));
-  sm_corpus_foreach (corpus, check_document, &validation, NULL, NULL);
+  sm_corpus_map (corpus, check_conflicts, check_document, g_free, &validation, NULL, NULL);
   sm_cli_progress_finish (&validation.progress);
 
   if (validation.n_invalid == 0)

@@ -640,6 +640,103 @@ test_parallel_export_keeps_order (Fixture       *fixture,
   }
 }
 
+typedef struct
+{
+  gint     *freed;         /* for each input, whether its document was freed */
+  GString  *seen;
+  guint     stop_at;
+} Mapping;
+
+static void
+note_freed (gpointer  data,
+            GObject  *where_the_object_was)
+{
+  g_atomic_int_set ((gint *) data, TRUE);
+}
+
+static gpointer
+name_document (SmCorpus   *corpus,
+               guint       position,
+               SmDocument *document,
+               gpointer    user_data)
+{
+  Mapping *mapping = user_data;
+
+  g_object_weak_ref (G_OBJECT (document), note_freed, &mapping->freed[position]);
+
+  return g_strdup (sm_document_get_name (document));
+}
+
+static gboolean
+collect_name (SmCorpus     *corpus,
+              guint         position,
+              gpointer      result,
+              const GError *error,
+              gpointer      user_data)
+{
+  Mapping *mapping = user_data;
+
+  g_assert_no_error (error);
+  /* The reading thread freed the document before handing on the result */
+  g_assert_true (g_atomic_int_get (&mapping->freed[position]));
+  g_string_append_printf (mapping->seen, "%s%s", mapping->seen->len ? " " : "", (const char *) result);
+
+  return position + 1 != mapping->stop_at;
+}
+
+/* sm_corpus_map() works on each document in the thread that read it, which
+ * frees it, and hands the results over in input order, whatever the
+ * number of threads; a result function that says stop stops the run */
+static void
+test_map_keeps_order (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const guint n_threads[] = { 1, 2, 3, 5 };
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  save_corpus (fixture, 37);
+  for (guint i = 0; i < 37; i++)
+    g_string_append_printf (expected, "%sdoc-%03u", i ? " " : "", i);
+
+  for (guint i = 0; i < G_N_ELEMENTS (n_threads); i++)
+    {
+      for (guint stop_at = 0; stop_at <= 20; stop_at += 20)
+        {
+          g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+          g_autoptr(GString) seen = g_string_new (NULL);
+          g_autofree gint *freed = g_new0 (gint, 37);
+          Mapping mapping = { freed, seen, stop_at };
+          g_autoptr(GError) error = NULL;
+          gboolean ok;
+
+          sm_corpus_set_n_threads (corpus, n_threads[i]);
+          g_assert_true (sm_corpus_add_file (corpus, folder, "corpus", NULL, &error));
+          ok = sm_corpus_map (corpus, name_document, collect_name, g_free, &mapping, NULL, &error);
+
+          if (stop_at == 0)
+            {
+              g_assert_no_error (error);
+              g_assert_true (ok);
+              g_assert_cmpstr (seen->str, ==, expected->str);
+            }
+          else
+            {
+              g_autofree char *first = g_strndup (expected->str, strlen ("doc-000 ") * stop_at - 1);
+
+              g_assert_false (ok);
+              g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+              g_assert_cmpstr (seen->str, ==, first);
+            }
+
+          /* Inputs read ahead of a stop are freed too */
+          g_clear_object (&corpus);
+          for (guint j = 0; j < 37; j++)
+            g_assert_true (stop_at > 0 || freed[j]);
+        }
+    }
+}
+
 /* A process allowed one processor (taskset -c 0, a container) reads its
  * documents in one thread: more would only take turns on it */
 static void
@@ -975,6 +1072,8 @@ main (int    argc,
   g_test_add_func ("/export/fragments", test_fragments);
   g_test_add ("/export/parallel-keeps-order", Fixture, NULL,
               fixture_set_up, test_parallel_export_keeps_order, fixture_tear_down);
+  g_test_add ("/export/map-keeps-order", Fixture, NULL,
+              fixture_set_up, test_map_keeps_order, fixture_tear_down);
   g_test_add_func ("/export/threads-fit-the-processors-allowed",
                    test_threads_fit_the_processors_allowed);
   g_test_add_func ("/export/folder-search-finds-the-documents",

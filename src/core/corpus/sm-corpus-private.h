@@ -29,7 +29,18 @@ typedef gboolean (*SmCorpusReduceFunc) (guint         position,
                                         gpointer      user_data,
                                         GError      **error);
 
+/* SM_CORPUS_RUN_DROP_DOCUMENTS: the thread that read a document frees it
+ * after @map, and @reduce gets %NULL for it: freeing a document in another
+ * thread than the one that built it costs both threads (malloc's arenas,
+ * GObject's locks), and the reading threads are where the work is. */
+typedef enum
+{
+  SM_CORPUS_RUN_NONE           = 0,
+  SM_CORPUS_RUN_DROP_DOCUMENTS = 1 << 0,
+} SmCorpusRunFlags;
+
 gboolean   _sm_corpus_run          (SmCorpus            *self,
+                                    SmCorpusRunFlags     flags,
                                     SmCorpusMapFunc      map,
                                     SmCorpusReduceFunc   reduce,
                                     GDestroyNotify       mapped_free,

@@ -54,6 +54,43 @@ typedef gboolean (*SmCorpusFunc) (SmCorpus     *corpus,
                                   const GError *error,
                                   gpointer      user_data);
 
+/**
+ * SmCorpusDocumentFunc:
+ * @corpus: the corpus
+ * @position: the input's position in the corpus
+ * @document: the document read
+ * @user_data: what was given with the function
+ *
+ * Called for each document read, in the thread that read it: any thread,
+ * several at once. It may not keep @document, which is freed after it.
+ *
+ * Returns: (nullable) (transfer full): what the #SmCorpusResultFunc gets
+ */
+typedef gpointer (*SmCorpusDocumentFunc) (SmCorpus   *corpus,
+                                          guint       position,
+                                          SmDocument *document,
+                                          gpointer    user_data);
+
+/**
+ * SmCorpusResultFunc:
+ * @corpus: the corpus
+ * @position: the input's position in the corpus
+ * @result: (nullable): what the #SmCorpusDocumentFunc returned, or %NULL
+ *   if the input could not be read
+ * @error: (nullable): why it could not be read, the message naming the file
+ * @user_data: what was given with the function
+ *
+ * Called for each input in input order, in the thread that called
+ * sm_corpus_map().
+ *
+ * Returns: %FALSE to stop
+ */
+typedef gboolean (*SmCorpusResultFunc) (SmCorpus     *corpus,
+                                        guint         position,
+                                        gpointer      result,
+                                        const GError *error,
+                                        gpointer      user_data);
+
 SmCorpus   *sm_corpus_new              (void);
 gboolean    sm_corpus_add_file         (SmCorpus      *self,
                                         GFile         *file,
@@ -78,5 +115,12 @@ gboolean    sm_corpus_foreach          (SmCorpus      *self,
                                         gpointer       user_data,
                                         GCancellable  *cancellable,
                                         GError       **error);
+gboolean    sm_corpus_map              (SmCorpus              *self,
+                                        SmCorpusDocumentFunc   document_func,
+                                        SmCorpusResultFunc     result_func,
+                                        GDestroyNotify         result_free,
+                                        gpointer               user_data,
+                                        GCancellable          *cancellable,
+                                        GError               **error);
 
 G_END_DECLS

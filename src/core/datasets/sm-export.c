@@ -65,6 +65,7 @@ typedef struct
   gboolean         skipped;     /* its status is not exported */
   GBytes          *main;        /* the jsonl line, csv rows, html section or page, .ann */
   SmConllDocument *conll;
+  gboolean        *has_label;   /* for each label asked for, whether the document has it */
 } Rendered;
 
 /* One export, from its first document to its last */
@@ -98,6 +99,7 @@ rendered_free (Rendered *rendered)
 {
   g_clear_pointer (&rendered->main, g_bytes_unref);
   g_clear_pointer (&rendered->conll, _sm_conll_document_free);
+  g_free (rendered->has_label);
   g_free (rendered);
 }
 
@@ -689,6 +691,13 @@ export_map (guint       position,
       return rendered;
     }
 
+  if (self->labels != NULL)
+    {
+      rendered->has_label = g_new0 (gboolean, g_strv_length (self->labels));
+      for (guint i = 0; self->labels[i] != NULL; i++)
+        rendered->has_label[i] = sm_document_find_label (document, self->labels[i]) != NULL;
+    }
+
   switch (self->format)
     {
     case SM_EXPORT_FORMAT_JSONL:
@@ -822,7 +831,7 @@ export_reduce (guint         position,
     {
       for (guint i = 0; self->labels[i] != NULL; i++)
         {
-          if (sm_document_find_label (document, self->labels[i]) != NULL)
+          if (rendered->has_label[i])
             g_hash_table_add (export->labels_seen, self->labels[i]);
         }
     }
@@ -988,8 +997,15 @@ static gboolean
 export_run (Export  *export,
             GError **error)
 {
+  SmCorpusRunFlags flags = SM_CORPUS_RUN_NONE;
+
+  /* A JSON Lines record or CSV rows are all export_reduce() needs */
+  if ((export->self->format == SM_EXPORT_FORMAT_JSONL ||
+       export->self->format == SM_EXPORT_FORMAT_CSV) && export->folder == NULL)
+    flags = SM_CORPUS_RUN_DROP_DOCUMENTS;
+
   return export_begin (export, error) &&
-         _sm_corpus_run (export->corpus, export_map, export_reduce,
+         _sm_corpus_run (export->corpus, flags, export_map, export_reduce,
                          (GDestroyNotify) rendered_free, export,
                          export->cancellable, error) &&
          export_end (export, error);
