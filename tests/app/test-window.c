@@ -2425,6 +2425,67 @@ test_span_list_search_notes_and_speakers (void)
   close_window (window);
 }
 
+/* The span list shows every span with no filter set (it passes the
+ * document's spans through, testing none), and filters again as soon as
+ * a label is switched off or a search typed; a search stays on when
+ * another document is shown, labels switched off do not */
+static void
+test_span_list_filters_across_documents (void)
+{
+  const char *article = "Lukashenko met Raisi in Tehran, and Raisi thanked Lukashenko.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmText) text = sm_text_new (article, -1, &error);
+  g_autoptr(SmDocument) first = sm_document_new (text, "first");
+  g_autoptr(SmDocument) second = sm_document_new (text, "second");
+  GtkWidget *list = g_object_ref_sink (sm_span_list_new ());
+  GListModel *shown = sm_span_list_get_shown_spans (SM_SPAN_LIST (list));
+
+  g_assert_nonnull (sm_document_add_span (first, SM_LABEL_SPEAKER, 0, 10, &error));
+  g_assert_nonnull (sm_document_add_span (first, SM_LABEL_SPEAKER, 15, 20, &error));
+  g_assert_nonnull (sm_document_add_span (first, SM_LABEL_CLAIM, 36, 61, &error));
+  g_assert_nonnull (sm_document_add_span (second, SM_LABEL_SPEAKER, 50, 60, &error));
+  g_assert_nonnull (sm_document_add_span (second, SM_LABEL_CLAIM, 36, 61, &error));
+  g_assert_no_error (error);
+
+  sm_span_list_set_document (SM_SPAN_LIST (list), first);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  /* A label switched off, and on again */
+  sm_span_list_set_label_shown (SM_SPAN_LIST (list), SM_LABEL_SPEAKER, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  sm_span_list_set_label_shown (SM_SPAN_LIST (list), SM_LABEL_SPEAKER, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  /* Switched off, then another document: its spans all show */
+  sm_span_list_set_label_shown (SM_SPAN_LIST (list), SM_LABEL_CLAIM, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  sm_span_list_set_document (SM_SPAN_LIST (list), second);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* With no filter, a span added shows at once */
+  g_assert_nonnull (sm_document_add_span (second, SM_LABEL_SPEAKER, 0, 10, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  /* A search stays on for the next document, and filters it */
+  sm_span_list_set_search (SM_SPAN_LIST (list), "raisi");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  sm_span_list_set_document (SM_SPAN_LIST (list), first);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* A label switched off on top of the search, then the search cleared */
+  sm_span_list_set_label_shown (SM_SPAN_LIST (list), SM_LABEL_CLAIM, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  sm_span_list_set_search (SM_SPAN_LIST (list), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  sm_span_list_set_label_shown (SM_SPAN_LIST (list), SM_LABEL_CLAIM, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  sm_span_list_set_document (SM_SPAN_LIST (list), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_object_unref (list);
+}
+
 static int
 row_height_for_width (GtkWidget *row,
                       int        width)
@@ -4040,6 +4101,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
   g_test_add_func ("/window/span-row-wraps-to-its-width", test_span_row_wraps_to_its_width);
   g_test_add_func ("/window/span-list-search-notes-and-speakers", test_span_list_search_notes_and_speakers);
+  g_test_add_func ("/window/span-list-filters-across-documents", test_span_list_filters_across_documents);
   g_test_add_func ("/window/label-filters-follow-counts", test_label_filters_follow_counts);
   g_test_add_func ("/window/label-click-closes-popover", test_label_click_closes_popover);
   g_test_add_func ("/window/relabel-keeps-article-drawn", test_relabel_keeps_article_drawn);
