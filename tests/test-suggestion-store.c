@@ -24,11 +24,9 @@ nth_suggestion (guint i)
   guint start = scrambled / 3;
   SmSuggestion *suggestion;
   g_autofree char *id = g_strdup_printf ("S%u", i + 1);
-  g_autofree char *text = g_strdup_printf ("text %u", i);
 
   suggestion = sm_suggestion_new (labels[scrambled % 3], start, start + 1 + i % 5, "rules");
   _sm_suggestion_set_id (suggestion, id);
-  _sm_suggestion_set_text (suggestion, text);
 
   return suggestion;
 }
@@ -298,6 +296,35 @@ test_store_rejected (void)
   sm_suggestion_store_free (store);
 }
 
+/* The suggestion's own keeping: ids of any length, its text the
+ * document's, copied once when asked for */
+static void
+test_suggestion_id_and_text (void)
+{
+  const char * const ids[] = { "S1", "S123456789012", "S1234567890123", "S12345678901234",
+                               "an id from another tool, longer than most", "" };
+  g_autoptr(SmText) text = sm_text_new ("Minsk and “Tehran”.", -1, NULL);
+  g_autoptr(SmSuggestion) suggestion = sm_suggestion_new ("SPEAKER", 10, 18, "rules");
+  const char *copy;
+
+  g_assert_null (sm_suggestion_get_id (suggestion));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      _sm_suggestion_set_id (suggestion, ids[i]);
+      g_assert_cmpstr (sm_suggestion_get_id (suggestion), ==, ids[i]);
+    }
+  _sm_suggestion_set_id (suggestion, NULL);
+  g_assert_null (sm_suggestion_get_id (suggestion));
+  _sm_suggestion_set_id (suggestion, ids[4]);
+
+  g_assert_null (sm_suggestion_get_text (suggestion));
+  _sm_suggestion_set_text (suggestion, text);
+  copy = sm_suggestion_get_text (suggestion);
+  g_assert_cmpstr (copy, ==, "“Tehran”");
+  g_assert_true (sm_suggestion_get_text (suggestion) == copy);
+  g_assert_cmpstr (sm_suggestion_get_id (suggestion), ==, ids[4]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -307,6 +334,7 @@ main (int    argc,
   g_test_add_func ("/suggestion-store/many", test_store_many);
   g_test_add_func ("/suggestion-store/ids", test_store_ids);
   g_test_add_func ("/suggestion-store/rejected", test_store_rejected);
+  g_test_add_func ("/suggestion-store/suggestion-id-and-text", test_suggestion_id_and_text);
 
   return g_test_run ();
 }

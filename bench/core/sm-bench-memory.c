@@ -125,7 +125,7 @@ copy_suggestions (SmDocument *document)
                                 sm_suggestion_get_source (suggestion));
       _sm_suggestion_set_said_by (copy, sm_suggestion_get_said_by (suggestion));
       _sm_suggestion_set_id (copy, sm_suggestion_get_id (suggestion));
-      _sm_suggestion_set_text (copy, sm_suggestion_get_text (suggestion));
+      _sm_suggestion_set_text (copy, sm_document_get_text (document));
       g_ptr_array_add (copies, copy);
     }
 

@@ -1319,7 +1319,6 @@ read_suggestions (SmDocument  *document,
       Context context = { ABOUT_SUGGESTION, i, NULL };
       g_autoptr(SmSuggestion) suggestion = NULL;
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *covered = NULL;
       const char *id, *label, *source, *said_by;
       guint start, end;
 
@@ -1339,9 +1338,8 @@ read_suggestions (SmDocument  *document,
 
       suggestion = sm_suggestion_new (label, start, end,
                                       source != NULL ? source : SM_SUGGESTION_SOURCE_IMPORTED);
-      covered = sm_text_dup_slice (text, start, end);
       _sm_suggestion_set_id (suggestion, id);
-      _sm_suggestion_set_text (suggestion, covered);
+      _sm_suggestion_set_text (suggestion, text);
       _sm_suggestion_set_said_by (suggestion, said_by);
 
       if (_sm_document_has_answered (document, label, start, end))
@@ -2147,12 +2145,15 @@ suggestions_array (const SmFormatSnapshot *self)
     {
       const SuggestionRecord *record = &g_array_index (self->suggestions, SuggestionRecord, i);
       JsonObject *object = json_object_new ();
+      /* From the text, not the suggestion, which would keep a copy */
+      g_autofree char *text = sm_text_dup_slice (self->text, sm_suggestion_get_start (record->suggestion),
+                                                 sm_suggestion_get_end (record->suggestion));
 
       json_object_set_string_member (object, "id", sm_suggestion_get_id (record->suggestion));
       json_object_set_string_member (object, "label", sm_suggestion_get_label (record->suggestion));
       json_object_set_int_member (object, "start", sm_suggestion_get_start (record->suggestion));
       json_object_set_int_member (object, "end", sm_suggestion_get_end (record->suggestion));
-      json_object_set_string_member (object, "text", sm_suggestion_get_text (record->suggestion));
+      json_object_set_string_member (object, "text", text);
       json_object_set_string_member (object, "source", sm_suggestion_get_source (record->suggestion));
       if (record->said_by != NO_STRING)
         json_object_set_string_member (object, "said_by", kept_string (self, record->said_by));
