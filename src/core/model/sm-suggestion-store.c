@@ -231,9 +231,160 @@ set_remove_slot (SuggestionSet *set,
     set_resize (set, set->n_slots / 2);
 }
 
+/* The pending list: a GListModel over an array of pointers with a gap
+ * where it last changed, 8 bytes a suggestion where GListStore's
+ * GSequence took a 48-byte node. Changes come in runs (a file's
+ * suggestions in order, removals the last first, a batch's one splice),
+ * so moving the gap is short; one far away moves the pointers between. */
+#define SM_TYPE_SUGGESTION_LIST (sm_suggestion_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmSuggestionList, sm_suggestion_list, SM, SUGGESTION_LIST, GObject)
+
+struct _SmSuggestionList
+{
+  GObject        parent_instance;
+  SmSuggestion **items;    /* n_items (refs), with n_free free slots at gap */
+  guint          n_items;
+  guint          gap;
+  guint          n_free;
+};
+
+static GType
+sm_suggestion_list_get_item_type (GListModel *model)
+{
+  return SM_TYPE_SUGGESTION;
+}
+
+static guint
+sm_suggestion_list_get_n_items (GListModel *model)
+{
+  return SM_SUGGESTION_LIST (model)->n_items;
+}
+
+static inline SmSuggestion *
+list_get (SmSuggestionList *self,
+          guint             position)
+{
+  return self->items[position < self->gap ? position : position + self->n_free];
+}
+
+static gpointer
+sm_suggestion_list_get_item (GListModel *model,
+                             guint       position)
+{
+  SmSuggestionList *self = SM_SUGGESTION_LIST (model);
+
+  if (position >= self->n_items)
+    return NULL;
+
+  return g_object_ref (list_get (self, position));
+}
+
+static void
+sm_suggestion_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = sm_suggestion_list_get_item_type;
+  iface->get_n_items = sm_suggestion_list_get_n_items;
+  iface->get_item = sm_suggestion_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SmSuggestionList, sm_suggestion_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, sm_suggestion_list_model_init))
+
+static void
+sm_suggestion_list_finalize (GObject *object)
+{
+  SmSuggestionList *self = (SmSuggestionList *)object;
+
+  for (guint i = 0; i < self->n_items; i++)
+    g_object_unref (list_get (self, i));
+  g_free (self->items);
+
+  G_OBJECT_CLASS (sm_suggestion_list_parent_class)->finalize (object);
+}
+
+static void
+sm_suggestion_list_class_init (SmSuggestionListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_suggestion_list_finalize;
+}
+
+static void
+sm_suggestion_list_init (SmSuggestionList *self)
+{
+}
+
+static void
+list_move_gap (SmSuggestionList *self,
+               guint             position)
+{
+  if (position < self->gap)
+    memmove (self->items + position + self->n_free, self->items + position,
+             (self->gap - position) * sizeof (SmSuggestion *));
+  else if (position > self->gap)
+    memmove (self->items + self->gap, self->items + self->gap + self->n_free,
+             (position - self->gap) * sizeof (SmSuggestion *));
+  self->gap = position;
+}
+
+/* Makes the gap @n_free slots: room to grow by an eighth besides what is
+ * needed, as an array's doubling would leave up to half of it free */
+static void
+list_set_free (SmSuggestionList *self,
+               guint             n_free)
+{
+  guint n_after = self->n_items - self->gap;
+
+  if (n_free < self->n_free)
+    memmove (self->items + self->gap + n_free, self->items + self->gap + self->n_free,
+             n_after * sizeof (SmSuggestion *));
+  self->items = g_renew (SmSuggestion *, self->items, self->n_items + n_free);
+  if (n_free > self->n_free)
+    memmove (self->items + self->gap + n_free, self->items + self->gap + self->n_free,
+             n_after * sizeof (SmSuggestion *));
+  self->n_free = n_free;
+}
+
+/* Replaces @n_removed items at @position with @n_added of @added, and
+ * tells it */
+static void
+list_splice (SmSuggestionList  *self,
+             guint              position,
+             guint              n_removed,
+             SmSuggestion     **added,
+             guint              n_added)
+{
+  g_assert (position + n_removed <= self->n_items);
+
+  /* Those put back may be among those taken out */
+  for (guint i = 0; i < n_added; i++)
+    g_object_ref (added[i]);
+
+  list_move_gap (self, position);
+  for (guint i = 0; i < n_removed; i++)
+    g_object_unref (self->items[self->gap + self->n_free + i]);
+  self->n_free += n_removed;
+  self->n_items -= n_removed;
+
+  if (self->n_free < n_added)
+    list_set_free (self, n_added + (self->n_items + n_added) / 8 + 16);
+  memcpy (self->items + self->gap, added, n_added * sizeof (SmSuggestion *));
+  self->gap += n_added;
+  self->n_free -= n_added;
+  self->n_items += n_added;
+
+  if (self->n_free > self->n_items / 4 + 64)
+    list_set_free (self, self->n_items / 8 + 16);
+
+  if (n_removed > 0 || n_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, n_added);
+}
+
 struct _SmSuggestionStore
 {
-  GListStore   *pending;
+  SmSuggestionList *pending;
   SuggestionSet by_place;   /* pending, by place */
   SuggestionSet known;      /* pending or once pending, by id (refs) */
   SuggestionSet rejected;   /* by place (refs) */
@@ -249,7 +400,7 @@ sm_suggestion_store_new (void)
 {
   SmSuggestionStore *self = g_new0 (SmSuggestionStore, 1);
 
-  self->pending = g_list_store_new (SM_TYPE_SUGGESTION);
+  self->pending = g_object_new (SM_TYPE_SUGGESTION_LIST, NULL);
   self->by_place.key = BY_PLACE;
   self->known.key = BY_ID;
   self->rejected.key = BY_PLACE;
@@ -305,14 +456,6 @@ sm_suggestion_store_reserve_id (SmSuggestionStore *self,
     self->next_id = (guint) number + 1;
 }
 
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return sm_suggestion_compare ((SmSuggestion *) a, (SmSuggestion *) b);
-}
-
 /* The first position in the list whose suggestion does not come before
  * @suggestion: where it is, or would go (a binary search, as the list is
  * in document order) */
@@ -320,13 +463,12 @@ static guint
 find_insert_position (SmSuggestionStore *self,
                       SmSuggestion      *suggestion)
 {
-  GListModel *model = G_LIST_MODEL (self->pending);
-  guint low = 0, high = g_list_model_get_n_items (model);
+  guint low = 0, high = self->pending->n_items;
 
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, middle);
+      SmSuggestion *item = list_get (self->pending, middle);
 
       if (sm_suggestion_compare (item, suggestion) < 0)
         low = middle + 1;
@@ -345,12 +487,12 @@ find_position (SmSuggestionStore *self,
                guint             *position)
 {
   guint at = find_insert_position (self, suggestion);
-  g_autoptr(SmSuggestion) item = NULL;
+  SmSuggestion *item;
 
-  if (at == g_list_model_get_n_items (G_LIST_MODEL (self->pending)))
+  if (at == self->pending->n_items)
     return FALSE;
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->pending), at);
+  item = list_get (self->pending, at);
   if (sm_suggestion_compare (item, suggestion) != 0)
     return FALSE;
 
@@ -384,7 +526,7 @@ sm_suggestion_store_insert (SmSuggestionStore *self,
   if (self->batch != NULL)
     g_ptr_array_add (self->batch, g_object_ref (suggestion));
   else
-    g_list_store_insert_sorted (self->pending, suggestion, compare_items, NULL);
+    list_splice (self->pending, find_insert_position (self, suggestion), 0, &suggestion, 1);
 }
 
 static int
@@ -424,7 +566,6 @@ sm_suggestion_store_end_batch (SmSuggestionStore *self)
 {
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GPtrArray) merged = NULL;
-  GListModel *model = G_LIST_MODEL (self->pending);
   guint first, last, position;
 
   g_return_if_fail (self->batch != NULL);
@@ -440,12 +581,16 @@ sm_suggestion_store_end_batch (SmSuggestionStore *self)
   if (last - first > 8 * added->len)
     {
       for (guint i = 0; i < added->len; i++)
-        g_list_store_insert_sorted (self->pending, g_ptr_array_index (added, i), compare_items, NULL);
+        {
+          SmSuggestion *suggestion = g_ptr_array_index (added, i);
+
+          list_splice (self->pending, find_insert_position (self, suggestion), 0, &suggestion, 1);
+        }
       return;
     }
 
   /* The stretch [first, last) of the list with the new ones among it */
-  merged = g_ptr_array_new_full (last - first + added->len, g_object_unref);
+  merged = g_ptr_array_sized_new (last - first + added->len);
   position = first;
   for (guint i = 0; i < added->len; i++)
     {
@@ -453,17 +598,17 @@ sm_suggestion_store_end_batch (SmSuggestionStore *self)
 
       while (position < last)
         {
-          g_autoptr(SmSuggestion) item = g_list_model_get_item (model, position);
+          SmSuggestion *item = list_get (self->pending, position);
 
           if (sm_suggestion_compare (item, suggestion) > 0)
             break;
-          g_ptr_array_add (merged, g_steal_pointer (&item));
+          g_ptr_array_add (merged, item);
           position++;
         }
-      g_ptr_array_add (merged, g_object_ref (suggestion));
+      g_ptr_array_add (merged, suggestion);
     }
 
-  g_list_store_splice (self->pending, first, last - first, merged->pdata, merged->len);
+  list_splice (self->pending, first, last - first, (SmSuggestion **) merged->pdata, merged->len);
 }
 
 void
@@ -478,7 +623,7 @@ sm_suggestion_store_remove (SmSuggestionStore *self,
 
   set_remove_slot (&self->by_place, slot);
   if (find_position (self, suggestion, &position))
-    g_list_store_remove (self->pending, position);
+    list_splice (self->pending, position, 1, NULL, 0);
 }
 
 /* Pending ones are those known whose place is theirs: no table by id of
@@ -520,13 +665,12 @@ static guint
 first_starting_at (SmSuggestionStore *self,
                    guint              offset)
 {
-  GListModel *model = G_LIST_MODEL (self->pending);
-  guint low = 0, high = g_list_model_get_n_items (model);
+  guint low = 0, high = self->pending->n_items;
 
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, middle);
+      SmSuggestion *item = list_get (self->pending, middle);
 
       if (sm_suggestion_get_start (item) < offset)
         low = middle + 1;
@@ -553,19 +697,18 @@ sm_suggestion_store_get_in_range (SmSuggestionStore *self,
                                   guint              start,
                                   guint              end)
 {
-  GListModel *model = G_LIST_MODEL (self->pending);
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (model);
+  guint n = self->pending->n_items;
   guint from = start > self->max_length ? start - self->max_length : 0;
 
   for (guint i = first_starting_at (self, from); i < n; i++)
     {
-      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, i);
+      SmSuggestion *item = list_get (self->pending, i);
 
       if (sm_suggestion_get_start (item) >= end)
         break;
       if (sm_suggestion_get_end (item) > start)
-        g_ptr_array_add (found, g_steal_pointer (&item));
+        g_ptr_array_add (found, g_object_ref (item));
     }
 
   return found;
