@@ -317,8 +317,25 @@ test_suggestion_id_and_text (void)
   g_assert_null (sm_suggestion_get_id (suggestion));
   _sm_suggestion_set_id (suggestion, ids[4]);
 
-  g_assert_null (sm_suggestion_get_text (suggestion));
-  _sm_suggestion_set_text (suggestion, text);
+  /* Its speaker until it is in a document, then its text in its place */
+  {
+    SmSuggestion *speaker = sm_suggestion_new ("SPEAKER", 0, 5, "rules");
+
+    g_object_add_weak_pointer (G_OBJECT (speaker), (gpointer *) &speaker);
+    _sm_suggestion_set_id (suggestion, NULL);
+    sm_suggestion_set_speaker (suggestion, speaker);
+    g_object_unref (speaker);
+    g_assert_true (sm_suggestion_get_speaker (suggestion) == speaker);
+    _sm_suggestion_set_id (suggestion, ids[4]);
+    g_assert_true (sm_suggestion_get_speaker (suggestion) == speaker);
+    g_assert_null (sm_suggestion_get_text (suggestion));
+    _sm_suggestion_set_text (suggestion, text);
+    g_assert_null (sm_suggestion_get_speaker (suggestion));
+    g_assert_null (speaker);
+  }
+  g_assert_cmpstr (sm_suggestion_get_label (suggestion), ==, "SPEAKER");
+  g_assert_true (sm_suggestion_get_label (suggestion) == g_intern_string ("SPEAKER"));
+  g_assert_true (sm_suggestion_get_source (suggestion) == g_intern_static_string ("rules"));
   copy = sm_suggestion_get_text (suggestion);
   g_assert_cmpstr (copy, ==, "“Tehran”");
   g_assert_true (sm_suggestion_get_text (suggestion) == copy);
