@@ -1319,7 +1319,6 @@ read_suggestions (SmDocument  *document,
       Context context = { ABOUT_SUGGESTION, i, NULL };
       g_autoptr(SmSuggestion) suggestion = NULL;
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *covered = NULL;
       const char *id, *label, *source, *said_by;
       guint start, end;
 
@@ -1339,9 +1338,8 @@ read_suggestions (SmDocument  *document,
 
       suggestion = sm_suggestion_new (label, start, end,
                                       source != NULL ? source : SM_SUGGESTION_SOURCE_IMPORTED);
-      covered = sm_text_dup_slice (text, start, end);
       _sm_suggestion_set_id (suggestion, id);
-      _sm_suggestion_set_text (suggestion, covered);
+      _sm_suggestion_set_text (suggestion, text);
       _sm_suggestion_set_said_by (suggestion, said_by);
 
       if (_sm_document_has_answered (document, label, start, end))
@@ -1630,14 +1628,6 @@ typedef struct
   gsize       to;
   JsonObject *extra;
 } RelationRecord;
-
-/* A suggestion is not copied: nothing of it changes once a document has
- * taken it in. With the 610,036 of a 20 MB article, copying their strings
- * took 0.46 s of the main thread's processor time for every draft (perf,
- * load 9). Whether its said_by is written, which depends on the rest of
- * the document, is decided by the writer from the snapshot: looking up
- * every claim's speaker was a third of a draft's snapshot (perf, load 7:
- * 40 of its 120 samples in hash lookups). */
 
 typedef struct
 {
@@ -1935,8 +1925,16 @@ is_written (GHashTable   *written_labels,
   return g_hash_table_contains (written_labels, sm_suggestion_get_label (suggestion));
 }
 
-/* Written only when there are any, so a file without suggestions is the
- * same as before they existed */
+/* A suggestion is not copied: nothing of it changes once a document has
+ * taken it in. With the 610,036 of a 20 MB article, copying their strings
+ * took 0.46 s of the main thread's processor time for every draft (perf,
+ * load 9). Whether its said_by is written, which depends on the rest of
+ * the document, is decided by the writer from the snapshot: looking up
+ * every claim's speaker was a third of a draft's snapshot (perf, load 7:
+ * 40 of its 120 samples in hash lookups).
+ *
+ * Written only when there are any, so a file without suggestions is the
+ * same as before they existed. */
 static void
 keep_suggestions (SmFormatSnapshot *self,
                   SmDocument       *document,
@@ -2185,12 +2183,15 @@ suggestions_array (const SmFormatSnapshot *self)
       SmSuggestion *suggestion = g_ptr_array_index (self->suggestions, i);
       const char *said_by = sm_suggestion_get_said_by (suggestion);
       JsonObject *object = json_object_new ();
+      /* From the text, not the suggestion, which would keep a copy */
+      g_autofree char *text = sm_text_dup_slice (self->text, sm_suggestion_get_start (suggestion),
+                                                 sm_suggestion_get_end (suggestion));
 
       json_object_set_string_member (object, "id", sm_suggestion_get_id (suggestion));
       json_object_set_string_member (object, "label", sm_suggestion_get_label (suggestion));
       json_object_set_int_member (object, "start", sm_suggestion_get_start (suggestion));
       json_object_set_int_member (object, "end", sm_suggestion_get_end (suggestion));
-      json_object_set_string_member (object, "text", sm_suggestion_get_text (suggestion));
+      json_object_set_string_member (object, "text", text);
       json_object_set_string_member (object, "source", sm_suggestion_get_source (suggestion));
       if (said_by != NULL)
         {

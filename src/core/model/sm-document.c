@@ -3989,7 +3989,6 @@ add_suggestions_pass (SmDocument *self,
       SmSuggestion *suggestion = g_ptr_array_index (suggestions, *next);
       SmSuggestion *speaker = sm_suggestion_get_speaker (suggestion);
       g_autofree char *id = NULL;
-      g_autofree char *text = NULL;
 
       if (time_is_up (*next, from, deadline))
         break;
@@ -4014,10 +4013,8 @@ add_suggestions_pass (SmDocument *self,
         _sm_suggestion_set_said_by (suggestion, find_speaker_id (self, suggestion, speaker));
 
       id = sm_suggestion_store_next_id (self->suggestions);
-      text = sm_text_dup_slice (self->text, sm_suggestion_get_start (suggestion),
-                                sm_suggestion_get_end (suggestion));
       _sm_suggestion_set_id (suggestion, id);
-      _sm_suggestion_set_text (suggestion, text);
+      _sm_suggestion_set_text (suggestion, self->text);
       sm_suggestion_store_insert (self->suggestions, suggestion);
       emit_suggestion_changed (self, suggestion);
       n_taken++;

@@ -10,13 +10,14 @@
 #pragma once
 
 #include "sm-suggestion.h"
+#include "sm-text.h"
 
 G_BEGIN_DECLS
 
 void _sm_suggestion_set_id      (SmSuggestion *self,
                                  const char   *id);
 void _sm_suggestion_set_text    (SmSuggestion *self,
-                                 const char   *text);
+                                 SmText       *text);
 void _sm_suggestion_set_said_by (SmSuggestion *self,
                                  const char   *said_by);
 

@@ -2,11 +2,12 @@
  *
  * Only the keeping: SmDocument decides what goes in and records it in the
  * undo history. Pending suggestions are a list in document order (the
- * list a view binds to) with two lookups, by id and by place (label and
- * range); rejected ones are kept by place only, since a rejection is about
- * the span proposed, whoever proposes it next. Every suggestion that was
- * ever pending stays known by id, so a claim whose speaker was accepted
- * can still be linked to the span the speaker became.
+ * list a view binds to) with a lookup by place (label and range);
+ * rejected ones are kept by place only, since a rejection is about the
+ * span proposed, whoever proposes it next. Every suggestion that was ever
+ * pending stays known by id, so a claim whose speaker was accepted can
+ * still be linked to the span the speaker became; a pending one is found
+ * by id as one known whose place is its own.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,75 +21,389 @@
 
 #include "sm-suggestion-store.h"
 
-struct _SmSuggestionStore
+/* A set of suggestions found by place (label and range) or by id: open
+ * addressing with linear probing over a power-of-two array of pointers,
+ * the key read from the suggestion itself. A GHashTable with malloc'd
+ * "start:end:label" keys and a copy of each id took about 190 bytes a
+ * pending suggestion in three tables; this takes 11 to 21 bytes a
+ * table. */
+typedef enum
 {
-  GListStore *pending;
-  GHashTable *by_id;      /* id -> pending SmSuggestion */
-  GHashTable *by_place;   /* place -> pending SmSuggestion */
-  GHashTable *known;      /* id -> SmSuggestion, pending or once pending */
-  GHashTable *rejected;   /* place -> SmSuggestion */
-  guint       next_id;
-  guint       max_length; /* of any suggestion ever pending: how far back
-                           * one can start and still reach a range */
-  GPtrArray  *batch;      /* inserted since sm_suggestion_store_begin_batch(),
-                           * not in the list yet */
+  BY_PLACE,
+  BY_ID
+} SetKey;
+
+typedef struct
+{
+  SmSuggestion **slots;
+  guint          n_slots;   /* 0 or a power of two */
+  guint          n_items;
+  SetKey         key;
+} SuggestionSet;
+
+/* murmur3's finalizer: every bit of @h counts in the low bits, which
+ * pick the slot */
+static inline guint
+mix (guint h)
+{
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+
+  return h;
+}
+
+/* By the label's characters, not its address: a place looked up may come
+ * from a file, with a label not interned */
+static inline guint
+place_hash (const char *label,
+            guint       start,
+            guint       end)
+{
+  return mix (g_str_hash (label) ^ mix (start * 0x9e3779b1u + end));
+}
+
+static inline guint
+suggestion_hash (SetKey        key,
+                 SmSuggestion *suggestion)
+{
+  if (key == BY_ID)
+    return mix (g_str_hash (sm_suggestion_get_id (suggestion)));
+
+  return place_hash (sm_suggestion_get_label (suggestion),
+                     sm_suggestion_get_start (suggestion),
+                     sm_suggestion_get_end (suggestion));
+}
+
+static inline gboolean
+is_at_place (SmSuggestion *suggestion,
+             const char   *label,
+             guint         start,
+             guint         end)
+{
+  const char *own = sm_suggestion_get_label (suggestion);
+
+  return sm_suggestion_get_start (suggestion) == start &&
+         sm_suggestion_get_end (suggestion) == end &&
+         (own == label || strcmp (own, label) == 0);
+}
+
+static void
+set_clear (SuggestionSet  *set,
+           GDestroyNotify  free_func)
+{
+  if (free_func != NULL)
+    for (guint i = 0; i < set->n_slots; i++)
+      if (set->slots[i] != NULL)
+        free_func (set->slots[i]);
+  g_clear_pointer (&set->slots, g_free);
+  set->n_slots = 0;
+  set->n_items = 0;
+}
+
+/* The slot of the suggestion at this place, or the empty slot where it
+ * would go; the set has a slot at least */
+static guint
+set_find_place (SuggestionSet *set,
+                const char    *label,
+                guint          start,
+                guint          end)
+{
+  guint mask = set->n_slots - 1;
+  guint i = place_hash (label, start, end) & mask;
+
+  while (set->slots[i] != NULL && !is_at_place (set->slots[i], label, start, end))
+    i = (i + 1) & mask;
+
+  return i;
+}
+
+static guint
+set_find_id (SuggestionSet *set,
+             const char    *id)
+{
+  guint mask = set->n_slots - 1;
+  guint i = mix (g_str_hash (id)) & mask;
+
+  while (set->slots[i] != NULL && strcmp (sm_suggestion_get_id (set->slots[i]), id) != 0)
+    i = (i + 1) & mask;
+
+  return i;
+}
+
+static guint
+set_find (SuggestionSet *set,
+          SmSuggestion  *suggestion)
+{
+  if (set->key == BY_ID)
+    return set_find_id (set, sm_suggestion_get_id (suggestion));
+
+  return set_find_place (set, sm_suggestion_get_label (suggestion),
+                         sm_suggestion_get_start (suggestion),
+                         sm_suggestion_get_end (suggestion));
+}
+
+static SmSuggestion *
+set_lookup_place (SuggestionSet *set,
+                  const char    *label,
+                  guint          start,
+                  guint          end)
+{
+  if (set->n_items == 0)
+    return NULL;
+
+  return set->slots[set_find_place (set, label, start, end)];
+}
+
+static SmSuggestion *
+set_lookup_id (SuggestionSet *set,
+               const char    *id)
+{
+  if (set->n_items == 0)
+    return NULL;
+
+  return set->slots[set_find_id (set, id)];
+}
+
+/* Holds between an eighth and three quarters of its slots full */
+static void
+set_resize (SuggestionSet *set,
+            guint          n_slots)
+{
+  SmSuggestion **old = set->slots;
+  guint n_old = set->n_slots;
+
+  set->slots = g_new0 (SmSuggestion *, n_slots);
+  set->n_slots = n_slots;
+  for (guint i = 0; i < n_old; i++)
+    if (old[i] != NULL)
+      set->slots[set_find (set, old[i])] = old[i];
+  g_free (old);
+}
+
+/* Puts @suggestion where the one with its key is, or would go; returns
+ * the one it replaces */
+static SmSuggestion *
+set_replace (SuggestionSet *set,
+             SmSuggestion  *suggestion)
+{
+  SmSuggestion *replaced;
+  guint i;
+
+  if (4 * (set->n_items + 1) > 3 * (guint64) set->n_slots)
+    set_resize (set, MAX (16, 2 * set->n_slots));
+
+  i = set_find (set, suggestion);
+  if ((replaced = set->slots[i]) == NULL)
+    set->n_items++;
+  set->slots[i] = suggestion;
+
+  return replaced;
+}
+
+/* Takes the one at slot @i out; those after it that belong before it move
+ * back, so no lookup ever stops early at a hole */
+static void
+set_remove_slot (SuggestionSet *set,
+                 guint          i)
+{
+  guint mask = set->n_slots - 1;
+  guint hole = i;
+
+  set->slots[hole] = NULL;
+  set->n_items--;
+  for (guint j = (hole + 1) & mask; set->slots[j] != NULL; j = (j + 1) & mask)
+    {
+      guint home = suggestion_hash (set->key, set->slots[j]) & mask;
+
+      /* Moves back unless its home is in (hole, j] */
+      if (hole <= j ? (home <= hole || home > j) : (home <= hole && home > j))
+        {
+          set->slots[hole] = set->slots[j];
+          set->slots[j] = NULL;
+          hole = j;
+        }
+    }
+
+  if (set->n_slots > 16 && 8 * set->n_items < set->n_slots)
+    set_resize (set, set->n_slots / 2);
+}
+
+/* The pending list: a GListModel over an array of pointers with a gap
+ * where it last changed, 8 bytes a suggestion where GListStore's
+ * GSequence took a 48-byte node. Changes come in runs (a file's
+ * suggestions in order, removals the last first, a batch's one splice),
+ * so moving the gap is short; one far away moves the pointers between. */
+#define SM_TYPE_SUGGESTION_LIST (sm_suggestion_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmSuggestionList, sm_suggestion_list, SM, SUGGESTION_LIST, GObject)
+
+struct _SmSuggestionList
+{
+  GObject        parent_instance;
+  SmSuggestion **items;    /* n_items (refs), with n_free free slots at gap */
+  guint          n_items;
+  guint          gap;
+  guint          n_free;
 };
 
-/* Writes @value in decimal at @out; returns the end */
-static char *
-write_number (char  *out,
-              guint  value)
+static GType
+sm_suggestion_list_get_item_type (GListModel *model)
 {
-  char digits[16];
-  guint n = 0;
-
-  do
-    digits[n++] = '0' + value % 10;
-  while ((value /= 10) > 0);
-  while (n > 0)
-    *out++ = digits[--n];
-
-  return out;
+  return SM_TYPE_SUGGESTION;
 }
 
-/* "start:end:label", written by hand: a run's results look up hundreds of
- * thousands of places, and g_strdup_printf() was a sixth of taking them in */
-static char *
-place_key (const char *label,
-           guint       start,
-           guint       end)
+static guint
+sm_suggestion_list_get_n_items (GListModel *model)
 {
-  gsize label_length = strlen (label);
-  char *key = g_malloc (2 * 10 + 2 + label_length + 1);
-  char *out = key;
-
-  out = write_number (out, start);
-  *out++ = ':';
-  out = write_number (out, end);
-  *out++ = ':';
-  memcpy (out, label, label_length + 1);
-
-  return key;
+  return SM_SUGGESTION_LIST (model)->n_items;
 }
 
-static char *
-suggestion_key (SmSuggestion *suggestion)
+static inline SmSuggestion *
+list_get (SmSuggestionList *self,
+          guint             position)
 {
-  return place_key (sm_suggestion_get_label (suggestion),
-                    sm_suggestion_get_start (suggestion),
-                    sm_suggestion_get_end (suggestion));
+  return self->items[position < self->gap ? position : position + self->n_free];
 }
+
+static gpointer
+sm_suggestion_list_get_item (GListModel *model,
+                             guint       position)
+{
+  SmSuggestionList *self = SM_SUGGESTION_LIST (model);
+
+  if (position >= self->n_items)
+    return NULL;
+
+  return g_object_ref (list_get (self, position));
+}
+
+static void
+sm_suggestion_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = sm_suggestion_list_get_item_type;
+  iface->get_n_items = sm_suggestion_list_get_n_items;
+  iface->get_item = sm_suggestion_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SmSuggestionList, sm_suggestion_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, sm_suggestion_list_model_init))
+
+static void
+sm_suggestion_list_finalize (GObject *object)
+{
+  SmSuggestionList *self = (SmSuggestionList *)object;
+
+  for (guint i = 0; i < self->n_items; i++)
+    g_object_unref (list_get (self, i));
+  g_free (self->items);
+
+  G_OBJECT_CLASS (sm_suggestion_list_parent_class)->finalize (object);
+}
+
+static void
+sm_suggestion_list_class_init (SmSuggestionListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_suggestion_list_finalize;
+}
+
+static void
+sm_suggestion_list_init (SmSuggestionList *self)
+{
+}
+
+static void
+list_move_gap (SmSuggestionList *self,
+               guint             position)
+{
+  if (position < self->gap)
+    memmove (self->items + position + self->n_free, self->items + position,
+             (self->gap - position) * sizeof (SmSuggestion *));
+  else if (position > self->gap)
+    memmove (self->items + self->gap, self->items + self->gap + self->n_free,
+             (position - self->gap) * sizeof (SmSuggestion *));
+  self->gap = position;
+}
+
+/* Makes the gap @n_free slots: room to grow by an eighth besides what is
+ * needed, as an array's doubling would leave up to half of it free */
+static void
+list_set_free (SmSuggestionList *self,
+               guint             n_free)
+{
+  guint n_after = self->n_items - self->gap;
+
+  if (n_free < self->n_free)
+    memmove (self->items + self->gap + n_free, self->items + self->gap + self->n_free,
+             n_after * sizeof (SmSuggestion *));
+  self->items = g_renew (SmSuggestion *, self->items, self->n_items + n_free);
+  if (n_free > self->n_free)
+    memmove (self->items + self->gap + n_free, self->items + self->gap + self->n_free,
+             n_after * sizeof (SmSuggestion *));
+  self->n_free = n_free;
+}
+
+/* Replaces @n_removed items at @position with @n_added of @added, and
+ * tells it */
+static void
+list_splice (SmSuggestionList  *self,
+             guint              position,
+             guint              n_removed,
+             SmSuggestion     **added,
+             guint              n_added)
+{
+  g_assert (position + n_removed <= self->n_items);
+
+  /* Those put back may be among those taken out */
+  for (guint i = 0; i < n_added; i++)
+    g_object_ref (added[i]);
+
+  list_move_gap (self, position);
+  for (guint i = 0; i < n_removed; i++)
+    g_object_unref (self->items[self->gap + self->n_free + i]);
+  self->n_free += n_removed;
+  self->n_items -= n_removed;
+
+  if (self->n_free < n_added)
+    list_set_free (self, n_added + (self->n_items + n_added) / 8 + 16);
+  memcpy (self->items + self->gap, added, n_added * sizeof (SmSuggestion *));
+  self->gap += n_added;
+  self->n_free -= n_added;
+  self->n_items += n_added;
+
+  if (self->n_free > self->n_items / 4 + 64)
+    list_set_free (self, self->n_items / 8 + 16);
+
+  if (n_removed > 0 || n_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, n_added);
+}
+
+struct _SmSuggestionStore
+{
+  SmSuggestionList *pending;
+  SuggestionSet by_place;   /* pending, by place */
+  SuggestionSet known;      /* pending or once pending, by id (refs) */
+  SuggestionSet rejected;   /* by place (refs) */
+  guint         next_id;
+  guint         max_length; /* of any suggestion ever pending: how far back
+                             * one can start and still reach a range */
+  GPtrArray    *batch;      /* inserted since sm_suggestion_store_begin_batch(),
+                             * not in the list yet */
+};
 
 SmSuggestionStore *
 sm_suggestion_store_new (void)
 {
   SmSuggestionStore *self = g_new0 (SmSuggestionStore, 1);
 
-  self->pending = g_list_store_new (SM_TYPE_SUGGESTION);
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->by_place = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->rejected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->pending = g_object_new (SM_TYPE_SUGGESTION_LIST, NULL);
+  self->by_place.key = BY_PLACE;
+  self->known.key = BY_ID;
+  self->rejected.key = BY_PLACE;
   self->next_id = 1;
 
   return self;
@@ -100,10 +415,9 @@ sm_suggestion_store_free (SmSuggestionStore *self)
   g_assert (self->batch == NULL);
 
   g_object_unref (self->pending);
-  g_hash_table_unref (self->by_id);
-  g_hash_table_unref (self->by_place);
-  g_hash_table_unref (self->known);
-  g_hash_table_unref (self->rejected);
+  set_clear (&self->by_place, NULL);
+  set_clear (&self->known, g_object_unref);
+  set_clear (&self->rejected, g_object_unref);
   g_free (self);
 }
 
@@ -121,7 +435,7 @@ sm_suggestion_store_next_id (SmSuggestionStore *self)
     {
       char *id = g_strdup_printf ("S%u", self->next_id++);
 
-      if (!g_hash_table_contains (self->known, id))
+      if (set_lookup_id (&self->known, id) == NULL)
         return id;
       g_free (id);
     }
@@ -142,14 +456,6 @@ sm_suggestion_store_reserve_id (SmSuggestionStore *self,
     self->next_id = (guint) number + 1;
 }
 
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return sm_suggestion_compare ((SmSuggestion *) a, (SmSuggestion *) b);
-}
-
 /* The first position in the list whose suggestion does not come before
  * @suggestion: where it is, or would go (a binary search, as the list is
  * in document order) */
@@ -157,13 +463,12 @@ static guint
 find_insert_position (SmSuggestionStore *self,
                       SmSuggestion      *suggestion)
 {
-  GListModel *model = G_LIST_MODEL (self->pending);
-  guint low = 0, high = g_list_model_get_n_items (model);
+  guint low = 0, high = self->pending->n_items;
 
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, middle);
+      SmSuggestion *item = list_get (self->pending, middle);
 
       if (sm_suggestion_compare (item, suggestion) < 0)
         low = middle + 1;
@@ -182,12 +487,12 @@ find_position (SmSuggestionStore *self,
                guint             *position)
 {
   guint at = find_insert_position (self, suggestion);
-  g_autoptr(SmSuggestion) item = NULL;
+  SmSuggestion *item;
 
-  if (at == g_list_model_get_n_items (G_LIST_MODEL (self->pending)))
+  if (at == self->pending->n_items)
     return FALSE;
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->pending), at);
+  item = list_get (self->pending, at);
   if (sm_suggestion_compare (item, suggestion) != 0)
     return FALSE;
 
@@ -202,23 +507,26 @@ sm_suggestion_store_insert (SmSuggestionStore *self,
                             SmSuggestion      *suggestion)
 {
   const char *id = sm_suggestion_get_id (suggestion);
-  g_autofree char *key = suggestion_key (suggestion);
+  SmSuggestion *replaced;
 
   g_return_if_fail (id != NULL);
 
-  if (g_hash_table_contains (self->by_place, key))
+  if (set_lookup_place (&self->by_place, sm_suggestion_get_label (suggestion),
+                        sm_suggestion_get_start (suggestion),
+                        sm_suggestion_get_end (suggestion)) != NULL)
     return;
 
-  g_hash_table_insert (self->by_id, (gpointer) id, suggestion);
-  g_hash_table_insert (self->by_place, g_steal_pointer (&key), suggestion);
-  g_hash_table_replace (self->known, g_strdup (id), g_object_ref (suggestion));
+  set_replace (&self->by_place, suggestion);
+  replaced = set_replace (&self->known, g_object_ref (suggestion));
+  if (replaced != NULL)
+    g_object_unref (replaced);
   sm_suggestion_store_reserve_id (self, id);
   self->max_length = MAX (self->max_length,
                           sm_suggestion_get_end (suggestion) - sm_suggestion_get_start (suggestion));
   if (self->batch != NULL)
     g_ptr_array_add (self->batch, g_object_ref (suggestion));
   else
-    g_list_store_insert_sorted (self->pending, suggestion, compare_items, NULL);
+    list_splice (self->pending, find_insert_position (self, suggestion), 0, &suggestion, 1);
 }
 
 static int
@@ -258,7 +566,6 @@ sm_suggestion_store_end_batch (SmSuggestionStore *self)
 {
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GPtrArray) merged = NULL;
-  GListModel *model = G_LIST_MODEL (self->pending);
   guint first, last, position;
 
   g_return_if_fail (self->batch != NULL);
@@ -274,12 +581,16 @@ sm_suggestion_store_end_batch (SmSuggestionStore *self)
   if (last - first > 8 * added->len)
     {
       for (guint i = 0; i < added->len; i++)
-        g_list_store_insert_sorted (self->pending, g_ptr_array_index (added, i), compare_items, NULL);
+        {
+          SmSuggestion *suggestion = g_ptr_array_index (added, i);
+
+          list_splice (self->pending, find_insert_position (self, suggestion), 0, &suggestion, 1);
+        }
       return;
     }
 
   /* The stretch [first, last) of the list with the new ones among it */
-  merged = g_ptr_array_new_full (last - first + added->len, g_object_unref);
+  merged = g_ptr_array_sized_new (last - first + added->len);
   position = first;
   for (guint i = 0; i < added->len; i++)
     {
@@ -287,47 +598,56 @@ sm_suggestion_store_end_batch (SmSuggestionStore *self)
 
       while (position < last)
         {
-          g_autoptr(SmSuggestion) item = g_list_model_get_item (model, position);
+          SmSuggestion *item = list_get (self->pending, position);
 
           if (sm_suggestion_compare (item, suggestion) > 0)
             break;
-          g_ptr_array_add (merged, g_steal_pointer (&item));
+          g_ptr_array_add (merged, item);
           position++;
         }
-      g_ptr_array_add (merged, g_object_ref (suggestion));
+      g_ptr_array_add (merged, suggestion);
     }
 
-  g_list_store_splice (self->pending, first, last - first, merged->pdata, merged->len);
+  list_splice (self->pending, first, last - first, (SmSuggestion **) merged->pdata, merged->len);
 }
 
 void
 sm_suggestion_store_remove (SmSuggestionStore *self,
                             SmSuggestion      *suggestion)
 {
-  g_autofree char *key = suggestion_key (suggestion);
-  guint position;
+  guint slot, position;
 
-  if (g_hash_table_lookup (self->by_place, key) != suggestion)
+  if (self->by_place.n_items == 0 ||
+      self->by_place.slots[slot = set_find (&self->by_place, suggestion)] != suggestion)
     return;
 
-  g_hash_table_remove (self->by_place, key);
-  g_hash_table_remove (self->by_id, sm_suggestion_get_id (suggestion));
+  set_remove_slot (&self->by_place, slot);
   if (find_position (self, suggestion, &position))
-    g_list_store_remove (self->pending, position);
+    list_splice (self->pending, position, 1, NULL, 0);
 }
 
+/* Pending ones are those known whose place is theirs: no table by id of
+ * its own */
 SmSuggestion *
 sm_suggestion_store_find (SmSuggestionStore *self,
                           const char        *id)
 {
-  return g_hash_table_lookup (self->by_id, id);
+  SmSuggestion *known = set_lookup_id (&self->known, id);
+
+  if (known == NULL ||
+      set_lookup_place (&self->by_place, sm_suggestion_get_label (known),
+                        sm_suggestion_get_start (known),
+                        sm_suggestion_get_end (known)) != known)
+    return NULL;
+
+  return known;
 }
 
 SmSuggestion *
 sm_suggestion_store_find_known (SmSuggestionStore *self,
                                 const char        *id)
 {
-  return g_hash_table_lookup (self->known, id);
+  return set_lookup_id (&self->known, id);
 }
 
 SmSuggestion *
@@ -336,9 +656,7 @@ sm_suggestion_store_find_at (SmSuggestionStore *self,
                              guint              start,
                              guint              end)
 {
-  g_autofree char *key = place_key (label, start, end);
-
-  return g_hash_table_lookup (self->by_place, key);
+  return set_lookup_place (&self->by_place, label, start, end);
 }
 
 /* The position of the first pending suggestion that starts at or after
@@ -347,13 +665,12 @@ static guint
 first_starting_at (SmSuggestionStore *self,
                    guint              offset)
 {
-  GListModel *model = G_LIST_MODEL (self->pending);
-  guint low = 0, high = g_list_model_get_n_items (model);
+  guint low = 0, high = self->pending->n_items;
 
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, middle);
+      SmSuggestion *item = list_get (self->pending, middle);
 
       if (sm_suggestion_get_start (item) < offset)
         low = middle + 1;
@@ -380,19 +697,18 @@ sm_suggestion_store_get_in_range (SmSuggestionStore *self,
                                   guint              start,
                                   guint              end)
 {
-  GListModel *model = G_LIST_MODEL (self->pending);
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (model);
+  guint n = self->pending->n_items;
   guint from = start > self->max_length ? start - self->max_length : 0;
 
   for (guint i = first_starting_at (self, from); i < n; i++)
     {
-      g_autoptr(SmSuggestion) item = g_list_model_get_item (model, i);
+      SmSuggestion *item = list_get (self->pending, i);
 
       if (sm_suggestion_get_start (item) >= end)
         break;
       if (sm_suggestion_get_end (item) > start)
-        g_ptr_array_add (found, g_steal_pointer (&item));
+        g_ptr_array_add (found, g_object_ref (item));
     }
 
   return found;
@@ -402,16 +718,26 @@ void
 sm_suggestion_store_reject (SmSuggestionStore *self,
                             SmSuggestion      *suggestion)
 {
-  g_hash_table_replace (self->rejected, suggestion_key (suggestion), g_object_ref (suggestion));
+  SmSuggestion *replaced = set_replace (&self->rejected, g_object_ref (suggestion));
+
+  if (replaced != NULL)
+    g_object_unref (replaced);
 }
 
 void
 sm_suggestion_store_unreject (SmSuggestionStore *self,
                               SmSuggestion      *suggestion)
 {
-  g_autofree char *key = suggestion_key (suggestion);
+  guint slot;
 
-  g_hash_table_remove (self->rejected, key);
+  if (self->rejected.n_items > 0 &&
+      self->rejected.slots[slot = set_find (&self->rejected, suggestion)] != NULL)
+    {
+      SmSuggestion *rejected = self->rejected.slots[slot];
+
+      set_remove_slot (&self->rejected, slot);
+      g_object_unref (rejected);
+    }
 }
 
 gboolean
@@ -420,9 +746,7 @@ sm_suggestion_store_is_rejected (SmSuggestionStore *self,
                                  guint              start,
                                  guint              end)
 {
-  g_autofree char *key = place_key (label, start, end);
-
-  return g_hash_table_contains (self->rejected, key);
+  return set_lookup_place (&self->rejected, label, start, end) != NULL;
 }
 
 /**
@@ -434,12 +758,10 @@ GPtrArray *
 sm_suggestion_store_dup_rejected (SmSuggestionStore *self)
 {
   GPtrArray *rejected = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  gpointer value;
 
-  g_hash_table_iter_init (&iter, self->rejected);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (rejected, g_object_ref (value));
+  for (guint i = 0; i < self->rejected.n_slots; i++)
+    if (self->rejected.slots[i] != NULL)
+      g_ptr_array_add (rejected, g_object_ref (self->rejected.slots[i]));
   g_ptr_array_sort (rejected, compare_pointers);
 
   return rejected;

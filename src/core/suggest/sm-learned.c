@@ -10,6 +10,12 @@
  * filed under that run are compared. A 1 MB article against 10,000 learned
  * strings is one pass, not 10,000.
  *
+ * A table is flat, as a window keeps two for a long article (its own and
+ * the corpus's): an entry is one block with its string, its labels an
+ * array, and the entries filed under a key a chain through them. A hash
+ * table of labels for each entry, another of "label\nstring" keys for
+ * ties and an array for each key took 707 bytes a string.
+ *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,25 +29,42 @@
 #include "sm-learned.h"
 #include "sm-word.h"
 
+/* A label given to a string */
 typedef struct
 {
-  char       *string;
-  gsize       n_bytes;
+  const char *label;   /* interned */
+  guint       count;
+  guint       order;   /* when it was first given to the string, for ties */
+} Given;
+
+typedef struct _Entry Entry;
+
+struct _Entry
+{
+  Entry      *next_filed;     /* under the same key, in the order learned;
+                               * the last one's is the first */
+  Given      *given;          /* in the order first given */
+  guint       n_given;
+  guint       best;           /* in given: the label given most often */
+  guint       n_bytes;
   guint       n_chars;
-  gsize       prefix_bytes;   /* before its first run of letters and digits */
+  guint       prefix_bytes;   /* before its first run of letters and digits */
   guint       prefix_chars;
-  GHashTable *counts;         /* label -> count */
-  char       *label;          /* the label given most often */
-  guint       best;
-  guint       order;          /* when each label came first, for ties */
-} Entry;
+  char        string[];
+};
+
+/* The entries filed under a key, a chain from the last */
+typedef struct
+{
+  Entry *last;
+  char   key[];
+} Filed;
 
 struct _SmLearned
 {
   gatomicrefcount ref_count;
   GHashTable *entries;   /* string -> Entry */
-  GHashTable *by_run;    /* first two runs -> GPtrArray of Entry */
-  GHashTable *firsts;    /* "label\nstring" -> order it was first given */
+  GHashTable *by_run;    /* first two runs -> Filed, whose key it is */
   guint       n_given;
 };
 
@@ -50,10 +73,14 @@ entry_free (gpointer data)
 {
   Entry *entry = data;
 
-  g_free (entry->string);
-  g_free (entry->label);
-  g_hash_table_unref (entry->counts);
+  g_free (entry->given);
   g_free (entry);
+}
+
+static inline const char *
+entry_label (Entry *entry)
+{
+  return entry->given[entry->best].label;
 }
 
 static gboolean
@@ -69,9 +96,7 @@ sm_learned_new (void)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
-  self->by_run = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify) g_ptr_array_unref);
-  self->firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->by_run = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   return self;
 }
@@ -92,7 +117,6 @@ sm_learned_unref (SmLearned *self)
 
   g_hash_table_unref (self->by_run);
   g_hash_table_unref (self->entries);
-  g_hash_table_unref (self->firsts);
   g_free (self);
 }
 
@@ -155,19 +179,86 @@ filing_key (const char *string,
   return g_string_free (key, FALSE);
 }
 
-static guint
-order_of (SmLearned  *self,
-          const char *string,
-          const char *label)
+/* The entry of @string, made and filed if new; %NULL for a string that is
+ * not learned */
+static Entry *
+ensure_entry (SmLearned  *self,
+              const char *string)
 {
-  g_autofree char *key = g_strconcat (label, "\n", string, NULL);
-  gpointer order;
+  Entry *entry;
+  gsize prefix_bytes, n_bytes;
+  guint prefix_chars;
+  g_autofree char *run = NULL;
+  Filed *filed;
 
-  if (g_hash_table_lookup_extended (self->firsts, key, NULL, &order))
-    return GPOINTER_TO_UINT (order);
+  if ((entry = g_hash_table_lookup (self->entries, string)) != NULL)
+    return entry;
 
-  g_hash_table_insert (self->firsts, g_steal_pointer (&key), GUINT_TO_POINTER (self->n_given));
-  return self->n_given++;
+  if ((run = filing_key (string, &prefix_bytes, &prefix_chars)) == NULL)
+    return NULL;
+
+  n_bytes = strlen (string);
+  entry = g_malloc0 (sizeof (Entry) + n_bytes + 1);
+  memcpy (entry->string, string, n_bytes + 1);
+  entry->n_bytes = n_bytes;
+  entry->n_chars = g_utf8_strlen (string, -1);
+  entry->prefix_bytes = prefix_bytes;
+  entry->prefix_chars = prefix_chars;
+  g_hash_table_insert (self->entries, entry->string, entry);
+
+  if ((filed = g_hash_table_lookup (self->by_run, run)) == NULL)
+    {
+      gsize key_length = strlen (run);
+
+      filed = g_malloc (sizeof (Filed) + key_length + 1);
+      memcpy (filed->key, run, key_length + 1);
+      entry->next_filed = entry;
+      g_hash_table_insert (self->by_run, filed->key, filed);
+    }
+  else
+    {
+      entry->next_filed = filed->last->next_filed;
+      filed->last->next_filed = entry;
+    }
+  filed->last = entry;
+
+  return entry;
+}
+
+/* @label is interned */
+static void
+add_interned (SmLearned  *self,
+              const char *string,
+              const char *label,
+              guint       count)
+{
+  Entry *entry;
+  Given *given = NULL;
+  Given *best;
+
+  if (count == 0 || (entry = ensure_entry (self, string)) == NULL)
+    return;
+
+  for (guint i = 0; i < entry->n_given; i++)
+    if (entry->given[i].label == label)
+      {
+        given = &entry->given[i];
+        break;
+      }
+
+  if (given == NULL)
+    {
+      entry->given = g_renew (Given, entry->given, entry->n_given + 1);
+      given = &entry->given[entry->n_given++];
+      given->label = label;
+      given->count = 0;
+      given->order = self->n_given++;
+    }
+  given->count += count;
+
+  best = &entry->given[entry->best];
+  if (given->count > best->count || (given->count == best->count && given->order < best->order))
+    entry->best = given - entry->given;
 }
 
 /**
@@ -185,53 +276,9 @@ sm_learned_add (SmLearned  *self,
                 const char *label,
                 guint       count)
 {
-  Entry *entry;
-  guint total, order;
-
   g_return_if_fail (string != NULL && label != NULL);
 
-  if (count == 0)
-    return;
-
-  if ((entry = g_hash_table_lookup (self->entries, string)) == NULL)
-    {
-      gsize prefix_bytes;
-      guint prefix_chars;
-      g_autofree char *run = filing_key (string, &prefix_bytes, &prefix_chars);
-      GPtrArray *filed;
-
-      if (run == NULL)
-        return;
-
-      entry = g_new0 (Entry, 1);
-      entry->string = g_strdup (string);
-      entry->n_bytes = strlen (string);
-      entry->n_chars = g_utf8_strlen (string, -1);
-      entry->prefix_bytes = prefix_bytes;
-      entry->prefix_chars = prefix_chars;
-      entry->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      entry->order = G_MAXUINT;
-      g_hash_table_insert (self->entries, entry->string, entry);
-
-      if ((filed = g_hash_table_lookup (self->by_run, run)) == NULL)
-        {
-          filed = g_ptr_array_new ();
-          g_hash_table_insert (self->by_run, g_steal_pointer (&run), filed);
-        }
-      g_ptr_array_add (filed, entry);
-    }
-
-  total = GPOINTER_TO_UINT (g_hash_table_lookup (entry->counts, label)) + count;
-  g_hash_table_replace (entry->counts, g_strdup (label), GUINT_TO_POINTER (total));
-
-  order = order_of (self, string, label);
-  if (total > entry->best || (total == entry->best && order < entry->order))
-    {
-      g_free (entry->label);
-      entry->label = g_strdup (label);
-      entry->best = total;
-      entry->order = order;
-    }
+  add_interned (self, string, g_intern_string (label), count);
 }
 
 /* Adds all that @other learned to @self */
@@ -244,15 +291,8 @@ sm_learned_merge (SmLearned *self,
 
   g_hash_table_iter_init (&iter, other->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    {
-      GHashTableIter labels;
-      const char *label;
-      gpointer count;
-
-      g_hash_table_iter_init (&labels, entry->counts);
-      while (g_hash_table_iter_next (&labels, (gpointer *) &label, &count))
-        sm_learned_add (self, entry->string, label, GPOINTER_TO_UINT (count));
-    }
+    for (guint i = 0; i < entry->n_given; i++)
+      add_interned (self, entry->string, entry->given[i].label, entry->given[i].count);
 }
 
 /**
@@ -266,7 +306,7 @@ sm_learned_lookup (SmLearned  *self,
 {
   Entry *entry = g_hash_table_lookup (self->entries, string);
 
-  return entry != NULL ? entry->label : NULL;
+  return entry != NULL ? entry_label (entry) : NULL;
 }
 
 /* Whole words, or whole but for a possessive: "Lukashenko" in
@@ -312,7 +352,8 @@ scan (SmLearned *self,
     {
       gunichar c = g_utf8_get_char (p);
       const char *q;
-      GPtrArray *filed;
+      Filed *filed;
+      Entry *entry;
 
       if (!is_run_char (c) || in_run)
         {
@@ -346,12 +387,13 @@ scan (SmLearned *self,
           if ((filed = g_hash_table_lookup (self->by_run, run->str)) == NULL)
             continue;
 
-          for (guint i = 0; i < filed->len; i++)
+          entry = filed->last;
+          do
             {
-              Entry *entry = g_ptr_array_index (filed, i);
               const char *from;
               guint start;
 
+              entry = entry->next_filed;
               if ((gsize) (p - utf8) < entry->prefix_bytes)
                 continue;
 
@@ -364,6 +406,7 @@ scan (SmLearned *self,
               if (is_whole (text, start, start + entry->n_chars))
                 func (entry, start, start + entry->n_chars, user_data);
             }
+          while (entry != filed->last);
         }
 
       p = g_utf8_next_char (p);
@@ -375,7 +418,12 @@ static guint
 count_of (Entry      *entry,
           const char *label)
 {
-  return entry != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (entry->counts, label)) : 0;
+  if (entry != NULL)
+    for (guint i = 0; i < entry->n_given; i++)
+      if (entry->given[i].label == label)
+        return entry->given[i].count;
+
+  return 0;
 }
 
 /* The label a string is proposed with when @base's counts (never NULL),
@@ -392,25 +440,23 @@ combined_label (Entry *base,
   gint64 best_total = 0;
 
   if (minus == NULL && plus == NULL)
-    return base->label;
+    return entry_label (base);
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      GHashTableIter iter;
-      const char *label;
-
       if (tables[t] == NULL)
         continue;
 
-      /* Each table's own choice first, so that it wins ties */
+      /* Each table's own choice first, so that it wins ties; then the
+       * others in the order first given */
       for (guint pass = 0; pass < 2; pass++)
         {
-          g_hash_table_iter_init (&iter, tables[t]->counts);
-          while (g_hash_table_iter_next (&iter, (gpointer *) &label, NULL))
+          for (guint i = 0; i < tables[t]->n_given; i++)
             {
+              const char *label = tables[t]->given[i].label;
               gint64 total;
 
-              if ((pass == 0) != (g_strcmp0 (label, tables[t]->label) == 0))
+              if ((pass == 0) != (i == tables[t]->best))
                 continue;
 
               total = (gint64) count_of (base, label) - count_of (minus, label) + count_of (plus, label);
@@ -456,7 +502,7 @@ found_in_plus (Entry    *entry,
                gpointer  user_data)
 {
   Finding *finding = user_data;
-  SmLearnedMatch match = { start, end, entry->label };
+  SmLearnedMatch match = { start, end, entry_label (entry) };
 
   /* Those @base knows were found with it */
   if (finding->base == NULL || !g_hash_table_contains (finding->base->entries, entry->string))
