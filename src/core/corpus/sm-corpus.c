@@ -1140,6 +1140,14 @@ typedef struct
   gpointer      user_data;
 } ForeachData;
 
+/* A caller's function stopped the run: always FALSE */
+static gboolean
+stopped (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped"));
+  return FALSE;
+}
+
 static gboolean
 foreach_reduce (guint         position,
                 SmDocument   *document,
@@ -1151,13 +1159,7 @@ foreach_reduce (guint         position,
 {
   ForeachData *data = user_data;
 
-  if (!data->func (data->corpus, position, document, load_error, data->user_data))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return data->func (data->corpus, position, document, load_error, data->user_data) || stopped (error);
 }
 
 /**
@@ -1216,13 +1218,7 @@ map_reduce (guint         position,
 {
   MapData *data = user_data;
 
-  if (!data->result_func (data->corpus, position, mapped, load_error, data->user_data))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return data->result_func (data->corpus, position, mapped, load_error, data->user_data) || stopped (error);
 }
 
 /**
