@@ -337,11 +337,11 @@ list_set_free (SmSuggestionList *self,
 {
   guint n_after = self->n_items - self->gap;
 
-  if (n_free < self->n_free)
+  if (n_free < self->n_free && n_after > 0)
     memmove (self->items + self->gap + n_free, self->items + self->gap + self->n_free,
              n_after * sizeof (SmSuggestion *));
   self->items = g_renew (SmSuggestion *, self->items, self->n_items + n_free);
-  if (n_free > self->n_free)
+  if (n_free > self->n_free && n_after > 0)
     memmove (self->items + self->gap + n_free, self->items + self->gap + self->n_free,
              n_after * sizeof (SmSuggestion *));
   self->n_free = n_free;
@@ -370,7 +370,9 @@ list_splice (SmSuggestionList  *self,
 
   if (self->n_free < n_added)
     list_set_free (self, n_added + (self->n_items + n_added) / 8 + 16);
-  memcpy (self->items + self->gap, added, n_added * sizeof (SmSuggestion *));
+  /* @added may be NULL when nothing is */
+  if (n_added > 0)
+    memcpy (self->items + self->gap, added, n_added * sizeof (SmSuggestion *));
   self->gap += n_added;
   self->n_free -= n_added;
   self->n_items += n_added;
