@@ -549,7 +549,8 @@ test_index_reused_and_rebuilt (Fixture       *fixture,
     g_assert_cmpstr (listed, ==, BY_NAME);
   }
   rebuilt = temp_folder_read (fixture->dir, SM_CORPUS_INDEX_FILE_NAME);
-  g_assert_null (strstr (rebuilt, "100"));
+  /* The counts, not any "100": a size or a time in microseconds may hold one */
+  g_assert_null (strstr (rebuilt, "{\"CLAIM\":100}"));
   g_assert_nonnull (strstr (rebuilt, "{\"CLAIM\":1,\"SPEAKER\":2}"));
 
   /* A removed file leaves the index; a damaged index is rebuilt */
