@@ -1930,8 +1930,8 @@ is_written (GHashTable   *written_labels,
  * took 0.46 s of the main thread's processor time for every draft (perf,
  * load 9). Whether its said_by is written, which depends on the rest of
  * the document, is decided by the writer from the snapshot: looking up
- * every claim's speaker was a third of a draft's snapshot (perf, load 7:
- * 40 of its 120 samples in hash lookups).
+ * every claim's speaker was a quarter of a draft's snapshot (perf, load 7:
+ * 28 of its 120 samples in hash lookups).
  *
  * Written only when there are any, so a file without suggestions is the
  * same as before they existed. */
