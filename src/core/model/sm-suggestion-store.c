@@ -458,27 +458,46 @@ sm_suggestion_store_reserve_id (SmSuggestionStore *self,
     self->next_id = (guint) number + 1;
 }
 
-/* The first position in the list whose suggestion does not come before
- * @suggestion: where it is, or would go (a binary search, as the list is
- * in document order) */
+/* Whether @item comes before what @key stands for */
+typedef gboolean (*ItemIsBefore) (SmSuggestion  *item,
+                                  gconstpointer  key);
+
+/* The first position in the list whose item does not come before @key:
+ * a binary search, as the list is in document order and both orders
+ * below follow it */
 static guint
-find_insert_position (SmSuggestionStore *self,
-                      SmSuggestion      *suggestion)
+list_first_not_before (SmSuggestionList *self,
+                       ItemIsBefore      is_before,
+                       gconstpointer     key)
 {
-  guint low = 0, high = self->pending->n_items;
+  guint low = 0, high = self->n_items;
 
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      SmSuggestion *item = list_get (self->pending, middle);
 
-      if (sm_suggestion_compare (item, suggestion) < 0)
+      if (is_before (list_get (self, middle), key))
         low = middle + 1;
       else
         high = middle;
     }
 
   return low;
+}
+
+static gboolean
+comes_before (SmSuggestion  *item,
+              gconstpointer  suggestion)
+{
+  return sm_suggestion_compare (item, (SmSuggestion *) suggestion) < 0;
+}
+
+/* Where @suggestion is in the list, or would go */
+static guint
+find_insert_position (SmSuggestionStore *self,
+                      SmSuggestion      *suggestion)
+{
+  return list_first_not_before (self->pending, comes_before, suggestion);
 }
 
 /* The position of @suggestion in the list: no two pending suggestions
@@ -661,26 +680,11 @@ sm_suggestion_store_find_at (SmSuggestionStore *self,
   return set_lookup_place (&self->by_place, label, start, end);
 }
 
-/* The position of the first pending suggestion that starts at or after
- * @offset */
-static guint
-first_starting_at (SmSuggestionStore *self,
-                   guint              offset)
+static gboolean
+starts_before (SmSuggestion  *item,
+               gconstpointer  offset)
 {
-  guint low = 0, high = self->pending->n_items;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      SmSuggestion *item = list_get (self->pending, middle);
-
-      if (sm_suggestion_get_start (item) < offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
+  return sm_suggestion_get_start (item) < GPOINTER_TO_UINT (offset);
 }
 
 /**
@@ -703,7 +707,7 @@ sm_suggestion_store_get_in_range (SmSuggestionStore *self,
   guint n = self->pending->n_items;
   guint from = start > self->max_length ? start - self->max_length : 0;
 
-  for (guint i = first_starting_at (self, from); i < n; i++)
+  for (guint i = list_first_not_before (self->pending, starts_before, GUINT_TO_POINTER (from)); i < n; i++)
     {
       SmSuggestion *item = list_get (self->pending, i);
 
