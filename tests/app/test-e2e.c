@@ -1629,6 +1629,51 @@ expect_n_fragments (Session    *session,
   return TRUE;
 }
 
+typedef struct
+{
+  SmSpan *span;
+  guint   index;
+  guint   start;
+  guint   end;
+} Fragment;
+
+static gboolean
+has_fragment (gpointer data)
+{
+  Fragment *fragment = data;
+  guint start, end;
+
+  if (fragment->index >= sm_span_get_n_fragments (fragment->span))
+    return FALSE;
+  sm_span_get_fragment (fragment->span, fragment->index, &start, &end);
+
+  return start == fragment->start && end == fragment->end;
+}
+
+/* Waits for part @index of @span to be [start, end): a span that already
+ * had its parts before the release is not yet the one after it, so a
+ * check right after xdotool returns would race the window */
+static gboolean
+expect_fragment (Session    *session,
+                 SmSpan     *span,
+                 guint       index,
+                 guint       start,
+                 guint       end,
+                 const char *after)
+{
+  Fragment fragment = { span, index, start, end };
+
+  if (!app_test_wait_for (has_fragment, &fragment, SETTLE_SECONDS))
+    {
+      g_autofree char *described = describe_fragments (span);
+
+      EXPECT (FALSE, "after %s, span %s has the fragments %s, its part %u should be [%u, %u)",
+              after, sm_span_get_id (span), described, index, start, end);
+    }
+
+  return TRUE;
+}
+
 /* Drags across [start, end) holding Ctrl */
 static gboolean
 ctrl_drag_across (Session *session,
@@ -1780,7 +1825,6 @@ step_drag_inner_edge (Session *session,
                       Parts   *parts)
 {
   guint and = parts->second - strlen ("and ");
-  g_autofree char *fragments = NULL;
   ScreenPoint from, to;
   guint start, end;
 
@@ -1791,14 +1835,11 @@ step_drag_inner_edge (Session *session,
   EXPECT (wait_highlight (session, parts->claim, and, TRUE),
           "while dragging the second part's start onto \"and\", the highlight did not follow");
   if (!release (session) ||
-      !expect_n_fragments (session, parts->claim, 2, "dragging the second part's start"))
+      !expect_n_fragments (session, parts->claim, 2, "dragging the second part's start") ||
+      !expect_fragment (session, parts->claim, 1, and, parts->second_end,
+                        "dragging the second part's start onto \"and\""))
     return FALSE;
 
-  fragments = describe_fragments (parts->claim);
-  sm_span_get_fragment (parts->claim, 1, &start, &end);
-  EXPECT (start == and && end == parts->second_end,
-          "dragging the second part's start onto \"and\" left the claim %s, its second part should be [%u, %u)",
-          fragments, and, parts->second_end);
   sm_span_get_fragment (parts->claim, 0, &start, &end);
   EXPECT (start == parts->first && end == parts->first_end, "dragging the second part's start moved the first part");
 
