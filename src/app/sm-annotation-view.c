@@ -468,8 +468,16 @@ draw_undrawn_in (SmAnnotationView *self,
     draw_range (self, g_array_index (parts, SmStretch, i).start, g_array_index (parts, SmStretch, i).end);
 }
 
-/* The characters in view, with a page above and below: what a scroll or
- * a frame may show next. FALSE before the view has a size. */
+/* The characters in view, with as many again above and below: what a
+ * scroll or a frame may show next. FALSE before the view has a size.
+ *
+ * The pages around are counted in characters, not pixels: GTK lays out
+ * the lines in view first and the rest in idle, and a line it has not
+ * laid out yet has no height. A pixel a page below the view was the
+ * article's end on a fresh buffer, which made the whole of a 20 MB
+ * article "in view" and drawn in the first frame (515 ms). For the same
+ * reason the view itself is taken to hold at most a character for every
+ * 4 × 4 pixels. */
 static gboolean
 get_range_in_view (SmAnnotationView *self,
                    guint            *start,
@@ -478,19 +486,24 @@ get_range_in_view (SmAnnotationView *self,
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GdkRectangle visible;
   GtkTextIter iter;
+  guint top, bottom, shown;
 
   gtk_text_view_get_visible_rect (view, &visible);
   if (visible.height <= 0)
     return FALSE;
 
-  gtk_text_view_get_iter_at_location (view, &iter, 0, MAX (visible.y - visible.height, 0));
+  gtk_text_view_get_iter_at_location (view, &iter, 0, visible.y);
   gtk_text_iter_set_line_offset (&iter, 0);
-  *start = gtk_text_iter_get_offset (&iter);
+  top = gtk_text_iter_get_offset (&iter);
 
-  gtk_text_view_get_iter_at_location (view, &iter, visible.width, visible.y + 2 * visible.height);
+  gtk_text_view_get_iter_at_location (view, &iter, visible.width, visible.y + visible.height);
   if (!gtk_text_iter_ends_line (&iter))
     gtk_text_iter_forward_to_line_end (&iter);
-  *end = gtk_text_iter_get_offset (&iter) + 1;
+  bottom = gtk_text_iter_get_offset (&iter) + 1;
+
+  shown = MIN (bottom - MIN (top, bottom), (guint) MAX (visible.width, 1) * (guint) visible.height / 16);
+  *start = top - MIN (top, shown);
+  *end = top + 2 * shown;
 
   return TRUE;
 }
