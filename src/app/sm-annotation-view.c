@@ -62,6 +62,18 @@
 /* The highlights of a view gone are taken off its text this much at a
  * time, in slices as long as DRAW_SLICE_USEC: see release_in_idle() */
 #define RELEASE_STEP_CHARS 16384
+/* An article up to this long goes into the buffer at once; a longer one
+ * from there on in slices of FILL_STEP_BYTES, as many as fit in
+ * FILL_SLICE_USEC at a time, after the view shows (fill_some()). Text
+ * into a GtkTextBuffer, and into GTK's accessibility (which copies what
+ * is inserted for AT-SPI), cost about 25 ms a megabyte here: a 20 MB
+ * article at once held the window for half a second. */
+#define FILL_AT_ONCE_BYTES (1024 * 1024)
+#define FILL_STEP_BYTES (64 * 1024)
+#define FILL_SLICE_USEC 8000
+/* Above GtkTextView's layout in idle, which would hold a lower priority
+ * off until it had laid out every line so far; below drawing frames */
+#define FILL_PRIORITY (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1)
 
 /* Where a press on a span's edge has got to. DONE lasts until the next
  * press, so that the release after a drag or an Escape is not a click. */
@@ -135,9 +147,19 @@ struct _SmAnnotationView
   guint          draw_source;
   GtkAdjustment *vadjustment;
 
+  /* How much of the document's text the buffer has: all of it once
+   * fill_source is done (see FILL_AT_ONCE_BYTES) */
+  guint          filled;
+  gsize          filled_bytes;
+  guint          fill_source;
+
   guint          choosing : 1;
   guint          snap_to_words : 1;
   guint          show_suggestions : 1;
+  /* Whether font_tag is on the text, and so goes on what is filled in */
+  guint          font_set : 1;
+  /* Whether GtkTextView is in its size_allocate(), laying out the lines */
+  guint          allocating : 1;
   /* Whether the buffer and document went to release_in_idle() */
   guint          released : 1;
 };
@@ -151,6 +173,7 @@ enum {
   PROP_HAS_SELECTION,
   PROP_SHOW_SUGGESTIONS,
   PROP_CURRENT_SUGGESTION,
+  PROP_FILLED,
   N_PROPS
 };
 
@@ -427,6 +450,17 @@ draw_range (SmAnnotationView *self,
   g_autoptr(GPtrArray) spans = NULL;
   GtkTextIter start_iter, end_iter;
 
+  /* What the buffer does not have yet is drawn once it does */
+  if (self->fill_source != 0 && end > self->filled)
+    {
+      SmStretch rest = { MAX (start, self->filled), end };
+
+      sm_stretches_add (self->undrawn, &rest, 1);
+      end = self->filled;
+      if (start >= end)
+        return;
+    }
+
   gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
 
@@ -513,7 +547,7 @@ draw_undrawn_in_view (SmAnnotationView *self)
 {
   guint start, end;
 
-  if (!sm_stretches_is_empty (self->undrawn) && get_range_in_view (self, &start, &end))
+  if (!self->allocating && !sm_stretches_is_empty (self->undrawn) && get_range_in_view (self, &start, &end))
     draw_undrawn_in (self, start, end);
 }
 
@@ -540,6 +574,15 @@ draw_some (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What is left to draw, in idle slices: once the buffer has all the text,
+ * as draw_some() draws from the end back */
+static void
+draw_rest_in_idle (SmAnnotationView *self)
+{
+  if (self->draw_source == 0 && self->fill_source == 0 && !sm_stretches_is_empty (self->undrawn))
+    self->draw_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draw_some, self, NULL);
+}
+
 /* Adds @n_stretches to what is left to draw; what of it is in view is
  * drawn at once, the rest in idle slices */
 static void
@@ -550,8 +593,129 @@ add_undrawn (SmAnnotationView *self,
   sm_stretches_add (self->undrawn, stretches, n_stretches);
 
   draw_undrawn_in_view (self);
-  if (self->draw_source == 0 && !sm_stretches_is_empty (self->undrawn))
-    self->draw_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draw_some, self, NULL);
+  draw_rest_in_idle (self);
+}
+
+/* Fills the buffer on with at most @max_bytes of the document's text,
+ * ending at a line's end where one is in its second half: the lines GTK
+ * has laid out are not laid out again */
+static void
+fill_piece (SmAnnotationView *self,
+            gsize             max_bytes)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  SmText *text = sm_document_get_text (self->document);
+  const char *utf8 = sm_text_get_utf8 (text);
+  gsize n_bytes = sm_text_get_n_bytes (text);
+  gsize from = self->filled_bytes;
+  gsize to = n_bytes - from <= max_bytes ? n_bytes : from + max_bytes;
+  GtkTextIter end;
+
+  if (to < n_bytes)
+    {
+      gsize line_end = to;
+
+      while (line_end > from + max_bytes / 2 && utf8[line_end - 1] != '\n')
+        line_end--;
+      if (utf8[line_end - 1] == '\n')
+        to = line_end;
+      else
+        while (to > from && (utf8[to] & 0xc0) == 0x80)
+          to--;
+    }
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, utf8 + from, (int) (to - from));
+
+  if (self->font_set)
+    {
+      GtkTextIter start;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) self->filled);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_apply_tag (buffer, self->font_tag, &start, &end);
+    }
+
+  self->filled_bytes = to;
+  self->filled += (guint) g_utf8_strlen (utf8 + from, (gssize) (to - from));
+}
+
+static gboolean
+is_filled (SmAnnotationView *self)
+{
+  return self->filled_bytes == sm_text_get_n_bytes (sm_document_get_text (self->document));
+}
+
+/* The buffer has the whole text: what was left undrawn is drawn */
+static void
+finish_filling (SmAnnotationView *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  draw_undrawn_in_view (self);
+  draw_rest_in_idle (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILLED]);
+}
+
+/* One slice of the text into the buffer, and the highlights of what it
+ * brings into view */
+static gboolean
+fill_some (gpointer user_data)
+{
+  SmAnnotationView *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + FILL_SLICE_USEC;
+
+  do
+    fill_piece (self, FILL_STEP_BYTES);
+  while (!is_filled (self) && g_get_monotonic_time () < deadline);
+
+  draw_undrawn_in_view (self);
+
+  if (!is_filled (self))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_source = 0;
+  finish_filling (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sm_annotation_view_fill_to:
+ * @offset: a character offset in the document
+ *
+ * Makes sure the buffer has the text up to @offset (all of it if
+ * @offset is the document's length), for an iter there: a long article
+ * goes into it in slices after the view shows. What jumps to a place
+ * in the text (the span list, search, suggestions, curation) calls this
+ * first.
+ */
+void
+sm_annotation_view_fill_to (SmAnnotationView *self,
+                            guint             offset)
+{
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+
+  if (self->fill_source == 0)
+    return;
+
+  while (self->filled < offset && !is_filled (self))
+    fill_piece (self, FILL_STEP_BYTES);
+
+  if (is_filled (self))
+    finish_filling (self);
+}
+
+/**
+ * sm_annotation_view_get_filled:
+ *
+ * Returns: whether the buffer has the whole of the document's text yet
+ */
+gboolean
+sm_annotation_view_get_filled (SmAnnotationView *self)
+{
+  g_return_val_if_fail (SM_IS_ANNOTATION_VIEW (self), FALSE);
+
+  return self->fill_source == 0;
 }
 
 /* Highlights [start, end) anew: a long stretch where it is in view at
@@ -977,6 +1141,7 @@ sm_annotation_view_select_range (SmAnnotationView *self,
   g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
 
   buffer = get_buffer (self);
+  sm_annotation_view_fill_to (self, MAX (start, end));
   gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
   gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
@@ -1000,6 +1165,7 @@ choose_span (SmAnnotationView *self,
   if (sm_span_get_n_fragments (span) > 1)
     bound = cursor;
 
+  sm_annotation_view_fill_to (self, MAX (cursor, bound));
   gtk_text_buffer_get_iter_at_offset (buffer, &cursor_iter, cursor);
   gtk_text_buffer_get_iter_at_offset (buffer, &bound_iter, bound);
 
@@ -2165,6 +2331,7 @@ sm_annotation_view_move_span_edge (SmAnnotationView *self,
 
   buffer = get_buffer (self);
   selected = gtk_text_buffer_get_has_selection (buffer);
+  sm_annotation_view_fill_to (self, moving + 1);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, moving);
 
   if (forward && by_word)
@@ -2301,6 +2468,7 @@ sm_annotation_view_set_current_suggestion (SmAnnotationView *self,
     return;
 
   buffer = get_buffer (self);
+  sm_annotation_view_fill_to (self, sm_suggestion_get_end (suggestion));
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, sm_suggestion_get_start (suggestion));
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer),
@@ -2490,7 +2658,8 @@ sm_annotation_view_set_font (SmAnnotationView *self,
   buffer = get_buffer (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
 
-  if (font == NULL || font[0] == '\0')
+  self->font_set = font != NULL && font[0] != '\0';
+  if (!self->font_set)
     {
       gtk_text_buffer_remove_tag (buffer, self->font_tag, &start, &end);
       return;
@@ -2572,19 +2741,15 @@ sm_annotation_view_constructed (GObject *object)
   SmAnnotationView *self = (SmAnnotationView *)object;
   g_autoptr(GtkSourceBuffer) buffer = NULL;
   GListModel *labels;
-  SmText *text;
 
   G_OBJECT_CLASS (sm_annotation_view_parent_class)->constructed (object);
 
   g_assert (SM_IS_DOCUMENT (self->document));
 
-  text = sm_document_get_text (self->document);
   buffer = gtk_source_buffer_new (NULL);
   gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
   /* Annotation never edits the article, so no undo for the text itself */
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), FALSE);
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), sm_text_get_utf8 (text),
-                            (int) sm_text_get_n_bytes (text));
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (buffer));
 
   /* Created first, so every label's tag takes priority over the font */
@@ -2612,6 +2777,10 @@ sm_annotation_view_constructed (GObject *object)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (restyle_label_tags), self, G_CONNECT_SWAPPED);
 
+  fill_piece (self, FILL_AT_ONCE_BYTES);
+  if (!is_filled (self))
+    self->fill_source = g_idle_add_full (FILL_PRIORITY, fill_some, self, NULL);
+
   /* The cursor stays: keyboard users select with Shift and the arrows */
   {
     GtkTextIter start;
@@ -2633,7 +2802,12 @@ sm_annotation_view_size_allocate (GtkWidget *widget,
 {
   SmAnnotationView *self = SM_ANNOTATION_VIEW (widget);
 
+  /* A scroll GTK makes as it lays out (one asked for before) must not
+   * change the text's tags meanwhile: it asserts that the lines in view
+   * stay laid out. What comes into view is drawn after. */
+  self->allocating = TRUE;
   GTK_WIDGET_CLASS (sm_annotation_view_parent_class)->size_allocate (widget, width, height, baseline);
+  self->allocating = FALSE;
 
   draw_undrawn_in_view (self);
 
@@ -2641,6 +2815,21 @@ sm_annotation_view_size_allocate (GtkWidget *widget,
     gtk_popover_present (self->tag_popover);
   if (gtk_widget_get_visible (GTK_WIDGET (self->span_popover)))
     gtk_popover_present (self->span_popover);
+}
+
+/* Ctrl+End goes to the article's end, not to where its text has got to */
+static void
+sm_annotation_view_move_cursor (GtkTextView     *text_view,
+                                GtkMovementStep  step,
+                                int              count,
+                                gboolean         extend_selection)
+{
+  SmAnnotationView *self = SM_ANNOTATION_VIEW (text_view);
+
+  if (step == GTK_MOVEMENT_BUFFER_ENDS && count > 0)
+    sm_annotation_view_fill_to (self, sm_document_get_length (self->document));
+
+  GTK_TEXT_VIEW_CLASS (sm_annotation_view_parent_class)->move_cursor (text_view, step, count, extend_selection);
 }
 
 /* A view going away with a long article leaves its buffer and document
@@ -2731,6 +2920,7 @@ sm_annotation_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->accept_click_source, g_source_remove);
   g_clear_handle_id (&self->draw_source, g_source_remove);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_object (&self->clicked_suggestion);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->vadjustment, draw_undrawn_in_view, self);
@@ -2797,6 +2987,10 @@ sm_annotation_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_suggestions);
       break;
 
+    case PROP_FILLED:
+      g_value_set_boolean (value, sm_annotation_view_get_filled (self));
+      break;
+
     case PROP_CURRENT_SUGGESTION:
       g_value_set_object (value, sm_annotation_view_get_current_suggestion (self));
       break;
@@ -2838,6 +3032,7 @@ sm_annotation_view_class_init (SmAnnotationViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->constructed = sm_annotation_view_constructed;
   object_class->dispose = sm_annotation_view_dispose;
@@ -2846,6 +3041,8 @@ sm_annotation_view_class_init (SmAnnotationViewClass *klass)
   object_class->set_property = sm_annotation_view_set_property;
 
   widget_class->size_allocate = sm_annotation_view_size_allocate;
+
+  text_view_class->move_cursor = sm_annotation_view_move_cursor;
 
   properties [PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -2871,6 +3068,11 @@ sm_annotation_view_class_init (SmAnnotationViewClass *klass)
     g_param_spec_object ("current-suggestion", NULL, NULL,
                          SM_TYPE_SUGGESTION,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_FILLED] =
+    g_param_spec_boolean ("filled", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

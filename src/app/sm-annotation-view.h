@@ -74,6 +74,9 @@ void              sm_annotation_view_step_after_answer (SmAnnotationView  *self,
                                                         SmSuggestion      *answered);
 void              sm_annotation_view_set_font          (SmAnnotationView  *self,
                                                         const char        *font);
+void              sm_annotation_view_fill_to           (SmAnnotationView  *self,
+                                                        guint              offset);
+gboolean          sm_annotation_view_get_filled        (SmAnnotationView  *self);
 GArray           *sm_annotation_view_new_marks         (void);
 void              sm_annotation_view_set_marks         (SmAnnotationView  *self,
                                                         guint              focus_start,

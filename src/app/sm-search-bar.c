@@ -419,6 +419,7 @@ move (SmSearchBar *self,
       index = index > 0 ? index - 1 : n - 1;
     }
 
+  sm_annotation_view_fill_to (self->view, g_array_index (self->matches, guint, 2 * index + 1));
   match_bounds (self, index, &start, &end);
   gtk_text_buffer_select_range (buffer, &start, &end);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),

@@ -119,6 +119,7 @@ set_current (SmWindow       *self,
 
       /* The cursor goes there too, unless another disagreement begins
        * there (a span's links after the span): it would pick that one */
+      sm_annotation_view_fill_to (self->view, end);
       gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
       if (is_current_at (self, start))
         gtk_text_buffer_place_cursor (buffer, &iter);

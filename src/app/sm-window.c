@@ -397,6 +397,15 @@ scroll_to_place (gpointer user_data)
 
 /* A document opens where the user last was in it (sm-document-memory.c),
  * or at its top (set_document() gives each view fresh adjustments) */
+static void restore_place (SmWindow *self);
+
+static void
+restore_place_when_filled (SmWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self->view, restore_place_when_filled, self);
+  restore_place (self);
+}
+
 static void
 restore_place (SmWindow *self)
 {
@@ -407,6 +416,15 @@ restore_place (SmWindow *self)
 
   if (key == NULL || !sm_document_memory_lookup (key, "place", &place) || place <= 0)
     return;
+
+  /* A long article goes into the view in slices: its place may not be
+   * there yet. Waiting for it keeps the window free meanwhile. */
+  if (!sm_annotation_view_get_filled (self->view))
+    {
+      g_signal_connect_object (self->view, "notify::filled",
+                               G_CALLBACK (restore_place_when_filled), self, G_CONNECT_SWAPPED);
+      return;
+    }
 
   /* Scrolling to a mark waits for the lines to be laid out */
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, place);

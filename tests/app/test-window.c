@@ -4061,6 +4061,88 @@ assert_all_spans_drawn (SmWindow *window)
     }
 }
 
+static gboolean
+buffer_has_all_text (gpointer data)
+{
+  SmWindow *window = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sm_window_get_view (window)));
+
+  return (guint) gtk_text_buffer_get_char_count (buffer) == sm_document_get_length (sm_window_get_document (window));
+}
+
+/* A long article goes into the view's buffer in slices after the view
+ * shows, as GNOME Text Editor loads a file: all of it at once held the
+ * window for half a second on a 20 MB article. In the end the buffer has
+ * the text as it is, every span drawn and only the spans; a jump to the
+ * end meanwhile takes what it needs at once. */
+static void
+test_long_article_fills_in_slices (void)
+{
+  g_autofree char *json_path = g_build_filename (app_test_get_home (), "longer-article.json", NULL);
+  g_autofree char *buffer_text = NULL;
+  SmAnnotationView *view;
+  GtkTextBuffer *buffer;
+  SmDocument *document;
+  SmWindow *window;
+  GListModel *spans;
+  GtkTextIter start, end;
+  SmText *text;
+  guint n_spans;
+
+  /* Past the 1 MiB the view takes at once; the sample's curly quotes and
+   * dashes make some cuts fall inside a character */
+  write_long_document (app_test_get_home (), "longer-article", 1400000);
+
+  window = open_window (json_path);
+  view = sm_window_get_view (window);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  document = sm_window_get_document (window);
+  text = sm_document_get_text (document);
+  spans = sm_document_get_spans (document);
+  n_spans = g_list_model_get_n_items (spans);
+  g_assert_cmpuint (sm_text_get_n_bytes (text), >, 1024 * 1024);
+
+  /* Shown with the first part of the text */
+  g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), >, 0);
+  g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), <, sm_document_get_length (document));
+
+  /* Choosing the last span (as the span list does) fills the buffer that far */
+  {
+    g_autoptr(SmSpan) last = g_list_model_get_item (spans, n_spans - 1);
+
+    sm_annotation_view_reveal_span (view, last);
+    gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+    g_assert_cmpuint (gtk_text_iter_get_offset (&start), ==, sm_span_get_start (last));
+    g_assert_cmpuint (gtk_text_iter_get_offset (&end), ==, sm_span_get_end (last));
+  }
+
+  /* Ctrl+End goes to the article's end */
+  {
+    GtkTextIter cursor;
+
+    close_window (window);
+    window = open_window (json_path);
+    view = sm_window_get_view (window);
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    document = sm_window_get_document (window);
+    text = sm_document_get_text (document);
+    g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), <, sm_document_get_length (document));
+    g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+    gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+    g_assert_cmpuint (gtk_text_iter_get_offset (&cursor), ==, sm_document_get_length (document));
+  }
+
+  app_test_wait_until (buffer_has_all_text, window, "the whole text in the buffer");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  buffer_text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (buffer_text, ==, sm_text_get_utf8 (text));
+
+  wait_until_main_loop_idle ();
+  assert_all_spans_drawn (window);
+
+  close_window (window);
+}
+
 /* Switching documents in a corpus of long articles: the document switched
  * to is highlighted in full, and the one switched away from is let go of
  * with its highlights taken off first (GTK dropping a buffer with its
@@ -4149,6 +4231,7 @@ main (int   argc,
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
   g_test_add_func ("/window/span-row-wraps-to-its-width", test_span_row_wraps_to_its_width);
+  g_test_add_func ("/window/long-article-fills-in-slices", test_long_article_fills_in_slices);
   g_test_add_func ("/window/span-list-search-notes-and-speakers", test_span_list_search_notes_and_speakers);
   g_test_add_func ("/window/span-list-filters-across-documents", test_span_list_filters_across_documents);
   g_test_add_func ("/window/label-filters-follow-counts", test_label_filters_follow_counts);
