@@ -477,7 +477,7 @@ _sm_window_suggestions_document_set (SmWindow   *self,
       g_signal_handlers_disconnect_by_func (sm_document_get_labels (previous), rebuild_menu, self);
     }
 
-  sm_suggester_learn_document (self->suggester, self->document);
+  sm_suggester_learn_document_in_thread (self->suggester, self->document);
 
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
@@ -501,7 +501,7 @@ void
 _sm_window_suggestions_document_saved (SmWindow *self)
 {
   if (self->document != NULL)
-    sm_suggester_learn_document (self->suggester, self->document);
+    sm_suggester_learn_document_in_thread (self->suggester, self->document);
 }
 
 void

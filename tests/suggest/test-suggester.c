@@ -176,6 +176,64 @@ test_suggester_learns (void)
   }
 }
 
+/* What @suggester proposes in @document for @labels, described, once it
+ * is @expected: learning in a worker thread takes its time */
+static gboolean
+proposes_in_time (SmSuggester        *suggester,
+                  SmDocument         *document,
+                  const char * const *labels,
+                  const char         *expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GPtrArray) suggestions = sm_suggester_run (suggester, document, labels, NULL);
+      g_autofree char *described = describe (suggestions, sm_document_get_text (document));
+
+      if (g_strcmp0 (described, expected) == 0)
+        return TRUE;
+      g_usleep (10000);
+    }
+
+  return FALSE;
+}
+
+/* The window learns a document in a worker thread: the spans as they were
+ * when asked, and of two lessons of one document the later one */
+static void
+test_suggester_learns_in_thread (void)
+{
+  g_autoptr(SmSuggester) suggester = sm_suggester_new ();
+  g_autoptr(SmDocument) tagged = new_document ("Belavia flights to Minsk resumed.");
+  g_autoptr(SmDocument) next = new_document ("Belavia said nothing; Minsk did. Belavia again.");
+  const char * const places[] = { "PLACE", NULL };
+  g_autoptr(SmLabel) place = sm_label_new ("PLACE", "Place", "#33d17a", "p");
+  g_autoptr(GError) error = NULL;
+  SmSpan *minsk, *belavia;
+
+  g_assert_true (sm_document_add_label (tagged, place, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_document_add_label (next, place, &error));
+  g_assert_no_error (error);
+
+  minsk = sm_document_add_span (tagged, "PLACE", 19, 24, &error);
+  g_assert_no_error (error);
+  sm_suggester_learn_document_in_thread (suggester, tagged);
+  /* Gone from the document after it was handed over: still learned */
+  sm_document_remove_span (tagged, minsk);
+  g_assert_true (proposes_in_time (suggester, next, places, "PLACE Minsk [learned]\n"));
+
+  /* Two lessons in a row: the second is what stays */
+  belavia = sm_document_add_span (tagged, "PLACE", 0, 7, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (belavia);
+  sm_suggester_learn_document_in_thread (suggester, tagged);
+  sm_document_remove_span (tagged, belavia);
+  sm_suggester_learn_document_in_thread (suggester, tagged);
+  g_assert_true (proposes_in_time (suggester, next, places, ""));
+}
+
 /* A speaker learned elsewhere is who said a quotation the rules cannot
  * attribute: here in German, which has no list of speech verbs */
 static void
@@ -267,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/suggester/sample", test_suggester_sample);
   g_test_add_func ("/suggester/labels", test_suggester_labels);
   g_test_add_func ("/suggester/learns", test_suggester_learns);
+  g_test_add_func ("/suggester/learns-in-thread", test_suggester_learns_in_thread);
   g_test_add_func ("/suggester/known-speakers", test_suggester_known_speakers);
   g_test_add_func ("/suggester/async", test_suggester_async);
 

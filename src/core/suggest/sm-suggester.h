@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (SmSuggester, sm_suggester, SM, SUGGESTER, GObject)
 SmSuggester *sm_suggester_new                (void);
 void         sm_suggester_learn_document     (SmSuggester          *self,
                                               SmDocument           *document);
+void         sm_suggester_learn_document_in_thread (SmSuggester    *self,
+                                                    SmDocument     *document);
 guint        sm_suggester_get_n_learned      (SmSuggester          *self);
 GPtrArray   *sm_suggester_run                (SmSuggester          *self,
                                               SmDocument           *document,
