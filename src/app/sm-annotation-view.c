@@ -561,6 +561,13 @@ draw_some (gpointer user_data)
   gint64 deadline = g_get_monotonic_time () + DRAW_SLICE_USEC;
   SmStretch next;
 
+  /* Taken up again once the buffer has all the text (finish_filling()) */
+  if (self->fill_source != 0)
+    {
+      self->draw_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
   draw_undrawn_in_view (self);
 
   while (g_get_monotonic_time () < deadline &&
@@ -2772,6 +2779,11 @@ sm_annotation_view_constructed (GObject *object)
   /* Under the labels' fills: the stretch shows around them */
   self->focus_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL, NULL);
 
+  /* The text before its highlights: they are drawn on what it has */
+  fill_piece (self, FILL_AT_ONCE_BYTES);
+  if (!is_filled (self))
+    self->fill_source = g_idle_add_full (FILL_PRIORITY, fill_some, self, NULL);
+
   g_signal_connect_object (buffer, "notify::has-selection",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "mark-set",
@@ -2791,10 +2803,6 @@ sm_annotation_view_constructed (GObject *object)
                            G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (restyle_label_tags), self, G_CONNECT_SWAPPED);
-
-  fill_piece (self, FILL_AT_ONCE_BYTES);
-  if (!is_filled (self))
-    self->fill_source = g_idle_add_full (FILL_PRIORITY, fill_some, self, NULL);
 
   /* The cursor stays: keyboard users select with Shift and the arrows */
   {

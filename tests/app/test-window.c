@@ -4076,84 +4076,86 @@ buffer_has_all_text (gpointer data)
   return (guint) gtk_text_buffer_get_char_count (buffer) == sm_document_get_length (sm_window_get_document (window));
 }
 
+/* Opens @path, an article longer than the view takes at once: shown with
+ * the first part of its text */
+static SmWindow *
+open_still_filling (const char *path)
+{
+  SmWindow *window = open_window (path);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sm_window_get_view (window)));
+
+  g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), >, 0);
+  g_assert_false (buffer_has_all_text (window));
+
+  return window;
+}
+
+static GtkTextIter
+get_cursor (SmWindow *window)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sm_window_get_view (window)));
+  GtkTextIter cursor;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+
+  return cursor;
+}
+
 /* A long article goes into the view's buffer in slices after the view
  * shows, as GNOME Text Editor loads a file: all of it at once held the
- * window for half a second on a 20 MB article. In the end the buffer has
- * the text as it is, every span drawn and only the spans; a jump to the
- * end meanwhile takes what it needs at once. */
+ * window for half a second on a 20 MB article. The keyboard focus comes
+ * once the buffer is full (with it GTK 4.8's accessibility would copy the
+ * whole buffer for every slice). In the end the buffer has the text as it
+ * is, every span drawn and only the spans; a jump to the end meanwhile
+ * takes what it needs at once. */
 static void
 test_long_article_fills_in_slices (void)
 {
   g_autofree char *json_path = g_build_filename (app_test_get_home (), "longer-article.json", NULL);
   g_autofree char *buffer_text = NULL;
-  SmAnnotationView *view;
   GtkTextBuffer *buffer;
   SmDocument *document;
   SmWindow *window;
-  GListModel *spans;
   GtkTextIter start, end;
-  SmText *text;
-  guint n_spans;
 
   /* Past the 1 MiB the view takes at once; the sample's curly quotes and
    * dashes make some cuts fall inside a character */
   write_long_document (app_test_get_home (), "longer-article", 1400000);
 
-  window = open_window (json_path);
-  view = sm_window_get_view (window);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  document = sm_window_get_document (window);
-  text = sm_document_get_text (document);
-  spans = sm_document_get_spans (document);
-  n_spans = g_list_model_get_n_items (spans);
-  g_assert_cmpuint (sm_text_get_n_bytes (text), >, 1024 * 1024);
-
-  /* Shown with the first part of the text; the keyboard focus comes once
-   * the buffer is full (with it GTK 4.8's accessibility would copy the
-   * whole buffer for every slice) */
-  g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), >, 0);
-  g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), <, sm_document_get_length (document));
-  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) != GTK_WIDGET (view));
-  app_test_wait_until (view_is_focus, view, "the view to take the keyboard focus");
+  window = open_still_filling (json_path);
+  g_assert_cmpuint (sm_text_get_n_bytes (sm_document_get_text (sm_window_get_document (window))), >, 1024 * 1024);
+  g_assert_false (gtk_widget_is_focus (GTK_WIDGET (sm_window_get_view (window))));
+  app_test_wait_until (view_is_focus, sm_window_get_view (window), "the view to take the keyboard focus");
   g_assert_true (buffer_has_all_text (window));
   close_window (window);
-  window = open_window (json_path);
-  view = sm_window_get_view (window);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  document = sm_window_get_document (window);
-  text = sm_document_get_text (document);
-  spans = sm_document_get_spans (document);
 
   /* Choosing the last span (as the span list does) fills the buffer that far */
+  window = open_still_filling (json_path);
+  document = sm_window_get_document (window);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sm_window_get_view (window)));
   {
-    g_autoptr(SmSpan) last = g_list_model_get_item (spans, n_spans - 1);
+    GListModel *spans = sm_document_get_spans (document);
+    g_autoptr(SmSpan) last = g_list_model_get_item (spans, g_list_model_get_n_items (spans) - 1);
 
-    sm_annotation_view_reveal_span (view, last);
+    sm_annotation_view_reveal_span (sm_window_get_view (window), last);
     gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
     g_assert_cmpuint (gtk_text_iter_get_offset (&start), ==, sm_span_get_start (last));
     g_assert_cmpuint (gtk_text_iter_get_offset (&end), ==, sm_span_get_end (last));
   }
+  close_window (window);
 
-  /* Ctrl+End goes to the article's end */
-  {
-    GtkTextIter cursor;
-
-    close_window (window);
-    window = open_window (json_path);
-    view = sm_window_get_view (window);
-    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-    document = sm_window_get_document (window);
-    text = sm_document_get_text (document);
-    g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), <, sm_document_get_length (document));
-    g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
-    gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-    g_assert_cmpuint (gtk_text_iter_get_offset (&cursor), ==, sm_document_get_length (document));
-  }
+  /* So does Ctrl+End, to the article's end */
+  window = open_still_filling (json_path);
+  document = sm_window_get_document (window);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sm_window_get_view (window)));
+  g_signal_emit_by_name (sm_window_get_view (window), "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  start = get_cursor (window);
+  g_assert_cmpuint (gtk_text_iter_get_offset (&start), ==, sm_document_get_length (document));
 
   app_test_wait_until (buffer_has_all_text, window, "the whole text in the buffer");
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   buffer_text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  g_assert_cmpstr (buffer_text, ==, sm_text_get_utf8 (text));
+  g_assert_cmpstr (buffer_text, ==, sm_text_get_utf8 (sm_document_get_text (document)));
 
   wait_until_main_loop_idle ();
   assert_all_spans_drawn (window);

@@ -35,6 +35,20 @@ new_document (const char *article)
   return sm_document_new (text, "article");
 }
 
+/* A document of @article with a PLACE label, which no rule proposes */
+static SmDocument *
+new_place_document (const char *article)
+{
+  SmDocument *document = new_document (article);
+  g_autoptr(SmLabel) place = sm_label_new ("PLACE", "Place", "#33d17a", "p");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sm_document_add_label (document, place, &error));
+  g_assert_no_error (error);
+
+  return document;
+}
+
 /* "LABEL text" per suggestion, in the order given */
 static char *
 describe (GPtrArray *suggestions,
@@ -117,19 +131,13 @@ static void
 test_suggester_learns (void)
 {
   g_autoptr(SmSuggester) suggester = sm_suggester_new ();
-  g_autoptr(SmDocument) tagged = new_document ("Belavia flights to Minsk resumed.");
-  g_autoptr(SmDocument) next = new_document ("Belavia said nothing; Minsk did. Belavia again.");
+  g_autoptr(SmDocument) tagged = new_place_document ("Belavia flights to Minsk resumed.");
+  g_autoptr(SmDocument) next = new_place_document ("Belavia said nothing; Minsk did. Belavia again.");
   const char * const places[] = { "PLACE", NULL };
-  g_autoptr(SmLabel) place = sm_label_new ("PLACE", "Place", "#33d17a", "p");
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *described = NULL;
   SmSpan *span;
-
-  g_assert_true (sm_document_add_label (tagged, place, &error));
-  g_assert_no_error (error);
-  g_assert_true (sm_document_add_label (next, place, &error));
-  g_assert_no_error (error);
 
   sm_document_add_span (tagged, "PLACE", 19, 24, &error);   /* Minsk */
   g_assert_no_error (error);
@@ -165,11 +173,10 @@ test_suggester_learns (void)
 
   /* … while another document still learns it from this one */
   {
-    g_autoptr(SmDocument) third = new_document ("Belavia and Minsk.");
+    g_autoptr(SmDocument) third = new_place_document ("Belavia and Minsk.");
     g_autoptr(GPtrArray) found = NULL;
     g_autofree char *seen = NULL;
 
-    g_assert_true (sm_document_add_label (third, place, &error));
     found = sm_suggester_run (suggester, third, places, NULL);
     seen = describe (found, sm_document_get_text (third));
     g_assert_cmpstr (seen, ==, "PLACE Belavia [learned]\nPLACE Minsk [learned]\n");
@@ -205,17 +212,11 @@ static void
 test_suggester_learns_in_thread (void)
 {
   g_autoptr(SmSuggester) suggester = sm_suggester_new ();
-  g_autoptr(SmDocument) tagged = new_document ("Belavia flights to Minsk resumed.");
-  g_autoptr(SmDocument) next = new_document ("Belavia said nothing; Minsk did. Belavia again.");
+  g_autoptr(SmDocument) tagged = new_place_document ("Belavia flights to Minsk resumed.");
+  g_autoptr(SmDocument) next = new_place_document ("Belavia said nothing; Minsk did. Belavia again.");
   const char * const places[] = { "PLACE", NULL };
-  g_autoptr(SmLabel) place = sm_label_new ("PLACE", "Place", "#33d17a", "p");
   g_autoptr(GError) error = NULL;
   SmSpan *minsk, *belavia;
-
-  g_assert_true (sm_document_add_label (tagged, place, &error));
-  g_assert_no_error (error);
-  g_assert_true (sm_document_add_label (next, place, &error));
-  g_assert_no_error (error);
 
   minsk = sm_document_add_span (tagged, "PLACE", 19, 24, &error);
   g_assert_no_error (error);
