@@ -61,9 +61,6 @@ struct _SmWindow
   /* The idle that scrolls to where the user was in the document shown
    * (remembered by sm-document-memory.c) */
   guint                 place_source;
-  /* Where the keyboard focus was when a long article's view was shown,
-   * which takes it once filled unless it went elsewhere (focus_view()) */
-  GtkWidget            *focus_before_view;
   guint                 closing_confirmed : 1;
   /* Whether the user wants the document list, when there is room */
   guint                 documents_wanted : 1;

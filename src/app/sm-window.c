@@ -400,37 +400,6 @@ scroll_to_place (gpointer user_data)
 static void restore_place (SmWindow *self);
 
 static void
-focus_view_when_filled (SmWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (self->view, focus_view_when_filled, self);
-
-  /* Unless the user has put the focus somewhere meanwhile */
-  if (gtk_window_get_focus (GTK_WINDOW (self)) == self->focus_before_view)
-    gtk_widget_grab_focus (GTK_WIDGET (self->view));
-  g_clear_weak_pointer (&self->focus_before_view);
-}
-
-/* The keyboard goes to the document shown. A long article's view takes
- * it once its buffer has all the text: with the focus, GTK 4.8 makes the
- * view's AT-SPI context live, which then copies nearly the whole buffer
- * for every slice filled in (see fill_some() in sm-annotation-view.c). */
-static void
-focus_view (SmWindow *self)
-{
-  g_clear_weak_pointer (&self->focus_before_view);
-
-  if (sm_annotation_view_get_filled (self->view))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->view));
-      return;
-    }
-
-  g_set_weak_pointer (&self->focus_before_view, gtk_window_get_focus (GTK_WINDOW (self)));
-  g_signal_connect_object (self->view, "notify::filled",
-                           G_CALLBACK (focus_view_when_filled), self, G_CONNECT_SWAPPED);
-}
-
-static void
 restore_place_when_filled (SmWindow *self)
 {
   g_signal_handlers_disconnect_by_func (self->view, restore_place_when_filled, self);
@@ -517,7 +486,7 @@ set_document (SmWindow   *self,
   gtk_stack_set_visible_child_name (self->stack, "document");
   update_title (self);
   _sm_window_actions_update (self);
-  focus_view (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
 
   _sm_window_corpus_document_shown (self);
   _sm_window_relations_document_set (self);
@@ -1317,7 +1286,6 @@ sm_window_dispose (GObject *object)
   stop_loading (self);
   g_clear_handle_id (&self->place_source, g_source_remove);
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  g_clear_weak_pointer (&self->focus_before_view);
 
   _sm_window_corpus_dispose (self);
   _sm_window_suggestions_dispose (self);
