@@ -397,15 +397,6 @@ scroll_to_place (gpointer user_data)
 
 /* A document opens where the user last was in it (sm-document-memory.c),
  * or at its top (set_document() gives each view fresh adjustments) */
-static void restore_place (SmWindow *self);
-
-static void
-restore_place_when_filled (SmWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (self->view, restore_place_when_filled, self);
-  restore_place (self);
-}
-
 static void
 restore_place (SmWindow *self)
 {
@@ -418,11 +409,12 @@ restore_place (SmWindow *self)
     return;
 
   /* A long article goes into the view in slices: its place may not be
-   * there yet. Waiting for it keeps the window free meanwhile. */
+   * there yet. Waiting for it keeps the window free meanwhile; a view
+   * tells "filled" once. */
   if (!sm_annotation_view_get_filled (self->view))
     {
       g_signal_connect_object (self->view, "notify::filled",
-                               G_CALLBACK (restore_place_when_filled), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (restore_place), self, G_CONNECT_SWAPPED);
       return;
     }
 

@@ -164,16 +164,43 @@ learn_tagged (SmText *text,
   return learned;
 }
 
-/* @learned (taken) is what @text's document has tagged, from now on */
-static void
-keep_learned (SmSuggester *self,
-              SmText      *text,
-              SmLearned   *learned)
+/* A document to learn: where its spans were when asked, taken on the
+ * caller's thread; their strings are learned by learn_lesson() */
+typedef struct
 {
+  SmText *text;
+  GArray *tagged;
+} Lesson;
+
+static Lesson *
+lesson_new (SmDocument *document)
+{
+  Lesson *lesson = g_new0 (Lesson, 1);
+
+  lesson->text = sm_text_ref (sm_document_get_text (document));
+  lesson->tagged = collect_tagged (document);
+
+  return lesson;
+}
+
+/* Learns @data, a Lesson it frees, for @user_data, the suggester: what
+ * its document has tagged from now on */
+static void
+learn_lesson (gpointer data,
+              gpointer user_data)
+{
+  SmSuggester *self = user_data;
+  Lesson *lesson = data;
+  SmLearned *learned = learn_tagged (lesson->text, lesson->tagged);
+
   g_mutex_lock (&self->mutex);
-  g_hash_table_replace (self->documents, g_strdup (sm_text_get_sha256 (text)), learned);
+  g_hash_table_replace (self->documents, g_strdup (sm_text_get_sha256 (lesson->text)), learned);
   g_clear_pointer (&self->corpus, sm_learned_unref);
   g_mutex_unlock (&self->mutex);
+
+  sm_text_unref (lesson->text);
+  g_array_unref (lesson->tagged);
+  g_free (lesson);
 }
 
 /**
@@ -189,43 +216,10 @@ void
 sm_suggester_learn_document (SmSuggester *self,
                              SmDocument  *document)
 {
-  SmLearned *learned;
-
   g_return_if_fail (SM_IS_SUGGESTER (self));
   g_return_if_fail (SM_IS_DOCUMENT (document));
 
-  {
-    g_autoptr(GArray) tagged = collect_tagged (document);
-
-    learned = learn_tagged (sm_document_get_text (document), tagged);
-  }
-
-  keep_learned (self, sm_document_get_text (document), learned);
-}
-
-/* A document to learn in the learner's thread: its spans as they were */
-typedef struct
-{
-  SmText *text;
-  GArray *tagged;
-} Lesson;
-
-static void
-lesson_free (Lesson *lesson)
-{
-  sm_text_unref (lesson->text);
-  g_array_unref (lesson->tagged);
-  g_free (lesson);
-}
-
-static void
-learn_lesson (gpointer data,
-              gpointer user_data)
-{
-  Lesson *lesson = data;
-
-  keep_learned (user_data, lesson->text, learn_tagged (lesson->text, lesson->tagged));
-  lesson_free (lesson);
+  learn_lesson (lesson_new (document), self);
 }
 
 /**
@@ -244,18 +238,13 @@ void
 sm_suggester_learn_document_in_thread (SmSuggester *self,
                                        SmDocument  *document)
 {
-  Lesson *lesson;
-
   g_return_if_fail (SM_IS_SUGGESTER (self));
   g_return_if_fail (SM_IS_DOCUMENT (document));
 
   if (self->learner == NULL)
     self->learner = g_thread_pool_new (learn_lesson, self, 1, FALSE, NULL);
 
-  lesson = g_new0 (Lesson, 1);
-  lesson->text = sm_text_ref (sm_document_get_text (document));
-  lesson->tagged = collect_tagged (document);
-  g_thread_pool_push (self->learner, lesson, NULL);
+  g_thread_pool_push (self->learner, lesson_new (document), NULL);
 }
 
 /* Every learned document's strings in one table: made once after
