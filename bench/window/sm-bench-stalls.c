@@ -171,9 +171,12 @@ probe_end (SmWindow *window,
   sample.busiest = probe.meter.longest_cpu / 1000.0;
   g_array_append_val (samples[action], sample);
 
+  /* The ends in CLOCK_MONOTONIC seconds, as `perf record -k
+   * CLOCK_MONOTONIC` stamps its samples */
   g_printerr ("  %-34s longest stall %8.1f ms, longest frame %8.1f ms, idle after %8.1f ms,"
-              " busiest iteration %.1f ms of processor time\n",
-              action_names[action], sample.stall, sample.frame, sample.idle, sample.busiest);
+              " busiest iteration %.1f ms of processor time (they ended at %.6f and %.6f s)\n",
+              action_names[action], sample.stall, sample.frame, sample.idle, sample.busiest,
+              probe.meter.longest_end / 1e6, probe.meter.longest_cpu_end / 1e6);
 }
 
 static void

@@ -4119,16 +4119,22 @@ typedef enum
   UPDATE_REMOVE,
   UPDATE_ADD_SPEAKERS,
   UPDATE_ADD_CLAIMS,
+  UPDATE_LET_GO,
   UPDATE_DONE
 } UpdatePhase;
 
+/* An update holds its own references to what it works on, and lets go of
+ * them in its steps: finalizing the suggestions not taken in (those
+ * proposed again, most of a run) held a window up 100 ms at once on a
+ * 20 MB article (perf of spanmark-bench-stalls' open) */
 struct _SmSuggestionsUpdate
 {
   SmDocument  *document;
   GStrv        sources;
-  GPtrArray   *suggestions;
+  GPtrArray   *suggestions; /* a copy of the run's array (refs) */
   GHashTable  *kept;        /* pending suggestions proposed again (refs) */
-  GPtrArray   *pending;     /* the pending ones when removing began */
+  GPtrArray   *pending;     /* the pending ones when removing began; refs
+                             * from next on, let go of as they are done */
   UpdatePhase  phase;
   guint        next;        /* in suggestions, or in pending */
   guint        n_taken;
@@ -4164,7 +4170,9 @@ sm_document_update_suggestions (SmDocument         *self,
   update = g_new0 (SmSuggestionsUpdate, 1);
   update->document = g_object_ref (self);
   update->sources = g_strdupv ((char **) sources);
-  update->suggestions = g_ptr_array_ref (suggestions);
+  update->suggestions = g_ptr_array_new_full (suggestions->len, g_object_unref);
+  for (guint i = 0; i < suggestions->len; i++)
+    g_ptr_array_add (update->suggestions, g_object_ref (g_ptr_array_index (suggestions, i)));
   update->kept = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
 
   return update;
@@ -4177,7 +4185,12 @@ sm_suggestions_update_free (SmSuggestionsUpdate *update)
   g_clear_pointer (&update->sources, g_strfreev);
   g_clear_pointer (&update->suggestions, g_ptr_array_unref);
   g_clear_pointer (&update->kept, g_hash_table_unref);
-  g_clear_pointer (&update->pending, g_ptr_array_unref);
+  if (update->pending != NULL)
+    {
+      for (guint i = update->next; i < update->pending->len; i++)
+        g_object_unref (g_ptr_array_index (update->pending, i));
+      g_ptr_array_unref (update->pending);
+    }
   g_free (update);
 }
 
@@ -4223,7 +4236,7 @@ remove_not_kept (SmSuggestionsUpdate *update,
       GListModel *pending = sm_suggestion_store_get_pending (self->suggestions);
       guint n = g_list_model_get_n_items (pending);
 
-      update->pending = g_ptr_array_new_full (n, g_object_unref);
+      update->pending = g_ptr_array_sized_new (n);
       for (guint i = n; i > 0; i--)
         g_ptr_array_add (update->pending, g_list_model_get_item (pending, i - 1));
     }
@@ -4239,11 +4252,40 @@ remove_not_kept (SmSuggestionsUpdate *update,
           !g_hash_table_contains (update->kept, suggestion) &&
           sm_suggestion_store_find (self->suggestions, sm_suggestion_get_id (suggestion)) == suggestion)
         do_remove_suggestion (self, suggestion);
+      g_object_unref (suggestion);
     }
 
   g_clear_pointer (&update->pending, g_ptr_array_unref);
   update->phase = UPDATE_ADD_SPEAKERS;
   update->next = 0;
+}
+
+/* Lets go of the run's suggestions (those not taken in are finalized) and
+ * of the kept ones, the last first */
+static void
+let_go (SmSuggestionsUpdate *update,
+        gint64               deadline)
+{
+  GHashTableIter iter;
+  gpointer kept;
+
+  for (guint n = 0; update->suggestions->len > 0; n++)
+    {
+      if (time_is_up (n, 0, deadline))
+        return;
+      g_object_unref (g_ptr_array_steal_index_fast (update->suggestions,
+                                                    update->suggestions->len - 1));
+    }
+
+  /* Those are in the document: letting go of them is a count each */
+  g_hash_table_iter_init (&iter, update->kept);
+  while (g_hash_table_iter_next (&iter, &kept, NULL))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_object_unref (kept);
+    }
+
+  update->phase = UPDATE_DONE;
 }
 
 /**
@@ -4296,6 +4338,10 @@ sm_suggestions_update_step (SmSuggestionsUpdate *update,
               update->phase++;
               update->next = 0;
             }
+          break;
+
+        case UPDATE_LET_GO:
+          let_go (update, deadline);
           break;
 
         case UPDATE_DONE:
