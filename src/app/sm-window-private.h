@@ -64,8 +64,10 @@ struct _SmWindow
   guint                 closing_confirmed : 1;
   /* Whether the user wants the document list, when there is room */
   guint                 documents_wanted : 1;
-  /* How many broken relations the user chose to keep as they are */
+  /* How many broken relations the user chose to keep as they are, and
+   * the idle that looks for them again after a change */
   guint                 n_broken_relations_kept;
+  guint                 relations_source;
 
   /* Suggestions: the suggester that learns every document shown here, its
    * run under way, and whether the document shown has them on (each
@@ -174,6 +176,7 @@ void     _sm_window_curation_update       (SmWindow          *self);
 void     _sm_window_relations_class_init  (SmWindowClass     *klass);
 void     _sm_window_relations_document_set (SmWindow         *self);
 void     _sm_window_relations_update      (SmWindow          *self);
+void     _sm_window_relations_dispose     (SmWindow          *self);
 
 /* sm-window-suggestions.c */
 void     _sm_window_suggestions_class_init   (SmWindowClass   *klass);

@@ -1280,6 +1280,7 @@ sm_window_dispose (GObject *object)
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
 
   _sm_window_corpus_dispose (self);
+  _sm_window_relations_dispose (self);
   _sm_window_suggestions_dispose (self);
   _sm_window_curation_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);

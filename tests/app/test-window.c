@@ -2146,6 +2146,26 @@ banner_shows (SmWindow   *window,
   return FALSE;
 }
 
+static gboolean
+banner_as_wanted (gpointer data)
+{
+  gpointer *wanted = data;
+
+  return banner_shows (wanted[0], wanted[1]) == GPOINTER_TO_INT (wanted[2]);
+}
+
+/* The window looks at the relations again an idle after a change */
+static void
+wait_for_banner (SmWindow   *window,
+                 const char *text,
+                 gboolean    shown)
+{
+  gpointer wanted[3] = { window, (gpointer) text, GINT_TO_POINTER (shown) };
+  g_autofree char *what = g_strdup_printf ("the banner with \"%s\" to %s", text, shown ? "show" : "go");
+
+  app_test_wait_until (banner_as_wanted, wanted, what);
+}
+
 static guint
 n_relations_of (SmDocument *document)
 {
@@ -2229,7 +2249,7 @@ test_relations_fit_their_type (void)
   document = sm_window_get_document (window);
   g_assert_cmpuint (n_relations_of (document), ==, 1);
   g_assert_false (sm_document_get_modified (document));
-  g_assert_true (banner_shows (window, "span T1 is labelled CLAIM, but a said_by relation goes to SPEAKER"));
+  wait_for_banner (window, "span T1 is labelled CLAIM, but a said_by relation goes to SPEAKER", TRUE);
 
   /* Fixed from the banner, as one undoable step */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-broken-relations", NULL));
@@ -2237,12 +2257,12 @@ test_relations_fit_their_type (void)
   g_assert_false (banner_shows (window, "said_by"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (n_relations_of (document), ==, 1);
-  g_assert_true (banner_shows (window, "said_by"));
+  wait_for_banner (window, "said_by", TRUE);
 
   /* or by relabelling the span it names */
   sm_document_set_span_label (document, sm_document_find_span (document, "T1"), "SPEAKER", NULL);
   g_assert_cmpuint (n_relations_of (document), ==, 1);
-  g_assert_false (banner_shows (window, "said_by"));
+  wait_for_banner (window, "said_by", FALSE);
   close_window (window);
 }
 
@@ -2304,7 +2324,7 @@ test_corpus_schema_is_not_an_edit (void)
   g_assert_false (sm_document_can_undo (document));
   g_assert_false (sm_document_get_modified (document));
   g_assert_false (sm_document_allows_relation (document, "said_by", "CLAIM", "SPEAKER"));
-  g_assert_true (banner_shows (window, "said_by"));
+  wait_for_banner (window, "said_by", TRUE);
 
   close_window (window);
 }
