@@ -73,6 +73,7 @@ struct _SmWindow
    * run under way, and whether the document shown has them on (each
    * document's choice is kept by sm-document-memory.c) */
   SmSuggester          *suggester;
+  guint                 learn_source;
   GCancellable         *suggesting;
   guint                 suggest_timeout;
   gboolean              suggestions_on;
