@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "sm-document.h"
+#include "sm-document-private.h"
+#include "sm-suggestion-store.h"
 #include "sm-format.h"
 
 static const char article[] =
@@ -673,6 +675,40 @@ test_suggestions_let_go_in_steps (void)
   g_assert_cmpuint (n_finalized, ==, 0);
 }
 
+/* A long run into a document without suggestions: the store grows once,
+ * before the first step that takes in, and never in a step after (each
+ * growth looks at all it holds again: on a 20 MB article, 70 ms) */
+static void
+test_suggestions_room_made_once (void)
+{
+  g_autoptr(SmDocument) document = new_long_document ();
+  SmSuggestionStore *store = _sm_document_get_suggestion_store (document);
+  const char * const computed[] = { "rules", "learned", NULL };
+  g_autoptr(GPtrArray) run = long_run (0);
+  g_autoptr(SmSuggestionsUpdate) update = NULL;
+  guint n_grown = 0;
+  guint room = sm_suggestion_store_get_room (store);
+  gboolean done = FALSE;
+
+  update = sm_document_update_suggestions (document, computed, run);
+  while (!done)
+    {
+      guint n_before = sm_document_get_n_suggestions (document);
+      guint room_before = sm_suggestion_store_get_room (store);
+
+      done = sm_suggestions_update_step (update, 0);
+      g_assert_cmpuint (sm_document_get_n_suggestions (document), >=, n_before);
+      room = sm_suggestion_store_get_room (store);
+      if (room > room_before)
+        n_grown++;
+      else
+        g_assert_cmpuint (room, ==, room_before - (sm_document_get_n_suggestions (document) - n_before));
+    }
+  /* past three growths of a store that grows as it goes */
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), >, 48);
+  g_assert_cmpuint (n_grown, ==, 1);
+}
+
 static SmDocument *
 round_trip (SmDocument *document)
 {
@@ -851,6 +887,7 @@ main (int   argc,
   g_test_add_func ("/suggestions/list-changed-once", test_suggestions_list_changed_once);
   g_test_add_func ("/suggestions/in-steps", test_suggestions_in_steps);
   g_test_add_func ("/suggestions/let-go-in-steps", test_suggestions_let_go_in_steps);
+  g_test_add_func ("/suggestions/room-made-once", test_suggestions_room_made_once);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sm-document.h"
+#include "sm-suggestion-store.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,7 @@ void     _sm_document_set_next_numbers (SmDocument *self,
 
 gboolean _sm_document_has_default_relation_types (SmDocument *self);
 
+SmSuggestionStore *_sm_document_get_suggestion_store (SmDocument *self);
 gboolean _sm_document_insert_suggestion (SmDocument   *self,
                                          SmSuggestion *suggestion,
                                          GError      **error);

@@ -4137,6 +4137,7 @@ struct _SmSuggestionsUpdate
                              * from next on, let go of as they are done */
   UpdatePhase  phase;
   guint        next;        /* in suggestions, or in pending */
+  guint        n_new;       /* in suggestions, not pending at their place */
   guint        n_taken;
 };
 
@@ -4214,7 +4215,9 @@ find_kept (SmSuggestionsUpdate *update,
       same = sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
                                           sm_suggestion_get_start (suggestion),
                                           sm_suggestion_get_end (suggestion));
-      if (same != NULL && can_take (self, same))
+      if (same == NULL)
+        update->n_new++;
+      else if (can_take (self, same))
         g_hash_table_add (update->kept, g_object_ref (same));
     }
 
@@ -4256,6 +4259,9 @@ remove_not_kept (SmSuggestionsUpdate *update,
     }
 
   g_clear_pointer (&update->pending, g_ptr_array_unref);
+  /* Room for what may come in, so that no step takes in and grows the
+   * store at once */
+  sm_suggestion_store_make_room (self->suggestions, update->n_new);
   update->phase = UPDATE_ADD_SPEAKERS;
   update->next = 0;
 }
@@ -4674,6 +4680,12 @@ _sm_document_insert_suggestion (SmDocument    *self,
   do_insert_suggestion (self, suggestion);
 
   return TRUE;
+}
+
+SmSuggestionStore *
+_sm_document_get_suggestion_store (SmDocument *self)
+{
+  return self->suggestions;
 }
 
 /* Whether the annotator has answered a suggestion of @label over

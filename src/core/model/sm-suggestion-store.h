@@ -20,6 +20,9 @@ GListModel        *sm_suggestion_store_get_pending  (SmSuggestionStore *self);
 char              *sm_suggestion_store_next_id      (SmSuggestionStore *self);
 void               sm_suggestion_store_reserve_id   (SmSuggestionStore *self,
                                                      const char        *id);
+void               sm_suggestion_store_make_room    (SmSuggestionStore *self,
+                                                     guint              n);
+guint              sm_suggestion_store_get_room     (SmSuggestionStore *self);
 void               sm_suggestion_store_insert       (SmSuggestionStore *self,
                                                      SmSuggestion      *suggestion);
 void               sm_suggestion_store_begin_batch  (SmSuggestionStore *self);
