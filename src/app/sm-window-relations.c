@@ -17,20 +17,14 @@
 
 #include "sm-window-private.h"
 
-/**
- * _sm_window_relations_update:
- *
- * Shows the banner while relations break their type, unless the user
- * chose to keep just these.
- */
-void
-_sm_window_relations_update (SmWindow *self)
+/* Shows the banner while relations break their type, unless the user
+ * chose to keep just these */
+static void
+update_now (SmWindow *self)
 {
   g_autoptr(GPtrArray) broken = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-
-  g_return_if_fail (SM_IS_WINDOW (self));
 
   g_clear_handle_id (&self->relations_source, g_source_remove);
   if (self->document == NULL ||
@@ -87,17 +81,24 @@ update_in_idle (gpointer user_data)
   SmWindow *self = user_data;
 
   self->relations_source = 0;
-  _sm_window_relations_update (self);
+  update_now (self);
 
   return G_SOURCE_REMOVE;
 }
 
-/* Looking at every relation is an iteration of its own, once for a burst
- * of changes: the 20 MB article's 36,208 were a sixth of the iteration
- * that showed it (perf, 4 of 27 samples), and came again with each edit */
-static void
-update_later (SmWindow *self)
+/**
+ * _sm_window_relations_update:
+ *
+ * Looks at the relations again in an idle, once for a burst of changes:
+ * the 20 MB article's 36,208 were a sixth of the iteration that showed
+ * it (perf, 4 of 27 samples), and came again with each edit and with
+ * each project schema applied to a document.
+ */
+void
+_sm_window_relations_update (SmWindow *self)
 {
+  g_return_if_fail (SM_IS_WINDOW (self));
+
   if (self->relations_source == 0)
     self->relations_source = g_idle_add_full (G_PRIORITY_DEFAULT, update_in_idle, self, NULL);
 }
@@ -107,7 +108,7 @@ on_document_changed (SmWindow   *self,
                      SmDocument *document)
 {
   if (document == self->document)
-    update_later (self);
+    _sm_window_relations_update (self);
 }
 
 /**
@@ -127,7 +128,7 @@ _sm_window_relations_document_set (SmWindow *self)
                            self, G_CONNECT_SWAPPED);
   self->n_broken_relations_kept = 0;
   sm_banner_set_revealed (self->relations_banner, FALSE);
-  update_later (self);
+  _sm_window_relations_update (self);
 }
 
 void
@@ -145,7 +146,7 @@ remove_broken_relations_action (GtkWidget  *widget,
 
   if (self->document != NULL)
     sm_document_remove_broken_relations (self->document);
-  _sm_window_relations_update (self);
+  update_now (self);
 }
 
 static void
