@@ -97,6 +97,7 @@ struct _SmWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  AdwToast             *toast;          /* the one shown, owned by the overlay */
   AdwWindowTitle       *window_title;
   AdwSplitButton       *open_button;
   GtkButton            *save_button;
@@ -141,6 +142,10 @@ void     _sm_window_ask_to_save        (SmWindow             *self,
                                         gpointer              data,
                                         GDestroyNotify        destroy);
 void     _sm_window_choose_file        (SmWindow             *self);
+void     _sm_window_show_toast_full    (SmWindow             *self,
+                                        const char           *message,
+                                        const char           *button_label,
+                                        const char           *action_name);
 void     _sm_window_show_error         (SmWindow             *self,
                                         const char           *title,
                                         const char           *message);

@@ -59,7 +59,6 @@ on_relations_dropped (SmWindow   *self,
                       SmDocument *document)
 {
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (document != self->document)
     return;
@@ -68,11 +67,7 @@ on_relations_dropped (SmWindow   *self,
                                        "Removed %u relations whose spans no longer fit their type",
                                        n_relations),
                              n_relations);
-  toast = adw_toast_new (message);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _sm_window_show_toast_full (self, message, _("_Undo"), "win.undo");
 }
 
 static gboolean

@@ -921,6 +921,38 @@ shows_text (GtkWidget  *root,
   return FALSE;
 }
 
+static guint
+count_toasts (GtkWidget *root)
+{
+  guint n = g_strcmp0 (gtk_widget_get_css_name (root), "toast") == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_toasts (child);
+
+  return n;
+}
+
+/* Messages one after another share one toast, the last one's words in it:
+ * libadwaita 1.2 crashed a frame after a burst of toasts (test-window,
+ * after four "Exported" messages, about one run in four) */
+static void
+test_messages_share_one_toast (void)
+{
+  g_autofree char *sample = sample_path ();
+  SmWindow *window = open_window (sample);
+
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autofree char *message = g_strdup_printf ("Exported %u documents", i);
+
+      sm_window_show_toast (window, message);
+      app_test_spin (30);
+      g_assert_cmpuint (count_toasts (GTK_WIDGET (window)), ==, 1);
+      g_assert_true (shows_text (GTK_WIDGET (window), message));
+    }
+  close_window (window);
+}
+
 static SmSearchBar *
 start_search (SmWindow   *window,
               const char *text)
@@ -4292,6 +4324,7 @@ main (int   argc,
   g_test_add_func ("/window/import-into-window", test_import_into_window);
   g_test_add_func ("/window/empty-window-offers-sample", test_empty_window_offers_sample);
   g_test_add_func ("/window/span-row-wraps-to-its-width", test_span_row_wraps_to_its_width);
+  g_test_add_func ("/window/messages-share-one-toast", test_messages_share_one_toast);
   g_test_add_func ("/window/long-article-fills-in-slices", test_long_article_fills_in_slices);
   g_test_add_func ("/window/span-list-search-notes-and-speakers", test_span_list_search_notes_and_speakers);
   g_test_add_func ("/window/span-list-filters-across-documents", test_span_list_filters_across_documents);
