@@ -67,8 +67,11 @@
  * FILL_SLICE_USEC at a time, after the view shows (fill_some()). Text
  * into a GtkTextBuffer, and into GTK's accessibility (which copies what
  * is inserted for AT-SPI), cost about 25 ms a megabyte here: a 20 MB
- * article at once held the window for half a second. */
-#define FILL_AT_ONCE_BYTES (1024 * 1024)
+ * article at once held the window for half a second, and a first MiB
+ * was still a quarter of the iteration that showed it (perf of a switch
+ * between 20 MB documents: 26 of 113 samples, most of them AT-SPI's
+ * copy). A quarter of that is still many screens of text. */
+#define FILL_AT_ONCE_BYTES (256 * 1024)
 #define FILL_STEP_BYTES (64 * 1024)
 #define FILL_SLICE_USEC 8000
 /* Above GtkTextView's layout in idle, which would hold a lower priority
