@@ -604,6 +604,80 @@ test_adopted_label_set_is_not_an_edit (void)
   g_assert_false (sm_document_get_modified (document));
 }
 
+/* The lookup of a label by id follows every change to the label set:
+ * each label listed is found, and a label gone is not */
+static void
+assert_labels_found (SmDocument         *document,
+                     const char * const *gone)
+{
+  GListModel *labels = sm_document_get_labels (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      g_assert_true (sm_document_find_label (document, sm_label_get_id (label)) == label);
+    }
+
+  for (guint i = 0; gone[i] != NULL; i++)
+    g_assert_null (sm_document_find_label (document, gone[i]));
+  g_assert_null (sm_document_find_label (document, NULL));
+}
+
+static void
+test_find_label_follows_label_set (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(SmLabel) source = sm_label_new ("SOURCE", "Source", "#1c71d8", "4");
+  g_autoptr(GListStore) schema = g_list_store_new (SM_TYPE_LABEL);
+  g_autoptr(SmLabel) only = sm_label_new ("PLACE", "Place", "#26a269", "5");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_id = NULL;
+  g_auto(GStrv) kept = NULL;
+
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+
+  g_assert_true (sm_document_insert_label (document, source, 1, &error));
+  g_assert_no_error (error);
+  assert_labels_found (document, (const char *[]) { "NOPE", NULL });
+  g_assert_true (sm_document_find_label (document, "SOURCE") == source);
+
+  g_assert_true (sm_document_rename_label (document, "SOURCE", "Origin", &new_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (new_id, ==, "ORIGIN");
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+  g_assert_nonnull (sm_document_find_label (document, "ORIGIN"));
+
+  sm_document_move_label (document, "ORIGIN", 0);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+
+  sm_document_remove_label (document, "CLAIM");
+  assert_labels_found (document, (const char *[]) { "CLAIM", "SOURCE", NULL });
+
+  sm_document_undo (document);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+  g_assert_nonnull (sm_document_find_label (document, "CLAIM"));
+
+  sm_document_undo (document);
+  sm_document_undo (document);
+  assert_labels_found (document, (const char *[]) { "ORIGIN", NULL });
+  g_assert_true (sm_document_find_label (document, "SOURCE") == source);
+
+  sm_document_undo (document);
+  assert_labels_found (document, (const char *[]) { "ORIGIN", "SOURCE", NULL });
+
+  sm_document_redo (document);
+  sm_document_redo (document);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+
+  g_list_store_append (schema, only);
+  kept = sm_document_adopt_label_set (document, G_LIST_MODEL (schema), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+  g_assert_nonnull (sm_document_find_label (document, "PLACE"));
+}
+
 /* Overlap queries against a brute-force scan on many generated spans */
 
 typedef struct
@@ -1030,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/document/relation-ends-fit-their-type", test_relation_ends_fit_their_type);
   g_test_add_func ("/document/relation-types", test_relation_types);
   g_test_add_func ("/document/adopted-label-set-is-not-an-edit", test_adopted_label_set_is_not_an_edit);
+  g_test_add_func ("/document/find-label-follows-label-set", test_find_label_follows_label_set);
   g_test_add_func ("/document/overlap-queries-on-many-spans", test_overlap_queries_on_many_spans);
   g_test_add_func ("/document/span-extent", test_span_extent);
   g_test_add_func ("/document/tag-matches-signals-once", test_tag_matches_signals_once);

@@ -83,6 +83,7 @@ struct _SmDocument
   SmDocumentStatus  status;
 
   GListStore       *labels;
+  GHashTable       *labels_by_id;       /* id -> SmLabel (the store holds it) */
   GHashTable       *label_counts;       /* label id -> span count */
 
   SmSpanIndex      *spans;
@@ -619,6 +620,7 @@ sm_document_finalize (GObject *object)
   g_clear_pointer (&self->spans_by_id, g_hash_table_unref);
   g_clear_object (&self->spans);
   g_clear_pointer (&self->label_counts, g_hash_table_unref);
+  g_clear_pointer (&self->labels_by_id, g_hash_table_unref);
   g_clear_object (&self->labels);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->text, sm_text_unref);
@@ -841,10 +843,23 @@ sm_document_class_init (SmDocumentClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
+/* Every label goes into the store through here, so that a lookup by id
+ * (for each span and label read: 4 % of reading a corpus when it walked
+ * the store) is a hash table's */
+static void
+insert_label (SmDocument *self,
+              guint       position,
+              SmLabel    *label)
+{
+  g_list_store_insert (self->labels, position, label);
+  g_hash_table_insert (self->labels_by_id, (gpointer) sm_label_get_id (label), label);
+}
+
 static void
 sm_document_init (SmDocument *self)
 {
   self->labels = g_list_store_new (SM_TYPE_LABEL);
+  self->labels_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->label_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spans = sm_span_index_new ();
   self->spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -903,7 +918,8 @@ sm_document_new (SmText     *text,
 
   self = _sm_document_new_without_labels (text, name);
   labels = sm_label_new_default_set ();
-  g_list_store_splice (self->labels, 0, 0, labels->pdata, labels->len);
+  for (guint i = 0; i < labels->len; i++)
+    insert_label (self, i, g_ptr_array_index (labels, i));
 
   return self;
 }
@@ -1126,21 +1142,12 @@ SmLabel *
 sm_document_find_label (SmDocument *self,
                         const char *id)
 {
-  guint n_labels;
-
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  /* A label set is a handful of entries: a scan is the fastest lookup */
-  n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
-  for (guint i = 0; i < n_labels; i++)
-    {
-      g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+  if (id == NULL)
+    return NULL;
 
-      if (g_strcmp0 (sm_label_get_id (label), id) == 0)
-        return label;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (self->labels_by_id, id);
 }
 
 /**
@@ -1202,7 +1209,7 @@ sm_document_add_label (SmDocument  *self,
       return FALSE;
     }
 
-  g_list_store_append (self->labels, label);
+  insert_label (self, g_list_model_get_n_items (G_LIST_MODEL (self->labels)), label);
 
   return TRUE;
 }
@@ -1213,6 +1220,7 @@ _sm_document_clear_labels (SmDocument *self)
   g_return_if_fail (SM_IS_DOCUMENT (self));
   g_return_if_fail (sm_document_get_n_spans (self) == 0);
 
+  g_hash_table_remove_all (self->labels_by_id);
   g_list_store_remove_all (self->labels);
 }
 
@@ -2548,10 +2556,13 @@ apply_label_change (SmDocument *self,
           position = change->kind == CHANGE_ADD_LABEL ? change->after_start : change->before_start;
           /* A schema taken on outside the history may have changed the list since */
           position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->labels)));
-          g_list_store_insert (self->labels, position, change->label);
+          insert_label (self, position, change->label);
         }
       else if (g_list_store_find (self->labels, change->label, &position))
-        g_list_store_remove (self->labels, position);
+        {
+          g_hash_table_remove (self->labels_by_id, sm_label_get_id (change->label));
+          g_list_store_remove (self->labels, position);
+        }
       break;
 
     case CHANGE_SET_LABEL_NAME:
