@@ -71,10 +71,6 @@ struct _SmJsonReader
 
   Expect       expect;
   guint        depth;
-  char         containers[SM_JSON_MAX_DEPTH + 1];
-  /* The member each open object is at (in self->strings), for messages
-   * about a value in it; NULL for an array, or before the first member */
-  const char  *members[SM_JSON_MAX_DEPTH + 1];
 
   /* The token last returned */
   SmJsonToken  token;
@@ -94,6 +90,14 @@ struct _SmJsonReader
   gdouble      last_abs_number;
 
   GError      *error;
+
+  /* Last, as only their entries up to depth are ever read: a reader clears
+   * what comes before them (4.6 KB cleared for each file was 3 % of
+   * reading a corpus of small ones) */
+  char         containers[SM_JSON_MAX_DEPTH + 1];
+  /* The member each open object is at (in self->strings), for messages
+   * about a value in it; NULL for an array, or before the first member */
+  const char  *members[SM_JSON_MAX_DEPTH + 1];
 };
 
 /* A byte that stands for itself in a string */
@@ -136,7 +140,10 @@ sm_json_reader_new (const char *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  self = g_new0 (SmJsonReader, 1);
+  self = g_new (SmJsonReader, 1);
+  memset (self, 0, G_STRUCT_OFFSET (SmJsonReader, containers));
+  self->containers[0] = '\0';
+  self->members[0] = NULL;
   self->data = data ? data : "";
   self->end = self->data + length;
   self->p = self->data;
