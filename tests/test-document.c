@@ -678,6 +678,46 @@ test_find_label_follows_label_set (void)
   g_assert_nonnull (sm_document_find_label (document, "PLACE"));
 }
 
+/* What a document makes only when first needed (its suggestions, a
+ * curator's decisions) answers as empty before, and works after */
+static void
+test_made_when_needed (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(SmLabel) plain = sm_label_new ("PLACE", NULL, NULL, NULL);
+  g_autoptr(GPtrArray) in_range = NULL;
+  GListModel *suggestions;
+
+  g_assert_null (sm_document_get_decision (document, "T1"));
+  sm_document_set_decision (document, "T1", NULL);
+  g_assert_null (sm_document_get_decision (document, "T1"));
+  g_assert_false (sm_document_can_undo (document));
+
+  sm_document_set_decision (document, "T1", "accepted");
+  g_assert_cmpstr (sm_document_get_decision (document, "T1"), ==, "accepted");
+  sm_document_undo (document);
+  g_assert_null (sm_document_get_decision (document, "T1"));
+  sm_document_redo (document);
+  g_assert_cmpstr (sm_document_get_decision (document, "T1"), ==, "accepted");
+  sm_document_set_decision (document, "T1", NULL);
+  g_assert_null (sm_document_get_decision (document, "T1"));
+
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 0);
+  g_assert_null (sm_document_find_suggestion (document, "S1"));
+  in_range = sm_document_get_suggestions_in_range (document, 0, sm_document_get_length (document));
+  g_assert_cmpuint (in_range->len, ==, 0);
+  suggestions = sm_document_get_suggestions (document);
+  g_assert_nonnull (suggestions);
+  g_assert_true (sm_document_get_suggestions (document) == suggestions);
+  g_assert_cmpuint (g_list_model_get_n_items (suggestions), ==, 0);
+
+  /* A label made with nothing but an id */
+  g_assert_cmpstr (sm_label_get_id (plain), ==, "PLACE");
+  g_assert_cmpstr (sm_label_get_name (plain), ==, "PLACE");
+  g_assert_cmpstr (sm_label_get_color (plain), ==, "#808080");
+  g_assert_cmpstr (sm_label_get_key (plain), ==, "");
+}
+
 /* Overlap queries against a brute-force scan on many generated spans */
 
 typedef struct
@@ -1105,6 +1145,7 @@ main (int   argc,
   g_test_add_func ("/document/relation-types", test_relation_types);
   g_test_add_func ("/document/adopted-label-set-is-not-an-edit", test_adopted_label_set_is_not_an_edit);
   g_test_add_func ("/document/find-label-follows-label-set", test_find_label_follows_label_set);
+  g_test_add_func ("/document/made-when-needed", test_made_when_needed);
   g_test_add_func ("/document/overlap-queries-on-many-spans", test_overlap_queries_on_many_spans);
   g_test_add_func ("/document/span-extent", test_span_extent);
   g_test_add_func ("/document/tag-matches-signals-once", test_tag_matches_signals_once);

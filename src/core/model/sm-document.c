@@ -96,9 +96,12 @@ struct _SmDocument
   guint             next_relation;
   SmRelationTypes  *relation_types;
 
+  /* Made when first needed (get_suggestions(), do_set_decision()): most
+   * documents of a corpus never have either, and making and freeing them
+   * for each was 2 % of reading one */
   SmSuggestionStore *suggestions;
 
-  /* a curator's decisions: item id -> what was decided */
+  /* a curator's decisions: item id -> what was decided, or NULL if none */
   GHashTable       *decisions;
 
   /* Each entry of the stacks is a GPtrArray of Change: one user action */
@@ -855,6 +858,15 @@ insert_label (SmDocument *self,
   g_hash_table_insert (self->labels_by_id, (gpointer) sm_label_get_id (label), label);
 }
 
+static SmSuggestionStore *
+get_suggestions (SmDocument *self)
+{
+  if (self->suggestions == NULL)
+    self->suggestions = sm_suggestion_store_new ();
+
+  return self->suggestions;
+}
+
 static void
 sm_document_init (SmDocument *self)
 {
@@ -863,14 +875,12 @@ sm_document_init (SmDocument *self)
   self->label_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spans = sm_span_index_new ();
   self->spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->decisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->relations = sm_relation_list_new ();
   self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations_by_span = g_hash_table_new_full (NULL, NULL, NULL,
                                                    (GDestroyNotify) g_ptr_array_unref);
   self->relation_types = sm_relation_types_new ();
   sm_relation_types_reset (self->relation_types);
-  self->suggestions = sm_suggestion_store_new ();
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->next_span = 1;
@@ -3739,7 +3749,7 @@ do_insert_suggestion (SmDocument   *self,
 {
   guint n = sm_document_get_n_suggestions (self);
 
-  sm_suggestion_store_insert (self->suggestions, suggestion);
+  sm_suggestion_store_insert (get_suggestions (self), suggestion);
   emit_suggestion_changed (self, suggestion);
   if (n != sm_document_get_n_suggestions (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SUGGESTIONS]);
@@ -3752,7 +3762,7 @@ do_remove_suggestion (SmDocument   *self,
   guint n = sm_document_get_n_suggestions (self);
 
   g_object_ref (suggestion);
-  sm_suggestion_store_remove (self->suggestions, suggestion);
+  sm_suggestion_store_remove (get_suggestions (self), suggestion);
   emit_suggestion_changed (self, suggestion);
   if (n != sm_document_get_n_suggestions (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SUGGESTIONS]);
@@ -3783,12 +3793,12 @@ apply_suggestion_change (SmDocument *self,
     case CHANGE_REJECT_SUGGESTION:
       if (forward)
         {
-          sm_suggestion_store_reject (self->suggestions, change->suggestion);
+          sm_suggestion_store_reject (get_suggestions (self), change->suggestion);
           do_remove_suggestion (self, change->suggestion);
         }
       else
         {
-          sm_suggestion_store_unreject (self->suggestions, change->suggestion);
+          sm_suggestion_store_unreject (get_suggestions (self), change->suggestion);
           do_insert_suggestion (self, change->suggestion);
         }
       break;
@@ -3816,7 +3826,7 @@ drop_suggestion_at_span (SmDocument *self,
 {
   g_autoptr(GPtrArray) pending = NULL;
 
-  pending = sm_suggestion_store_get_in_range (self->suggestions, sm_span_get_start (span),
+  pending = sm_suggestion_store_get_in_range (get_suggestions (self), sm_span_get_start (span),
                                               sm_span_get_end (span));
   for (guint i = 0; i < pending->len; i++)
     {
@@ -3839,7 +3849,7 @@ sm_document_get_suggestions (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  return sm_suggestion_store_get_pending (self->suggestions);
+  return sm_suggestion_store_get_pending (get_suggestions (self));
 }
 
 guint
@@ -3847,7 +3857,7 @@ sm_document_get_n_suggestions (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
 
-  return g_list_model_get_n_items (sm_suggestion_store_get_pending (self->suggestions));
+  return g_list_model_get_n_items (sm_suggestion_store_get_pending (get_suggestions (self)));
 }
 
 /**
@@ -3862,7 +3872,7 @@ sm_document_find_suggestion (SmDocument *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return sm_suggestion_store_find (self->suggestions, id);
+  return sm_suggestion_store_find (get_suggestions (self), id);
 }
 
 /**
@@ -3878,7 +3888,7 @@ sm_document_get_suggestions_in_range (SmDocument *self,
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  return sm_suggestion_store_get_in_range (self->suggestions, start, end);
+  return sm_suggestion_store_get_in_range (get_suggestions (self), start, end);
 }
 
 /**
@@ -3895,7 +3905,7 @@ sm_document_is_rejected (SmDocument *self,
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
 
-  return sm_suggestion_store_is_rejected (self->suggestions, label, start, end);
+  return sm_suggestion_store_is_rejected (get_suggestions (self), label, start, end);
 }
 
 /**
@@ -3909,7 +3919,7 @@ sm_document_dup_rejected (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  return sm_suggestion_store_dup_rejected (self->suggestions);
+  return sm_suggestion_store_dup_rejected (get_suggestions (self));
 }
 
 /* Whether a span of @label overlaps [@start, @end) */
@@ -3942,7 +3952,7 @@ can_take (SmDocument   *self,
 
   return start < end && end <= sm_document_get_length (self) &&
          sm_document_find_label (self, label) != NULL &&
-         !sm_suggestion_store_is_rejected (self->suggestions, label, start, end) &&
+         !sm_suggestion_store_is_rejected (get_suggestions (self), label, start, end) &&
          !overlaps_span_of (self, label, start, end);
 }
 
@@ -3963,7 +3973,7 @@ find_speaker_id (SmDocument   *self,
                                     sm_suggestion_get_label (claim), label))
     return NULL;
 
-  if ((pending = sm_suggestion_store_find_at (self->suggestions, label, start, end)) != NULL)
+  if ((pending = sm_suggestion_store_find_at (get_suggestions (self), label, start, end)) != NULL)
     return sm_suggestion_get_id (pending);
   if ((span = sm_document_find_exact_span (self, start, end, label)) != NULL)
     return sm_span_get_id (span);
@@ -4015,7 +4025,7 @@ add_suggestions_pass (SmDocument *self,
         }
 
       if (!can_take (self, suggestion) ||
-          sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
+          sm_suggestion_store_find_at (get_suggestions (self), sm_suggestion_get_label (suggestion),
                                        sm_suggestion_get_start (suggestion),
                                        sm_suggestion_get_end (suggestion)) != NULL)
         continue;
@@ -4023,10 +4033,10 @@ add_suggestions_pass (SmDocument *self,
       if (speaker != NULL)
         _sm_suggestion_set_said_by (suggestion, find_speaker_id (self, suggestion, speaker));
 
-      id = sm_suggestion_store_next_id (self->suggestions);
+      id = sm_suggestion_store_next_id (get_suggestions (self));
       _sm_suggestion_set_id (suggestion, id);
       _sm_suggestion_set_text (suggestion, self->text);
-      sm_suggestion_store_insert (self->suggestions, suggestion);
+      sm_suggestion_store_insert (get_suggestions (self), suggestion);
       emit_suggestion_changed (self, suggestion);
       n_taken++;
     }
@@ -4045,14 +4055,14 @@ add_suggestions (SmDocument *self,
   guint n_taken = 0;
 
   /* Speakers first, so a claim finds its speaker's id */
-  sm_suggestion_store_begin_batch (self->suggestions);
+  sm_suggestion_store_begin_batch (get_suggestions (self));
   for (guint pass = 0; pass < 2; pass++)
     {
       guint next = 0;
 
       n_taken += add_suggestions_pass (self, suggestions, pass, &next, G_MAXINT64);
     }
-  sm_suggestion_store_end_batch (self->suggestions);
+  sm_suggestion_store_end_batch (get_suggestions (self));
 
   return n_taken;
 }
@@ -4108,7 +4118,7 @@ sm_document_clear_suggestions (SmDocument         *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
 
   begin_batch (self);
-  pending = sm_suggestion_store_get_pending (self->suggestions);
+  pending = sm_suggestion_store_get_pending (get_suggestions (self));
   for (guint i = g_list_model_get_n_items (pending); i > 0; i--)
     {
       g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (pending, i - 1);
@@ -4222,7 +4232,7 @@ find_kept (SmSuggestionsUpdate *update,
       if (time_is_up (update->next, from, deadline))
         return;
 
-      same = sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
+      same = sm_suggestion_store_find_at (get_suggestions (self), sm_suggestion_get_label (suggestion),
                                           sm_suggestion_get_start (suggestion),
                                           sm_suggestion_get_end (suggestion));
       if (same != NULL && can_take (self, same))
@@ -4244,7 +4254,7 @@ remove_not_kept (SmSuggestionsUpdate *update,
 
   if (update->pending == NULL)
     {
-      GListModel *pending = sm_suggestion_store_get_pending (self->suggestions);
+      GListModel *pending = sm_suggestion_store_get_pending (get_suggestions (self));
       guint n = g_list_model_get_n_items (pending);
 
       update->pending = g_ptr_array_sized_new (n);
@@ -4261,7 +4271,7 @@ remove_not_kept (SmSuggestionsUpdate *update,
 
       if (g_strv_contains ((const char * const *) update->sources, sm_suggestion_get_source (suggestion)) &&
           !g_hash_table_contains (update->kept, suggestion) &&
-          sm_suggestion_store_find (self->suggestions, sm_suggestion_get_id (suggestion)) == suggestion)
+          sm_suggestion_store_find (get_suggestions (self), sm_suggestion_get_id (suggestion)) == suggestion)
         do_remove_suggestion (self, suggestion);
       g_object_unref (suggestion);
     }
@@ -4339,7 +4349,7 @@ sm_suggestions_update_step (SmSuggestionsUpdate *update,
         case UPDATE_ADD_CLAIMS:
           /* What the step takes in goes in the list at its end, at once */
           if (!adding)
-            sm_suggestion_store_begin_batch (self->suggestions);
+            sm_suggestion_store_begin_batch (get_suggestions (self));
           adding = TRUE;
           update->n_taken += add_suggestions_pass (self, update->suggestions,
                                                    update->phase == UPDATE_ADD_SPEAKERS ? 0 : 1,
@@ -4361,7 +4371,7 @@ sm_suggestions_update_step (SmSuggestionsUpdate *update,
         }
     }
   if (adding)
-    sm_suggestion_store_end_batch (self->suggestions);
+    sm_suggestion_store_end_batch (get_suggestions (self));
   end_batch (self);
 
   return update->phase == UPDATE_DONE;
@@ -4423,10 +4433,10 @@ accept_speaker (SmDocument *self,
   if ((span = sm_document_find_span (self, said_by)) != NULL)
     return span;
 
-  if ((speaker = sm_suggestion_store_find (self->suggestions, said_by)) != NULL)
+  if ((speaker = sm_suggestion_store_find (get_suggestions (self), said_by)) != NULL)
     return sm_document_accept_suggestion (self, speaker, NULL);
 
-  if ((speaker = sm_suggestion_store_find_known (self->suggestions, said_by)) != NULL)
+  if ((speaker = sm_suggestion_store_find_known (get_suggestions (self), said_by)) != NULL)
     return sm_document_find_exact_span (self, sm_suggestion_get_start (speaker),
                                        sm_suggestion_get_end (speaker),
                                        sm_suggestion_get_label (speaker));
@@ -4456,7 +4466,7 @@ sm_document_accept_suggestion (SmDocument    *self,
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (SM_IS_SUGGESTION (suggestion), NULL);
-  g_return_val_if_fail (sm_suggestion_store_find (self->suggestions,
+  g_return_val_if_fail (sm_suggestion_store_find (get_suggestions (self),
                                                   sm_suggestion_get_id (suggestion)) == suggestion, NULL);
 
   sm_document_begin_user_action (self);
@@ -4493,7 +4503,7 @@ sm_document_reject_suggestion (SmDocument   *self,
 {
   g_return_if_fail (SM_IS_DOCUMENT (self));
   g_return_if_fail (SM_IS_SUGGESTION (suggestion));
-  g_return_if_fail (sm_suggestion_store_find (self->suggestions,
+  g_return_if_fail (sm_suggestion_store_find (get_suggestions (self),
                                               sm_suggestion_get_id (suggestion)) == suggestion);
 
   record_suggestion (self, CHANGE_REJECT_SUGGESTION, suggestion);
@@ -4503,7 +4513,7 @@ static GPtrArray *
 dup_pending_with_label (SmDocument *self,
                         const char *label)
 {
-  GListModel *pending = sm_suggestion_store_get_pending (self->suggestions);
+  GListModel *pending = sm_suggestion_store_get_pending (get_suggestions (self));
   guint n = g_list_model_get_n_items (pending);
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -4547,7 +4557,7 @@ sm_document_accept_suggestions (SmDocument *self,
       SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
 
       /* A speaker may have gone with its claim */
-      if (sm_suggestion_store_find (self->suggestions, sm_suggestion_get_id (suggestion)) == suggestion)
+      if (sm_suggestion_store_find (get_suggestions (self), sm_suggestion_get_id (suggestion)) == suggestion)
         sm_document_accept_suggestion (self, suggestion, NULL);
     }
   sm_document_end_user_action (self);
@@ -4666,14 +4676,14 @@ _sm_document_insert_suggestion (SmDocument    *self,
 {
   const char *id = sm_suggestion_get_id (suggestion);
 
-  if (sm_suggestion_store_find_known (self->suggestions, id) != NULL)
+  if (sm_suggestion_store_find_known (get_suggestions (self), id) != NULL)
     {
       g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
                    _("the id %s is used by another suggestion"), id);
       return FALSE;
     }
 
-  if (sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
+  if (sm_suggestion_store_find_at (get_suggestions (self), sm_suggestion_get_label (suggestion),
                                    sm_suggestion_get_start (suggestion),
                                    sm_suggestion_get_end (suggestion)) != NULL)
     {
@@ -4696,14 +4706,14 @@ _sm_document_has_answered (SmDocument *self,
                            guint       end)
 {
   return overlaps_span_of (self, label, start, end) ||
-         sm_suggestion_store_is_rejected (self->suggestions, label, start, end);
+         sm_suggestion_store_is_rejected (get_suggestions (self), label, start, end);
 }
 
 void
 _sm_document_insert_rejected (SmDocument   *self,
                               SmSuggestion *rejected)
 {
-  sm_suggestion_store_reject (self->suggestions, rejected);
+  sm_suggestion_store_reject (get_suggestions (self), rejected);
 }
 
 /* Decisions
@@ -4720,8 +4730,12 @@ do_set_decision (SmDocument *self,
                  const char *decision)
 {
   if (decision != NULL)
-    g_hash_table_replace (self->decisions, g_strdup (id), g_strdup (decision));
-  else
+    {
+      if (self->decisions == NULL)
+        self->decisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_replace (self->decisions, g_strdup (id), g_strdup (decision));
+    }
+  else if (self->decisions != NULL)
     g_hash_table_remove (self->decisions, id);
 
   g_signal_emit (self, signals [DECISION_CHANGED], 0, id);
@@ -4740,7 +4754,7 @@ sm_document_get_decision (SmDocument *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->decisions, id);
+  return self->decisions ? g_hash_table_lookup (self->decisions, id) : NULL;
 }
 
 /**
