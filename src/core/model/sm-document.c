@@ -1230,6 +1230,10 @@ _sm_document_clear_labels (SmDocument *self)
   g_return_if_fail (SM_IS_DOCUMENT (self));
   g_return_if_fail (sm_document_get_n_spans (self) == 0);
 
+  /* A store told to remove nothing still signals it */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->labels)) == 0)
+    return;
+
   g_hash_table_remove_all (self->labels_by_id);
   g_list_store_remove_all (self->labels);
 }
