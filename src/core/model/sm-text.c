@@ -424,7 +424,7 @@ gsize
 sm_text_get_byte_offset (SmText *self,
                          guint   offset)
 {
-  const char *p;
+  const char *p, *end;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (offset <= self->length, self->n_bytes);
@@ -433,8 +433,27 @@ sm_text_get_byte_offset (SmText *self,
     return self->n_bytes;
 
   p = self->utf8 + self->checkpoints[offset / STRIDE];
-  for (guint i = offset % STRIDE; i > 0; i--)
-    p = g_utf8_next_char (p);
+  end = self->utf8 + self->n_bytes;
+  for (guint i = offset % STRIDE; i > 0;)
+    {
+      guint64 word;
+
+      /* Eight ASCII characters at once: checking a span's text looks up
+       * both its ends, for each span of each file read */
+      if (i >= 8 && end - p >= 8)
+        {
+          memcpy (&word, p, 8);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              p += 8;
+              i -= 8;
+              continue;
+            }
+        }
+
+      p = g_utf8_next_char (p);
+      i--;
+    }
 
   return p - self->utf8;
 }
