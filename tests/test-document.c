@@ -604,8 +604,8 @@ test_adopted_label_set_is_not_an_edit (void)
   g_assert_false (sm_document_get_modified (document));
 }
 
-/* The lookup of a label by id follows every change to the label set:
- * each label listed is found, and a label gone is not */
+/* The lookups of a label by id and by key follow every change to the
+ * label set: each label listed is found, and a label gone is not */
 static void
 assert_labels_found (SmDocument         *document,
                      const char * const *gone)
@@ -617,7 +617,11 @@ assert_labels_found (SmDocument         *document,
       g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
 
       g_assert_true (sm_document_find_label (document, sm_label_get_id (label)) == label);
+      if (sm_label_get_key (label)[0] != '\0')
+        g_assert_true (sm_document_find_label_by_key (document, sm_label_get_key (label)) == label);
     }
+
+  g_assert_null (sm_document_find_label_by_key (document, "9"));
 
   for (guint i = 0; gone[i] != NULL; i++)
     g_assert_null (sm_document_find_label (document, gone[i]));
@@ -650,6 +654,14 @@ test_find_label_follows_label_set (void)
 
   sm_document_move_label (document, "ORIGIN", 0);
   assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+
+  g_assert_true (sm_document_set_label_key (document, "ORIGIN", "7", &error));
+  g_assert_no_error (error);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+  g_assert_null (sm_document_find_label_by_key (document, "4"));
+  sm_document_undo (document);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+  g_assert_nonnull (sm_document_find_label_by_key (document, "4"));
 
   sm_document_remove_label (document, "CLAIM");
   assert_labels_found (document, (const char *[]) { "CLAIM", "SOURCE", NULL });

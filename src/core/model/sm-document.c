@@ -1169,18 +1169,18 @@ SmLabel *
 sm_document_find_label_by_key (SmDocument *self,
                                const char *key)
 {
-  guint n_labels;
+  GHashTableIter iter;
+  SmLabel *label;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
   if (key == NULL || key[0] == '\0')
     return NULL;
 
-  n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
-  for (guint i = 0; i < n_labels; i++)
+  /* No two labels share a key, so any order finds the one */
+  g_hash_table_iter_init (&iter, self->labels_by_id);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &label))
     {
-      g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
-
       if (g_strcmp0 (sm_label_get_key (label), key) == 0)
         return label;
     }
