@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sm-document.h"
+#include "sm-span-private.h"
 
 static const char article[] =
   "“We will cooperate,” President Raisi said. Trade reached $100 million, Lukashenko said.";
@@ -730,6 +731,21 @@ test_made_when_needed (void)
   g_assert_cmpstr (sm_label_get_key (plain), ==, "");
 }
 
+/* A span's label is interned, whether or not it was among the last few */
+static void
+test_labels_interned (void)
+{
+  for (guint round = 0; round < 3; round++)
+    {
+      for (guint i = 0; i < 20; i++)
+        {
+          g_autofree char *label = g_strdup_printf ("LABEL_%u", (i * 7 + round) % 20);
+
+          g_assert_true (_sm_span_intern_label (label) == g_intern_string (label));
+        }
+    }
+}
+
 /* Overlap queries against a brute-force scan on many generated spans */
 
 typedef struct
@@ -1158,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/document/adopted-label-set-is-not-an-edit", test_adopted_label_set_is_not_an_edit);
   g_test_add_func ("/document/find-label-follows-label-set", test_find_label_follows_label_set);
   g_test_add_func ("/document/made-when-needed", test_made_when_needed);
+  g_test_add_func ("/document/labels-interned", test_labels_interned);
   g_test_add_func ("/document/overlap-queries-on-many-spans", test_overlap_queries_on_many_spans);
   g_test_add_func ("/document/span-extent", test_span_extent);
   g_test_add_func ("/document/tag-matches-signals-once", test_tag_matches_signals_once);
