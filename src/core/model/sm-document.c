@@ -121,6 +121,9 @@ struct _SmDocument
   /* a change outside the history (name, annotator) since the last save */
   guint             changed_outside_history : 1;
 
+  /* a reader is building it, and no one else has it yet: nothing is told */
+  guint             reading : 1;
+
   /* > 0 while the ranges changed are told at the end, at once (a batch) */
   guint             batch_depth;
   GArray           *batch_ranges;       /* pairs of code point offsets */
@@ -208,6 +211,9 @@ tell_range_changed (SmDocument *self,
                     guint       start,
                     guint       end)
 {
+  if (self->reading)
+    return;
+
   if (self->batch_depth > 0)
     {
       g_array_append_val (self->batch_ranges, start);
@@ -1222,6 +1228,35 @@ sm_document_add_label (SmDocument  *self,
   insert_label (self, g_list_model_get_n_items (G_LIST_MODEL (self->labels)), label);
 
   return TRUE;
+}
+
+/**
+ * _sm_document_begin_reading:
+ *
+ * Says that a reader is building this new document, which no one else
+ * has yet, so no one can be listening: until _sm_document_end_reading(),
+ * what is added is told to no one. A signal for each span (GObject takes
+ * a lock all threads share for each emission, and for each look for a
+ * handler) was most of what reading a corpus on two cores spent waiting.
+ */
+void
+_sm_document_begin_reading (SmDocument *self)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (!self->reading);
+
+  self->reading = TRUE;
+  sm_span_index_begin_batch (self->spans);
+}
+
+void
+_sm_document_end_reading (SmDocument *self)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (self->reading);
+
+  self->reading = FALSE;
+  sm_span_index_end_batch (self->spans);
 }
 
 void
