@@ -746,6 +746,57 @@ test_labels_interned (void)
     }
 }
 
+static void
+count_call (guint *count)
+{
+  (*count)++;
+}
+
+/* Relations of a document that has none yet: none are found, and the
+ * list asked for before the first one follows it */
+static void
+test_relations_before_the_first (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  SmSpan *speaker = add (document, "SPEAKER", "President Raisi");
+  SmSpan *claim = add (document, "CLAIM", "We will cooperate");
+  g_autoptr(GPtrArray) of_span = NULL;
+  g_autoptr(GPtrArray) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *relations;
+  guint n_relations = 99;
+  guint n_items = 0;
+
+  g_assert_cmpuint (sm_document_get_n_relations (document), ==, 0);
+  g_assert_null (sm_document_find_relation (document, "R1"));
+  of_span = sm_document_get_relations_of_span (document, claim);
+  g_assert_cmpuint (of_span->len, ==, 0);
+  broken = sm_document_dup_broken_relations (document);
+  g_assert_cmpuint (broken->len, ==, 0);
+  g_assert_true (sm_document_check_relations (document, &error));
+  g_assert_no_error (error);
+  sm_document_count_label_uses (document, "CLAIM", &n_relations);
+  g_assert_cmpuint (n_relations, ==, 0);
+
+  relations = sm_document_get_relations (document);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 0);
+  g_signal_connect_swapped (relations, "items-changed", G_CALLBACK (count_call), &n_items);
+
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items, ==, 1);
+  g_assert_true (sm_document_get_relations (document) == relations);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  g_assert_cmpuint (sm_document_get_n_relations (document), ==, 1);
+  g_assert_nonnull (sm_document_find_relation (document, "R1"));
+  sm_document_count_label_uses (document, "CLAIM", &n_relations);
+  g_assert_cmpuint (n_relations, ==, 1);
+
+  sm_document_undo (document);
+  g_assert_cmpuint (sm_document_get_n_relations (document), ==, 0);
+  g_assert_null (sm_document_find_relation (document, "R1"));
+}
+
 /* Overlap queries against a brute-force scan on many generated spans */
 
 typedef struct
@@ -1175,6 +1226,7 @@ main (int   argc,
   g_test_add_func ("/document/find-label-follows-label-set", test_find_label_follows_label_set);
   g_test_add_func ("/document/made-when-needed", test_made_when_needed);
   g_test_add_func ("/document/labels-interned", test_labels_interned);
+  g_test_add_func ("/document/relations-before-the-first", test_relations_before_the_first);
   g_test_add_func ("/document/overlap-queries-on-many-spans", test_overlap_queries_on_many_spans);
   g_test_add_func ("/document/span-extent", test_span_extent);
   g_test_add_func ("/document/tag-matches-signals-once", test_tag_matches_signals_once);

@@ -90,6 +90,8 @@ struct _SmDocument
   GHashTable       *spans_by_id;        /* id -> SmSpan (the index holds it) */
   guint             next_span;
 
+  /* The three made with the first relation (ensure_relations()), NULL
+   * before: most documents of a corpus have none */
   SmRelationList   *relations;
   GHashTable       *relations_by_id;    /* id -> SmRelation (the list holds it) */
   GHashTable       *relations_by_span;  /* SmSpan -> GPtrArray of SmRelation */
@@ -424,12 +426,30 @@ do_set_fragments (SmDocument *self,
   g_object_unref (span);
 }
 
+static void
+ensure_relations (SmDocument *self)
+{
+  if (self->relations != NULL)
+    return;
+
+  self->relations = sm_relation_list_new ();
+  self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations_by_span = g_hash_table_new_full (NULL, NULL, NULL,
+                                                   (GDestroyNotify) g_ptr_array_unref);
+}
+
 static GPtrArray *
 relations_of (SmDocument *self,
               SmSpan     *span,
               gboolean    create)
 {
-  GPtrArray *relations = g_hash_table_lookup (self->relations_by_span, span);
+  GPtrArray *relations;
+
+  if (self->relations == NULL && !create)
+    return NULL;
+
+  ensure_relations (self);
+  relations = g_hash_table_lookup (self->relations_by_span, span);
 
   if (relations == NULL && create)
     {
@@ -447,6 +467,7 @@ do_add_relation (SmDocument *self,
   SmSpan *from = sm_relation_get_from (relation);
   SmSpan *to = sm_relation_get_to (relation);
 
+  ensure_relations (self);
   sm_relation_list_append (self->relations, relation);
   g_hash_table_insert (self->relations_by_id, (gpointer) sm_relation_get_id (relation), relation);
   g_ptr_array_add (relations_of (self, from, TRUE), relation);
@@ -881,10 +902,6 @@ sm_document_init (SmDocument *self)
   self->label_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spans = sm_span_index_new ();
   self->spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->relations = sm_relation_list_new ();
-  self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->relations_by_span = g_hash_table_new_full (NULL, NULL, NULL,
-                                                   (GDestroyNotify) g_ptr_array_unref);
   self->relation_types = sm_relation_types_new ();
   sm_relation_types_reset (self->relation_types);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -1954,7 +1971,23 @@ sm_document_get_relations (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
+  ensure_relations (self);
+
   return G_LIST_MODEL (self->relations);
+}
+
+/**
+ * sm_document_get_n_relations:
+ *
+ * Returns: how many relations the document has, without making the list
+ *   of them that sm_document_get_relations() gives
+ */
+guint
+sm_document_get_n_relations (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  return self->relations ? g_list_model_get_n_items (G_LIST_MODEL (self->relations)) : 0;
 }
 
 /**
@@ -1969,7 +2002,7 @@ sm_document_find_relation (SmDocument *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->relations_by_id, id);
+  return self->relations_by_id ? g_hash_table_lookup (self->relations_by_id, id) : NULL;
 }
 
 /**
@@ -2085,6 +2118,7 @@ sm_document_add_relation (SmDocument  *self,
   if (!check_relation (self, type, from, to, TRUE, error))
     return NULL;
 
+  ensure_relations (self);
   id = next_id (self, 'R', &self->next_relation, self->relations_by_id);
   relation = _sm_relation_new (id, type, from, to);
   record (self, change_new (CHANGE_ADD_RELATION, NULL, relation));
@@ -2447,7 +2481,7 @@ _sm_document_insert_relation (SmDocument  *self,
   g_return_val_if_fail (SM_IS_RELATION (relation), FALSE);
 
   id = sm_relation_get_id (relation);
-  if (g_hash_table_contains (self->relations_by_id, id))
+  if (self->relations_by_id != NULL && g_hash_table_contains (self->relations_by_id, id))
     {
       g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
                    _("the id %s is used by another relation"), id);
@@ -3005,7 +3039,7 @@ sm_document_count_label_uses (SmDocument *self,
 
   if (n_relations != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+      guint n = self->relations ? g_list_model_get_n_items (G_LIST_MODEL (self->relations)) : 0;
 
       *n_relations = 0;
       for (guint i = 0; n_spans > 0 && i < n; i++)
@@ -3695,7 +3729,7 @@ sm_document_dup_broken_relations (SmDocument *self)
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
   relations = G_LIST_MODEL (self->relations);
-  n = g_list_model_get_n_items (relations);
+  n = relations ? g_list_model_get_n_items (relations) : 0;
   broken = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     {
