@@ -1127,7 +1127,9 @@ read_spans (SmDocument  *document,
 
       span = _sm_span_new_with_fragments (id, label, (const guint *) bounds->data,
                                           bounds->len / 2, expected);
-      _sm_span_set_note (span, note);
+      /* A new span has no note: asking for it takes GObject's data lock */
+      if (note != NULL)
+        _sm_span_set_note (span, note);
       keep_extra (span, EXTRA_KEY, &element->record);
 
       if (!_sm_document_insert_span (document, span, &local_error))
