@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sm-document.h"
+#include "sm-span-private.h"
 
 static const char article[] =
   "“We will cooperate,” President Raisi said. Trade reached $100 million, Lukashenko said.";
@@ -604,6 +605,198 @@ test_adopted_label_set_is_not_an_edit (void)
   g_assert_false (sm_document_get_modified (document));
 }
 
+/* The lookups of a label by id and by key follow every change to the
+ * label set: each label listed is found, and a label gone is not */
+static void
+assert_labels_found (SmDocument         *document,
+                     const char * const *gone)
+{
+  GListModel *labels = sm_document_get_labels (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      g_assert_true (sm_document_find_label (document, sm_label_get_id (label)) == label);
+      if (sm_label_get_key (label)[0] != '\0')
+        g_assert_true (sm_document_find_label_by_key (document, sm_label_get_key (label)) == label);
+    }
+
+  g_assert_null (sm_document_find_label_by_key (document, "9"));
+
+  for (guint i = 0; gone[i] != NULL; i++)
+    g_assert_null (sm_document_find_label (document, gone[i]));
+  g_assert_null (sm_document_find_label (document, NULL));
+}
+
+static void
+test_find_label_follows_label_set (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(SmLabel) source = sm_label_new ("SOURCE", "Source", "#1c71d8", "4");
+  g_autoptr(GListStore) schema = g_list_store_new (SM_TYPE_LABEL);
+  g_autoptr(SmLabel) only = sm_label_new ("PLACE", "Place", "#26a269", "5");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_id = NULL;
+  g_auto(GStrv) kept = NULL;
+
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+
+  g_assert_true (sm_document_insert_label (document, source, 1, &error));
+  g_assert_no_error (error);
+  assert_labels_found (document, (const char *[]) { "NOPE", NULL });
+  g_assert_true (sm_document_find_label (document, "SOURCE") == source);
+
+  g_assert_true (sm_document_rename_label (document, "SOURCE", "Origin", &new_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (new_id, ==, "ORIGIN");
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+  g_assert_nonnull (sm_document_find_label (document, "ORIGIN"));
+
+  sm_document_move_label (document, "ORIGIN", 0);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+
+  g_assert_true (sm_document_set_label_key (document, "ORIGIN", "7", &error));
+  g_assert_no_error (error);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+  g_assert_null (sm_document_find_label_by_key (document, "4"));
+  sm_document_undo (document);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+  g_assert_nonnull (sm_document_find_label_by_key (document, "4"));
+
+  sm_document_remove_label (document, "CLAIM");
+  assert_labels_found (document, (const char *[]) { "CLAIM", "SOURCE", NULL });
+
+  sm_document_undo (document);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+  g_assert_nonnull (sm_document_find_label (document, "CLAIM"));
+
+  sm_document_undo (document);
+  sm_document_undo (document);
+  assert_labels_found (document, (const char *[]) { "ORIGIN", NULL });
+  g_assert_true (sm_document_find_label (document, "SOURCE") == source);
+
+  sm_document_undo (document);
+  assert_labels_found (document, (const char *[]) { "ORIGIN", "SOURCE", NULL });
+
+  sm_document_redo (document);
+  sm_document_redo (document);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+
+  g_list_store_append (schema, only);
+  kept = sm_document_adopt_label_set (document, G_LIST_MODEL (schema), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  assert_labels_found (document, (const char *[]) { "SOURCE", NULL });
+  g_assert_nonnull (sm_document_find_label (document, "PLACE"));
+}
+
+/* What a document makes only when first needed (its suggestions, a
+ * curator's decisions) answers as empty before, and works after */
+static void
+test_made_when_needed (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  g_autoptr(SmLabel) plain = sm_label_new ("PLACE", NULL, NULL, NULL);
+  g_autoptr(GPtrArray) in_range = NULL;
+  GListModel *suggestions;
+
+  g_assert_null (sm_document_get_decision (document, "T1"));
+  sm_document_set_decision (document, "T1", NULL);
+  g_assert_null (sm_document_get_decision (document, "T1"));
+  g_assert_false (sm_document_can_undo (document));
+
+  sm_document_set_decision (document, "T1", "accepted");
+  g_assert_cmpstr (sm_document_get_decision (document, "T1"), ==, "accepted");
+  sm_document_undo (document);
+  g_assert_null (sm_document_get_decision (document, "T1"));
+  sm_document_redo (document);
+  g_assert_cmpstr (sm_document_get_decision (document, "T1"), ==, "accepted");
+  sm_document_set_decision (document, "T1", NULL);
+  g_assert_null (sm_document_get_decision (document, "T1"));
+
+  g_assert_cmpuint (sm_document_get_n_suggestions (document), ==, 0);
+  g_assert_null (sm_document_find_suggestion (document, "S1"));
+  in_range = sm_document_get_suggestions_in_range (document, 0, sm_document_get_length (document));
+  g_assert_cmpuint (in_range->len, ==, 0);
+  suggestions = sm_document_get_suggestions (document);
+  g_assert_nonnull (suggestions);
+  g_assert_true (sm_document_get_suggestions (document) == suggestions);
+  g_assert_cmpuint (g_list_model_get_n_items (suggestions), ==, 0);
+
+  /* A label made with nothing but an id */
+  g_assert_cmpstr (sm_label_get_id (plain), ==, "PLACE");
+  g_assert_cmpstr (sm_label_get_name (plain), ==, "PLACE");
+  g_assert_cmpstr (sm_label_get_color (plain), ==, "#808080");
+  g_assert_cmpstr (sm_label_get_key (plain), ==, "");
+}
+
+/* A span's label is interned, whether or not it was among the last few */
+static void
+test_labels_interned (void)
+{
+  for (guint round = 0; round < 3; round++)
+    {
+      for (guint i = 0; i < 20; i++)
+        {
+          g_autofree char *label = g_strdup_printf ("LABEL_%u", (i * 7 + round) % 20);
+
+          g_assert_true (_sm_span_intern_label (label) == g_intern_string (label));
+        }
+    }
+}
+
+static void
+count_call (guint *count)
+{
+  (*count)++;
+}
+
+/* Relations of a document that has none yet: none are found, and the
+ * list asked for before the first one follows it */
+static void
+test_relations_before_the_first (void)
+{
+  g_autoptr(SmDocument) document = new_document ();
+  SmSpan *speaker = add (document, "SPEAKER", "President Raisi");
+  SmSpan *claim = add (document, "CLAIM", "We will cooperate");
+  g_autoptr(GPtrArray) of_span = NULL;
+  g_autoptr(GPtrArray) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *relations;
+  guint n_relations = 99;
+  guint n_items = 0;
+
+  g_assert_cmpuint (sm_document_get_n_relations (document), ==, 0);
+  g_assert_null (sm_document_find_relation (document, "R1"));
+  of_span = sm_document_get_relations_of_span (document, claim);
+  g_assert_cmpuint (of_span->len, ==, 0);
+  broken = sm_document_dup_broken_relations (document);
+  g_assert_cmpuint (broken->len, ==, 0);
+  g_assert_true (sm_document_check_relations (document, &error));
+  g_assert_no_error (error);
+  sm_document_count_label_uses (document, "CLAIM", &n_relations);
+  g_assert_cmpuint (n_relations, ==, 0);
+
+  relations = sm_document_get_relations (document);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 0);
+  g_signal_connect_swapped (relations, "items-changed", G_CALLBACK (count_call), &n_items);
+
+  g_assert_true (sm_document_set_speaker (document, claim, speaker, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items, ==, 1);
+  g_assert_true (sm_document_get_relations (document) == relations);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  g_assert_cmpuint (sm_document_get_n_relations (document), ==, 1);
+  g_assert_nonnull (sm_document_find_relation (document, "R1"));
+  sm_document_count_label_uses (document, "CLAIM", &n_relations);
+  g_assert_cmpuint (n_relations, ==, 1);
+
+  sm_document_undo (document);
+  g_assert_cmpuint (sm_document_get_n_relations (document), ==, 0);
+  g_assert_null (sm_document_find_relation (document, "R1"));
+}
+
 /* Overlap queries against a brute-force scan on many generated spans */
 
 typedef struct
@@ -1030,6 +1223,10 @@ main (int   argc,
   g_test_add_func ("/document/relation-ends-fit-their-type", test_relation_ends_fit_their_type);
   g_test_add_func ("/document/relation-types", test_relation_types);
   g_test_add_func ("/document/adopted-label-set-is-not-an-edit", test_adopted_label_set_is_not_an_edit);
+  g_test_add_func ("/document/find-label-follows-label-set", test_find_label_follows_label_set);
+  g_test_add_func ("/document/made-when-needed", test_made_when_needed);
+  g_test_add_func ("/document/labels-interned", test_labels_interned);
+  g_test_add_func ("/document/relations-before-the-first", test_relations_before_the_first);
   g_test_add_func ("/document/overlap-queries-on-many-spans", test_overlap_queries_on_many_spans);
   g_test_add_func ("/document/span-extent", test_span_extent);
   g_test_add_func ("/document/tag-matches-signals-once", test_tag_matches_signals_once);

@@ -755,6 +755,64 @@ test_documented_example (void)
   g_assert_cmpstr (written, ==, example);
 }
 
+/* A document read from a file tells what changes in it from then on: its
+ * span list follows every span read, and an edit after the read signals
+ * as in any document */
+static void
+count_signal (gpointer *data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_read_document_tells_changes (void)
+{
+  g_autoptr(SmDocument) document = annotate (texts[0]);
+  g_autoptr(SmDocument) loaded = NULL;
+  g_autoptr(GBytes) bytes = sm_format_serialize (document);
+  g_autoptr(GError) error = NULL;
+  GListModel *spans;
+  guint n_ranges = 0, n_items = 0;
+  guint n_spans;
+
+  loaded = sm_format_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  spans = sm_document_get_spans (loaded);
+  n_spans = sm_document_get_n_spans (document);
+  g_assert_cmpuint (g_list_model_get_n_items (spans), ==, n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+      g_autoptr(SmSpan) original = g_list_model_get_item (sm_document_get_spans (document), i);
+
+      g_assert_cmpstr (sm_span_get_id (span), ==, sm_span_get_id (original));
+    }
+
+  g_signal_connect_swapped (loaded, "range-changed", G_CALLBACK (count_signal), &n_ranges);
+  g_signal_connect (spans, "items-changed", G_CALLBACK (count_items_changed), &n_items);
+  g_assert_nonnull (sm_document_add_span (loaded, "FIGURE", 2, 4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_ranges, ==, 1);
+  g_assert_cmpuint (n_items, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (spans), ==, n_spans + 1);
+
+  sm_document_undo (loaded);
+  g_assert_cmpuint (n_ranges, ==, 2);
+  g_assert_cmpuint (n_items, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (spans), ==, n_spans);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +833,7 @@ main (int   argc,
   g_test_add_func ("/format/not-json-at-all", test_not_json_at_all);
   g_test_add_func ("/format/deep-nesting-refused", test_deep_nesting_refused);
   g_test_add_func ("/format/documented-example", test_documented_example);
+  g_test_add_func ("/format/read-document-tells-changes", test_read_document_tells_changes);
 
   return g_test_run ();
 }

@@ -82,6 +82,32 @@ test_random_strings (void)
     }
 }
 
+/* Long runs of plain ASCII, which are skipped eight bytes at a time, with
+ * each byte that needs a look at every place in and around a word */
+static void
+test_long_plain_runs (void)
+{
+  static const char * const specials[] = {
+    "\"", "\\", "\n", "\x01", "\x1f", "\x7f", " ", "~", "é", "\xc2\x85", "\xe2\x80\xa8", "😀",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
+    {
+      for (guint at = 0; at < 26; at++)
+        {
+          g_autoptr(GString) string = g_string_new (NULL);
+
+          for (guint j = 0; j < at; j++)
+            g_string_append_c (string, 'a' + j % 26);
+          g_string_append (string, specials[i]);
+          for (guint j = 0; j < 17 + at % 9; j++)
+            g_string_append_c (string, 'A' + j % 26);
+
+          assert_same_everywhere (string->str);
+        }
+    }
+}
+
 static void
 test_numbers (void)
 {
@@ -111,6 +137,7 @@ main (int   argc,
 
   g_test_add_func ("/json-writer/special-characters", test_special_characters);
   g_test_add_func ("/json-writer/random-strings", test_random_strings);
+  g_test_add_func ("/json-writer/long-plain-runs", test_long_plain_runs);
   g_test_add_func ("/json-writer/numbers", test_numbers);
 
   return g_test_run ();

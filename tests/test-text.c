@@ -220,6 +220,40 @@ test_invalid_utf8_refused (void)
   g_assert_nonnull (strstr (error->message, "iconv"));
 }
 
+/* sm_text_check_utf8() agrees with g_utf8_validate() and memchr() on
+ * strings of every length made of ASCII, NUL, and the bytes of valid and
+ * broken characters, at every alignment */
+static void
+test_check_utf8_agrees_with_glib (void)
+{
+  static const guchar alphabet[] = {
+    'a', 'Z', '\n', '\0', 0x7F, 0x80, 0xBF, 0xC3, 0xA9, 0xC0, 0xE2, 0x82, 0xAC,
+    0xED, 0xA0, 0xF0, 0x9F, 0x91, 0x8D, 0xF4, 0x90, 0xFF,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  char data[48];
+
+  for (guint round = 0; round < 200000; round++)
+    {
+      gsize length = g_rand_int_range (rand, 1, sizeof data);
+      /* Mostly ASCII, so long runs reach the fast path */
+      gint32 odds = g_rand_int_range (rand, 1, 40);
+      g_autoptr(GError) error = NULL;
+      gboolean expected;
+
+      for (gsize i = 0; i < length; i++)
+        data[i] = g_rand_int_range (rand, 0, 40) < odds
+                  ? 'a' + g_rand_int_range (rand, 0, 26)
+                  : (char) alphabet[g_rand_int_range (rand, 0, G_N_ELEMENTS (alphabet))];
+
+      expected = memchr (data, '\0', length) == NULL && g_utf8_validate (data, length, NULL);
+      if (sm_text_check_utf8 (data, length, &error) != expected)
+        g_error ("round %u: %s for a string of %zu bytes", round,
+                 expected ? "refused" : "accepted", length);
+      g_assert_true (expected == (error == NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/text/empty-refused", test_empty_refused);
   g_test_add_func ("/text/binary-refused", test_binary_refused);
   g_test_add_func ("/text/invalid-utf8-refused", test_invalid_utf8_refused);
+  g_test_add_func ("/text/check-utf8-agrees-with-glib", test_check_utf8_agrees_with_glib);
 
   return g_test_run ();
 }

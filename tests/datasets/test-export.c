@@ -908,6 +908,100 @@ test_unreadable_inputs_are_left_out (Fixture       *fixture,
   fixture_assert_messages (errors, expected);
 }
 
+/* Files in several folders, some changed after they were found: each is
+ * read as it is when the export comes to it (grown, shrunk, gone, made a
+ * folder), with the same messages on any number of threads */
+static void
+save_named (Fixture    *fixture,
+            const char *relative,
+            const char *name,
+            guint       n_lines)
+{
+  g_autofree char *path = fixture_path (fixture, relative);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(SmDocument) document = NULL;
+
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append_printf (text, "Line %u of %s: Speaker said \xE2\x80\x9Csales grew\xE2\x80\x9D.\n", i, name);
+  document = fixture_new_document (name, text->str);
+  fixture_tag (document, "SPEAKER", "Speaker", 0);
+  g_mkdir_with_parents (folder, 0755);
+  fixture_save (document, path);
+}
+
+static void
+test_files_changed_after_found (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const guint n_threads[] = { 1, 2, 3 };
+  const char * const expected_errors[] = {
+    "corpus/a/b/3.json: could not open: the file does not exist",
+    "corpus/a/b/4.json: could not open: it is a folder, not a file",
+    NULL
+  };
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (n_threads); i++)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+      g_autoptr(SmCorpus) corpus = sm_corpus_new ();
+      g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_JSONL);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(GPtrArray) warnings = fixture_strings ();
+      g_autoptr(GPtrArray) errors = fixture_strings ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *gone = fixture_path (fixture, "a/b/3.json");
+      g_autofree char *made_folder = fixture_path (fixture, "a/b/4.json");
+      g_autofree char *jsonl = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      save_named (fixture, "a/1.json", "one", 2);
+      save_named (fixture, "a/b/2.json", "two", 300);
+      save_named (fixture, "a/b/3.json", "three", 1);
+      save_named (fixture, "a/b/4.json", "four", 1);
+      save_named (fixture, "c/5.json", "five", 1);
+      save_named (fixture, "c/6.json", "six", 3);
+      save_named (fixture, "c/d/7.json", "seven", 1);
+
+      sm_corpus_set_n_threads (corpus, n_threads[i]);
+      g_assert_true (sm_corpus_add_file (corpus, folder, "corpus", NULL, &error));
+      g_assert_cmpuint (sm_corpus_get_n_inputs (corpus), ==, 7);
+
+      /* After the search: one gone, one a folder, one much longer, one shorter */
+      g_assert_cmpint (g_remove (gone), ==, 0);
+      g_assert_cmpint (g_remove (made_folder), ==, 0);
+      g_assert_cmpint (g_mkdir (made_folder, 0755), ==, 0);
+      save_named (fixture, "c/5.json", "five", 2000);
+      save_named (fixture, "c/6.json", "six", 1);
+
+      g_assert_true (sm_exporter_export_to_stream (exporter, corpus, out, warnings, errors, NULL, &error));
+      g_assert_no_error (error);
+      fixture_assert_messages (errors, expected_errors);
+      g_assert_cmpuint (sm_exporter_get_n_exported (exporter), ==, 5);
+
+      g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+      g_output_stream_close (out, NULL, NULL);
+      jsonl = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+      lines = g_strsplit (jsonl, "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), ==, 6);
+      g_assert_true (g_str_has_prefix (lines[0], "{\"id\":\"one\","));
+      g_assert_true (g_str_has_prefix (lines[1], "{\"id\":\"two\","));
+      g_assert_true (g_str_has_prefix (lines[2], "{\"id\":\"five\","));
+      g_assert_nonnull (strstr (lines[2], "Line 1999 of five"));
+      g_assert_true (g_str_has_prefix (lines[3], "{\"id\":\"six\","));
+      g_assert_null (strstr (lines[3], "Line 1 of six"));
+      g_assert_true (g_str_has_prefix (lines[4], "{\"id\":\"seven\","));
+
+      if (expected == NULL)
+        expected = g_steal_pointer (&jsonl);
+      else
+        g_assert_cmpstr (jsonl, ==, expected);
+
+      g_assert_cmpint (g_rmdir (made_folder), ==, 0);
+    }
+}
+
 static void
 test_destinations (Fixture       *fixture,
                    gconstpointer  data)
@@ -1082,6 +1176,8 @@ main (int    argc,
               fixture_set_up, test_status_and_label_filters, fixture_tear_down);
   g_test_add ("/export/unreadable-inputs-are-left-out", Fixture, NULL,
               fixture_set_up, test_unreadable_inputs_are_left_out, fixture_tear_down);
+  g_test_add ("/export/files-changed-after-found", Fixture, NULL,
+              fixture_set_up, test_files_changed_after_found, fixture_tear_down);
   g_test_add ("/export/destinations", Fixture, NULL,
               fixture_set_up, test_destinations, fixture_tear_down);
   g_test_add ("/export/name-clash-in-a-folder", Fixture, NULL,

@@ -65,7 +65,8 @@ _sm_export_jsonl_append (GString               *out,
 {
   g_autoptr(GPtrArray) spans = _sm_export_get_spans (document, options);
   g_autoptr(GPtrArray) relations = _sm_export_get_relations (document, options);
-  g_autoptr(GHashTable) entity_ids = g_hash_table_new (NULL, NULL);
+  /* Only relations look entities up: most documents have none */
+  g_autoptr(GHashTable) entity_ids = relations->len > 0 ? g_hash_table_new (NULL, NULL) : NULL;
   SmJsonWriteFlags flags = options->ascii ? SM_JSON_WRITE_ASCII : SM_JSON_WRITE_COMPACT;
 
   g_string_append (out, "{\"id\":");
@@ -101,7 +102,8 @@ _sm_export_jsonl_append (GString               *out,
     {
       SmSpan *span = g_ptr_array_index (spans, i);
 
-      g_hash_table_insert (entity_ids, span, GUINT_TO_POINTER (i + 1));
+      if (entity_ids != NULL)
+        g_hash_table_insert (entity_ids, span, GUINT_TO_POINTER (i + 1));
       g_string_append (out, i > 0 ? ",{\"id\":" : "{\"id\":");
       sm_json_append_uint (out, i + 1);
       g_string_append (out, ",\"label\":");

@@ -546,9 +546,17 @@ GPtrArray *
 _sm_export_get_relations (SmDocument            *document,
                           const SmExportOptions *options)
 {
-  GListModel *model = sm_document_get_relations (document);
-  guint n = g_list_model_get_n_items (model);
-  GPtrArray *relations = g_ptr_array_new_full (n, g_object_unref);
+  GListModel *model;
+  GPtrArray *relations;
+  guint n;
+
+  /* Most documents have none, and no list of them made */
+  if (sm_document_get_n_relations (document) == 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  model = sm_document_get_relations (document);
+  n = g_list_model_get_n_items (model);
+  relations = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {

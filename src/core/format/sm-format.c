@@ -1127,7 +1127,9 @@ read_spans (SmDocument  *document,
 
       span = _sm_span_new_with_fragments (id, label, (const guint *) bounds->data,
                                           bounds->len / 2, expected);
-      _sm_span_set_note (span, note);
+      /* A new span has no note: asking for it takes GObject's data lock */
+      if (note != NULL)
+        _sm_span_set_note (span, note);
       keep_extra (span, EXTRA_KEY, &element->record);
 
       if (!_sm_document_insert_span (document, span, &local_error))
@@ -1487,20 +1489,26 @@ sm_format_parse (const char  *data,
           _("this is not a Spanmark file: it is JSON, but not an object"));
   else if (read &&
            check_header (&file, error) &&
-           (document = read_document (&file, error)) &&
-           read_labels (document, &file, error) &&
-           read_relation_types (document, &file, error) &&
-           read_spans (document, &file, error) &&
-           read_relations (document, &file, error) &&
-           read_rejected (document, &file, error) &&
-           read_suggestions (document, &file, error) &&
-           read_meta (document, &file, error))
+           (document = read_document (&file, error)))
     {
-      if (file.extra != NULL)
-        g_object_set_data_full (G_OBJECT (document), EXTRA_TOP_KEY, g_steal_pointer (&file.extra),
-                                (GDestroyNotify) json_object_unref);
-      file_record_clear (&file);
-      return g_steal_pointer (&document);
+      /* No one has the document before it is returned */
+      _sm_document_begin_reading (document);
+
+      if (read_labels (document, &file, error) &&
+          read_relation_types (document, &file, error) &&
+          read_spans (document, &file, error) &&
+          read_relations (document, &file, error) &&
+          read_rejected (document, &file, error) &&
+          read_suggestions (document, &file, error) &&
+          read_meta (document, &file, error))
+        {
+          _sm_document_end_reading (document);
+          if (file.extra != NULL)
+            g_object_set_data_full (G_OBJECT (document), EXTRA_TOP_KEY, g_steal_pointer (&file.extra),
+                                    (GDestroyNotify) json_object_unref);
+          file_record_clear (&file);
+          return g_steal_pointer (&document);
+        }
     }
 
   file_record_clear (&file);

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 SmDocument *_sm_document_new_without_labels (SmText     *text,
                                              const char *name);
 void     _sm_document_clear_labels     (SmDocument *self);
+void     _sm_document_begin_reading    (SmDocument *self);
+void     _sm_document_end_reading      (SmDocument *self);
 void     _sm_document_begin_batch      (SmDocument *self);
 void     _sm_document_end_batch        (SmDocument *self);
 gboolean _sm_document_insert_span      (SmDocument *self,

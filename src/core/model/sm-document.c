@@ -83,21 +83,27 @@ struct _SmDocument
   SmDocumentStatus  status;
 
   GListStore       *labels;
+  GHashTable       *labels_by_id;       /* id -> SmLabel (the store holds it) */
   GHashTable       *label_counts;       /* label id -> span count */
 
   SmSpanIndex      *spans;
   GHashTable       *spans_by_id;        /* id -> SmSpan (the index holds it) */
   guint             next_span;
 
+  /* The three made with the first relation (ensure_relations()), NULL
+   * before: most documents of a corpus have none */
   SmRelationList   *relations;
   GHashTable       *relations_by_id;    /* id -> SmRelation (the list holds it) */
   GHashTable       *relations_by_span;  /* SmSpan -> GPtrArray of SmRelation */
   guint             next_relation;
   SmRelationTypes  *relation_types;
 
+  /* Made when first needed (get_suggestions(), do_set_decision()): most
+   * documents of a corpus never have either, and making and freeing them
+   * for each was 2 % of reading one */
   SmSuggestionStore *suggestions;
 
-  /* a curator's decisions: item id -> what was decided */
+  /* a curator's decisions: item id -> what was decided, or NULL if none */
   GHashTable       *decisions;
 
   /* Each entry of the stacks is a GPtrArray of Change: one user action */
@@ -116,6 +122,9 @@ struct _SmDocument
   guint64           version;
   /* a change outside the history (name, annotator) since the last save */
   guint             changed_outside_history : 1;
+
+  /* a reader is building it, and no one else has it yet: nothing is told */
+  guint             reading : 1;
 
   /* > 0 while the ranges changed are told at the end, at once (a batch) */
   guint             batch_depth;
@@ -204,6 +213,9 @@ tell_range_changed (SmDocument *self,
                     guint       start,
                     guint       end)
 {
+  if (self->reading)
+    return;
+
   if (self->batch_depth > 0)
     {
       g_array_append_val (self->batch_ranges, start);
@@ -414,12 +426,30 @@ do_set_fragments (SmDocument *self,
   g_object_unref (span);
 }
 
+static void
+ensure_relations (SmDocument *self)
+{
+  if (self->relations != NULL)
+    return;
+
+  self->relations = sm_relation_list_new ();
+  self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations_by_span = g_hash_table_new_full (NULL, NULL, NULL,
+                                                   (GDestroyNotify) g_ptr_array_unref);
+}
+
 static GPtrArray *
 relations_of (SmDocument *self,
               SmSpan     *span,
               gboolean    create)
 {
-  GPtrArray *relations = g_hash_table_lookup (self->relations_by_span, span);
+  GPtrArray *relations;
+
+  if (self->relations == NULL && !create)
+    return NULL;
+
+  ensure_relations (self);
+  relations = g_hash_table_lookup (self->relations_by_span, span);
 
   if (relations == NULL && create)
     {
@@ -437,6 +467,7 @@ do_add_relation (SmDocument *self,
   SmSpan *from = sm_relation_get_from (relation);
   SmSpan *to = sm_relation_get_to (relation);
 
+  ensure_relations (self);
   sm_relation_list_append (self->relations, relation);
   g_hash_table_insert (self->relations_by_id, (gpointer) sm_relation_get_id (relation), relation);
   g_ptr_array_add (relations_of (self, from, TRUE), relation);
@@ -619,6 +650,7 @@ sm_document_finalize (GObject *object)
   g_clear_pointer (&self->spans_by_id, g_hash_table_unref);
   g_clear_object (&self->spans);
   g_clear_pointer (&self->label_counts, g_hash_table_unref);
+  g_clear_pointer (&self->labels_by_id, g_hash_table_unref);
   g_clear_object (&self->labels);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->text, sm_text_unref);
@@ -841,21 +873,37 @@ sm_document_class_init (SmDocumentClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
+/* Every label goes into the store through here, so that a lookup by id
+ * (for each span and label read: 4 % of reading a corpus when it walked
+ * the store) is a hash table's */
+static void
+insert_label (SmDocument *self,
+              guint       position,
+              SmLabel    *label)
+{
+  g_list_store_insert (self->labels, position, label);
+  g_hash_table_insert (self->labels_by_id, (gpointer) sm_label_get_id (label), label);
+}
+
+static SmSuggestionStore *
+get_suggestions (SmDocument *self)
+{
+  if (self->suggestions == NULL)
+    self->suggestions = sm_suggestion_store_new ();
+
+  return self->suggestions;
+}
+
 static void
 sm_document_init (SmDocument *self)
 {
   self->labels = g_list_store_new (SM_TYPE_LABEL);
+  self->labels_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->label_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spans = sm_span_index_new ();
   self->spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->decisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->relations = sm_relation_list_new ();
-  self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->relations_by_span = g_hash_table_new_full (NULL, NULL, NULL,
-                                                   (GDestroyNotify) g_ptr_array_unref);
   self->relation_types = sm_relation_types_new ();
   sm_relation_types_reset (self->relation_types);
-  self->suggestions = sm_suggestion_store_new ();
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->next_span = 1;
@@ -903,7 +951,8 @@ sm_document_new (SmText     *text,
 
   self = _sm_document_new_without_labels (text, name);
   labels = sm_label_new_default_set ();
-  g_list_store_splice (self->labels, 0, 0, labels->pdata, labels->len);
+  for (guint i = 0; i < labels->len; i++)
+    insert_label (self, i, g_ptr_array_index (labels, i));
 
   return self;
 }
@@ -1126,21 +1175,12 @@ SmLabel *
 sm_document_find_label (SmDocument *self,
                         const char *id)
 {
-  guint n_labels;
-
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  /* A label set is a handful of entries: a scan is the fastest lookup */
-  n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
-  for (guint i = 0; i < n_labels; i++)
-    {
-      g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+  if (id == NULL)
+    return NULL;
 
-      if (g_strcmp0 (sm_label_get_id (label), id) == 0)
-        return label;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (self->labels_by_id, id);
 }
 
 /**
@@ -1152,18 +1192,18 @@ SmLabel *
 sm_document_find_label_by_key (SmDocument *self,
                                const char *key)
 {
-  guint n_labels;
+  GHashTableIter iter;
+  SmLabel *label;
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
   if (key == NULL || key[0] == '\0')
     return NULL;
 
-  n_labels = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
-  for (guint i = 0; i < n_labels; i++)
+  /* No two labels share a key, so any order finds the one */
+  g_hash_table_iter_init (&iter, self->labels_by_id);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &label))
     {
-      g_autoptr(SmLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
-
       if (g_strcmp0 (sm_label_get_key (label), key) == 0)
         return label;
     }
@@ -1202,9 +1242,38 @@ sm_document_add_label (SmDocument  *self,
       return FALSE;
     }
 
-  g_list_store_append (self->labels, label);
+  insert_label (self, g_list_model_get_n_items (G_LIST_MODEL (self->labels)), label);
 
   return TRUE;
+}
+
+/**
+ * _sm_document_begin_reading:
+ *
+ * Says that a reader is building this new document, which no one else
+ * has yet, so no one can be listening: until _sm_document_end_reading(),
+ * what is added is told to no one. A signal for each span (GObject takes
+ * a lock all threads share for each emission, and for each look for a
+ * handler) was most of what reading a corpus on two cores spent waiting.
+ */
+void
+_sm_document_begin_reading (SmDocument *self)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (!self->reading);
+
+  self->reading = TRUE;
+  sm_span_index_begin_batch (self->spans);
+}
+
+void
+_sm_document_end_reading (SmDocument *self)
+{
+  g_return_if_fail (SM_IS_DOCUMENT (self));
+  g_return_if_fail (self->reading);
+
+  self->reading = FALSE;
+  sm_span_index_end_batch (self->spans);
 }
 
 void
@@ -1213,6 +1282,11 @@ _sm_document_clear_labels (SmDocument *self)
   g_return_if_fail (SM_IS_DOCUMENT (self));
   g_return_if_fail (sm_document_get_n_spans (self) == 0);
 
+  /* A store told to remove nothing still signals it */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->labels)) == 0)
+    return;
+
+  g_hash_table_remove_all (self->labels_by_id);
   g_list_store_remove_all (self->labels);
 }
 
@@ -1897,7 +1971,23 @@ sm_document_get_relations (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
+  ensure_relations (self);
+
   return G_LIST_MODEL (self->relations);
+}
+
+/**
+ * sm_document_get_n_relations:
+ *
+ * Returns: how many relations the document has, without making the list
+ *   of them that sm_document_get_relations() gives
+ */
+guint
+sm_document_get_n_relations (SmDocument *self)
+{
+  g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
+
+  return self->relations ? g_list_model_get_n_items (G_LIST_MODEL (self->relations)) : 0;
 }
 
 /**
@@ -1912,7 +2002,7 @@ sm_document_find_relation (SmDocument *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->relations_by_id, id);
+  return self->relations_by_id ? g_hash_table_lookup (self->relations_by_id, id) : NULL;
 }
 
 /**
@@ -2028,6 +2118,7 @@ sm_document_add_relation (SmDocument  *self,
   if (!check_relation (self, type, from, to, TRUE, error))
     return NULL;
 
+  ensure_relations (self);
   id = next_id (self, 'R', &self->next_relation, self->relations_by_id);
   relation = _sm_relation_new (id, type, from, to);
   record (self, change_new (CHANGE_ADD_RELATION, NULL, relation));
@@ -2390,7 +2481,7 @@ _sm_document_insert_relation (SmDocument  *self,
   g_return_val_if_fail (SM_IS_RELATION (relation), FALSE);
 
   id = sm_relation_get_id (relation);
-  if (g_hash_table_contains (self->relations_by_id, id))
+  if (self->relations_by_id != NULL && g_hash_table_contains (self->relations_by_id, id))
     {
       g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
                    _("the id %s is used by another relation"), id);
@@ -2548,10 +2639,13 @@ apply_label_change (SmDocument *self,
           position = change->kind == CHANGE_ADD_LABEL ? change->after_start : change->before_start;
           /* A schema taken on outside the history may have changed the list since */
           position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->labels)));
-          g_list_store_insert (self->labels, position, change->label);
+          insert_label (self, position, change->label);
         }
       else if (g_list_store_find (self->labels, change->label, &position))
-        g_list_store_remove (self->labels, position);
+        {
+          g_hash_table_remove (self->labels_by_id, sm_label_get_id (change->label));
+          g_list_store_remove (self->labels, position);
+        }
       break;
 
     case CHANGE_SET_LABEL_NAME:
@@ -2945,7 +3039,7 @@ sm_document_count_label_uses (SmDocument *self,
 
   if (n_relations != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+      guint n = self->relations ? g_list_model_get_n_items (G_LIST_MODEL (self->relations)) : 0;
 
       *n_relations = 0;
       for (guint i = 0; n_spans > 0 && i < n; i++)
@@ -3635,7 +3729,7 @@ sm_document_dup_broken_relations (SmDocument *self)
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
   relations = G_LIST_MODEL (self->relations);
-  n = g_list_model_get_n_items (relations);
+  n = relations ? g_list_model_get_n_items (relations) : 0;
   broken = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     {
@@ -3728,7 +3822,7 @@ do_insert_suggestion (SmDocument   *self,
 {
   guint n = sm_document_get_n_suggestions (self);
 
-  sm_suggestion_store_insert (self->suggestions, suggestion);
+  sm_suggestion_store_insert (get_suggestions (self), suggestion);
   emit_suggestion_changed (self, suggestion);
   if (n != sm_document_get_n_suggestions (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SUGGESTIONS]);
@@ -3741,7 +3835,7 @@ do_remove_suggestion (SmDocument   *self,
   guint n = sm_document_get_n_suggestions (self);
 
   g_object_ref (suggestion);
-  sm_suggestion_store_remove (self->suggestions, suggestion);
+  sm_suggestion_store_remove (get_suggestions (self), suggestion);
   emit_suggestion_changed (self, suggestion);
   if (n != sm_document_get_n_suggestions (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SUGGESTIONS]);
@@ -3772,12 +3866,12 @@ apply_suggestion_change (SmDocument *self,
     case CHANGE_REJECT_SUGGESTION:
       if (forward)
         {
-          sm_suggestion_store_reject (self->suggestions, change->suggestion);
+          sm_suggestion_store_reject (get_suggestions (self), change->suggestion);
           do_remove_suggestion (self, change->suggestion);
         }
       else
         {
-          sm_suggestion_store_unreject (self->suggestions, change->suggestion);
+          sm_suggestion_store_unreject (get_suggestions (self), change->suggestion);
           do_insert_suggestion (self, change->suggestion);
         }
       break;
@@ -3805,7 +3899,7 @@ drop_suggestion_at_span (SmDocument *self,
 {
   g_autoptr(GPtrArray) pending = NULL;
 
-  pending = sm_suggestion_store_get_in_range (self->suggestions, sm_span_get_start (span),
+  pending = sm_suggestion_store_get_in_range (get_suggestions (self), sm_span_get_start (span),
                                               sm_span_get_end (span));
   for (guint i = 0; i < pending->len; i++)
     {
@@ -3828,7 +3922,7 @@ sm_document_get_suggestions (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  return sm_suggestion_store_get_pending (self->suggestions);
+  return sm_suggestion_store_get_pending (get_suggestions (self));
 }
 
 guint
@@ -3836,7 +3930,7 @@ sm_document_get_n_suggestions (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
 
-  return g_list_model_get_n_items (sm_suggestion_store_get_pending (self->suggestions));
+  return g_list_model_get_n_items (sm_suggestion_store_get_pending (get_suggestions (self)));
 }
 
 /**
@@ -3851,7 +3945,7 @@ sm_document_find_suggestion (SmDocument *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return sm_suggestion_store_find (self->suggestions, id);
+  return sm_suggestion_store_find (get_suggestions (self), id);
 }
 
 /**
@@ -3867,7 +3961,7 @@ sm_document_get_suggestions_in_range (SmDocument *self,
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  return sm_suggestion_store_get_in_range (self->suggestions, start, end);
+  return sm_suggestion_store_get_in_range (get_suggestions (self), start, end);
 }
 
 /**
@@ -3884,7 +3978,7 @@ sm_document_is_rejected (SmDocument *self,
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
 
-  return sm_suggestion_store_is_rejected (self->suggestions, label, start, end);
+  return sm_suggestion_store_is_rejected (get_suggestions (self), label, start, end);
 }
 
 /**
@@ -3898,7 +3992,7 @@ sm_document_dup_rejected (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  return sm_suggestion_store_dup_rejected (self->suggestions);
+  return sm_suggestion_store_dup_rejected (get_suggestions (self));
 }
 
 /* Whether a span of @label overlaps [@start, @end) */
@@ -3931,7 +4025,7 @@ can_take (SmDocument   *self,
 
   return start < end && end <= sm_document_get_length (self) &&
          sm_document_find_label (self, label) != NULL &&
-         !sm_suggestion_store_is_rejected (self->suggestions, label, start, end) &&
+         !sm_suggestion_store_is_rejected (get_suggestions (self), label, start, end) &&
          !overlaps_span_of (self, label, start, end);
 }
 
@@ -3952,7 +4046,7 @@ find_speaker_id (SmDocument   *self,
                                     sm_suggestion_get_label (claim), label))
     return NULL;
 
-  if ((pending = sm_suggestion_store_find_at (self->suggestions, label, start, end)) != NULL)
+  if ((pending = sm_suggestion_store_find_at (get_suggestions (self), label, start, end)) != NULL)
     return sm_suggestion_get_id (pending);
   if ((span = sm_document_find_exact_span (self, start, end, label)) != NULL)
     return sm_span_get_id (span);
@@ -4004,7 +4098,7 @@ add_suggestions_pass (SmDocument *self,
         }
 
       if (!can_take (self, suggestion) ||
-          sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
+          sm_suggestion_store_find_at (get_suggestions (self), sm_suggestion_get_label (suggestion),
                                        sm_suggestion_get_start (suggestion),
                                        sm_suggestion_get_end (suggestion)) != NULL)
         continue;
@@ -4012,10 +4106,10 @@ add_suggestions_pass (SmDocument *self,
       if (speaker != NULL)
         _sm_suggestion_set_said_by (suggestion, find_speaker_id (self, suggestion, speaker));
 
-      id = sm_suggestion_store_next_id (self->suggestions);
+      id = sm_suggestion_store_next_id (get_suggestions (self));
       _sm_suggestion_set_id (suggestion, id);
       _sm_suggestion_set_text (suggestion, self->text);
-      sm_suggestion_store_insert (self->suggestions, suggestion);
+      sm_suggestion_store_insert (get_suggestions (self), suggestion);
       emit_suggestion_changed (self, suggestion);
       n_taken++;
     }
@@ -4034,14 +4128,14 @@ add_suggestions (SmDocument *self,
   guint n_taken = 0;
 
   /* Speakers first, so a claim finds its speaker's id */
-  sm_suggestion_store_begin_batch (self->suggestions);
+  sm_suggestion_store_begin_batch (get_suggestions (self));
   for (guint pass = 0; pass < 2; pass++)
     {
       guint next = 0;
 
       n_taken += add_suggestions_pass (self, suggestions, pass, &next, G_MAXINT64);
     }
-  sm_suggestion_store_end_batch (self->suggestions);
+  sm_suggestion_store_end_batch (get_suggestions (self));
 
   return n_taken;
 }
@@ -4097,7 +4191,7 @@ sm_document_clear_suggestions (SmDocument         *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
 
   begin_batch (self);
-  pending = sm_suggestion_store_get_pending (self->suggestions);
+  pending = sm_suggestion_store_get_pending (get_suggestions (self));
   for (guint i = g_list_model_get_n_items (pending); i > 0; i--)
     {
       g_autoptr(SmSuggestion) suggestion = g_list_model_get_item (pending, i - 1);
@@ -4212,7 +4306,7 @@ find_kept (SmSuggestionsUpdate *update,
       if (time_is_up (update->next, from, deadline))
         return;
 
-      same = sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
+      same = sm_suggestion_store_find_at (get_suggestions (self), sm_suggestion_get_label (suggestion),
                                           sm_suggestion_get_start (suggestion),
                                           sm_suggestion_get_end (suggestion));
       if (same == NULL)
@@ -4236,7 +4330,7 @@ remove_not_kept (SmSuggestionsUpdate *update,
 
   if (update->pending == NULL)
     {
-      GListModel *pending = sm_suggestion_store_get_pending (self->suggestions);
+      GListModel *pending = sm_suggestion_store_get_pending (get_suggestions (self));
       guint n = g_list_model_get_n_items (pending);
 
       update->pending = g_ptr_array_sized_new (n);
@@ -4253,7 +4347,7 @@ remove_not_kept (SmSuggestionsUpdate *update,
 
       if (g_strv_contains ((const char * const *) update->sources, sm_suggestion_get_source (suggestion)) &&
           !g_hash_table_contains (update->kept, suggestion) &&
-          sm_suggestion_store_find (self->suggestions, sm_suggestion_get_id (suggestion)) == suggestion)
+          sm_suggestion_store_find (get_suggestions (self), sm_suggestion_get_id (suggestion)) == suggestion)
         do_remove_suggestion (self, suggestion);
       g_object_unref (suggestion);
     }
@@ -4261,7 +4355,7 @@ remove_not_kept (SmSuggestionsUpdate *update,
   g_clear_pointer (&update->pending, g_ptr_array_unref);
   /* Room for what may come in, so that no step takes in and grows the
    * store at once */
-  sm_suggestion_store_make_room (self->suggestions, update->n_new);
+  sm_suggestion_store_make_room (get_suggestions (self), update->n_new);
   update->phase = UPDATE_ADD_SPEAKERS;
   update->next = 0;
 }
@@ -4334,7 +4428,7 @@ sm_suggestions_update_step (SmSuggestionsUpdate *update,
         case UPDATE_ADD_CLAIMS:
           /* What the step takes in goes in the list at its end, at once */
           if (!adding)
-            sm_suggestion_store_begin_batch (self->suggestions);
+            sm_suggestion_store_begin_batch (get_suggestions (self));
           adding = TRUE;
           update->n_taken += add_suggestions_pass (self, update->suggestions,
                                                    update->phase == UPDATE_ADD_SPEAKERS ? 0 : 1,
@@ -4356,7 +4450,7 @@ sm_suggestions_update_step (SmSuggestionsUpdate *update,
         }
     }
   if (adding)
-    sm_suggestion_store_end_batch (self->suggestions);
+    sm_suggestion_store_end_batch (get_suggestions (self));
   end_batch (self);
 
   return update->phase == UPDATE_DONE;
@@ -4418,10 +4512,10 @@ accept_speaker (SmDocument *self,
   if ((span = sm_document_find_span (self, said_by)) != NULL)
     return span;
 
-  if ((speaker = sm_suggestion_store_find (self->suggestions, said_by)) != NULL)
+  if ((speaker = sm_suggestion_store_find (get_suggestions (self), said_by)) != NULL)
     return sm_document_accept_suggestion (self, speaker, NULL);
 
-  if ((speaker = sm_suggestion_store_find_known (self->suggestions, said_by)) != NULL)
+  if ((speaker = sm_suggestion_store_find_known (get_suggestions (self), said_by)) != NULL)
     return sm_document_find_exact_span (self, sm_suggestion_get_start (speaker),
                                        sm_suggestion_get_end (speaker),
                                        sm_suggestion_get_label (speaker));
@@ -4451,7 +4545,7 @@ sm_document_accept_suggestion (SmDocument    *self,
 
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (SM_IS_SUGGESTION (suggestion), NULL);
-  g_return_val_if_fail (sm_suggestion_store_find (self->suggestions,
+  g_return_val_if_fail (sm_suggestion_store_find (get_suggestions (self),
                                                   sm_suggestion_get_id (suggestion)) == suggestion, NULL);
 
   sm_document_begin_user_action (self);
@@ -4488,7 +4582,7 @@ sm_document_reject_suggestion (SmDocument   *self,
 {
   g_return_if_fail (SM_IS_DOCUMENT (self));
   g_return_if_fail (SM_IS_SUGGESTION (suggestion));
-  g_return_if_fail (sm_suggestion_store_find (self->suggestions,
+  g_return_if_fail (sm_suggestion_store_find (get_suggestions (self),
                                               sm_suggestion_get_id (suggestion)) == suggestion);
 
   record_suggestion (self, CHANGE_REJECT_SUGGESTION, suggestion);
@@ -4498,7 +4592,7 @@ static GPtrArray *
 dup_pending_with_label (SmDocument *self,
                         const char *label)
 {
-  GListModel *pending = sm_suggestion_store_get_pending (self->suggestions);
+  GListModel *pending = sm_suggestion_store_get_pending (get_suggestions (self));
   guint n = g_list_model_get_n_items (pending);
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -4542,7 +4636,7 @@ sm_document_accept_suggestions (SmDocument *self,
       SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
 
       /* A speaker may have gone with its claim */
-      if (sm_suggestion_store_find (self->suggestions, sm_suggestion_get_id (suggestion)) == suggestion)
+      if (sm_suggestion_store_find (get_suggestions (self), sm_suggestion_get_id (suggestion)) == suggestion)
         sm_document_accept_suggestion (self, suggestion, NULL);
     }
   sm_document_end_user_action (self);
@@ -4661,14 +4755,14 @@ _sm_document_insert_suggestion (SmDocument    *self,
 {
   const char *id = sm_suggestion_get_id (suggestion);
 
-  if (sm_suggestion_store_find_known (self->suggestions, id) != NULL)
+  if (sm_suggestion_store_find_known (get_suggestions (self), id) != NULL)
     {
       g_set_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE,
                    _("the id %s is used by another suggestion"), id);
       return FALSE;
     }
 
-  if (sm_suggestion_store_find_at (self->suggestions, sm_suggestion_get_label (suggestion),
+  if (sm_suggestion_store_find_at (get_suggestions (self), sm_suggestion_get_label (suggestion),
                                    sm_suggestion_get_start (suggestion),
                                    sm_suggestion_get_end (suggestion)) != NULL)
     {
@@ -4685,7 +4779,7 @@ _sm_document_insert_suggestion (SmDocument    *self,
 SmSuggestionStore *
 _sm_document_get_suggestion_store (SmDocument *self)
 {
-  return self->suggestions;
+  return get_suggestions (self);
 }
 
 /* Whether the annotator has answered a suggestion of @label over
@@ -4697,14 +4791,14 @@ _sm_document_has_answered (SmDocument *self,
                            guint       end)
 {
   return overlaps_span_of (self, label, start, end) ||
-         sm_suggestion_store_is_rejected (self->suggestions, label, start, end);
+         sm_suggestion_store_is_rejected (get_suggestions (self), label, start, end);
 }
 
 void
 _sm_document_insert_rejected (SmDocument   *self,
                               SmSuggestion *rejected)
 {
-  sm_suggestion_store_reject (self->suggestions, rejected);
+  sm_suggestion_store_reject (get_suggestions (self), rejected);
 }
 
 /* Decisions
@@ -4721,8 +4815,12 @@ do_set_decision (SmDocument *self,
                  const char *decision)
 {
   if (decision != NULL)
-    g_hash_table_replace (self->decisions, g_strdup (id), g_strdup (decision));
-  else
+    {
+      if (self->decisions == NULL)
+        self->decisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_replace (self->decisions, g_strdup (id), g_strdup (decision));
+    }
+  else if (self->decisions != NULL)
     g_hash_table_remove (self->decisions, id);
 
   g_signal_emit (self, signals [DECISION_CHANGED], 0, id);
@@ -4741,7 +4839,7 @@ sm_document_get_decision (SmDocument *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->decisions, id);
+  return self->decisions ? g_hash_table_lookup (self->decisions, id) : NULL;
 }
 
 /**

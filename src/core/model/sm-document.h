@@ -148,6 +148,7 @@ void              sm_document_set_span_note        (SmDocument        *self,
 
 /* Relations */
 GListModel       *sm_document_get_relations        (SmDocument        *self);
+guint             sm_document_get_n_relations      (SmDocument        *self);
 SmRelation       *sm_document_find_relation        (SmDocument        *self,
                                                     const char        *id);
 GPtrArray        *sm_document_get_relations_of_span (SmDocument       *self,

@@ -15,6 +15,7 @@
 
 #include "sm-document.h"
 #include "sm-relation.h"
+#include "sm-span-private.h"
 
 struct _SmRelation
 {
@@ -125,7 +126,7 @@ _sm_relation_new (const char *id,
 
   self = g_object_new (SM_TYPE_RELATION, NULL);
   self->id = g_strdup (id);
-  self->type = g_intern_string (type);
+  self->type = _sm_span_intern_label (type);
   self->from = g_object_ref (from);
   self->to = g_object_ref (to);
 

@@ -44,5 +44,6 @@ gint         _sm_span_compare_to         (SmSpan      *self,
                                           guint        n_fragments);
 gboolean     _sm_span_bounds_are_valid   (const guint *bounds,
                                           guint        n_fragments);
+const char  *_sm_span_intern_label       (const char  *label);
 
 G_END_DECLS

@@ -48,6 +48,46 @@ struct _SmSpan
 /* Few spans have a note: it is kept as object data, not in every record */
 static GQuark note_quark;
 
+/* The label ids interned last in this thread, newest first */
+#define N_INTERNED 8
+
+static GPrivate interned_key = G_PRIVATE_INIT (g_free);
+
+/**
+ * _sm_span_intern_label:
+ * @label: a label id, or a relation type
+ *
+ * Returns: g_intern_string() of @label, found first among the last few
+ *   this thread interned: g_intern_string() takes a lock all threads
+ *   share, and a corpus read on two cores asked it for each span.
+ */
+const char *
+_sm_span_intern_label (const char *label)
+{
+  const char **interned = g_private_get (&interned_key);
+  const char *found;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (interned == NULL)
+    {
+      interned = g_new0 (const char *, N_INTERNED);
+      g_private_set (&interned_key, interned);
+    }
+
+  for (guint i = 0; i < N_INTERNED && interned[i] != NULL; i++)
+    {
+      if (strcmp (interned[i], label) == 0)
+        return interned[i];
+    }
+
+  found = g_intern_string (label);
+  memmove (interned + 1, interned, (N_INTERNED - 1) * sizeof *interned);
+  interned[0] = found;
+
+  return found;
+}
+
 G_DEFINE_FINAL_TYPE (SmSpan, sm_span, G_TYPE_OBJECT)
 
 enum {
@@ -234,7 +274,7 @@ _sm_span_new_with_fragments (const char  *id,
 
   self = g_object_new (SM_TYPE_SPAN, NULL);
   store_strings (self, id, text);
-  self->label = g_intern_string (label);
+  self->label = _sm_span_intern_label (label);
   store_bounds (self, bounds, n_fragments);
 
   return self;
@@ -550,7 +590,7 @@ _sm_span_set_label (SmSpan     *self,
   if (g_strcmp0 (self->label, label) == 0)
     return;
 
-  self->label = g_intern_string (label);
+  self->label = _sm_span_intern_label (label);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LABEL]);
 }
 

@@ -99,6 +99,56 @@ _sm_text_compute_sha256 (const char *data,
   return hex;
 }
 
+/* Whether @data has no NUL byte and is valid UTF-8, found quickly where
+ * it is: eight ASCII bytes at a time, and each run of other bytes checked
+ * by g_utf8_validate_len() on its own (a character of several bytes has no
+ * ASCII byte in it, so a run of them is valid on its own or not at all).
+ * %FALSE says only that sm_text_check_utf8() must look closer. Files are
+ * mostly ASCII: g_utf8_validate() and memchr() byte by byte over all of
+ * them were 3.5 % of exporting a corpus. */
+static gboolean
+is_plain_utf8 (const char *data,
+               gsize       length)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + length;
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  while (p < end)
+    {
+      const guchar *run;
+
+      if (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, 8);
+          /* No byte with its top bit set, and none zero */
+          if (((word | ((word - ones) & ~word)) & highs) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+
+      if (*p == '\0')
+        return FALSE;
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      for (run = p; p < end && *p >= 0x80; p++)
+        ;
+      if (!g_utf8_validate_len ((const char *) run, p - run, NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * sm_text_check_utf8:
  * @data: bytes read from a file
@@ -126,6 +176,9 @@ sm_text_check_utf8 (const char  *data,
                            _("the file is empty: there is no text to annotate"));
       return FALSE;
     }
+
+  if (is_plain_utf8 (data, length))
+    return TRUE;
 
   if ((nul = memchr (data, '\0', length)) != NULL)
     {
@@ -371,7 +424,7 @@ gsize
 sm_text_get_byte_offset (SmText *self,
                          guint   offset)
 {
-  const char *p;
+  const char *p, *end;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (offset <= self->length, self->n_bytes);
@@ -380,8 +433,27 @@ sm_text_get_byte_offset (SmText *self,
     return self->n_bytes;
 
   p = self->utf8 + self->checkpoints[offset / STRIDE];
-  for (guint i = offset % STRIDE; i > 0; i--)
-    p = g_utf8_next_char (p);
+  end = self->utf8 + self->n_bytes;
+  for (guint i = offset % STRIDE; i > 0;)
+    {
+      guint64 word;
+
+      /* Eight ASCII characters at once: checking a span's text looks up
+       * both its ends, for each span of each file read */
+      if (i >= 8 && end - p >= 8)
+        {
+          memcpy (&word, p, 8);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              p += 8;
+              i -= 8;
+              continue;
+            }
+        }
+
+      p = g_utf8_next_char (p);
+      i--;
+    }
 
   return p - self->utf8;
 }
