@@ -97,7 +97,8 @@ struct _SmWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwToast             *toast;          /* the one shown, owned by the overlay */
+  AdwToast             *toast;          /* the last one added, until dismissed;
+                                         * the overlay owns it */
   AdwWindowTitle       *window_title;
   AdwSplitButton       *open_button;
   GtkButton            *save_button;

@@ -580,30 +580,60 @@ save_corpus (Fixture *fixture,
     }
 }
 
-static char *
-export_folder (Fixture        *fixture,
-               SmExportFormat  format,
-               guint           n_threads)
+/* The fixture's folder as a corpus read on @n_threads */
+static SmCorpus *
+folder_corpus (Fixture *fixture,
+               guint    n_threads)
 {
   g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
-  g_autoptr(SmCorpus) corpus = sm_corpus_new ();
-  g_autoptr(SmExporter) exporter = sm_exporter_new (format);
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GPtrArray) warnings = fixture_strings ();
-  g_autoptr(GPtrArray) errors = fixture_strings ();
+  SmCorpus *corpus = sm_corpus_new ();
   g_autoptr(GError) error = NULL;
 
   sm_corpus_set_n_threads (corpus, n_threads);
   g_assert_true (sm_corpus_add_file (corpus, folder, "corpus", NULL, &error));
+  g_assert_no_error (error);
+
+  return corpus;
+}
+
+/* What @corpus exports as, with its messages in @errors; returns how many
+ * documents it exported in @n_exported */
+static char *
+export_corpus (SmCorpus       *corpus,
+               SmExportFormat  format,
+               GPtrArray      *errors,
+               guint          *n_exported)
+{
+  g_autoptr(SmExporter) exporter = sm_exporter_new (format);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GPtrArray) warnings = fixture_strings ();
+  g_autoptr(GError) error = NULL;
+
   g_assert_true (sm_exporter_export_to_stream (exporter, corpus, out, warnings, errors, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (errors->len, ==, 0);
-  g_assert_cmpuint (sm_exporter_get_n_exported (exporter), ==, sm_corpus_get_n_inputs (corpus));
+  *n_exported = sm_exporter_get_n_exported (exporter);
 
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   g_output_stream_close (out, NULL, NULL);
 
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static char *
+export_folder (Fixture        *fixture,
+               SmExportFormat  format,
+               guint           n_threads)
+{
+  g_autoptr(SmCorpus) corpus = folder_corpus (fixture, n_threads);
+  g_autoptr(GPtrArray) errors = fixture_strings ();
+  guint n_exported;
+  char *exported;
+
+  exported = export_corpus (corpus, format, errors, &n_exported);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (n_exported, ==, sm_corpus_get_n_inputs (corpus));
+
+  return exported;
 }
 
 /* Documents are read on several threads and written in input order: the
@@ -944,13 +974,9 @@ test_files_changed_after_found (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (n_threads); i++)
     {
-      g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
-      g_autoptr(SmCorpus) corpus = sm_corpus_new ();
-      g_autoptr(SmExporter) exporter = sm_exporter_new (SM_EXPORT_FORMAT_JSONL);
-      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-      g_autoptr(GPtrArray) warnings = fixture_strings ();
+      g_autoptr(SmCorpus) corpus = NULL;
       g_autoptr(GPtrArray) errors = fixture_strings ();
-      g_autoptr(GError) error = NULL;
+      guint n_exported;
       g_autofree char *gone = fixture_path (fixture, "a/b/3.json");
       g_autofree char *made_folder = fixture_path (fixture, "a/b/4.json");
       g_autofree char *jsonl = NULL;
@@ -964,8 +990,7 @@ test_files_changed_after_found (Fixture       *fixture,
       save_named (fixture, "c/6.json", "six", 3);
       save_named (fixture, "c/d/7.json", "seven", 1);
 
-      sm_corpus_set_n_threads (corpus, n_threads[i]);
-      g_assert_true (sm_corpus_add_file (corpus, folder, "corpus", NULL, &error));
+      corpus = folder_corpus (fixture, n_threads[i]);
       g_assert_cmpuint (sm_corpus_get_n_inputs (corpus), ==, 7);
 
       /* After the search: one gone, one a folder, one much longer, one shorter */
@@ -975,14 +1000,10 @@ test_files_changed_after_found (Fixture       *fixture,
       save_named (fixture, "c/5.json", "five", 2000);
       save_named (fixture, "c/6.json", "six", 1);
 
-      g_assert_true (sm_exporter_export_to_stream (exporter, corpus, out, warnings, errors, NULL, &error));
-      g_assert_no_error (error);
+      jsonl = export_corpus (corpus, SM_EXPORT_FORMAT_JSONL, errors, &n_exported);
       fixture_assert_messages (errors, expected_errors);
-      g_assert_cmpuint (sm_exporter_get_n_exported (exporter), ==, 5);
+      g_assert_cmpuint (n_exported, ==, 5);
 
-      g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-      g_output_stream_close (out, NULL, NULL);
-      jsonl = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
       lines = g_strsplit (jsonl, "\n", -1);
       g_assert_cmpuint (g_strv_length (lines), ==, 6);
       g_assert_true (g_str_has_prefix (lines[0], "{\"id\":\"one\","));

@@ -3039,7 +3039,7 @@ sm_document_count_label_uses (SmDocument *self,
 
   if (n_relations != NULL)
     {
-      guint n = self->relations ? g_list_model_get_n_items (G_LIST_MODEL (self->relations)) : 0;
+      guint n = sm_document_get_n_relations (self);
 
       *n_relations = 0;
       for (guint i = 0; n_spans > 0 && i < n; i++)
@@ -3729,7 +3729,7 @@ sm_document_dup_broken_relations (SmDocument *self)
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
   relations = G_LIST_MODEL (self->relations);
-  n = relations ? g_list_model_get_n_items (relations) : 0;
+  n = sm_document_get_n_relations (self);
   broken = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     {
