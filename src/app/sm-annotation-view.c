@@ -1323,6 +1323,11 @@ point_popover_at (SmAnnotationView *self,
   gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
                                          rect.x, rect.y, &rect.x, &rect.y);
   rect.width = MAX (rect.width, 1);
+  /* A place scrolled out of sight (a selection made, then the view
+   * scrolled away) is pointed at from the view's edge: GTK 4.8 cannot
+   * place a popover on no monitor, and fails a check doing so */
+  rect.x = CLAMP (rect.x, 0, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - rect.width, 0));
+  rect.y = CLAMP (rect.y, 0, MAX (gtk_widget_get_height (GTK_WIDGET (self)) - rect.height, 0));
   gtk_popover_set_pointing_to (popover, &rect);
 }
 
