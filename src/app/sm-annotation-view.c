@@ -156,6 +156,16 @@ struct _SmAnnotationView
   gsize          filled_bytes;
   guint          fill_source;
 
+  /* The place sm_annotation_view_scroll_to_offset() took the view to,
+   * held there while GTK lays out the lines above (see on_scroll_changed()),
+   * until what the user does in the window (scroll_watch) says otherwise */
+  GtkTextMark   *scroll_mark;
+  GtkEventController *scroll_watch;
+  double         scroll_within_margin;
+  double         scroll_yalign;
+  guint          scroll_use_align : 1;
+  guint          holding : 1;
+
   guint          choosing : 1;
   guint          snap_to_words : 1;
   guint          show_suggestions : 1;
@@ -722,6 +732,143 @@ sm_annotation_view_fill_to (SmAnnotationView *self,
     finish_filling (self);
 }
 
+static void
+stop_holding (SmAnnotationView *self)
+{
+  self->holding = FALSE;
+}
+
+/* A press, a key or a scroll anywhere in the window, or the cursor
+ * moved: the view is the user's again */
+static gboolean
+on_scroll_watch_event (SmAnnotationView *self,
+                       GdkEvent         *event)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_KEY_PRESS:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCHPAD_SWIPE:
+      stop_holding (self);
+      break;
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+is_laid_out (SmAnnotationView  *self,
+             const GtkTextIter *iter)
+{
+  int y, height;
+
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), iter, &y, &height);
+
+  return height > 0;
+}
+
+/* How far, in pixels, the view is from showing the place as asked */
+static double
+get_scroll_distance (SmAnnotationView  *self,
+                     const GtkTextIter *place)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible, location;
+  double margin;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, place, &location);
+  margin = visible.height * self->scroll_within_margin;
+
+  /* As gtk_text_view_scroll_to_mark() places it */
+  if (self->scroll_use_align)
+    return location.y + self->scroll_yalign * (location.height - (visible.height - 2 * margin)) -
+           margin - visible.y;
+  if (location.y < visible.y + margin)
+    return location.y - (visible.y + margin);
+  if (location.y + location.height > visible.y + visible.height - margin)
+    return location.y + location.height - (visible.y + visible.height - margin);
+
+  return 0;
+}
+
+/* gtk_text_view_scroll_to_mark() goes by the heights of the lines laid
+ * out so far, and GTK 4.8 lays out a long article's lines in idle slices
+ * for many seconds (12 to 20 s for a 20 MB one). Far down, it lays out
+ * the lines around the place and animates the view there; but as the
+ * lines above get their heights, the view slips to other lines, screens
+ * away, where GTK is meant to keep its top line in place (the place
+ * remembered 15 MB down a 20 MB article ended 2,000 pixels from the
+ * article's top; GTK moved the view by 721 pixels as the place moved by
+ * 2,794). Each slice laid out changes the scrollable height: then the
+ * view is set where the place is now, until the user presses, types or
+ * scrolls, or moves the cursor. */
+static void
+on_scroll_changed (SmAnnotationView *self)
+{
+  GtkTextIter place;
+  double distance;
+
+  if (!self->holding)
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (get_buffer (self), &place, self->scroll_mark);
+  if (!is_laid_out (self, &place))
+    return;
+
+  distance = get_scroll_distance (self, &place);
+  if (ABS (distance) >= 1)
+    gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + distance);
+}
+
+/**
+ * sm_annotation_view_scroll_to_offset:
+ * @offset: a character offset in the document
+ * @within_margin: margin as a [0.0, 0.5) fraction of the view's height
+ * @use_align: whether to put @offset at @yalign, or only to bring it into
+ *   sight
+ * @yalign: where to put @offset: 0.0 at the top, 1.0 at the bottom
+ *
+ * Scrolls to @offset as gtk_text_view_scroll_to_mark() does, also on a
+ * long article still being filled in or laid out, where that misses, and
+ * holds it there while the lines above are laid out (see
+ * on_scroll_changed()) until the user presses, types or scrolls in the
+ * window, or the cursor moves. What jumps to a place in the text (the span list, search, suggestions,
+ * curation, the place a document was left at) goes through here.
+ */
+void
+sm_annotation_view_scroll_to_offset (SmAnnotationView *self,
+                                     guint             offset,
+                                     double            within_margin,
+                                     gboolean          use_align,
+                                     double            yalign)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
+  g_return_if_fail (within_margin >= 0.0 && within_margin < 0.5);
+  g_return_if_fail (yalign >= 0.0 && yalign <= 1.0);
+
+  buffer = get_buffer (self);
+  sm_annotation_view_fill_to (self, offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  if (self->scroll_mark == NULL)
+    self->scroll_mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+  gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark,
+                                within_margin, use_align, 0.0, yalign);
+
+  self->scroll_within_margin = within_margin;
+  self->scroll_use_align = !!use_align;
+  self->scroll_yalign = yalign;
+  self->holding = self->vadjustment != NULL;
+}
+
 /**
  * sm_annotation_view_get_filled:
  *
@@ -760,12 +907,20 @@ on_vadjustment_changed (SmAnnotationView *self)
   if (adjustment == self->vadjustment)
     return;
 
+  stop_holding (self);
   if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, draw_undrawn_in_view, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->vadjustment, draw_undrawn_in_view, self);
+      g_signal_handlers_disconnect_by_func (self->vadjustment, on_scroll_changed, self);
+    }
   g_set_object (&self->vadjustment, adjustment);
   if (adjustment != NULL)
-    g_signal_connect_object (adjustment, "value-changed",
-                             G_CALLBACK (draw_undrawn_in_view), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (adjustment, "value-changed",
+                               G_CALLBACK (draw_undrawn_in_view), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "changed",
+                               G_CALLBACK (on_scroll_changed), self, G_CONNECT_SWAPPED);
+    }
 }
 
 /* Draws @span's parts anew, as one span of several fragments is drawn
@@ -1211,7 +1366,10 @@ on_mark_set (SmAnnotationView *self,
              GtkTextBuffer    *buffer)
 {
   if (!self->choosing && mark == gtk_text_buffer_get_insert (buffer))
-    set_selected_span (self, NULL);
+    {
+      set_selected_span (self, NULL);
+      stop_holding (self);
+    }
 }
 
 /* The chosen span, if it is still in the document, wherever the cursor
@@ -2438,20 +2596,12 @@ void
 sm_annotation_view_reveal_span (SmAnnotationView *self,
                                 SmSpan           *span)
 {
-  GtkTextBuffer *buffer;
-  GtkTextMark *mark;
-
   g_return_if_fail (SM_IS_ANNOTATION_VIEW (self));
   g_return_if_fail (SM_IS_SPAN (span));
 
-  buffer = get_buffer (self);
   /* The cursor at the end: Shift and an arrow move that edge */
   choose_whole_span (self, span);
-
-  /* Scrolling to a mark waits for the lines to be laid out, which an
-   * iter does not */
-  mark = gtk_text_buffer_get_insert (buffer);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, TRUE, 0.0, 0.3);
+  sm_annotation_view_scroll_to_offset (self, sm_span_get_end (span), 0.1, TRUE, 0.3);
 }
 
 /**
@@ -2493,8 +2643,7 @@ sm_annotation_view_set_current_suggestion (SmAnnotationView *self,
   sm_annotation_view_fill_to (self, sm_suggestion_get_end (suggestion));
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, sm_suggestion_get_start (suggestion));
   gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer),
-                                0.1, FALSE, 0.0, 0.3);
+  sm_annotation_view_scroll_to_offset (self, sm_suggestion_get_start (suggestion), 0.1, FALSE, 0.3);
 }
 
 /* The position of the first pending suggestion that comes after @offset
@@ -2813,6 +2962,36 @@ sm_annotation_view_constructed (GObject *object)
   }
 }
 
+/* What the user does anywhere in the window ends a place's hold (see
+ * on_scroll_changed()) */
+static void
+sm_annotation_view_root (GtkWidget *widget)
+{
+  SmAnnotationView *self = SM_ANNOTATION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sm_annotation_view_parent_class)->root (widget);
+
+  self->scroll_watch = g_object_ref (gtk_event_controller_legacy_new ());
+  gtk_event_controller_set_propagation_phase (self->scroll_watch, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->scroll_watch, "event",
+                           G_CALLBACK (on_scroll_watch_event), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (gtk_widget_get_root (widget)), self->scroll_watch);
+}
+
+static void
+sm_annotation_view_unroot (GtkWidget *widget)
+{
+  SmAnnotationView *self = SM_ANNOTATION_VIEW (widget);
+
+  if (self->scroll_watch != NULL)
+    {
+      gtk_widget_remove_controller (gtk_event_controller_get_widget (self->scroll_watch), self->scroll_watch);
+      g_clear_object (&self->scroll_watch);
+    }
+
+  GTK_WIDGET_CLASS (sm_annotation_view_parent_class)->unroot (widget);
+}
+
 /* The popovers are our children, so ours to place: GtkTextView places
  * only its own. A popover whose content grew (a relabel shows "Said by")
  * queues a new size up to us; without presenting it again here it keeps
@@ -2944,9 +3123,13 @@ sm_annotation_view_dispose (GObject *object)
   g_clear_handle_id (&self->accept_click_source, g_source_remove);
   g_clear_handle_id (&self->draw_source, g_source_remove);
   g_clear_handle_id (&self->fill_source, g_source_remove);
+  stop_holding (self);
   g_clear_object (&self->clicked_suggestion);
   if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, draw_undrawn_in_view, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->vadjustment, draw_undrawn_in_view, self);
+      g_signal_handlers_disconnect_by_func (self->vadjustment, on_scroll_changed, self);
+    }
   g_clear_object (&self->vadjustment);
 
   if (self->tag_popover != NULL)
@@ -3064,6 +3247,8 @@ sm_annotation_view_class_init (SmAnnotationViewClass *klass)
   object_class->set_property = sm_annotation_view_set_property;
 
   widget_class->size_allocate = sm_annotation_view_size_allocate;
+  widget_class->root = sm_annotation_view_root;
+  widget_class->unroot = sm_annotation_view_unroot;
 
   text_view_class->move_cursor = sm_annotation_view_move_cursor;
 

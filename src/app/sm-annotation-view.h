@@ -77,6 +77,11 @@ void              sm_annotation_view_set_font          (SmAnnotationView  *self,
 void              sm_annotation_view_fill_to           (SmAnnotationView  *self,
                                                         guint              offset);
 gboolean          sm_annotation_view_get_filled        (SmAnnotationView  *self);
+void              sm_annotation_view_scroll_to_offset  (SmAnnotationView  *self,
+                                                        guint              offset,
+                                                        double             within_margin,
+                                                        gboolean           use_align,
+                                                        double             yalign);
 GArray           *sm_annotation_view_new_marks         (void);
 void              sm_annotation_view_set_marks         (SmAnnotationView  *self,
                                                         guint              focus_start,

@@ -44,12 +44,6 @@ struct _SmSearchBar
   guint                   highlight_last;
   /* a move asked for while searching: +1 next, -1 previous */
   int                     pending_move;
-  /* the match moved to, scrolled to again until it shows (reveal_tick()) */
-  guint                   reveal_tick;
-  guint                   reveal_offset;
-  guint                   reveal_frames;
-  guint                   reveal_shown;
-  double                  reveal_value;
   guint                   whole_words : 1;
 };
 
@@ -222,7 +216,6 @@ update_count (SmSearchBar *self)
 
 static void move (SmSearchBar *self,
                   gboolean     forward);
-static void stop_reveal (SmSearchBar *self);
 
 static void
 on_found (GObject      *object,
@@ -258,7 +251,6 @@ search (SmSearchBar *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  stop_reveal (self);
   clear_highlight (self);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->searched, g_free);
@@ -303,78 +295,6 @@ rebuild_tag_all_menu (SmSearchBar *self)
     }
 
   gtk_menu_button_set_menu_model (self->tag_all_button, G_MENU_MODEL (menu));
-}
-
-/* Frames to go on scrolling to a match that does not show, at most, and
- * frames in a row it shows, the view still, before it is left there */
-#define REVEAL_MAX_FRAMES 120
-#define REVEAL_SHOWN_FRAMES 3
-
-static void
-stop_reveal (SmSearchBar *self)
-{
-  if (self->reveal_tick != 0 && self->view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->reveal_tick);
-  self->reveal_tick = 0;
-}
-
-static gboolean
-iter_is_on_screen (SmSearchBar       *self,
-                   const GtkTextIter *iter)
-{
-  GdkRectangle visible, location;
-
-  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->view), &visible);
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->view), iter, &location);
-
-  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
-}
-
-/* gtk_text_view_scroll_to_mark() animates the view to where the match
- * is by the heights of the lines laid out so far. Far down a long
- * article, most lines above it are not: the view lays them out as the
- * animation runs, the match moves down, and the animation still ends
- * where the match was, pages short of it; the view then keeps its top
- * line in place. And scrolling to the mark again waits until every line
- * is laid out. So a frame at a time, while the match does not show, the
- * view is scrolled to where it is now, until it has shown for a few
- * frames in a row with the view still: then the view's top line is near
- * the match, and the view keeps it there as the lines above are laid
- * out. */
-static gboolean
-reveal_tick (GtkWidget     *widget,
-             GdkFrameClock *frame_clock,
-             gpointer       user_data)
-{
-  SmSearchBar *self = user_data;
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter iter;
-  double value = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  /* The cursor went elsewhere, or the match will not show */
-  if ((guint) gtk_text_iter_get_offset (&iter) != self->reveal_offset ||
-      ++self->reveal_frames > REVEAL_MAX_FRAMES)
-    {
-      self->reveal_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  if (!iter_is_on_screen (self, &iter))
-    {
-      self->reveal_shown = 0;
-      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &iter, 0.2, FALSE, 0, 0);
-    }
-  else if (value != self->reveal_value)
-    self->reveal_shown = 0;
-  else if (++self->reveal_shown >= REVEAL_SHOWN_FRAMES)
-    self->reveal_tick = 0;
-  self->reveal_value = value;
-
-  /* The lines on screen may have moved with no scroll */
-  update_highlight (self);
-
-  return self->reveal_tick != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void
@@ -422,15 +342,7 @@ move (SmSearchBar *self,
   sm_annotation_view_fill_to (self->view, g_array_index (self->matches, guint, 2 * index + 1));
   match_bounds (self, index, &start, &end);
   gtk_text_buffer_select_range (buffer, &start, &end);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),
-                                gtk_text_buffer_get_insert (buffer), 0.2, FALSE, 0, 0);
-
-  self->reveal_offset = gtk_text_iter_get_offset (&start);
-  self->reveal_frames = self->reveal_shown = 0;
-  self->reveal_value = -1;
-  if (self->reveal_tick == 0)
-    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), reveal_tick,
-                                                      self, NULL);
+  sm_annotation_view_scroll_to_offset (self->view, gtk_text_iter_get_offset (&start), 0.2, FALSE, 0.0);
 }
 
 static void
@@ -479,7 +391,6 @@ sm_search_bar_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  stop_reveal (self);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->searched, g_free);
   g_clear_object (&self->vadjustment);
@@ -554,7 +465,6 @@ sm_search_bar_set_view (SmSearchBar      *self,
     return;
 
   /* The tag belongs to the old view's buffer */
-  stop_reveal (self);
   if (self->view != NULL)
     {
       clear_highlight (self);

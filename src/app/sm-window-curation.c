@@ -78,22 +78,6 @@ is_current_at (SmWindow *self,
          sm_curation_get_item_at (self->curation, offset) == self->curation_item;
 }
 
-static gboolean
-scroll_to_cursor (gpointer user_data)
-{
-  SmWindow *self = user_data;
-  GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
-
-  GtkTextMark *mark;
-
-  self->curation_scroll_source = 0;
-  if (self->view != NULL &&
-      (mark = gtk_text_buffer_get_mark (gtk_text_view_get_buffer (text_view), "curation")) != NULL)
-    gtk_text_view_scroll_to_mark (text_view, mark, 0.2, FALSE, 0.0, 0.0);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 set_current (SmWindow       *self,
              SmCurationItem *item,
@@ -106,9 +90,7 @@ set_current (SmWindow       *self,
 
   if (item != NULL && reveal && self->view != NULL)
     {
-      GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-      GtkTextMark *mark;
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
       GtkTextIter iter;
       guint start, end;
 
@@ -120,18 +102,12 @@ set_current (SmWindow       *self,
       /* The cursor goes there too, unless another disagreement begins
        * there (a span's links after the span): it would pick that one */
       sm_annotation_view_fill_to (self->view, end);
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
       if (is_current_at (self, start))
-        gtk_text_buffer_place_cursor (buffer, &iter);
-      if ((mark = gtk_text_buffer_get_mark (buffer, "curation")) != NULL)
-        gtk_text_buffer_move_mark (buffer, mark, &iter);
-      else
-        mark = gtk_text_buffer_create_mark (buffer, "curation", &iter, TRUE);
-      gtk_text_view_scroll_to_mark (text_view, mark, 0.2, FALSE, 0.0, 0.0);
-      /* Again once the view has laid out its lines (at a higher priority):
-       * a document just shown scrolls by estimated heights, and misses */
-      g_clear_handle_id (&self->curation_scroll_source, g_source_remove);
-      self->curation_scroll_source = g_idle_add_full (SM_WINDOW_PRIORITY_AFTER_LAYOUT, scroll_to_cursor, self, NULL);
+        {
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+          gtk_text_buffer_place_cursor (buffer, &iter);
+        }
+      sm_annotation_view_scroll_to_offset (self->view, start, 0.2, FALSE, 0.0);
     }
 }
 
@@ -770,7 +746,6 @@ curate_versions_action (GtkWidget  *widget,
 void
 _sm_window_curation_dispose (SmWindow *self)
 {
-  g_clear_handle_id (&self->curation_scroll_source, g_source_remove);
   if (self->curation_loading != NULL)
     g_cancellable_cancel (self->curation_loading);
   g_clear_object (&self->curation_loading);

@@ -17,13 +17,6 @@
 
 G_BEGIN_DECLS
 
-/* A scroll that waits for the text view to lay its lines out: after
- * GtkTextView's validation, and before the idle slices of highlighting and
- * of taking suggestions in (G_PRIORITY_DEFAULT_IDLE), which on a long
- * article go on for seconds. Behind them (at G_PRIORITY_LOW) it came after
- * the user had scrolled elsewhere, and took the view back. */
-#define SM_WINDOW_PRIORITY_AFTER_LAYOUT (GTK_TEXT_VIEW_PRIORITY_VALIDATE + 1)
-
 typedef void (*SmWindowContinuation) (SmWindow *self,
                                       gpointer  data);
 
@@ -58,9 +51,6 @@ struct _SmWindow
   /* What the Spanmark file on disk was when last read or written */
   GFileMonitor         *monitor;
   char                 *disk_etag;
-  /* The idle that scrolls to where the user was in the document shown
-   * (remembered by sm-document-memory.c) */
-  guint                 place_source;
   guint                 closing_confirmed : 1;
   /* Whether the user wants the document list, when there is room */
   guint                 documents_wanted : 1;
@@ -90,7 +80,6 @@ struct _SmWindow
   SmCurationItem       *curation_item;
   GFile                *curation_file;
   GCancellable         *curation_loading;
-  guint                 curation_scroll_source;
   /* Files of the corpus of the document shown's name: its versions */
   guint                 n_corpus_versions;
   gboolean              curation_from_merge;

@@ -381,27 +381,15 @@ remember_place (SmWindow *self)
   sm_document_memory_set (key, "place", gtk_text_iter_get_offset (&top));
 }
 
-static gboolean
-scroll_to_place (gpointer user_data)
-{
-  SmWindow *self = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "place");
-
-  self->place_source = 0;
-  if (mark != NULL)
-    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), mark, 0.0, TRUE, 0.0, 0.0);
-
-  return G_SOURCE_REMOVE;
-}
-
 /* A document opens where the user last was in it (sm-document-memory.c),
- * or at its top (set_document() gives each view fresh adjustments) */
+ * or at its top (set_document() gives each view fresh adjustments). The
+ * cursor goes there too, so that the keys go on from where the user reads. */
 static void
 restore_place (SmWindow *self)
 {
   g_autofree char *key = _sm_window_dup_document_key (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
   GtkTextIter iter;
   gint place;
 
@@ -409,8 +397,8 @@ restore_place (SmWindow *self)
     return;
 
   /* A long article goes into the view in slices: its place may not be
-   * there yet. Waiting for it keeps the window free meanwhile; a view
-   * tells "filled" once. */
+   * there yet. Waiting for it keeps the window free meanwhile (a 20 MB
+   * article is in within a second or two); a view tells "filled" once. */
   if (!sm_annotation_view_get_filled (self->view))
     {
       g_signal_connect_object (self->view, "notify::filled",
@@ -418,13 +406,16 @@ restore_place (SmWindow *self)
       return;
     }
 
-  /* Scrolling to a mark waits for the lines to be laid out */
+  /* Unless the user has scrolled or moved the cursor meanwhile */
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if ((vadjustment != NULL && gtk_adjustment_get_value (vadjustment) > 0) ||
+      gtk_text_iter_get_offset (&iter) > 0)
+    return;
+
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, place);
   gtk_text_iter_set_line_offset (&iter, 0);
-  gtk_text_buffer_create_mark (buffer, "place", &iter, TRUE);
-  /* After the view has laid out its lines (at a higher priority), or it
-   * scrolls by estimated line heights and stops short */
-  self->place_source = g_idle_add_full (SM_WINDOW_PRIORITY_AFTER_LAYOUT, scroll_to_place, self, NULL);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  sm_annotation_view_scroll_to_offset (self->view, gtk_text_iter_get_offset (&iter), 0.0, TRUE, 0.0);
 }
 
 static gboolean
@@ -453,7 +444,6 @@ set_document (SmWindow   *self,
     }
 
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  g_clear_handle_id (&self->place_source, g_source_remove);
   remember_place (self);
   previous = g_steal_pointer (&self->document);
   self->document = g_object_ref (document);
@@ -1329,7 +1319,6 @@ sm_window_dispose (GObject *object)
   if (self->loading)
     g_cancellable_cancel (self->loading);
   stop_loading (self);
-  g_clear_handle_id (&self->place_source, g_source_remove);
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
 
   _sm_window_corpus_dispose (self);
