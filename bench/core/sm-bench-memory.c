@@ -1,6 +1,6 @@
 /* sm-bench-memory.c: where a loaded document's memory goes, in the core.
  *
- *   spanmark-bench-memory [--suggest] article.json
+ *   spanmark-bench-memory [--suggest [--slice]] article.json
  *
  * Loads a Spanmark file as the window does (sm_document_new_from_file())
  * and prints the heap in use (glibc's mallinfo2(): arena plus mmapped
@@ -20,8 +20,13 @@
  *
  * GLib's slice allocator keeps what is freed for itself, which would hide
  * the parts built beside: the program runs itself again with
- * G_SLICE=always-malloc, so every block is malloc()'s. Prints Markdown;
- * nothing here is a test.
+ * G_SLICE=always-malloc, so every block is malloc()'s. With --slice it
+ * keeps GLib's slice allocator, as the window has it (GLib 2.74 and
+ * older: a slab with one live chunk stays whole), and prints only the
+ * stages of the run: heap and VmRSS when the run is done, once its
+ * suggestions are in (settled), and the peak VmRSS of the run and update.
+ * Both modes print how many suggestion objects the run made. Prints
+ * Markdown; nothing here is a test.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -66,6 +71,13 @@ resident_kb (const char *field)
   return g_ascii_strtoull (line + strlen (field), NULL, 10);
 }
 
+/* So that VmHWM says the peak from now on (Linux 4.0 and later) */
+static void
+reset_peak (void)
+{
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+}
+
 static void
 print_row (const char *what,
            gsize       bytes,
@@ -84,25 +96,88 @@ less (gsize a,
   return a - MIN (a, b);
 }
 
+/* The figures of a run's stages */
+typedef struct
+{
+  gsize heap_before;
+  gsize rss_before;
+  gsize heap_ran;       /* the run done, its suggestions alive */
+  gsize rss_ran;
+  gsize heap_settled;   /* taken in, the run's array let go */
+  gsize rss_settled;
+  gsize rss_peak;       /* VmHWM from the run's start to the end of the update */
+  guint n_objects;      /* suggestion objects the run made */
+} Stages;
+
+/* The suggestion objects a run made: those it returns, and the speakers
+ * its claims point at that it does not return */
+static guint
+count_objects (GPtrArray *suggestions)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      SmSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      g_hash_table_add (objects, suggestion);
+      if (sm_suggestion_get_speaker (suggestion) != NULL)
+        g_hash_table_add (objects, sm_suggestion_get_speaker (suggestion));
+    }
+
+  return g_hash_table_size (objects);
+}
+
 /* What the suggester's run leaves: @document with the run's results taken
  * in as the window takes them (in steps), and the suggester, which keeps
  * the learned strings */
 static SmSuggester *
-suggest (SmDocument *document)
+suggest (SmDocument *document,
+         Stages     *stages)
 {
   SmSuggester *suggester = sm_suggester_new ();
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(SmSuggestionsUpdate) update = NULL;
+  guint n_proposed;
 
   sm_suggester_learn_document (suggester, document);
+  stages->heap_before = heap_in_use ();
+  stages->rss_before = resident_kb ("VmRSS:");
+  reset_peak ();
   suggestions = sm_suggester_run (suggester, document, NULL, NULL);
+  stages->heap_ran = heap_in_use ();
+  stages->rss_ran = resident_kb ("VmRSS:");
+  stages->n_objects = count_objects (suggestions);
+  n_proposed = suggestions->len;
   update = sm_suggester_begin_update (suggester, document, suggestions);
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
   while (!sm_suggestions_update_step (update, g_get_monotonic_time () + 10 * G_TIME_SPAN_MILLISECOND))
     ;
-  printf ("The run proposed %u suggestions and the document took %u in.\n\n",
-          suggestions->len, sm_suggestions_update_get_n_taken (update));
+  printf ("The run proposed %u suggestions (%u objects made) and the document took %u in.\n\n",
+          n_proposed, stages->n_objects, sm_suggestions_update_get_n_taken (update));
+  g_clear_pointer (&update, sm_suggestions_update_free);
+  stages->heap_settled = heap_in_use ();
+  stages->rss_settled = resident_kb ("VmRSS:");
+  stages->rss_peak = resident_kb ("VmHWM:");
 
   return suggester;
+}
+
+static void
+print_stages (const Stages *stages,
+              gboolean      slice)
+{
+  printf ("\nThe run's stages, %s; heap (mallinfo2 after malloc_trim) and VmRSS, MB:\n\n",
+          slice ? "GLib's slice allocator" : "G_SLICE=always-malloc");
+  printf ("| stage | heap | VmRSS |\n");
+  printf ("| --- | ---: | ---: |\n");
+  printf ("| document loaded and learned | %.1f | %.1f |\n",
+          stages->heap_before / 1e6, stages->rss_before / 1e3);
+  printf ("| run done, its %u objects alive | %.1f | %.1f |\n", stages->n_objects,
+          stages->heap_ran / 1e6, stages->rss_ran / 1e3);
+  printf ("| taken in, the run let go of (settled) | %.1f | %.1f |\n",
+          stages->heap_settled / 1e6, stages->rss_settled / 1e3);
+  printf ("| peak VmRSS during the run and update | | %.1f |\n", stages->rss_peak / 1e3);
 }
 
 /* A copy of each pending suggestion of @document, as the document keeps
@@ -214,14 +289,23 @@ main (int    argc,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(SmDocument) document = NULL;
   gsize base, with_bytes, with_document, document_only;
-  gsize text_bytes, span_bytes, index_bytes, ids_bytes;
+  gsize text_bytes = 0, span_bytes = 0, index_bytes = 0, ids_bytes = 0;
   g_autoptr(SmSuggester) suggester = NULL;
   gsize taken_in = 0, suggester_bytes = 0;
-  gboolean run_suggester;
+  gboolean run_suggester, slice;
+  Stages stages = { 0 };
   GListModel *spans;
   guint n_spans;
 
-  if (g_getenv ("G_SLICE") == NULL)
+  run_suggester = (argc == 3 || argc == 4) && strcmp (argv[1], "--suggest") == 0;
+  slice = run_suggester && argc == 4 && strcmp (argv[2], "--slice") == 0;
+  if (argc != 2 && !(run_suggester && (argc == 3 || slice)))
+    {
+      g_printerr ("Usage: %s [--suggest [--slice]] ARTICLE.json\n", argv[0]);
+      return 2;
+    }
+
+  if (g_getenv ("G_SLICE") == NULL && !slice)
     {
       g_setenv ("G_SLICE", "always-malloc", TRUE);
       execv ("/proc/self/exe", argv);
@@ -230,13 +314,6 @@ main (int    argc,
     }
 
   setlocale (LC_ALL, "");
-
-  run_suggester = argc == 3 && strcmp (argv[1], "--suggest") == 0;
-  if (argc != 2 && !run_suggester)
-    {
-      g_printerr ("Usage: %s [--suggest] ARTICLE.json\n", argv[0]);
-      return 2;
-    }
 
   base = heap_in_use ();
   file = g_file_new_for_commandline_arg (argv[argc - 1]);
@@ -259,7 +336,10 @@ main (int    argc,
   spans = sm_document_get_spans (document);
   n_spans = g_list_model_get_n_items (spans);
 
-  /* The text alone */
+  /* The parts built beside are left out with the slice allocator: what
+   * they free would be its, for the run's objects to reuse. The text
+   * alone: */
+  if (!slice)
   {
     SmText *text;
     gsize before = heap_in_use ();
@@ -272,6 +352,7 @@ main (int    argc,
 
   /* Span records as the format makes them, then an index over them, then
    * a table by id, as the document has them */
+  if (!slice)
   {
     g_autoptr(GPtrArray) copies = g_ptr_array_new_full (n_spans, g_object_unref);
     g_autoptr(SmSpanIndex) index = NULL;
@@ -320,29 +401,35 @@ main (int    argc,
   print_row ("the file's bytes, read (freed after loading)", with_bytes - base, 0);
   print_row ("the document, while the file's bytes are alive", with_document - with_bytes, 0);
   print_row ("**the document, loaded**", document_only, n_spans);
-  print_row ("of which: the text (SmText: UTF-8, offsets)", text_bytes, 0);
-  print_row ("of which: span records with their id, label, text", span_bytes, n_spans);
-  print_row ("of which: the span index (treap nodes)", index_bytes, n_spans);
-  print_row ("of which: spans by id (hash table)", ids_bytes, n_spans);
-  print_row ("of which: the rest (labels, relations, counts, history)",
-             document_only - MIN (document_only, text_bytes + span_bytes + index_bytes + ids_bytes), 0);
+  if (!slice)
+    {
+      print_row ("of which: the text (SmText: UTF-8, offsets)", text_bytes, 0);
+      print_row ("of which: span records with their id, label, text", span_bytes, n_spans);
+      print_row ("of which: the span index (treap nodes)", index_bytes, n_spans);
+      print_row ("of which: spans by id (hash table)", ids_bytes, n_spans);
+      print_row ("of which: the rest (labels, relations, counts, history)",
+                 document_only - MIN (document_only, text_bytes + span_bytes + index_bytes + ids_bytes), 0);
+    }
 
   if (run_suggester)
     {
       gsize before = heap_in_use (), with_suggester;
 
       printf ("\n");
-      suggester = suggest (document);
+      suggester = suggest (document, &stages);
       with_suggester = heap_in_use ();
       g_clear_object (&suggester);
       suggester_bytes = less (with_suggester, heap_in_use ());
       taken_in = less (heap_in_use (), before);
     }
-  if (sm_document_get_n_suggestions (document) > 0)
+  if (run_suggester)
+    print_stages (&stages, slice);
+  if (sm_document_get_n_suggestions (document) > 0 && !slice)
     print_suggestion_rows (document, taken_in, suggester_bytes);
 
-  printf ("\nProcess: VmHWM %.1f MB (the peak, loading included), VmRSS %.1f MB at the end\n",
-          resident_kb ("VmHWM:") / 1e3, resident_kb ("VmRSS:") / 1e3);
+  printf ("\nProcess: VmHWM %.1f MB (the peak, %s), VmRSS %.1f MB at the end\n",
+          resident_kb ("VmHWM:") / 1e3, run_suggester ? "from the run's start" : "loading included",
+          resident_kb ("VmRSS:") / 1e3);
 
   return 0;
 }
