@@ -57,7 +57,8 @@
 
 typedef struct
 {
-  GFile            *file;          /* a file to read, or NULL */
+  GFile            *file;          /* a file to read (input_get_file()), or NULL */
+  char             *path;          /* the local path of a file found in a folder, or NULL */
   SmFormatSnapshot *snapshot;      /* a document as it was when added, or NULL */
   char             *display_name;
   SmProject        *project;       /* the schema of the folder it was found in, or NULL */
@@ -129,11 +130,33 @@ static void
 input_free (Input *input)
 {
   g_clear_object (&input->file);
+  g_clear_pointer (&input->path, g_free);
   g_clear_pointer (&input->snapshot, sm_format_snapshot_free);
   g_clear_pointer (&input->display_name, g_free);
   g_clear_object (&input->project);
   g_clear_pointer (&input->folder, g_ref_string_release);
   g_free (input);
+}
+
+/* The GFile of a file found in a local folder is made when first asked
+ * for, in whichever thread asks: making 10,000 of them with the folder's
+ * listing, and freeing them, was about 2 % of validating the folder */
+static GFile *
+input_get_file (Input *input)
+{
+  GFile *file = g_atomic_pointer_get (&input->file);
+
+  if (file == NULL && input->path != NULL)
+    {
+      file = g_file_new_for_path (input->path);
+      if (!g_atomic_pointer_compare_and_exchange (&input->file, NULL, file))
+        {
+          g_object_unref (file);
+          file = g_atomic_pointer_get (&input->file);
+        }
+    }
+
+  return file;
 }
 
 static void
@@ -573,6 +596,7 @@ search_folder (GFile               *folder,
                const char          *display_name,
                const char * const  *suffixes,
                GPtrArray           *files,
+               GPtrArray           *paths,
                GPtrArray           *display_names,
                guint                depth,
                GCancellable        *cancellable,
@@ -602,21 +626,75 @@ search_folder (GFile               *folder,
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      g_autoptr(GFile) child = g_file_get_child (folder, name);
+      const char *folder_path = g_file_peek_path (folder);
       g_autofree char *child_name = child_display_name (display_name, name);
 
       if (GPOINTER_TO_INT (g_hash_table_lookup (types, name)) == G_FILE_TYPE_DIRECTORY)
         {
-          if (!search_folder (child, child_name, suffixes, files, display_names,
+          g_autoptr(GFile) child = g_file_get_child (folder, name);
+
+          if (!search_folder (child, child_name, suffixes, files, paths, display_names,
                               depth + 1, cancellable, error))
             return FALSE;
+          continue;
+        }
+
+      /* A local file's GFile can wait until it is asked for */
+      if (paths != NULL && folder_path != NULL)
+        {
+          g_ptr_array_add (files, NULL);
+          g_ptr_array_add (paths, g_build_filename (folder_path, name, NULL));
         }
       else
         {
-          g_ptr_array_add (files, g_steal_pointer (&child));
-          g_ptr_array_add (display_names, g_steal_pointer (&child_name));
+          g_ptr_array_add (files, g_file_get_child (folder, name));
+          if (paths != NULL)
+            g_ptr_array_add (paths, NULL);
         }
+      g_ptr_array_add (display_names, g_steal_pointer (&child_name));
     }
+
+  return TRUE;
+}
+
+static void
+clear_file (gpointer file)
+{
+  if (file != NULL)
+    g_object_unref (file);
+}
+
+/* _sm_corpus_find_files(), and with @paths the local path of each file
+ * found in a folder, its element of @files left %NULL */
+static gboolean
+find_files (GFile               *file,
+            const char          *display_name,
+            const char * const  *suffixes,
+            GPtrArray           *files,
+            GPtrArray           *paths,
+            GPtrArray           *display_names,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL)
+    {
+      sm_file_set_io_error (error, local_error, display_name, FALSE);
+      return FALSE;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    return search_folder (file, display_name, suffixes, files, paths, display_names, 0,
+                          cancellable, error);
+
+  g_ptr_array_add (files, g_object_ref (file));
+  if (paths != NULL)
+    g_ptr_array_add (paths, NULL);
+  g_ptr_array_add (display_names, g_strdup (display_name));
 
   return TRUE;
 }
@@ -643,25 +721,7 @@ _sm_corpus_find_files (GFile               *file,
                        GCancellable        *cancellable,
                        GError             **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &local_error);
-  if (info == NULL)
-    {
-      sm_file_set_io_error (error, local_error, display_name, FALSE);
-      return FALSE;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    return search_folder (file, display_name, suffixes, files, display_names, 0,
-                          cancellable, error);
-
-  g_ptr_array_add (files, g_object_ref (file));
-  g_ptr_array_add (display_names, g_strdup (display_name));
-
-  return TRUE;
+  return find_files (file, display_name, suffixes, files, NULL, display_names, cancellable, error);
 }
 
 /**
@@ -711,7 +771,7 @@ static void
 set_folder (Input       *input,
             const Input *previous)
 {
-  const char *path = g_file_peek_path (input->file);
+  const char *path = input->path ? input->path : g_file_peek_path (input->file);
   const char *slash;
   gsize length;
 
@@ -753,7 +813,8 @@ sm_corpus_add_file (SmCorpus      *self,
                     GError       **error)
 {
   static const char * const suffixes[] = { ".json", NULL };
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (clear_file);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SmProject) project = NULL;
   g_autofree char *basename = NULL;
@@ -765,7 +826,7 @@ sm_corpus_add_file (SmCorpus      *self,
     display_name = basename = g_file_get_basename (file);
 
   if (!_sm_corpus_read_folder_project (file, display_name, &project, cancellable, error) ||
-      !_sm_corpus_find_files (file, display_name, suffixes, files, names, cancellable, error))
+      !find_files (file, display_name, suffixes, files, paths, names, cancellable, error))
     return FALSE;
 
   if (files->len == 0)
@@ -779,11 +840,12 @@ sm_corpus_add_file (SmCorpus      *self,
     {
       Input *input = g_new0 (Input, 1);
 
-      input->file = g_object_ref (g_ptr_array_index (files, i));
+      input->file = g_ptr_array_index (files, i) ? g_object_ref (g_ptr_array_index (files, i)) : NULL;
+      input->path = g_strdup (g_ptr_array_index (paths, i));
       input->display_name = g_strdup (g_ptr_array_index (names, i));
       input->project = project ? g_object_ref (project) : NULL;
-      /* _sm_corpus_find_files() gives @file itself only if it is no folder */
-      input->listed = g_ptr_array_index (files, i) != (gpointer) file;
+      /* find_files() gives @file itself only if it is no folder */
+      input->listed = input->path != NULL || g_ptr_array_index (files, i) != (gpointer) file;
       set_folder (input, i > 0 ? g_ptr_array_index (self->inputs, self->inputs->len - 1) : NULL);
       g_ptr_array_add (self->inputs, input);
     }
@@ -865,7 +927,7 @@ sm_corpus_get_file (SmCorpus *self,
 
   input = g_ptr_array_index (self->inputs, position);
 
-  return input->file;
+  return input_get_file (input);
 }
 
 /**
@@ -1084,7 +1146,7 @@ process_input (Run    *run,
 
       /* The bytes may be the reader's buffer: nothing keeps them past here */
       if (!(bytes = reader_read (reader, input)) &&
-          !(bytes = load_bytes (input->file, run->cancellable, &local_error)))
+          !(bytes = load_bytes (input_get_file (input), run->cancellable, &local_error)))
         sm_file_set_io_error (&slot->error, local_error, input->display_name, FALSE);
       else
         slot->document = sm_document_new_from_bytes (bytes, input->display_name, &slot->error);
