@@ -813,6 +813,68 @@ test_read_document_tells_changes (void)
   g_assert_cmpuint (g_list_model_get_n_items (spans), ==, n_spans);
 }
 
+/* A file's labels are kept out of a store until one is asked for: edits
+ * before it is made and after must give the same list, in order */
+static void
+count_change (guint *n_changes)
+{
+  (*n_changes)++;
+}
+
+static void
+assert_label_ids (SmDocument         *document,
+                  const char * const *ids)
+{
+  GListModel *labels = sm_document_get_labels (document);
+
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, g_strv_length ((char **) ids));
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(SmLabel) label = g_list_model_get_item (labels, i);
+
+      g_assert_cmpstr (sm_label_get_id (label), ==, ids[i]);
+    }
+}
+
+static void
+test_label_list_made_when_asked (void)
+{
+  const char * const read[] = { "SPEAKER", "CLAIM", NULL };
+  const char * const edited[] = { "FIGURE", "CLAIM", "SPEAKER", NULL };
+  const char * const undone[] = { "SPEAKER", "CLAIM", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDocument) document = NULL;
+  g_autoptr(SmDocument) same = NULL;
+  g_autoptr(SmLabel) figure = sm_label_new ("FIGURE", "Figure", "#2ec27e", "3");
+  g_autoptr(SmLabel) other_figure = sm_label_new ("FIGURE", "Figure", "#2ec27e", "3");
+  guint n_changes = 0;
+
+  /* Edited before the list is asked for */
+  document = sm_format_parse (VALID_FILE, strlen (VALID_FILE), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sm_document_find_label (document, "CLAIM"));
+  g_assert_true (sm_document_insert_label (document, figure, 0, &error));
+  g_assert_no_error (error);
+  sm_document_move_label (document, "SPEAKER", 2);
+  assert_label_ids (document, edited);
+
+  /* The same edits with the list asked for first, and told of */
+  same = sm_format_parse (VALID_FILE, strlen (VALID_FILE), &error);
+  g_assert_no_error (error);
+  assert_label_ids (same, read);
+  g_signal_connect_swapped (sm_document_get_labels (same), "items-changed",
+                            G_CALLBACK (count_change), &n_changes);
+  g_assert_true (sm_document_insert_label (same, other_figure, 0, &error));
+  g_assert_no_error (error);
+  sm_document_move_label (same, "SPEAKER", 2);
+  assert_label_ids (same, edited);
+  g_assert_cmpuint (n_changes, >, 0);
+
+  sm_document_undo (document);
+  sm_document_undo (document);
+  assert_label_ids (document, undone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -827,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/format/unknown-members-kept", test_unknown_members_kept);
   g_test_add_func ("/format/ids-survive-save", test_ids_survive_save);
   g_test_add_func ("/format/valid-file-is-valid", test_valid_file_is_valid);
+  g_test_add_func ("/format/label-list-made-when-asked", test_label_list_made_when_asked);
   g_test_add_func ("/format/bad-files", test_bad_files);
   g_test_add_func ("/format/relation-breaking-its-type-is-kept-and-reported", test_relation_breaking_its_type_is_kept_and_reported);
   g_test_add_func ("/format/relation-types-round-trip", test_relation_types_round_trip);

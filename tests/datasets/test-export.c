@@ -846,6 +846,17 @@ test_folder_search_finds_the_documents (void)
                    "corpus/A.JSON corpus/a.json corpus/b.json corpus/link.json"
                    " corpus/sub/c.json corpus/sub/deeper/d.json corpus/z/x.json");
 
+  /* The file of each, made only when asked for, is the one in the folder */
+  for (guint i = 0; i < sm_corpus_get_n_inputs (corpus); i++)
+    {
+      const char *display_name = sm_corpus_get_display_name (corpus, i);
+      g_autoptr(GFile) expected = g_file_resolve_relative_path (folder, display_name + strlen ("corpus/"));
+      GFile *file = sm_corpus_get_file (corpus, i);
+
+      g_assert_true (g_file_equal (file, expected));
+      g_assert_true (sm_corpus_get_file (corpus, i) == file);
+    }
+
   temp_folder_remove (dir);
 }
 

@@ -48,17 +48,23 @@
 /* Batches read ahead of the one being consumed, per thread */
 #define BATCHES_PER_THREAD 2
 
+/* A reading thread's first buffer for files, grown as a longer one comes:
+ * a Spanmark file of a corpus is a few KB */
+#define READER_FIRST_SIZE (16 * 1024)
+
 /* Longer quoted texts are cut in messages */
 #define QUOTE_LENGTH 40
 
 typedef struct
 {
-  GFile            *file;          /* a file to read, or NULL */
+  GFile            *file;          /* a file to read (input_get_file()), or NULL */
+  char             *path;          /* the local path of a file found in a folder, or NULL */
   SmFormatSnapshot *snapshot;      /* a document as it was when added, or NULL */
   char             *display_name;
   SmProject        *project;       /* the schema of the folder it was found in, or NULL */
   char             *folder;        /* a GRefString: the local folder of file, or NULL */
   const char       *base_name;     /* file's name in folder, in file's path */
+  gboolean          listed;        /* found in a folder, so a regular file then */
 } Input;
 
 /* What a reading thread keeps from one input to the next: the folder of
@@ -124,11 +130,33 @@ static void
 input_free (Input *input)
 {
   g_clear_object (&input->file);
+  g_clear_pointer (&input->path, g_free);
   g_clear_pointer (&input->snapshot, sm_format_snapshot_free);
   g_clear_pointer (&input->display_name, g_free);
   g_clear_object (&input->project);
   g_clear_pointer (&input->folder, g_ref_string_release);
   g_free (input);
+}
+
+/* The GFile of a file found in a local folder is made when first asked
+ * for, in whichever thread asks: making 10,000 of them with the folder's
+ * listing, and freeing them, was about 2 % of validating the folder */
+static GFile *
+input_get_file (Input *input)
+{
+  GFile *file = g_atomic_pointer_get (&input->file);
+
+  if (file == NULL && input->path != NULL)
+    {
+      file = g_file_new_for_path (input->path);
+      if (!g_atomic_pointer_compare_and_exchange (&input->file, NULL, file))
+        {
+          g_object_unref (file);
+          file = g_atomic_pointer_get (&input->file);
+        }
+    }
+
+  return file;
 }
 
 static void
@@ -568,6 +596,7 @@ search_folder (GFile               *folder,
                const char          *display_name,
                const char * const  *suffixes,
                GPtrArray           *files,
+               GPtrArray           *paths,
                GPtrArray           *display_names,
                guint                depth,
                GCancellable        *cancellable,
@@ -597,21 +626,75 @@ search_folder (GFile               *folder,
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      g_autoptr(GFile) child = g_file_get_child (folder, name);
+      const char *folder_path = g_file_peek_path (folder);
       g_autofree char *child_name = child_display_name (display_name, name);
 
       if (GPOINTER_TO_INT (g_hash_table_lookup (types, name)) == G_FILE_TYPE_DIRECTORY)
         {
-          if (!search_folder (child, child_name, suffixes, files, display_names,
+          g_autoptr(GFile) child = g_file_get_child (folder, name);
+
+          if (!search_folder (child, child_name, suffixes, files, paths, display_names,
                               depth + 1, cancellable, error))
             return FALSE;
+          continue;
+        }
+
+      /* A local file's GFile can wait until it is asked for */
+      if (paths != NULL && folder_path != NULL)
+        {
+          g_ptr_array_add (files, NULL);
+          g_ptr_array_add (paths, g_build_filename (folder_path, name, NULL));
         }
       else
         {
-          g_ptr_array_add (files, g_steal_pointer (&child));
-          g_ptr_array_add (display_names, g_steal_pointer (&child_name));
+          g_ptr_array_add (files, g_file_get_child (folder, name));
+          if (paths != NULL)
+            g_ptr_array_add (paths, NULL);
         }
+      g_ptr_array_add (display_names, g_steal_pointer (&child_name));
     }
+
+  return TRUE;
+}
+
+static void
+clear_file (gpointer file)
+{
+  if (file != NULL)
+    g_object_unref (file);
+}
+
+/* _sm_corpus_find_files(), and with @paths the local path of each file
+ * found in a folder, its element of @files left %NULL */
+static gboolean
+find_files (GFile               *file,
+            const char          *display_name,
+            const char * const  *suffixes,
+            GPtrArray           *files,
+            GPtrArray           *paths,
+            GPtrArray           *display_names,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL)
+    {
+      sm_file_set_io_error (error, local_error, display_name, FALSE);
+      return FALSE;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    return search_folder (file, display_name, suffixes, files, paths, display_names, 0,
+                          cancellable, error);
+
+  g_ptr_array_add (files, g_object_ref (file));
+  if (paths != NULL)
+    g_ptr_array_add (paths, NULL);
+  g_ptr_array_add (display_names, g_strdup (display_name));
 
   return TRUE;
 }
@@ -638,25 +721,7 @@ _sm_corpus_find_files (GFile               *file,
                        GCancellable        *cancellable,
                        GError             **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &local_error);
-  if (info == NULL)
-    {
-      sm_file_set_io_error (error, local_error, display_name, FALSE);
-      return FALSE;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    return search_folder (file, display_name, suffixes, files, display_names, 0,
-                          cancellable, error);
-
-  g_ptr_array_add (files, g_object_ref (file));
-  g_ptr_array_add (display_names, g_strdup (display_name));
-
-  return TRUE;
+  return find_files (file, display_name, suffixes, files, NULL, display_names, cancellable, error);
 }
 
 /**
@@ -706,7 +771,7 @@ static void
 set_folder (Input       *input,
             const Input *previous)
 {
-  const char *path = g_file_peek_path (input->file);
+  const char *path = input->path ? input->path : g_file_peek_path (input->file);
   const char *slash;
   gsize length;
 
@@ -748,7 +813,8 @@ sm_corpus_add_file (SmCorpus      *self,
                     GError       **error)
 {
   static const char * const suffixes[] = { ".json", NULL };
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (clear_file);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SmProject) project = NULL;
   g_autofree char *basename = NULL;
@@ -760,7 +826,7 @@ sm_corpus_add_file (SmCorpus      *self,
     display_name = basename = g_file_get_basename (file);
 
   if (!_sm_corpus_read_folder_project (file, display_name, &project, cancellable, error) ||
-      !_sm_corpus_find_files (file, display_name, suffixes, files, names, cancellable, error))
+      !find_files (file, display_name, suffixes, files, paths, names, cancellable, error))
     return FALSE;
 
   if (files->len == 0)
@@ -774,9 +840,12 @@ sm_corpus_add_file (SmCorpus      *self,
     {
       Input *input = g_new0 (Input, 1);
 
-      input->file = g_object_ref (g_ptr_array_index (files, i));
+      input->file = g_ptr_array_index (files, i) ? g_object_ref (g_ptr_array_index (files, i)) : NULL;
+      input->path = g_strdup (g_ptr_array_index (paths, i));
       input->display_name = g_strdup (g_ptr_array_index (names, i));
       input->project = project ? g_object_ref (project) : NULL;
+      /* find_files() gives @file itself only if it is no folder */
+      input->listed = input->path != NULL || g_ptr_array_index (files, i) != (gpointer) file;
       set_folder (input, i > 0 ? g_ptr_array_index (self->inputs, self->inputs->len - 1) : NULL);
       g_ptr_array_add (self->inputs, input);
     }
@@ -858,7 +927,7 @@ sm_corpus_get_file (SmCorpus *self,
 
   input = g_ptr_array_index (self->inputs, position);
 
-  return input->file;
+  return input_get_file (input);
 }
 
 /**
@@ -958,12 +1027,18 @@ reader_clear (Reader *reader)
 }
 
 /* Reads @input's file into the reader's buffer through its name in its
- * folder, open from the input before: openat(), fstat(), read() and
- * close(), with no walk of the whole path and no allocation a file. For
- * 10,000 files of 3 KB that was 23 % of an export with
- * g_file_get_contents(). Returns %NULL if the file cannot be read so (it
- * is gone, not a regular file, not local), for load_bytes() to read it
- * or say why as it always has. */
+ * folder, open from the input before: openat(), read() and close(), with
+ * no walk of the whole path and no allocation a file. For 10,000 files of
+ * 3 KB that was 23 % of an export with g_file_get_contents(). Returns
+ * %NULL if the file cannot be read so (it is gone, not a regular file,
+ * not local), for load_bytes() to read it or say why as it always has.
+ *
+ * A file found in a folder was a regular file when listed (is_wanted()),
+ * and a regular file's read() comes back short only at its end, so it is
+ * read without an fstat() for its size: that system call was 2.7 % of an
+ * export of 10,000 files. If it has become a folder since, read() fails
+ * and load_bytes() says so. A file given by name may be anything, and is
+ * read to the size fstat() gives. */
 static GBytes *
 reader_read (Reader *reader,
              Input  *input)
@@ -971,6 +1046,7 @@ reader_read (Reader *reader,
 #ifdef G_OS_UNIX
   struct stat info;
   gsize filled = 0;
+  gsize expected = 0;
   int fd;
 
   if (input->folder == NULL)
@@ -990,22 +1066,27 @@ reader_read (Reader *reader,
   if ((fd = openat (reader->folder_fd, input->base_name, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0)
     return NULL;
 
-  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) || info.st_size >= G_MAXSSIZE - 1)
+  if (!input->listed)
     {
-      close (fd);
-      return NULL;
+      if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) || info.st_size >= G_MAXSSIZE - 1)
+        {
+          close (fd);
+          return NULL;
+        }
+      expected = info.st_size;
     }
 
   /* Room for the file, a byte more to see that it grew, and a NUL */
-  if (reader->size < (gsize) info.st_size + 2)
+  if (reader->size < MAX (expected + 2, READER_FIRST_SIZE))
     {
-      reader->size = MAX ((gsize) info.st_size + 2, 2 * reader->size);
+      reader->size = MAX (MAX (expected + 2, READER_FIRST_SIZE), 2 * reader->size);
       reader->buffer = g_realloc (reader->buffer, reader->size);
     }
 
   for (;;)
     {
-      gssize n = read (fd, reader->buffer + filled, reader->size - 1 - filled);
+      gsize room = reader->size - 1 - filled;
+      gssize n = read (fd, reader->buffer + filled, room);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -1018,9 +1099,9 @@ reader_read (Reader *reader,
         break;
 
       filled += n;
-      /* The whole file as fstat() saw it, and no more: done without a
+      /* The whole file, as a short read or fstat() says: done without a
        * read() that finds the end, as g_file_get_contents() does */
-      if (filled == (gsize) info.st_size && filled < reader->size - 1)
+      if (input->listed ? (gsize) n < room : filled == expected && filled < reader->size - 1)
         break;
       if (filled == reader->size - 1)
         {
@@ -1065,7 +1146,7 @@ process_input (Run    *run,
 
       /* The bytes may be the reader's buffer: nothing keeps them past here */
       if (!(bytes = reader_read (reader, input)) &&
-          !(bytes = load_bytes (input->file, run->cancellable, &local_error)))
+          !(bytes = load_bytes (input_get_file (input), run->cancellable, &local_error)))
         sm_file_set_io_error (&slot->error, local_error, input->display_name, FALSE);
       else
         slot->document = sm_document_new_from_bytes (bytes, input->display_name, &slot->error);
