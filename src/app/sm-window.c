@@ -397,8 +397,9 @@ restore_place (SmWindow *self)
     return;
 
   /* A long article goes into the view in slices: its place may not be
-   * there yet. Waiting for it keeps the window free meanwhile (a 20 MB
-   * article is in within a second or two); a view tells "filled" once. */
+   * there yet. Waiting for it keeps the window free meanwhile, and is
+   * short: the text is in long before GTK has laid out its lines. A view
+   * tells "filled" once. */
   if (!sm_annotation_view_get_filled (self->view))
     {
       g_signal_connect_object (self->view, "notify::filled",
