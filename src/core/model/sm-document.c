@@ -927,6 +927,9 @@ n_labels (SmDocument *self)
   return self->unstored_labels != NULL ? self->unstored_labels->len : 0;
 }
 
+/* The store of pending and rejected suggestions, made on first use; the
+ * queries that only read make none (a document read for a dataset has
+ * no suggestions) */
 static SmSuggestionStore *
 get_suggestions (SmDocument *self)
 {
@@ -3974,7 +3977,10 @@ sm_document_get_n_suggestions (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), 0);
 
-  return g_list_model_get_n_items (sm_suggestion_store_get_pending (get_suggestions (self)));
+  if (self->suggestions == NULL)
+    return 0;
+
+  return g_list_model_get_n_items (sm_suggestion_store_get_pending (self->suggestions));
 }
 
 /**
@@ -3989,7 +3995,7 @@ sm_document_find_suggestion (SmDocument *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return sm_suggestion_store_find (get_suggestions (self), id);
+  return self->suggestions != NULL ? sm_suggestion_store_find (self->suggestions, id) : NULL;
 }
 
 /**
@@ -4022,7 +4028,8 @@ sm_document_is_rejected (SmDocument *self,
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), FALSE);
 
-  return sm_suggestion_store_is_rejected (get_suggestions (self), label, start, end);
+  return self->suggestions != NULL &&
+         sm_suggestion_store_is_rejected (self->suggestions, label, start, end);
 }
 
 /**
@@ -4036,7 +4043,10 @@ sm_document_dup_rejected (SmDocument *self)
 {
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
 
-  return sm_suggestion_store_dup_rejected (get_suggestions (self));
+  if (self->suggestions == NULL)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  return sm_suggestion_store_dup_rejected (self->suggestions);
 }
 
 /* Whether a span of @label overlaps [@start, @end) */
