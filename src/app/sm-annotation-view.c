@@ -837,8 +837,9 @@ on_scroll_changed (SmAnnotationView *self)
  * long article still being filled in or laid out, where that misses, and
  * holds it there while the lines above are laid out (see
  * on_scroll_changed()) until the user presses, types or scrolls in the
- * window, or the cursor moves. What jumps to a place in the text (the span list, search, suggestions,
- * curation, the place a document was left at) goes through here.
+ * window, or the cursor moves. What jumps to a place in the text (the
+ * span list, search, suggestions, curation, the place a document was
+ * left at) goes through here.
  */
 void
 sm_annotation_view_scroll_to_offset (SmAnnotationView *self,
@@ -3123,7 +3124,6 @@ sm_annotation_view_dispose (GObject *object)
   g_clear_handle_id (&self->accept_click_source, g_source_remove);
   g_clear_handle_id (&self->draw_source, g_source_remove);
   g_clear_handle_id (&self->fill_source, g_source_remove);
-  stop_holding (self);
   g_clear_object (&self->clicked_suggestion);
   if (self->vadjustment != NULL)
     {

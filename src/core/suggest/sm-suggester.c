@@ -682,7 +682,7 @@ collect_rejected_places (Snapshot *snapshot)
  * order only, and none over a span of their label or rejected
  * (sm_document_add_suggestions(), can_take() in sm-document.c). Sets
  * winner[i] to the proposal the document would take at proposal i's
- * place, and marks as answered those over a span or rejected, as the
+ * place, and marks as answered the winners over a span or rejected, as the
  * snapshot has them: a span the annotator takes away during the run
  * gives its suggestions to the next run, which any edit starts.
  *
@@ -714,7 +714,6 @@ keep_proposals (Snapshot *snapshot,
       if (i > 0 && compare_places (&proposals[order[i - 1]], proposal) == 0)
         {
           winner[order[i]] = winner[order[i - 1]];
-          proposal->answered = proposals[order[i - 1]].answered;
           continue;
         }
 
