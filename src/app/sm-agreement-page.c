@@ -20,6 +20,7 @@
 #include "sm-agreement-page.h"
 #include "sm-agreement-read.h"
 #include "sm-label-swatch.h"
+#include "sm-thread.h"
 
 struct _SmAgreementPage
 {
@@ -343,6 +344,8 @@ compute_in_thread (GTask        *task,
   GFile *folder = task_data;
   g_autoptr(SmAgreement) agreement = sm_agreement_new (NULL);
   g_autoptr(GError) error = NULL;
+
+  sm_thread_lower_priority ();
 
   /* Files that cannot be read are left out, as `agree` leaves them out;
    * the corpus list already shows them as such */

@@ -42,6 +42,7 @@
 #include "sm-span-editor.h"
 #include "sm-span-row.h"
 #include "sm-stretches.h"
+#include "sm-thread.h"
 #include "sm-window.h"
 #include "sm-word.h"
 
@@ -3054,6 +3055,7 @@ typedef struct
 static gpointer
 release_document_in_thread (gpointer data)
 {
+  sm_thread_lower_priority ();
   g_object_unref (data);
   return NULL;
 }

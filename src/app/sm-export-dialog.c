@@ -20,6 +20,7 @@
 #include "sm-export-dialog.h"
 #include "sm-export.h"
 #include "sm-messages-dialog.h"
+#include "sm-thread.h"
 #include "sm-window.h"
 
 typedef enum
@@ -139,6 +140,7 @@ export_in_thread (GTask        *task,
   Export *export = task_data;
   GError *error = NULL;
 
+  sm_thread_lower_priority ();
   if (sm_exporter_export_to_file (export->exporter, export->corpus, export->destination,
                                   export->flags, export->warnings, export->errors,
                                   cancellable, &error))

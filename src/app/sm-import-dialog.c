@@ -19,6 +19,7 @@
 #include "sm-import-dialog.h"
 #include "sm-import.h"
 #include "sm-messages-dialog.h"
+#include "sm-thread.h"
 
 struct _SmImportDialog
 {
@@ -66,6 +67,8 @@ import_in_thread (GTask        *task,
 {
   Import *import = task_data;
   GError *error = NULL;
+
+  sm_thread_lower_priority ();
 
   /* Reading again on the second pass is simpler than keeping two paths */
   if (import->folder == NULL)

@@ -30,6 +30,7 @@
 
 #include "sm-corpus-folder-private.h"
 #include "sm-file.h"
+#include "sm-thread.h"
 
 /* Main-thread time spent applying updates before the loop runs again */
 #define APPLY_BUDGET_USEC 3000
@@ -921,6 +922,7 @@ load_index_in_thread (gpointer data)
 {
   g_autoptr(GFile) folder = data;
 
+  sm_thread_lower_priority ();
   return _sm_corpus_index_load (folder, NULL);
 }
 
@@ -1040,6 +1042,7 @@ open_in_thread (GTask        *task,
   GError *error = NULL;
   Scanned *scanned;
 
+  sm_thread_lower_priority ();
   if ((scanned = scan (task_data, cancellable, &error)))
     g_task_return_pointer (task, scanned, (GDestroyNotify) scanned_free);
   else
@@ -1102,6 +1105,7 @@ read_in_thread (GTask        *task,
 {
   ReadJob *job = task_data;
 
+  sm_thread_lower_priority ();
   for (guint i = job->first; i < job->pending->len; i += job->stride)
     {
       if (g_cancellable_is_cancelled (cancellable))
@@ -1277,6 +1281,7 @@ write_index_in_thread (GTask        *task,
   IndexJob *job = task_data;
   GError *error = NULL;
 
+  sm_thread_lower_priority ();
   if (_sm_corpus_index_save (job->folder, job->records, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -1511,6 +1516,7 @@ refresh_in_thread (GTask        *task,
   GHashTableIter iter;
   gpointer dir;
 
+  sm_thread_lower_priority ();
   g_hash_table_iter_init (&iter, job->dirs);
   while (g_hash_table_iter_next (&iter, &dir, NULL) && !g_cancellable_is_cancelled (cancellable))
     refresh_dir (job, dir, cancellable);
@@ -1595,6 +1601,7 @@ read_project_in_thread (GTask        *task,
   GError *error = NULL;
   SmProject *project;
 
+  sm_thread_lower_priority ();
   if ((project = sm_project_new_from_file (file, cancellable, &error)))
     g_task_return_pointer (task, project, g_object_unref);
   else

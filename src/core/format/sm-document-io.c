@@ -20,6 +20,7 @@
 #include "sm-document-private.h"
 #include "sm-file.h"
 #include "sm-format.h"
+#include "sm-thread.h"
 
 typedef struct
 {
@@ -150,6 +151,7 @@ load_in_thread (GTask        *task,
   GError *error = NULL;
   SmDocument *document;
 
+  sm_thread_lower_priority ();
   if ((document = sm_document_new_from_file (task_data, cancellable, &error)))
     g_task_return_pointer (task, document, g_object_unref);
   else

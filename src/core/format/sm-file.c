@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sm-file.h"
+#include "sm-thread.h"
 
 /**
  * sm_file_set_io_error:
@@ -146,6 +147,7 @@ replace_in_thread (GTask        *task,
   GBytes *contents = task_data;
   GError *error = NULL;
 
+  sm_thread_lower_priority ();
   if (sm_file_replace (G_FILE (source_object), contents, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -196,6 +198,7 @@ run_job (gpointer data,
 {
   Job *job = data;
 
+  sm_thread_lower_priority ();
   job->func (job->task, g_task_get_source_object (job->task), g_task_get_task_data (job->task),
              g_task_get_cancellable (job->task));
   g_object_unref (job->task);

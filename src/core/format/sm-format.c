@@ -38,6 +38,7 @@
 #include "sm-span-private.h"
 #include "sm-suggestion-private.h"
 #include "sm-text-private.h"
+#include "sm-thread.h"
 
 /* The members each object has; any other is kept as it is.
  * The order is that of the enums below them. */
@@ -2323,6 +2324,7 @@ serialize_in_thread (GTask        *task,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
+  sm_thread_lower_priority ();
   g_task_return_pointer (task, sm_format_snapshot_serialize (task_data), (GDestroyNotify) g_bytes_unref);
 }
 

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sm-document-private.h"
+#include "sm-thread.h"
 #include "sm-word.h"
 
 /* A worker looks whether it was cancelled every this many code points */
@@ -157,9 +158,11 @@ find_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   FindData *data = task_data;
-  GArray *matches = find_matches (data->text, data->search, data->n_search,
-                                  data->whole_words, cancellable);
+  GArray *matches;
 
+  sm_thread_lower_priority ();
+  matches = find_matches (data->text, data->search, data->n_search,
+                          data->whole_words, cancellable);
   if (matches == NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
   else

@@ -27,6 +27,7 @@
 #include "sm-span-index.h"
 #include "sm-suggest-rules.h"
 #include "sm-suggester.h"
+#include "sm-thread.h"
 
 struct _SmSuggester
 {
@@ -249,7 +250,10 @@ learn_lesson (gpointer data,
 {
   SmSuggester *self = user_data;
   Lesson *lesson = data;
-  SmLearned *learned = learn_tagged (lesson->text, lesson->tagged);
+  SmLearned *learned;
+
+  sm_thread_lower_priority ();
+  learned = learn_tagged (lesson->text, lesson->tagged);
 
   g_mutex_lock (&self->mutex);
   g_hash_table_replace (self->documents, g_strdup (sm_text_get_sha256 (lesson->text)), learned);
@@ -901,8 +905,10 @@ run_in_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  GPtrArray *suggestions = run (source_object, task_data, cancellable);
+  GPtrArray *suggestions;
 
+  sm_thread_lower_priority ();
+  suggestions = run (source_object, task_data, cancellable);
   if (g_task_return_error_if_cancelled (task))
     g_ptr_array_unref (suggestions);
   else
