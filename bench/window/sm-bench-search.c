@@ -15,7 +15,11 @@
  *   tag-all  activates win.tag-all with the label, answers "Tag All" in
  *            the dialog that asks first, and waits for idle;
  *   undo     activates win.undo, and waits for idle;
- *   redo     activates win.redo, and waits for idle.
+ *   redo     activates win.redo, and waits for idle;
+ *   list     types WORD into the span list's search, a letter every 200 ms,
+ *            until the list has searched for the whole word and the loop
+ *            is idle again;
+ *   clear    empties the span list's search, and waits for idle.
  *
  * After each step the meter runs 4 s more, as a row of its own: a change
  * schedules a draft (written 3 s later) and suggestions, whose stalls are
@@ -37,6 +41,7 @@
 #include <string.h>
 
 #include "sm-bench-window.h"
+#include "sm-span-list.h"
 
 #define TICK_MS 5
 #define KEY_INTERVAL_MS 200
@@ -63,6 +68,8 @@ typedef enum
   STEP_UNDO_AFTER,
   STEP_REDO,
   STEP_REDO_AFTER,
+  STEP_LIST_TYPE,
+  STEP_LIST_CLEAR,
   N_STEPS
 } Step;
 
@@ -74,6 +81,8 @@ static const char *step_names[N_STEPS] = {
   "the 4 s after it (draft, suggestions)",
   "redo",
   "the 4 s after it (draft, suggestions)",
+  "span list: type the word, a key every 200 ms",
+  "span list: clear the search",
 };
 
 /* Runs the meter for the 4 s after @step, as the row after it */
@@ -149,6 +158,25 @@ find_count_label (GtkWidget *widget)
   return NULL;
 }
 
+/* The first widget of @type under @widget, or @widget itself */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 typedef struct
 {
   GtkWidget *search_bar;
@@ -167,6 +195,38 @@ static void
 on_search_changed (Typing *typing)
 {
   typing->searched = TRUE;
+}
+
+static gboolean
+has_searched (gpointer data)
+{
+  Typing *typing = data;
+
+  return typing->searched;
+}
+
+/* Types @word into @entry a letter every KEY_INTERVAL_MS, and waits until
+ * the entry has asked for the search of the whole word */
+static void
+type_word (GtkWidget *entry,
+           Typing    *typing)
+{
+  gulong id = 0;
+
+  typing->searched = FALSE;
+  for (gsize i = 1; i <= strlen (word); i++)
+    {
+      g_autofree char *prefix = g_strndup (word, i);
+
+      if (i == strlen (word))
+        id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (on_search_changed), typing);
+      gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
+      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+      if (i < strlen (word))
+        sm_bench_wait_ms (KEY_INTERVAL_MS);
+    }
+  sm_bench_wait_until (has_searched, typing, "the search of the whole word");
+  g_signal_handler_disconnect (entry, id);
 }
 
 static GtkWindow *
@@ -195,9 +255,11 @@ run_once (const char *path)
   Typing typing = { 0 };
   const char *label;
   guint n_spans;
+  GtkWidget *span_list;
+  GtkWidget *list_entry;
+  GListModel *shown;
   SmBenchMeter meter = { 0 };
   gint64 began;
-  gulong id = 0;
 
   window = sm_bench_open_window (app, path);
   sm_bench_wait_until_idle ();
@@ -223,19 +285,8 @@ run_once (const char *path)
 
   began = g_get_monotonic_time ();
   sm_bench_meter_start (&meter, TICK_MS);
-  for (gsize i = 1; i <= strlen (word); i++)
-    {
-      g_autofree char *prefix = g_strndup (word, i);
-
-      if (i == strlen (word))
-        id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (on_search_changed), &typing);
-      gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
-      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-      if (i < strlen (word))
-        sm_bench_wait_ms (KEY_INTERVAL_MS);
-    }
+  type_word (entry, &typing);
   sm_bench_wait_until (count_is_shown, &typing, "the count of matches");
-  g_signal_handler_disconnect (entry, id);
   sm_bench_wait_until_idle ();
   meter_stop (&meter, STEP_TYPE, began);
   g_printerr ("  (%s)\n", gtk_label_get_label (find_count_label (typing.search_bar)));
@@ -266,6 +317,27 @@ run_once (const char *path)
   sm_bench_wait_until_idle ();
   meter_stop (&meter, STEP_REDO, began);
   measure_after (STEP_REDO_AFTER);
+
+  /* The span list, searched by typing into its own entry */
+  span_list = find_widget (GTK_WIDGET (window), g_type_from_name ("SmSpanList"));
+  g_assert (span_list != NULL && gtk_widget_get_mapped (span_list));
+  list_entry = find_widget (span_list, GTK_TYPE_SEARCH_ENTRY);
+  g_assert (list_entry != NULL);
+  shown = sm_span_list_get_shown_spans (SM_SPAN_LIST (span_list));
+
+  began = g_get_monotonic_time ();
+  sm_bench_meter_start (&meter, TICK_MS);
+  type_word (list_entry, &typing);
+  sm_bench_wait_until_idle ();
+  meter_stop (&meter, STEP_LIST_TYPE, began);
+  g_printerr ("  (%u spans shown)\n", g_list_model_get_n_items (shown));
+
+  began = g_get_monotonic_time ();
+  sm_bench_meter_start (&meter, TICK_MS);
+  gtk_editable_set_text (GTK_EDITABLE (list_entry), "");
+  sm_bench_wait_until_idle ();
+  meter_stop (&meter, STEP_LIST_CLEAR, began);
+  g_printerr ("  (%u spans shown)\n", g_list_model_get_n_items (shown));
 
   /* Closed without asking to save */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
