@@ -18,41 +18,19 @@
 #include <glib/gi18n-lib.h>
 
 #include "sm-document-private.h"
+#include "sm-search.h"
 #include "sm-thread.h"
 #include "sm-word.h"
 
 /* A worker looks whether it was cancelled every this many code points */
 #define CANCEL_CHECK_MASK 0xffff
 
-/* A code point as case-insensitive matching compares it */
-static inline gunichar
-fold_at (const char *p)
-{
-  if ((guchar) *p < 0x80)
-    return (gunichar) g_ascii_tolower (*p);
-
-  return g_unichar_tolower (g_utf8_get_char (p));
-}
-
-static gunichar *
-fold_search (const char *search,
-             guint      *n_chars)
-{
-  glong n = 0;
-  gunichar *chars = g_utf8_to_ucs4_fast (search, -1, &n);
-
-  for (glong i = 0; i < n; i++)
-    chars[i] = g_unichar_tolower (chars[i]);
-
-  *n_chars = (guint) n;
-  return chars;
-}
-
-/* The matches of @search in @text, case folded code point by code point,
- * none overlapping the one before: what GtkSourceSearchContext finds
- * with case-insensitive plain text, for all but the few characters whose
- * case folding changes their length ("ß", ligatures). With @whole_words,
- * only those that cut no word (sm_word_is_whole()). NULL if cancelled. */
+/* The matches of @search in @text, case folded code point by code point
+ * (sm-search.c), none overlapping the one before: what
+ * GtkSourceSearchContext finds with case-insensitive plain text, for all
+ * but the few characters whose case folding changes their length ("ß",
+ * ligatures). With @whole_words, only those that cut no word
+ * (sm_word_is_whole()). NULL if cancelled. */
 static GArray *
 find_matches (SmText         *text,
               const gunichar *search,
@@ -73,12 +51,12 @@ find_matches (SmText         *text,
       if ((offset & CANCEL_CHECK_MASK) == 0 && g_cancellable_is_cancelled (cancellable))
         return NULL;
 
-      if (fold_at (p) == search[0])
+      if (sm_search_fold_at (p) == search[0])
         {
           const char *q = g_utf8_next_char (p);
           guint k = 1;
 
-          while (k < n_search && q < end && fold_at (q) == search[k])
+          while (k < n_search && q < end && sm_search_fold_at (q) == search[k])
             {
               q = g_utf8_next_char (q);
               k++;
@@ -131,7 +109,7 @@ sm_document_find_matches (SmDocument   *self,
   g_return_val_if_fail (SM_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (search != NULL, NULL);
 
-  chars = fold_search (search, &n_chars);
+  chars = sm_search_fold (search, &n_chars);
   return find_matches (sm_document_get_text (self), chars, n_chars, whole_words, cancellable);
 }
 
@@ -194,7 +172,7 @@ sm_document_find_matches_async (SmDocument          *self,
 
   data = g_new0 (FindData, 1);
   data->text = sm_text_ref (sm_document_get_text (self));
-  data->search = fold_search (search, &data->n_search);
+  data->search = sm_search_fold (search, &data->n_search);
   data->whole_words = !!whole_words;
   g_task_set_task_data (task, data, (GDestroyNotify) find_data_free);
 
