@@ -2440,11 +2440,50 @@ test_label_filters_follow_counts (void)
   close_window (window);
 }
 
+/* How many spans of @document hold @search in their text, their note or
+ * their speaker's name, in any case: what the span list should show */
+static guint
+count_found (SmDocument *document,
+             const char *search)
+{
+  GListModel *spans = sm_document_get_spans (document);
+  g_autofree char *folded = g_utf8_casefold (search, -1);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+      SmSpan *speaker = sm_document_get_speaker (document, span);
+      const char *fields[] = {
+        sm_span_get_text (span),
+        sm_span_get_note (span),
+        speaker ? sm_span_get_text (speaker) : NULL,
+      };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          g_autofree char *field = fields[f] ? g_utf8_casefold (fields[f], -1) : NULL;
+
+          if (field != NULL && strstr (field, folded) != NULL)
+            {
+              n++;
+              break;
+            }
+        }
+    }
+
+  return n;
+}
+
 /* The span list's search finds a span by its text, its note, and a
  * claim by the name of its speaker */
 static void
 test_span_list_search_notes_and_speakers (void)
 {
+  static const char * const typed[] = {
+    "j", "jo", "joi", "join", "joi", "jo", "j", "", "a", "al", "ale", "le",
+    "e", "IRNA", "irn", "ir", "i", "", "lukashenko", "lukashenka", "",
+  };
   g_autofree char *path = sample_path ();
   SmWindow *window = open_window (path);
   SmDocument *document = sm_window_get_document (window);
@@ -2484,6 +2523,15 @@ test_span_list_search_notes_and_speakers (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   sm_span_list_set_search (list, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  /* Typed a letter at a time, taken back, and typed over: each search
+   * shows what it would show typed at once (the list looks again only at
+   * what the search before showed, when the new one holds it) */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      sm_span_list_set_search (list, typed[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_found (document, typed[i]));
+    }
 
   close_window (window);
 }
