@@ -180,6 +180,7 @@ find_widget (GtkWidget *widget,
 typedef struct
 {
   GtkWidget *search_bar;
+  GtkWidget *entry;
   gboolean   searched;
 } Typing;
 
@@ -191,10 +192,12 @@ count_is_shown (gpointer data)
   return typing->searched && find_count_label (typing->search_bar) != NULL;
 }
 
+/* The search for the whole word, not one for a part of it still to come */
 static void
 on_search_changed (Typing *typing)
 {
-  typing->searched = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (typing->entry)), word) == 0)
+    typing->searched = TRUE;
 }
 
 static gboolean
@@ -205,24 +208,27 @@ has_searched (gpointer data)
   return typing->searched;
 }
 
-/* Types @word into @entry a letter every KEY_INTERVAL_MS, and waits until
+/* Types @word at the end of @entry a letter every KEY_INTERVAL_MS, as a
+ * key would (replacing the whole text would empty the entry first, and
+ * an empty search entry searches for nothing at once), and waits until
  * the entry has asked for the search of the whole word */
 static void
 type_word (GtkWidget *entry,
            Typing    *typing)
 {
-  gulong id = 0;
+  gulong id;
 
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  typing->entry = entry;
   typing->searched = FALSE;
-  for (gsize i = 1; i <= strlen (word); i++)
+  id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (on_search_changed), typing);
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
     {
-      g_autofree char *prefix = g_strndup (word, i);
+      int position = -1;
 
-      if (i == strlen (word))
-        id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (on_search_changed), typing);
-      gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
+      gtk_editable_insert_text (GTK_EDITABLE (entry), p, g_utf8_next_char (p) - p, &position);
       gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-      if (i < strlen (word))
+      if (*g_utf8_next_char (p) != '\0')
         sm_bench_wait_ms (KEY_INTERVAL_MS);
     }
   sm_bench_wait_until (has_searched, typing, "the search of the whole word");
