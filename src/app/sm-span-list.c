@@ -106,20 +106,62 @@ refilter (SmSpanList      *self,
     gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
+/* Where the list shows @span, if it does: the list keeps the document's
+ * order (sm_span_compare()), so a binary search finds it */
+static gboolean
+find_shown (SmSpanList *self,
+            SmSpan     *span,
+            guint      *position)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  guint low = 0;
+  guint high = g_list_model_get_n_items (shown);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(SmSpan) item = g_list_model_get_item (shown, middle);
+      gint cmp = item == span ? 0 : sm_span_compare (item, span);
+
+      if (cmp == 0)
+        {
+          *position = middle;
+          return item == span;
+        }
+
+      if (cmp < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return FALSE;
+}
+
 /* A filter the user changed: the list shows its new rows from the top.
  * GTK 4.8's list view looks for the rows it tracks (the one at the top,
  * the focused one) among every row a change adds when one of them went:
  * the first letter typed into the search of 106,000 spans spent 20 of the
  * 45 samples of a 112 ms iteration there (perf, bench/window's
  * spanmark-bench-search). Without its model while the filter changes, the
- * list view has nothing to look for, and starts again at the top. */
+ * list view has nothing to look for, and starts again at the top. GTK's
+ * single selection looks for its row among them too, one by one. */
 static void
 refilter_from_top (SmSpanList      *self,
                    GtkFilterChange  change)
 {
+  SmSpan *selected = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(SmSpan) kept = selected ? g_object_ref (selected) : NULL;
+  guint position;
+
+  /* The selection looks for its row the same way: it is put back after */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (self->list_view, NULL);
   refilter (self, change);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  if (kept != NULL && find_shown (self, kept, &position))
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
@@ -595,21 +637,15 @@ void
 sm_span_list_select_span (SmSpanList *self,
                           SmSpan     *span)
 {
-  GListModel *shown;
+  guint position;
 
   g_return_if_fail (SM_IS_SPAN_LIST (self));
+  g_return_if_fail (SM_IS_SPAN (span));
 
-  shown = G_LIST_MODEL (self->filtered);
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+  if (find_shown (self, span, &position))
     {
-      g_autoptr(SmSpan) item = g_list_model_get_item (shown, i);
-
-      if (item == span)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-          return;
-        }
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
     }
 }
 

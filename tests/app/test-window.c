@@ -2533,6 +2533,25 @@ test_span_list_search_notes_and_speakers (void)
       g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_found (document, typed[i]));
     }
 
+  /* A selected row stays selected while a search shows it, wherever it
+   * moves in the list, and goes when one does not */
+  sm_span_list_set_search (list, NULL);
+  sm_span_list_select_span (list, claim);
+  g_assert_true (sm_span_list_get_selected (list) == claim);
+  sm_span_list_set_search (list, "join");
+  g_assert_true (sm_span_list_get_selected (list) == claim);
+  sm_span_list_set_search (list, "lukashenko");
+  g_assert_true (sm_span_list_get_selected (list) == claim);
+  sm_span_list_set_label_shown (list, "FIGURE", FALSE);
+  g_assert_true (sm_span_list_get_selected (list) == claim);
+  sm_span_list_set_label_shown (list, "FIGURE", TRUE);
+  sm_span_list_set_search (list, "nobody says this");
+  g_assert_null (sm_span_list_get_selected (list));
+  sm_span_list_set_search (list, NULL);
+  g_assert_null (sm_span_list_get_selected (list));
+  sm_span_list_select_span (list, speaker);
+  g_assert_true (sm_span_list_get_selected (list) == speaker);
+
   close_window (window);
 }
 
