@@ -20,6 +20,9 @@
  *            would, then types WORD into the span list's search, a letter
  *            every 200 ms, until the list has searched for the whole word
  *            and the loop is idle again;
+ *   edit     with that search still typed, deletes the selected span (the
+ *            list filters every span again on a change to the document),
+ *            and waits for idle;
  *   clear    empties the span list's search, and waits for idle.
  *
  * After each step the meter runs 4 s more, as a row of its own: a change
@@ -70,6 +73,7 @@ typedef enum
   STEP_REDO,
   STEP_REDO_AFTER,
   STEP_LIST_TYPE,
+  STEP_LIST_EDIT,
   STEP_LIST_CLEAR,
   N_STEPS
 } Step;
@@ -83,6 +87,7 @@ static const char *step_names[N_STEPS] = {
   "redo",
   "the 4 s after it (draft, suggestions)",
   "span list: type the word, a key every 200 ms",
+  "span list, searched: delete a span",
   "span list: clear the search",
 };
 
@@ -363,6 +368,13 @@ run_once (const char *path)
   meter_stop (&meter, STEP_LIST_TYPE, began);
   g_printerr ("  (%u spans shown, the row selected %s)\n", g_list_model_get_n_items (shown),
               sm_span_list_get_selected (SM_SPAN_LIST (span_list)) == last_tagged ? "still" : "no longer");
+
+  began = g_get_monotonic_time ();
+  sm_bench_meter_start (&meter, TICK_MS);
+  sm_document_remove_span (document, last_tagged);
+  sm_bench_wait_until_idle ();
+  meter_stop (&meter, STEP_LIST_EDIT, began);
+  g_printerr ("  (%u spans shown)\n", g_list_model_get_n_items (shown));
 
   began = g_get_monotonic_time ();
   sm_bench_meter_start (&meter, TICK_MS);
