@@ -72,6 +72,7 @@ say "manifest: $app_id, runtime $runtime//$version, sdk $sdk//$version, command 
 cache=${SPANMARK_FLATPAK_CACHE:-/var/cache/spanmark-flatpak}
 out=${SPANMARK_FLATPAK_OUT:-$top/_build-flatpak}
 mkdir -p "$cache" "$out"
+rm -f "$out/failed-tests.txt"
 
 # The stand-in is keyed by everything that goes into it: the package lists,
 # the script that builds it, and the names it is exported under.
@@ -100,7 +101,7 @@ display=99
 while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do
   display=$((display + 1))
 done
-Xvfb ":$display" -screen 0 1280x860x24 -nolisten tcp > "$out/xvfb.log" 2>&1 &
+Xvfb ":$display" -screen 0 1280x860x24 -nolisten tcp -noreset > "$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
 bus_pid=""
 app_pid=""
@@ -131,7 +132,18 @@ flatpak-builder --user --disable-download --force-clean $builder_args "$@" \
   --state-dir="$cache/flatpak-builder" \
   --repo="$cache/app-repo" \
   "$cache/app-build" "$manifest" > "$out/flatpak-builder.log" 2>&1 ||
-  { tail -60 "$out/flatpak-builder.log"; die "flatpak-builder (full log: $out/flatpak-builder.log)"; }
+  { tail -60 "$out/flatpak-builder.log"
+    # A failed test's own words (meson's --print-errorlogs puts them
+    # between its ">>> command" line and the summary) are long gone from
+    # those last lines; keep their end, where an assertion is, in a file
+    # .ci/run prints again as its last words.
+    awk '/^>>> /{ on = 1 } /^Summary of Failures:/{ on = 0 } on' "$out/flatpak-builder.log" |
+      tail -120 > "$out/failed-tests.txt"
+    if [ -s "$out/failed-tests.txt" ]; then
+      say "the end of what the failed tests printed:"
+      sed 's/^/  /' "$out/failed-tests.txt"
+    fi
+    die "flatpak-builder (full log: $out/flatpak-builder.log)"; }
 grep -E '^ *[0-9]+/[0-9]+ |^(Ok|Fail|Skipped|Expected Fail|Unexpected Pass|Timeout): ' \
   "$out/flatpak-builder.log" | sed 's/^/  sandbox test: /' || true
 

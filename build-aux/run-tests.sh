@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 sh "$top/build-aux/setup-build.sh" || exit 1
 
 cd "$top"
-xvfb-run -a -s "-screen 0 1400x1000x24" \
+xvfb-run -a -s "-screen 0 1400x1000x24 -noreset" \
   dbus-run-session -- \
   meson test -C _build --print-errorlogs --num-processes 2 "$@"
 status=$?

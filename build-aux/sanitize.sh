@@ -65,7 +65,7 @@ for check in $checks; do
       summary=$(python3 build-aux/summarize-tests.py _build-asan/meson-logs/testlog.json | tail -1)
       if grep -q "^ *subdir('app')" tests/meson.build 2>/dev/null && [ -d _build-asan/tests/app ]; then
         ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1 \
-        xvfb-run -a -s "-screen 0 1400x1000x24" \
+        xvfb-run -a -s "-screen 0 1400x1000x24 -noreset" \
           dbus-run-session -- \
           meson test -C _build-asan --print-errorlogs --num-processes 2 -t 4 --suite app
         app_result=$?
