@@ -3057,6 +3057,7 @@ release_document_in_thread (gpointer data)
 {
   sm_thread_lower_priority ();
   g_object_unref (data);
+  sm_thread_give_back_memory ();
   return NULL;
 }
 
