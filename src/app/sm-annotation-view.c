@@ -3057,7 +3057,7 @@ release_document_in_thread (gpointer data)
 {
   sm_thread_lower_priority ();
   g_object_unref (data);
-  sm_thread_give_back_memory ();
+  sm_thread_give_back_memory_when_idle ();
   return NULL;
 }
 

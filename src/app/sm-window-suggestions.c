@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-document-memory.h"
+#include "sm-thread.h"
 #include "sm-window-private.h"
 
 /* Milliseconds after an edit before suggestions are computed again: a
@@ -112,6 +113,8 @@ take_in_step (gpointer user_data)
            run->n_steps, run->longest / 1000.0, (g_get_monotonic_time () - run->finished) / 1000.0);
   g_clear_pointer (&self->taking_in, sm_suggestions_update_free);
   self->take_in_source = 0;
+  /* What the run worked with was freed in its thread */
+  sm_thread_give_back_memory_when_idle ();
 
   return G_SOURCE_REMOVE;
 }

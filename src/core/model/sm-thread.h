@@ -10,8 +10,8 @@
 
 G_BEGIN_DECLS
 
-void  sm_thread_lower_priority   (void);
-int   sm_thread_get_priority     (void);
-void  sm_thread_give_back_memory (void);
+void  sm_thread_lower_priority             (void);
+int   sm_thread_get_priority               (void);
+void  sm_thread_give_back_memory_when_idle (void);
 
 G_END_DECLS

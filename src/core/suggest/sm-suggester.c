@@ -909,7 +909,6 @@ run_in_thread (GTask        *task,
 
   sm_thread_lower_priority ();
   suggestions = run (source_object, task_data, cancellable);
-  sm_thread_give_back_memory ();
   if (g_task_return_error_if_cancelled (task))
     g_ptr_array_unref (suggestions);
   else
