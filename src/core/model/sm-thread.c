@@ -1,4 +1,4 @@
-/* sm-thread.c: work beside the window runs below it.
+/* sm-thread.c: work beside the window runs below it, and gives back what it freed.
  *
  * The window's workers (a suggestion run, drafts and saves, counting
  * search matches, loading a document, reading a corpus folder) run in
@@ -143,9 +143,9 @@ give_back_when_idle (gpointer data)
  * Once the default main context has nothing else to do, gives the memory
  * the process has freed back to the system, in a thread of its own: for
  * after a great deal was freed (a suggestion run taken in, a long document
- * let go of). Waiting for the window to be idle keeps the trim from
- * holding a heap's lock while the main thread allocates, and from giving
- * back pages the window is about to fill again. Trimming in the worker
+ * let go of); where no main loop runs, nothing is. Waiting for the
+ * window to be idle keeps the trim, which holds each heap's lock in turn,
+ * away from the window's own work. Trimming in the worker
  * as soon as a run ended, on the 20 MB article, made the 4 s after a redo
  * (where the run is taken in) stall 61 ms against 41, and deleting a span
  * with the span list searched 107 against 51 (medians of 3). Any thread

@@ -1,4 +1,4 @@
-/* sm-thread.h: work beside the window runs below it.
+/* sm-thread.h: work beside the window runs below it, and gives back what it freed.
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
