@@ -104,7 +104,7 @@ sm_thread_lower_priority (void)
  * of each heap, so without this the window's resident memory stays at
  * the peak of its last suggestion run: on the 20 MB article, 44 MB of
  * freed pages (471 MB settled, 426 MB after a trim from gdb). It walks
- * every heap with its lock held in turn: 6 to 31 ms there. */
+ * every heap with its lock held in turn: 2 to 31 ms there. */
 static gpointer
 give_back_in_thread (gpointer data)
 {
@@ -145,11 +145,11 @@ give_back_when_idle (gpointer data)
  * after a great deal was freed (a suggestion run taken in, a long document
  * let go of); where no main loop runs, nothing is. Waiting for the
  * window to be idle keeps the trim, which holds each heap's lock in turn,
- * away from the window's own work. Trimming in the worker
- * as soon as a run ended, on the 20 MB article, made the 4 s after a redo
- * (where the run is taken in) stall 61 ms against 41, and deleting a span
- * with the span list searched 107 against 51 (medians of 3). Any thread
- * may call it; the calls before the trim make one.
+ * away from the window's own work. Trimming in the worker as soon as a
+ * run ended, on the 20 MB article, made the 4 s after a redo (where the
+ * run is taken in) stall 61 ms against 41, and deleting a span with the
+ * span list searched 107 against 51 (medians of 3). Any thread may call
+ * it; the calls before the trim make one.
  */
 void
 sm_thread_give_back_memory_when_idle (void)
