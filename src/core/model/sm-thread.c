@@ -103,6 +103,7 @@ sm_thread_lower_priority (void)
 #endif
 }
 
+#ifdef HAVE_GLIBC_MALLOC
 /* Gives the pages the process has freed back to the system. glibc keeps
  * freed memory for the next allocation and returns it only from the top
  * of each heap, so without this the window's resident memory stays at
@@ -112,16 +113,14 @@ sm_thread_lower_priority (void)
 static gpointer
 give_back_in_thread (gpointer data)
 {
-  sm_thread_lower_priority ();
-#ifdef HAVE_GLIBC_MALLOC
-  {
-    gint64 start = g_get_monotonic_time ();
-    gboolean gave = malloc_trim (0) != 0;
+  gint64 start;
+  gboolean gave;
 
-    g_debug ("%s freed memory back in %.1f ms",
-             gave ? "Gave" : "Had no", (g_get_monotonic_time () - start) / 1000.0);
-  }
-#endif
+  sm_thread_lower_priority ();
+  start = g_get_monotonic_time ();
+  gave = malloc_trim (0) != 0;
+  g_debug ("%s freed memory back in %.1f ms",
+           gave ? "Gave" : "Had no", (g_get_monotonic_time () - start) / 1000.0);
 
   return NULL;
 }
@@ -140,6 +139,7 @@ give_back_when_idle (gpointer data)
 
   return G_SOURCE_REMOVE;
 }
+#endif
 
 /**
  * sm_thread_give_back_memory_when_idle:
@@ -153,11 +153,14 @@ give_back_when_idle (gpointer data)
  * run ended, on the 20 MB article, made the 4 s after a redo (where the
  * run is taken in) stall 61 ms against 41, and deleting a span with the
  * span list searched 107 against 51 (medians of 3). Any thread may call
- * it; the calls before the trim make one.
+ * it; the calls before the trim make one. Where another malloc() than
+ * glibc's is in use (a sanitizer's), it does nothing.
  */
 void
 sm_thread_give_back_memory_when_idle (void)
 {
+#ifdef HAVE_GLIBC_MALLOC
   if (g_atomic_int_compare_and_exchange (&give_back_queued, FALSE, TRUE))
     g_idle_add_full (G_PRIORITY_LOW, give_back_when_idle, NULL, NULL);
+#endif
 }
