@@ -5,7 +5,10 @@
  * view redraws the highlights there from an O(log n) range query. Each
  * label gets a GtkTextTag with its own visual channel (a fill, a double
  * underline, a fill with a single underline) so that a figure inside a
- * claim shows both.
+ * claim shows both. Only the text in view and near it carries the tags:
+ * what comes near is drawn before it shows, and what the view leaves far
+ * behind loses them again (KEEP_DRAWN_CHARS), so a long article costs
+ * the buffer the highlights of a few pages, not of all its spans.
  *
  * Mouse work happens here: a selection made with the mouse snaps to whole
  * words and offers the labels in a popover; a click on highlighted text
@@ -51,8 +54,14 @@
 /* A press this close to a span's edge, in pixels, takes the edge */
 #define EDGE_SLOP 4
 /* A longer stretch than this (the whole of a long article) is highlighted
- * where it is in view at once, and elsewhere in idle slices */
+ * where it is in view at once, and around it in idle slices */
 #define DRAW_AT_ONCE_CHARS 200000
+/* The highlights are kept this many characters above and below what is in
+ * view (and the page each side get_range_in_view() counts), drawn in idle
+ * slices as the view moves; farther away they come off again, so that the
+ * buffer's tags and the segments they split grow with the view, not with
+ * the article. A long scroll or a Page Down stays inside it. */
+#define KEEP_DRAWN_CHARS 65536
 /* A batch of changes of no more ranges than this, and no longer than
  * DRAW_AT_ONCE_CHARS in all, is drawn at once */
 #define DRAW_AT_ONCE_RANGES 64
@@ -454,6 +463,23 @@ remove_tags (GtkTextBuffer *buffer,
     gtk_text_buffer_remove_tag (buffer, tag, start, end);
 }
 
+/* Takes every highlight off [start, end): a tag removed invalidates the
+ * layout of the lines it is removed from, whether it was there or not, so
+ * this is for what was drawn */
+static void
+remove_highlights (SmAnnotationView *self,
+                   GtkTextIter      *start,
+                   GtkTextIter      *end)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+
+  remove_tags (buffer, self->label_tags, start, end);
+  remove_tags (buffer, self->strong_tags, start, end);
+  remove_tags (buffer, self->suggestion_tags, start, end);
+  remove_tags (buffer, self->current_tags, start, end);
+  gtk_text_buffer_remove_tag (buffer, self->focus_tag, start, end);
+}
+
 /* Highlights [start, end) as the document has it now, at once */
 static void
 draw_range (SmAnnotationView *self,
@@ -477,12 +503,7 @@ draw_range (SmAnnotationView *self,
 
   gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
-
-  remove_tags (buffer, self->label_tags, &start_iter, &end_iter);
-  remove_tags (buffer, self->strong_tags, &start_iter, &end_iter);
-  remove_tags (buffer, self->suggestion_tags, &start_iter, &end_iter);
-  remove_tags (buffer, self->current_tags, &start_iter, &end_iter);
-  gtk_text_buffer_remove_tag (buffer, self->focus_tag, &start_iter, &end_iter);
+  remove_highlights (self, &start_iter, &end_iter);
 
   spans = sm_document_get_spans_in_range (self->document, start, end);
   for (guint i = 0; i < spans->len; i++)
@@ -565,43 +586,122 @@ draw_undrawn_in_view (SmAnnotationView *self)
     draw_undrawn_in (self, start, end);
 }
 
-/* One slice of the highlighting left: what is in view, then from the end
- * back, where taking is cheapest. What comes into view is drawn before it
- * shows, so the order of the rest is not seen. */
+/* What keeps its highlights: the range in view and KEEP_DRAWN_CHARS
+ * either side. FALSE before the view has a size */
+static gboolean
+get_range_kept (SmAnnotationView *self,
+                guint            *start,
+                guint            *end)
+{
+  if (!get_range_in_view (self, start, end))
+    return FALSE;
+
+  *start -= MIN (*start, KEEP_DRAWN_CHARS);
+  *end = MIN ((guint64) *end + KEEP_DRAWN_CHARS, sm_document_get_length (self->document));
+
+  return TRUE;
+}
+
+/* Takes the highlights off what is drawn outside [start, end), and leaves
+ * all of it to be drawn again once it comes near. What is undrawn has no
+ * highlights, or (changed while it was far) highlights draw_range() takes
+ * off before it shows, so only the stretches between are drawn. */
+static void
+undraw_outside (SmAnnotationView *self,
+                guint             start,
+                guint             end)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  SmStretch far[2] = {
+    { 0, start },
+    { end, MAX (end, sm_document_get_length (self->document)) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (far); i++)
+    {
+      g_autoptr(GArray) undrawn = sm_stretches_take_in (self->undrawn, far[i].start, far[i].end);
+      guint drawn_from = far[i].start;
+
+      for (guint j = 0; j <= undrawn->len; j++)
+        {
+          guint drawn_to = j < undrawn->len ? g_array_index (undrawn, SmStretch, j).start : far[i].end;
+
+          if (drawn_from < drawn_to)
+            {
+              GtkTextIter from, to;
+
+              gtk_text_buffer_get_iter_at_offset (buffer, &from, (int) drawn_from);
+              gtk_text_buffer_get_iter_at_offset (buffer, &to, (int) drawn_to);
+              remove_highlights (self, &from, &to);
+            }
+          if (j < undrawn->len)
+            drawn_from = g_array_index (undrawn, SmStretch, j).end;
+        }
+
+      sm_stretches_add (self->undrawn, &far[i], 1);
+    }
+}
+
+/* One slice of the highlighting left: what is in view, then what has
+ * come near it and what is no longer near. What comes into view is drawn
+ * before it shows, so the order of the rest is not seen. */
 static gboolean
 draw_some (gpointer user_data)
 {
   SmAnnotationView *self = user_data;
   gint64 deadline = g_get_monotonic_time () + DRAW_SLICE_USEC;
-  SmStretch next;
+  g_autoptr(GArray) near = NULL;
+  guint start, end, i = 0;
 
-  /* Taken up again once the buffer has all the text (finish_filling()) */
-  if (self->fill_source != 0)
+  /* Taken up again once the buffer has all the text (finish_filling()),
+   * or the view has a size (size_allocate()) */
+  if (self->fill_source != 0 || !get_range_kept (self, &start, &end))
     {
       self->draw_source = 0;
       return G_SOURCE_REMOVE;
     }
 
   draw_undrawn_in_view (self);
+  undraw_outside (self, start, end);
 
-  while (g_get_monotonic_time () < deadline &&
-         sm_stretches_take_last (self->undrawn, DRAW_STEP_CHARS, &next))
-    draw_range (self, next.start, next.end);
+  near = sm_stretches_take_in (self->undrawn, start, end);
+  while (i < near->len && g_get_monotonic_time () < deadline)
+    {
+      SmStretch *next = &g_array_index (near, SmStretch, i);
+      guint to = MIN (next->end, next->start + DRAW_STEP_CHARS);
 
-  if (!sm_stretches_is_empty (self->undrawn))
-    return G_SOURCE_CONTINUE;
+      draw_range (self, next->start, to);
+      next->start = to;
+      if (next->start == next->end)
+        i++;
+    }
+
+  if (i < near->len)
+    {
+      sm_stretches_add (self->undrawn, &g_array_index (near, SmStretch, i), near->len - i);
+      return G_SOURCE_CONTINUE;
+    }
 
   self->draw_source = 0;
   return G_SOURCE_REMOVE;
 }
 
-/* What is left to draw, in idle slices: once the buffer has all the text,
- * as draw_some() draws from the end back */
+/* What is left to draw near the view, and to take off away from it, in
+ * idle slices once the buffer has all the text */
 static void
 draw_rest_in_idle (SmAnnotationView *self)
 {
-  if (self->draw_source == 0 && self->fill_source == 0 && !sm_stretches_is_empty (self->undrawn))
+  if (self->draw_source == 0 && self->fill_source == 0)
     self->draw_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draw_some, self, NULL);
+}
+
+/* The view scrolled or was laid out anew: what comes into view is drawn
+ * before it shows, and the highlights follow it */
+static void
+on_view_moved (SmAnnotationView *self)
+{
+  draw_undrawn_in_view (self);
+  draw_rest_in_idle (self);
 }
 
 /* Adds @n_stretches to what is left to draw; what of it is in view is
@@ -884,17 +984,20 @@ sm_annotation_view_get_filled (SmAnnotationView *self)
   return self->fill_source == 0;
 }
 
-/* Highlights [start, end) anew: a long stretch where it is in view at
- * once and the rest in idle slices, so that a long article opens, and
- * its labels change, without waiting for every span */
+/* Highlights [start, end) anew: a long stretch, or one that goes beyond
+ * what keeps its highlights, where it is in view at once and the rest
+ * near the view in idle slices, so that a long article opens, and its
+ * labels change, without waiting for every span */
 static void
 redraw_range (SmAnnotationView *self,
               guint             start,
               guint             end)
 {
   SmStretch stretch = { start, end };
+  guint kept_start, kept_end;
 
-  if (end - MIN (start, end) <= DRAW_AT_ONCE_CHARS)
+  if (end - MIN (start, end) <= DRAW_AT_ONCE_CHARS &&
+      (!get_range_kept (self, &kept_start, &kept_end) || (start >= kept_start && end <= kept_end)))
     draw_range (self, start, end);
   else
     add_undrawn (self, &stretch, 1);
@@ -912,14 +1015,14 @@ on_vadjustment_changed (SmAnnotationView *self)
   stop_holding (self);
   if (self->vadjustment != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->vadjustment, draw_undrawn_in_view, self);
+      g_signal_handlers_disconnect_by_func (self->vadjustment, on_view_moved, self);
       g_signal_handlers_disconnect_by_func (self->vadjustment, on_scroll_changed, self);
     }
   g_set_object (&self->vadjustment, adjustment);
   if (adjustment != NULL)
     {
       g_signal_connect_object (adjustment, "value-changed",
-                               G_CALLBACK (draw_undrawn_in_view), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (on_view_moved), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (adjustment, "changed",
                                G_CALLBACK (on_scroll_changed), self, G_CONNECT_SWAPPED);
     }
@@ -1000,7 +1103,7 @@ on_ranges_changed (SmAnnotationView *self,
     }
 
   for (guint i = 0; i + 1 < ranges->len; i += 2)
-    draw_range (self, g_array_index (ranges, guint, i), g_array_index (ranges, guint, i + 1));
+    redraw_range (self, g_array_index (ranges, guint, i), g_array_index (ranges, guint, i + 1));
 }
 
 /* A popover that changes size (a relabel shows "Said by", renames the
@@ -3013,7 +3116,7 @@ sm_annotation_view_size_allocate (GtkWidget *widget,
   GTK_WIDGET_CLASS (sm_annotation_view_parent_class)->size_allocate (widget, width, height, baseline);
   self->allocating = FALSE;
 
-  draw_undrawn_in_view (self);
+  on_view_moved (self);
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->tag_popover)))
     gtk_popover_present (self->tag_popover);
@@ -3021,7 +3124,12 @@ sm_annotation_view_size_allocate (GtkWidget *widget,
     gtk_popover_present (self->span_popover);
 }
 
-/* Ctrl+End goes to the article's end, not to where its text has got to */
+/* Ctrl+End goes to the article's end, not to where its text has got to.
+ * Ctrl+Home and Ctrl+End then bring the cursor into sight as a jump does:
+ * GTK scrolls by the heights of the lines it has laid out, and on a long
+ * article whose lines were not all laid out (or laid out anew, after a
+ * batch of highlights changed) it stopped pages short: in three runs of
+ * four of /window/long-article-highlights-in-slices */
 static void
 sm_annotation_view_move_cursor (GtkTextView     *text_view,
                                 GtkMovementStep  step,
@@ -3034,6 +3142,15 @@ sm_annotation_view_move_cursor (GtkTextView     *text_view,
     sm_annotation_view_fill_to (self, sm_document_get_length (self->document));
 
   GTK_TEXT_VIEW_CLASS (sm_annotation_view_parent_class)->move_cursor (text_view, step, count, extend_selection);
+
+  if (step == GTK_MOVEMENT_BUFFER_ENDS)
+    {
+      GtkTextBuffer *buffer = get_buffer (self);
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      sm_annotation_view_scroll_to_offset (self, (guint) gtk_text_iter_get_offset (&cursor), 0.0, FALSE, 0.0);
+    }
 }
 
 /* A view going away with a long article leaves its buffer and document
@@ -3130,7 +3247,7 @@ sm_annotation_view_dispose (GObject *object)
   g_clear_object (&self->clicked_suggestion);
   if (self->vadjustment != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->vadjustment, draw_undrawn_in_view, self);
+      g_signal_handlers_disconnect_by_func (self->vadjustment, on_view_moved, self);
       g_signal_handlers_disconnect_by_func (self->vadjustment, on_scroll_changed, self);
     }
   g_clear_object (&self->vadjustment);

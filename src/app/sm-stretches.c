@@ -1,12 +1,13 @@
 /* sm-stretches.c: a set of stretches of text, kept in order and apart.
  *
- * What the annotation view has still to highlight: after a run of 610,036
- * suggestions on a 20 MB article that is hundreds of thousands of
- * stretches. Every step is a binary search and at most one move of the
- * array, and the idle slices take from its end, where nothing moves: with
- * a scan from the start and a removal per stretch, the same work took the
- * view 110 s of slices after a redo of Tag All Matches there (perf:
- * forget_undrawn() was 6.7 % of the main thread's samples).
+ * What the annotation view has not highlighted (or not since it changed):
+ * a run of 610,036 suggestions on a 20 MB article adds a stretch each,
+ * and those away from the view merge into the few long stretches there,
+ * which are drawn only when the view comes near. Taking is a binary search and at most
+ * one move of the array: with a scan from the start and a removal per
+ * stretch, drawing a whole article took the view 110 s of slices after a
+ * redo of Tag All Matches there (perf: forget_undrawn() was 6.7 % of the
+ * main thread's samples).
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -206,30 +207,4 @@ sm_stretches_take_in (SmStretches *self,
     }
 
   return taken;
-}
-
-/* Takes up to @max_length characters from the end of the last stretch,
- * where taking moves nothing. FALSE when there is none. */
-gboolean
-sm_stretches_take_last (SmStretches *self,
-                        guint        max_length,
-                        SmStretch   *taken)
-{
-  SmStretch *last;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (max_length > 0, FALSE);
-  g_return_val_if_fail (taken != NULL, FALSE);
-
-  if (self->items->len == 0)
-    return FALSE;
-
-  last = nth (self, self->items->len - 1);
-  taken->end = last->end;
-  taken->start = last->end - MIN (max_length, last->end - last->start);
-  last->end = taken->start;
-  if (last->end <= last->start)
-    g_array_set_size (self->items, self->items->len - 1);
-
-  return TRUE;
 }

@@ -30,9 +30,6 @@ void         sm_stretches_add       (SmStretches     *self,
 GArray      *sm_stretches_take_in   (SmStretches     *self,
                                      guint            start,
                                      guint            end);
-gboolean     sm_stretches_take_last (SmStretches     *self,
-                                     guint            max_length,
-                                     SmStretch       *taken);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmStretches, sm_stretches_free)
 

@@ -82,37 +82,6 @@ test_take_in (void)
   g_assert_cmpstr (left, ==, "0-40 60-100 120-125 165-170");
 }
 
-static void
-test_take_last (void)
-{
-  g_autoptr(SmStretches) stretches = sm_stretches_new ();
-  const SmStretch added[] = { { 0, 10 }, { 20, 5000 } };
-  SmStretch taken;
-  guint covered = 0;
-  guint previous_start = G_MAXUINT;
-
-  sm_stretches_add (stretches, added, G_N_ELEMENTS (added));
-
-  g_assert_true (sm_stretches_take_last (stretches, 2048, &taken));
-  g_assert_cmpuint (taken.start, ==, 5000 - 2048);
-  g_assert_cmpuint (taken.end, ==, 5000);
-  covered += taken.end - taken.start;
-  previous_start = taken.start;
-
-  /* From the end back, each piece ending where the one before began */
-  while (sm_stretches_take_last (stretches, 2048, &taken))
-    {
-      g_assert_cmpuint (taken.end, <=, previous_start);
-      g_assert_cmpuint (taken.end - taken.start, <=, 2048);
-      g_assert_cmpuint (taken.end, >, taken.start);
-      covered += taken.end - taken.start;
-      previous_start = taken.start;
-    }
-
-  g_assert_cmpuint (covered, ==, 10 + 4980);
-  g_assert_true (sm_stretches_is_empty (stretches));
-}
-
 /* Random adds and takes against a plain array of flags */
 static void
 test_against_flags (void)
@@ -125,7 +94,7 @@ test_against_flags (void)
     {
       guint start = g_rand_int_range (rand, 0, SPACE);
       guint end = g_rand_int_range (rand, start, MIN (SPACE, start + 80) + 1);
-      guint action = g_rand_int_range (rand, 0, 3);
+      guint action = g_rand_int_range (rand, 0, 2);
 
       if (action == 0)
         {
@@ -141,7 +110,7 @@ test_against_flags (void)
             }
           sm_stretches_add (stretches, batch, n);
         }
-      else if (action == 1)
+      else
         {
           g_autoptr(GArray) parts = sm_stretches_take_in (stretches, start, end);
           guint previous_end = 0;
@@ -165,26 +134,6 @@ test_against_flags (void)
           for (guint at = MAX (start, previous_end); at < end; at++)
             g_assert_false (flags[at]);
         }
-      else
-        {
-          SmStretch taken;
-          guint last = SPACE;
-
-          while (last > 0 && !flags[last - 1])
-            last--;
-
-          g_assert_cmpint (sm_stretches_take_last (stretches, 7, &taken), ==, last > 0);
-          if (last > 0)
-            {
-              g_assert_cmpuint (taken.end, ==, last);
-              for (guint at = taken.start; at < taken.end; at++)
-                {
-                  g_assert_true (flags[at]);
-                  flags[at] = FALSE;
-                }
-              g_assert_true (taken.start == 0 || taken.end - taken.start == 7 || !flags[taken.start - 1]);
-            }
-        }
     }
 }
 
@@ -196,7 +145,6 @@ main (int   argc,
 
   g_test_add_func ("/stretches/add-merges", test_add_merges);
   g_test_add_func ("/stretches/take-in", test_take_in);
-  g_test_add_func ("/stretches/take-last", test_take_last);
   g_test_add_func ("/stretches/against-flags", test_against_flags);
 
   return g_test_run ();
