@@ -155,8 +155,10 @@ struct _SmAnnotationView
   GtkTextTag    *focus_tag;
 
   /* Stretches of text still to highlight, drawn by draw_source; what
-   * comes into view is drawn at once */
+   * comes into view is drawn at once. Drawn: those that may carry
+   * highlights, which come off again away from the view */
   SmStretches   *undrawn;
+  SmStretches   *drawn;
   guint          draw_source;
   GtkAdjustment *vadjustment;
 
@@ -504,6 +506,7 @@ draw_range (SmAnnotationView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
   remove_highlights (self, &start_iter, &end_iter);
+  sm_stretches_add (self->drawn, &(SmStretch) { start, end }, 1);
 
   spans = sm_document_get_spans_in_range (self->document, start, end);
   for (guint i = 0; i < spans->len; i++)
@@ -602,10 +605,11 @@ get_range_kept (SmAnnotationView *self,
   return TRUE;
 }
 
-/* Takes the highlights off what is drawn outside [start, end), and leaves
- * all of it to be drawn again once it comes near. What is undrawn has no
- * highlights, or (changed while it was far) highlights draw_range() takes
- * off before it shows, so only the stretches between are drawn. */
+/* Takes the highlights off what was drawn outside [start, end), and
+ * leaves it to be drawn again once it comes near. Only where it was
+ * drawn; what is drawn is noted apart from what is left to draw, since a
+ * change away from the view leaves what was drawn there until it comes
+ * off here */
 static void
 undraw_outside (SmAnnotationView *self,
                 guint             start,
@@ -619,26 +623,17 @@ undraw_outside (SmAnnotationView *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (far); i++)
     {
-      g_autoptr(GArray) undrawn = sm_stretches_take_in (self->undrawn, far[i].start, far[i].end);
-      guint drawn_from = far[i].start;
+      g_autoptr(GArray) drawn = sm_stretches_take_in (self->drawn, far[i].start, far[i].end);
 
-      for (guint j = 0; j <= undrawn->len; j++)
+      for (guint j = 0; j < drawn->len; j++)
         {
-          guint drawn_to = j < undrawn->len ? g_array_index (undrawn, SmStretch, j).start : far[i].end;
+          GtkTextIter from, to;
 
-          if (drawn_from < drawn_to)
-            {
-              GtkTextIter from, to;
-
-              gtk_text_buffer_get_iter_at_offset (buffer, &from, (int) drawn_from);
-              gtk_text_buffer_get_iter_at_offset (buffer, &to, (int) drawn_to);
-              remove_highlights (self, &from, &to);
-            }
-          if (j < undrawn->len)
-            drawn_from = g_array_index (undrawn, SmStretch, j).end;
+          gtk_text_buffer_get_iter_at_offset (buffer, &from, (int) g_array_index (drawn, SmStretch, j).start);
+          gtk_text_buffer_get_iter_at_offset (buffer, &to, (int) g_array_index (drawn, SmStretch, j).end);
+          remove_highlights (self, &from, &to);
         }
-
-      sm_stretches_add (self->undrawn, &far[i], 1);
+      sm_stretches_add (self->undrawn, (const SmStretch *) (gpointer) drawn->data, drawn->len);
     }
 }
 
@@ -880,6 +875,19 @@ get_scroll_distance (SmAnnotationView  *self,
   GtkTextView *text_view = GTK_TEXT_VIEW (self);
   GdkRectangle visible, location;
   double margin;
+
+  /* The text's start and end show with the view's margin above or below
+   * them, where its scroll bar ends, as GTK's Ctrl+Home and Ctrl+End leave
+   * them */
+  if (!self->scroll_use_align && self->vadjustment != NULL &&
+      (gtk_text_iter_is_start (place) || gtk_text_iter_is_end (place)))
+    {
+      double value = gtk_adjustment_get_value (self->vadjustment);
+
+      if (gtk_text_iter_is_start (place))
+        return gtk_adjustment_get_lower (self->vadjustment) - value;
+      return gtk_adjustment_get_upper (self->vadjustment) - gtk_adjustment_get_page_size (self->vadjustment) - value;
+    }
 
   gtk_text_view_get_visible_rect (text_view, &visible);
   gtk_text_view_get_iter_location (text_view, place, &location);
@@ -3150,6 +3158,10 @@ sm_annotation_view_move_cursor (GtkTextView     *text_view,
 
       gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
       sm_annotation_view_scroll_to_offset (self, (guint) gtk_text_iter_get_offset (&cursor), 0.0, FALSE, 0.0);
+      /* With the margin GTK's scroll to the cursor leaves out */
+      if (self->vadjustment != NULL)
+        gtk_adjustment_set_value (self->vadjustment,
+                                  gtk_adjustment_get_value (self->vadjustment) + get_scroll_distance (self, &cursor));
     }
 }
 
@@ -3283,6 +3295,7 @@ sm_annotation_view_finalize (GObject *object)
   g_clear_object (&self->current_suggestion);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->undrawn, sm_stretches_free);
+  g_clear_pointer (&self->drawn, sm_stretches_free);
 
   G_OBJECT_CLASS (sm_annotation_view_parent_class)->finalize (object);
 }
@@ -3417,6 +3430,7 @@ sm_annotation_view_init (SmAnnotationView *self)
   self->suggestion_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->current_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->undrawn = sm_stretches_new ();
+  self->drawn = sm_stretches_new ();
   self->snap_to_words = TRUE;
   g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_vadjustment_changed), NULL);
 
