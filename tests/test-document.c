@@ -1174,6 +1174,10 @@ test_find_matches (void)
   g_autoptr(GArray) whole = sm_document_find_matches (document, "Envoy", TRUE, NULL);
   g_autoptr(GArray) turkish = sm_document_find_matches (document, "çağ", TRUE, NULL);
   g_autoptr(GArray) none = sm_document_find_matches (document, "", FALSE, NULL);
+  g_autoptr(SmText) units_text = sm_text_new ("5 \u212Am, 6 KM, \u00E9t\u00E9 5 km", -1, NULL);
+  g_autoptr(SmDocument) units = sm_document_new (units_text, "units");
+  g_autoptr(GArray) kelvin = sm_document_find_matches (units, "km", FALSE, NULL);
+  g_autoptr(GArray) accented = sm_document_find_matches (units, "\u00C9T\u00C9", FALSE, NULL);
   g_autoptr(GArray) found = NULL;
   g_autoptr(GArray) cancelled = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -1188,6 +1192,14 @@ test_find_matches (void)
   described = describe_matches (turkish);
   g_assert_cmpstr (described, ==, "48-51 52-55 56-59");
   g_assert_cmpuint (none->len, ==, 0);
+  /* Where a character outside ASCII folds into it (the Kelvin sign), and
+   * past characters of two bytes */
+  g_clear_pointer (&described, g_free);
+  described = describe_matches (kelvin);
+  g_assert_cmpstr (described, ==, "2-4 8-10 18-20");
+  g_clear_pointer (&described, g_free);
+  described = describe_matches (accented);
+  g_assert_cmpstr (described, ==, "12-15");
 
   sm_document_find_matches_async (document, "envoy", TRUE, NULL, on_found, &found);
   while (found == NULL)

@@ -35,6 +35,14 @@ test_search_is_in (void)
   g_assert_true (is_in ("ÉTÉ", "un été chaud"));
   g_assert_false (is_in ("ete", "un été chaud"));
 
+  /* A character outside ASCII may fold into it: the Kelvin sign is "k" */
+  g_assert_true (is_in ("k", "\u212A"));
+  g_assert_true (is_in ("KM", "10 \u212Am"));
+  g_assert_false (is_in ("a", "\u00C0BC"));
+  g_assert_true (is_in ("b", "\u00E9b"));
+  g_assert_true (is_in ("\u00E9", "cafe caf\u00C9"));
+  g_assert_true (is_in ("5,", "x5,4"));
+
   /* A start that fails and the next that matches */
   g_assert_true (is_in ("aab", "aaab"));
   g_assert_true (is_in ("ana", "banana"));

@@ -23,7 +23,7 @@
 #include "sm-word.h"
 
 /* A worker looks whether it was cancelled every this many code points */
-#define CANCEL_CHECK_MASK 0xffff
+#define CANCEL_CHECK_CHARS 65536
 
 /* The matches of @search in @text, case folded code point by code point
  * (sm-search.c), none overlapping the one before: what
@@ -42,14 +42,27 @@ find_matches (SmText         *text,
   const char *p = sm_text_get_utf8 (text);
   const char *end = p + sm_text_get_n_bytes (text);
   guint offset = 0;
+  guint next_check = 0;
 
   if (n_search == 0)
     return g_steal_pointer (&matches);
 
   while (p < end)
     {
-      if ((offset & CANCEL_CHECK_MASK) == 0 && g_cancellable_is_cancelled (cancellable))
-        return NULL;
+      /* A stretch of ASCII with no first character of the search, at most
+       * CANCEL_CHECK_CHARS: a byte is a code point */
+      const char *next = sm_search_skip (p, p + MIN ((gsize) (end - p), CANCEL_CHECK_CHARS), search[0]);
+
+      offset += (guint) (next - p);
+      p = next;
+      if (offset >= next_check)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            return NULL;
+          next_check = offset + CANCEL_CHECK_CHARS;
+        }
+      if (p == end)
+        break;
 
       if (sm_search_fold_at (p) == search[0])
         {

@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sm-search.h"
 
 /**
@@ -54,18 +56,23 @@ sm_search_is_in (const gunichar *search,
                  guint           n_search,
                  const char     *text)
 {
+  const char *end;
+
   if (text == NULL)
     return FALSE;
 
   if (n_search == 0)
     return TRUE;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  end = text + strlen (text);
+  for (const char *p = sm_search_skip (text, end, search[0]);
+       p < end;
+       p = sm_search_skip (g_utf8_next_char (p), end, search[0]))
     {
       const char *q = p;
       guint k = 0;
 
-      while (k < n_search && *q != '\0' && sm_search_fold_at (q) == search[k])
+      while (k < n_search && q < end && sm_search_fold_at (q) == search[k])
         {
           q = g_utf8_next_char (q);
           k++;
