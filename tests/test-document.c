@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sm-document.h"
+#include "sm-span-index.h"
 #include "sm-span-private.h"
 
 static const char article[] =
@@ -1215,6 +1216,187 @@ test_find_matches (void)
   g_assert_cmpuint (cancelled->len, ==, 1);
 }
 
+/* The spans by position, as a list view asks for them: in turn, the same
+ * again, jumping, past the end, and after changes, also from inside the
+ * change's own items-changed; each as the tree's own order has it */
+typedef struct
+{
+  SmSpan *read;   /* at the position the change gives */
+} Added;
+
+static gboolean
+collect_span (SmSpan   *span,
+              gpointer  user_data)
+{
+  g_ptr_array_add (user_data, span);
+  return TRUE;
+}
+
+static void
+assert_in_order (SmDocument *document)
+{
+  GListModel *spans = sm_document_get_spans (document);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (spans);
+
+  sm_span_index_foreach (SM_SPAN_INDEX (spans), collect_span, expected);
+  g_assert_cmpuint (expected->len, ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+      g_autoptr(SmSpan) again = g_list_model_get_item (spans, i);
+
+      g_assert_true (span == g_ptr_array_index (expected, i));
+      g_assert_true (again == span);
+    }
+  g_assert_null (g_list_model_get_item (spans, n));
+  g_assert_null (g_list_model_get_item (spans, n + 1));
+
+  /* Backwards, and in jumps */
+  for (guint i = n; i-- > 0;)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+      g_assert_true (span == g_ptr_array_index (expected, i));
+    }
+  for (guint i = 0; i < n; i += 7)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, (i * 31) % n);
+
+      g_assert_true (span == g_ptr_array_index (expected, (i * 31) % n));
+    }
+}
+
+static void
+on_span_added (GListModel *spans,
+               guint       position,
+               guint       removed,
+               guint       added,
+               Added      *watch)
+{
+  g_autoptr(SmSpan) span = NULL;
+
+  if (added != 1)
+    return;
+
+  span = g_list_model_get_item (spans, position);
+  g_set_object (&watch->read, span);
+  if (position + 1 < g_list_model_get_n_items (spans))
+    {
+      g_autoptr(SmSpan) next = g_list_model_get_item (spans, position + 1);
+
+      g_assert_nonnull (next);
+      g_assert_true (sm_span_compare (span, next) <= 0);
+    }
+}
+
+/* A span of @label at a place of the text it is not yet at */
+static SmSpan *
+add_somewhere (SmDocument *document,
+               GRand      *rand,
+               const char *label)
+{
+  SmSpan *span = NULL;
+
+  while (span == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      guint start = (guint) g_rand_int_range (rand, 0, 1990);
+      guint length = (guint) g_rand_int_range (rand, 1, 10);
+
+      span = sm_document_add_span (document, label, start, start + length, &error);
+      if (span == NULL)
+        g_assert_error (error, SM_DOCUMENT_ERROR, SM_DOCUMENT_ERROR_DUPLICATE);
+    }
+
+  return span;
+}
+
+/* Reads the spans at @position and after, from where a walk to
+ * @position left the list, and compares them with the tree's order */
+static void
+assert_walk_from (SmDocument *document,
+                  guint       position)
+{
+  GListModel *spans = sm_document_get_spans (document);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+
+  sm_span_index_foreach (SM_SPAN_INDEX (spans), collect_span, expected);
+  for (guint i = position; i < MIN (expected->len, position + 3); i++)
+    {
+      g_autoptr(SmSpan) span = g_list_model_get_item (spans, i);
+
+      g_assert_true (span == g_ptr_array_index (expected, i));
+    }
+}
+
+static void
+test_spans_by_position (void)
+{
+  g_autofree char *chars = g_strnfill (2000, 'x');
+  g_autoptr(SmText) text = sm_text_new (chars, -1, NULL);
+  g_autoptr(SmDocument) document = sm_document_new (text, "positions");
+  GListModel *spans = sm_document_get_spans (document);
+  const char *labels[] = { "SPEAKER", "CLAIM", "FIGURE" };
+  GRand *rand = g_rand_new_with_seed (15);
+  Added watch = { NULL };
+  gulong handler;
+
+  for (guint i = 0; i < 3000; i++)
+    add_somewhere (document, rand, labels[i % 3]);
+  assert_in_order (document);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      guint n = g_list_model_get_n_items (spans);
+      guint middle = (guint) g_rand_int_range (rand, 1, (gint32) n - 1);
+      g_autoptr(SmSpan) at = NULL;
+      SmSpan *added;
+
+      /* A walk stopped halfway, then the span it stopped at removed, or
+       * the one before it */
+      for (guint i = 0; i <= middle; i++)
+        {
+          g_clear_object (&at);
+          at = g_list_model_get_item (spans, i);
+        }
+      if (round % 2 == 0)
+        {
+          sm_document_remove_span (document, at);
+          assert_walk_from (document, middle);
+        }
+      else
+        {
+          g_autoptr(SmSpan) before = g_list_model_get_item (spans, middle - 1);
+
+          g_clear_object (&at);
+          at = g_list_model_get_item (spans, middle);
+          sm_document_remove_span (document, before);
+          assert_walk_from (document, middle);
+        }
+
+      /* A span added while a walk is halfway */
+      for (guint i = 0; i <= middle; i++)
+        {
+          g_clear_object (&at);
+          at = g_list_model_get_item (spans, i);
+        }
+      add_somewhere (document, rand, labels[round % 3]);
+      assert_walk_from (document, middle);
+
+      /* A span added, read back from inside the change */
+      handler = g_signal_connect (spans, "items-changed", G_CALLBACK (on_span_added), &watch);
+      added = add_somewhere (document, rand, labels[round % 3]);
+      g_signal_handler_disconnect (spans, handler);
+      g_assert_true (watch.read == added);
+      g_clear_object (&watch.read);
+    }
+  assert_in_order (document);
+
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1243,6 +1425,7 @@ main (int   argc,
   g_test_add_func ("/document/span-extent", test_span_extent);
   g_test_add_func ("/document/tag-matches-signals-once", test_tag_matches_signals_once);
   g_test_add_func ("/document/find-matches", test_find_matches);
+  g_test_add_func ("/document/spans-by-position", test_spans_by_position);
 
   return g_test_run ();
 }

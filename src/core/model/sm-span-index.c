@@ -38,10 +38,25 @@ struct _Node
   guint   max_end;
 };
 
+/* The deepest path a cursor keeps; a treap of n spans is about 2.5 ln n
+ * deep (29 for 100,000), and a position deeper than this is found from the
+ * root each time */
+#define CURSOR_MAX_DEPTH 64
+
 struct _SmSpanIndex
 {
   GObject  parent_instance;
   Node    *root;
+  /* The path from the root to the span sm_span_index_get_nth() found
+   * last, at cursor_position: the next position is then a step or two
+   * away, not a walk from the root. A GtkFilterListModel asks for every
+   * position in turn each time its filter changes; found from the root,
+   * that was a tenth of a key typed into the span list's search of
+   * 106,000 spans (perf of bench/window's spanmark-bench-search). Any
+   * change to the tree drops the cursor (cursor_depth 0). */
+  Node    *cursor_path[CURSOR_MAX_DEPTH];
+  guint    cursor_depth;
+  guint    cursor_position;
   /* xorshift state: deterministic priorities make runs reproducible */
   guint32  seed;
   /* > 0 while changes are told at the end of a batch, in one emission */
@@ -167,6 +182,43 @@ append_node (Node **root,
   node->left = *link;
   node_update (node);
   *link = node;
+}
+
+/* Moves the cursor to the next span in document order: down the right
+ * child's left edge, or up to the first ancestor it is left of. FALSE,
+ * and no cursor, if there is none or the path would be too deep. */
+static gboolean
+cursor_next (SmSpanIndex *self)
+{
+  Node **path = self->cursor_path;
+  guint depth = self->cursor_depth;
+  Node *node = path[depth - 1];
+
+  if (node->right != NULL)
+    {
+      for (node = node->right; node != NULL; node = node->left)
+        {
+          if (depth == CURSOR_MAX_DEPTH)
+            {
+              self->cursor_depth = 0;
+              return FALSE;
+            }
+          path[depth++] = node;
+        }
+    }
+  else
+    {
+      Node *child;
+
+      do
+        child = path[--depth];
+      while (depth > 0 && path[depth - 1]->right == child);
+    }
+
+  self->cursor_depth = depth;
+  self->cursor_position++;
+
+  return depth > 0;
 }
 
 /* Notes a change at @position, after which the index holds @n_after spans
@@ -316,6 +368,7 @@ sm_span_index_insert (SmSpanIndex *self,
   node->span = g_object_ref (span);
   node->priority = next_priority (self);
   node_update (node);
+  self->cursor_depth = 0;
 
   if (self->root == NULL || sm_span_compare (last_node (self->root)->span, span) < 0)
     {
@@ -364,6 +417,7 @@ sm_span_index_remove (SmSpanIndex *self,
 
   self->root = remove_node (self->root, span, &removed);
   g_assert (removed != NULL);
+  self->cursor_depth = 0;
 
   if (self->batch_depth > 0)
     batch_note (self, position, 0);
@@ -473,19 +527,37 @@ SmSpan *
 sm_span_index_get_nth (SmSpanIndex *self,
                        guint        position)
 {
+  guint wanted = position;
+  guint depth = 0;
   Node *node;
 
   g_return_val_if_fail (SM_IS_SPAN_INDEX (self), NULL);
+
+  if (self->cursor_depth > 0)
+    {
+      if (position == self->cursor_position)
+        return self->cursor_path[self->cursor_depth - 1]->span;
+      if (position == self->cursor_position + 1 && cursor_next (self))
+        return self->cursor_path[self->cursor_depth - 1]->span;
+    }
 
   node = self->root;
   while (node != NULL)
     {
       guint left_size = node_size (node->left);
 
+      if (depth < CURSOR_MAX_DEPTH)
+        self->cursor_path[depth] = node;
+      depth++;
+
       if (position < left_size)
         node = node->left;
       else if (position == left_size)
-        return node->span;
+        {
+          self->cursor_depth = depth <= CURSOR_MAX_DEPTH ? depth : 0;
+          self->cursor_position = wanted;
+          return node->span;
+        }
       else
         {
           position -= left_size + 1;
@@ -493,6 +565,7 @@ sm_span_index_get_nth (SmSpanIndex *self,
         }
     }
 
+  self->cursor_depth = 0;
   return NULL;
 }
 
@@ -607,6 +680,7 @@ sm_span_index_clear (SmSpanIndex *self)
 
   n_spans = sm_span_index_get_n_spans (self);
   g_clear_pointer (&self->root, node_free_all);
+  self->cursor_depth = 0;
 
   if (n_spans > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n_spans, 0);
