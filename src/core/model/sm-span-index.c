@@ -53,7 +53,9 @@ struct _SmSpanIndex
    * position in turn each time its filter changes; found from the root,
    * that was a tenth of a key typed into the span list's search of
    * 106,000 spans (perf of bench/window's spanmark-bench-search). Any
-   * change to the tree drops the cursor (cursor_depth 0). */
+   * change to the tree drops the cursor (cursor_depth 0). Reading by
+   * position moves it, so an index, like its document, is for one thread
+   * at a time (the window's workers read snapshots of it). */
   Node    *cursor_path[CURSOR_MAX_DEPTH];
   guint    cursor_depth;
   guint    cursor_position;
