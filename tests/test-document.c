@@ -1146,6 +1146,15 @@ describe_matches (GArray *matches)
 }
 
 static void
+assert_matches (GArray     *matches,
+                const char *expected)
+{
+  g_autofree char *described = describe_matches (matches);
+
+  g_assert_cmpstr (described, ==, expected);
+}
+
+static void
 on_found (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -1182,32 +1191,20 @@ test_find_matches (void)
   g_autoptr(GArray) found = NULL;
   g_autoptr(GArray) cancelled = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *described = NULL;
 
-  described = describe_matches (all);
-  g_assert_cmpstr (described, ==, "7-12 24-29 35-40");
-  g_clear_pointer (&described, g_free);
-  described = describe_matches (whole);
-  g_assert_cmpstr (described, ==, "7-12 24-29");
-  g_clear_pointer (&described, g_free);
-  described = describe_matches (turkish);
-  g_assert_cmpstr (described, ==, "48-51 52-55 56-59");
+  assert_matches (all, "7-12 24-29 35-40");
+  assert_matches (whole, "7-12 24-29");
+  assert_matches (turkish, "48-51 52-55 56-59");
   g_assert_cmpuint (none->len, ==, 0);
   /* Where a character outside ASCII folds into it (the Kelvin sign), and
    * past characters of two bytes */
-  g_clear_pointer (&described, g_free);
-  described = describe_matches (kelvin);
-  g_assert_cmpstr (described, ==, "2-4 8-10 18-20");
-  g_clear_pointer (&described, g_free);
-  described = describe_matches (accented);
-  g_assert_cmpstr (described, ==, "12-15");
+  assert_matches (kelvin, "2-4 8-10 18-20");
+  assert_matches (accented, "12-15");
 
   sm_document_find_matches_async (document, "envoy", TRUE, NULL, on_found, &found);
   while (found == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_clear_pointer (&described, g_free);
-  described = describe_matches (found);
-  g_assert_cmpstr (described, ==, "7-12 24-29");
+  assert_matches (found, "7-12 24-29");
 
   g_cancellable_cancel (cancellable);
   sm_document_find_matches_async (document, "envoy", TRUE, cancellable, on_found, &cancelled);
@@ -1313,6 +1310,23 @@ add_somewhere (SmDocument *document,
   return span;
 }
 
+/* Reads the spans from the first to @position in turn, as a list view
+ * walks them, and returns the last */
+static SmSpan *
+walk_to (GListModel *spans,
+         guint       position)
+{
+  SmSpan *span = NULL;
+
+  for (guint i = 0; i <= position; i++)
+    {
+      g_clear_object (&span);
+      span = g_list_model_get_item (spans, i);
+    }
+
+  return span;
+}
+
 /* Reads the spans at @position and after, from where a walk to
  * @position left the list, and compares them with the tree's order */
 static void
@@ -1356,11 +1370,7 @@ test_spans_by_position (void)
 
       /* A walk stopped halfway, then the span it stopped at removed, or
        * the one before it */
-      for (guint i = 0; i <= middle; i++)
-        {
-          g_clear_object (&at);
-          at = g_list_model_get_item (spans, i);
-        }
+      at = walk_to (spans, middle);
       if (round % 2 == 0)
         {
           sm_document_remove_span (document, at);
@@ -1377,11 +1387,8 @@ test_spans_by_position (void)
         }
 
       /* A span added while a walk is halfway */
-      for (guint i = 0; i <= middle; i++)
-        {
-          g_clear_object (&at);
-          at = g_list_model_get_item (spans, i);
-        }
+      g_clear_object (&at);
+      at = walk_to (spans, middle);
       add_somewhere (document, rand, labels[round % 3]);
       assert_walk_from (document, middle);
 
